@@ -1,0 +1,61 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Gateway API Gateway.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param spec the spec; empty when absent
+ */
+public record Gateway(
+    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public Gateway {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    spec = spec == null ? Spec.EMPTY : spec;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.GATEWAY;
+  }
+
+  /**
+   * The spec.
+   */
+  public record Spec(
+      @Nullable String gatewayClassName,
+      List<Listener> listeners,
+      List<Address> addresses) {
+    static final Spec EMPTY = new Spec(null, List.of(), List.of());
+
+    /** Normalises absent collections. */
+    public Spec {
+      listeners = Values.list(listeners);
+      addresses = Values.list(addresses);
+    }
+  }
+
+  /** A listener. */
+  public record Listener(@Nullable String name, @Nullable String hostname, int port,
+      @Nullable String protocol, @Nullable ListenerTls tls, @Nullable JsonValue allowedRoutes) {}
+
+  /** Listener TLS settings. */
+  public record ListenerTls(@Nullable String mode, List<GatewayApi.ObjectReference> certificateRefs,
+      Map<String, String> options) {
+    /** Normalises absent collections. */
+    public ListenerTls {
+      certificateRefs = Values.list(certificateRefs);
+      options = Values.map(options);
+    }
+  }
+
+  /** A Gateway address. */
+  public record Address(@Nullable String type, @Nullable String value) {}
+}

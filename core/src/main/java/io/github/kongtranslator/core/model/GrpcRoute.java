@@ -1,0 +1,67 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Gateway API GRPCRoute.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param spec the spec; empty when absent
+ */
+public record GrpcRoute(
+    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public GrpcRoute {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    spec = spec == null ? Spec.EMPTY : spec;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.GRPC_ROUTE;
+  }
+
+  /**
+   * The spec.
+   */
+  public record Spec(
+      List<GatewayApi.ParentReference> parentRefs,
+      List<String> hostnames,
+      List<Rule> rules) {
+    static final Spec EMPTY = new Spec(List.of(), List.of(), List.of());
+
+    /** Normalises absent collections. */
+    public Spec {
+      parentRefs = Values.list(parentRefs);
+      hostnames = Values.list(hostnames);
+      rules = Values.list(rules);
+    }
+  }
+
+  /** A rule. */
+  public record Rule(@Nullable String name, List<Match> matches, List<GatewayApi.Filter> filters,
+      List<GatewayApi.BackendRef> backendRefs) {
+    /** Normalises absent collections. */
+    public Rule {
+      matches = Values.list(matches);
+      filters = Values.list(filters);
+      backendRefs = Values.list(backendRefs);
+    }
+  }
+
+  /** A match. */
+  public record Match(@Nullable MethodMatch method, List<GatewayApi.NameValueMatch> headers) {
+    /** Normalises absent collections. */
+    public Match {
+      headers = Values.list(headers);
+    }
+  }
+
+  /** A gRPC method match. */
+  public record MethodMatch(@Nullable String type, @Nullable String service, @Nullable String method) {}
+}

@@ -1,0 +1,46 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code networking.k8s.io/v1} IngressClass (cluster-scoped).
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param spec the spec; empty when absent
+ */
+public record IngressClass(
+    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public IngressClass {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    spec = spec == null ? Spec.EMPTY : spec;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.INGRESS_CLASS;
+  }
+
+  /**
+   * The spec.
+   */
+  public record Spec(
+      @Nullable String controller,
+      @Nullable Parameters parameters) {
+    static final Spec EMPTY = new Spec(null, null);
+
+    /** Normalises absent collections. */
+    public Spec {
+
+    }
+  }
+
+  /** Reference to the class parameters. */
+  public record Parameters(@Nullable String apiGroup, @Nullable String kind, @Nullable String name,
+      @Nullable String namespace, @Nullable String scope) {}
+}

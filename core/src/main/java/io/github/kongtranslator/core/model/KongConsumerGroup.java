@@ -1,0 +1,41 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code configuration.konghq.com/v1beta1} KongConsumerGroup.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param spec the spec; empty when absent
+ */
+public record KongConsumerGroup(
+    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public KongConsumerGroup {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    spec = spec == null ? Spec.EMPTY : spec;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.KONG_CONSUMER_GROUP;
+  }
+
+  /**
+   * The spec.
+   */
+  public record Spec(
+      @Nullable String name) {
+    static final Spec EMPTY = new Spec(null);
+
+    /** Normalises absent collections. */
+    public Spec {
+
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code configuration.konghq.com/v1} KongIngress (deprecated overrides). Its sections are kept as JSON trees.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param upstream upstream overrides
+ * @param proxy service overrides
+ * @param route route overrides
+ */
+public record KongIngress(
+    String apiVersion,
+    ObjectMeta metadata,
+    @Nullable JsonValue upstream,
+    @Nullable JsonValue proxy,
+    @Nullable JsonValue route) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public KongIngress {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.KONG_INGRESS;
+  }
+}

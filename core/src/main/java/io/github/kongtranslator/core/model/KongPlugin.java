@@ -1,0 +1,59 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code configuration.konghq.com/v1} KongPlugin. Its fields sit at the top level of the object, not under {@code spec}.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param plugin name of the Kong plugin
+ * @param config free-form configuration
+ * @param configFrom configuration read from a Secret
+ * @param configPatches JSON patches whose values come from Secrets
+ * @param disabled whether the plugin is disabled
+ * @param protocols protocols the plugin runs on
+ * @param ordering plugin ordering (Enterprise)
+ * @param instanceName Kong instance name
+ * @param consumerRef legacy consumer reference
+ * @param runOn legacy run_on
+ */
+public record KongPlugin(
+    String apiVersion,
+    ObjectMeta metadata,
+    String plugin,
+    @Nullable JsonValue config,
+    @Nullable ConfigSource configFrom,
+    List<ConfigPatch> configPatches,
+    boolean disabled,
+    List<String> protocols,
+    @Nullable JsonValue ordering,
+    @com.fasterxml.jackson.annotation.JsonProperty("instance_name") @Nullable String instanceName,
+    @Nullable String consumerRef,
+    @com.fasterxml.jackson.annotation.JsonProperty("run_on") @Nullable String runOn) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public KongPlugin {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    plugin = Values.str(plugin);
+    configPatches = Values.list(configPatches);
+    protocols = Values.list(protocols);
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.KONG_PLUGIN;
+  }
+
+  /** Configuration from a Secret key. */
+  public record ConfigSource(@Nullable SecretKeyRef secretKeyRef) {}
+
+  /** A JSON patch whose value comes from a Secret. */
+  public record ConfigPatch(@Nullable String path, @Nullable ConfigSource valueFrom) {}
+
+  /** A Secret key; {@code namespace} is only meaningful on KongClusterPlugins. */
+  public record SecretKeyRef(@Nullable String name, @Nullable String key, @Nullable String namespace) {}
+}

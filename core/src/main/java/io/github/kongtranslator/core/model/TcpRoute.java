@@ -1,0 +1,43 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Gateway API TCPRoute.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param spec the spec; empty when absent
+ */
+public record TcpRoute(
+    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public TcpRoute {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    spec = spec == null ? Spec.EMPTY : spec;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.TCP_ROUTE;
+  }
+
+  /**
+   * The spec.
+   */
+  public record Spec(
+      List<GatewayApi.ParentReference> parentRefs,
+      List<GatewayApi.L4Rule> rules) {
+    static final Spec EMPTY = new Spec(List.of(), List.of());
+
+    /** Normalises absent collections. */
+    public Spec {
+      parentRefs = Values.list(parentRefs);
+      rules = Values.list(rules);
+    }
+  }
+}

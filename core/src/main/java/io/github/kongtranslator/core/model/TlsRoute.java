@@ -1,0 +1,45 @@
+package io.github.kongtranslator.core.model;
+
+import io.github.kongtranslator.core.internal.Values;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Gateway API TLSRoute.
+ *
+ * @param apiVersion the apiVersion as written
+ * @param metadata object metadata
+ * @param spec the spec; empty when absent
+ */
+public record TlsRoute(
+    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+
+  /** Normalises absent collections to empty ones. */
+  public TlsRoute {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
+    spec = spec == null ? Spec.EMPTY : spec;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.TLS_ROUTE;
+  }
+
+  /**
+   * The spec.
+   */
+  public record Spec(
+      List<GatewayApi.ParentReference> parentRefs,
+      List<String> hostnames,
+      List<GatewayApi.L4Rule> rules) {
+    static final Spec EMPTY = new Spec(List.of(), List.of(), List.of());
+
+    /** Normalises absent collections. */
+    public Spec {
+      parentRefs = Values.list(parentRefs);
+      hostnames = Values.list(hostnames);
+      rules = Values.list(rules);
+    }
+  }
+}
