@@ -1,0 +1,348 @@
+package io.github.kongtranslator.core.cache;
+
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.io.BaseEncoding;
+import io.github.kongtranslator.core.json.CanonicalJson;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.ObjectRef;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * An immutable snapshot of cached Kubernetes objects with a store for <em>every</em> {@link
+ * Kind}, always: a kind without objects has an empty store, never a missing one.
+ *
+ * <p>There is no public constructor and no way to build a snapshot lacking a store: use {@link
+ * #of(Collection)}, {@link #empty()}, {@link #builder()} or {@link ObjectCache#snapshot()}.
+ * Within a store, objects are keyed by {@link Kind#key(String, String)} (a later object with
+ * the same key replaces an earlier one) and listed in ascending key order (unsigned UTF-8
+ * bytes). {@link #all()} lists the stores in store order.
+ *
+ * <p>{@link #hash()} is a SHA-256 over every object's content, key, uid and resourceVersion
+ * (so objects without uid, e.g. loaded from files, count too); it is independent of insertion
+ * order and memoised. {@link #kicCompatHash()} reproduces KIC's weaker hash for differential
+ * tests.
+ */
+public final class CacheStores {
+  private static final String DOMAIN = "kong-fallback/snapshot/v1";
+  private static final CacheStores EMPTY = new CacheStores(emptyStores());
+
+  private final EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores;
+  private final Supplier<String> hash = Suppliers.memoize(() -> computeHash(new byte[0]));
+  private final Supplier<String> kicHash = Suppliers.memoize(this::computeKicHash);
+  private final Supplier<ImmutableList<K8sObject>> all = Suppliers.memoize(this::computeAll);
+
+  CacheStores(EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores) {
+    for (Kind k : Kind.values()) {
+      if (stores.get(k) == null) {
+        throw new AssertionError("store missing for " + k);
+      }
+    }
+    this.stores = stores;
+  }
+
+  static EnumMap<Kind, ImmutableSortedMap<String, Entry>> emptyStores() {
+    EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      m.put(k, ImmutableSortedMap.<String, Entry>orderedBy(StoreKeys.ORDER).build());
+    }
+    return m;
+  }
+
+  /** The snapshot with every store present and empty. */
+  public static CacheStores empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A snapshot of the given objects; a later object with the same kind and key replaces an
+   * earlier one, as an upsert would.
+   *
+   * @param objects the objects
+   * @return the snapshot
+   * @throws CacheException when an object has no name
+   */
+  public static CacheStores of(Collection<? extends K8sObject> objects) {
+    Builder b = builder();
+    objects.forEach(b::put);
+    return b.build();
+  }
+
+  /** A builder for a snapshot. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The objects of one kind, in ascending key order.
+   *
+   * @param kind the kind
+   * @return the objects, possibly empty
+   */
+  public ImmutableList<K8sObject> list(Kind kind) {
+    return ImmutableList.copyOf(stores.get(kind).values().stream().map(e -> e.object).iterator());
+  }
+
+  /**
+   * The objects of one kind, typed, in ascending key order.
+   *
+   * @param kind the kind
+   * @param type its model type, {@code kind.type()}
+   * @param <T> the model type
+   * @return the objects, possibly empty
+   * @throws IllegalArgumentException when {@code type} is not the kind's type
+   */
+  public <T extends K8sObject> ImmutableList<T> list(Kind kind, Class<T> type) {
+    checkType(kind, type);
+    ImmutableList.Builder<T> b = ImmutableList.builderWithExpectedSize(stores.get(kind).size());
+    for (Entry e : stores.get(kind).values()) {
+      b.add(type.cast(e.object));
+    }
+    return b.build();
+  }
+
+  /**
+   * Looks up an object by kind, namespace and name.
+   *
+   * @param kind the kind
+   * @param namespace namespace (ignored for cluster-scoped kinds)
+   * @param name name
+   * @return the object, if present
+   */
+  public Optional<K8sObject> get(Kind kind, String namespace, String name) {
+    Entry e = stores.get(kind).get(kind.key(namespace, name));
+    return e == null ? Optional.empty() : Optional.of(e.object);
+  }
+
+  /**
+   * Looks up a typed object by kind, namespace and name.
+   *
+   * @param kind the kind
+   * @param namespace namespace (ignored for cluster-scoped kinds)
+   * @param name name
+   * @param type the kind's model type
+   * @param <T> the model type
+   * @return the object, if present
+   */
+  public <T extends K8sObject> Optional<T> get(Kind kind, String namespace, String name, Class<T> type) {
+    checkType(kind, type);
+    return get(kind, namespace, name).map(type::cast);
+  }
+
+  /**
+   * Looks up the object a reference names (by kind, namespace and name; version and uid are
+   * not compared).
+   *
+   * @param ref the reference
+   * @return the object, if its kind is read and it is present
+   */
+  public Optional<K8sObject> get(ObjectRef ref) {
+    return ref.knownKind().flatMap(k -> get(k, ref.namespace(), ref.name()));
+  }
+
+  /** Every object, stores in store order, each store in key order. */
+  public ImmutableList<K8sObject> all() {
+    return all.get();
+  }
+
+  /** Number of objects in all stores. */
+  public int size() {
+    return stores.values().stream().mapToInt(Map::size).sum();
+  }
+
+  /**
+   * Number of objects of one kind.
+   *
+   * @param kind the kind
+   * @return the count
+   */
+  public int size(Kind kind) {
+    return stores.get(kind).size();
+  }
+
+  /** Whether every store is empty. */
+  public boolean isEmpty() {
+    return size() == 0;
+  }
+
+  /**
+   * The snapshot hash (lowercase hex SHA-256) with an empty translation epoch; see {@link
+   * #hash(byte[])}. Memoised.
+   *
+   * @return 64 hex characters
+   */
+  public String hash() {
+    return hash.get();
+  }
+
+  /**
+   * The snapshot hash: SHA-256 over a length-prefixed encoding of a domain string, the given
+   * translation epoch (a digest of every non-cache translation input: feature flags, controller
+   * class, Kong version…), then for each kind in store order its store name and object count,
+   * and for each object in key order its key, uid, resourceVersion and content digest.
+   *
+   * @param translationEpoch caller-supplied bytes; empty when not used
+   * @return 64 hex characters
+   */
+  public String hash(byte[] translationEpoch) {
+    return translationEpoch.length == 0 ? hash.get() : computeHash(translationEpoch);
+  }
+
+  /**
+   * KIC's snapshot hash, for differential tests only: base32 SHA-256 over the sorted
+   * {@code uid + resourceVersion} strings of every store. It cannot see objects without uid and
+   * resourceVersion; do not use it to detect changes.
+   *
+   * @return 56 base32 characters
+   */
+  public String kicCompatHash() {
+    return kicHash.get();
+  }
+
+  ImmutableSortedMap<String, Entry> storeOf(Kind kind) {
+    return stores.get(kind);
+  }
+
+  /**
+   * A builder seeded with this snapshot's objects.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    for (Kind k : Kind.values()) {
+      b.stores.get(k).putAll(stores.get(k));
+    }
+    return b;
+  }
+
+  private String computeHash(byte[] epoch) {
+    MessageDigest d = CanonicalJson.newSha256();
+    field(d, DOMAIN.getBytes(StandardCharsets.UTF_8));
+    field(d, epoch);
+    for (Kind k : Kind.values()) {
+      ImmutableSortedMap<String, Entry> store = stores.get(k);
+      field(d, k.storeName().getBytes(StandardCharsets.UTF_8));
+      field(d, ByteBuffer.allocate(4).putInt(store.size()).array());
+      for (Map.Entry<String, Entry> e : store.entrySet()) {
+        field(d, e.getKey().getBytes(StandardCharsets.UTF_8));
+        field(d, e.getValue().object.metadata().uid().getBytes(StandardCharsets.UTF_8));
+        field(d, e.getValue().object.metadata().resourceVersion().getBytes(StandardCharsets.UTF_8));
+        field(d, e.getValue().digest);
+      }
+    }
+    return BaseEncoding.base16().lowerCase().encode(d.digest());
+  }
+
+  private static void field(MessageDigest d, byte[] bytes) {
+    d.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    d.update(bytes);
+  }
+
+  private String computeKicHash() {
+    MessageDigest d = CanonicalJson.newSha256();
+    for (Kind k : Kind.values()) {
+      List<byte[]> entries = new ArrayList<>();
+      for (Entry e : stores.get(k).values()) {
+        entries.add((e.object.metadata().uid() + e.object.metadata().resourceVersion())
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      entries.sort(java.util.Arrays::compareUnsigned);
+      entries.forEach(d::update);
+    }
+    return BaseEncoding.base32().encode(d.digest());
+  }
+
+  private ImmutableList<K8sObject> computeAll() {
+    ImmutableList.Builder<K8sObject> b = ImmutableList.builderWithExpectedSize(size());
+    for (Kind k : Kind.values()) {
+      stores.get(k).values().forEach(e -> b.add(e.object));
+    }
+    return b.build();
+  }
+
+  private static void checkType(Kind kind, Class<?> type) {
+    if (!type.equals(kind.type())) {
+      throw new IllegalArgumentException(kind + " holds " + kind.type().getSimpleName()
+          + ", not " + type.getSimpleName());
+    }
+  }
+
+  /** {@code CacheStores[Ingress=2, Service=3, …]}: counts of non-empty stores. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("CacheStores[");
+    boolean first = true;
+    for (Kind k : Kind.values()) {
+      if (!stores.get(k).isEmpty()) {
+        sb.append(first ? "" : ", ").append(k.kindName()).append('=').append(stores.get(k).size());
+        first = false;
+      }
+    }
+    return sb.append(']').toString();
+  }
+
+  /** Builds a {@link CacheStores}; not thread-safe. Every kind gets a store. */
+  public static final class Builder {
+    private final EnumMap<Kind, TreeMap<String, Entry>> stores = new EnumMap<>(Kind.class);
+
+    private Builder() {
+      for (Kind k : Kind.values()) {
+        stores.put(k, new TreeMap<>(StoreKeys.ORDER));
+      }
+    }
+
+    /**
+     * Adds or replaces an object (by kind and key).
+     *
+     * @param object the object
+     * @return this builder
+     * @throws CacheException when the object has no name
+     */
+    public Builder put(K8sObject object) {
+      stores.get(object.kind()).put(object.key(), Entry.of(object));
+      return this;
+    }
+
+    /**
+     * Removes the object stored under the object's kind and key, if any.
+     *
+     * @param object the object
+     * @return this builder
+     */
+    public Builder remove(K8sObject object) {
+      stores.get(object.kind()).remove(object.key());
+      return this;
+    }
+
+    /**
+     * Removes the object a reference names, if present.
+     *
+     * @param ref the reference
+     * @return this builder
+     */
+    public Builder remove(ObjectRef ref) {
+      ref.knownKind().ifPresent(k -> stores.get(k).remove(k.key(ref.namespace(), ref.name())));
+      return this;
+    }
+
+    /** The snapshot. */
+    public CacheStores build() {
+      EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
+      stores.forEach((k, v) -> m.put(k, ImmutableSortedMap.copyOfSorted(v)));
+      return new CacheStores(m);
+    }
+  }
+}

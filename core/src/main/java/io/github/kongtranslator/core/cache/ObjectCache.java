@@ -1,0 +1,89 @@
+package io.github.kongtranslator.core.cache;
+
+import com.google.common.collect.ImmutableSortedMap;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.TreeMap;
+
+/**
+ * The mutable, thread-safe cache a controller feeds from its informers.
+ *
+ * <p>{@link #upsert(K8sObject)} and {@link #delete(K8sObject)} are linearisable; {@link
+ * #snapshot()} returns an immutable {@link CacheStores} reflecting exactly the writes that
+ * completed before it, for every kind at once, and never a half-applied write. Snapshots share
+ * the (immutable) objects and the per-object digests with the cache: taking one copies only the
+ * index of the kinds changed since the previous snapshot, and costs nothing when nothing changed.
+ * Per-object content digests are computed in {@code upsert}, outside the lock.
+ */
+public final class ObjectCache {
+  private final Object lock = new Object();
+  private final EnumMap<Kind, TreeMap<String, Entry>> live = new EnumMap<>(Kind.class);
+  private final EnumSet<Kind> dirty = EnumSet.noneOf(Kind.class);
+  private volatile CacheStores current = CacheStores.empty();
+
+  /** An empty cache. */
+  public ObjectCache() {
+    for (Kind k : Kind.values()) {
+      live.put(k, new TreeMap<>(StoreKeys.ORDER));
+    }
+  }
+
+  /**
+   * Adds or replaces the object stored under its kind and key.
+   *
+   * @param object the object
+   * @throws CacheException when the object has no name
+   */
+  public void upsert(K8sObject object) {
+    Entry e = Entry.of(object);
+    synchronized (lock) {
+      live.get(object.kind()).put(object.key(), e);
+      dirty.add(object.kind());
+    }
+  }
+
+  /**
+   * Removes whatever is stored under the object's kind and key (uid not compared); no-op when
+   * absent.
+   *
+   * @param object the object (only kind, namespace and name are read)
+   */
+  public void delete(K8sObject object) {
+    synchronized (lock) {
+      if (live.get(object.kind()).remove(object.key()) != null) {
+        dirty.add(object.kind());
+      }
+    }
+  }
+
+  /**
+   * An immutable snapshot of the cache. Later writes never show through it.
+   *
+   * @return the snapshot
+   */
+  public CacheStores snapshot() {
+    synchronized (lock) {
+      if (dirty.isEmpty()) {
+        return current;
+      }
+      EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
+      for (Kind k : Kind.values()) {
+        m.put(k, dirty.contains(k)
+            ? ImmutableSortedMap.copyOfSorted(live.get(k))
+            : current.storeOf(k));
+      }
+      dirty.clear();
+      current = new CacheStores(m);
+      return current;
+    }
+  }
+
+  /** Number of cached objects. */
+  public int size() {
+    synchronized (lock) {
+      return live.values().stream().mapToInt(TreeMap::size).sum();
+    }
+  }
+}
