@@ -201,7 +201,7 @@ public final class Consumer extends KongEntity {
      * @return this builder
      */
     public Builder groups(JsonNode value) {
-      return put("groups", value);
+      return set("groups", value);
     }
 
     /**

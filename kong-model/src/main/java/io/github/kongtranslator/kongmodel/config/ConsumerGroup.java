@@ -119,7 +119,7 @@ public final class ConsumerGroup extends KongEntity {
      * @return this builder
      */
     public Builder consumers(JsonNode value) {
-      return put("consumers", value);
+      return set("consumers", value);
     }
 
     /**

@@ -202,7 +202,7 @@ public final class Plugin extends KongEntity {
      * @return this builder
      */
     public Builder config(JsonNode value) {
-      return put("config", value);
+      return set("config", value);
     }
 
     /**
@@ -242,7 +242,7 @@ public final class Plugin extends KongEntity {
      * @return this builder
      */
     public Builder ordering(JsonNode value) {
-      return put("ordering", value);
+      return set("ordering", value);
     }
 
     /**

@@ -356,7 +356,7 @@ public final class Route extends KongEntity {
      * @return this builder
      */
     public Builder headers(JsonNode value) {
-      return put("headers", value);
+      return set("headers", value);
     }
 
     /**
@@ -386,7 +386,7 @@ public final class Route extends KongEntity {
      * @return this builder
      */
     public Builder sources(JsonNode value) {
-      return put("sources", value);
+      return set("sources", value);
     }
 
     /**
@@ -396,7 +396,7 @@ public final class Route extends KongEntity {
      * @return this builder
      */
     public Builder destinations(JsonNode value) {
-      return put("destinations", value);
+      return set("destinations", value);
     }
 
     /**

@@ -376,7 +376,7 @@ public final class Upstream extends KongEntity {
      * @return this builder
      */
     public Builder healthchecks(JsonNode value) {
-      return put("healthchecks", value);
+      return set("healthchecks", value);
     }
 
     /**

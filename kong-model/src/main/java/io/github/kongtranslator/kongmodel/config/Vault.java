@@ -148,7 +148,7 @@ public final class Vault extends KongEntity {
      * @return this builder
      */
     public Builder config(JsonNode value) {
-      return put("config", value);
+      return set("config", value);
     }
 
     /**
