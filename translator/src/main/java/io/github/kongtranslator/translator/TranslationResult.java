@@ -1,29 +1,35 @@
 package io.github.kongtranslator.translator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The result of one translation: the Kong configuration and the translation failures. Immutable.
+ * The result of one translation: the Kong declarative configuration (DB-less form, as KIC
+ * pushes it) and the translation failures. Immutable; never holds nulls.
  */
 public final class TranslationResult {
-  private final ObjectNode document;
+  private final KongConfig config;
   private final ImmutableList<TranslationFailure> failures;
 
-  TranslationResult(ObjectNode document, List<TranslationFailure> failures) {
-    this.document = document.deepCopy();
+  /**
+   * A result.
+   *
+   * @param config the configuration
+   * @param failures the failures, in the order they were found
+   */
+  public TranslationResult(KongConfig config, List<TranslationFailure> failures) {
+    this.config = Objects.requireNonNull(config, "config");
     this.failures = ImmutableList.copyOf(failures);
   }
 
-  /** The DB-less configuration document as a JSON tree (a fresh copy). */
-  public ObjectNode document() {
-    return document.deepCopy();
-  }
-
-  /** The configuration written as YAML (JSON is YAML). */
-  public String toYaml() {
-    return document.toPrettyString();
+  /**
+   * The configuration. Every list is in KIC's output order (translator-spec §15.2); an empty
+   * translation yields the stub upstream {@code kong}.
+   */
+  public KongConfig config() {
+    return config;
   }
 
   /** The failures, in the order they were found; empty when every object translated. */
@@ -31,9 +37,15 @@ public final class TranslationResult {
     return failures;
   }
 
+  /** Whether some object failed to translate. */
+  public boolean hasFailures() {
+    return !failures.isEmpty();
+  }
+
   /** Shows counts only: the configuration may hold credentials and keys. */
   @Override
   public String toString() {
-    return "TranslationResult[" + document.size() + " sections, " + failures.size() + " failures]";
+    return "TranslationResult[" + config.sections().size() + " sections, " + failures.size()
+        + " failures]";
   }
 }

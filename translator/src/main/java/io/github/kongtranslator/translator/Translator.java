@@ -1,6 +1,7 @@
 package io.github.kongtranslator.translator;
 
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.translator.internal.TranslationRun;
 import java.util.Objects;
 
@@ -49,6 +50,6 @@ public final class Translator {
    */
   public TranslationResult translate(CacheStores stores) {
     TranslationRun.Output out = TranslationRun.run(stores, options);
-    return new TranslationResult(out.document(), out.failures());
+    return new TranslationResult(KongConfig.fromJson(out.document()), out.failures());
   }
 }

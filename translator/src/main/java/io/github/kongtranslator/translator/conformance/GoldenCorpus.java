@@ -7,6 +7,7 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import java.io.IOException;
@@ -139,7 +140,7 @@ public final class GoldenCorpus {
    */
   public static Optional<String> check(GoldenCase c) {
     TranslationResult result = Translator.create(c.options()).translate(CacheStores.of(load(c)));
-    Object actual = parseYaml(result.toYaml());
+    Object actual = parseYaml(KongConfigWriter.yaml().write(result.config()));
     Object expected;
     try {
       expected = parseYaml(Files.readString(c.golden(), StandardCharsets.UTF_8));

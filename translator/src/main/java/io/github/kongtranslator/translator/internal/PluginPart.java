@@ -221,6 +221,9 @@ final class PluginPart {
       String raw = secretValue(o, from, d.cluster());
       cfg = parseJsonOrYaml(raw);
     }
+    if (!cfg.isObject()) {
+      throw new ConfigException("the configuration must be a JSON object");
+    }
     return Json.normalizeNumbers(cfg);
   }
 
