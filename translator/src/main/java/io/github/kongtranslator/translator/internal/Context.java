@@ -92,6 +92,19 @@ final class Context {
     }
   }
 
+  /**
+   * Runs one object's translation; an unexpected exception becomes a failure on the object so
+   * that one bad object never aborts the run. Only the exception type is reported: messages of
+   * parsing libraries may quote input, which could be secret.
+   */
+  void guard(K8sObject o, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      fail("unexpected error while translating " + o.ref() + ": " + e.getClass().getSimpleName(), o);
+    }
+  }
+
   /** Class rule for objects that only use the class annotation (§2.2). */
   boolean annotationClassMatches(K8sObject o) {
     String c = o.metadata().annotation(CLASS_ANNOTATION);

@@ -60,7 +60,7 @@ final class IngressPart {
   Map<String, KService> run() {
     List<Ingress> ingresses = acceptedIngresses();
     for (Ingress ing : ingresses) {
-      translateRules(ing);
+      ctx.guard(ing, () -> translateRules(ing));
     }
     for (RouteBuild rb : routes.values()) {
       if (expressions) {
@@ -68,7 +68,7 @@ final class IngressPart {
       }
     }
     ingresses.stream().filter(i -> i.spec().defaultBackend() != null).findFirst()
-        .ifPresent(this::defaultBackend);
+        .ifPresent(i -> ctx.guard(i, () -> defaultBackend(i)));
     handleRewrites();
     return services;
   }

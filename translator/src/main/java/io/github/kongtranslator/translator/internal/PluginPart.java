@@ -73,7 +73,7 @@ final class PluginPart {
   void run() {
     collect();
     for (Relations r : relations.values()) {
-      build(r);
+      ctx.guard(r.plugin, () -> build(r));
     }
     globals();
   }
