@@ -311,4 +311,30 @@ class TranslatorTest {
     CacheStores s = stores(shop("", ""));
     assertThat(t.translate(s).config()).isEqualTo(t.translate(s).config());
   }
+
+  @Test
+  void kongVault_becomesVaultWithIdFromPrefix_andDuplicatePrefixFails() {
+    String yaml = """
+        kind: KongVault
+        apiVersion: configuration.konghq.com/v1alpha1
+        metadata: {name: env-vault, annotations: {kubernetes.io/ingress.class: kong}}
+        spec: {backend: env, prefix: my-env, config: {prefix: SECRET_}}
+        ---
+        kind: KongVault
+        apiVersion: configuration.konghq.com/v1alpha1
+        metadata: {name: other-vault, annotations: {kubernetes.io/ingress.class: kong}}
+        spec: {backend: env, prefix: my-env}
+        """;
+    TranslationResult r = Translator.create(TranslatorOptions.defaults()).translate(stores(yaml));
+    JsonNode vaults = r.config().toJson().get("vaults");
+    assertThat(vaults).hasSize(1);
+    assertThat(vaults.get(0).get("name").asText()).isEqualTo("env");
+    assertThat(vaults.get(0).get("config").toString()).isEqualTo("{\"prefix\":\"SECRET_\"}");
+    assertThat(vaults.get(0).get("id").asText()).isEqualTo(
+        io.github.kongtranslator.translator.internal.KongIds.id("vaults", "my-env", ""));
+    assertThat(vaults.get(0).get("tags").toString()).isEqualTo(
+        "[\"k8s-name:env-vault\",\"k8s-kind:KongVault\",\"k8s-group:configuration.konghq.com\",\"k8s-version:v1alpha1\"]");
+    assertThat(r.failures()).singleElement()
+        .satisfies(f -> assertThat(f.reason()).isEqualTo("spec.prefix \"my-env\" is duplicate"));
+  }
 }

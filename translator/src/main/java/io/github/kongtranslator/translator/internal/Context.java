@@ -39,6 +39,7 @@ final class Context {
   final Map<String, KUpstream> upstreams = new LinkedHashMap<>();
   final Map<String, KCertificate> certificates = new LinkedHashMap<>();
   final List<ObjectNode> caCertificates = new ArrayList<>();
+  final List<ObjectNode> vaults = new ArrayList<>();
   final List<KConsumer> consumers = new ArrayList<>();
   final List<Entities.KConsumerGroup> consumerGroups = new ArrayList<>();
   final List<KPlugin> plugins = new ArrayList<>();

@@ -55,6 +55,7 @@ public final class TranslationRun {
 
     ConsumerPart consumers = new ConsumerPart(ctx);
     consumers.consumers();
+    new VaultPart(ctx).run();
     consumers.consumerGroups();
 
     PluginPart plugins = new PluginPart(ctx);
