@@ -75,11 +75,43 @@ final class ServicePart {
       } else if (svc.resolved.isEmpty()) {
         svc.tags = new ArrayList<>(Tags.PLACEHOLDER);
       } else {
-        svc.tags = new ArrayList<>(Tags.of(svc.parent));
+        svc.tags = svc.noParentTags ? new ArrayList<>() : new ArrayList<>(Tags.of(svc.parent));
+        checkConsistentAnnotations(svc);
       }
       clientCertificate(svc);
       caCertificates(svc);
     }
+  }
+
+  /** §2.7: every k8s Service behind one Kong service must carry the same konghq.com/* annotations. */
+  private void checkConsistentAnnotations(KService svc) {
+    Map<String, String> first = konghqAnnotations(svc.resolved.get(0).annotations());
+    Set<String> keys = new java.util.TreeSet<>(Strs.BYTES);
+    for (ResolvedBackend rb : svc.resolved) {
+      Map<String, String> a = konghqAnnotations(rb.annotations());
+      keys.addAll(a.keySet());
+      keys.addAll(first.keySet());
+      for (String k : List.copyOf(keys)) {
+        if (!java.util.Objects.equals(first.get(k), a.get(k))) {
+          for (ResolvedBackend each : svc.resolved) {
+            ctx.fail("inconsistent annotation " + k + " on the Kubernetes Services behind Kong service "
+                + svc.name, each.annotated());
+          }
+          svc.dropped = true;
+          return;
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> konghqAnnotations(Map<String, String> all) {
+    Map<String, String> out = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if (k.startsWith("konghq.com/")) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   private @Nullable ResolvedBackend resolve(Backend b) {
@@ -193,9 +225,12 @@ final class ServicePart {
       boolean created = false;
       if (up == null) {
         up = new KUpstream(svc.host, svc);
-        up.tags = new ArrayList<>(svc.tags);
+        up.tags = svc.dropped ? new ArrayList<>() : new ArrayList<>(svc.tags);
         ctx.upstreams.put(svc.host, up);
         created = true;
+      }
+      if (svc.dropped) {
+        continue;
       }
       for (Backend b : svc.backends) {
         ResolvedBackend rb = svc.resolved.stream().filter(r -> r.backend() == b).findFirst()
@@ -214,7 +249,12 @@ final class ServicePart {
         }
         svc.port = sp.port();
         if (created) {
-          for (KTarget t : targets(s, sp, rb.annotations())) {
+          List<KTarget> ts = targets(s, sp, rb.annotations());
+          if (b.weight != null && !ts.isEmpty()) {
+            int w = b.weight == 0 ? 0 : Math.max(1, b.weight / ts.size());
+            ts.forEach(t -> t.weight = w);
+          }
+          for (KTarget t : ts) {
             KTarget existing = up.targets.get(t.target);
             if (existing == null) {
               up.targets.put(t.target, t);
@@ -374,6 +414,11 @@ final class ServicePart {
   void upstreamOverrides() {
     for (KUpstream up : ctx.upstreams.values()) {
       KService svc = up.service;
+      if (svc.dropped) {
+        continue;
+      }
+      boolean gatewayParent = svc.parent.kind().group().equals(
+          io.github.kongtranslator.core.model.GatewayApi.GROUP);
       List<ResolvedBackend> rbs = svc.resolved;
       List<K8sObject> objs = rbs.stream().map(ResolvedBackend::annotated).toList();
       boolean skipStep2 = false;
@@ -391,7 +436,7 @@ final class ServicePart {
           break;
         }
       }
-      if (!skipStep2) {
+      if (!skipStep2 && !(gatewayParent && ki != null)) {
         for (ResolvedBackend rb : rbs) {
           if (ki != null && ki.upstream() != null && ki.upstream().toNode().isObject()) {
             applyKongIngress(up, (ObjectNode) ki.upstream().toNode());
