@@ -132,8 +132,58 @@ final class ServicePart {
       return new ResolvedBackend(b, f.get(), s, ann);
     }
     return ctx.stores.get(Kind.SERVICE, b.namespace, b.name, Service.class)
-        .map(s -> new ResolvedBackend(b, s, s, s.metadata().annotations()))
+        .map(s -> new ResolvedBackend(b, s, s, withBackendTlsPolicy(s)))
         .orElse(null);
+  }
+
+  /** The Service's annotations, overlaid by its single BackendTLSPolicy (gateway-api-spec §2.8). */
+  private Map<String, String> withBackendTlsPolicy(Service s) {
+    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies = ctx.stores
+        .list(Kind.BACKEND_TLS_POLICY, io.github.kongtranslator.core.model.BackendTlsPolicy.class)
+        .stream()
+        .filter(p -> p.metadata().namespace().equals(s.metadata().namespace()))
+        .filter(p -> p.spec().targetRefs().stream().anyMatch(t ->
+            (Strs.isEmpty(t.group()) || "core".equals(t.group())) && "Service".equals(t.kind())
+                && s.metadata().name().equals(t.name())))
+        .toList();
+    if (policies.isEmpty()) {
+      return s.metadata().annotations();
+    }
+    if (policies.size() > 1) {
+      ctx.fail("Multiple BackendTLSPolicies attached to service " + s.metadata().namespace() + "/"
+          + s.metadata().name(), s);
+      return s.metadata().annotations();
+    }
+    io.github.kongtranslator.core.model.BackendTlsPolicy p = policies.get(0);
+    Map<String, String> ann = new LinkedHashMap<>(s.metadata().annotations());
+    ann.put(TLS_VERIFY, "true");
+    ann.put(PROTOCOL, "https");
+    var v = p.spec().validation();
+    if (v != null) {
+      if (!Strs.isEmpty(v.hostname())) {
+        ann.put(HOST_HEADER, v.hostname());
+      }
+      List<String> maps = new ArrayList<>();
+      List<String> secrets = new ArrayList<>();
+      for (var ref : v.caCertificateRefs()) {
+        if ("ConfigMap".equals(ref.kind())) {
+          maps.add(Strs.nz(ref.name()));
+        } else if ("Secret".equals(ref.kind())) {
+          secrets.add(Strs.nz(ref.name()));
+        }
+      }
+      if (!maps.isEmpty()) {
+        ann.put(CA_CONFIGMAPS, String.join(",", maps));
+      }
+      if (!secrets.isEmpty()) {
+        ann.put(CA_SECRETS, String.join(",", secrets));
+      }
+    }
+    Integer depth = Strs.parseInt(p.spec().options().get("tls-verify-depth"));
+    if (depth != null && depth >= 0) {
+      ann.put(TLS_VERIFY_DEPTH, Integer.toString(depth));
+    }
+    return ann;
   }
 
   private static String effectiveProtocol(Map<String, String> ann) {
