@@ -47,7 +47,7 @@ class ModelTest {
     JsonValue v = JsonValue.of(n);
     n.put("a", "changed");
     assertThat(v.canonicalJson()).isEqualTo("{\"a\":\"x\",\"b\":1}");
-    v.toNode().put("c", true) ;
+    ((ObjectNode) v.toNode()).put("c", true);
     assertThat(v.canonicalJson()).isEqualTo("{\"a\":\"x\",\"b\":1}");
     ObjectNode reordered = JsonNodeFactory.instance.objectNode().put("a", "x").put("b", 1);
     assertThat(JsonValue.of(reordered)).isEqualTo(v).hasSameHashCodeAs(v);
