@@ -8,6 +8,10 @@ import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.Ingress;
 import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
+import io.github.kongtranslator.translator.TranslationResult;
+import io.github.kongtranslator.translator.Translator;
+import io.github.kongtranslator.translator.TranslatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,7 +46,14 @@ class ReadmeExampleTest {
     ObjectCache cache = new ObjectCache();
     loaded.objects().forEach(cache::upsert);
     String hash = cache.snapshot().hash(); // changes whenever any object changes
+
+    // Translate a snapshot into Kong's declarative configuration.
+    Translator translator = Translator.create(TranslatorOptions.defaults()); // thread-safe
+    TranslationResult result = translator.translate(snapshot);
+    result.failures().forEach(f -> System.err.println("translation failure: " + f));
+    String yaml = KongConfigWriter.yaml().write(result.config());
     // README-END
+    assertThat(yaml).contains("rate-limiting");
     assertThat(hash).isEqualTo(snapshot.hash());
     return snapshot.list(Kind.INGRESS).size();
   }
