@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -46,11 +45,11 @@ public final class YamlTrees {
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ParsedTree.SyntaxError(
-          "invalid YAML: " + firstLine(e.getProblem()),
+          "invalid YAML: " + ParsedTree.redact(e.getProblem()),
           m == null ? 0 : m.getLine() + 1,
           m == null ? 0 : m.getColumn() + 1);
     } catch (YAMLException e) {
-      throw new ParsedTree.SyntaxError("invalid YAML: " + firstLine(e.getMessage()), 0, 0);
+      throw new ParsedTree.SyntaxError("invalid YAML: " + ParsedTree.redact(e.getMessage()), 0, 0);
     }
     if (root == null) {
       throw new ParsedTree.SyntaxError("no YAML document", 1, 1);
@@ -59,13 +58,6 @@ public final class YamlTrees {
     return new ParsedTree(tree, pointer -> locate(root, pointer));
   }
 
-  private static String firstLine(@Nullable String s) {
-    if (s == null) {
-      return "unknown problem";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
 
   private static ParsedTree.SyntaxError error(Node n, String message) {
     Mark m = n.getStartMark();
@@ -146,7 +138,7 @@ public final class YamlTrees {
       }
       return sign < 0 ? r.negate() : r;
     } catch (NumberFormatException e) {
-      throw error(n, "not an integer: " + raw);
+      throw error(n, "not a valid integer");
     }
   }
 
@@ -170,7 +162,7 @@ public final class YamlTrees {
       return new java.math.BigDecimal(v.startsWith(".") || v.startsWith("-.") || v.startsWith("+.")
           ? v.replaceFirst("\\.", "0.") : v);
     } catch (NumberFormatException e) {
-      throw error(n, "not a number: " + raw);
+      throw error(n, "not a valid number");
     }
   }
 
