@@ -148,4 +148,13 @@ class KongEntityTest {
     assertThat(KongConfig.builder().services(List.of()).build().isContentEmpty()).isTrue();
     assertThat(KongConfig.builder().addUpstream(Upstream.builder().name("kong").build()).build().isContentEmpty()).isFalse();
   }
+
+  @Test
+  @SuppressWarnings("NullAway")
+  void nullArguments_areRejectedNamingTheField() {
+    String none = null;
+    assertThatThrownBy(() -> Service.builder().name(none))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("'name'");
+  }
 }
