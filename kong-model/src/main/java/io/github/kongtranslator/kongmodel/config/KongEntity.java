@@ -325,7 +325,8 @@ public abstract sealed class KongEntity
         String ptr = pointerSegment(key);
         if (!value.isArray()) {
           throw new KongModelException(
-              ptr, kind.sectionKey() + " entry: expected a list, found " + FieldType.describe(value));
+              ptr, kindLabel() + " field '" + key + "' must be a list of objects, found "
+                  + FieldType.describe(value));
         }
         List<KongEntity> list = new ArrayList<>(value.size());
         int i = 0;
@@ -373,7 +374,8 @@ public abstract sealed class KongEntity
       return fields.containsKey(key) || children.containsKey(key);
     }
 
-    final B put(String key, JsonNode normalized) {
+    final B put(String key, @Nullable JsonNode normalized) {
+      Objects.requireNonNull(normalized, () -> "value of '" + key + "'");
       if (kind.childKind(key).isPresent()) {
         throw new KongModelException(
             pointerSegment(key), "holds nested entities; use the typed setter");

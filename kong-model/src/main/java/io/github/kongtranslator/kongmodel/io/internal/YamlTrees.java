@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import java.io.StringReader;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -41,7 +45,12 @@ public final class YamlTrees {
     options.setNestingDepthLimit(MAX_DEPTH);
     Node root;
     try {
-      root = new Yaml(options).compose(new java.io.StringReader(text));
+      root =
+          new Composer(
+                  new ParserImpl(new StreamReader(new StringReader(text)), options),
+                  new Resolver(),
+                  options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ParsedTree.SyntaxError(
