@@ -57,12 +57,20 @@ final class Entities {
     final String name;
     final PortDef port;
     final boolean facade;
+    /** Gateway API backendRef weight; absent for Ingress backends. */
+    final @Nullable Integer weight;
 
     Backend(String namespace, String name, PortDef port, boolean facade) {
+      this(namespace, name, port, facade, null);
+    }
+
+    Backend(String namespace, String name, PortDef port, boolean facade,
+        @Nullable Integer weight) {
       this.namespace = namespace;
       this.name = name;
       this.port = port;
       this.facade = facade;
+      this.weight = weight;
     }
   }
 
@@ -87,7 +95,8 @@ final class Entities {
   static final class KService {
     String name = "";
     String host = "";
-    int port = 80;
+    /** Absent for a Gateway API service until a backend port resolves. */
+    @Nullable Integer port = 80;
     @Nullable String protocol;
     @Nullable String path;
     @Nullable Integer connectTimeout;
@@ -105,6 +114,8 @@ final class Entities {
 
     /** The route source that created this service. */
     K8sObject parent;
+    /** Gateway API: a service with several resolved backends gets no tags (GRPCRoute quirk). */
+    boolean noTagsForSeveralBackends;
     final List<Backend> backends = new ArrayList<>();
     /** Resolved k8s Services (or facades, with the overlaid annotations), in backend order. */
     final List<ResolvedBackend> resolved = new ArrayList<>();
@@ -126,7 +137,7 @@ final class Entities {
         ArrayNode a = n.putArray("plugins");
         plugins.forEach(a::add);
       }
-      n.put("port", port);
+      put(n, "port", port);
       put(n, "protocol", protocol);
       put(n, "read_timeout", readTimeout);
       put(n, "retries", retries);
@@ -248,6 +259,8 @@ final class Entities {
   static final class KTarget {
     final String target;
     @Nullable Integer weight;
+    /** Whether the endpoint is terminating (not emitted; Gateway API weights skip it). */
+    boolean terminating;
 
     KTarget(String target, @Nullable Integer weight) {
       this.target = target;

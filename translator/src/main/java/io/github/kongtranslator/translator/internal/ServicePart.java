@@ -3,6 +3,7 @@ package io.github.kongtranslator.translator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.EndpointSlice;
+import io.github.kongtranslator.core.model.GatewayApi;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.KongIngress;
@@ -74,6 +75,8 @@ final class ServicePart {
         svc.tags = new ArrayList<>(Tags.of(rb.annotated()));
       } else if (svc.resolved.isEmpty()) {
         svc.tags = new ArrayList<>(Tags.PLACEHOLDER);
+      } else if (svc.noTagsForSeveralBackends) {
+        svc.tags = new ArrayList<>();
       } else {
         svc.tags = new ArrayList<>(Tags.of(svc.parent));
       }
@@ -214,7 +217,9 @@ final class ServicePart {
         }
         svc.port = sp.port();
         if (created) {
-          for (KTarget t : targets(s, sp, rb.annotations())) {
+          List<KTarget> found = targets(s, sp, rb.annotations());
+          applyWeight(b.weight, found);
+          for (KTarget t : found) {
             KTarget existing = up.targets.get(t.target);
             if (existing == null) {
               up.targets.put(t.target, t);
@@ -225,6 +230,26 @@ final class ServicePart {
             }
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Divides a Gateway API backend weight among the non-terminating targets (integer division,
+   * at least 1; weight 0 gives 0) (translator-spec §7.2, gateway-api-spec §2.6).
+   */
+  static void applyWeight(@Nullable Integer weight, List<KTarget> targets) {
+    if (weight == null) {
+      return;
+    }
+    long n = targets.stream().filter(t -> !t.terminating).count();
+    if (n == 0) {
+      return;
+    }
+    int each = weight == 0 ? 0 : (int) Math.max(1, weight / n);
+    for (KTarget t : targets) {
+      if (!t.terminating) {
+        t.weight = each;
       }
     }
   }
@@ -307,7 +332,9 @@ final class ServicePart {
               continue;
             }
             String host = addr.contains(":") ? "[" + addr + "]" : addr;
-            out.add(new KTarget(host + ":" + port.port(), null));
+            KTarget target = new KTarget(host + ":" + port.port(), null);
+            target.terminating = terminating;
+            out.add(target);
           }
         }
       }
@@ -393,7 +420,8 @@ final class ServicePart {
       }
       if (!skipStep2) {
         for (ResolvedBackend rb : rbs) {
-          if (ki != null && ki.upstream() != null && ki.upstream().toNode().isObject()) {
+          if (ki != null && ki.upstream() != null && ki.upstream().toNode().isObject()
+              && !GatewayApi.GROUP.equals(svc.parent.kind().group())) {
             applyKongIngress(up, (ObjectNode) ki.upstream().toNode());
           }
           String hh = rb.annotations().get(HOST_HEADER);

@@ -41,10 +41,14 @@ public final class TranslationRun {
     ctx.services.putAll(fromIngress);
     ctx.services.putAll(fromTcp);
     ctx.services.putAll(fromUdp);
+    GatewayRoutes gateway = new GatewayRoutes(ctx);
+    gateway.translate();
 
     ServicePart services = new ServicePart(ctx);
     services.populate();
+    gateway.dropInconsistentServices();
     services.upstreams();
+    gateway.addOrphanUpstreams();
     services.serviceAnnotations();
     for (KService s : ctx.services.values()) {
       for (KRoute r : s.routes) {
