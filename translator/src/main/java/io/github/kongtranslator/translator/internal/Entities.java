@@ -57,15 +57,14 @@ final class Entities {
     final String name;
     final PortDef port;
     final boolean facade;
-    /** Gateway API backendRef weight; absent for Ingress backends. */
+    /** Gateway API backend weight; null when not set. */
     final @Nullable Integer weight;
 
     Backend(String namespace, String name, PortDef port, boolean facade) {
       this(namespace, name, port, facade, null);
     }
 
-    Backend(String namespace, String name, PortDef port, boolean facade,
-        @Nullable Integer weight) {
+    Backend(String namespace, String name, PortDef port, boolean facade, @Nullable Integer weight) {
       this.namespace = namespace;
       this.name = name;
       this.port = port;
@@ -95,8 +94,11 @@ final class Entities {
   static final class KService {
     String name = "";
     String host = "";
-    /** Absent for a Gateway API service until a backend port resolves. */
     @Nullable Integer port = 80;
+    /** Multi-backend service whose parent registers no tags (GRPCRoute, traditional router). */
+    boolean noParentTags;
+    /** Dropped for inconsistent backend annotations; its upstream is still emitted bare. */
+    boolean dropped;
     @Nullable String protocol;
     @Nullable String path;
     @Nullable Integer connectTimeout;
@@ -114,8 +116,6 @@ final class Entities {
 
     /** The route source that created this service. */
     K8sObject parent;
-    /** Gateway API: a service with several resolved backends gets no tags (GRPCRoute quirk). */
-    boolean noTagsForSeveralBackends;
     final List<Backend> backends = new ArrayList<>();
     /** Resolved k8s Services (or facades, with the overlaid annotations), in backend order. */
     final List<ResolvedBackend> resolved = new ArrayList<>();
@@ -181,8 +181,10 @@ final class Entities {
     List<String> tags = new ArrayList<>();
     final List<ObjectNode> plugins = new ArrayList<>();
 
-    /** The Ingress / TCPIngress / UDPIngress this route comes from. */
+    /** The Ingress / TCPIngress / UDPIngress / Gateway API route this route comes from. */
     final K8sObject source;
+    /** Overrides the source's {@code konghq.com/plugins} value (HTTPRoute ExtensionRefs). */
+    @Nullable String pluginAnnotation;
 
     KRoute(K8sObject source) {
       this.source = source;
@@ -259,8 +261,6 @@ final class Entities {
   static final class KTarget {
     final String target;
     @Nullable Integer weight;
-    /** Whether the endpoint is terminating (not emitted; Gateway API weights skip it). */
-    boolean terminating;
 
     KTarget(String target, @Nullable Integer weight) {
       this.target = target;

@@ -13,112 +13,110 @@ import io.github.kongtranslator.translator.internal.Entities.KService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** TCPRoute, UDPRoute and TLSRoute → Kong services and routes (gateway-api-spec §5). */
+/**
+ * TCPRoute, UDPRoute and TLSRoute → one Kong service and route per rule (gateway-api-spec §5).
+ * TLS passthrough needs the route's {@code status.parents}, which the model does not carry, so
+ * TLSRoutes are always plain {@code tls}.
+ */
 final class GatewayL4Part {
   private final Context ctx;
-  private final GatewayCommon common;
-  private final boolean expressions;
+  private final GatewayBackends backends;
 
-  GatewayL4Part(Context ctx, GatewayCommon common) {
+  GatewayL4Part(Context ctx) {
     this.ctx = ctx;
-    this.common = common;
-    this.expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
+    this.backends = new GatewayBackends(ctx);
   }
 
   Map<String, KService> udp() {
     Map<String, KService> out = new LinkedHashMap<>();
-    for (UdpRoute ur : ctx.sorted(Kind.UDP_ROUTE, UdpRoute.class)) {
-      List<GatewayApi.L4Rule> rules = ur.spec().rules();
-      if (rules.isEmpty()) {
-        ctx.fail("no rules provided", ur);
-        continue;
-      }
-      if (rules.stream().anyMatch(r -> r.backendRefs().isEmpty())) {
-        ctx.fail("no backendRefs in rule", ur);
-        continue;
-      }
-      ctx.guard(ur, () -> translate(ur, "udproute", "udp", rules,
-          ports(ur, ur.spec().parentRefs(), "UDP"), List.of(), out));
+    for (UdpRoute r : ctx.sorted(Kind.UDP_ROUTE, UdpRoute.class)) {
+      ctx.guard(r, () -> {
+        if (r.spec().rules().isEmpty()) {
+          ctx.fail("UDPRoute can't be routed: no rules provided", r);
+          return;
+        }
+        if (r.spec().rules().stream().anyMatch(x -> x.backendRefs().isEmpty())) {
+          ctx.fail("UDPRoute can't be routed: no backendRefs in rule", r);
+          return;
+        }
+        translate(r, r.spec().parentRefs(), List.of(), r.spec().rules(), "udp", "UDP", out);
+      });
     }
     return out;
   }
 
   Map<String, KService> tcp() {
     Map<String, KService> out = new LinkedHashMap<>();
-    for (TcpRoute tr : ctx.sorted(Kind.TCP_ROUTE, TcpRoute.class)) {
-      List<GatewayApi.L4Rule> rules = tr.spec().rules();
-      int usable = 0;
-      while (usable < rules.size() && !rules.get(usable).backendRefs().isEmpty()) {
-        usable++;
-      }
-      List<GatewayApi.L4Rule> kept = rules.subList(0, usable);
-      ctx.guard(tr, () -> translate(tr, "tcproute", "tcp", kept,
-          ports(tr, tr.spec().parentRefs(), "TCP"), List.of(), out));
+    for (TcpRoute r : ctx.sorted(Kind.TCP_ROUTE, TcpRoute.class)) {
+      ctx.guard(r, () -> {
+        List<GatewayApi.L4Rule> rules = new ArrayList<>();
+        for (GatewayApi.L4Rule rule : r.spec().rules()) {
+          if (rule.backendRefs().isEmpty()) {
+            break;
+          }
+          rules.add(rule);
+        }
+        translate(r, r.spec().parentRefs(), List.of(), rules, "tcp", "TCP", out);
+      });
     }
     return out;
   }
 
   Map<String, KService> tls() {
     Map<String, KService> out = new LinkedHashMap<>();
-    for (TlsRoute tr : ctx.sorted(Kind.TLS_ROUTE, TlsRoute.class)) {
-      if (tr.spec().hostnames().isEmpty() || tr.spec().rules().isEmpty()) {
-        continue;
-      }
-      ctx.guard(tr, () -> translate(tr, "tlsroute", "tcp", tr.spec().rules(), List.of(),
-          tr.spec().hostnames(), out));
+    for (TlsRoute r : ctx.sorted(Kind.TLS_ROUTE, TlsRoute.class)) {
+      ctx.guard(r, () -> {
+        if (r.spec().hostnames().isEmpty() || r.spec().rules().isEmpty()) {
+          return;
+        }
+        translate(r, r.spec().parentRefs(), r.spec().hostnames(), r.spec().rules(), "tcp", null, out);
+      });
     }
     return out;
   }
 
-  private List<Integer> ports(K8sObject route, List<GatewayApi.ParentReference> refs,
-      String protocol) {
-    List<Integer> out = new ArrayList<>();
-    for (Gateway.Listener l : common.listeners(route, refs, false, false).orElse(List.of())) {
-      if (protocol.equals(l.protocol())) {
-        out.add(l.port());
+  private void translate(K8sObject r, List<GatewayApi.ParentReference> parents,
+      List<String> hostnames, List<GatewayApi.L4Rule> rules, String protocol,
+      String listenerProtocol, Map<String, KService> out) {
+    String kind = r.kind().kindName().toLowerCase(Locale.ROOT);
+    String base = kind + "." + r.metadata().namespace() + "." + r.metadata().name();
+    List<Integer> ports = new ArrayList<>();
+    if (listenerProtocol != null) {
+      for (Gateway.Listener l : backends.listeners(r, parents, false)) {
+        if (listenerProtocol.equals(l.protocol())) {
+          ports.add(l.port());
+        }
       }
     }
-    return out;
-  }
-
-  private void translate(K8sObject route, String kind, String protocol,
-      List<GatewayApi.L4Rule> rules, List<Integer> ports, List<String> snis,
-      Map<String, KService> out) {
-    String prefix = kind + "." + route.metadata().namespace() + "." + route.metadata().name() + ".";
-    for (int ri = 0; ri < rules.size(); ri++) {
-      GatewayApi.L4Rule rule = rules.get(ri);
-      KService svc = GatewayCommon.service(route, prefix + ri, protocol);
-      svc.backends.addAll(common.backends(route, rule.backendRefs()));
-      KRoute r = new KRoute(route);
-      r.name = prefix + ri + ".0";
-      r.protocols = new ArrayList<>(List.of("tlsroute".equals(kind) ? "tls" : protocol));
-      r.destinations = ports.isEmpty() ? null : new ArrayList<>(ports);
-      r.snis = snis.isEmpty() ? null : new ArrayList<>(snis);
-      List<String> names = new ArrayList<>();
-      if (rule.name() != null) {
-        names.add(rule.name());
+    boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
+    for (int i = 0; i < rules.size(); i++) {
+      GatewayApi.L4Rule rule = rules.get(i);
+      KService svc = GatewayBackends.skeleton(base + "." + i, protocol, r);
+      svc.backends.addAll(backends.resolve(r, rule.backendRefs(), false));
+      KRoute route = new KRoute(r);
+      route.name = base + "." + i + ".0";
+      route.tags = new ArrayList<>(Tags.of(r, GatewayBackends.namedRule(rule.name())));
+      if (listenerProtocol == null) {
+        route.protocols = new ArrayList<>(List.of("tls"));
+        route.snis = new ArrayList<>(hostnames);
+      } else {
+        route.protocols = new ArrayList<>(List.of(protocol));
+        route.destinations = ports.isEmpty() ? null : new ArrayList<>(ports);
       }
-      r.tags = GatewayCommon.routeTags(route, new ArrayList<>(names));
       if (expressions) {
-        expression(r);
+        List<String> snis = route.snis == null ? List.of() : route.snis;
+        List<String> portOps = route.destinations == null ? List.of()
+            : route.destinations.stream().map(p -> "net.dst.port == " + p).toList();
+        route.expression = Atc.and(List.of(Atc.snis(snis), Atc.or(portOps)));
+        route.priority = 1L;
+        route.snis = null;
+        route.destinations = null;
       }
-      svc.routes.add(r);
+      svc.routes.add(route);
       out.put(svc.name, svc);
     }
-  }
-
-  /** L4 expression: Or of SNIs And Or of destination ports; priority 1 (§5.4). */
-  static void expression(KRoute r) {
-    List<String> portOps = new ArrayList<>();
-    if (r.destinations != null) {
-      r.destinations.forEach(p -> portOps.add("net.dst.port == " + p));
-    }
-    r.expression = Atc.and(List.of(Atc.snis(r.snis == null ? List.of() : r.snis),
-        Atc.or(portOps)));
-    r.priority = 1L;
-    r.snis = null;
-    r.destinations = null;
   }
 }

@@ -3,7 +3,6 @@ package io.github.kongtranslator.translator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.EndpointSlice;
-import io.github.kongtranslator.core.model.GatewayApi;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.KongIngress;
@@ -75,14 +74,44 @@ final class ServicePart {
         svc.tags = new ArrayList<>(Tags.of(rb.annotated()));
       } else if (svc.resolved.isEmpty()) {
         svc.tags = new ArrayList<>(Tags.PLACEHOLDER);
-      } else if (svc.noTagsForSeveralBackends) {
-        svc.tags = new ArrayList<>();
       } else {
-        svc.tags = new ArrayList<>(Tags.of(svc.parent));
+        svc.tags = svc.noParentTags ? new ArrayList<>() : new ArrayList<>(Tags.of(svc.parent));
+        checkConsistentAnnotations(svc);
       }
       clientCertificate(svc);
       caCertificates(svc);
     }
+  }
+
+  /** §2.7: every k8s Service behind one Kong service must carry the same konghq.com/* annotations. */
+  private void checkConsistentAnnotations(KService svc) {
+    Map<String, String> first = konghqAnnotations(svc.resolved.get(0).annotations());
+    Set<String> keys = new java.util.TreeSet<>(Strs.BYTES);
+    for (ResolvedBackend rb : svc.resolved) {
+      Map<String, String> a = konghqAnnotations(rb.annotations());
+      keys.addAll(a.keySet());
+      keys.addAll(first.keySet());
+      for (String k : List.copyOf(keys)) {
+        if (!java.util.Objects.equals(first.get(k), a.get(k))) {
+          for (ResolvedBackend each : svc.resolved) {
+            ctx.fail("inconsistent annotation " + k + " on the Kubernetes Services behind Kong service "
+                + svc.name, each.annotated());
+          }
+          svc.dropped = true;
+          return;
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> konghqAnnotations(Map<String, String> all) {
+    Map<String, String> out = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if (k.startsWith("konghq.com/")) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   private @Nullable ResolvedBackend resolve(Backend b) {
@@ -103,8 +132,58 @@ final class ServicePart {
       return new ResolvedBackend(b, f.get(), s, ann);
     }
     return ctx.stores.get(Kind.SERVICE, b.namespace, b.name, Service.class)
-        .map(s -> new ResolvedBackend(b, s, s, s.metadata().annotations()))
+        .map(s -> new ResolvedBackend(b, s, s, withBackendTlsPolicy(s)))
         .orElse(null);
+  }
+
+  /** The Service's annotations, overlaid by its single BackendTLSPolicy (gateway-api-spec §2.8). */
+  private Map<String, String> withBackendTlsPolicy(Service s) {
+    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies = ctx.stores
+        .list(Kind.BACKEND_TLS_POLICY, io.github.kongtranslator.core.model.BackendTlsPolicy.class)
+        .stream()
+        .filter(p -> p.metadata().namespace().equals(s.metadata().namespace()))
+        .filter(p -> p.spec().targetRefs().stream().anyMatch(t ->
+            (Strs.isEmpty(t.group()) || "core".equals(t.group())) && "Service".equals(t.kind())
+                && s.metadata().name().equals(t.name())))
+        .toList();
+    if (policies.isEmpty()) {
+      return s.metadata().annotations();
+    }
+    if (policies.size() > 1) {
+      ctx.fail("Multiple BackendTLSPolicies attached to service " + s.metadata().namespace() + "/"
+          + s.metadata().name(), s);
+      return s.metadata().annotations();
+    }
+    io.github.kongtranslator.core.model.BackendTlsPolicy p = policies.get(0);
+    Map<String, String> ann = new LinkedHashMap<>(s.metadata().annotations());
+    ann.put(TLS_VERIFY, "true");
+    ann.put(PROTOCOL, "https");
+    var v = p.spec().validation();
+    if (v != null) {
+      if (!Strs.isEmpty(v.hostname())) {
+        ann.put(HOST_HEADER, v.hostname());
+      }
+      List<String> maps = new ArrayList<>();
+      List<String> secrets = new ArrayList<>();
+      for (var ref : v.caCertificateRefs()) {
+        if ("ConfigMap".equals(ref.kind())) {
+          maps.add(Strs.nz(ref.name()));
+        } else if ("Secret".equals(ref.kind())) {
+          secrets.add(Strs.nz(ref.name()));
+        }
+      }
+      if (!maps.isEmpty()) {
+        ann.put(CA_CONFIGMAPS, String.join(",", maps));
+      }
+      if (!secrets.isEmpty()) {
+        ann.put(CA_SECRETS, String.join(",", secrets));
+      }
+    }
+    Integer depth = Strs.parseInt(p.spec().options().get("tls-verify-depth"));
+    if (depth != null && depth >= 0) {
+      ann.put(TLS_VERIFY_DEPTH, Integer.toString(depth));
+    }
+    return ann;
   }
 
   private static String effectiveProtocol(Map<String, String> ann) {
@@ -196,9 +275,12 @@ final class ServicePart {
       boolean created = false;
       if (up == null) {
         up = new KUpstream(svc.host, svc);
-        up.tags = new ArrayList<>(svc.tags);
+        up.tags = svc.dropped ? new ArrayList<>() : new ArrayList<>(svc.tags);
         ctx.upstreams.put(svc.host, up);
         created = true;
+      }
+      if (svc.dropped) {
+        continue;
       }
       for (Backend b : svc.backends) {
         ResolvedBackend rb = svc.resolved.stream().filter(r -> r.backend() == b).findFirst()
@@ -217,9 +299,12 @@ final class ServicePart {
         }
         svc.port = sp.port();
         if (created) {
-          List<KTarget> found = targets(s, sp, rb.annotations());
-          applyWeight(b.weight, found);
-          for (KTarget t : found) {
+          List<KTarget> ts = targets(s, sp, rb.annotations());
+          if (b.weight != null && !ts.isEmpty()) {
+            int w = b.weight == 0 ? 0 : Math.max(1, b.weight / ts.size());
+            ts.forEach(t -> t.weight = w);
+          }
+          for (KTarget t : ts) {
             KTarget existing = up.targets.get(t.target);
             if (existing == null) {
               up.targets.put(t.target, t);
@@ -230,26 +315,6 @@ final class ServicePart {
             }
           }
         }
-      }
-    }
-  }
-
-  /**
-   * Divides a Gateway API backend weight among the non-terminating targets (integer division,
-   * at least 1; weight 0 gives 0) (translator-spec §7.2, gateway-api-spec §2.6).
-   */
-  static void applyWeight(@Nullable Integer weight, List<KTarget> targets) {
-    if (weight == null) {
-      return;
-    }
-    long n = targets.stream().filter(t -> !t.terminating).count();
-    if (n == 0) {
-      return;
-    }
-    int each = weight == 0 ? 0 : (int) Math.max(1, weight / n);
-    for (KTarget t : targets) {
-      if (!t.terminating) {
-        t.weight = each;
       }
     }
   }
@@ -332,9 +397,7 @@ final class ServicePart {
               continue;
             }
             String host = addr.contains(":") ? "[" + addr + "]" : addr;
-            KTarget target = new KTarget(host + ":" + port.port(), null);
-            target.terminating = terminating;
-            out.add(target);
+            out.add(new KTarget(host + ":" + port.port(), null));
           }
         }
       }
@@ -401,6 +464,11 @@ final class ServicePart {
   void upstreamOverrides() {
     for (KUpstream up : ctx.upstreams.values()) {
       KService svc = up.service;
+      if (svc.dropped) {
+        continue;
+      }
+      boolean gatewayParent = svc.parent.kind().group().equals(
+          io.github.kongtranslator.core.model.GatewayApi.GROUP);
       List<ResolvedBackend> rbs = svc.resolved;
       List<K8sObject> objs = rbs.stream().map(ResolvedBackend::annotated).toList();
       boolean skipStep2 = false;
@@ -418,10 +486,9 @@ final class ServicePart {
           break;
         }
       }
-      if (!skipStep2) {
+      if (!skipStep2 && !(gatewayParent && ki != null)) {
         for (ResolvedBackend rb : rbs) {
-          if (ki != null && ki.upstream() != null && ki.upstream().toNode().isObject()
-              && !GatewayApi.GROUP.equals(svc.parent.kind().group())) {
+          if (ki != null && ki.upstream() != null && ki.upstream().toNode().isObject()) {
             applyKongIngress(up, (ObjectNode) ki.upstream().toNode());
           }
           String hh = rb.annotations().get(HOST_HEADER);

@@ -41,14 +41,17 @@ public final class TranslationRun {
     ctx.services.putAll(fromIngress);
     ctx.services.putAll(fromTcp);
     ctx.services.putAll(fromUdp);
-    GatewayRoutes gateway = new GatewayRoutes(ctx);
-    gateway.translate();
+    GatewayL4Part l4Routes = new GatewayL4Part(ctx);
+    ctx.services.putAll(new HttpRoutePart(ctx).run());
+    ctx.services.putAll(l4Routes.udp());
+    ctx.services.putAll(l4Routes.tcp());
+    ctx.services.putAll(l4Routes.tls());
+    ctx.services.putAll(new GrpcRoutePart(ctx).run());
 
     ServicePart services = new ServicePart(ctx);
     services.populate();
-    gateway.dropInconsistentServices();
     services.upstreams();
-    gateway.addOrphanUpstreams();
+    ctx.services.values().removeIf(s -> s.dropped);
     services.serviceAnnotations();
     for (KService s : ctx.services.values()) {
       for (KRoute r : s.routes) {
