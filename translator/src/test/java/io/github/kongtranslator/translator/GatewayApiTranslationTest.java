@@ -142,4 +142,34 @@ class GatewayApiTranslationTest {
     assertThat(route.get("destinations").toString()).isEqualTo("[{\"port\":5432},{\"port\":6379}]");
     assertThat(route.get("tags").toString()).contains("k8s-named-route-rule:primary");
   }
+
+  @Test
+  void combinedServices_groupRulesOfDifferentHttpRoutesByBackends() {
+    String yaml = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: a, namespace: shop}
+        spec:
+          rules: [{matches: [{path: {type: Exact, value: /a}}], backendRefs: [{name: web, kind: Service, port: 80}]}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: b, namespace: shop}
+        spec:
+          rules: [{matches: [{path: {type: Exact, value: /b}}], backendRefs: [{name: web, kind: Service, port: 80}]}]
+        """;
+    TranslatorOptions o = TranslatorOptions.builder()
+        .flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES, true).build();
+    JsonNode services = translate(yaml, o).get("services");
+    assertThat(services).hasSize(1);
+    assertThat(services.get(0).get("name").asText()).isEqualTo("httproute.shop.svc.shop.web.80");
+    assertThat(services.get(0).get("routes")).hasSize(2);
+    assertThat(services.get(0).get("routes").get(0).get("name").asText()).isEqualTo("httproute.shop.b.0.0");
+    assertThat(services.get(0).get("tags").toString()).contains("k8s-name:web");
+  }
 }

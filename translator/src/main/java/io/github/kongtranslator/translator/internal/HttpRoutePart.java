@@ -47,7 +47,7 @@ final class HttpRoutePart {
   private record Unit(KRoute route, long base, HttpRoute source, int rule, int match) {}
 
   /** One match placed in a bucket. */
-  private record Placed(int rule, int match, HttpRoute.Rule r, HttpRoute.Match m) {}
+  private record Placed(HttpRoute route, int rule, int match, HttpRoute.Rule r, HttpRoute.Match m) {}
 
   HttpRoutePart(Context ctx) {
     this.ctx = ctx;
@@ -58,9 +58,36 @@ final class HttpRoutePart {
   Map<String, KService> run() {
     Map<String, KService> out = new LinkedHashMap<>();
     List<Unit> units = new ArrayList<>();
+    List<HttpRoute> valid = new ArrayList<>();
     for (HttpRoute r : ctx.sorted(Kind.HTTP_ROUTE, HttpRoute.class)) {
-      ctx.guard(r, () -> translate(r, out, units));
+      if (validate(r)) {
+        valid.add(r);
+      }
     }
+    Map<String, Group> groups = new LinkedHashMap<>();
+    boolean combined = ctx.flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES);
+    for (HttpRoute r : valid) {
+      String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
+      List<HttpRoute.Rule> rules = r.spec().rules();
+      for (int i = 0; i < rules.size(); i++) {
+        RuleRef ref = new RuleRef(r, i);
+        if (combined) {
+          String name = combinedName(r, rules.get(i).backendRefs());
+          groups.computeIfAbsent(name, k -> new Group(name, new ArrayList<>())).rules().add(ref);
+        } else {
+          String key = base + "\u0001" + multiset(rules.get(i).backendRefs());
+          int first = i;
+          groups.computeIfAbsent(key, k -> new Group(base + "." + first, new ArrayList<>()))
+              .rules().add(ref);
+        }
+      }
+    }
+    Map<HttpRoute, List<String>> errors = new LinkedHashMap<>();
+    for (Group g : groups.values()) {
+      RuleRef first = g.rules().get(0);
+      ctx.guard(first.route(), () -> translateGroup(g, out, units, errors));
+    }
+    errors.forEach((r, list) -> ctx.fail("HTTPRoute can't be routed: " + String.join("; ", list), r));
     Priorities.assign(units, Unit::base, 4095,
         Comparator.comparing((Unit u) -> u.source().metadata().creationTimestamp())
             .thenComparing(u -> u.source().metadata().namespace(), Strs.BYTES)
@@ -70,61 +97,95 @@ final class HttpRoutePart {
     return out;
   }
 
-  private void translate(HttpRoute r, Map<String, KService> out, List<Unit> units) {
+  /** A rule of an HTTPRoute. */
+  private record RuleRef(HttpRoute route, int index) {
+    HttpRoute.Rule rule() {
+      return route.spec().rules().get(index);
+    }
+
+    String sortKey() {
+      return route.metadata().namespace() + "/" + route.metadata().name() + "." + index;
+    }
+  }
+
+  /** Rules that share one Kong service. */
+  private record Group(String name, List<RuleRef> rules) {}
+
+  private boolean validate(HttpRoute r) {
     if (r.spec().rules().isEmpty()) {
       ctx.fail("HTTPRoute can't be routed: no rules provided", r);
-      return;
+      return false;
     }
     if (!expressions && r.spec().rules().stream().flatMap(x -> x.matches().stream())
         .anyMatch(m -> !m.queryParams().isEmpty())) {
       ctx.fail("HTTPRoute can't be routed: query param matches are supported only with the"
           + " expression router", r);
+      return false;
+    }
+    return true;
+  }
+
+  /** Service name under {@code CombinedServicesFromDifferentHTTPRoutes} (§3.2). */
+  static String combinedName(HttpRoute r, List<GatewayApi.BackendRef> refs) {
+    String ns = r.metadata().namespace();
+    List<String> parts = new ArrayList<>();
+    for (GatewayApi.BackendRef b : refs) {
+      StringBuilder sb = new StringBuilder();
+      sb.append(Strs.isEmpty(b.namespace()) ? ns : b.namespace()).append('.').append(Strs.nz(b.name()));
+      if (b.port() != null) {
+        sb.append('.').append(b.port());
+      }
+      if (b.weight() != null) {
+        sb.append('.').append(b.weight());
+      }
+      parts.add(sb.toString());
+    }
+    parts.sort(Strs.BYTES);
+    String prefix = "httproute." + ns + ".svc.";
+    String name = prefix + (parts.isEmpty() ? "_" : String.join("_", parts));
+    if (name.length() > 511) {
+      name = prefix + parts.get(0) + "_combined." + PluginPart.sha256Hex(name);
+    }
+    return name;
+  }
+
+  private void translateGroup(Group g, Map<String, KService> out, List<Unit> units,
+      Map<HttpRoute, List<String>> errors) {
+    List<RuleRef> ordered = new ArrayList<>(g.rules());
+    ordered.sort(Comparator.comparing(RuleRef::sortKey, Strs.BYTES));
+    RuleRef first = g.rules().get(0);
+    HttpRoute parent = ordered.get(0).route();
+    KService svc = GatewayBackends.skeleton(g.name(), "http", parent);
+    HttpRoute.Rule firstRule = first.rule();
+    svc.backends.addAll(backends.resolve(parent, firstRule.backendRefs(), true));
+    if (!firstRule.backendRefs().isEmpty() && svc.backends.isEmpty()) {
+      svc.plugins.add(GatewayBackends.noBackendPlugin());
+    }
+    for (RuleRef ref : ordered) {
+      Integer ms = timeoutMillis(ref.rule().timeouts());
+      if (ms != null && ms != 60000) {
+        svc.connectTimeout = ms;
+        svc.readTimeout = ms;
+        svc.writeTimeout = ms;
+      }
+    }
+    TreeSet<String> protocolSet = new TreeSet<>(Strs.BYTES);
+    new LinkedHashSet<>(ordered.stream().map(RuleRef::route).toList())
+        .forEach(r -> protocolSet.addAll(protocols(r)));
+    List<String> protocols = new ArrayList<>(protocolSet);
+    List<Unit> groupUnits = new ArrayList<>();
+    try {
+      if (expressions) {
+        expressionRoutes(ordered, svc, protocols, groupUnits);
+      } else {
+        traditionalRoutes(ordered, svc, protocols);
+      }
+    } catch (GroupException e) {
+      errors.computeIfAbsent(parent, k -> new ArrayList<>()).add(e.getMessage());
       return;
     }
-    String ns = r.metadata().namespace();
-    String base = "httproute." + ns + "." + r.metadata().name();
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    List<HttpRoute.Rule> rules = r.spec().rules();
-    for (int i = 0; i < rules.size(); i++) {
-      groups.computeIfAbsent(multiset(rules.get(i).backendRefs()), k -> new ArrayList<>()).add(i);
-    }
-    List<String> protocols = protocols(r);
-    List<String> errors = new ArrayList<>();
-    for (List<Integer> group : groups.values()) {
-      int first = group.get(0);
-      List<Integer> ordered = new ArrayList<>(group);
-      ordered.sort(Comparator.comparing(i -> ns + "/" + r.metadata().name() + "." + i, Strs.BYTES));
-      KService svc = GatewayBackends.skeleton(base + "." + first, "http", r);
-      HttpRoute.Rule firstRule = rules.get(first);
-      svc.backends.addAll(backends.resolve(r, firstRule.backendRefs(), true));
-      if (!firstRule.backendRefs().isEmpty() && svc.backends.isEmpty()) {
-        svc.plugins.add(GatewayBackends.noBackendPlugin());
-      }
-      for (int i : ordered) {
-        Integer ms = timeoutMillis(rules.get(i).timeouts());
-        if (ms != null && ms != 60000) {
-          svc.connectTimeout = ms;
-          svc.readTimeout = ms;
-          svc.writeTimeout = ms;
-        }
-      }
-      List<Unit> groupUnits = new ArrayList<>();
-      try {
-        if (expressions) {
-          expressionRoutes(r, ordered, svc, protocols, groupUnits);
-        } else {
-          traditionalRoutes(r, ordered, svc, protocols);
-        }
-      } catch (GroupException e) {
-        errors.add(e.getMessage());
-        continue;
-      }
-      units.addAll(groupUnits);
-      out.put(svc.name, svc);
-    }
-    if (!errors.isEmpty()) {
-      ctx.fail("HTTPRoute can't be routed: " + String.join("; ", errors), r);
-    }
+    units.addAll(groupUnits);
+    out.put(svc.name, svc);
   }
 
   private static String multiset(List<?> items) {
@@ -187,20 +248,20 @@ final class HttpRoutePart {
 
   // ---------------------------------------------------------------- traditional router
 
-  private void traditionalRoutes(HttpRoute r, List<Integer> ordered, KService svc,
-      List<String> protocols) throws GroupException {
-    String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
-    List<HttpRoute.Rule> rules = r.spec().rules();
-    Map<String, List<Integer>> filterGroups = new LinkedHashMap<>();
-    for (int i : ordered) {
-      filterGroups.computeIfAbsent(multiset(rules.get(i).filters()), k -> new ArrayList<>()).add(i);
+  private void traditionalRoutes(List<RuleRef> ordered, KService svc, List<String> protocols)
+      throws GroupException {
+    Map<String, List<RuleRef>> filterGroups = new LinkedHashMap<>();
+    for (RuleRef ref : ordered) {
+      filterGroups.computeIfAbsent(multiset(ref.rule().filters()), k -> new ArrayList<>()).add(ref);
     }
-    for (List<Integer> fg : filterGroups.values()) {
+    for (List<RuleRef> fg : filterGroups.values()) {
       Map<String, List<Placed>> buckets = new LinkedHashMap<>();
-      for (int i : fg) {
-        HttpRoute.Rule rule = rules.get(i);
+      for (RuleRef ref : fg) {
+        HttpRoute r = ref.route();
+        HttpRoute.Rule rule = ref.rule();
+        String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
         if (rule.matches().isEmpty()) {
-          KRoute route = newRoute(r, base + "." + i + ".0", protocols, List.of());
+          KRoute route = newRoute(r, base + "." + ref.index() + ".0", protocols, List.of());
           if (!r.spec().hostnames().isEmpty()) {
             route.hosts = new ArrayList<>(r.spec().hostnames());
           }
@@ -209,8 +270,8 @@ final class HttpRoutePart {
         }
         for (int m = 0; m < rule.matches().size(); m++) {
           HttpRoute.Match match = rule.matches().get(m);
-          buckets.computeIfAbsent(matchKey(match), k -> new ArrayList<>())
-              .add(new Placed(i, m, rule, match));
+          buckets.computeIfAbsent(base + "\u0001" + matchKey(match), k -> new ArrayList<>())
+              .add(new Placed(r, ref.index(), m, rule, match));
         }
       }
       for (List<Placed> bucket : buckets.values()) {
@@ -219,10 +280,10 @@ final class HttpRoutePart {
             .anyMatch(f -> "RequestRedirect".equals(f.type()));
         if (redirect) {
           for (int k = 1; k <= bucket.size(); k++) {
-            svc.routes.add(bucketRoute(r, bucket.subList(0, k), protocols, base));
+            svc.routes.add(bucketRoute(bucket.subList(0, k), protocols));
           }
         } else {
-          svc.routes.add(bucketRoute(r, bucket, protocols, base));
+          svc.routes.add(bucketRoute(bucket, protocols));
         }
       }
     }
@@ -242,9 +303,10 @@ final class HttpRoutePart {
         + "\u0000" + query.values();
   }
 
-  private KRoute bucketRoute(HttpRoute r, List<Placed> bucket, List<String> protocols, String base)
-      throws GroupException {
+  private KRoute bucketRoute(List<Placed> bucket, List<String> protocols) throws GroupException {
     Placed head = bucket.get(0);
+    HttpRoute r = head.route();
+    String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
     List<String> named = new ArrayList<>();
     for (Placed p : bucket) {
       named.addAll(GatewayBackends.namedRule(p.r().name()));
@@ -369,8 +431,9 @@ final class HttpRoutePart {
                 uri = u.path().replaceFullPath();
               }
             } else if (t.equals("ReplacePrefixMatch") && u.path().replacePrefixMatch() != null) {
-              String firstPath = rule.matches().isEmpty() || rule.matches().get(0).path() == null
-                  ? "" : Strs.nz(rule.matches().get(0).path().value());
+              String firstPath = expression ? pathValue
+                  : rule.matches().isEmpty() || rule.matches().get(0).path() == null
+                      ? "" : Strs.nz(rule.matches().get(0).path().value());
               String p = normalizePrefix(firstPath);
               String rp = u.path().replacePrefixMatch();
               if (rp.endsWith("/")) {
@@ -531,19 +594,20 @@ final class HttpRoutePart {
 
   // ---------------------------------------------------------------- expression router
 
-  private void expressionRoutes(HttpRoute r, List<Integer> ordered, KService svc,
-      List<String> protocols, List<Unit> units) throws GroupException {
-    String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
-    List<String> hostnames = r.spec().hostnames().isEmpty() ? List.of("") : r.spec().hostnames();
-    List<String> snis = Strs.list(r.metadata().annotation(RouteOverrides.SNIS));
-    List<HttpRoute.Rule> rules = r.spec().rules();
-    for (String host : hostnames) {
-      String h = host.isEmpty() ? "_" : host.replace('*', '_');
-      for (int i : ordered) {
-        HttpRoute.Rule rule = rules.get(i);
-        boolean prefixRewrite = rule.filters().stream().anyMatch(f -> "URLRewrite".equals(f.type())
-            && f.urlRewrite() != null && f.urlRewrite().path() != null
-            && "ReplacePrefixMatch".equals(f.urlRewrite().path().type()));
+  private void expressionRoutes(List<RuleRef> ordered, KService svc, List<String> protocols,
+      List<Unit> units) throws GroupException {
+    for (RuleRef ref : ordered) {
+      HttpRoute r = ref.route();
+      String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
+      List<String> hostnames = r.spec().hostnames().isEmpty() ? List.of("") : r.spec().hostnames();
+      List<String> snis = Strs.list(r.metadata().annotation(RouteOverrides.SNIS));
+      HttpRoute.Rule rule = ref.rule();
+      int i = ref.index();
+      boolean prefixRewrite = rule.filters().stream().anyMatch(f -> "URLRewrite".equals(f.type())
+          && f.urlRewrite() != null && f.urlRewrite().path() != null
+          && "ReplacePrefixMatch".equals(f.urlRewrite().path().type()));
+      for (String host : hostnames) {
+        String h = host.isEmpty() ? "_" : host.replace('*', '_');
         List<HttpRoute.Match> matches = rule.matches().isEmpty()
             ? java.util.Collections.singletonList(null) : rule.matches();
         for (int m = 0; m < matches.size(); m++) {
