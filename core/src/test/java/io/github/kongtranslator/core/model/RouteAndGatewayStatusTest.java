@@ -6,7 +6,7 @@ import io.github.kongtranslator.core.internal.ModelJson;
 import io.github.kongtranslator.core.manifest.Manifests;
 import org.junit.jupiter.api.Test;
 
-class TlsRouteStatusTest {
+class RouteAndGatewayStatusTest {
   private static TlsRoute parse(String statusYaml) {
     String yaml = """
         apiVersion: gateway.networking.k8s.io/v1alpha2
@@ -42,5 +42,28 @@ class TlsRouteStatusTest {
     TlsRoute r = parse("");
     assertThat(r.status()).isNull();
     assertThat(ModelJson.toTree(r).has("status")).isFalse();
+  }
+
+  @Test
+  void gatewayListenerStatuses_keepNamesAndConditions() {
+    String yaml = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: gw, namespace: infra, generation: 3}
+        spec:
+          gatewayClassName: kong
+          listeners: [{name: https, protocol: HTTPS, port: 443}]
+        status:
+          listeners:
+          - name: https
+            attachedRoutes: 2
+            conditions: [{type: Programmed, status: "True", reason: Programmed, observedGeneration: 3}]
+        """;
+    Gateway g = (Gateway) Manifests.parse(yaml, "g.yaml").objects().get(0);
+    assertThat(g.status()).isNotNull();
+    Gateway.ListenerStatus ls = g.status().listeners().get(0);
+    assertThat(ls.name()).isEqualTo("https");
+    assertThat(ls.conditions()).containsExactly(
+        new Gateway.Condition("Programmed", "True", "Programmed", 3L));
   }
 }
