@@ -74,6 +74,20 @@ final class Context {
         IngressClassParameters.class);
   }
 
+  private Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>> slicesByService;
+
+  /** EndpointSlices of a Service ({@code namespace/name}), in store order; indexed once per run. */
+  List<io.github.kongtranslator.core.model.EndpointSlice> endpointSlices(String namespace, String service) {
+    if (slicesByService == null) {
+      slicesByService = new java.util.HashMap<>();
+      for (var es : stores.list(Kind.ENDPOINT_SLICE, io.github.kongtranslator.core.model.EndpointSlice.class)) {
+        slicesByService.computeIfAbsent(es.metadata().namespace() + "/" + es.serviceName(),
+            k -> new ArrayList<>()).add(es);
+      }
+    }
+    return slicesByService.getOrDefault(namespace + "/" + service, List.of());
+  }
+
   boolean flag(FeatureFlag f) {
     return options.isEnabled(f);
   }

@@ -239,8 +239,4 @@ final class GrpcRoutePart {
     return !s.isEmpty() ? Atc.pred("http.path", "~", "^/" + s + "/.+")
         : Atc.pred("http.path", "~", "^/.+/" + m);
   }
-
-  static @Nullable String lower(@Nullable String s) {
-    return s == null ? null : s.toLowerCase(Locale.ROOT);
-  }
 }

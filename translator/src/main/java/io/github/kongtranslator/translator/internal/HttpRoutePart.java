@@ -82,12 +82,15 @@ final class HttpRoutePart {
         }
       }
     }
-    Map<HttpRoute, List<String>> errors = new LinkedHashMap<>();
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    Map<String, HttpRoute> byKey = new LinkedHashMap<>();
+    valid.forEach(r -> byKey.put(r.key(), r));
     for (Group g : groups.values()) {
       RuleRef first = g.rules().get(0);
       ctx.guard(first.route(), () -> translateGroup(g, out, units, errors));
     }
-    errors.forEach((r, list) -> ctx.fail("HTTPRoute can't be routed: " + String.join("; ", list), r));
+    errors.forEach((k, list) ->
+        ctx.fail("HTTPRoute can't be routed: " + String.join("; ", list), byKey.get(k)));
     Priorities.assign(units, Unit::base, 4095,
         Comparator.comparing((Unit u) -> u.source().metadata().creationTimestamp())
             .thenComparing(u -> u.source().metadata().namespace(), Strs.BYTES)
@@ -150,7 +153,7 @@ final class HttpRoutePart {
   }
 
   private void translateGroup(Group g, Map<String, KService> out, List<Unit> units,
-      Map<HttpRoute, List<String>> errors) {
+      Map<String, List<String>> errors) {
     List<RuleRef> ordered = new ArrayList<>(g.rules());
     ordered.sort(Comparator.comparing(RuleRef::sortKey, Strs.BYTES));
     RuleRef first = g.rules().get(0);
@@ -170,8 +173,9 @@ final class HttpRoutePart {
       }
     }
     TreeSet<String> protocolSet = new TreeSet<>(Strs.BYTES);
-    new LinkedHashSet<>(ordered.stream().map(RuleRef::route).toList())
-        .forEach(r -> protocolSet.addAll(protocols(r)));
+    Map<String, HttpRoute> routesOfGroup = new LinkedHashMap<>();
+    ordered.forEach(ref -> routesOfGroup.putIfAbsent(ref.route().key(), ref.route()));
+    routesOfGroup.values().forEach(r -> protocolSet.addAll(protocols(r)));
     List<String> protocols = new ArrayList<>(protocolSet);
     List<Unit> groupUnits = new ArrayList<>();
     try {
@@ -181,7 +185,7 @@ final class HttpRoutePart {
         traditionalRoutes(ordered, svc, protocols);
       }
     } catch (GroupException e) {
-      errors.computeIfAbsent(parent, k -> new ArrayList<>()).add(e.getMessage());
+      errors.computeIfAbsent(parent.key(), k -> new ArrayList<>()).add(e.getMessage());
       return;
     }
     units.addAll(groupUnits);

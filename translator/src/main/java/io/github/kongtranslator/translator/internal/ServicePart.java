@@ -372,9 +372,7 @@ final class ServicePart {
         continue;
       }
       Set<String> seen = new LinkedHashSet<>();
-      List<EndpointSlice> slices = ctx.stores.list(Kind.ENDPOINT_SLICE, EndpointSlice.class)
-          .stream().filter(es -> es.metadata().namespace().equals(ns)
-              && es.serviceName().equals(s.metadata().name())).toList();
+      List<EndpointSlice> slices = ctx.endpointSlices(ns, s.metadata().name());
       String spName = Strs.nz(sp.name());
       for (EndpointSlice es : slices) {
         for (EndpointSlice.EndpointPort port : es.ports()) {
