@@ -101,6 +101,7 @@ final class CertificatePart {
         }
       }
     }
+    new GatewayCertificates(ctx).mergeInto(certs, idRewrites);
     for (KCertificate c : certs) {
       ctx.certificates.put(c.id, c);
     }

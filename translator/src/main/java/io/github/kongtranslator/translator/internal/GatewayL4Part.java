@@ -15,11 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * TCPRoute, UDPRoute and TLSRoute → one Kong service and route per rule (gateway-api-spec §5).
- * TLS passthrough needs the route's {@code status.parents}, which the model does not carry, so
- * TLSRoutes are always plain {@code tls}.
+ * A TLSRoute is {@code tls_passthrough} when its {@code status.parents} name a Gateway listener in
+ * passthrough mode (§5.3), else plain {@code tls}.
  */
 final class GatewayL4Part {
   private final Context ctx;
@@ -78,6 +79,30 @@ final class GatewayL4Part {
     return out;
   }
 
+  /**
+   * Whether a TLSRoute's status names, through a Gateway parentRef, an existing Gateway with a
+   * passthrough listener (the named section, or any listener when no section is named) (§5.3).
+   */
+  boolean passthrough(TlsRoute r) {
+    if (r.status() == null) {
+      return false;
+    }
+    for (TlsRoute.ParentStatus ps : r.status().parents()) {
+      GatewayApi.ParentReference p = ps.parentRef();
+      if (p == null || (p.group() != null && !GatewayApi.GROUP.equals(p.group()))
+          || (p.kind() != null && !"Gateway".equals(p.kind()))) {
+        continue;
+      }
+      Optional<Gateway> gw = backends.gateway(r, p);
+      if (gw.isPresent() && gw.get().spec().listeners().stream().anyMatch(l ->
+          (p.sectionName() == null || p.sectionName().equals(l.name()))
+              && l.tls() != null && "Passthrough".equals(l.tls().mode()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void translate(K8sObject r, List<GatewayApi.ParentReference> parents,
       List<String> hostnames, List<GatewayApi.L4Rule> rules, String protocol,
       String listenerProtocol, Map<String, KService> out) {
@@ -100,7 +125,8 @@ final class GatewayL4Part {
       route.name = base + "." + i + ".0";
       route.tags = new ArrayList<>(Tags.of(r, GatewayBackends.namedRule(rule.name())));
       if (listenerProtocol == null) {
-        route.protocols = new ArrayList<>(List.of("tls"));
+        route.protocols = new ArrayList<>(List.of(
+            r instanceof TlsRoute tls && passthrough(tls) ? "tls_passthrough" : "tls"));
         route.snis = new ArrayList<>(hostnames);
       } else {
         route.protocols = new ArrayList<>(List.of(protocol));
