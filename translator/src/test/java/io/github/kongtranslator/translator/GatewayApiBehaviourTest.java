@@ -499,4 +499,69 @@ class GatewayApiBehaviourTest {
     assertThat(r.failures()).flatExtracting(f -> f.causingObjects().stream().map(Object::toString).toList())
         .contains("Service shop/a", "Service shop/b");
   }
+
+  @Test
+  void grpcRuleWithoutMatches_isACatchAllRoute_withRootPathWhenNoHostnameResolves() {
+    String yaml = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: g, namespace: shop}
+        spec:
+          parentRefs: [{name: missing}]
+          rules:
+          - backendRefs: [{name: inv, kind: Service, port: 9000}]
+        """;
+    JsonNode route = service(config(yaml, TRADITIONAL), "grpcroute.shop.g.0").get("routes").get(0);
+    assertThat(route.get("name").asText()).isEqualTo("grpcroute.shop.g.0.0");
+    assertThat(texts(route.get("paths"))).containsExactly("/");
+    assertThat(route.has("hosts")).isFalse();
+    JsonNode expr = service(config(yaml, EXPRESSIONS), "grpcroute.shop.g._.0").get("routes").get(0);
+    assertThat(expr.get("expression").asText())
+        .isEqualTo("(net.protocol == \"http\") || (net.protocol == \"https\")");
+    assertThat(expr.get("priority").asLong()).isEqualTo((1L << 44) + 255);
+  }
+
+  @Test
+  void backendRequestTimeout_setsAllThreeServiceTimeouts() {
+    String yaml = WEB + """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: r, namespace: shop}
+        spec:
+          rules:
+          - matches: [{path: {type: PathPrefix, value: /slow}}]
+            backendRefs: [{name: web, kind: Service, port: 80}]
+            timeouts: {request: 10s, backendRequest: 1m30s}
+        """;
+    JsonNode svc = service(config(yaml, TRADITIONAL), "httproute.shop.r.0");
+    assertThat(svc.get("connect_timeout").asInt()).isEqualTo(90000);
+    assertThat(svc.get("read_timeout").asInt()).isEqualTo(90000);
+    assertThat(svc.get("write_timeout").asInt()).isEqualTo(90000);
+  }
+
+  @Test
+  void redirectWithSupportRedirectPlugin_usesTheRedirectPlugin() {
+    String yaml = WEB + """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: r, namespace: shop}
+        spec:
+          rules:
+          - matches: [{path: {type: PathPrefix, value: /login}}]
+            filters:
+            - type: RequestRedirect
+              requestRedirect: {scheme: https, hostname: sso.example.com, port: 8443, statusCode: 301}
+            backendRefs: [{name: web, kind: Service, port: 80}]
+        """;
+    TranslatorOptions o = TranslatorOptions.builder()
+        .flag(FeatureFlag.SUPPORT_REDIRECT_PLUGIN, true).build();
+    JsonNode plugins = service(config(yaml, o), "httproute.shop.r.0").at("/routes/0/plugins");
+    assertThat(plugins).hasSize(1);
+    assertThat(plugins.get(0).get("name").asText()).isEqualTo("redirect");
+    JsonNode cfg = plugins.get(0).get("config");
+    assertThat(cfg).hasSize(3);
+    assertThat(cfg.get("status_code").asInt()).isEqualTo(301);
+    assertThat(cfg.get("location").asText()).isEqualTo("https://sso.example.com:8443");
+    assertThat(cfg.get("keep_incoming_path").asBoolean()).isTrue();
+  }
 }
