@@ -6,7 +6,10 @@ import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** Test fixtures: snapshots from YAML text and refs from {@code Kind ns/name} strings. */
 public final class Fixtures {
@@ -63,5 +66,43 @@ public final class Fixtures {
     return nsName.length == 2
         ? ObjectRef.of(kind, nsName[0], nsName[1])
         : ObjectRef.of(kind, "", nsName[0]);
+  }
+
+  /** Annotation marking an object the conformance gateway rejects. */
+  public static final String BROKEN = "test.konghq.com/broken";
+
+  /**
+   * The {@code kic-golden} directory of the shared conformance corpus.
+   *
+   * @return the directory
+   */
+  public static Path goldenDir() {
+    String shared = System.getProperty("kt.shared.dir", "../../shared");
+    Path dir = Path.of(shared, "conformance", "kic-golden").toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new AssertionError("conformance corpus not found at " + dir + " (set -Dkt.shared.dir)");
+    }
+    return dir;
+  }
+
+  /**
+   * Loads a corpus case's {@code in.yaml}.
+   *
+   * @param caseName e.g. {@code fallback-config-ingress}
+   * @return its objects in input order
+   */
+  public static List<K8sObject> corpusObjects(String caseName) {
+    return Manifests.load(goldenDir().resolve(caseName).resolve("in.yaml")).objects();
+  }
+
+  /**
+   * The objects annotated broken, in input order.
+   *
+   * @param objects loaded objects
+   * @return their refs
+   */
+  public static List<ObjectRef> annotatedBroken(List<K8sObject> objects) {
+    return objects.stream().filter(o -> "true".equals(o.metadata().annotation(BROKEN)))
+        .map(K8sObject::ref).toList();
   }
 }
