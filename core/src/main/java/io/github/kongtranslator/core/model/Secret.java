@@ -1,6 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.common.collect.ImmutableMap;
@@ -19,11 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param type Secret type, e.g. {@code kubernetes.io/tls}; empty when absent
  * @param data decoded values by key, in input order
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+    using = io.github.kongtranslator.core.internal.SecretDeserializer.class)
 public record Secret(String apiVersion, ObjectMeta metadata, String type,
     @JsonIgnore Map<String, SecretValue> data) implements K8sObject {
 
   /** Normalises absent values and freezes the data. */
   public Secret {
+    metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     type = type == null ? "" : type;
     data = data == null ? ImmutableMap.of() : ImmutableMap.copyOf(data);
   }
@@ -40,13 +42,12 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
    * @throws IllegalArgumentException when a {@code data} value is not base64 (the message
    *     names the key, never the value)
    */
-  @JsonCreator
-  public static Secret fromWire(
-      @JsonProperty("apiVersion") String apiVersion,
-      @JsonProperty("metadata") ObjectMeta metadata,
-      @JsonProperty("type") @Nullable String type,
-      @JsonProperty("data") @Nullable Map<String, String> data,
-      @JsonProperty("stringData") @Nullable Map<String, String> stringData) {
+    public static Secret fromWire(
+      String apiVersion,
+      @Nullable ObjectMeta metadata,
+      @Nullable String type,
+      @Nullable Map<String, String> data,
+      @Nullable Map<String, String> stringData) {
     Map<String, SecretValue> decoded = new LinkedHashMap<>();
     if (data != null) {
       for (Map.Entry<String, String> e : data.entrySet()) {
@@ -60,7 +61,7 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
     if (stringData != null) {
       stringData.forEach((k, v) -> decoded.put(k, SecretValue.ofString(v == null ? "" : v)));
     }
-    return new Secret(apiVersion, metadata, type == null ? "" : type, decoded);
+    return new Secret(apiVersion, metadata == null ? ObjectMeta.of("", "") : metadata, type == null ? "" : type, decoded);
   }
 
   @Override

@@ -1,0 +1,117 @@
+package io.github.kongtranslator.kongmodel.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An ACL group membership of a consumer.
+ *
+ * <p>Immutable. Known fields have typed accessors; any other field read or set is kept in
+ * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ */
+public final class AclGroup extends KongEntity {
+  AclGroup(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
+    super(EntityKind.ACL, fields, children);
+  }
+
+  /**
+   * A builder for a new, empty entity.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder initialised with every field and nested list of this entity.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /**
+   * The {@code id} field.
+   *
+   * @return the string, empty when absent
+   */
+  public Optional<String> id() {
+    return string("id");
+  }
+
+  /**
+   * The {@code group} field.
+   *
+   * @return the string, empty when absent
+   */
+  public Optional<String> group() {
+    return string("group");
+  }
+
+  /**
+   * The {@code tags} field.
+   *
+   * @return the list of strings, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<String> tags() {
+    return strings("tags");
+  }
+
+  /** Builder of {@link AclGroup}; setters replace the field and keep the others. */
+  public static final class Builder extends KongEntity.Builder<AclGroup, Builder> {
+    Builder() {
+      super(EntityKind.ACL);
+    }
+
+    @Override
+    AclGroup create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
+      return new AclGroup(fields, children);
+    }
+
+    /**
+     * Sets {@code id}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder id(String value) {
+      return put("id", TextNode.valueOf(value));
+    }
+
+    /**
+     * Sets {@code group}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder group(String value) {
+      return put("group", TextNode.valueOf(value));
+    }
+
+    /**
+     * Sets {@code tags}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder tags(List<String> value) {
+      return put("tags", Values.strings(value));
+    }
+
+    /**
+     * Sets {@code tags}.
+     *
+     * @param values the values, in order
+     * @return this builder
+     */
+    public Builder tags(String... values) {
+      return put("tags", Values.strings(List.of(values)));
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.kongtranslator.kongmodel.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A CA certificate used to verify upstream or client certificates.
+ *
+ * <p>Immutable. Known fields have typed accessors; any other field read or set is kept in
+ * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ */
+public final class CaCertificate extends KongEntity {
+  CaCertificate(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
+    super(EntityKind.CA_CERTIFICATE, fields, children);
+  }
+
+  /**
+   * A builder for a new, empty entity.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder initialised with every field and nested list of this entity.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /**
+   * The {@code id} field.
+   *
+   * @return the string, empty when absent
+   */
+  public Optional<String> id() {
+    return string("id");
+  }
+
+  /**
+   * The {@code cert} field.
+   *
+   * @return the string, empty when absent
+   */
+  public Optional<String> cert() {
+    return string("cert");
+  }
+
+  /**
+   * The {@code cert_digest} field.
+   *
+   * @return the string, empty when absent
+   */
+  public Optional<String> certDigest() {
+    return string("cert_digest");
+  }
+
+  /**
+   * The {@code tags} field.
+   *
+   * @return the list of strings, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<String> tags() {
+    return strings("tags");
+  }
+
+  /** Builder of {@link CaCertificate}; setters replace the field and keep the others. */
+  public static final class Builder extends KongEntity.Builder<CaCertificate, Builder> {
+    Builder() {
+      super(EntityKind.CA_CERTIFICATE);
+    }
+
+    @Override
+    CaCertificate create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
+      return new CaCertificate(fields, children);
+    }
+
+    /**
+     * Sets {@code id}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder id(String value) {
+      return put("id", TextNode.valueOf(value));
+    }
+
+    /**
+     * Sets {@code cert}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder cert(String value) {
+      return put("cert", TextNode.valueOf(value));
+    }
+
+    /**
+     * Sets {@code cert_digest}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder certDigest(String value) {
+      return put("cert_digest", TextNode.valueOf(value));
+    }
+
+    /**
+     * Sets {@code tags}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder tags(List<String> value) {
+      return put("tags", Values.strings(value));
+    }
+
+    /**
+     * Sets {@code tags}.
+     *
+     * @param values the values, in order
+     * @return this builder
+     */
+    public Builder tags(String... values) {
+      return put("tags", Values.strings(List.of(values)));
+    }
+  }
+}

@@ -1,0 +1,833 @@
+package io.github.kongtranslator.kongmodel.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A whole Kong declarative configuration (deck format 3.0): {@code _format_version}, the
+ * entity sections ({@code services} with nested routes and plugins, {@code upstreams} with
+ * targets, {@code certificates} with SNIs, {@code consumers} with credentials, ...), custom
+ * entity sections (e.g. {@code degraphql_routes}) and any other top-level key it was given.
+ *
+ * <p>Immutable. A section that is absent differs from one that is present and empty ({@link
+ * #has(String)}); the writers reproduce either. Entities keep the order they were given: the
+ * translator sorts them (translator-spec §15.2), this type does not. Equality ignores key
+ * order and respects list order.
+ *
+ * <pre>{@code
+ * KongConfig config = KongConfig.builder()
+ *     .addService(Service.builder().name("demo.web.80").host("web.demo.80.svc").port(80)
+ *         .addRoute(Route.builder().name("demo.web.example.com.80").paths("/").build())
+ *         .build())
+ *     .build();
+ * }</pre>
+ */
+public final class KongConfig {
+  /** The format version KIC writes. */
+  public static final String FORMAT_VERSION = "3.0";
+
+  private final ImmutableMap<String, JsonNode> fields;
+  private final ImmutableMap<String, ImmutableList<KongEntity>> sections;
+
+  private KongConfig(
+      Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> sections) {
+    this.fields = ImmutableMap.copyOf(fields);
+    this.sections = ImmutableMap.copyOf(sections);
+  }
+
+  /**
+   * A builder for a new configuration with {@code _format_version: "3.0"} and no sections.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder().formatVersion(FORMAT_VERSION);
+  }
+
+  /**
+   * A builder with nothing set, not even {@code _format_version}.
+   *
+   * @return the builder
+   */
+  public static Builder emptyBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder initialised with everything in this configuration.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.fields.putAll(fields);
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : sections.entrySet()) {
+      b.sections.put(e.getKey(), new ArrayList<>(e.getValue()));
+    }
+    return b;
+  }
+
+  /**
+   * Reads a configuration from its JSON tree (as parsed from YAML or JSON). Known sections
+   * become typed entities; an unknown top-level key holding a list of objects becomes a
+   * custom entity section; every other key (e.g. {@code _info}) is kept as is.
+   *
+   * @param document the document tree
+   * @return the configuration
+   * @throws KongModelException when the document is not an object or a known field has the
+   *     wrong type; its {@link KongModelException#pointer()} locates the value
+   */
+  public static KongConfig fromJson(JsonNode document) {
+    if (!document.isObject()) {
+      throw new KongModelException(
+          "", "a Kong configuration must be an object, found " + FieldType.describe(document));
+    }
+    Builder b = new Builder();
+    for (Map.Entry<String, JsonNode> e : document.properties()) {
+      b.set(e.getKey(), e.getValue());
+    }
+    return b.build();
+  }
+
+  static KongEntity decode(EntityKind kind, JsonNode node) {
+    if (!node.isObject()) {
+      throw new KongModelException(
+          "", kind.sectionKey() + " entry: expected an object, found " + FieldType.describe(node));
+    }
+    KongEntity.Builder<?, ?> b = builderFor(kind);
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      b.set(e.getKey(), e.getValue());
+    }
+    return b.build();
+  }
+
+  private static KongEntity.Builder<?, ?> builderFor(EntityKind kind) {
+    return switch (kind) {
+      case SERVICE -> Service.builder();
+      case ROUTE -> Route.builder();
+      case UPSTREAM -> Upstream.builder();
+      case TARGET -> Target.builder();
+      case CERTIFICATE -> Certificate.builder();
+      case SNI -> Sni.builder();
+      case CA_CERTIFICATE -> CaCertificate.builder();
+      case CONSUMER -> Consumer.builder();
+      case CONSUMER_GROUP -> ConsumerGroup.builder();
+      case CONSUMER_GROUP_CONSUMER -> ConsumerGroupConsumer.builder();
+      case PLUGIN -> Plugin.builder();
+      case VAULT -> Vault.builder();
+      case LICENSE -> License.builder();
+      case KEY_AUTH -> KeyAuthCredential.builder();
+      case BASIC_AUTH -> BasicAuthCredential.builder();
+      case HMAC_AUTH -> HmacAuthCredential.builder();
+      case JWT_SECRET -> JwtSecret.builder();
+      case OAUTH2 -> Oauth2Credential.builder();
+      case ACL -> AclGroup.builder();
+      case MTLS_AUTH -> MtlsAuthCredential.builder();
+      case CUSTOM_ENTITY -> throw new IllegalArgumentException("custom entities need a type");
+    };
+  }
+
+  static boolean isCustomSection(String key) {
+    return !key.isEmpty() && !key.startsWith("_") && EntityKind.forSection(key).isEmpty();
+  }
+
+  private static boolean isListOfObjects(JsonNode n) {
+    if (!n.isArray()) {
+      return false;
+    }
+    for (JsonNode e : n) {
+      if (!e.isObject()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The {@code _format_version}.
+   *
+   * @return the version, empty when absent
+   */
+  public Optional<String> formatVersion() {
+    JsonNode n = fields.get("_format_version");
+    return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
+  }
+
+  /**
+   * The top-level {@code services}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Service> services() {
+    return section("services", Service.class);
+  }
+
+  /**
+   * The top-level {@code routes}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Route> routes() {
+    return section("routes", Route.class);
+  }
+
+  /**
+   * The top-level {@code upstreams}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Upstream> upstreams() {
+    return section("upstreams", Upstream.class);
+  }
+
+  /**
+   * The top-level {@code targets}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Target> targets() {
+    return section("targets", Target.class);
+  }
+
+  /**
+   * The top-level {@code certificates}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Certificate> certificates() {
+    return section("certificates", Certificate.class);
+  }
+
+  /**
+   * The top-level {@code snis}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Sni> snis() {
+    return section("snis", Sni.class);
+  }
+
+  /**
+   * The top-level {@code ca_certificates}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<CaCertificate> caCertificates() {
+    return section("ca_certificates", CaCertificate.class);
+  }
+
+  /**
+   * The top-level {@code consumers}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Consumer> consumers() {
+    return section("consumers", Consumer.class);
+  }
+
+  /**
+   * The top-level {@code consumer_groups}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<ConsumerGroup> consumerGroups() {
+    return section("consumer_groups", ConsumerGroup.class);
+  }
+
+  /**
+   * The top-level {@code consumer_group_consumers}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<ConsumerGroupConsumer> consumerGroupConsumers() {
+    return section("consumer_group_consumers", ConsumerGroupConsumer.class);
+  }
+
+  /**
+   * The top-level {@code plugins}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Plugin> plugins() {
+    return section("plugins", Plugin.class);
+  }
+
+  /**
+   * The top-level {@code vaults}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<Vault> vaults() {
+    return section("vaults", Vault.class);
+  }
+
+  /**
+   * The top-level {@code licenses}.
+   *
+   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
+   */
+  public ImmutableList<License> licenses() {
+    return section("licenses", License.class);
+  }
+
+  /**
+   * The custom entity sections, by type, in document order.
+   *
+   * @return custom entities by type
+   */
+  public ImmutableMap<String, ImmutableList<CustomEntity>> customEntities() {
+    ImmutableMap.Builder<String, ImmutableList<CustomEntity>> b = ImmutableMap.builder();
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : sections.entrySet()) {
+      if (isCustomSection(e.getKey())) {
+        b.put(e.getKey(), section(e.getKey(), CustomEntity.class));
+      }
+    }
+    return b.buildOrThrow();
+  }
+
+  /**
+   * Every entity section present (built-in and custom), in insertion order.
+   *
+   * @return entities by section key
+   */
+  public ImmutableMap<String, ImmutableList<KongEntity>> sections() {
+    return sections;
+  }
+
+  /**
+   * The top-level keys that are not entity sections ({@code _format_version}, {@code _info},
+   * unknown scalars, ...), in insertion order.
+   *
+   * @return the keys
+   */
+  public ImmutableSet<String> fieldKeys() {
+    return fields.keySet();
+  }
+
+  /**
+   * A top-level value that is not an entity section.
+   *
+   * @param key the key
+   * @return a copy of the value, empty when absent
+   */
+  public Optional<JsonNode> field(String key) {
+    JsonNode n = fields.get(key);
+    return n == null ? Optional.empty() : Optional.of(Values.copy(n));
+  }
+
+  /**
+   * Whether a top-level key is present (a section may be present and empty).
+   *
+   * @param key the key
+   * @return true when present
+   */
+  public boolean has(String key) {
+    return fields.containsKey(key) || sections.containsKey(key);
+  }
+
+  /**
+   * Whether the configuration has no content: every section is absent or empty and no
+   * top-level key exists besides {@code _format_version} and {@code _info}
+   * (translator-spec §16).
+   *
+   * @return true when empty
+   */
+  public boolean isContentEmpty() {
+    for (ImmutableList<KongEntity> s : sections.values()) {
+      if (!s.isEmpty()) {
+        return false;
+      }
+    }
+    for (String k : fields.keySet()) {
+      if (!k.equals("_format_version") && !k.equals("_info")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The document tree the writers serialize and the config SHA hashes: a fresh copy.
+   *
+   * @return the JSON object
+   */
+  public ObjectNode toJson() {
+    ObjectNode o = Values.NODES.objectNode();
+    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+      o.set(e.getKey(), Values.copy(e.getValue()));
+    }
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : sections.entrySet()) {
+      ArrayNode a = o.putArray(e.getKey());
+      for (KongEntity c : e.getValue()) {
+        a.add(c.toJson());
+      }
+    }
+    return o;
+  }
+
+  private <T extends KongEntity> ImmutableList<T> section(String key, Class<T> type) {
+    ImmutableList<KongEntity> l = sections.get(key);
+    if (l == null) {
+      return ImmutableList.of();
+    }
+    @SuppressWarnings("unchecked") // the builder only accepts entities of the section's kind
+    ImmutableList<T> typed = (ImmutableList<T>) (ImmutableList<?>) l;
+    return typed;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof KongConfig c && fields.equals(c.fields) && sections.equals(c.sections);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(fields, sections);
+  }
+
+  /** Section sizes only; never entity values. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("KongConfig{");
+    formatVersion().ifPresent(v -> sb.append("_format_version=").append(v));
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : sections.entrySet()) {
+      sb.append(sb.length() > 11 ? ", " : "").append(e.getKey()).append('=').append(e.getValue().size());
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Builder of {@link KongConfig}. Setters replace a section; {@code add*} methods append. */
+  public static final class Builder {
+    private final LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
+    private final LinkedHashMap<String, List<KongEntity>> sections = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Sets {@code _format_version}.
+     *
+     * @param version the version, normally {@link #FORMAT_VERSION}
+     * @return this builder
+     */
+    public Builder formatVersion(String version) {
+      fields.put("_format_version", TextNode.valueOf(version));
+      return this;
+    }
+
+    /**
+     * Sets the top-level {@code services} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder services(List<Service> entities) {
+      return putSection("services", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code services}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addService(Service entity) {
+      return addToSection("services", entity);
+    }
+
+    /**
+     * Sets the top-level {@code routes} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder routes(List<Route> entities) {
+      return putSection("routes", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code routes}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addRoute(Route entity) {
+      return addToSection("routes", entity);
+    }
+
+    /**
+     * Sets the top-level {@code upstreams} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder upstreams(List<Upstream> entities) {
+      return putSection("upstreams", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code upstreams}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addUpstream(Upstream entity) {
+      return addToSection("upstreams", entity);
+    }
+
+    /**
+     * Sets the top-level {@code targets} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder targets(List<Target> entities) {
+      return putSection("targets", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code targets}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addTarget(Target entity) {
+      return addToSection("targets", entity);
+    }
+
+    /**
+     * Sets the top-level {@code certificates} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder certificates(List<Certificate> entities) {
+      return putSection("certificates", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code certificates}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addCertificate(Certificate entity) {
+      return addToSection("certificates", entity);
+    }
+
+    /**
+     * Sets the top-level {@code snis} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder snis(List<Sni> entities) {
+      return putSection("snis", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code snis}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addSni(Sni entity) {
+      return addToSection("snis", entity);
+    }
+
+    /**
+     * Sets the top-level {@code ca_certificates} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder caCertificates(List<CaCertificate> entities) {
+      return putSection("ca_certificates", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code ca_certificates}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addCaCertificate(CaCertificate entity) {
+      return addToSection("ca_certificates", entity);
+    }
+
+    /**
+     * Sets the top-level {@code consumers} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder consumers(List<Consumer> entities) {
+      return putSection("consumers", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code consumers}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addConsumer(Consumer entity) {
+      return addToSection("consumers", entity);
+    }
+
+    /**
+     * Sets the top-level {@code consumer_groups} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder consumerGroups(List<ConsumerGroup> entities) {
+      return putSection("consumer_groups", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code consumer_groups}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addConsumerGroup(ConsumerGroup entity) {
+      return addToSection("consumer_groups", entity);
+    }
+
+    /**
+     * Sets the top-level {@code consumer_group_consumers} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder consumerGroupConsumers(List<ConsumerGroupConsumer> entities) {
+      return putSection("consumer_group_consumers", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code consumer_group_consumers}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addConsumerGroupConsumer(ConsumerGroupConsumer entity) {
+      return addToSection("consumer_group_consumers", entity);
+    }
+
+    /**
+     * Sets the top-level {@code plugins} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder plugins(List<Plugin> entities) {
+      return putSection("plugins", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code plugins}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addPlugin(Plugin entity) {
+      return addToSection("plugins", entity);
+    }
+
+    /**
+     * Sets the top-level {@code vaults} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder vaults(List<Vault> entities) {
+      return putSection("vaults", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code vaults}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addVault(Vault entity) {
+      return addToSection("vaults", entity);
+    }
+
+    /**
+     * Sets the top-level {@code licenses} (an empty list writes an empty list; KIC omits empty
+     * sections, so pass a non-empty list or none).
+     *
+     * @param entities the entities, in order
+     * @return this builder
+     */
+    public Builder licenses(List<License> entities) {
+      return putSection("licenses", entities);
+    }
+
+    /**
+     * Appends to the top-level {@code licenses}, creating the section when absent.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addLicense(License entity) {
+      return addToSection("licenses", entity);
+    }
+
+    /**
+     * Appends a custom entity to the section named after its type.
+     *
+     * @param entity the entity
+     * @return this builder
+     */
+    public Builder addCustomEntity(CustomEntity entity) {
+      return addToSection(entity.type(), entity);
+    }
+
+    /**
+     * Sets a custom entity section.
+     *
+     * @param type the entity type (section key)
+     * @param entities entities of that type
+     * @return this builder
+     * @throws KongModelException when an entity has another type or the type is not a valid
+     *     custom type
+     */
+    public Builder customEntities(String type, List<CustomEntity> entities) {
+      if (!isCustomSection(type)) {
+        throw new KongModelException(KongEntity.pointerSegment(type), "not a custom entity type");
+      }
+      for (CustomEntity e : entities) {
+        if (!e.type().equals(type)) {
+          throw new KongModelException(
+              KongEntity.pointerSegment(type), "holds a custom entity of type " + e.type());
+        }
+      }
+      return putSection(type, entities);
+    }
+
+    /**
+     * Sets any top-level key from JSON: a built-in section is read into typed entities, an
+     * unknown key holding a list of objects into custom entities, anything else is kept as is.
+     *
+     * @param key the key
+     * @param value the value (copied)
+     * @return this builder
+     * @throws KongModelException when a section has the wrong shape
+     */
+    public Builder set(String key, JsonNode value) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      String ptr = KongEntity.pointerSegment(key);
+      Optional<EntityKind> kind = EntityKind.forSection(key);
+      if (kind.isPresent()) {
+        if (!value.isArray()) {
+          throw new KongModelException(
+              ptr, "section '" + key + "' must be a list, found " + FieldType.describe(value));
+        }
+        List<KongEntity> list = new ArrayList<>(value.size());
+        int i = 0;
+        for (JsonNode e : value) {
+          try {
+            list.add(decode(kind.get(), e));
+          } catch (KongModelException ex) {
+            throw ex.under(ptr + "/" + i);
+          }
+          i++;
+        }
+        return putSection(key, list);
+      }
+      if (isCustomSection(key) && isListOfObjects(value)) {
+        List<KongEntity> list = new ArrayList<>(value.size());
+        int i = 0;
+        for (JsonNode e : value) {
+          CustomEntity.Builder b = CustomEntity.builder(key);
+          try {
+            for (Map.Entry<String, JsonNode> f : e.properties()) {
+              b.set(f.getKey(), f.getValue());
+            }
+          } catch (KongModelException ex) {
+            throw ex.under(ptr + "/" + i);
+          }
+          list.add(b.build());
+          i++;
+        }
+        return putSection(key, list);
+      }
+      try {
+        sections.remove(key);
+        fields.put(key, Values.normalize(value));
+      } catch (IllegalArgumentException ex) {
+        throw new KongModelException(ptr, Objects.requireNonNull(ex.getMessage()));
+      }
+      return this;
+    }
+
+    /**
+     * Removes a top-level key or section.
+     *
+     * @param key the key
+     * @return this builder
+     */
+    public Builder remove(String key) {
+      fields.remove(key);
+      sections.remove(key);
+      return this;
+    }
+
+    private Builder putSection(String key, List<? extends KongEntity> entities) {
+      List<KongEntity> copy = new ArrayList<>(entities.size());
+      for (KongEntity e : entities) {
+        copy.add(Objects.requireNonNull(e, "entity"));
+      }
+      fields.remove(key);
+      sections.put(key, copy);
+      return this;
+    }
+
+    private Builder addToSection(String key, KongEntity entity) {
+      Objects.requireNonNull(entity, "entity");
+      fields.remove(key);
+      sections.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
+      return this;
+    }
+
+    /**
+     * Builds the immutable configuration; the builder can be reused.
+     *
+     * @return the configuration
+     */
+    public KongConfig build() {
+      Map<String, ImmutableList<KongEntity>> s = new LinkedHashMap<>();
+      for (Map.Entry<String, List<KongEntity>> e : sections.entrySet()) {
+        s.put(e.getKey(), ImmutableList.copyOf(e.getValue()));
+      }
+      return new KongConfig(fields, s);
+    }
+  }
+}

@@ -1,0 +1,422 @@
+package io.github.kongtranslator.kongmodel.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Kong entity as written in a deck-format declarative configuration.
+ *
+ * <p>The family is sealed: one final subtype per {@link EntityKind}, found with {@link
+ * #kind()}. Every entity is immutable and keeps each field it was given, in insertion order,
+ * whether or not this library knows it: known fields have typed accessors on the subtype and
+ * are type-checked when set; other fields are kept as JSON trees. Nested entity lists (a
+ * service's routes, a consumer's credentials, ...) are typed entities. A missing field is
+ * distinct from one holding an empty list or object ({@link #has(String)}).
+ *
+ * <p>Numbers are kept in the goldens' normal form: integral values are integers (even when
+ * given as {@code 1.0}), others doubles. Equality compares kind, fields and nested lists;
+ * field order does not matter, list order does. {@link #toString()} never shows secret fields
+ * ({@link EntityKind#secretFields()}) nor any value other than identifying ones.
+ */
+public abstract sealed class KongEntity
+    permits Service, Route, Upstream, Target, Plugin, Consumer, ConsumerGroup,
+        ConsumerGroupConsumer, KeyAuthCredential, BasicAuthCredential, HmacAuthCredential,
+        JwtSecret, Oauth2Credential, AclGroup, MtlsAuthCredential, Certificate, Sni,
+        CaCertificate, Vault, License, CustomEntity {
+
+  private static final ImmutableSet<String> SHOWN =
+      ImmutableSet.of("id", "name", "username", "custom_id", "prefix", "target", "instance_name");
+
+  private final EntityKind kind;
+  private final ImmutableMap<String, JsonNode> fields;
+  private final ImmutableMap<String, ImmutableList<KongEntity>> children;
+
+  KongEntity(
+      EntityKind kind,
+      Map<String, JsonNode> fields,
+      Map<String, ImmutableList<KongEntity>> children) {
+    this.kind = kind;
+    this.fields = ImmutableMap.copyOf(fields);
+    this.children = ImmutableMap.copyOf(children);
+  }
+
+  /**
+   * The kind of this entity; {@code switch} over it instead of {@code instanceof}.
+   *
+   * @return the kind
+   */
+  public final EntityKind kind() {
+    return kind;
+  }
+
+  /**
+   * Whether a field or nested list is present (possibly empty).
+   *
+   * @param key the JSON key
+   * @return true when present
+   */
+  public final boolean has(String key) {
+    return fields.containsKey(key) || children.containsKey(key);
+  }
+
+  /**
+   * The keys present on this entity, scalar and nested, in insertion order (fields first).
+   *
+   * @return the keys
+   */
+  public final ImmutableSet<String> keys() {
+    if (children.isEmpty()) {
+      return fields.keySet();
+    }
+    return ImmutableSet.<String>builder().addAll(fields.keySet()).addAll(children.keySet()).build();
+  }
+
+  /**
+   * The value of a non-nested field, known or not.
+   *
+   * @param key the JSON key
+   * @return a copy of the value, empty when absent or when {@code key} is a nested list
+   */
+  public final Optional<JsonNode> field(String key) {
+    JsonNode n = fields.get(key);
+    return n == null ? Optional.empty() : Optional.of(Values.copy(n));
+  }
+
+  /**
+   * The entities nested under a key, e.g. {@code routes}.
+   *
+   * @param key the nested list key
+   * @return the entities in order, empty when absent or empty
+   */
+  public final ImmutableList<KongEntity> nested(String key) {
+    ImmutableList<KongEntity> l = children.get(key);
+    return l == null ? ImmutableList.of() : l;
+  }
+
+  /**
+   * The nested lists present on this entity, in insertion order.
+   *
+   * @return nested lists by key
+   */
+  public final ImmutableMap<String, ImmutableList<KongEntity>> nested() {
+    return children;
+  }
+
+  /**
+   * This entity as written in the document: every field and nested list, nested entities
+   * converted recursively. The tree is a fresh copy.
+   *
+   * @return the JSON object
+   */
+  public final ObjectNode toJson() {
+    ObjectNode o = Values.NODES.objectNode();
+    writeFields(o);
+    return o;
+  }
+
+  final void writeFields(ObjectNode o) {
+    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+      o.set(e.getKey(), Values.copy(e.getValue()));
+    }
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : children.entrySet()) {
+      ArrayNode a = o.putArray(e.getKey());
+      for (KongEntity c : e.getValue()) {
+        a.add(c.toJson());
+      }
+    }
+  }
+
+  /**
+   * This entity's own fields as JSON, without its nested lists (a fresh copy).
+   *
+   * @return the JSON object
+   */
+  public final ObjectNode toJsonWithoutNested() {
+    ObjectNode o = Values.NODES.objectNode();
+    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+      o.set(e.getKey(), Values.copy(e.getValue()));
+    }
+    return o;
+  }
+
+  final ImmutableMap<String, JsonNode> rawFields() {
+    return fields;
+  }
+
+  final Optional<String> string(String key) {
+    JsonNode n = fields.get(key);
+    return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
+  }
+
+  final OptionalInt integer(String key) {
+    JsonNode n = fields.get(key);
+    return n != null && n.isInt() ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+  }
+
+  final OptionalLong longValue(String key) {
+    JsonNode n = fields.get(key);
+    return n != null && n.isIntegralNumber() && n.canConvertToLong()
+        ? OptionalLong.of(n.longValue())
+        : OptionalLong.empty();
+  }
+
+  final Optional<Boolean> bool(String key) {
+    JsonNode n = fields.get(key);
+    return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
+  }
+
+  final ImmutableList<String> strings(String key) {
+    JsonNode n = fields.get(key);
+    if (n == null || !n.isArray()) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<String> b = ImmutableList.builderWithExpectedSize(n.size());
+    for (JsonNode e : n) {
+      b.add(e.asText());
+    }
+    return b.build();
+  }
+
+  final Optional<JsonNode> json(String key) {
+    return field(key);
+  }
+
+  final Optional<String> reference(String key) {
+    JsonNode n = fields.get(key);
+    if (n == null) {
+      return Optional.empty();
+    }
+    if (n.isTextual()) {
+      return Optional.of(n.textValue());
+    }
+    for (String k : List.of("id", "name", "username")) {
+      JsonNode v = n.get(k);
+      if (v != null && v.isTextual()) {
+        return Optional.of(v.textValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  final <T extends KongEntity> ImmutableList<T> children(String key, Class<T> type) {
+    ImmutableList<KongEntity> l = children.get(key);
+    if (l == null) {
+      return ImmutableList.of();
+    }
+    @SuppressWarnings("unchecked") // the builder only accepts entities of the slot's kind
+    ImmutableList<T> typed = (ImmutableList<T>) (ImmutableList<?>) l;
+    return typed;
+  }
+
+  @Override
+  public final boolean equals(@Nullable Object o) {
+    return o instanceof KongEntity e
+        && kind == e.kind
+        && sameType(e)
+        && fields.equals(e.fields)
+        && children.equals(e.children);
+  }
+
+  boolean sameType(KongEntity other) {
+    return true;
+  }
+
+  @Override
+  public final int hashCode() {
+    return Objects.hash(kind, fields, children);
+  }
+
+  /**
+   * A redacted description: the kind, identifying values (id, name, username, ...), the names
+   * of the other fields and the sizes of nested lists. Secret values never appear.
+   */
+  @Override
+  public final String toString() {
+    StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('{');
+    describeType(sb);
+    List<String> others = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
+      String k = e.getKey();
+      if (SHOWN.contains(k) && !kind.secretFields().contains(k) && e.getValue().isValueNode()) {
+        sb.append(k).append('=').append(e.getValue().asText()).append(", ");
+      } else {
+        others.add(k);
+      }
+    }
+    sb.append("fields=").append(others);
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : children.entrySet()) {
+      sb.append(", ").append(e.getKey()).append('=').append(e.getValue().size());
+    }
+    return sb.append('}').toString();
+  }
+
+  void describeType(StringBuilder sb) {}
+
+  static String pointerSegment(String key) {
+    return "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * Builder base of every entity builder: generic setters for any field beside the typed ones
+   * of each subtype's builder.
+   *
+   * @param <E> the entity type built
+   * @param <B> the concrete builder type
+   */
+  public abstract static class Builder<E extends KongEntity, B extends Builder<E, B>> {
+    private final EntityKind kind;
+    private final LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
+    private final LinkedHashMap<String, List<KongEntity>> children = new LinkedHashMap<>();
+
+    Builder(EntityKind kind) {
+      this.kind = kind;
+    }
+
+    abstract E create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children);
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
+    }
+
+    B from(KongEntity e) {
+      fields.putAll(e.fields);
+      for (Map.Entry<String, ImmutableList<KongEntity>> c : e.children.entrySet()) {
+        children.put(c.getKey(), new ArrayList<>(c.getValue()));
+      }
+      return self();
+    }
+
+    /**
+     * Sets any field from JSON. A nested-list key (e.g. {@code routes} on a service) must hold
+     * a list of objects, which are read as entities of the nested kind; a known field must
+     * have its JSON type. The value is copied.
+     *
+     * @param key the JSON key
+     * @param value the value
+     * @return this builder
+     * @throws KongModelException when the value has the wrong type; the pointer is relative to
+     *     this entity
+     */
+    public B set(String key, JsonNode value) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      Optional<EntityKind> childKind = kind.childKind(key);
+      if (childKind.isPresent()) {
+        String ptr = pointerSegment(key);
+        if (!value.isArray()) {
+          throw new KongModelException(
+              ptr, kind.sectionKey() + " entry: expected a list, found " + FieldType.describe(value));
+        }
+        List<KongEntity> list = new ArrayList<>(value.size());
+        int i = 0;
+        for (JsonNode e : value) {
+          try {
+            list.add(KongConfig.decode(childKind.get(), e));
+          } catch (KongModelException ex) {
+            throw ex.under(ptr + "/" + i);
+          }
+          i++;
+        }
+        children.remove(key);
+        fields.remove(key);
+        children.put(key, list);
+        return self();
+      }
+      JsonNode v;
+      try {
+        v = Values.normalize(value);
+      } catch (IllegalArgumentException ex) {
+        throw new KongModelException(pointerSegment(key), ex.getMessage());
+      }
+      return put(key, v);
+    }
+
+    /**
+     * Removes a field or nested list, so that it is absent.
+     *
+     * @param key the JSON key
+     * @return this builder
+     */
+    public B remove(String key) {
+      fields.remove(key);
+      children.remove(key);
+      return self();
+    }
+
+    /**
+     * Whether a field or nested list is currently set.
+     *
+     * @param key the JSON key
+     * @return true when set
+     */
+    public boolean has(String key) {
+      return fields.containsKey(key) || children.containsKey(key);
+    }
+
+    final B put(String key, JsonNode normalized) {
+      if (kind.childKind(key).isPresent()) {
+        throw new KongModelException(
+            pointerSegment(key), "holds nested entities; use the typed setter");
+      }
+      FieldType t = kind.fieldType(key);
+      if (!t.accepts(normalized)) {
+        throw new KongModelException(
+            pointerSegment(key),
+            kindLabel() + " field '" + key + "' must be " + t.description() + ", found "
+                + FieldType.describe(normalized));
+      }
+      children.remove(key);
+      fields.put(key, normalized);
+      return self();
+    }
+
+    String kindLabel() {
+      return kind.sectionKey();
+    }
+
+    final B putChildren(String key, List<? extends KongEntity> entities) {
+      List<KongEntity> copy = new ArrayList<>(entities.size());
+      for (KongEntity e : entities) {
+        copy.add(Objects.requireNonNull(e, "nested entity"));
+      }
+      fields.remove(key);
+      children.put(key, copy);
+      return self();
+    }
+
+    final B addChild(String key, KongEntity entity) {
+      Objects.requireNonNull(entity, "nested entity");
+      fields.remove(key);
+      children.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
+      return self();
+    }
+
+    /**
+     * Builds the immutable entity; the builder can be reused.
+     *
+     * @return the entity
+     */
+    public E build() {
+      Map<String, ImmutableList<KongEntity>> c = new LinkedHashMap<>();
+      for (Map.Entry<String, List<KongEntity>> e : children.entrySet()) {
+        c.put(e.getKey(), ImmutableList.copyOf(e.getValue()));
+      }
+      return create(fields, c);
+    }
+
+  }
+}

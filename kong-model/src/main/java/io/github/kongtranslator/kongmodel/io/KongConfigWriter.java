@@ -1,0 +1,152 @@
+package io.github.kongtranslator.kongmodel.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.io.internal.GoYamlEmitter;
+import io.github.kongtranslator.kongmodel.io.internal.JsonTrees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Writes Kong declarative configurations as YAML or JSON. Both serialize exactly {@link
+ * KongConfig#toJson()}, the tree the config SHA hashes.
+ *
+ * <p>YAML follows KIC's golden serialization (go-yaml v2: keys in go-yaml order, two-space
+ * indentation, sequences at their key's indentation, literal blocks for multi-line strings,
+ * {@code _format_version: "3.0"}). JSON has keys sorted by code unit order and two-space
+ * indentation. Output is deterministic: the same configuration always gives the same text,
+ * whatever order its fields were set in.
+ */
+public final class KongConfigWriter {
+  private static final KongConfigWriter YAML = new KongConfigWriter(ConfigFormat.YAML);
+  private static final KongConfigWriter JSON = new KongConfigWriter(ConfigFormat.JSON);
+
+  private final ConfigFormat format;
+
+  private KongConfigWriter(ConfigFormat format) {
+    this.format = format;
+  }
+
+  /**
+   * The YAML writer.
+   *
+   * @return the writer
+   */
+  public static KongConfigWriter yaml() {
+    return YAML;
+  }
+
+  /**
+   * The JSON writer.
+   *
+   * @return the writer
+   */
+  public static KongConfigWriter json() {
+    return JSON;
+  }
+
+  /**
+   * The writer of a format.
+   *
+   * @param format the format
+   * @return the writer
+   */
+  public static KongConfigWriter of(ConfigFormat format) {
+    return format == ConfigFormat.JSON ? JSON : YAML;
+  }
+
+  /**
+   * Serializes a configuration.
+   *
+   * @param config the configuration
+   * @return the text, ending with a newline
+   */
+  public String write(KongConfig config) {
+    return writeTree(config.toJson());
+  }
+
+  /**
+   * Serializes a configuration to a file (UTF-8), replacing it.
+   *
+   * @param config the configuration
+   * @param file the file
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public void write(KongConfig config, Path file) {
+    try {
+      Files.writeString(file, write(config), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Serializes any JSON tree in this writer's format (used for documents that are not
+   * configurations, e.g. custom entity lists).
+   *
+   * @param tree the tree
+   * @return the text, ending with a newline
+   */
+  public String writeTree(JsonNode tree) {
+    if (format == ConfigFormat.YAML) {
+      return GoYamlEmitter.emit(tree);
+    }
+    DefaultPrettyPrinter pp =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    try {
+      return JsonTrees.mapper().writer(pp).writeValueAsString(sorted(tree)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  private static JsonNode sorted(JsonNode n) {
+    if (n.isObject()) {
+      List<String> keys = new ArrayList<>(n.size());
+      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+        keys.add(it.next());
+      }
+      keys.sort(null);
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      for (String k : keys) {
+        o.set(k, sorted(n.get(k)));
+      }
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = JsonNodeFactory.instance.arrayNode(n.size());
+      for (JsonNode e : n) {
+        a.add(sorted(e));
+      }
+      return a;
+    }
+    return n;
+  }
+
+  /**
+   * The format this writer writes.
+   *
+   * @return the format
+   */
+  public ConfigFormat format() {
+    return format;
+  }
+}

@@ -1,0 +1,219 @@
+package io.github.kongtranslator.translator.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kongtranslator.core.model.ConfigMap;
+import io.github.kongtranslator.core.model.Ingress;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.Secret;
+import io.github.kongtranslator.core.model.TcpIngress;
+import io.github.kongtranslator.translator.internal.Entities.KCertificate;
+import io.github.kongtranslator.translator.internal.Entities.KService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Certificates and SNIs from TLS sections and client certificates; CA certificates (§10). */
+final class CertificatePart {
+  static final String CA_CERT_LABEL = "konghq.com/ca-cert";
+  private static final Pattern PEM_BLOCK = Pattern.compile(
+      "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+
+  private final Context ctx;
+
+  CertificatePart(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Secret key → hosts (first claim wins) and parents. */
+  private final Map<String, List<String>> secretHosts = new LinkedHashMap<>();
+  private final Map<String, List<K8sObject>> secretParents = new LinkedHashMap<>();
+  private final Set<String> claimed = new HashSet<>();
+
+  void run(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+      Map<String, List<K8sObject>> clientCertSecrets) {
+    for (Ingress ing : ingresses) {
+      claim(ing, ing.spec().tls());
+    }
+    for (TcpIngress ing : tcpIngresses) {
+      claim(ing, ing.spec().tls());
+    }
+    clientCertSecrets.forEach((key, users) -> {
+      secretHosts.computeIfAbsent(key, k -> new ArrayList<>());
+      secretParents.computeIfAbsent(key, k -> new ArrayList<>()).addAll(users);
+    });
+    List<KCertificate> certs = new ArrayList<>();
+    Map<String, String> idRewrites = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : secretHosts.entrySet()) {
+      String key = e.getKey();
+      List<K8sObject> parents = secretParents.get(key);
+      int slash = key.indexOf('/');
+      Optional<Secret> s = ctx.stores.get(Kind.SECRET, key.substring(0, slash),
+          key.substring(slash + 1), Secret.class);
+      if (s.isEmpty()) {
+        ctx.fail("Failed to fetch the secret (" + key + ")", parents);
+        continue;
+      }
+      String cert = s.get().value("tls.crt").map(v -> v.utf8().strip()).orElse("");
+      String pkey = s.get().value("tls.key").map(v -> v.utf8().strip()).orElse("");
+      if (!KeyPairs.valid(cert, pkey)) {
+        List<K8sObject> blamed = new ArrayList<>(parents);
+        blamed.add(s.get());
+        ctx.fail("Secret " + key + " does not hold a valid TLS key pair", blamed);
+        continue;
+      }
+      KCertificate existing = certs.stream()
+          .filter(c -> c.cert.equals(cert) && c.key.equals(pkey)).findFirst().orElse(null);
+      String uid = s.get().metadata().uid();
+      String ts = s.get().metadata().creationTimestamp();
+      if (existing == null) {
+        KCertificate c = new KCertificate(uid, cert, pkey, Tags.of(s.get()), ts);
+        c.snis.addAll(e.getValue());
+        certs.add(c);
+        idRewrites.put(uid, uid);
+      } else {
+        boolean older = ts.compareTo(existing.creationTimestamp) < 0
+            || (ts.equals(existing.creationTimestamp) && uid.compareTo(existing.id) < 0);
+        if (older) {
+          idRewrites.replaceAll((k, v) -> v.equals(existing.id) ? uid : v);
+          existing.id = uid;
+        }
+        idRewrites.put(uid, existing.id);
+        for (String h : e.getValue()) {
+          if (!existing.snis.contains(h)) {
+            existing.snis.add(h);
+          }
+        }
+      }
+    }
+    for (KCertificate c : certs) {
+      ctx.certificates.put(c.id, c);
+    }
+    for (KService svc : ctx.services.values()) {
+      if (svc.clientCertificate != null && idRewrites.containsKey(svc.clientCertificate)) {
+        svc.clientCertificate = idRewrites.get(svc.clientCertificate);
+      }
+    }
+  }
+
+  private void claim(K8sObject parent, List<Ingress.Tls> tls) {
+    for (Ingress.Tls t : tls) {
+      if (Strs.isEmpty(t.secretName()) || t.hosts().isEmpty()) {
+        continue;
+      }
+      String key = parent.metadata().namespace() + "/" + t.secretName();
+      List<String> hosts = secretHosts.computeIfAbsent(key, k -> new ArrayList<>());
+      for (String h : t.hosts()) {
+        if (claimed.add(h)) {
+          hosts.add(h);
+        }
+      }
+      List<K8sObject> ps = secretParents.computeIfAbsent(key, k -> new ArrayList<>());
+      if (!ps.contains(parent)) {
+        ps.add(parent);
+      }
+    }
+  }
+
+  /** CA certificates from Secrets and ConfigMaps labelled {@code konghq.com/ca-cert: "true"}. */
+  void caCertificates() {
+    record Candidate(K8sObject obj, String id, String cert) {}
+    List<Candidate> candidates = new ArrayList<>();
+    List<K8sObject> objects = new ArrayList<>();
+    objects.addAll(ctx.stores.list(Kind.SECRET, Secret.class));
+    objects.addAll(ctx.stores.list(Kind.CONFIG_MAP, ConfigMap.class));
+    for (K8sObject o : objects) {
+      if (!"true".equals(o.metadata().labels().get(CA_CERT_LABEL))) {
+        continue;
+      }
+      String id;
+      String cert;
+      if (o instanceof Secret s) {
+        id = s.value("id").map(v -> v.utf8()).orElse("");
+        cert = s.value("cert").or(() -> s.value("ca.crt")).map(v -> v.utf8()).orElse(null);
+      } else {
+        ConfigMap m = (ConfigMap) o;
+        id = Strs.nz(m.data().get("id"));
+        cert = m.data().containsKey("cert") ? m.data().get("cert") : m.data().get("ca.crt");
+      }
+      if (id.isEmpty()) {
+        ctx.fail("invalid CA certificate " + o.ref() + ": missing 'id' field in data", o);
+        continue;
+      }
+      if (cert == null) {
+        ctx.fail("invalid CA certificate " + o.ref() + ": missing 'cert' or 'ca.crt' field in data", o);
+        continue;
+      }
+      candidates.add(new Candidate(o, id, cert));
+    }
+    candidates.sort(Comparator.comparing((Candidate c) -> c.obj().metadata().creationTimestamp())
+        .thenComparing(c -> c.obj().metadata().namespace(), Strs.BYTES)
+        .thenComparing(c -> c.obj().metadata().name(), Strs.BYTES));
+    Set<String> seen = new HashSet<>();
+    for (Candidate c : candidates) {
+      if (!seen.add(c.id())) {
+        ctx.fail("invalid CA certificate " + c.obj().ref() + ": duplicate id " + c.id(), c.obj());
+        continue;
+      }
+      String pem = validCa(c.cert());
+      if (pem == null) {
+        ctx.fail("invalid CA certificate " + c.obj().ref()
+            + ": not exactly one valid, unexpired CA certificate", c.obj());
+        continue;
+      }
+      ObjectNode n = Entities.JSON.objectNode();
+      n.put("cert", pem);
+      n.put("id", c.id());
+      List<String> tags = Tags.of(c.obj());
+      ArrayNode a = n.putArray("tags");
+      tags.forEach(a::add);
+      ctx.caCertificates.add(n);
+    }
+  }
+
+  /** Re-encoded PEM of a single valid CA certificate, or null. */
+  static String validCa(String text) {
+    Matcher m = PEM_BLOCK.matcher(text);
+    List<byte[]> certs = new ArrayList<>();
+    while (m.find()) {
+      if (!m.group(1).equals("CERTIFICATE")) {
+        continue;
+      }
+      try {
+        certs.add(Base64.getMimeDecoder().decode(m.group(2)));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    if (certs.size() != 1) {
+      return null;
+    }
+    try {
+      X509Certificate x = (X509Certificate) CertificateFactory.getInstance("X.509")
+          .generateCertificate(new ByteArrayInputStream(certs.get(0)));
+      if (x.getBasicConstraints() < 0 || x.getNotAfter().toInstant().isBefore(Instant.now())) {
+        return null;
+      }
+      String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+          .encodeToString(x.getEncoded());
+      return "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
+    } catch (CertificateException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.github.kongtranslator.translator.internal;
+
+import com.google.common.collect.ImmutableList;
+import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.model.IngressClass;
+import io.github.kongtranslator.core.model.IngressClassParameters;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.TranslationFailure;
+import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.internal.Entities.KCertificate;
+import io.github.kongtranslator.translator.internal.Entities.KConsumer;
+import io.github.kongtranslator.translator.internal.Entities.KPlugin;
+import io.github.kongtranslator.translator.internal.Entities.KService;
+import io.github.kongtranslator.translator.internal.Entities.KUpstream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** State of one translation run: inputs, options, the Kong entities built so far, failures. */
+final class Context {
+  static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+  static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
+
+  final CacheStores stores;
+  final TranslatorOptions options;
+  final List<TranslationFailure> failures = new ArrayList<>();
+
+  /** Kong services by name, in creation order. */
+  final Map<String, KService> services = new LinkedHashMap<>();
+  final Map<String, KUpstream> upstreams = new LinkedHashMap<>();
+  final Map<String, KCertificate> certificates = new LinkedHashMap<>();
+  final List<ObjectNode> caCertificates = new ArrayList<>();
+  final List<ObjectNode> vaults = new ArrayList<>();
+  final List<KConsumer> consumers = new ArrayList<>();
+  final List<Entities.KConsumerGroup> consumerGroups = new ArrayList<>();
+  final List<KPlugin> plugins = new ArrayList<>();
+  /** Custom entity type → entities (already sorted per §9 of the Gateway API spec). */
+  final Map<String, List<ObjectNode>> customEntities = new LinkedHashMap<>();
+
+  final boolean defaultClass;
+  final boolean serviceUpstream;
+  final boolean legacyRegexDetection;
+
+  Context(CacheStores stores, TranslatorOptions options) {
+    this.stores = stores;
+    this.options = options;
+    Optional<IngressClass> ic =
+        stores.get(Kind.INGRESS_CLASS, "", options.ingressClass(), IngressClass.class);
+    this.defaultClass = ic.map(c -> "true".equals(c.metadata().annotation(DEFAULT_CLASS_ANNOTATION)))
+        .orElse(false);
+    IngressClassParameters.Spec params = ic.flatMap(this::parameters)
+        .map(IngressClassParameters::spec).orElse(null);
+    this.serviceUpstream = params != null && params.serviceUpstream();
+    this.legacyRegexDetection = params != null && params.enableLegacyRegexDetection();
+  }
+
+  private Optional<IngressClassParameters> parameters(IngressClass ic) {
+    IngressClass.Parameters p = ic.spec().parameters();
+    if (p == null || !Kind.KONG_GROUP.equals(p.apiGroup())
+        || !"IngressClassParameters".equals(p.kind())
+        || Strs.isEmpty(p.scope()) || Strs.isEmpty(p.namespace()) || p.name() == null) {
+      return Optional.empty();
+    }
+    return stores.get(Kind.INGRESS_CLASS_PARAMETERS, p.namespace(), p.name(),
+        IngressClassParameters.class);
+  }
+
+  boolean flag(FeatureFlag f) {
+    return options.isEnabled(f);
+  }
+
+  void fail(String reason, K8sObject... blamed) {
+    failRefs(reason, Arrays.stream(blamed).map(K8sObject::ref).toList());
+  }
+
+  void fail(String reason, List<? extends K8sObject> blamed) {
+    failRefs(reason, blamed.stream().map(K8sObject::ref).toList());
+  }
+
+  void failRefs(String reason, List<ObjectRef> refs) {
+    List<ObjectRef> kept = refs.stream().filter(Objects::nonNull).toList();
+    if (!kept.isEmpty()) {
+      failures.add(TranslationFailure.of(reason, kept));
+    }
+  }
+
+  /**
+   * Runs one object's translation; an unexpected exception becomes a failure on the object so
+   * that one bad object never aborts the run. Only the exception type is reported: messages of
+   * parsing libraries may quote input, which could be secret.
+   */
+  void guard(K8sObject o, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      fail("unexpected error while translating " + o.ref() + ": " + e.getClass().getSimpleName(), o);
+    }
+  }
+
+  /** Class rule for objects that only use the class annotation (§2.2). */
+  boolean annotationClassMatches(K8sObject o) {
+    String c = o.metadata().annotation(CLASS_ANNOTATION);
+    if (c == null || c.isEmpty()) {
+      return defaultClass;
+    }
+    return c.equals(options.ingressClass());
+  }
+
+  /** Objects of a kind sorted by namespace/name (byte order), then by creation time. */
+  <T extends K8sObject> List<T> sorted(Kind kind, Class<T> type) {
+    List<T> list = new ArrayList<>(stores.list(kind, type));
+    list.sort(Comparator.comparing((T o) -> o.metadata().namespace() + "/" + o.metadata().name(),
+        Strs.BYTES));
+    list.sort(Comparator.comparing((T o) -> o.metadata().creationTimestamp(), Context::compareTime));
+    return list;
+  }
+
+  /** Creation timestamps compare as RFC 3339 text; an absent one sorts as the zero time. */
+  static int compareTime(String a, String b) {
+    return a.compareTo(b);
+  }
+
+  String id(String plural, String key) {
+    return KongIds.id(plural, key, options.workspace());
+  }
+
+  static <T> ImmutableList<T> copy(List<T> l) {
+    return ImmutableList.copyOf(l);
+  }
+}

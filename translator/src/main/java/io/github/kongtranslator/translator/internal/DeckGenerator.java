@@ -1,0 +1,159 @@
+package io.github.kongtranslator.translator.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.internal.Entities.KCertificate;
+import io.github.kongtranslator.translator.internal.Entities.KConsumer;
+import io.github.kongtranslator.translator.internal.Entities.KConsumerGroup;
+import io.github.kongtranslator.translator.internal.Entities.KPlugin;
+import io.github.kongtranslator.translator.internal.Entities.KRoute;
+import io.github.kongtranslator.translator.internal.Entities.KService;
+import io.github.kongtranslator.translator.internal.Entities.KUpstream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** FillIDs, deck defaults, list ordering and the DB-less document (translator-spec §12, §14, §15). */
+final class DeckGenerator {
+  private final Context ctx;
+
+  DeckGenerator(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  void fillIds() {
+    for (KService s : ctx.services.values()) {
+      if (s.id == null) {
+        s.id = ctx.id("services", s.name);
+      }
+      for (KRoute r : s.routes) {
+        if (r.id == null) {
+          r.id = ctx.id("routes", r.name);
+        }
+      }
+    }
+    for (KConsumer c : ctx.consumers) {
+      if (c.id == null && c.username != null) {
+        c.id = ctx.id("consumers", c.username);
+      }
+    }
+    for (KConsumerGroup g : ctx.consumerGroups) {
+      if (g.id == null) {
+        g.id = ctx.id("consumergroups", g.name);
+      }
+    }
+    for (KPlugin p : ctx.plugins) {
+      if (p.id == null) {
+        p.id = ctx.id("plugins", p.idKey());
+      }
+    }
+  }
+
+  private static <T> Comparator<T> desc(java.util.function.Function<T, String> key) {
+    return (a, b) -> Strs.compareBytes(key.apply(b), key.apply(a));
+  }
+
+  ObjectNode document() {
+    boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
+    ObjectNode doc = Entities.JSON.objectNode();
+    doc.put("_format_version", "3.0");
+
+    List<KService> services = new ArrayList<>(ctx.services.values());
+    services.sort(desc(s -> s.name));
+    if (!services.isEmpty()) {
+      ArrayNode a = doc.putArray("services");
+      for (KService s : services) {
+        s.routes.sort(desc(r -> r.name));
+        for (KRoute r : s.routes) {
+          if (r.httpsRedirectStatusCode == null) {
+            r.httpsRedirectStatusCode = 426;
+          }
+          if (r.pathHandling == null && !expressions) {
+            r.pathHandling = "v0";
+          }
+          r.plugins.sort(desc(p -> p.path("name").asText()));
+        }
+        s.plugins.sort(desc(p -> p.path("name").asText()));
+        a.add(s.toJson());
+      }
+    }
+
+    List<KUpstream> upstreams = new ArrayList<>(ctx.upstreams.values());
+    upstreams.sort(desc(u -> u.name));
+    for (KUpstream u : upstreams) {
+      u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
+    }
+    if (!upstreams.isEmpty()) {
+      ArrayNode a = doc.putArray("upstreams");
+      upstreams.forEach(u -> a.add(u.toJson()));
+    }
+
+    List<KCertificate> certs = new ArrayList<>(ctx.certificates.values());
+    certs.sort(desc(c -> c.cert));
+    if (!certs.isEmpty()) {
+      ArrayNode a = doc.putArray("certificates");
+      certs.forEach(c -> a.add(c.toJson()));
+    }
+
+    List<ObjectNode> cas = new ArrayList<>(ctx.caCertificates);
+    cas.sort(desc(c -> c.path("cert").asText()));
+    if (!cas.isEmpty()) {
+      ArrayNode a = doc.putArray("ca_certificates");
+      cas.forEach(a::add);
+    }
+
+    List<KConsumer> consumers = new ArrayList<>(ctx.consumers);
+    consumers.sort(Comparator.comparing((KConsumer c) -> c.username != null)
+        .thenComparing(c -> Strs.nz(c.username), Strs.BYTES)
+        .thenComparing(c -> c.customId != null)
+        .thenComparing(c -> Strs.nz(c.customId), Strs.BYTES));
+    if (!consumers.isEmpty()) {
+      ArrayNode a = doc.putArray("consumers");
+      consumers.forEach(c -> a.add(c.toJson()));
+    }
+
+    List<KConsumerGroup> groups = new ArrayList<>(ctx.consumerGroups);
+    groups.sort(desc(g -> g.name));
+    if (!groups.isEmpty()) {
+      ArrayNode a = doc.putArray("consumer_groups");
+      groups.forEach(g -> a.add(g.toJson()));
+    }
+
+    ArrayNode members = Entities.JSON.arrayNode();
+    for (KConsumer c : consumers) {
+      for (String g : c.groups) {
+        ObjectNode m = members.addObject();
+        m.put("consumer", c.username != null ? c.username : c.id != null ? c.id : "");
+        m.put("consumer_group", g);
+      }
+    }
+    if (!members.isEmpty()) {
+      doc.set("consumer_group_consumers", members);
+    }
+
+    List<ObjectNode> vaults = new ArrayList<>(ctx.vaults);
+    vaults.sort(desc(v -> v.path("prefix").asText()));
+    if (!vaults.isEmpty()) {
+      ArrayNode a = doc.putArray("vaults");
+      vaults.forEach(a::add);
+    }
+
+    List<KPlugin> plugins = new ArrayList<>(ctx.plugins);
+    plugins.sort(desc(KPlugin::sortKey));
+    if (!plugins.isEmpty()) {
+      ArrayNode a = doc.putArray("plugins");
+      plugins.forEach(p -> a.add(p.toJson()));
+    }
+
+    if (doc.size() == 1) {
+      doc.putArray("upstreams").addObject().put("name", "kong");
+    }
+    for (Map.Entry<String, List<ObjectNode>> e : ctx.customEntities.entrySet()) {
+      ArrayNode a = doc.putArray(e.getKey());
+      e.getValue().forEach(a::add);
+    }
+    return doc;
+  }
+}
