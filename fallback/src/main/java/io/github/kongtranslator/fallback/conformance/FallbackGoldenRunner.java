@@ -9,9 +9,9 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
+import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
-import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
 import io.github.kongtranslator.kongmodel.errors.ParseOutcome;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.Translator;
@@ -40,6 +40,20 @@ public final class FallbackGoldenRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FallbackGoldenRunner() {}
+
+  /** How broken objects are identified and which dependencies are followed. */
+  public enum Mode {
+    /**
+     * The library's rules: target entry parsing ({@code fallback-spec.md} §4.10) and {@link
+     * EdgeSet#COMPLETE}.
+     */
+    TARGET,
+    /**
+     * KIC's rules: KIC's entry parsing (§4.5, entries without uid or naming an unlisted
+     * cluster-scoped kind identify nothing) and {@link EdgeSet#KIC}.
+     */
+    COMPAT
+  }
 
   /**
    * What happened when a case ran.
@@ -90,12 +104,23 @@ public final class FallbackGoldenRunner {
   }
 
   /**
-   * Runs a case.
+   * Runs a case in {@link Mode#TARGET} mode.
    *
    * @param c the case
    * @return what was pushed and accepted
    */
   public static Run run(GoldenCase c) {
+    return run(c, Mode.TARGET);
+  }
+
+  /**
+   * Runs a case.
+   *
+   * @param c the case
+   * @param mode identification and edge rules
+   * @return what was pushed and accepted
+   */
+  public static Run run(GoldenCase c, Mode mode) {
     List<K8sObject> objects = GoldenCorpus.load(c);
     CacheStores snapshot = CacheStores.of(objects);
     Translator translator = Translator.create(c.options());
@@ -105,11 +130,17 @@ public final class FallbackGoldenRunner {
       return new Run(body, ImmutableList.of(), Optional.empty(), desired);
     }
     ParseOutcome outcome = FlattenedErrors.parse(body.get());
-    ImmutableList<ObjectRef> broken = outcome.rejection()
-        .map(GatewayRejection::targetBrokenObjects).orElse(ImmutableList.of());
+    ImmutableList<ObjectRef> broken = outcome.rejection().map(r -> switch (mode) {
+      case TARGET -> r.targetBrokenObjects();
+      case COMPAT -> r.compatBrokenObjects();
+    }).orElse(ImmutableList.of());
     // The gateway held nothing before: its last valid configuration is the empty one.
     KongConfig lastValid = translator.translate(CacheStores.empty()).config();
-    FallbackResult fallback = FallbackGenerator.create(translator).generate(snapshot, broken);
+    EdgeSet edges = switch (mode) {
+      case TARGET -> EdgeSet.COMPLETE;
+      case COMPAT -> EdgeSet.KIC;
+    };
+    FallbackResult fallback = FallbackGenerator.create(translator, edges).generate(snapshot, broken);
     KongConfig accepted = fallback.config().orElse(lastValid);
     return new Run(body, broken, Optional.of(fallback), accepted);
   }
@@ -121,7 +152,18 @@ public final class FallbackGoldenRunner {
    * @return the first difference, or empty when the case passes
    */
   public static Optional<String> check(GoldenCase c) {
-    return diff(c, run(c).accepted());
+    return check(c, Mode.TARGET);
+  }
+
+  /**
+   * Runs a case in a mode and compares the accepted configuration with its golden.
+   *
+   * @param c the case
+   * @param mode identification and edge rules
+   * @return the first difference, or empty when the case passes
+   */
+  public static Optional<String> check(GoldenCase c, Mode mode) {
+    return diff(c, run(c, mode).accepted());
   }
 
   static Optional<String> diff(GoldenCase c, KongConfig accepted) {

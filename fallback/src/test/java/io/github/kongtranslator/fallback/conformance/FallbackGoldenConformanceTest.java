@@ -29,6 +29,24 @@ class FallbackGoldenConformanceTest {
         assertThat(FallbackGoldenRunner.check(c)).as("%s differs from its golden", c.id()).isEmpty()));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyBrokenObjectCase_matchesItsGolden_withKicRulesToo() {
+    return brokenCases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " [compat]", () ->
+        assertThat(FallbackGoldenRunner.check(c, FallbackGoldenRunner.Mode.COMPAT))
+            .as("%s differs from its golden in compat mode", c.id()).isEmpty()));
+  }
+
+  @Test
+  void compatMode_identifiesNothingWithoutUids_andPushesTheLastValidConfiguration() {
+    GoldenCase gatewayApi = brokenCases().stream()
+        .filter(c -> c.caseName().equals("fallback-config-gateway-api")).findFirst().orElseThrow();
+
+    FallbackGoldenRunner.Run run = FallbackGoldenRunner.run(gatewayApi, FallbackGoldenRunner.Mode.COMPAT);
+
+    assertThat(run.broken()).isEmpty();
+    assertThat(run.fallback().orElseThrow().isUsable()).isFalse();
+  }
+
   @Test
   void corpus_hasTheTenFallbackVariants() {
     assertThat(brokenCases()).extracting(GoldenCase::id).containsExactly(

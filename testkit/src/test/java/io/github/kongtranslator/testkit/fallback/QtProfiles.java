@@ -10,8 +10,8 @@ import org.quicktheories.core.Profile;
  */
 final class QtProfiles {
   static {
-    Profile.registerDefaultProfile(QtProfiles.class, s -> s.withExamples(60));
-    Profile.registerProfile(QtProfiles.class, "ci", s -> s.withExamples(60));
+    Profile.registerDefaultProfile(QtProfiles.class, s -> s.withExamples(40));
+    Profile.registerProfile(QtProfiles.class, "ci", s -> s.withExamples(40));
     Profile.registerProfile(QtProfiles.class, "fuzz", s -> s.withExamples(10_000));
   }
 
