@@ -12,6 +12,7 @@ import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * filled.refused().values().forEach(r -> log.info("{}", r));
  * }</pre>
  *
- * <p>KIC's own backfill (§3.3, with its quirks Q1–Q7) is not reproduced.
+ * <p>{@link #applyKicCompat} reproduces KIC's own backfill (§3.3) with its quirks, for
+ * differential tests only.
  */
 public final class Backfill {
   private Backfill() {}
@@ -140,5 +142,53 @@ public final class Backfill {
       }
     }
     return null;
+  }
+
+  /**
+   * KIC's backfill ({@code fallback-spec.md} §3.3), quirks included: for every excluded object
+   * {@code a} that the last valid snapshot has with the same ref, every object of {@code
+   * reach(a)} in the last valid snapshot's {@link EdgeSet#KIC} graph is upserted by key with
+   * its last valid version — which can resurrect deleted objects (Q2), roll back objects that
+   * no longer depend on {@code a} (Q3) and replace objects with the same key (Q4). Use only
+   * for differential tests against KIC; {@link #apply} is the safe variant.
+   *
+   * @param exclusion the exclusion of the current snapshot
+   * @param lastValid the last snapshot the gateways accepted
+   * @return the result; {@link BackfillResult#restored()} may name objects outside the
+   *     excluded set, and the excluded objects that were not restored are refused with
+   *     {@link BackfillRefusal.Reason#NOT_IN_LAST_VALID}
+   */
+  public static BackfillResult applyKicCompat(ExclusionResult exclusion, CacheStores lastValid) {
+    ConfigGraph last = ConfigGraph.of(lastValid, EdgeSet.KIC);
+    Set<ObjectRef> excluded = exclusion.excluded().keySet();
+    Set<ObjectRef> restoredRefs = new LinkedHashSet<>();
+    for (ObjectRef a : excluded) {
+      if (last.findExact(a).isPresent()) {
+        restoredRefs.addAll(last.dependentsClosure(List.of(a)));
+      }
+    }
+    if (restoredRefs.isEmpty()) {
+      return new BackfillResult(exclusion, exclusion.fallback(), ImmutableSet.of(), refusedAll(excluded, Set.of()));
+    }
+    CacheStores.Builder b = exclusion.fallback().toBuilder();
+    ImmutableSet.Builder<ObjectRef> restored = ImmutableSet.builder();
+    for (ObjectRef o : last.nodes()) {
+      if (restoredRefs.contains(o)) {
+        lastValid.get(o).ifPresent(b::put);
+        restored.add(o);
+      }
+    }
+    return new BackfillResult(exclusion, b.build(), restored.build(), refusedAll(excluded, restoredRefs));
+  }
+
+  private static ImmutableMap<ObjectRef, BackfillRefusal> refusedAll(Set<ObjectRef> excluded,
+      Set<ObjectRef> restored) {
+    ImmutableMap.Builder<ObjectRef, BackfillRefusal> out = ImmutableMap.builder();
+    for (ObjectRef a : excluded) {
+      if (!restored.contains(a)) {
+        out.put(a, new BackfillRefusal(a, BackfillRefusal.Reason.NOT_IN_LAST_VALID, null));
+      }
+    }
+    return out.build();
   }
 }

@@ -37,7 +37,10 @@ public final class BackfillResult {
     return snapshot;
   }
 
-  /** The excluded objects restored from the last valid snapshot, in snapshot order. */
+  /**
+   * The objects replaced by their last valid version, in snapshot order: excluded objects only
+   * for {@link Backfill#apply}, possibly others for {@link Backfill#applyKicCompat}.
+   */
   public ImmutableSet<ObjectRef> restored() {
     return restored;
   }
