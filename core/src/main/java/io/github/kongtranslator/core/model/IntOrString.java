@@ -49,7 +49,7 @@ public final class IntOrString {
    */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static IntOrString fromJson(JsonNode node) {
-    if (node.isInt()) {
+    if (node.isIntegralNumber() && node.canConvertToInt()) {
       return of(node.intValue());
     }
     if (node.isTextual()) {

@@ -33,7 +33,8 @@ import org.quicktheories.impl.Constraint;
  * <p>Strings are biased towards values that are hard to serialize (YAML keywords and numbers,
  * indicators, leading and trailing spaces, line breaks, control characters, non-BMP code
  * points); free-form plugin configs hold nested objects, lists, nulls and non-integral numbers.
- * Sections and optional fields are sometimes absent and sometimes present but empty.
+ * Sections and optional fields are sometimes absent, sometimes present but empty, and a few
+ * are an explicit {@code null}.
  *
  * <pre>{@code
  * qt().forAll(KongConfigGens.configs()).checkAssert(c ->
@@ -250,6 +251,9 @@ public final class KongConfigGens {
       }
       if (chance(in, 4)) {
         b.set("x_unknown_" + pick(in, 3), json(in, 1));
+      }
+      if (chance(in, 8)) {
+        b.set(chance(in, 2) ? "client_certificate" : "plugins", F.nullNode()); // explicit null
       }
       int routeCount = pick(in, 3);
       if (routeCount > 0 || chance(in, 4)) {

@@ -1,23 +1,22 @@
 package io.github.kongtranslator.testkit.fallback;
 
 import org.quicktheories.QuickTheory;
-import org.quicktheories.core.Profile;
 
 /**
- * QuickTheories profiles selected by the {@code QT_PROFILE} system property: {@code ci}
- * (default, modest) and {@code fuzz} (10,000 examples). Replay a failure with {@code
- * -DQT_SEED=<seed>}.
+ * Example counts for the fallback properties, from the build's {@code QT_EXAMPLES} (200 by
+ * default, 10,000 with {@code -Pfuzz}). Each example loads, hashes and graphs whole clusters, so
+ * the default build runs a fifth of {@code QT_EXAMPLES} (at least 20); from 10,000 on, all of
+ * them. Replay a failure with {@code -DQT_SEED=<seed>}.
  */
 final class QtProfiles {
-  static {
-    Profile.registerDefaultProfile(QtProfiles.class, s -> s.withExamples(40));
-    Profile.registerProfile(QtProfiles.class, "ci", s -> s.withExamples(40));
-    Profile.registerProfile(QtProfiles.class, "fuzz", s -> s.withExamples(10_000));
-  }
-
   private QtProfiles() {}
 
+  static int examples() {
+    int configured = Integer.getInteger("QT_EXAMPLES", 200);
+    return configured >= 10_000 ? configured : Math.max(20, configured / 5);
+  }
+
   static QuickTheory qt() {
-    return QuickTheory.qt().withRegisteredProfiles(QtProfiles.class);
+    return QuickTheory.qt().withExamples(examples());
   }
 }

@@ -95,7 +95,6 @@ class KongConfigPropertiesTest {
       JsonNode old = doc.at(ptr);
       JsonNode changed = old.isTextual() ? TextNode.valueOf(old.textValue() + "x")
           : old.isBoolean() ? BooleanNode.valueOf(!old.booleanValue())
-          : old.isNull() ? TextNode.valueOf("null")
           : JsonNodeFactory.instance.numberNode(old.longValue() + 1);
       int slash = ptr.lastIndexOf('/');
       JsonNode parent = doc.at(ptr.substring(0, slash));
@@ -119,7 +118,10 @@ class KongConfigPropertiesTest {
       for (int i = 0; i < n.size(); i++) {
         collectLeaves(n.get(i), ptr + "/" + i, out);
       }
-    } else if (!n.isDouble()) { // doubles: +1 can vanish in rounding for huge values
+    } else if (!n.isDouble() && !n.isNull()) {
+      // doubles: +1 can vanish in rounding for huge values. Nulls: no single replacement is
+      // valid everywhere (QT_SEED=3095640795474 turned `plugins: null` into a string, which the
+      // model rightly rejects); null vs absent is covered by sha_distinguishesAbsentFromEmpty.
       out.add(ptr);
     }
   }

@@ -25,7 +25,7 @@ class TraversalPropertiesTest {
   private static final int N = 10;
 
   private static QuickTheory qt() {
-    return QuickTheory.qt().withExamples("fuzz".equals(System.getProperty("QT_PROFILE")) ? 10_000 : 300);
+    return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 300));
   }
 
   /** Random graphs over nodes 0..9: an edge list of (from, to) pairs, cycles likely. */
