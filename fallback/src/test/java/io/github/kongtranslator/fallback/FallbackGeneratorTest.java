@@ -5,7 +5,11 @@ import static io.github.kongtranslator.fallback.Fixtures.ref;
 import static io.github.kongtranslator.fallback.Fixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
+import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
@@ -73,5 +77,23 @@ class FallbackGeneratorTest {
     assertThat(r.backfilled()).containsExactly(ref(now, "Ingress default/bad"));
     String yaml = KongConfigWriter.yaml().write(r.config().orElseThrow());
     assertThat(yaml).contains("/bad").doesNotContain("/bad-edited");
+  }
+
+  @Test
+  void readmeExample_fromARejectionBodyToAFallbackConfiguration() {
+    String body = """
+        {"flattened_errors": [{"errors": [{"messages": ["broken object"]}],
+          "entity_tags": ["k8s-name:bad", "k8s-namespace:default", "k8s-kind:Ingress",
+            "k8s-group:networking.k8s.io", "k8s-version:v1", "k8s-uid:u-bad"]}]}
+        """;
+    CacheStores snapshot = s;
+
+    List<ObjectRef> broken = FlattenedErrors.parse(body).rejection()
+        .map(GatewayRejection::targetBrokenObjects).orElse(ImmutableList.of());
+    FallbackResult fallback = FallbackGenerator.create(translator).generate(snapshot, broken);
+
+    assertThat(fallback.isUsable()).isTrue();
+    assertThat(fallback.excluded().values()).extracting(Object::toString)
+        .containsExactly("Ingress default/bad (broken)");
   }
 }
