@@ -564,4 +564,32 @@ class GatewayApiBehaviourTest {
     assertThat(cfg.get("location").asText()).isEqualTo("https://sso.example.com:8443");
     assertThat(cfg.get("keep_incoming_path").asBoolean()).isTrue();
   }
+
+  @Test
+  void grpcServiceWithSeveralBackends_hasNoTagsInTraditionalMode_andRouteTagsInExpressionMode() {
+    String yaml = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: a, namespace: shop}
+        spec: {ports: [{port: 9000}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: b, namespace: shop}
+        spec: {ports: [{port: 9000}]}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: g, namespace: shop}
+        spec:
+          rules:
+          - matches: [{method: {service: s, method: m}}]
+            backendRefs: [{name: a, kind: Service, port: 9000}, {name: b, kind: Service, port: 9000}]
+        """;
+    JsonNode c = config(yaml, TRADITIONAL);
+    assertThat(service(c, "grpcroute.shop.g.0").has("tags")).isFalse();
+    assertThat(upstream(c, "grpcroute.shop.g.0").has("tags")).isFalse();
+    JsonNode e = config(yaml, EXPRESSIONS);
+    assertThat(texts(service(e, "grpcroute.shop.g._.0").get("tags"))).contains("k8s-kind:GRPCRoute");
+  }
 }

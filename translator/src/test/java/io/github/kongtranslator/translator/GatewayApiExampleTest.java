@@ -79,4 +79,43 @@ class GatewayApiExampleTest {
     assertThat(legacy.get("expression").asText()).isEqualTo("(http.host == \"shop.example.com\")"
         + " && ((http.path == \"/legacy\") || (http.path ~ \"^/legacy(/.*)\"))");
   }
+
+  @Test
+  void grpcAndL4Example_translatesEveryRouteKind() {
+    LoadResult loaded = Manifests.load(Path.of("../examples/gateway-api-grpc-l4.yaml"));
+    assertThat(loaded.warnings()).isEmpty();
+    TranslationResult r = Translator.create(TranslatorOptions.defaults())
+        .translate(CacheStores.of(loaded.objects()));
+    assertThat(r.failures()).isEmpty();
+    JsonNode c = r.config().toJson();
+    JsonNode grpc = GatewayApiBehaviourTest.service(c, "grpcroute.shop.inventory.0");
+    assertThat(grpc.get("protocol").asText()).isEqualTo("grpcs");
+    assertThat(grpc.get("port").asInt()).isEqualTo(9000);
+    assertThat(grpc.get("routes")).extracting(x -> x.at("/paths/0").asText())
+        .containsExactly("~/shop.Inventory/List", "~/shop.Inventory/Get");
+    assertThat(GatewayApiBehaviourTest.texts(grpc.at("/routes/0/hosts")))
+        .containsExactly("grpc.example.com");
+    assertThat(GatewayApiBehaviourTest.texts(
+        GatewayApiBehaviourTest.upstream(c, "grpcroute.shop.inventory.0").get("targets")))
+        .containsExactly("{\"target\":\"10.0.3.31:9000\"}");
+    JsonNode tcp = GatewayApiBehaviourTest.service(c, "tcproute.infra.postgres.0");
+    assertThat(tcp.get("port").asInt()).isEqualTo(5432);
+    assertThat(tcp.at("/routes/0/destinations").toString()).isEqualTo("[{\"port\":5432}]");
+    JsonNode udp = GatewayApiBehaviourTest.service(c, "udproute.infra.dns.0");
+    assertThat(udp.get("protocol").asText()).isEqualTo("udp");
+    assertThat(udp.at("/routes/0/destinations").toString()).isEqualTo("[{\"port\":53}]");
+    JsonNode tls = GatewayApiBehaviourTest.service(c, "tlsroute.secure.vault.0").at("/routes/0");
+    assertThat(GatewayApiBehaviourTest.texts(tls.get("protocols"))).containsExactly("tls_passthrough");
+    assertThat(GatewayApiBehaviourTest.texts(tls.get("snis"))).containsExactly("vault.secure.example.com");
+
+    JsonNode e = Translator.create(TranslatorOptions.builder()
+            .flag(FeatureFlag.EXPRESSION_ROUTES, true).build())
+        .translate(CacheStores.of(loaded.objects())).config().toJson();
+    JsonNode list = GatewayApiBehaviourTest.service(e, "grpcroute.shop.inventory._.0").at("/routes/0");
+    assertThat(list.get("expression").asText()).isEqualTo(
+        "(http.path == \"/shop.Inventory/List\") && (http.headers.x_tenant == \"blue\")");
+    assertThat(GatewayApiBehaviourTest.texts(list.get("protocols"))).containsExactly("grpcs");
+    assertThat(GatewayApiBehaviourTest.service(e, "tlsroute.secure.vault.0").at("/routes/0/expression")
+        .asText()).isEqualTo("tls.sni == \"vault.secure.example.com\"");
+  }
 }
