@@ -11,6 +11,8 @@ public record Fault(Type type, int appliedOperations) {
 
   /** What goes wrong. */
   public enum Type {
+    /** Nothing goes wrong: the push is processed normally. */
+    NONE,
     /** The request never reaches the gateway: nothing changes, the outcome is TRANSIENT. */
     TIMEOUT_BEFORE_SENDING,
     /** The gateway processes the push fully, but the answer is lost: INDETERMINATE. */
@@ -26,6 +28,15 @@ public record Fault(Type type, int appliedOperations) {
     if (appliedOperations < 0) {
       throw new IllegalArgumentException("appliedOperations must be >= 0, was " + appliedOperations);
     }
+  }
+
+  /**
+   * No fault, to let a push through while later ones are faulty.
+   *
+   * @return the fault
+   */
+  public static Fault none() {
+    return new Fault(Type.NONE, 0);
   }
 
   /**

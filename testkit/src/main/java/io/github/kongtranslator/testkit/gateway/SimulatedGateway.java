@@ -275,10 +275,12 @@ public final class SimulatedGateway implements GatewayClient {
   private PushOutcome applyPartial(KongConfig config, int limit) {
     Map<EntityKey, Served> target = flatten(config);
     Set<String> targetIds = new HashSet<>();
-    target.values().forEach(s -> idOf(s.entity()).ifPresent(targetIds::add));
+    target.values().forEach(s -> targetIds.addAll(handles(s.entity())));
+    List<Map.Entry<EntityKey, Served>> upserts = new ArrayList<>(target.entrySet());
+    upserts.sort(java.util.Comparator.comparingInt(e -> rank(e.getValue().entity())));
     List<FlattenedError> errors = new ArrayList<>();
     int ops = 0;
-    for (Map.Entry<EntityKey, Served> e : target.entrySet()) {
+    for (Map.Entry<EntityKey, Served> e : upserts) {
       Served now = served.get(e.getKey());
       if (now != null && now.json().equals(e.getValue().json())) {
         continue;
@@ -327,17 +329,35 @@ public final class SimulatedGateway implements GatewayClient {
   /** A reference to an entity of the pushed configuration that is not served fails the creation. */
   private String missingReference(KongEntity entity, Set<String> targetIds) {
     Set<String> servedIds = new HashSet<>();
-    served.values().forEach(s -> idOf(s.entity()).ifPresent(servedIds::add));
+    served.values().forEach(s -> servedIds.addAll(handles(s.entity())));
     for (String field : REFERENCE_FIELDS) {
       if (entity.kind().knownFields().contains(field) && entity.has(field)) {
         JsonNode ref = entity.field(field).orElseThrow();
-        String refId = ref.isTextual() ? ref.textValue() : ref.path("id").asText("");
+        String refId = ref.isTextual() ? ref.textValue()
+            : ref.has("id") ? ref.path("id").asText("") : ref.path("name").asText("");
         if (!refId.isEmpty() && targetIds.contains(refId) && !servedIds.contains(refId)) {
           return "referenced " + field + " does not exist";
         }
       }
     }
     return "";
+  }
+
+  /** Creation order as a database sync does it: entities that reference others come last. */
+  private static int rank(KongEntity e) {
+    return switch (e.kind()) {
+      case PLUGIN, CUSTOM_ENTITY -> 2;
+      case CONSUMER_GROUP_CONSUMER -> 1;
+      default -> 0;
+    };
+  }
+
+  /** The id and the name of an entity: what references to it may use. */
+  private static List<String> handles(KongEntity e) {
+    List<String> out = new ArrayList<>(2);
+    idOf(e).ifPresent(out::add);
+    e.field("name").filter(JsonNode::isTextual).map(JsonNode::textValue).ifPresent(out::add);
+    return out;
   }
 
   private static java.util.Optional<String> idOf(KongEntity e) {
