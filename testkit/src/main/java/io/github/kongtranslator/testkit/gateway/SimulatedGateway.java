@@ -184,6 +184,11 @@ public final class SimulatedGateway implements GatewayClient {
     return faults.size();
   }
 
+  /** Drops the faults not yet consumed. */
+  public synchronized void clearFaults() {
+    faults.clear();
+  }
+
   /** Empties the gateway as a new instance (a restarted pod, a wiped database). */
   public synchronized void restart() {
     served.clear();
