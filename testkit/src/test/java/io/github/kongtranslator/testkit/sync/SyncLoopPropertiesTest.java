@@ -270,7 +270,8 @@ class SyncLoopPropertiesTest {
       SyncResult r = loop.tick(snapshot(mask), targets().toArray(GatewayClient[]::new)); // U9: no throw
       check(r, wasQuiet, single);
       boolean noFaults = sims[0].pendingFaults() == 0 && sims[1].pendingFaults() == 0;
-      quiet = noFaults && r.outcome() != SyncOutcome.FAILED;
+      // a tick without gateways settles nothing: the snapshot was not processed
+      quiet = noFaults && r.outcome() != SyncOutcome.FAILED && !r.gateways().isEmpty();
       if (r.outcome() != SyncOutcome.IN_SYNC) {
         quietKind = r.applied();
       }
@@ -370,7 +371,9 @@ class SyncLoopPropertiesTest {
   }
 
   private static void run(FallbackMode mode, SkipPolicy policy, List<Command> commands) {
-    SEQUENCES.incrementAndGet();
+    if (policy == SkipPolicy.TARGET) {
+      SEQUENCES.incrementAndGet();
+    }
     Run run = new Run(mode, policy);
     for (Command c : commands) {
       run.apply(c);
@@ -408,7 +411,7 @@ class SyncLoopPropertiesTest {
 
   @AfterAll
   static void report() {
-    System.out.println("SyncLoopPropertiesTest: " + SEQUENCES.get() + " command sequences, "
-        + TICKS.get() + " ticks");
+    System.out.println("SyncLoopPropertiesTest: " + SEQUENCES.get() + " command sequences with the target policy, "
+        + TICKS.get() + " ticks (all policies)");
   }
 }
