@@ -10,7 +10,7 @@ import io.github.kongtranslator.kongmodel.sha.ConfigSha;
  * (the loop treats any exception from {@link #push} as {@link PushOutcome.Kind#INDETERMINATE}).
  * The loop calls one client from one thread at a time.
  *
- * <p>Implementations: {@code KongAdminClient} for Kong's
+ * <p>Implementations: {@link KongAdminClient} for Kong's
  * Admin API; the testkit's {@code SimulatedGateway} for tests.
  */
 public interface GatewayClient {
