@@ -176,8 +176,8 @@ public final class SyncLoop {
 
     Memo m = memo;
     if (m != null && m.hash().equals(h)) {
-      record(result, m);
       if (pushAll(m.config(), m.sha(), needs, PushKind.FALLBACK, h)) {
+        record(result, m);
         result.appliedSha(m.sha());
         return SyncOutcome.FALLBACK_APPLIED;
       }
