@@ -38,6 +38,7 @@ public final class SyncResult {
   private final ImmutableList<GatewayReport> gateways;
   private final ImmutableList<String> problems;
   private final Duration duration;
+  private final boolean desiredWithheld;
 
   private SyncResult(Builder b) {
     this.outcome = Objects.requireNonNull(b.outcome, "outcome");
@@ -53,6 +54,7 @@ public final class SyncResult {
     this.gateways = b.gateways;
     this.problems = b.problems.build();
     this.duration = b.duration;
+    this.desiredWithheld = b.desiredWithheld;
   }
 
   /**
@@ -193,6 +195,17 @@ public final class SyncResult {
   }
 
   /**
+   * Whether the desired configuration was withheld from partial gateways because the broken
+   * objects of the last fallback are unchanged (fallback-spec §5.9 D7): pushing it would
+   * re-create their unprotected entities until the fallback push removed them again.
+   *
+   * @return true when withheld
+   */
+  public boolean desiredWithheld() {
+    return desiredWithheld;
+  }
+
+  /**
    * How long the tick took.
    *
    * @return the duration
@@ -234,6 +247,7 @@ public final class SyncResult {
     private ImmutableList<GatewayReport> gateways = ImmutableList.of();
     private final ImmutableList.Builder<String> problems = ImmutableList.builder();
     private Duration duration = Duration.ZERO;
+    private boolean desiredWithheld;
 
     private Builder(SyncOutcome outcome, String snapshotHash) {
       this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -358,6 +372,17 @@ public final class SyncResult {
      */
     public Builder addProblem(String message) {
       this.problems.add(message);
+      return this;
+    }
+
+    /**
+     * Sets whether the desired configuration was withheld from partial gateways (D7).
+     *
+     * @param value true when withheld
+     * @return this
+     */
+    public Builder desiredWithheld(boolean value) {
+      this.desiredWithheld = value;
       return this;
     }
 

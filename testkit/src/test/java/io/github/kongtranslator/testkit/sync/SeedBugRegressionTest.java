@@ -67,6 +67,13 @@ class SeedBugRegressionTest {
       assertThat(kong.served()).as("tick %s", rv).isEqualTo(SimulatedGateway.entitiesOf(fallback));
       assertThat(kong.servesEntityOf(WORKING)).isTrue();
     }
+    // D7: once the fallback is known, the bumps do not re-send the desired configuration to the
+    // partial gateway, so the unprotected route is never re-created, not even for a moment
+    java.util.Set<ConfigSha> desired = new java.util.HashSet<>();
+    for (int rv = 1; rv <= 4; rv++) {
+      desired.add(ConfigSha.of(Loop.translate(Fixtures.withBrokenPlugin(String.valueOf(rv)))));
+    }
+    assertThat(kong.received().stream().filter(desired::contains)).hasSize(1);
   }
 
   /**

@@ -313,7 +313,7 @@ class SyncLoopPropertiesTest {
         // (re-pushing the remembered fallback of the same snapshot before it is D6, not generation)
         boolean anyRejected = r.gateways().stream().flatMap(x -> x.attempts().stream())
             .anyMatch(x -> x.kind() == PushKind.DESIRED && x.outcome().isRejected());
-        if (!anyRejected) {
+        if (!anyRejected && !r.desiredWithheld()) {
           boolean desiredSeen = false;
           for (PushAttempt a : g.attempts()) {
             desiredSeen |= a.kind() == PushKind.DESIRED;

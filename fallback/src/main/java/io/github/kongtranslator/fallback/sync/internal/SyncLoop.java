@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
@@ -104,7 +105,18 @@ public final class SyncLoop {
   private record Memo(
       String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
       ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
-      ImmutableSet<ObjectRef> backfilled) {}
+      ImmutableSet<ObjectRef> backfilled, ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
+
+  /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
+  private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
+    for (Map.Entry<ObjectRef, K8sObject> e : brokenContent.entrySet()) {
+      Optional<K8sObject> now = snap.get(e.getKey());
+      if (now.isEmpty() || !now.get().ref().equals(e.getKey()) || !now.get().equals(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The belief about a gateway.
@@ -190,7 +202,24 @@ public final class SyncLoop {
     KongConfig cfg = desired.get().config();
     ConfigSha sha = ConfigSha.of(cfg);
     result.desiredSha(sha).translationFailures(desired.get().failures());
-    if (pushAll(cfg, sha, ts, PushKind.DESIRED, h)) {
+    // D7: while the objects behind the last fallback are unchanged, partial gateways do not get
+    // the desired configuration (it would re-create their unprotected entities until the fallback
+    // push of this tick removes them); atomic gateways still try it, harmlessly.
+    boolean withhold = m != null && !m.brokenContent().isEmpty() && unchanged(m.brokenContent(), snap)
+        && ts.stream().anyMatch(t -> !t.atomic);
+    List<Target> atomics = ts.stream().filter(t -> t.atomic).toList();
+    List<Target> partials = ts.stream().filter(t -> !t.atomic).toList();
+    boolean accepted;
+    if (withhold) {
+      accepted = !atomics.isEmpty() && pushAll(cfg, sha, atomics, PushKind.DESIRED, h);
+      if (accepted) {
+        withhold = false; // the gateways accept it now: give it to the partial ones too
+        accepted = pushAll(cfg, sha, partials, PushKind.DESIRED, h);
+      }
+    } else {
+      accepted = pushAll(cfg, sha, ts, PushKind.DESIRED, h);
+    }
+    if (accepted) {
       lastValidSnapshot = snap;
       lastValidConfig = cfg;
       lastValidSha = sha;
@@ -198,9 +227,13 @@ public final class SyncLoop {
       result.appliedSha(sha);
       return SyncOutcome.DESIRED_APPLIED;
     }
+    result.desiredWithheld(withhold);
 
-    boolean rejected = false;
+    boolean rejected = withhold;
     Set<ObjectRef> broken = new LinkedHashSet<>();
+    if (withhold) {
+      broken.addAll(m.broken());
+    }
     for (Target t : ts) {
       Optional<PushAttempt> last = lastOf(t, PushKind.DESIRED);
       if (last.isPresent() && last.get().outcome().isRejected()) {
@@ -271,7 +304,12 @@ public final class SyncLoop {
     lastValidSnapshot = fallback;
     lastValidConfig = cfg;
     lastValidSha = sha;
-    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled);
+    ImmutableMap.Builder<ObjectRef, K8sObject> content = ImmutableMap.builder();
+    for (ObjectRef b : excl.broken()) {
+      snap.get(b).ifPresent(o -> content.put(b, o));
+    }
+    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled,
+        content.buildKeepingLast());
     result.appliedSha(sha);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
   }
