@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KongTranslatorCli.Version.class,
     description = "Translates Kubernetes objects into Kong declarative configuration.",
-    subcommands = {ValidateCommand.class, TranslateCommand.class, GoldenCommand.class})
+    subcommands = {ValidateCommand.class, TranslateCommand.class, GoldenCommand.class, ShaCommand.class})
 public final class KongTranslatorCli implements Runnable {
   /** Exit code: success. */
   public static final int OK = 0;

@@ -39,6 +39,11 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--ingress-class", paramLabel = "C", description = "controller ingress class (default: kong)")
   String ingressClass = "kong";
 
+  @Option(names = "--gateway-controller", paramLabel = "NAME",
+      description = "Gateway API controller name; Gateways of GatewayClasses naming it are managed"
+          + " and their TLS listeners yield certificates (default: empty, none managed)")
+  String gatewayController = "";
+
   @Option(names = "--output", paramLabel = "yaml|json", description = "output format (default: yaml)")
   String output = "yaml";
 
@@ -56,7 +61,8 @@ final class TranslateCommand implements Callable<Integer> {
       case "json" -> ConfigFormat.JSON;
       default -> throw new CommandLine.ParameterException(cl, "--output must be yaml or json, not " + output);
     };
-    TranslatorOptions options = options(cl, flags, ingressClass);
+    TranslatorOptions options = options(cl, flags, ingressClass).toBuilder()
+        .gatewayControllerName(gatewayController).build();
     LoadResult loaded = InputFiles.load(inputs);
     TranslationResult result = Translator.create(options).translate(CacheStores.of(loaded.objects()));
     PrintWriter err = cl.getErr();

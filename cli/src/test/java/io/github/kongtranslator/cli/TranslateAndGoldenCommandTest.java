@@ -45,6 +45,18 @@ class TranslateAndGoldenCommandTest {
   }
 
   @Test
+  void translate_gatewayController_managesTheExampleGatewayAndEmitsItsListenerCertificate() {
+    String example = "../examples/gateway-api-httproute.yaml";
+    assertThat(run("translate", example)).isZero();
+    assertThat(out.toString()).contains("name: httproute.shop.store.0").doesNotContain("certificates:");
+    out.getBuffer().setLength(0);
+    assertThat(run("translate", "--gateway-controller", "konghq.com/kic-gateway-controller",
+        example)).isZero();
+    assertThat(out.toString()).contains("certificates:", "name: shop.example.com");
+    assertThat(err.toString()).doesNotContain("translation failure");
+  }
+
+  @Test
   void translate_unknownFlag_isUsageError() {
     assertThat(run("translate", "--flag", "NoSuchFlag=true", "../examples/consumers.yaml")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown feature flag NoSuchFlag");

@@ -118,6 +118,60 @@ public final class CorpusObjects {
     }
   }
 
+  /**
+   * Replaces one node of the tree (leaf or container, including required fields) by a value of
+   * a random other shape: null, a number, a boolean, a string, a list or a map; or removes it.
+   */
+  public static JsonNode replaceOneNode(ObjectNode tree, Random rnd) {
+    ObjectNode copy = tree.deepCopy();
+    List<Object[]> places = new ArrayList<>();
+    collectAll(copy, places);
+    if (places.isEmpty()) {
+      return copy;
+    }
+    Object[] pick = places.get(rnd.nextInt(places.size()));
+    var f = ModelJson.MAPPER.getNodeFactory();
+    JsonNode replacement = switch (rnd.nextInt(7)) {
+      case 0 -> f.nullNode();
+      case 1 -> f.numberNode(rnd.nextInt(2) == 0 ? -1 : Integer.MAX_VALUE + 1L);
+      case 2 -> f.booleanNode(rnd.nextBoolean());
+      case 3 -> f.textNode("x".repeat(rnd.nextInt(3) * 50_000));
+      case 4 -> f.arrayNode().add(1).add("a");
+      case 5 -> f.objectNode().put("unexpected", true);
+      default -> null;
+    };
+    if (pick[0] instanceof ObjectNode on) {
+      if (replacement == null) {
+        on.remove((String) pick[1]);
+      } else {
+        on.set((String) pick[1], replacement);
+      }
+    } else {
+      ArrayNode an = (ArrayNode) pick[0];
+      if (replacement == null) {
+        an.remove((Integer) pick[1]);
+      } else {
+        an.set((Integer) pick[1], replacement);
+      }
+    }
+    return copy;
+  }
+
+  private static void collectAll(JsonNode node, List<Object[]> out) {
+    if (node instanceof ObjectNode on) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = on.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.add(new Object[] {on, e.getKey()});
+        collectAll(e.getValue(), out);
+      }
+    } else if (node instanceof ArrayNode an) {
+      for (int i = 0; i < an.size(); i++) {
+        out.add(new Object[] {an, i});
+        collectAll(an.get(i), out);
+      }
+    }
+  }
+
   private static void collect(JsonNode node, List<Object[]> out, boolean top) {
     if (node instanceof ObjectNode on) {
       for (Iterator<Map.Entry<String, JsonNode>> it = on.fields(); it.hasNext(); ) {

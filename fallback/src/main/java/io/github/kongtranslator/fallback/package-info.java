@@ -19,6 +19,9 @@
  *       ({@link io.github.kongtranslator.fallback.backfill.Backfill}).
  * </ul>
  *
+ * <p>Entry point: {@link io.github.kongtranslator.fallback.FallbackGenerator} (exclude,
+ * optionally backfill, translate) returning a {@link io.github.kongtranslator.fallback.FallbackResult}.
+ *
  * <p>Exclusion <em>fails closed</em>: an object never survives the exclusion of something it
  * needs for its security (an authentication plugin, a certificate, a consumer group, a CA).
  */

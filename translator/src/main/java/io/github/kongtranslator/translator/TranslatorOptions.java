@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Defaults (those of KIC's golden harness): ingress class {@code kong}, cluster domain
  * empty, Kong version {@code 3.9.1}, no workspace, feature flags at {@link
- * FeatureFlag#defaultValue()}, no custom entity schema.
+ * FeatureFlag#defaultValue()}, no custom entity schema, empty Gateway controller name (so no
+ * Gateway is managed and no listener certificate is emitted).
  */
 public final class TranslatorOptions {
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
@@ -22,6 +23,7 @@ public final class TranslatorOptions {
   private final String clusterDomain;
   private final String kongVersion;
   private final String workspace;
+  private final String gatewayControllerName;
   private final ImmutableMap<FeatureFlag, Boolean> flags;
   private final ImmutableMap<String, ImmutableMap<String, String>> customEntityForeignFields;
 
@@ -30,6 +32,7 @@ public final class TranslatorOptions {
     this.clusterDomain = b.clusterDomain;
     this.kongVersion = b.kongVersion;
     this.workspace = b.workspace;
+    this.gatewayControllerName = b.gatewayControllerName;
     this.flags = ImmutableMap.copyOf(b.flags);
     ImmutableMap.Builder<String, ImmutableMap<String, String>> ce = ImmutableMap.builder();
     b.foreign.forEach((k, v) -> ce.put(k, ImmutableMap.copyOf(v)));
@@ -53,6 +56,7 @@ public final class TranslatorOptions {
     b.clusterDomain = clusterDomain;
     b.kongVersion = kongVersion;
     b.workspace = workspace;
+    b.gatewayControllerName = gatewayControllerName;
     b.flags.putAll(flags);
     customEntityForeignFields.forEach((k, v) -> b.foreign.put(k, new LinkedHashMap<>(v)));
     return b;
@@ -76,6 +80,15 @@ public final class TranslatorOptions {
   /** The Kong workspace prefixed to ID keys; empty (none) by default. */
   public String workspace() {
     return workspace;
+  }
+
+  /**
+   * The Gateway API controller name: Gateways whose GatewayClass names this controller are
+   * managed and contribute listener certificates. Empty by default, as in KIC's golden harness
+   * (KIC itself runs with {@code konghq.com/kic-gateway-controller}).
+   */
+  public String gatewayControllerName() {
+    return gatewayControllerName;
   }
 
   /**
@@ -117,7 +130,8 @@ public final class TranslatorOptions {
   @Override
   public String toString() {
     return "TranslatorOptions[ingressClass=" + ingressClass + ", clusterDomain=" + clusterDomain
-        + ", kongVersion=" + kongVersion + ", workspace=" + workspace + ", flags=" + flags + "]";
+        + ", kongVersion=" + kongVersion + ", workspace=" + workspace + ", gatewayControllerName=" + gatewayControllerName
+        + ", flags=" + flags + "]";
   }
 
   /** Builder of {@link TranslatorOptions}; every setter returns the builder. */
@@ -126,6 +140,7 @@ public final class TranslatorOptions {
     private String clusterDomain = "";
     private String kongVersion = "3.9.1";
     private String workspace = "";
+    private String gatewayControllerName = "";
     private final Map<FeatureFlag, Boolean> flags = new EnumMap<>(FeatureFlag.class);
     private final Map<String, Map<String, String>> foreign = new LinkedHashMap<>();
 
@@ -176,6 +191,17 @@ public final class TranslatorOptions {
      */
     public Builder workspace(String workspace) {
       this.workspace = Objects.requireNonNull(workspace);
+      return this;
+    }
+
+    /**
+     * Sets the Gateway API controller name whose GatewayClasses are managed.
+     *
+     * @param gatewayControllerName the name; empty manages no Gateway
+     * @return this builder
+     */
+    public Builder gatewayControllerName(String gatewayControllerName) {
+      this.gatewayControllerName = Objects.requireNonNull(gatewayControllerName);
       return this;
     }
 

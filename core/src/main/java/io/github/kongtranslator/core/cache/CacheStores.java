@@ -43,6 +43,8 @@ public final class CacheStores {
   private final Supplier<String> hash = Suppliers.memoize(() -> computeHash(new byte[0]));
   private final Supplier<String> kicHash = Suppliers.memoize(this::computeKicHash);
   private final Supplier<ImmutableList<K8sObject>> all = Suppliers.memoize(this::computeAll);
+  @SuppressWarnings("unchecked")
+  private final Supplier<ImmutableList<K8sObject>>[] lists = new Supplier[Kind.values().length];
 
   CacheStores(EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores) {
     for (Kind k : Kind.values()) {
@@ -51,6 +53,10 @@ public final class CacheStores {
       }
     }
     this.stores = stores;
+    for (Kind k : Kind.values()) {
+      lists[k.ordinal()] = Suppliers.memoize(() -> ImmutableList.copyOf(
+          stores.get(k).values().stream().map(e -> e.object).iterator()));
+    }
   }
 
   static EnumMap<Kind, ImmutableSortedMap<String, Entry>> emptyStores() {
@@ -86,17 +92,18 @@ public final class CacheStores {
   }
 
   /**
-   * The objects of one kind, in ascending key order.
+   * The objects of one kind, in ascending key order. The list is built once per snapshot and
+   * shared by later calls.
    *
    * @param kind the kind
    * @return the objects, possibly empty
    */
   public ImmutableList<K8sObject> list(Kind kind) {
-    return ImmutableList.copyOf(stores.get(kind).values().stream().map(e -> e.object).iterator());
+    return lists[kind.ordinal()].get();
   }
 
   /**
-   * The objects of one kind, typed, in ascending key order.
+   * The objects of one kind, typed, in ascending key order. Built once per snapshot and shared.
    *
    * @param kind the kind
    * @param type its model type, {@code kind.type()}
@@ -106,11 +113,9 @@ public final class CacheStores {
    */
   public <T extends K8sObject> ImmutableList<T> list(Kind kind, Class<T> type) {
     checkType(kind, type);
-    ImmutableList.Builder<T> b = ImmutableList.builderWithExpectedSize(stores.get(kind).size());
-    for (Entry e : stores.get(kind).values()) {
-      b.add(type.cast(e.object));
-    }
-    return b.build();
+    @SuppressWarnings("unchecked") // every element of the kind's store has the kind's type
+    ImmutableList<T> typed = (ImmutableList<T>) list(kind);
+    return typed;
   }
 
   /**

@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
  * @param spec the spec; empty when absent
+ * @param status the status as written, or {@code null} when absent (only the listener statuses
+ *     are kept: they gate listener certificates)
  */
 public record Gateway(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+    String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
+    implements K8sObject {
 
   /** Normalises absent collections to empty ones. */
   public Gateway {
@@ -58,4 +61,40 @@ public record Gateway(
 
   /** A Gateway address. */
   public record Address(@Nullable String type, @Nullable String value) {}
+
+  /**
+   * The status.
+   *
+   * @param listeners one entry per listener the controller reported on
+   */
+  public record Status(List<ListenerStatus> listeners) {
+    /** Normalises absent listeners. */
+    public Status {
+      listeners = Values.list(listeners);
+    }
+  }
+
+  /**
+   * A listener's status.
+   *
+   * @param name the listener name
+   * @param conditions its conditions
+   */
+  public record ListenerStatus(@Nullable String name, List<Condition> conditions) {
+    /** Normalises absent conditions. */
+    public ListenerStatus {
+      conditions = Values.list(conditions);
+    }
+  }
+
+  /**
+   * A status condition.
+   *
+   * @param type e.g. {@code Programmed}
+   * @param status {@code True}, {@code False} or {@code Unknown}
+   * @param reason machine-readable reason
+   * @param observedGeneration the generation the condition was computed for
+   */
+  public record Condition(@Nullable String type, @Nullable String status,
+      @Nullable String reason, @Nullable Long observedGeneration) {}
 }

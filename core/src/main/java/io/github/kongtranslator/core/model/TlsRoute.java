@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
  * @param spec the spec; empty when absent
+ * @param status the status as written, or {@code null} when absent (only {@code
+ *     status.parents[].parentRef} is kept: it decides TLS passthrough)
  */
 public record TlsRoute(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+    String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
+    implements K8sObject {
 
   /** Normalises absent collections to empty ones. */
   public TlsRoute {
@@ -42,4 +45,23 @@ public record TlsRoute(
       rules = Values.list(rules);
     }
   }
+
+  /**
+   * The status: the parents that reported on the route.
+   *
+   * @param parents one entry per parent
+   */
+  public record Status(List<ParentStatus> parents) {
+    /** Normalises absent parents. */
+    public Status {
+      parents = Values.list(parents);
+    }
+  }
+
+  /**
+   * One parent's status; conditions and controller name are not kept.
+   *
+   * @param parentRef the parent the entry is about
+   */
+  public record ParentStatus(GatewayApi.@Nullable ParentReference parentRef) {}
 }

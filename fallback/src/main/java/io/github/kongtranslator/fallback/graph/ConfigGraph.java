@@ -18,7 +18,9 @@ import io.github.kongtranslator.fallback.graph.internal.Cycles;
 import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import io.github.kongtranslator.fallback.graph.internal.FirstParentBfs;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dependency graph of one {@link CacheStores} snapshot: one node per object, and an edge
@@ -64,7 +66,7 @@ public final class ConfigGraph {
       builder.addNode(ref.withoutVersionAndUid());
       full.put(ref.withoutVersionAndUid(), ref);
     }
-    java.util.Set<Dependency> seen = new java.util.HashSet<>();
+    Set<Dependency> seen = new HashSet<>();
     for (K8sObject o : all) {
       for (Dependency d : resolver.resolve(o)) {
         if (seen.add(d)) {
@@ -261,7 +263,7 @@ public final class ConfigGraph {
         + graph.edges().size() + " edges, " + cycles.size() + " cycles]";
   }
 
-  private ImmutableSet<ObjectRef> full(java.util.Set<ObjectRef> nodes) {
+  private ImmutableSet<ObjectRef> full(Set<ObjectRef> nodes) {
     return nodes.stream().map(fullRefs::get).collect(ImmutableSet.toImmutableSet());
   }
 

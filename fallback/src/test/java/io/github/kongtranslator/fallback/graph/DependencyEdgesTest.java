@@ -523,6 +523,58 @@ class DependencyEdgesTest {
               from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: default}]
               to: [{group: "", kind: Service, name: svc}]
             """, "ReferenceGrant other/grant", "HTTPRoute default/route", List.of()),
+        new EdgeCase(DependencyRule.REFERENCE_GRANT, "Gateway -> ReferenceGrant of a cross-namespace listener certificate", """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: kong, namespace: infra}
+            spec:
+              listeners:
+              - name: https
+                port: 443
+                protocol: HTTPS
+                tls: {certificateRefs: [{kind: Secret, name: cert, namespace: certs}]}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: cert, namespace: certs}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1beta1
+            kind: ReferenceGrant
+            metadata: {name: grant, namespace: certs}
+            spec:
+              from: [{group: gateway.networking.k8s.io, kind: Gateway, namespace: infra}]
+              to: [{group: "", kind: Secret}]
+            """, "ReferenceGrant certs/grant", "Gateway infra/kong", List.of()),
+        new EdgeCase(DependencyRule.REFERENCE_GRANT, "KongCustomEntity -> ReferenceGrant of its remote parent", """
+            apiVersion: configuration.konghq.com/v1
+            kind: KongPlugin
+            metadata: {name: p, namespace: plugins}
+            plugin: degraphql
+            ---
+            apiVersion: configuration.konghq.com/v1alpha1
+            kind: KongCustomEntity
+            metadata: {name: ce, namespace: default}
+            spec:
+              type: degraphql_routes
+              parentRef: {group: configuration.konghq.com, kind: KongPlugin, name: p, namespace: plugins}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1beta1
+            kind: ReferenceGrant
+            metadata: {name: grant, namespace: plugins}
+            spec:
+              from: [{group: configuration.konghq.com, kind: KongCustomEntity, namespace: default}]
+              to: [{group: configuration.konghq.com, kind: KongPlugin, name: p}]
+            """, "ReferenceGrant plugins/grant", "KongCustomEntity default/ce", List.of()),
+        new EdgeCase(DependencyRule.INGRESS_CLASS_COMPLETE, "Ingress -> annotation IngressClass beside ingressClassName (X4)", """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: ing, namespace: default, annotations: {kubernetes.io/ingress.class: legacy}}
+            spec: {ingressClassName: kong}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: IngressClass
+            metadata: {name: legacy}
+            """, "IngressClass legacy", "Ingress default/ing", List.of()),
         new EdgeCase(DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, "KongCustomEntity -> KongPlugin in another namespace", """
             apiVersion: configuration.konghq.com/v1
             kind: KongPlugin

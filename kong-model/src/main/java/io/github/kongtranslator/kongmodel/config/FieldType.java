@@ -24,7 +24,11 @@ enum FieldType {
     return description;
   }
 
+  /** Whether a value fits; an explicit {@code null} fits every type (Kong accepts it). */
   boolean accepts(JsonNode node) {
+    if (node.isNull()) {
+      return true;
+    }
     return switch (this) {
       case STRING -> node.isTextual();
       case INTEGER -> node.isIntegralNumber();

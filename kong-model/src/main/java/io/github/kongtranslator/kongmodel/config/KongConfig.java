@@ -745,7 +745,7 @@ public final class KongConfig {
       Objects.requireNonNull(value, "value");
       String ptr = KongEntity.pointerSegment(key);
       Optional<EntityKind> kind = EntityKind.forSection(key);
-      if (kind.isPresent()) {
+      if (kind.isPresent() && !value.isNull()) {
         if (!value.isArray()) {
           throw new KongModelException(
               ptr, "section '" + key + "' must be a list, found " + FieldType.describe(value));

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * whether or not this library knows it: known fields have typed accessors on the subtype and
  * are type-checked when set; other fields are kept as JSON trees. Nested entity lists (a
  * service's routes, a consumer's credentials, ...) are typed entities. A missing field is
- * distinct from one holding an empty list or object ({@link #has(String)}).
+ * distinct from one holding an empty list or object ({@link #has(String)}), and both from an
+ * explicit {@code null}, which is kept (typed accessors report it as absent).
  *
  * <p>Numbers are kept in the goldens' normal form: integral values are integers (even when
  * given as {@code 1.0}), others doubles. Equality compares kind, fields and nested lists;
@@ -315,11 +316,17 @@ public abstract sealed class KongEntity
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
       Optional<EntityKind> childKind = kind.childKind(key);
+      if (childKind.isPresent() && value.isNull()) {
+        children.remove(key);
+        fields.put(key, value); // an explicit null is kept as such: neither absent nor empty
+        return self();
+      }
       if (childKind.isPresent()) {
         String ptr = pointerSegment(key);
         if (!value.isArray()) {
           throw new KongModelException(
-              ptr, kind.sectionKey() + " entry: expected a list, found " + FieldType.describe(value));
+              ptr, kindLabel() + " field '" + key + "' must be a list of objects, found "
+                  + FieldType.describe(value));
         }
         List<KongEntity> list = new ArrayList<>(value.size());
         int i = 0;
@@ -367,7 +374,8 @@ public abstract sealed class KongEntity
       return fields.containsKey(key) || children.containsKey(key);
     }
 
-    final B put(String key, JsonNode normalized) {
+    final B put(String key, @Nullable JsonNode normalized) {
+      Objects.requireNonNull(normalized, () -> "value of '" + key + "'");
       if (kind.childKind(key).isPresent()) {
         throw new KongModelException(
             pointerSegment(key), "holds nested entities; use the typed setter");

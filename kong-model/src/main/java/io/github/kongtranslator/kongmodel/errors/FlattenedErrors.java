@@ -55,6 +55,24 @@ public final class FlattenedErrors {
   }
 
   /**
+   * Parses a rejection body given as bytes (UTF-8, as Kong sends it); never throws. Invalid
+   * UTF-8 makes the body {@link ParseOutcome.Unparseable}.
+   *
+   * @param body the HTTP response body
+   * @return the outcome
+   */
+  public static ParseOutcome parseUtf8(byte[] body) {
+    java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    try {
+      return parse(d.decode(java.nio.ByteBuffer.wrap(body)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new ParseOutcome.Unparseable("not UTF-8", "", body.length);
+    }
+  }
+
+  /**
    * Parses a rejection body; never throws.
    *
    * @param body the HTTP response body (any text)
@@ -84,7 +102,7 @@ public final class FlattenedErrors {
     try {
       return new ParseOutcome.Parsed(rejection(root, body));
     } catch (ShapeError e) {
-      JsonNode m = root.get("message");
+      JsonNode m = get(root, "message");
       return new ParseOutcome.Unparseable(
           e.getMessage(), m != null && m.isTextual() ? m.textValue() : "", body.length());
     }
@@ -96,7 +114,7 @@ public final class FlattenedErrors {
 
   private static GatewayRejection rejection(JsonNode root, String body) throws ShapeError {
     Long code = null;
-    JsonNode c = present(root.get("code"));
+    JsonNode c = present(get(root, "code"));
     if (c != null) {
       if (!c.isIntegralNumber() || !c.canConvertToLong()) {
         throw new ShapeError("/code", "an integer", c);
@@ -105,11 +123,11 @@ public final class FlattenedErrors {
     }
     String name = string(root, "name", "");
     String message = string(root, "message", "");
-    JsonNode fields = present(root.get("fields"));
+    JsonNode fields = present(get(root, "fields"));
     if (fields != null && !fields.isObject()) {
       throw new ShapeError("/fields", "an object", fields);
     }
-    JsonNode fe = present(root.get("flattened_errors"));
+    JsonNode fe = present(get(root, "flattened_errors"));
     List<FlattenedError> entries = new ArrayList<>();
     if (fe != null) {
       if (!fe.isArray()) {
@@ -132,7 +150,7 @@ public final class FlattenedErrors {
       throw new ShapeError(ptr, "an object", e);
     }
     List<FieldError> errors = new ArrayList<>();
-    JsonNode errs = present(e.get("errors"));
+    JsonNode errs = present(get(e, "errors"));
     if (errs != null) {
       if (!errs.isArray()) {
         throw new ShapeError(ptr + "/errors", "a list", errs);
@@ -157,6 +175,20 @@ public final class FlattenedErrors {
         strings(e, "entity_tags", ptr), errors);
   }
 
+  /**
+   * The value of a key as Go's {@code encoding/json} finds it for a struct field: keys match
+   * case-insensitively, and of several matching keys the last one wins.
+   */
+  private static @Nullable JsonNode get(JsonNode object, String key) {
+    JsonNode found = null;
+    for (java.util.Map.Entry<String, JsonNode> e : object.properties()) {
+      if (e.getKey().equalsIgnoreCase(key)) {
+        found = e.getValue();
+      }
+    }
+    return found;
+  }
+
   private static @Nullable JsonNode present(@Nullable JsonNode n) {
     return n == null || n.isNull() ? null : n;
   }
@@ -166,7 +198,7 @@ public final class FlattenedErrors {
   }
 
   private static String stringAt(JsonNode o, String key, String ptr) throws ShapeError {
-    JsonNode n = present(o.get(key));
+    JsonNode n = present(get(o, key));
     if (n == null) {
       return "";
     }
@@ -177,7 +209,7 @@ public final class FlattenedErrors {
   }
 
   private static List<String> strings(JsonNode o, String key, String ptr) throws ShapeError {
-    JsonNode n = present(o.get(key));
+    JsonNode n = present(get(o, key));
     if (n == null) {
       return List.of();
     }

@@ -62,7 +62,7 @@ public final class ConfigSha {
    * @throws IllegalArgumentException when the tree holds NaN or an infinite number
    */
   public static ConfigSha ofDocument(JsonNode document) {
-    return new ConfigSha(sha256(document, new StringBuilder(1024)));
+    return new ConfigSha(new Hasher().sha256(document));
   }
 
   /**
@@ -98,7 +98,7 @@ public final class ConfigSha {
    */
   public static ImmutableMap<EntityKey, ConfigSha> entityDigests(KongConfig config) {
     Map<EntityKey, ConfigSha> out = new LinkedHashMap<>();
-    StringBuilder buf = new StringBuilder(1024);
+    Hasher buf = new Hasher();
     for (Map.Entry<String, ImmutableList<KongEntity>> s : config.sections().entrySet()) {
       collect(s.getKey(), "", s.getValue(), out, buf);
     }
@@ -110,7 +110,7 @@ public final class ConfigSha {
       String parentPath,
       ImmutableList<KongEntity> entities,
       Map<EntityKey, ConfigSha> out,
-      StringBuilder buf) {
+      Hasher buf) {
     Map<String, Integer> seen = new HashMap<>(); // only counts; never iterated
     for (int i = 0; i < entities.size(); i++) {
       KongEntity e = entities.get(i);
@@ -120,7 +120,7 @@ public final class ConfigSha {
         label = label + "#" + (n - 1);
       }
       String path = parentPath + listKey + "[" + label + "]";
-      out.put(new EntityKey(e.kind(), path), new ConfigSha(sha256(e.toJsonWithoutNested(), buf)));
+      out.put(new EntityKey(e.kind(), path), new ConfigSha(buf.sha256(e.toJsonWithoutNested())));
       for (Map.Entry<String, ImmutableList<KongEntity>> c : e.nested().entrySet()) {
         collect(c.getKey(), path + "/", c.getValue(), out, buf);
       }
@@ -176,29 +176,36 @@ public final class ConfigSha {
     return hex(d).substring(0, 16);
   }
 
-  static byte[] sha256(JsonNode node, StringBuilder buf) {
-    buf.setLength(0);
-    CanonicalJson.write(node, buf);
-    MessageDigest md = CanonicalJson.newSha256();
-    CharsetEncoder enc =
+  /** Reusable hashing state: one per top-level call, so the per-entity loop allocates little. */
+  private static final class Hasher {
+    private final StringBuilder buf = new StringBuilder(1024);
+    private final MessageDigest md = CanonicalJson.newSha256();
+    private final CharsetEncoder enc =
         StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    ByteBuffer out = ByteBuffer.allocate(8192);
-    CharBuffer in = CharBuffer.wrap(buf);
-    while (true) {
-      CoderResult r = enc.encode(in, out, true);
+    private final ByteBuffer out = ByteBuffer.allocate(8192);
+
+    byte[] sha256(JsonNode node) {
+      buf.setLength(0);
+      CanonicalJson.write(node, buf);
+      enc.reset();
+      out.clear();
+      CharBuffer in = CharBuffer.wrap(buf);
+      while (true) {
+        CoderResult r = enc.encode(in, out, true);
+        out.flip();
+        md.update(out);
+        out.clear();
+        if (r.isUnderflow()) {
+          break;
+        }
+      }
+      enc.flush(out);
       out.flip();
       md.update(out);
-      out.clear();
-      if (r.isUnderflow()) {
-        break;
-      }
+      return md.digest(); // also resets the digest
     }
-    enc.flush(out);
-    out.flip();
-    md.update(out);
-    return md.digest();
   }
 
   private static String hex(byte[] b) {

@@ -74,7 +74,7 @@ class KongEntityTest {
   void returnedJson_isACopy() throws Exception {
     Plugin p = Plugin.builder().name("p").config(JSON.readTree("{\"a\":1}")).build();
     ((ObjectNode) p.config().orElseThrow()).put("a", 2);
-    p.toJson().with("config").put("a", 3);
+    ((ObjectNode) p.toJson().get("config")).put("a", 3);
     assertThat(p.config().orElseThrow().get("a").intValue()).isEqualTo(1);
   }
 
@@ -147,5 +147,14 @@ class KongEntityTest {
     assertThat(KongConfig.builder().build().isContentEmpty()).isTrue();
     assertThat(KongConfig.builder().services(List.of()).build().isContentEmpty()).isTrue();
     assertThat(KongConfig.builder().addUpstream(Upstream.builder().name("kong").build()).build().isContentEmpty()).isFalse();
+  }
+
+  @Test
+  @SuppressWarnings("NullAway")
+  void nullArguments_areRejectedNamingTheField() {
+    String none = null;
+    assertThatThrownBy(() -> Service.builder().name(none))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("'name'");
   }
 }

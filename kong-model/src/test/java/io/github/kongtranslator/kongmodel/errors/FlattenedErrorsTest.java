@@ -158,4 +158,20 @@ class FlattenedErrorsTest {
     assertThat(o.rejection().orElseThrow().rawBody()).contains(secret);
     assertThat(FlattenedErrors.parse("{\"message\":\"" + secret + "\",\"code\":\"x\"}").toString()).doesNotContain(secret);
   }
+
+  @Test
+  void keys_matchCaseInsensitively_lastOneWinning_asGoDecodes() {
+    GatewayRejection r = parsed("{\"Message\":\"a\",\"MESSAGE\":\"b\",\"Flattened_Errors\":[{\"Entity_Tags\":[\"k8s-name:x\"]}]}");
+    assertThat(r.message()).isEqualTo("b");
+    assertThat(r.entries()).singleElement().satisfies(e -> assertThat(e.tagIdentity().name()).isEqualTo("x"));
+  }
+
+  @Test
+  void byteBodies_areDecodedAsUtf8_andInvalidUtf8IsUnparseable() {
+    assertThat(FlattenedErrors.parseUtf8(HARNESS_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status())
+        .isEqualTo(ParseOutcome.Status.PARSED);
+    assertThat(FlattenedErrors.parseUtf8(new byte[] {'{', (byte) 0xff, '}'}).status())
+        .isEqualTo(ParseOutcome.Status.UNPARSEABLE);
+    assertThat(FlattenedErrors.parseUtf8(new byte[0]).status()).isEqualTo(ParseOutcome.Status.EMPTY);
+  }
 }

@@ -96,4 +96,34 @@ class KongConfigReaderTest {
         "- \"tab\\there\"", "- it's", "name: \"on\"");
     assertThat(KongConfigReader.yaml().read(yaml, "w")).isEqualTo(c);
   }
+
+  @Test
+  void syntaxErrors_neverQuoteInputValues() {
+    String marker = "SECRETMARKER9";
+    assertThatThrownBy(() -> KongConfigReader.json().read("{\"key\": " + marker + "}", "s.json"))
+        .isInstanceOf(KongConfigReadException.class)
+        .hasMessageStartingWith("s.json:1:")
+        .hasMessageNotContaining(marker);
+    assertThatThrownBy(() -> KongConfigReader.yaml().read("key: \"" + marker + "\\q\"\n", "s.yaml"))
+        .isInstanceOf(KongConfigReadException.class)
+        .hasMessageNotContaining(marker);
+    assertThatThrownBy(() -> KongConfigReader.yaml().read("a:\n  - " + marker + "\n  b: c\n", "s2.yaml"))
+        .isInstanceOf(KongConfigReadException.class)
+        .hasMessageNotContaining(marker);
+  }
+
+  @Test
+  void explicitNulls_areKept_distinctFromAbsentAndEmpty() {
+    String yaml = "_format_version: \"3.0\"\nconsumers: null\nservices:\n- name: s\n  path: null\n  routes: null\n";
+    KongConfig c = KongConfigReader.yaml().read(yaml, "n.yaml");
+    Service s = c.services().get(0);
+    assertThat(s.path()).isEmpty();
+    assertThat(s.has("path")).isTrue();
+    assertThat(s.routes()).isEmpty();
+    assertThat(s.has("routes")).isTrue();
+    assertThat(c.has("consumers")).isTrue();
+    assertThat(c.consumers()).isEmpty();
+    assertThat(KongConfigWriter.yaml().write(c)).isEqualTo(yaml);
+    assertThat(c).isNotEqualTo(KongConfigReader.yaml().read(yaml.replace("  routes: null\n", ""), "n2"));
+  }
 }

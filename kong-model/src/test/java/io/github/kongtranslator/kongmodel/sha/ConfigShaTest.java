@@ -91,9 +91,13 @@ class ConfigShaTest {
   }
 
   @Test
-  void sha_distinguishesAbsentFromEmpty() {
-    assertThat(ConfigSha.of(KongConfig.builder().build()))
-        .isNotEqualTo(ConfigSha.of(KongConfig.builder().services(List.of()).build()));
+  void sha_distinguishesAbsentFromEmptyAndFromNull() {
+    ConfigSha absent = ConfigSha.of(KongConfig.builder().build());
+    ConfigSha empty = ConfigSha.of(KongConfig.builder().services(List.of()).build());
+    ConfigSha nul = ConfigSha.of(KongConfig.builder()
+        .set("services", com.fasterxml.jackson.databind.node.NullNode.getInstance()).build());
+    assertThat(absent).isNotEqualTo(empty).isNotEqualTo(nul);
+    assertThat(empty).isNotEqualTo(nul);
   }
 
   @Test

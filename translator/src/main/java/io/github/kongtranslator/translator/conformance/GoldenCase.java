@@ -1,6 +1,8 @@
 package io.github.kongtranslator.translator.conformance;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslatorOptions;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -37,14 +39,24 @@ public record GoldenCase(String caseName, String variant, Path input, Path golde
    * variant's feature flags, and the custom entity schema the harness's mock gateway serves
    * ({@code degraphql_routes} with a foreign field {@code service}).
    *
+   * <p>Flags this translator does not know (see {@link #unknownFlags()}) are ignored: KIC has
+   * flags that do not change translation.
+   *
    * @return the options
-   * @throws IllegalArgumentException when the settings name an unknown flag
    */
   public TranslatorOptions options() {
-    return TranslatorOptions.builder()
-        .featureFlags(featureFlags)
-        .customEntityForeignField("degraphql_routes", "service", "services")
-        .build();
+    TranslatorOptions.Builder b = TranslatorOptions.builder()
+        .customEntityForeignField("degraphql_routes", "service", "services");
+    featureFlags.forEach((name, value) ->
+        FeatureFlag.byKicName(name).ifPresent(f -> b.flag(f, value)));
+    return b.build();
+  }
+
+  /** The variant's flags that are not {@link FeatureFlag}s, in file order. */
+  public ImmutableList<String> unknownFlags() {
+    return featureFlags.keySet().stream()
+        .filter(n -> FeatureFlag.byKicName(n).isEmpty())
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override

@@ -101,6 +101,7 @@ final class CertificatePart {
         }
       }
     }
+    new GatewayCertificates(ctx).mergeInto(certs, idRewrites);
     for (KCertificate c : certs) {
       ctx.certificates.put(c.id, c);
     }
@@ -172,8 +173,11 @@ final class CertificatePart {
       }
       String pem = validCa(c.cert());
       if (pem == null) {
+        List<K8sObject> blamed = new ArrayList<>();
+        blamed.add(c.obj());
+        blamed.addAll(pluginsUsingCa(c.id()));
         ctx.fail("invalid CA certificate " + c.obj().ref()
-            + ": not exactly one valid, unexpired CA certificate", c.obj());
+            + ": not exactly one valid, unexpired CA certificate", blamed);
         continue;
       }
       ObjectNode n = Entities.JSON.objectNode();
@@ -184,6 +188,31 @@ final class CertificatePart {
       tags.forEach(a::add);
       ctx.caCertificates.add(n);
     }
+  }
+
+  /** KongPlugins and KongClusterPlugins whose {@code config.ca_certificates} lists the id. */
+  private List<K8sObject> pluginsUsingCa(String id) {
+    List<K8sObject> out = new ArrayList<>();
+    List<K8sObject> all = new ArrayList<>(ctx.stores.list(Kind.KONG_PLUGIN));
+    all.addAll(ctx.stores.list(Kind.KONG_CLUSTER_PLUGIN));
+    for (K8sObject o : all) {
+      io.github.kongtranslator.core.model.JsonValue cfg =
+          o instanceof io.github.kongtranslator.core.model.KongPlugin p ? p.config()
+              : ((io.github.kongtranslator.core.model.KongClusterPlugin) o).config();
+      if (cfg == null) {
+        continue;
+      }
+      com.fasterxml.jackson.databind.JsonNode ids = cfg.toNode().get("ca_certificates");
+      if (ids != null && ids.isArray()) {
+        for (com.fasterxml.jackson.databind.JsonNode n : ids) {
+          if (n.isTextual() && n.asText().equals(id)) {
+            out.add(o);
+            break;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Re-encoded PEM of a single valid CA certificate, or null. */

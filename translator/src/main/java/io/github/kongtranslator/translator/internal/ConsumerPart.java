@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** KongConsumers, credentials, conflicts and KongConsumerGroups (translator-spec §11). */
 final class ConsumerPart {
@@ -61,42 +62,46 @@ final class ConsumerPart {
   void consumers() {
     List<Cred> creds = new ArrayList<>();
     for (KongConsumer kc : ctx.stores.list(Kind.KONG_CONSUMER, KongConsumer.class)) {
-      if (!ctx.annotationClassMatches(kc)) {
-        continue;
-      }
-      if (Strs.isEmpty(kc.username()) && Strs.isEmpty(kc.customId())) {
-        ctx.fail("no username or custom_id specified", kc);
-        continue;
-      }
-      KConsumer c = new KConsumer(kc);
-      c.username = Strs.isEmpty(kc.username()) ? null : kc.username();
-      c.customId = Strs.isEmpty(kc.customId()) ? null : kc.customId();
-      c.tags = new ArrayList<>(Tags.of(kc));
-      String ns = kc.metadata().namespace();
-      for (String group : kc.consumerGroups()) {
-        if (ctx.stores.get(Kind.KONG_CONSUMER_GROUP, ns, group).isEmpty()) {
-          ctx.fail("nonexistent consumer group: " + ns + "/" + group, kc);
-          continue;
-        }
-        c.groups.add(group);
-      }
-      for (String secretName : kc.credentials()) {
-        Optional<Secret> s = ctx.stores.get(Kind.SECRET, ns, secretName, Secret.class);
-        if (s.isEmpty()) {
-          ctx.fail("credential Secret " + ns + "/" + secretName + " not found", kc);
-          continue;
-        }
-        Cred cred = credential(c, s.get());
-        if (cred != null && !cred.conflictValue().isEmpty()) {
-          creds.add(cred);
-        }
-      }
-      ctx.consumers.add(c);
+      ctx.guard(kc, () -> consumer(kc, creds));
     }
     removeConflicts(creds);
   }
 
-  private Cred credential(KConsumer c, Secret secret) {
+  private void consumer(KongConsumer kc, List<Cred> creds) {
+    if (!ctx.annotationClassMatches(kc)) {
+      return;
+    }
+    if (Strs.isEmpty(kc.username()) && Strs.isEmpty(kc.customId())) {
+      ctx.fail("no username or custom_id specified", kc);
+      return;
+    }
+    KConsumer c = new KConsumer(kc);
+    c.username = Strs.isEmpty(kc.username()) ? null : kc.username();
+    c.customId = Strs.isEmpty(kc.customId()) ? null : kc.customId();
+    c.tags = new ArrayList<>(Tags.of(kc));
+    String ns = kc.metadata().namespace();
+    for (String group : kc.consumerGroups()) {
+      if (ctx.stores.get(Kind.KONG_CONSUMER_GROUP, ns, group).isEmpty()) {
+        ctx.fail("nonexistent consumer group: " + ns + "/" + group, kc);
+        continue;
+      }
+      c.groups.add(group);
+    }
+    for (String secretName : kc.credentials()) {
+      Optional<Secret> s = ctx.stores.get(Kind.SECRET, ns, secretName, Secret.class);
+      if (s.isEmpty()) {
+        ctx.fail("credential Secret " + ns + "/" + secretName + " not found", kc);
+        continue;
+      }
+      Cred cred = credential(c, s.get());
+      if (cred != null && !cred.conflictValue().isEmpty()) {
+        creds.add(cred);
+      }
+    }
+    ctx.consumers.add(c);
+  }
+
+  private @Nullable Cred credential(KConsumer c, Secret secret) {
     KongConsumer kc = c.source;
     String type = secret.metadata().labels().get(CREDENTIAL_LABEL);
     String ref = secret.metadata().namespace() + "/" + secret.metadata().name();

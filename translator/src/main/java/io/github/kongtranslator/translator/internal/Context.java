@@ -39,6 +39,7 @@ final class Context {
   final Map<String, KUpstream> upstreams = new LinkedHashMap<>();
   final Map<String, KCertificate> certificates = new LinkedHashMap<>();
   final List<ObjectNode> caCertificates = new ArrayList<>();
+  final List<ObjectNode> vaults = new ArrayList<>();
   final List<KConsumer> consumers = new ArrayList<>();
   final List<Entities.KConsumerGroup> consumerGroups = new ArrayList<>();
   final List<KPlugin> plugins = new ArrayList<>();
@@ -73,6 +74,20 @@ final class Context {
         IngressClassParameters.class);
   }
 
+  private Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>> slicesByService;
+
+  /** EndpointSlices of a Service ({@code namespace/name}), in store order; indexed once per run. */
+  List<io.github.kongtranslator.core.model.EndpointSlice> endpointSlices(String namespace, String service) {
+    if (slicesByService == null) {
+      slicesByService = new java.util.HashMap<>();
+      for (var es : stores.list(Kind.ENDPOINT_SLICE, io.github.kongtranslator.core.model.EndpointSlice.class)) {
+        slicesByService.computeIfAbsent(es.metadata().namespace() + "/" + es.serviceName(),
+            k -> new ArrayList<>()).add(es);
+      }
+    }
+    return slicesByService.getOrDefault(namespace + "/" + service, List.of());
+  }
+
   boolean flag(FeatureFlag f) {
     return options.isEnabled(f);
   }
@@ -89,6 +104,19 @@ final class Context {
     List<ObjectRef> kept = refs.stream().filter(Objects::nonNull).toList();
     if (!kept.isEmpty()) {
       failures.add(TranslationFailure.of(reason, kept));
+    }
+  }
+
+  /**
+   * Runs one object's translation; an unexpected exception becomes a failure on the object so
+   * that one bad object never aborts the run. Only the exception type is reported: messages of
+   * parsing libraries may quote input, which could be secret.
+   */
+  void guard(K8sObject o, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      fail("unexpected error while translating " + o.ref() + ": " + e.getClass().getSimpleName(), o);
     }
   }
 

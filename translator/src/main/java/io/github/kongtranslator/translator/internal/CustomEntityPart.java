@@ -36,106 +36,7 @@ final class CustomEntityPart {
   void run() {
     Map<String, List<Out>> byType = new java.util.LinkedHashMap<>();
     for (KongCustomEntity ce : ctx.stores.list(Kind.KONG_CUSTOM_ENTITY, KongCustomEntity.class)) {
-      String controller = Strs.nz(ce.spec().controllerName());
-      if (!(controller.equals(ctx.options.ingressClass()) || (controller.isEmpty() && ctx.defaultClass))) {
-        continue;
-      }
-      String type = Strs.nz(ce.spec().type());
-      if (type.isEmpty() || KNOWN_TYPES.contains(type)) {
-        ctx.fail("cannot use known entity type " + type + " in KongCustomEntity", ce);
-        continue;
-      }
-      JsonNode fieldsNode = ce.spec().fields() == null ? null : ce.spec().fields().toNode();
-      ObjectNode fields = fieldsNode != null && fieldsNode.isObject()
-          ? (ObjectNode) Json.normalizeNumbers(fieldsNode) : Entities.JSON.objectNode();
-      Map<String, String> foreign = ctx.options.customEntityForeignFields()
-          .getOrDefault(type, com.google.common.collect.ImmutableMap.of());
-      List<Out> outs = byType.computeIfAbsent(type, k -> new ArrayList<>());
-      String ns = ce.metadata().namespace();
-      String name = ce.metadata().name();
-      PluginPart.Relations rel = null;
-      KongCustomEntity.ParentRef pr = ce.spec().parentRef();
-      if (pr != null && !foreign.isEmpty()) {
-        Optional<K8sObject> plugin = parentPlugin(ce, pr);
-        if (plugin == null) {
-          continue;
-        }
-        if (plugin.isEmpty()) {
-          ctx.fail("failed to get plugin referenced by KongCustomEntity " + ns + "/" + name, ce);
-          continue;
-        }
-        rel = plugins.relations.get(PluginPart.pluginKey(plugin.get()));
-      }
-      List<String[]> targets = new ArrayList<>();
-      List<String> consumerIds = new ArrayList<>();
-      String consumerField = null;
-      if (rel != null) {
-        for (Map.Entry<String, String> f : foreign.entrySet()) {
-          switch (f.getValue()) {
-            case "services" -> {
-              Set<KService> svcs = new LinkedHashSet<>(rel.boundServices);
-              if (svcs.isEmpty()) {
-                for (KRoute r : rel.boundRoutes) {
-                  ctx.services.values().stream().filter(s -> s.routes.contains(r)).findFirst()
-                      .ifPresent(svcs::add);
-                }
-              }
-              for (KService s : svcs) {
-                if (s.id == null) {
-                  s.id = ctx.id("services", s.name);
-                }
-                targets.add(new String[] {f.getKey(), s.id});
-              }
-            }
-            case "routes" -> {
-              for (KRoute r : new LinkedHashSet<>(rel.boundRoutes)) {
-                if (r.id == null) {
-                  r.id = ctx.id("routes", r.name);
-                }
-                targets.add(new String[] {f.getKey(), r.id});
-              }
-            }
-            case "consumers" -> {
-              consumerField = f.getKey();
-              for (KConsumer c : new LinkedHashSet<>(rel.boundConsumers)) {
-                if (c.username == null) {
-                  continue;
-                }
-                if (c.id == null) {
-                  c.id = ctx.id("consumers", c.username);
-                }
-                consumerIds.add(c.id);
-              }
-            }
-            default -> { }
-          }
-        }
-      }
-      if (targets.isEmpty() && consumerIds.isEmpty()) {
-        outs.add(new Out(ns, name, "", fields));
-        continue;
-      }
-      if (consumerIds.isEmpty()) {
-        for (String[] t : targets) {
-          ObjectNode e = fields.deepCopy();
-          e.putObject(t[0]).put("id", t[1]);
-          outs.add(new Out(ns, name, t[1], e));
-        }
-        continue;
-      }
-      for (String cid : consumerIds) {
-        if (targets.isEmpty()) {
-          ObjectNode e = fields.deepCopy();
-          e.putObject(consumerField).put("id", cid);
-          outs.add(new Out(ns, name, cid, e));
-        }
-        for (String[] t : targets) {
-          ObjectNode e = fields.deepCopy();
-          e.putObject(t[0]).put("id", t[1]);
-          e.putObject(consumerField).put("id", cid);
-          outs.add(new Out(ns, name, t[1] + cid, e));
-        }
-      }
+      ctx.guard(ce, () -> entity(ce, byType));
     }
     byType.forEach((type, outs) -> {
       outs.sort(Comparator.comparing(Out::namespace, Strs.BYTES)
@@ -144,6 +45,109 @@ final class CustomEntityPart {
         ctx.customEntities.put(type, new ArrayList<>(outs.stream().map(Out::entity).toList()));
       }
     });
+  }
+
+  private void entity(KongCustomEntity ce, Map<String, List<Out>> byType) {
+    String controller = Strs.nz(ce.spec().controllerName());
+    if (!(controller.equals(ctx.options.ingressClass()) || (controller.isEmpty() && ctx.defaultClass))) {
+      return;
+    }
+    String type = Strs.nz(ce.spec().type());
+    if (type.isEmpty() || KNOWN_TYPES.contains(type)) {
+      ctx.fail("cannot use known entity type " + type + " in KongCustomEntity", ce);
+      return;
+    }
+    JsonNode fieldsNode = ce.spec().fields() == null ? null : ce.spec().fields().toNode();
+    ObjectNode fields = fieldsNode != null && fieldsNode.isObject()
+        ? (ObjectNode) Json.normalizeNumbers(fieldsNode) : Entities.JSON.objectNode();
+    Map<String, String> foreign = ctx.options.customEntityForeignFields()
+        .getOrDefault(type, com.google.common.collect.ImmutableMap.of());
+    List<Out> outs = byType.computeIfAbsent(type, k -> new ArrayList<>());
+    String ns = ce.metadata().namespace();
+    String name = ce.metadata().name();
+    PluginPart.Relations rel = null;
+    KongCustomEntity.ParentRef pr = ce.spec().parentRef();
+    if (pr != null && !foreign.isEmpty()) {
+      Optional<K8sObject> plugin = parentPlugin(ce, pr);
+      if (plugin == null) {
+        return;
+      }
+      if (plugin.isEmpty()) {
+        ctx.fail("failed to get plugin referenced by KongCustomEntity " + ns + "/" + name, ce);
+        return;
+      }
+      rel = plugins.relations.get(PluginPart.pluginKey(plugin.get()));
+    }
+    List<String[]> targets = new ArrayList<>();
+    List<String> consumerIds = new ArrayList<>();
+    String consumerField = null;
+    if (rel != null) {
+      for (Map.Entry<String, String> f : foreign.entrySet()) {
+        switch (f.getValue()) {
+          case "services" -> {
+            Set<KService> svcs = new LinkedHashSet<>(rel.boundServices);
+            if (svcs.isEmpty()) {
+              for (KRoute r : rel.boundRoutes) {
+                ctx.services.values().stream().filter(s -> s.routes.contains(r)).findFirst()
+                    .ifPresent(svcs::add);
+              }
+            }
+            for (KService s : svcs) {
+              if (s.id == null) {
+                s.id = ctx.id("services", s.name);
+              }
+              targets.add(new String[] {f.getKey(), s.id});
+            }
+          }
+          case "routes" -> {
+            for (KRoute r : new LinkedHashSet<>(rel.boundRoutes)) {
+              if (r.id == null) {
+                r.id = ctx.id("routes", r.name);
+              }
+              targets.add(new String[] {f.getKey(), r.id});
+            }
+          }
+          case "consumers" -> {
+            consumerField = f.getKey();
+            for (KConsumer c : new LinkedHashSet<>(rel.boundConsumers)) {
+              if (c.username == null) {
+                continue;
+              }
+              if (c.id == null) {
+                c.id = ctx.id("consumers", c.username);
+              }
+              consumerIds.add(c.id);
+            }
+          }
+          default -> { }
+        }
+      }
+    }
+    if (targets.isEmpty() && consumerIds.isEmpty()) {
+      outs.add(new Out(ns, name, "", fields));
+      return;
+    }
+    if (consumerIds.isEmpty()) {
+      for (String[] t : targets) {
+        ObjectNode e = fields.deepCopy();
+        e.putObject(t[0]).put("id", t[1]);
+        outs.add(new Out(ns, name, t[1], e));
+      }
+      return;
+    }
+    for (String cid : consumerIds) {
+      if (targets.isEmpty()) {
+        ObjectNode e = fields.deepCopy();
+        e.putObject(consumerField).put("id", cid);
+        outs.add(new Out(ns, name, cid, e));
+      }
+      for (String[] t : targets) {
+        ObjectNode e = fields.deepCopy();
+        e.putObject(t[0]).put("id", t[1]);
+        e.putObject(consumerField).put("id", cid);
+        outs.add(new Out(ns, name, t[1] + cid, e));
+      }
+    }
   }
 
   /** The plugin a parentRef names; null after a failure, empty when not found. */

@@ -133,6 +133,13 @@ final class DeckGenerator {
       doc.set("consumer_group_consumers", members);
     }
 
+    List<ObjectNode> vaults = new ArrayList<>(ctx.vaults);
+    vaults.sort(desc(v -> v.path("prefix").asText()));
+    if (!vaults.isEmpty()) {
+      ArrayNode a = doc.putArray("vaults");
+      vaults.forEach(a::add);
+    }
+
     List<KPlugin> plugins = new ArrayList<>(ctx.plugins);
     plugins.sort(desc(KPlugin::sortKey));
     if (!plugins.isEmpty()) {

@@ -57,12 +57,19 @@ final class Entities {
     final String name;
     final PortDef port;
     final boolean facade;
+    /** Gateway API backend weight; null when not set. */
+    final @Nullable Integer weight;
 
     Backend(String namespace, String name, PortDef port, boolean facade) {
+      this(namespace, name, port, facade, null);
+    }
+
+    Backend(String namespace, String name, PortDef port, boolean facade, @Nullable Integer weight) {
       this.namespace = namespace;
       this.name = name;
       this.port = port;
       this.facade = facade;
+      this.weight = weight;
     }
   }
 
@@ -87,7 +94,11 @@ final class Entities {
   static final class KService {
     String name = "";
     String host = "";
-    int port = 80;
+    @Nullable Integer port = 80;
+    /** Multi-backend service whose parent registers no tags (GRPCRoute, traditional router). */
+    boolean noParentTags;
+    /** Dropped for inconsistent backend annotations; its upstream is still emitted bare. */
+    boolean dropped;
     @Nullable String protocol;
     @Nullable String path;
     @Nullable Integer connectTimeout;
@@ -126,7 +137,7 @@ final class Entities {
         ArrayNode a = n.putArray("plugins");
         plugins.forEach(a::add);
       }
-      n.put("port", port);
+      put(n, "port", port);
       put(n, "protocol", protocol);
       put(n, "read_timeout", readTimeout);
       put(n, "retries", retries);
@@ -170,8 +181,10 @@ final class Entities {
     List<String> tags = new ArrayList<>();
     final List<ObjectNode> plugins = new ArrayList<>();
 
-    /** The Ingress / TCPIngress / UDPIngress this route comes from. */
+    /** The Ingress / TCPIngress / UDPIngress / Gateway API route this route comes from. */
     final K8sObject source;
+    /** Overrides the source's {@code konghq.com/plugins} value (HTTPRoute ExtensionRefs). */
+    @Nullable String pluginAnnotation;
 
     KRoute(K8sObject source) {
       this.source = source;

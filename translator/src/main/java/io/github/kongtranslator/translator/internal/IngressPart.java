@@ -60,7 +60,7 @@ final class IngressPart {
   Map<String, KService> run() {
     List<Ingress> ingresses = acceptedIngresses();
     for (Ingress ing : ingresses) {
-      translateRules(ing);
+      ctx.guard(ing, () -> translateRules(ing));
     }
     for (RouteBuild rb : routes.values()) {
       if (expressions) {
@@ -68,7 +68,7 @@ final class IngressPart {
       }
     }
     ingresses.stream().filter(i -> i.spec().defaultBackend() != null).findFirst()
-        .ifPresent(this::defaultBackend);
+        .ifPresent(i -> ctx.guard(i, () -> defaultBackend(i)));
     handleRewrites();
     return services;
   }
@@ -224,33 +224,29 @@ final class IngressPart {
   }
 
   private void handleRewrites() {
-    for (KService svc : new ArrayList<>(services.values())) {
-      for (RouteBuild rb : routes.values()) {
-        if (rb.service() != svc) {
-          continue;
-        }
-        String rewrite = rb.ingress().metadata().annotation(REWRITE_ANNOTATION);
-        if (rewrite == null) {
-          continue;
-        }
-        if (!ctx.flag(FeatureFlag.REWRITE_URIS)) {
-          ctx.fail(REWRITE_ANNOTATION + " annotation used but the RewriteURIs feature flag is off;"
-              + " dropping Kong service " + svc.name, svc.parent);
-          services.remove(svc.name);
-          break;
-        }
-        String template = rewriteTemplate(rewrite.isEmpty() ? "/" : rewrite);
-        if (template == null) {
-          ctx.fail("invalid " + REWRITE_ANNOTATION + " value: " + rewrite
-              + "; dropping Kong service " + svc.name, svc.parent);
-          services.remove(svc.name);
-          break;
-        }
-        ObjectNode plugin = Entities.JSON.objectNode();
-        plugin.putObject("config").putObject("replace").put("uri", template);
-        plugin.put("name", "request-transformer");
-        rb.route().plugins.add(plugin);
+    for (RouteBuild rb : routes.values()) {
+      KService svc = rb.service();
+      String rewrite = rb.ingress().metadata().annotation(REWRITE_ANNOTATION);
+      if (rewrite == null || services.get(svc.name) != svc) {
+        continue;
       }
+      if (!ctx.flag(FeatureFlag.REWRITE_URIS)) {
+        ctx.fail(REWRITE_ANNOTATION + " annotation used but the RewriteURIs feature flag is off;"
+            + " dropping Kong service " + svc.name, svc.parent);
+        services.remove(svc.name);
+        continue;
+      }
+      String template = rewriteTemplate(rewrite.isEmpty() ? "/" : rewrite);
+      if (template == null) {
+        ctx.fail("invalid " + REWRITE_ANNOTATION + " value: " + rewrite
+            + "; dropping Kong service " + svc.name, svc.parent);
+        services.remove(svc.name);
+        continue;
+      }
+      ObjectNode plugin = Entities.JSON.objectNode();
+      plugin.putObject("config").putObject("replace").put("uri", template);
+      plugin.put("name", "request-transformer");
+      rb.route().plugins.add(plugin);
     }
   }
 

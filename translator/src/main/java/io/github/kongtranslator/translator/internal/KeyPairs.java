@@ -43,7 +43,7 @@ final class KeyPairs {
         return switch (type) {
           case "PRIVATE KEY" -> matches(pub, pkcs8(der, pub.getAlgorithm()));
           case "RSA PRIVATE KEY" -> matches(pub, pkcs1(der));
-          case "EC PRIVATE KEY" -> pub.getAlgorithm().equals("EC");
+          case "EC PRIVATE KEY" -> matches(pub, sec1(der));
           default -> false;
         };
       }
@@ -67,12 +67,75 @@ final class KeyPairs {
     return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
   }
 
-  private static boolean matches(PublicKey pub, PrivateKey key) {
+  private static boolean matches(PublicKey pub, PrivateKey key) throws Exception {
     if (pub instanceof RSAPublicKey rp) {
       return key instanceof RSAPrivateCrtKey rk && rk.getModulus().equals(rp.getModulus())
           && rk.getPublicExponent().equals(rp.getPublicExponent());
     }
-    return pub.getAlgorithm().equals(key.getAlgorithm());
+    String alg = switch (pub.getAlgorithm()) {
+      case "EC" -> "SHA256withECDSA";
+      case "Ed25519", "EdDSA" -> "Ed25519";
+      case "Ed448" -> "Ed448";
+      default -> null;
+    };
+    if (alg == null || !pub.getAlgorithm().equals(key.getAlgorithm())) {
+      return false;
+    }
+    byte[] probe = "kong-translator key pair probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.security.Signature signer = java.security.Signature.getInstance(alg);
+    signer.initSign(key);
+    signer.update(probe);
+    byte[] sig = signer.sign();
+    java.security.Signature verifier = java.security.Signature.getInstance(alg);
+    verifier.initVerify(pub);
+    verifier.update(probe);
+    return verifier.verify(sig);
+  }
+
+  /** Parses a SEC1 ECPrivateKey by wrapping it into PKCS#8 with its curve parameters. */
+  private static PrivateKey sec1(byte[] der) throws Exception {
+    Der d = new Der(der);
+    d.expect(0x30);
+    d.length();
+    d.expect(0x02);
+    d.bytes(d.length());
+    d.expect(0x04);
+    d.bytes(d.length());
+    d.expect(0xa0);
+    d.length();
+    d.expect(0x06);
+    byte[] curve = d.bytes(d.length());
+    byte[] ecOid = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+    byte[] curveTlv = tlv(0x06, curve);
+    byte[] algId = tlv(0x30, concat(ecOid, curveTlv));
+    byte[] pkcs8 = tlv(0x30, concat(tlv(0x02, new byte[] {0}), algId, tlv(0x04, der)));
+    return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] tlv(int tag, byte[] value) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(tag);
+    int len = value.length;
+    if (len < 0x80) {
+      out.write(len);
+    } else if (len < 0x100) {
+      out.write(0x81);
+      out.write(len);
+    } else {
+      out.write(0x82);
+      out.write(len >> 8);
+      out.write(len & 0xff);
+    }
+    out.writeBytes(value);
+    return out.toByteArray();
   }
 
   /** Parses a PKCS#1 RSAPrivateKey DER sequence. */

@@ -11,6 +11,9 @@ public final class KongIds {
   /** go-kong's root namespace. */
   static final UUID ROOT = UUID.fromString("fd02801f-0957-4a15-a55a-c8d9606f30b5");
 
+  private static final java.util.concurrent.ConcurrentMap<String, UUID> NAMESPACES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private KongIds() {}
 
   /**
@@ -48,6 +51,6 @@ public final class KongIds {
    */
   public static String id(String plural, String key, String workspace) {
     String k = workspace.isEmpty() ? key : workspace + "/" + key;
-    return uuid5(uuid5(ROOT, plural), k).toString();
+    return uuid5(NAMESPACES.computeIfAbsent(plural, p -> uuid5(ROOT, p)), k).toString();
   }
 }

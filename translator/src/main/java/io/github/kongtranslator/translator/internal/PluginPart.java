@@ -73,7 +73,7 @@ final class PluginPart {
   void run() {
     collect();
     for (Relations r : relations.values()) {
-      build(r);
+      ctx.guard(r.plugin, () -> build(r));
     }
     globals();
   }
@@ -90,8 +90,9 @@ final class PluginPart {
     }
     for (KService svc : ctx.services.values()) {
       for (KRoute route : svc.routes) {
-        for (K8sObject p : lookup(route.source,
-            route.source.metadata().annotation(PLUGINS_ANNOTATION))) {
+        String ann = route.pluginAnnotation != null ? route.pluginAnnotation
+            : route.source.metadata().annotation(PLUGINS_ANNOTATION);
+        for (K8sObject p : lookup(route.source, ann)) {
           Relations r = rel(p);
           r.routes.add(route.name);
           r.boundRoutes.add(route);

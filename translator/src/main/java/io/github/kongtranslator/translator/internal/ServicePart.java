@@ -75,11 +75,43 @@ final class ServicePart {
       } else if (svc.resolved.isEmpty()) {
         svc.tags = new ArrayList<>(Tags.PLACEHOLDER);
       } else {
-        svc.tags = new ArrayList<>(Tags.of(svc.parent));
+        svc.tags = svc.noParentTags ? new ArrayList<>() : new ArrayList<>(Tags.of(svc.parent));
+        checkConsistentAnnotations(svc);
       }
       clientCertificate(svc);
       caCertificates(svc);
     }
+  }
+
+  /** §2.7: every k8s Service behind one Kong service must carry the same konghq.com/* annotations. */
+  private void checkConsistentAnnotations(KService svc) {
+    Map<String, String> first = konghqAnnotations(svc.resolved.get(0).annotations());
+    Set<String> keys = new java.util.TreeSet<>(Strs.BYTES);
+    for (ResolvedBackend rb : svc.resolved) {
+      Map<String, String> a = konghqAnnotations(rb.annotations());
+      keys.addAll(a.keySet());
+      keys.addAll(first.keySet());
+      for (String k : List.copyOf(keys)) {
+        if (!java.util.Objects.equals(first.get(k), a.get(k))) {
+          for (ResolvedBackend each : svc.resolved) {
+            ctx.fail("inconsistent annotation " + k + " on the Kubernetes Services behind Kong service "
+                + svc.name, each.annotated());
+          }
+          svc.dropped = true;
+          return;
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> konghqAnnotations(Map<String, String> all) {
+    Map<String, String> out = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if (k.startsWith("konghq.com/")) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   private @Nullable ResolvedBackend resolve(Backend b) {
@@ -100,8 +132,58 @@ final class ServicePart {
       return new ResolvedBackend(b, f.get(), s, ann);
     }
     return ctx.stores.get(Kind.SERVICE, b.namespace, b.name, Service.class)
-        .map(s -> new ResolvedBackend(b, s, s, s.metadata().annotations()))
+        .map(s -> new ResolvedBackend(b, s, s, withBackendTlsPolicy(s)))
         .orElse(null);
+  }
+
+  /** The Service's annotations, overlaid by its single BackendTLSPolicy (gateway-api-spec §2.8). */
+  private Map<String, String> withBackendTlsPolicy(Service s) {
+    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies = ctx.stores
+        .list(Kind.BACKEND_TLS_POLICY, io.github.kongtranslator.core.model.BackendTlsPolicy.class)
+        .stream()
+        .filter(p -> p.metadata().namespace().equals(s.metadata().namespace()))
+        .filter(p -> p.spec().targetRefs().stream().anyMatch(t ->
+            (Strs.isEmpty(t.group()) || "core".equals(t.group())) && "Service".equals(t.kind())
+                && s.metadata().name().equals(t.name())))
+        .toList();
+    if (policies.isEmpty()) {
+      return s.metadata().annotations();
+    }
+    if (policies.size() > 1) {
+      ctx.fail("Multiple BackendTLSPolicies attached to service " + s.metadata().namespace() + "/"
+          + s.metadata().name(), s);
+      return s.metadata().annotations();
+    }
+    io.github.kongtranslator.core.model.BackendTlsPolicy p = policies.get(0);
+    Map<String, String> ann = new LinkedHashMap<>(s.metadata().annotations());
+    ann.put(TLS_VERIFY, "true");
+    ann.put(PROTOCOL, "https");
+    var v = p.spec().validation();
+    if (v != null) {
+      if (!Strs.isEmpty(v.hostname())) {
+        ann.put(HOST_HEADER, v.hostname());
+      }
+      List<String> maps = new ArrayList<>();
+      List<String> secrets = new ArrayList<>();
+      for (var ref : v.caCertificateRefs()) {
+        if ("ConfigMap".equals(ref.kind())) {
+          maps.add(Strs.nz(ref.name()));
+        } else if ("Secret".equals(ref.kind())) {
+          secrets.add(Strs.nz(ref.name()));
+        }
+      }
+      if (!maps.isEmpty()) {
+        ann.put(CA_CONFIGMAPS, String.join(",", maps));
+      }
+      if (!secrets.isEmpty()) {
+        ann.put(CA_SECRETS, String.join(",", secrets));
+      }
+    }
+    Integer depth = Strs.parseInt(p.spec().options().get("tls-verify-depth"));
+    if (depth != null && depth >= 0) {
+      ann.put(TLS_VERIFY_DEPTH, Integer.toString(depth));
+    }
+    return ann;
   }
 
   private static String effectiveProtocol(Map<String, String> ann) {
@@ -193,9 +275,12 @@ final class ServicePart {
       boolean created = false;
       if (up == null) {
         up = new KUpstream(svc.host, svc);
-        up.tags = new ArrayList<>(svc.tags);
+        up.tags = svc.dropped ? new ArrayList<>() : new ArrayList<>(svc.tags);
         ctx.upstreams.put(svc.host, up);
         created = true;
+      }
+      if (svc.dropped) {
+        continue;
       }
       for (Backend b : svc.backends) {
         ResolvedBackend rb = svc.resolved.stream().filter(r -> r.backend() == b).findFirst()
@@ -214,7 +299,12 @@ final class ServicePart {
         }
         svc.port = sp.port();
         if (created) {
-          for (KTarget t : targets(s, sp, rb.annotations())) {
+          List<KTarget> ts = targets(s, sp, rb.annotations());
+          if (b.weight != null && !ts.isEmpty()) {
+            int w = b.weight == 0 ? 0 : Math.max(1, b.weight / ts.size());
+            ts.forEach(t -> t.weight = w);
+          }
+          for (KTarget t : ts) {
             KTarget existing = up.targets.get(t.target);
             if (existing == null) {
               up.targets.put(t.target, t);
@@ -282,9 +372,7 @@ final class ServicePart {
         continue;
       }
       Set<String> seen = new LinkedHashSet<>();
-      List<EndpointSlice> slices = ctx.stores.list(Kind.ENDPOINT_SLICE, EndpointSlice.class)
-          .stream().filter(es -> es.metadata().namespace().equals(ns)
-              && es.serviceName().equals(s.metadata().name())).toList();
+      List<EndpointSlice> slices = ctx.endpointSlices(ns, s.metadata().name());
       String spName = Strs.nz(sp.name());
       for (EndpointSlice es : slices) {
         for (EndpointSlice.EndpointPort port : es.ports()) {
@@ -374,6 +462,11 @@ final class ServicePart {
   void upstreamOverrides() {
     for (KUpstream up : ctx.upstreams.values()) {
       KService svc = up.service;
+      if (svc.dropped) {
+        continue;
+      }
+      boolean gatewayParent = svc.parent.kind().group().equals(
+          io.github.kongtranslator.core.model.GatewayApi.GROUP);
       List<ResolvedBackend> rbs = svc.resolved;
       List<K8sObject> objs = rbs.stream().map(ResolvedBackend::annotated).toList();
       boolean skipStep2 = false;
@@ -391,7 +484,7 @@ final class ServicePart {
           break;
         }
       }
-      if (!skipStep2) {
+      if (!skipStep2 && !(gatewayParent && ki != null)) {
         for (ResolvedBackend rb : rbs) {
           if (ki != null && ki.upstream() != null && ki.upstream().toNode().isObject()) {
             applyKongIngress(up, (ObjectNode) ki.upstream().toNode());

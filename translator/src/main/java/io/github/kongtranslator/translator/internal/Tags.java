@@ -23,6 +23,15 @@ final class Tags {
   }
 
   static ImmutableList<String> of(K8sObject o, ObjectMeta annotationsFrom) {
+    return of(o, annotationsFrom, List.of());
+  }
+
+  /** Object tags, then {@code extra} (e.g. named route rules), then user tags. */
+  static ImmutableList<String> of(K8sObject o, List<String> extra) {
+    return of(o, o.metadata(), extra);
+  }
+
+  static ImmutableList<String> of(K8sObject o, ObjectMeta annotationsFrom, List<String> extra) {
     List<String> tags = new ArrayList<>();
     ObjectMeta m = o.metadata();
     add(tags, "k8s-name:", m.name());
@@ -32,6 +41,7 @@ final class Tags {
     add(tags, "k8s-group:", o.kind().group());
     String av = o.apiVersion() == null ? "" : o.apiVersion();
     add(tags, "k8s-version:", av.substring(av.lastIndexOf('/') + 1));
+    tags.addAll(extra);
     tags.addAll(new LinkedHashSet<>(Strs.list(annotationsFrom.annotation(USER_TAGS))));
     return ImmutableList.copyOf(tags);
   }

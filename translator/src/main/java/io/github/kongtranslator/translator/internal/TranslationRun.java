@@ -41,10 +41,17 @@ public final class TranslationRun {
     ctx.services.putAll(fromIngress);
     ctx.services.putAll(fromTcp);
     ctx.services.putAll(fromUdp);
+    GatewayL4Part l4Routes = new GatewayL4Part(ctx);
+    ctx.services.putAll(new HttpRoutePart(ctx).run());
+    ctx.services.putAll(l4Routes.udp());
+    ctx.services.putAll(l4Routes.tcp());
+    ctx.services.putAll(l4Routes.tls());
+    ctx.services.putAll(new GrpcRoutePart(ctx).run());
 
     ServicePart services = new ServicePart(ctx);
     services.populate();
     services.upstreams();
+    ctx.services.values().removeIf(s -> s.dropped);
     services.serviceAnnotations();
     for (KService s : ctx.services.values()) {
       for (KRoute r : s.routes) {
@@ -55,6 +62,7 @@ public final class TranslationRun {
 
     ConsumerPart consumers = new ConsumerPart(ctx);
     consumers.consumers();
+    new VaultPart(ctx).run();
     consumers.consumerGroups();
 
     PluginPart plugins = new PluginPart(ctx);

@@ -192,6 +192,10 @@ public final class GoYamlEmitter {
     if (!Tag.STR.equals(t)) {
       return true;
     }
+    char c = s.charAt(0);
+    if (!(c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'))) {
+      return false;
+    }
     return GO_NUMBER.matcher(s).matches() || BASE60_FLOAT.matcher(s).matches();
   }
 
@@ -415,53 +419,71 @@ public final class GoYamlEmitter {
   }
 
   private static boolean less(String as, String bs) {
-    int[] ar = as.codePoints().toArray();
-    int[] br = bs.codePoints().toArray();
-    for (int i = 0; i < ar.length && i < br.length; i++) {
-      if (ar[i] == br[i]) {
+    int i = 0;
+    int j = 0;
+    int prev = -1; // the previous (equal) code point of both strings
+    while (i < as.length() && j < bs.length()) {
+      int a = as.codePointAt(i);
+      int b = bs.codePointAt(j);
+      if (a == b) {
+        prev = a;
+        i += Character.charCount(a);
+        j += Character.charCount(b);
         continue;
       }
-      boolean al = Character.isLetter(ar[i]);
-      boolean bl = Character.isLetter(br[i]);
+      boolean al = Character.isLetter(a);
+      boolean bl = Character.isLetter(b);
       if (al && bl) {
-        return ar[i] < br[i];
+        return a < b;
       }
       if (al || bl) {
-        if (i > 0 && Character.isDigit(ar[i - 1])) {
+        if (prev >= 0 && Character.isDigit(prev)) {
           return al;
         }
         return bl;
       }
       long an = 0;
       long bn = 0;
-      if (ar[i] == '0' || br[i] == '0') {
-        for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
-          if (ar[j] != '0') {
+      if (a == '0' || b == '0') {
+        for (int k = i; k > 0; ) {
+          int c = as.codePointBefore(k);
+          if (!Character.isDigit(c)) {
+            break;
+          }
+          if (c != '0') {
             an = 1;
             bn = 1;
             break;
           }
+          k -= Character.charCount(c);
         }
       }
       int ai = i;
-      while (ai < ar.length && Character.isDigit(ar[ai])) {
-        an = an * 10 + Character.digit(ar[ai], 10);
-        ai++;
+      int digitsA = 0;
+      while (ai < as.length() && Character.isDigit(as.codePointAt(ai))) {
+        int c = as.codePointAt(ai);
+        an = an * 10 + Character.digit(c, 10);
+        ai += Character.charCount(c);
+        digitsA++;
       }
-      int bi = i;
-      while (bi < br.length && Character.isDigit(br[bi])) {
-        bn = bn * 10 + Character.digit(br[bi], 10);
-        bi++;
+      int bi = j;
+      int digitsB = 0;
+      while (bi < bs.length() && Character.isDigit(bs.codePointAt(bi))) {
+        int c = bs.codePointAt(bi);
+        bn = bn * 10 + Character.digit(c, 10);
+        bi += Character.charCount(c);
+        digitsB++;
       }
       if (an != bn) {
         return an < bn;
       }
-      if (ai != bi) {
-        return ai < bi;
+      if (digitsA != digitsB) {
+        return digitsA < digitsB;
       }
-      return ar[i] < br[i];
+      return a < b;
     }
-    return ar.length < br.length;
+    return i >= as.length() && j < bs.length();
   }
+
 
 }

@@ -51,7 +51,7 @@ public final class JsonTrees {
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       throw new ParsedTree.SyntaxError(
-          "invalid JSON: " + e.getOriginalMessage(),
+          "invalid JSON: " + ParsedTree.redact(e.getOriginalMessage()),
           l == null ? 0 : l.getLineNr(),
           l == null ? 0 : l.getColumnNr());
     }

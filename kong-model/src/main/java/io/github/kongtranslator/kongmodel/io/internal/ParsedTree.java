@@ -3,6 +3,7 @@ package io.github.kongtranslator.kongmodel.io.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed document with a way to locate any of its values by JSON pointer.
@@ -19,6 +20,22 @@ public record ParsedTree(JsonNode tree, Function<String, Optional<Location>> loc
    * @param column column number
    */
   public record Location(int line, int column) {}
+
+  /**
+   * A parser message made safe for exceptions: quoted input fragments (which may be secret)
+   * replaced by an ellipsis, only the first line kept.
+   *
+   * @param message the parser's message
+   * @return the redacted message
+   */
+  public static String redact(@Nullable String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    int nl = message.indexOf('\n');
+    String first = nl < 0 ? message : message.substring(0, nl);
+    return first.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+  }
 
   /** Thrown by the tree readers for syntax errors, with the position. */
   public static final class SyntaxError extends Exception {

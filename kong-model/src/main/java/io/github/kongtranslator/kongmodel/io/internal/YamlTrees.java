@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import java.io.StringReader;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -42,15 +45,20 @@ public final class YamlTrees {
     options.setNestingDepthLimit(MAX_DEPTH);
     Node root;
     try {
-      root = new Yaml(options).compose(new java.io.StringReader(text));
+      root =
+          new Composer(
+                  new ParserImpl(new StreamReader(new StringReader(text)), options),
+                  new Resolver(),
+                  options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ParsedTree.SyntaxError(
-          "invalid YAML: " + firstLine(e.getProblem()),
+          "invalid YAML: " + ParsedTree.redact(e.getProblem()),
           m == null ? 0 : m.getLine() + 1,
           m == null ? 0 : m.getColumn() + 1);
     } catch (YAMLException e) {
-      throw new ParsedTree.SyntaxError("invalid YAML: " + firstLine(e.getMessage()), 0, 0);
+      throw new ParsedTree.SyntaxError("invalid YAML: " + ParsedTree.redact(e.getMessage()), 0, 0);
     }
     if (root == null) {
       throw new ParsedTree.SyntaxError("no YAML document", 1, 1);
@@ -59,13 +67,6 @@ public final class YamlTrees {
     return new ParsedTree(tree, pointer -> locate(root, pointer));
   }
 
-  private static String firstLine(@Nullable String s) {
-    if (s == null) {
-      return "unknown problem";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
 
   private static ParsedTree.SyntaxError error(Node n, String message) {
     Mark m = n.getStartMark();
@@ -146,7 +147,7 @@ public final class YamlTrees {
       }
       return sign < 0 ? r.negate() : r;
     } catch (NumberFormatException e) {
-      throw error(n, "not an integer: " + raw);
+      throw error(n, "not a valid integer");
     }
   }
 
@@ -170,7 +171,7 @@ public final class YamlTrees {
       return new java.math.BigDecimal(v.startsWith(".") || v.startsWith("-.") || v.startsWith("+.")
           ? v.replaceFirst("\\.", "0.") : v);
     } catch (NumberFormatException e) {
-      throw error(n, "not a number: " + raw);
+      throw error(n, "not a valid number");
     }
   }
 

@@ -1,0 +1,93 @@
+package io.github.kongtranslator.fallback;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.backfill.BackfillResult;
+import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
+import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.translator.TranslationResult;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A generated fallback configuration with its explanation: which objects were excluded and
+ * why, which were restored from the last valid snapshot, and the translation of the result.
+ * Immutable.
+ *
+ * <p>{@link #isUsable()} is false when the broken objects named nothing of the snapshot: the
+ * "fallback" would be the rejected configuration again, so there is no configuration to push
+ * ({@link #translation()} is empty) and the caller should fall back to the last valid
+ * configuration ({@code fallback-spec.md} §3.5).
+ */
+public final class FallbackResult {
+  private final ExclusionResult exclusion;
+  private final @Nullable BackfillResult backfill;
+  private final @Nullable TranslationResult translation;
+
+  FallbackResult(ExclusionResult exclusion, @Nullable BackfillResult backfill,
+      @Nullable TranslationResult translation) {
+    this.exclusion = exclusion;
+    this.backfill = backfill;
+    this.translation = translation;
+  }
+
+  /** Whether a fallback configuration was generated (something was excluded). */
+  public boolean isUsable() {
+    return translation != null;
+  }
+
+  /** The exclusion step. */
+  public ExclusionResult exclusion() {
+    return exclusion;
+  }
+
+  /** The backfill step, when a last valid snapshot was given. */
+  public Optional<BackfillResult> backfill() {
+    return Optional.ofNullable(backfill);
+  }
+
+  /** The snapshot that was (or would be) translated: backfilled if backfill ran, else the exclusion's fallback. */
+  public CacheStores snapshot() {
+    return backfill != null ? backfill.snapshot() : exclusion.fallback();
+  }
+
+  /** The translation of {@link #snapshot()}; empty when {@link #isUsable()} is false. */
+  public Optional<TranslationResult> translation() {
+    return Optional.ofNullable(translation);
+  }
+
+  /** The fallback configuration; empty when {@link #isUsable()} is false. */
+  public Optional<KongConfig> config() {
+    return translation().map(TranslationResult::config);
+  }
+
+  /** The broken refs found in the snapshot. */
+  public ImmutableSet<ObjectRef> broken() {
+    return exclusion.broken();
+  }
+
+  /** The broken refs that named nothing of the snapshot. */
+  public ImmutableSet<ObjectRef> unknownBroken() {
+    return exclusion.unknownBroken();
+  }
+
+  /** Every excluded object with its dependency path to a broken object, in snapshot order. */
+  public ImmutableMap<ObjectRef, ExclusionReason> excluded() {
+    return exclusion.excluded();
+  }
+
+  /** The excluded objects restored from the last valid snapshot (empty without backfill). */
+  public ImmutableSet<ObjectRef> backfilled() {
+    return backfill != null ? backfill.restored() : ImmutableSet.of();
+  }
+
+  /** {@code FallbackResult[usable, excluded=n, backfilled=m]}. */
+  @Override
+  public String toString() {
+    return "FallbackResult[" + (isUsable() ? "usable" : "nothing excluded") + ", excluded="
+        + excluded().size() + ", backfilled=" + backfilled().size() + "]";
+  }
+}

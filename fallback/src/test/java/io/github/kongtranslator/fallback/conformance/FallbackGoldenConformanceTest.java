@@ -1,0 +1,89 @@
+package io.github.kongtranslator.fallback.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kongtranslator.fallback.Fixtures;
+import io.github.kongtranslator.translator.conformance.GoldenCase;
+import io.github.kongtranslator.translator.conformance.GoldenCorpus;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every case variant of the shared corpus whose input has broken objects through the
+ * fallback ({@link FallbackGoldenRunner}); each must match its golden. The translator's own
+ * runner covers the other cases.
+ */
+class FallbackGoldenConformanceTest {
+
+  static List<GoldenCase> brokenCases() {
+    return GoldenCorpus.discover(Fixtures.goldenDir()).stream()
+        .filter(GoldenCorpus::needsFallback).toList();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyBrokenObjectCase_matchesItsGolden() {
+    return brokenCases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () ->
+        assertThat(FallbackGoldenRunner.check(c)).as("%s differs from its golden", c.id()).isEmpty()));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyBrokenObjectCase_matchesItsGolden_withKicRulesToo() {
+    return brokenCases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " [compat]", () ->
+        assertThat(FallbackGoldenRunner.check(c, FallbackGoldenRunner.Mode.COMPAT))
+            .as("%s differs from its golden in compat mode", c.id()).isEmpty()));
+  }
+
+  @Test
+  void compatMode_identifiesNothingWithoutUids_andPushesTheLastValidConfiguration() {
+    GoldenCase gatewayApi = brokenCases().stream()
+        .filter(c -> c.caseName().equals("fallback-config-gateway-api")).findFirst().orElseThrow();
+
+    FallbackGoldenRunner.Run run = FallbackGoldenRunner.run(gatewayApi, FallbackGoldenRunner.Mode.COMPAT);
+
+    assertThat(run.broken()).isEmpty();
+    assertThat(run.fallback().orElseThrow().isUsable()).isFalse();
+  }
+
+  @Test
+  void corpus_hasTheTenFallbackVariants() {
+    assertThat(brokenCases()).extracting(GoldenCase::id).containsExactly(
+        "fallback-config-gateway-api/default",
+        "fallback-config-ingress/default",
+        "fallback-config-ingress-class/default",
+        "fallback-config-kong/default",
+        "fallback-config-kong/service-facade-on",
+        "fallback-config-kong-custom-entities-ee/default",
+        "fallback-config-kong-plugin/default",
+        "fallback-config-kong-upstream-policy/default",
+        "fallback-config-kong-upstream-policy/service-facade-on",
+        "fallback-config-secret/default");
+  }
+
+  @Test
+  void brokenObjects_areDerivedFromTheRejectionBody_includingEntriesWithoutUid() {
+    GoldenCase gatewayApi = brokenCases().stream()
+        .filter(c -> c.caseName().equals("fallback-config-gateway-api")).findFirst().orElseThrow();
+
+    FallbackGoldenRunner.Run run = FallbackGoldenRunner.run(gatewayApi);
+
+    assertThat(run.rejectionBody()).isPresent();
+    assertThat(run.rejectionBody().get()).contains("\"k8s-uid:\"", "\"k8s-kind:HTTPRoute\"");
+    assertThat(run.broken()).hasSize(5).allSatisfy(r -> assertThat(r.uid()).isEmpty());
+    assertThat(run.fallback().orElseThrow().isUsable()).isTrue();
+  }
+
+  @Test
+  void withoutFallback_theRejectedConfigurationDiffersFromTheGolden() {
+    GoldenCase ingress = brokenCases().stream()
+        .filter(c -> c.caseName().equals("fallback-config-ingress")).findFirst().orElseThrow();
+    var desired = io.github.kongtranslator.translator.Translator.create(ingress.options())
+        .translate(io.github.kongtranslator.core.cache.CacheStores.of(GoldenCorpus.load(ingress))).config();
+
+    assertThat(FallbackGoldenRunner.diff(ingress, desired)).isPresent();
+    assertThat(FallbackGoldenRunner.run(ingress).fallback().orElseThrow().excluded().keySet())
+        .extracting(Object::toString).containsExactly("Ingress foo-namespace/broken-ingress");
+  }
+}
