@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.backfill.Backfill;
+import io.github.kongtranslator.fallback.backfill.BackfillResult;
 import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
@@ -275,7 +277,7 @@ public final class SyncLoop {
       fallback = excl.fallback();
       CacheStores lvs = lastValidSnapshot;
       if (mode == FallbackMode.BACKFILL && lvs != null && !excl.excludedNothing()) {
-        SafeBackfill.Result b = SafeBackfill.backfill(excl, lvs);
+        BackfillResult b = Backfill.apply(excl, lvs);
         fallback = b.snapshot();
         backfilled = b.restored();
       }
