@@ -292,4 +292,19 @@ class ConfigSynchronizerTest {
     assertThat(r.sentCount()).isEqualTo(1);
     assertThat(b.pushes).hasSize(2);
   }
+
+  @Test
+  void reports_neverRenderWhatTheGatewaySaidAboutValues() {
+    String secret = "sk_live_do_not_log_me";
+    PushOutcome rejection = PushOutcome.rejected(List.of(FlattenedError.of("route", "web", "", List.of(
+        "k8s-name:web", "k8s-namespace:default", "k8s-kind:Ingress", "k8s-group:networking.k8s.io",
+        "k8s-version:v1"), List.of(FieldError.of("field", "paths", "invalid value '" + secret + "'",
+            List.of(secret))))));
+    ScriptedGateway g = new ScriptedGateway("g", false).then(rejection);
+    SyncResult r = sync(g).sync(cluster("a"));
+    assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
+    assertThat(r.toString()).doesNotContain(secret);
+    assertThat(r.gateways().toString()).doesNotContain(secret);
+    assertThat(r.excluded().toString()).doesNotContain(secret);
+  }
 }
