@@ -217,6 +217,14 @@ class SeedBugRegressionTest {
   }
 
   // ---- bug (b) ------------------------------------------------------------------------------
+  //
+  // Bug (b) is not a skip-by-SHA bug: KIC crashed because a tick could reach the fallback with
+  // an uninitialised snapshot. Here the loop always receives a real CacheStores and keeps the
+  // last valid one as an Optional, so the crash has no code path; these tests pin the observable
+  // behaviour (no exception, exactly the fallback served) on a cold loop, a gateway that appears
+  // late and one that is down at first. With no accepted SHA yet there is nothing for a SHA-only
+  // skip to compare, so they do not discriminate that policy; the SHA-sensitive variant of "a
+  // gateway comes up after the fallback" is RESTARTED_GATEWAY above, which does.
 
   /**
    * U8: no gateway while the cache holds a broken object; then a gateway appears and the cache

@@ -168,7 +168,12 @@ class SyncLoopPropertiesTest {
       this.loop = Loop.with(policy, mode, new SyncListener() {
         @Override
         public void pushSkipped(PushEvent e) {
-          // U2/U3: a push is skipped only when the gateway really runs that configuration
+          // U2: never skipped while the belief is UNKNOWN (or KNOWN for another SHA)
+          // (not checked for the KIC policies: their witness must fail on what the gateways serve)
+          if (policy == SkipPolicy.TARGET) {
+            assertThat(loop.state(e.gatewayId())).as("U2: state at skip").isEqualTo(GatewayState.known(e.sha()));
+          }
+          // U3: a push is skipped only when the gateway really runs that configuration
           KongConfig c = pushed.get(e.sha());
           assertThat(c).as("skipped SHA was pushed before").isNotNull();
           assertThat(sim(e.gatewayId()).served()).as("U2: skipped push to %s", e.gatewayId())
