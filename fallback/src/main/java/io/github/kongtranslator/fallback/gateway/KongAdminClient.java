@@ -1,0 +1,259 @@
+package io.github.kongtranslator.fallback.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kongtranslator.fallback.gateway.internal.AdminHttp;
+import io.github.kongtranslator.fallback.gateway.internal.DbModeSync;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
+import io.github.kongtranslator.kongmodel.errors.ParseOutcome;
+import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
+import io.github.kongtranslator.kongmodel.sha.ConfigSha;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link GatewayClient} for Kong's Admin API over {@link java.net.http.HttpClient}.
+ *
+ * <ul>
+ *   <li>{@link Mode#DB_LESS} (atomic): {@code POST /config?check_hash=1&flatten_errors=1} with the
+ *       whole configuration as JSON. 2xx and 304 (unchanged) are accepted; a 400 is parsed with
+ *       {@link FlattenedErrors} (a 400 whose body does not parse is {@code REJECTED_UNPARSEABLE});
+ *       other 4xx and refused connections are {@code TRANSIENT}; 5xx, timeouts and resets are
+ *       {@code INDETERMINATE}.
+ *   <li>{@link Mode#DATABASE} (partial): reads the current entities and creates, updates and
+ *       deletes entity by entity in dependency order; failed operations are reported as rejected
+ *       entities (fallback-spec §4.8), a 5xx or lost request mid-way is {@code INDETERMINATE}.
+ *       Supports services, routes, upstreams, targets, plugins, consumers, consumer groups,
+ *       certificates, CA certificates, SNIs and vaults; a configuration with other kinds is
+ *       refused before anything is written.
+ * </ul>
+ *
+ * <p>{@link #reportsEmptyConfig()} reads {@code GET /status} ({@code configuration_hash} of 32
+ * zeros); {@link #instance()} reads Kong's {@code node_id} from {@code GET /}. Header values
+ * such as {@code Kong-Admin-Token} are sent but never appear in {@link #toString()}, {@link #id()}
+ * or outcome descriptions.
+ *
+ * <pre>{@code
+ * GatewayClient kong = KongAdminClient.builder(URI.create("http://kong-admin:8001"))
+ *     .mode(KongAdminClient.Mode.DB_LESS)
+ *     .header("Kong-Admin-Token", token)
+ *     .build();
+ * }</pre>
+ */
+public final class KongAdminClient implements GatewayClient {
+  private static final String EMPTY_HASH = "00000000000000000000000000000000";
+
+  /** How the Kong node stores its configuration. */
+  public enum Mode {
+    /** DB-less: declarative configuration, applied atomically. */
+    DB_LESS,
+    /** With a database: entities applied one by one, no rollback. */
+    DATABASE
+  }
+
+  private final AdminHttp http;
+  private final Mode mode;
+  private final String id;
+
+  private KongAdminClient(Builder b) {
+    HttpClient client = b.httpClient != null ? b.httpClient
+        : HttpClient.newBuilder().connectTimeout(b.timeout).build();
+    this.http = new AdminHttp(client, b.url, b.timeout, b.headers);
+    this.mode = b.mode;
+    this.id = b.id != null ? b.id : http.baseForDisplay();
+  }
+
+  /**
+   * A DB-less client with defaults.
+   *
+   * @param adminUrl the Admin API base URL
+   * @return the client
+   */
+  public static KongAdminClient dbLess(URI adminUrl) {
+    return builder(adminUrl).build();
+  }
+
+  /**
+   * A builder; defaults: {@link Mode#DB_LESS}, 10 s timeout, id = the URL without user info.
+   *
+   * @param adminUrl the Admin API base URL
+   * @return a builder
+   */
+  public static Builder builder(URI adminUrl) {
+    return new Builder(adminUrl);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public boolean isAtomic() {
+    return mode == Mode.DB_LESS;
+  }
+
+  /**
+   * The storage mode.
+   *
+   * @return the mode
+   */
+  public Mode mode() {
+    return mode;
+  }
+
+  @Override
+  public PushOutcome push(KongConfig config, ConfigSha sha) {
+    return mode == Mode.DB_LESS ? pushDbLess(config) : new DbModeSync(http).sync(config);
+  }
+
+  private PushOutcome pushDbLess(KongConfig config) {
+    String body = KongConfigWriter.json().write(config);
+    AdminHttp.Reply r = http.send("POST", "/config?check_hash=1&flatten_errors=1", Optional.of(body));
+    if (r instanceof AdminHttp.NotSent n) {
+      return PushOutcome.transientFailure(n.reason());
+    }
+    if (r instanceof AdminHttp.Lost l) {
+      return PushOutcome.indeterminate(l.reason());
+    }
+    AdminHttp.Answered a = (AdminHttp.Answered) r;
+    if (a.ok()) {
+      return PushOutcome.accepted();
+    }
+    if (a.status() == 400) {
+      ParseOutcome parsed = FlattenedErrors.parse(a.body());
+      return switch (parsed.status()) {
+        case PARSED -> PushOutcome.rejected(parsed.rejection().orElseThrow().entries());
+        case EMPTY -> PushOutcome.rejected(java.util.List.of());
+        case UNPARSEABLE -> PushOutcome.rejectedUnparseable("HTTP 400 with a body that does not parse: " + parsed);
+      };
+    }
+    if (a.status() >= 500) {
+      return PushOutcome.indeterminate("HTTP " + a.status() + " from POST /config");
+    }
+    return PushOutcome.transientFailure("HTTP " + a.status() + " from POST /config");
+  }
+
+  /** True when {@code /status} reports the empty configuration hash, or cannot be read. */
+  @Override
+  public boolean reportsEmptyConfig() {
+    if (mode == Mode.DATABASE) {
+      return false; // the hash of a database-backed node does not describe its entities
+    }
+    AdminHttp.Reply r = http.send("GET", "/status", Optional.empty());
+    if (r instanceof AdminHttp.Answered a && a.ok()) {
+      Optional<JsonNode> json = a.json();
+      return json.map(j -> EMPTY_HASH.equals(j.path("configuration_hash").asText(EMPTY_HASH))).orElse(true);
+    }
+    return true;
+  }
+
+  /**
+   * Kong's {@code node_id} from {@code GET /}.
+   *
+   * @throws GatewayUnavailableException when it cannot be read (the loop then treats the
+   *     gateway as unknown)
+   */
+  @Override
+  public String instance() {
+    AdminHttp.Reply r = http.send("GET", "/", Optional.empty());
+    if (r instanceof AdminHttp.Answered a && a.ok()) {
+      Optional<String> node = a.json().map(j -> j.path("node_id").asText("")).filter(s -> !s.isEmpty());
+      if (node.isPresent()) {
+        return node.get();
+      }
+    }
+    throw new GatewayUnavailableException("cannot read the node id of " + id);
+  }
+
+  /** {@code KongAdminClient[id, mode]}; never shows headers. */
+  @Override
+  public String toString() {
+    return "KongAdminClient[" + id + ", " + mode + "]";
+  }
+
+  /** Builds a {@link KongAdminClient}. */
+  public static final class Builder {
+    private final URI url;
+    private Mode mode = Mode.DB_LESS;
+    private Duration timeout = Duration.ofSeconds(10);
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @org.jspecify.annotations.Nullable HttpClient httpClient;
+    private @org.jspecify.annotations.Nullable String id;
+
+    private Builder(URI url) {
+      this.url = Objects.requireNonNull(url, "adminUrl");
+    }
+
+    /**
+     * Sets the storage mode.
+     *
+     * @param value the mode
+     * @return this
+     */
+    public Builder mode(Mode value) {
+      this.mode = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Sets the per-request timeout (also the connect timeout of the default client).
+     *
+     * @param value the timeout
+     * @return this
+     */
+    public Builder timeout(Duration value) {
+      this.timeout = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Adds a header sent with every request (e.g. {@code Kong-Admin-Token}); its value is never
+     * logged or rendered.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this
+     */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+      return this;
+    }
+
+    /**
+     * Uses a given HTTP client (e.g. with TLS settings).
+     *
+     * @param value the client
+     * @return this
+     */
+    public Builder httpClient(HttpClient value) {
+      this.httpClient = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Sets the gateway id (default: the URL without user info).
+     *
+     * @param value the id
+     * @return this
+     */
+    public Builder id(String value) {
+      this.id = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     */
+    public KongAdminClient build() {
+      return new KongAdminClient(this);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.github.kongtranslator.fallback.sync;
+
+import com.google.common.collect.ImmutableList;
+import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.fallback.gateway.GatewayClient;
+import io.github.kongtranslator.fallback.gateway.GatewayState;
+import io.github.kongtranslator.fallback.sync.internal.SkipPolicy;
+import io.github.kongtranslator.fallback.sync.internal.SyncLoop;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.translator.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates,
+ * pushes to every gateway, and on rejection pushes a fallback configuration without the broken
+ * objects and their dependents, or else the last valid configuration.
+ *
+ * <pre>{@code
+ * ConfigSynchronizer sync = ConfigSynchronizer.builder(Translator.create(options))
+ *     .gateway(KongAdminClient.dbLess(URI.create("http://kong-admin:8001")))
+ *     .build();
+ * while (running) {
+ *   SyncResult r = sync.sync(cache.snapshot());   // never throws for gateway problems
+ *   r.excluded().values().forEach(reason -> log.warn("excluded: {}", reason));
+ *   Thread.sleep(3000);
+ * }
+ * }</pre>
+ *
+ * <p>Per gateway the loop keeps a belief, {@code KNOWN(sha)} or {@code UNKNOWN} ({@link
+ * GatewayState}), and skips a push only when the gateway is known to run exactly the SHA being
+ * pushed. A gateway is unknown at first, after a rejected push to a partial gateway, after any
+ * indeterminate outcome, when its {@link GatewayClient#instance() instance} changes and when it
+ * {@link GatewayClient#reportsEmptyConfig() reports an empty configuration}; the next push to it
+ * is always sent. When the snapshot is unchanged and every gateway is in sync for it, a tick sends
+ * nothing.
+ *
+ * <p>The last valid snapshot and configuration are those every gateway accepted in one tick
+ * (desired or fallback). Thread-safe: ticks run one at a time.
+ */
+public final class ConfigSynchronizer {
+  private final SyncLoop loop;
+  private final ImmutableList<GatewayClient> gateways;
+
+  private ConfigSynchronizer(Builder b) {
+    Translator t = b.translator;
+    this.loop = new SyncLoop(t::translate, b.mode, b.listener, SkipPolicy.TARGET);
+    this.gateways = ImmutableList.copyOf(b.gateways);
+  }
+
+  /**
+   * A builder. Defaults: no gateways, {@link FallbackMode#EXCLUDE}, {@link SyncListener#NONE}.
+   *
+   * @param translator the translator for snapshots and fallback snapshots
+   * @return a builder
+   */
+  public static Builder builder(Translator translator) {
+    return new Builder(translator);
+  }
+
+  /**
+   * Runs one tick against the gateways given to the builder.
+   *
+   * @param snapshot the current snapshot (e.g. {@link
+   *     io.github.kongtranslator.core.cache.ObjectCache#snapshot()})
+   * @return what the tick did; never throws for gateway or translation problems
+   */
+  public SyncResult sync(CacheStores snapshot) {
+    return sync(snapshot, gateways);
+  }
+
+  /**
+   * Runs one tick against the given gateways, for controllers that discover gateways (pods)
+   * at run time. A gateway is identified by its {@link GatewayClient#id() id}; a gateway missing
+   * from a tick is forgotten and starts unknown when it returns.
+   *
+   * @param snapshot the current snapshot
+   * @param gateways the gateways to configure, in report order
+   * @return what the tick did; never throws for gateway or translation problems
+   */
+  public SyncResult sync(CacheStores snapshot, List<? extends GatewayClient> gateways) {
+    return loop.sync(Objects.requireNonNull(snapshot, "snapshot"), ImmutableList.copyOf(gateways));
+  }
+
+  /**
+   * The loop's belief about a gateway.
+   *
+   * @param gatewayId the gateway's id
+   * @return its state; unknown for a gateway not configured in the last tick
+   */
+  public GatewayState gatewayState(String gatewayId) {
+    return loop.state(gatewayId);
+  }
+
+  /**
+   * The last snapshot every gateway accepted (the tick's snapshot, or the fallback snapshot).
+   *
+   * @return the snapshot, empty before the first accepted push
+   */
+  public Optional<CacheStores> lastValidSnapshot() {
+    return loop.lastValidSnapshot();
+  }
+
+  /**
+   * The last configuration every gateway accepted.
+   *
+   * @return the configuration, empty before the first accepted push
+   */
+  public Optional<KongConfig> lastValidConfig() {
+    return loop.lastValidConfig();
+  }
+
+  /** Builds a {@link ConfigSynchronizer}. */
+  public static final class Builder {
+    private final Translator translator;
+    private final List<GatewayClient> gateways = new ArrayList<>();
+    private FallbackMode mode = FallbackMode.EXCLUDE;
+    private SyncListener listener = SyncListener.NONE;
+
+    private Builder(Translator translator) {
+      this.translator = Objects.requireNonNull(translator, "translator");
+    }
+
+    /**
+     * Adds a gateway for {@link ConfigSynchronizer#sync(CacheStores)}.
+     *
+     * @param gateway the gateway
+     * @return this
+     */
+    public Builder gateway(GatewayClient gateway) {
+      gateways.add(Objects.requireNonNull(gateway, "gateway"));
+      return this;
+    }
+
+    /**
+     * Sets how to recover from rejections naming objects.
+     *
+     * @param value the mode
+     * @return this
+     */
+    public Builder fallbackMode(FallbackMode value) {
+      this.mode = Objects.requireNonNull(value, "mode");
+      return this;
+    }
+
+    /**
+     * Sets the listener.
+     *
+     * @param value the listener
+     * @return this
+     */
+    public Builder listener(SyncListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * Builds the synchronizer.
+     *
+     * @return the synchronizer
+     */
+    public ConfigSynchronizer build() {
+      return new ConfigSynchronizer(this);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.kongtranslator.fallback.sync;
+
+/** What one {@link ConfigSynchronizer#sync} achieved. */
+public enum SyncOutcome {
+  /** Nothing was pushed: the snapshot is unchanged and every gateway is known to be in sync. */
+  IN_SYNC,
+  /** Every gateway runs the desired configuration (pushed or already applied). */
+  DESIRED_APPLIED,
+  /**
+   * The desired configuration was rejected; every gateway accepted the fallback configuration.
+   * The desired configuration still counts as failed.
+   */
+  FALLBACK_APPLIED,
+  /**
+   * The desired configuration (and the fallback, if any) failed; every gateway accepted the last
+   * valid configuration.
+   */
+  LAST_VALID_APPLIED,
+  /** At least one gateway runs neither the desired, the fallback nor the last valid configuration. */
+  FAILED;
+
+  /**
+   * Whether the desired configuration of the tick runs on every gateway.
+   *
+   * @return true for {@link #IN_SYNC} and {@link #DESIRED_APPLIED}
+   */
+  public boolean isSuccess() {
+    return this == IN_SYNC || this == DESIRED_APPLIED;
+  }
+}

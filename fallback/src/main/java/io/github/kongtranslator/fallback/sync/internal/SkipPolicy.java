@@ -1,0 +1,40 @@
+package io.github.kongtranslator.fallback.sync.internal;
+
+import io.github.kongtranslator.fallback.gateway.GatewayState;
+import io.github.kongtranslator.fallback.sync.PushKind;
+import io.github.kongtranslator.kongmodel.sha.ConfigSha;
+import java.util.Optional;
+
+/**
+ * Decides whether a push is skipped. The library uses only {@link #TARGET}; the other policies
+ * reproduce KIC's rules so that tests can show the bugs they cause (fallback-spec §5.3, §5.7).
+ */
+public interface SkipPolicy {
+
+  /**
+   * Whether to skip pushing {@code sha} to a gateway.
+   *
+   * @param state the loop's belief about the gateway
+   * @param lastAccepted the SHA of the last push the gateway accepted, as KIC remembers it
+   * @param atomic whether the gateway is atomic
+   * @param reportsEmpty whether the gateway reports an empty configuration while a non-empty
+   *     one is believed applied
+   * @param sha the SHA to push
+   * @param kind what is pushed
+   * @return true to skip
+   */
+  boolean skip(
+      GatewayState state, Optional<ConfigSha> lastAccepted, boolean atomic, boolean reportsEmpty,
+      ConfigSha sha, PushKind kind);
+
+  /** fallback-spec §5.9 D4: skip iff the gateway is {@code KNOWN(sha)} (and does not report empty). */
+  SkipPolicy TARGET = (state, last, atomic, empty, sha, kind) -> state.isKnown(sha) && !empty;
+
+  /** KIC before #7380: skip when the SHA equals the last accepted one. Test use only. */
+  SkipPolicy KIC_SHA_ONLY = (state, last, atomic, empty, sha, kind) ->
+      last.map(sha::equals).orElse(false) && !empty;
+
+  /** KIC after #7380: as {@link #KIC_SHA_ONLY}, but never skip non-desired pushes to partial gateways. */
+  SkipPolicy KIC_7380 = (state, last, atomic, empty, sha, kind) ->
+      (atomic || kind == PushKind.DESIRED) && last.map(sha::equals).orElse(false) && !empty;
+}

@@ -1,0 +1,498 @@
+package io.github.kongtranslator.fallback.sync.internal;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.backfill.Backfill;
+import io.github.kongtranslator.fallback.backfill.BackfillResult;
+import io.github.kongtranslator.fallback.exclusion.Exclusion;
+import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
+import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
+import io.github.kongtranslator.fallback.gateway.GatewayClient;
+import io.github.kongtranslator.fallback.gateway.GatewayState;
+import io.github.kongtranslator.fallback.gateway.PushOutcome;
+import io.github.kongtranslator.fallback.sync.FallbackMode;
+import io.github.kongtranslator.fallback.sync.GatewayReport;
+import io.github.kongtranslator.fallback.sync.PushAttempt;
+import io.github.kongtranslator.fallback.sync.PushKind;
+import io.github.kongtranslator.fallback.sync.SyncListener;
+import io.github.kongtranslator.fallback.sync.SyncOutcome;
+import io.github.kongtranslator.fallback.sync.SyncResult;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.kongmodel.sha.ConfigSha;
+import io.github.kongtranslator.translator.TranslationResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The update loop of fallback-spec §5.12 with the per-gateway belief of §5.9 (D1–D6). One
+ * instance per controller; {@link #sync} runs one tick at a time.
+ */
+public final class SyncLoop {
+  private static final Logger LOG =
+      LoggerFactory.getLogger("io.github.kongtranslator.fallback.sync.ConfigSynchronizer");
+
+  private final Function<CacheStores, TranslationResult> translator;
+  private final FallbackMode mode;
+  private final SyncListener listener;
+  private final SkipPolicy skipPolicy;
+
+  private final Map<String, Target> targets = new LinkedHashMap<>();
+  private @Nullable CacheStores lastValidSnapshot;
+  private @Nullable KongConfig lastValidConfig;
+  private @Nullable ConfigSha lastValidSha;
+  private @Nullable Memo memo;
+
+  /**
+   * Creates a loop.
+   *
+   * @param translator translates a snapshot; may report failures, should not throw
+   * @param mode the fallback mode
+   * @param listener the listener
+   * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
+   */
+  public SyncLoop(
+      Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
+      SkipPolicy skipPolicy) {
+    this.translator = Objects.requireNonNull(translator, "translator");
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.skipPolicy = Objects.requireNonNull(skipPolicy, "skipPolicy");
+  }
+
+  /** Per-gateway state (D1) plus what KIC would remember, for the test-only skip policies. */
+  private static final class Target {
+    GatewayClient client;
+    final String id;
+    final boolean atomic;
+    GatewayState state = GatewayState.unknown();
+    String instance;
+    @Nullable String syncedHash;
+    boolean knownEmpty;
+    boolean emptyDoubt;
+    @Nullable ConfigSha lastAccepted;
+    final List<PushAttempt> attempts = new ArrayList<>();
+
+    Target(GatewayClient client, String instance) {
+      this.client = client;
+      this.id = client.id();
+      this.atomic = client.isAtomic();
+      this.instance = instance;
+    }
+
+    void forget() {
+      state = GatewayState.unknown();
+      syncedHash = null;
+      knownEmpty = false;
+    }
+  }
+
+  /** D6: the last fallback every gateway accepted, for the snapshot hash it was built from. */
+  private record Memo(
+      String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
+      ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
+      ImmutableSet<ObjectRef> backfilled, ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
+
+  /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
+  private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
+    for (Map.Entry<ObjectRef, K8sObject> e : brokenContent.entrySet()) {
+      Optional<K8sObject> now = snap.get(e.getKey());
+      if (now.isEmpty() || !now.get().ref().equals(e.getKey()) || !now.get().equals(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The belief about a gateway.
+   *
+   * @param gatewayId the gateway id
+   * @return its state; unknown for a gateway never seen or no longer configured
+   */
+  public synchronized GatewayState state(String gatewayId) {
+    Target t = targets.get(gatewayId);
+    return t == null ? GatewayState.unknown() : t.state;
+  }
+
+  /**
+   * The last snapshot whose configuration every gateway accepted.
+   *
+   * @return the snapshot, empty before the first success
+   */
+  public synchronized Optional<CacheStores> lastValidSnapshot() {
+    return Optional.ofNullable(lastValidSnapshot);
+  }
+
+  /**
+   * The last configuration every gateway accepted.
+   *
+   * @return the configuration, empty before the first success
+   */
+  public synchronized Optional<KongConfig> lastValidConfig() {
+    return Optional.ofNullable(lastValidConfig);
+  }
+
+  /**
+   * Runs one tick.
+   *
+   * @param snapshot the tick's snapshot
+   * @param clients the gateways to configure in this tick
+   * @return the report; never throws for gateway or translation problems
+   */
+  public synchronized SyncResult sync(CacheStores snapshot, List<? extends GatewayClient> clients) {
+    long start = System.nanoTime();
+    String h = snapshot.hash();
+    List<Target> ts = resolve(clients);
+    SyncResult.Builder result = SyncResult.builder(SyncOutcome.FAILED, h);
+    SyncOutcome outcome = tick(snapshot, h, ts, result);
+    result.outcome(outcome);
+    ImmutableList.Builder<GatewayReport> reports = ImmutableList.builder();
+    for (Target t : ts) {
+      reports.add(new GatewayReport(t.id, t.atomic, ImmutableList.copyOf(t.attempts), t.state));
+    }
+    SyncResult r = result.gateways(reports.build())
+        .duration(Duration.ofNanos(System.nanoTime() - start)).build();
+    log(r);
+    fire(() -> listener.syncCompleted(r));
+    return r;
+  }
+
+  private SyncOutcome tick(CacheStores snap, String h, List<Target> ts, SyncResult.Builder result) {
+    List<Target> needs = new ArrayList<>();
+    for (Target t : ts) {
+      if (!h.equals(t.syncedHash)) {
+        needs.add(t);
+      }
+    }
+    if (needs.isEmpty()) {
+      if (ts.isEmpty()) {
+        result.addProblem("no gateways to configure");
+      }
+      return SyncOutcome.IN_SYNC;
+    }
+
+    Memo m = memo;
+    if (m != null && m.hash().equals(h)) {
+      if (pushAll(m.config(), m.sha(), needs, PushKind.FALLBACK, h)) {
+        record(result, m);
+        result.appliedSha(m.sha());
+        return SyncOutcome.FALLBACK_APPLIED;
+      }
+    }
+
+    Optional<TranslationResult> desired = translate(snap, PushKind.DESIRED, result);
+    if (desired.isEmpty()) {
+      return SyncOutcome.FAILED;
+    }
+    KongConfig cfg = desired.get().config();
+    ConfigSha sha = ConfigSha.of(cfg);
+    result.desiredSha(sha).translationFailures(desired.get().failures());
+    // D7: while the objects behind the last fallback are unchanged, partial gateways do not get
+    // the desired configuration (it would re-create their unprotected entities until the fallback
+    // push of this tick removes them); atomic gateways still try it, harmlessly.
+    boolean withhold = m != null && !m.brokenContent().isEmpty() && unchanged(m.brokenContent(), snap)
+        && ts.stream().anyMatch(t -> !t.atomic);
+    List<Target> atomics = ts.stream().filter(t -> t.atomic).toList();
+    List<Target> partials = ts.stream().filter(t -> !t.atomic).toList();
+    boolean accepted;
+    if (withhold) {
+      accepted = !atomics.isEmpty() && pushAll(cfg, sha, atomics, PushKind.DESIRED, h);
+      if (accepted) {
+        withhold = false; // the gateways accept it now: give it to the partial ones too
+        accepted = pushAll(cfg, sha, partials, PushKind.DESIRED, h);
+      }
+    } else {
+      accepted = pushAll(cfg, sha, ts, PushKind.DESIRED, h);
+    }
+    if (accepted) {
+      lastValidSnapshot = snap;
+      lastValidConfig = cfg;
+      lastValidSha = sha;
+      memo = null;
+      result.appliedSha(sha);
+      return SyncOutcome.DESIRED_APPLIED;
+    }
+    result.desiredWithheld(withhold);
+
+    boolean rejected = withhold;
+    Set<ObjectRef> broken = new LinkedHashSet<>();
+    if (withhold) {
+      broken.addAll(m.broken());
+    }
+    for (Target t : ts) {
+      Optional<PushAttempt> last = lastOf(t, PushKind.DESIRED);
+      if (last.isPresent() && last.get().outcome().isRejected()) {
+        rejected = true;
+        if (last.get().outcome() instanceof PushOutcome.RejectedEntities re) {
+          broken.addAll(re.brokenObjects());
+        }
+      }
+    }
+    if (!rejected) {
+      return SyncOutcome.FAILED; // U14: transient or indeterminate only: retry next tick
+    }
+    result.brokenObjects(ImmutableList.copyOf(broken));
+
+    if (mode != FallbackMode.DISABLED && !broken.isEmpty()) {
+      Optional<SyncOutcome> fb = fallback(snap, h, ts, ImmutableList.copyOf(broken), result);
+      if (fb.isPresent()) {
+        return fb.get();
+      }
+    }
+
+    KongConfig lv = lastValidConfig;
+    ConfigSha lvSha = lastValidSha;
+    if (lv != null && lvSha != null && pushAll(lv, lvSha, ts, PushKind.LAST_VALID, h)) {
+      result.appliedSha(lvSha);
+      return SyncOutcome.LAST_VALID_APPLIED;
+    }
+    return SyncOutcome.FAILED;
+  }
+
+  private Optional<SyncOutcome> fallback(
+      CacheStores snap, String h, List<Target> ts, ImmutableList<ObjectRef> broken,
+      SyncResult.Builder result) {
+    ExclusionResult excl;
+    CacheStores fallback;
+    ImmutableSet<ObjectRef> backfilled = ImmutableSet.of();
+    try {
+      excl = Exclusion.exclude(snap, broken);
+      fallback = excl.fallback();
+      CacheStores lvs = lastValidSnapshot;
+      if (mode == FallbackMode.BACKFILL && lvs != null && !excl.excludedNothing()) {
+        BackfillResult b = Backfill.apply(excl, lvs);
+        fallback = b.snapshot();
+        backfilled = b.restored();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("building the fallback configuration failed; trying the last valid one", e);
+      result.addProblem("building the fallback configuration failed: " + e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+    result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled);
+    int excludedCount = excl.excluded().size();
+    int backfilledCount = backfilled.size();
+    fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount));
+    if (excl.excludedNothing()) {
+      return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
+    }
+    Optional<TranslationResult> tr = translate(fallback, PushKind.FALLBACK, result);
+    if (tr.isEmpty()) {
+      return Optional.empty();
+    }
+    KongConfig cfg = tr.get().config();
+    ConfigSha sha = ConfigSha.of(cfg);
+    result.fallbackTranslationFailures(tr.get().failures());
+    if (!pushAll(cfg, sha, ts, PushKind.FALLBACK, h)) {
+      return Optional.empty();
+    }
+    lastValidSnapshot = fallback;
+    lastValidConfig = cfg;
+    lastValidSha = sha;
+    ImmutableMap.Builder<ObjectRef, K8sObject> content = ImmutableMap.builder();
+    for (ObjectRef b : excl.broken()) {
+      snap.get(b).ifPresent(o -> content.put(b, o));
+    }
+    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled,
+        content.buildKeepingLast());
+    result.appliedSha(sha);
+    return Optional.of(SyncOutcome.FALLBACK_APPLIED);
+  }
+
+  private static void record(SyncResult.Builder result, Memo m) {
+    result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
+        .backfilled(m.backfilled());
+  }
+
+  private static Optional<PushAttempt> lastOf(Target t, PushKind kind) {
+    for (int i = t.attempts.size() - 1; i >= 0; i--) {
+      if (t.attempts.get(i).kind() == kind) {
+        return Optional.of(t.attempts.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<TranslationResult> translate(CacheStores snap, PushKind kind, SyncResult.Builder result) {
+    long start = System.nanoTime();
+    try {
+      TranslationResult tr = Objects.requireNonNull(translator.apply(snap), "translation result");
+      Duration d = Duration.ofNanos(System.nanoTime() - start);
+      int entities = countEntities(tr.config());
+      fire(() -> listener.translated(kind, tr.failures().size(), entities, d));
+      return Optional.of(tr);
+    } catch (RuntimeException e) {
+      LOG.error("translating the {} snapshot failed", kind.name().toLowerCase(java.util.Locale.ROOT), e);
+      result.addProblem("translating the " + kind.name().toLowerCase(java.util.Locale.ROOT)
+          + " snapshot failed: " + e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  /** Pushes to every target; true iff every one accepted (sent or skipped). */
+  private boolean pushAll(KongConfig config, ConfigSha sha, List<Target> ts, PushKind kind, String h) {
+    boolean all = true;
+    int entities = countEntities(config);
+    boolean empty = config.isContentEmpty();
+    for (Target t : ts) {
+      Optional<ConfigSha> last = Optional.ofNullable(t.lastAccepted);
+      if (skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind)) {
+        PushAttempt a = new PushAttempt(kind, sha, false, PushOutcome.accepted(), Duration.ZERO);
+        t.attempts.add(a);
+        t.syncedHash = h;
+        fire(() -> listener.pushSkipped(new SyncListener.PushEvent(
+            t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
+        continue;
+      }
+      long start = System.nanoTime();
+      PushOutcome o;
+      try {
+        o = t.client.push(config, sha);
+        if (o == null) {
+          o = PushOutcome.indeterminate("the client returned no outcome");
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e);
+        o = PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName());
+      }
+      Duration d = Duration.ofNanos(System.nanoTime() - start);
+      apply(t, o, sha, h, empty);
+      PushAttempt a = new PushAttempt(kind, sha, true, o, d);
+      t.attempts.add(a);
+      PushOutcome fo = o;
+      fire(() -> listener.pushSent(new SyncListener.PushEvent(t.id, kind, sha, entities, true, fo, d)));
+      if (!o.isAccepted()) {
+        all = false;
+        LOG.warn("{} push {} to {}: {}; state now {}", kind, sha.hex(), t.id, o, t.state);
+      }
+    }
+    return all;
+  }
+
+  /** D3. */
+  private static void apply(Target t, PushOutcome o, ConfigSha sha, String h, boolean empty) {
+    switch (o.kind()) {
+      case ACCEPTED -> {
+        t.state = GatewayState.known(sha);
+        t.syncedHash = h;
+        t.knownEmpty = empty;
+        t.emptyDoubt = false;
+        t.lastAccepted = sha;
+      }
+      case REJECTED_ENTITIES, REJECTED_UNPARSEABLE -> {
+        if (!t.atomic) {
+          t.forget();
+        }
+      }
+      case TRANSIENT -> {
+        // the request never reached the gateway: nothing changed
+      }
+      case INDETERMINATE -> t.forget();
+    }
+  }
+
+  private List<Target> resolve(List<? extends GatewayClient> clients) {
+    List<Target> ts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (GatewayClient c : clients) {
+      String id = c.id();
+      if (!seen.add(id)) {
+        continue; // the same target listed twice is configured once
+      }
+      String instance = instanceOf(c);
+      Target t = targets.get(id);
+      if (t == null || t.atomic != c.isAtomic()) {
+        t = new Target(c, instance);
+        targets.put(id, t);
+      } else {
+        t.client = c;
+        if (!t.instance.equals(instance)) {
+          LOG.info("gateway {} is a new instance; its configuration is unknown", id);
+          t.instance = instance;
+          t.forget();
+        }
+      }
+      t.attempts.clear();
+      t.emptyDoubt = false;
+      if (t.state instanceof GatewayState.Known && !t.knownEmpty && reportsEmpty(t.client)) {
+        LOG.info("gateway {} reports an empty configuration; its configuration is unknown", id);
+        t.emptyDoubt = true;
+        t.forget();
+      }
+      ts.add(t);
+    }
+    targets.keySet().retainAll(seen); // a removed gateway that comes back starts unknown
+    return ts;
+  }
+
+  private static String instanceOf(GatewayClient c) {
+    try {
+      return Objects.requireNonNullElse(c.instance(), "");
+    } catch (RuntimeException e) {
+      LOG.warn("reading the instance of {} failed; its configuration is unknown", c.id(), e);
+      return "unreadable:" + System.nanoTime();
+    }
+  }
+
+  private static boolean reportsEmpty(GatewayClient c) {
+    try {
+      return c.reportsEmptyConfig();
+    } catch (RuntimeException e) {
+      LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", c.id(), e);
+      return true;
+    }
+  }
+
+  private void fire(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a sync listener threw; ignored", e);
+    }
+  }
+
+  private static void log(SyncResult r) {
+    switch (r.outcome()) {
+      case IN_SYNC -> LOG.debug("{}", r);
+      case DESIRED_APPLIED -> LOG.info("{}", r);
+      case FALLBACK_APPLIED, LAST_VALID_APPLIED, FAILED -> LOG.warn("{}", r);
+    }
+    r.excluded().values().forEach(reason -> LOG.info("excluded: {}", reason));
+    r.translationFailures().forEach(f -> LOG.debug("translation failure: {}", f));
+  }
+
+  static int countEntities(KongConfig config) {
+    int n = 0;
+    for (ImmutableList<KongEntity> section : config.sections().values()) {
+      n += count(section);
+    }
+    return n;
+  }
+
+  private static int count(List<KongEntity> entities) {
+    int n = entities.size();
+    for (KongEntity e : entities) {
+      for (ImmutableList<KongEntity> nested : e.nested().values()) {
+        n += count(nested);
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.kongtranslator.testkit.gateway;
+
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/** QuickTheories generators for {@link SimulatedGateway} fault schedules. */
+public final class GatewayGens {
+  private GatewayGens() {}
+
+  /**
+   * Any fault: none, a timeout before sending, a timeout after applying, or a failure after
+   * 0 to {@code maxOperations} entity operations.
+   *
+   * @param maxOperations the largest operation count for {@link Fault#failAfter(int)}
+   * @return the generator
+   */
+  public static Gen<Fault> faults(int maxOperations) {
+    return Generate.oneOf(
+        Generate.constant(Fault.none()),
+        Generate.constant(Fault.timeoutBeforeSending()),
+        Generate.constant(Fault.timeoutAfterApplying()),
+        integers().between(0, maxOperations).map(Fault::failAfter));
+  }
+}
