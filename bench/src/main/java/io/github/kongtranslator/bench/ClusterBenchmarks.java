@@ -7,7 +7,12 @@ import io.github.kongtranslator.core.json.CanonicalJson;
 import io.github.kongtranslator.core.manifest.ManifestLimits;
 import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FallbackGenerator;
+import io.github.kongtranslator.fallback.graph.ConfigGraph;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.testkit.cluster.SyntheticCluster;
 import io.github.kongtranslator.translator.Translator;
@@ -53,6 +58,9 @@ public class ClusterBenchmarks {
   private KongConfig config = KongConfig.builder().build();
   private final ObjectMapper plainJackson = new ObjectMapper();
   private int flip;
+  private FallbackGenerator fallback = FallbackGenerator.create(translator);
+  private List<ObjectRef> oneBroken = List.of();
+  private List<ObjectRef> onePercentBroken = List.of();
 
   /** Generates the cluster and the derived inputs once per trial. */
   @Setup(Level.Trial)
@@ -64,6 +72,14 @@ public class ClusterBenchmarks {
     cache = new ObjectCache();
     objects.forEach(cache::upsert);
     config = translator.translate(stores).config();
+    fallback = FallbackGenerator.create(translator);
+    List<K8sObject> services = stores.list(Kind.SERVICE);
+    oneBroken = List.of(services.get(services.size() / 2).ref());
+    List<ObjectRef> many = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i += 100) {
+      many.add(objects.get(i).ref());
+    }
+    onePercentBroken = List.copyOf(many);
   }
 
   /** Parse the YAML stream into typed objects. */
@@ -120,6 +136,30 @@ public class ClusterBenchmarks {
   @Benchmark
   public Object canonicalSha() {
     return CanonicalJson.sha256(config.toJson());
+  }
+
+  /** The config SHA: SHA-256 over the RFC 8785 form of the written tree. */
+  @Benchmark
+  public Object configSha() {
+    return ConfigSha.of(config);
+  }
+
+  /** Dependency graph of the whole snapshot. */
+  @Benchmark
+  public Object buildGraph() {
+    return ConfigGraph.of(stores);
+  }
+
+  /** Fallback with one broken Service: graph, exclusion and translation of the rest. */
+  @Benchmark
+  public Object fallbackOneBroken() {
+    return fallback.generate(stores, oneBroken);
+  }
+
+  /** Fallback with 1 % of the objects broken. */
+  @Benchmark
+  public Object fallbackOnePercentBroken() {
+    return fallback.generate(stores, onePercentBroken);
   }
 
   /** Limit for the config SHA: plain Jackson serialisation of the same tree plus SHA-256. */
