@@ -58,6 +58,9 @@ public class ClusterBenchmarks {
   private KongConfig config = KongConfig.builder().build();
   private final ObjectMapper plainJackson = new ObjectMapper();
   private int flip;
+  /** Clusters by size, shared by the trials of one JVM (run with {@code -f 0}). */
+  private static final java.util.Map<Integer, SyntheticCluster> CLUSTERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private FallbackGenerator fallback = FallbackGenerator.create(translator);
   private List<ObjectRef> oneBroken = List.of();
   private List<ObjectRef> onePercentBroken = List.of();
@@ -65,7 +68,7 @@ public class ClusterBenchmarks {
   /** Generates the cluster and the derived inputs once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
-    SyntheticCluster cluster = SyntheticCluster.generate(size, 42);
+    SyntheticCluster cluster = CLUSTERS.computeIfAbsent(size, n -> SyntheticCluster.generate(n, 42));
     yaml = cluster.yaml();
     objects = cluster.objects();
     stores = CacheStores.of(objects);

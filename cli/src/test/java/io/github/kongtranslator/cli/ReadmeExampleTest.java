@@ -7,7 +7,20 @@ import io.github.kongtranslator.core.cache.ObjectCache;
 import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.Ingress;
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FallbackGenerator;
+import io.github.kongtranslator.fallback.FallbackResult;
+import io.github.kongtranslator.fallback.gateway.KongAdminClient;
+import io.github.kongtranslator.fallback.sync.ConfigSynchronizer;
+import io.github.kongtranslator.fallback.sync.SyncOutcome;
+import io.github.kongtranslator.fallback.sync.SyncResult;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
+import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
+import java.net.URI;
+import java.util.List;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
@@ -24,10 +37,44 @@ class ReadmeExampleTest {
     String readme = Files.readString(Path.of("../README.md"));
     String source = Files.readString(
         Path.of("src/test/java/io/github/kongtranslator/cli/ReadmeExampleTest.java"));
-    String snippet = source.substring(source.lastIndexOf("// README-BEGIN\n") + 16, source.lastIndexOf("    // README-END"))
-        .lines().map(l -> l.length() >= 4 ? l.substring(4) : l).reduce("", (a, b) -> a + b + "\n");
-    assertThat(readme).contains(snippet);
+    assertThat(readme).contains(snippet(source, "// README-BEGIN\n", "    // README-END"));
+    assertThat(readme).contains(snippet(source, "// README-FALLBACK-BEGIN\n", "    // README-FALLBACK-END"));
     assertThat(example()).isEqualTo(1);
+    assertThat(fallbackExample()).isEqualTo(SyncOutcome.FAILED);
+  }
+
+  private static String snippet(String source, String begin, String end) {
+    return source.substring(source.lastIndexOf(begin) + begin.length(), source.lastIndexOf(end))
+        .lines().map(l -> l.length() >= 4 ? l.substring(4) : l).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  private static SyncOutcome fallbackExample() throws Exception {
+    Translator translator = Translator.create(TranslatorOptions.defaults());
+    CacheStores snapshot = CacheStores.of(
+        Manifests.load(Path.of("../examples/ingress-tls-plugin.yaml")).objects());
+    String errorBody = """
+        {"flattened_errors": [{"errors": [{"messages": ["invalid config"]}], "entity_tags": [
+          "k8s-name:rate-limit", "k8s-namespace:demo", "k8s-kind:KongPlugin",
+          "k8s-group:configuration.konghq.com", "k8s-version:v1", "k8s-uid:"]}]}""";
+    // README-FALLBACK-BEGIN
+    // The gateway rejected the configuration: find the broken objects in its error body...
+    List<ObjectRef> broken = FlattenedErrors.parse(errorBody).rejection()
+        .map(GatewayRejection::targetBrokenObjects).orElse(ImmutableList.of());
+    // ...and exclude them and everything that depends on them, saying why.
+    FallbackResult fallback = FallbackGenerator.create(translator).generate(snapshot, broken);
+    fallback.excluded().values().forEach(why -> System.err.println("excluded: " + why));
+    KongConfig toPush = fallback.config().orElseThrow(); // empty when nothing usable was named
+
+    // Or let the synchronizer run the whole loop: translate, push, fall back, remember.
+    ConfigSynchronizer sync = ConfigSynchronizer.builder(translator)
+        .gateway(KongAdminClient.dbLess(URI.create("http://127.0.0.1:1"))) // your Kong Admin API
+        .build();
+    SyncResult result = sync.sync(snapshot); // never throws for gateway or translation problems
+    System.out.println(result.outcome());
+    // README-FALLBACK-END
+    assertThat(fallback.excluded()).containsKey(broken.get(0));
+    assertThat(toPush.services()).isEmpty();
+    return result.outcome();
   }
 
   private static int example() {

@@ -22,9 +22,32 @@ final class KeyPairs {
   private static final Pattern BLOCK = Pattern.compile(
       "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
 
+  /**
+   * Verdicts by SHA-256 of (certificate, key): checking a pair signs and verifies, which
+   * dominated whole-cluster translation time, and controllers re-translate the same Secrets on
+   * every sync. Only digests are kept, never key material. Bounded and thread-safe.
+   */
+  private static final com.google.common.cache.Cache<String, Boolean> VERDICTS =
+      com.google.common.cache.CacheBuilder.newBuilder().maximumSize(50_000).build();
+
   private KeyPairs() {}
 
   static boolean valid(String certPem, String keyPem) {
+    java.security.MessageDigest d = io.github.kongtranslator.core.json.CanonicalJson.newSha256();
+    d.update(certPem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    d.update((byte) 0);
+    d.update(keyPem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String digest = Base64.getEncoder().encodeToString(d.digest());
+    Boolean known = VERDICTS.getIfPresent(digest);
+    if (known != null) {
+      return known;
+    }
+    boolean verdict = check(certPem, keyPem);
+    VERDICTS.put(digest, verdict);
+    return verdict;
+  }
+
+  private static boolean check(String certPem, String keyPem) {
     try {
       byte[] certDer = first(certPem, "CERTIFICATE");
       if (certDer == null) {
