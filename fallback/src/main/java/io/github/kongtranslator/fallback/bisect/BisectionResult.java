@@ -1,0 +1,25 @@
+package io.github.kongtranslator.fallback.bisect;
+
+import com.google.common.collect.ImmutableList;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a {@link Bisection} found.
+ *
+ * @param broken the objects found broken, in the order found; empty when the full configuration
+ *     was accepted or when no exclusion made the gateway accept
+ * @param validations how many times the validation callback was called
+ * @param exclusion the exclusion of {@code broken} (with reasons), when a configuration was accepted
+ * @param accepted the configuration the gateway accepted, if any
+ */
+public record BisectionResult(List<ObjectRef> broken, int validations,
+    Optional<ExclusionResult> exclusion, Optional<KongConfig> accepted) {
+  /** Freezes the list. */
+  public BisectionResult {
+    broken = ImmutableList.copyOf(broken);
+  }
+}
