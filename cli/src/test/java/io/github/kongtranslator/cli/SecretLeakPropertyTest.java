@@ -21,8 +21,8 @@ import org.quicktheories.generators.SourceDSL;
 /**
  * Secrets never leak: Secrets holding credentials, TLS private keys and plugin configuration
  * values are seeded with a marker; whatever breaks (invalid PEM, missing keys, wrong types,
- * invalid base64), no exception message, failure reason, {@code toString()} or CLI diagnostic
- * contains the marker.
+ * invalid base64), no exception message, failure reason, {@code toString()}, CLI diagnostic or
+ * fallback exclusion report contains the marker.
  */
 class SecretLeakPropertyTest {
   private static final String MARKER = "SEKRET-MARKER-";
@@ -113,6 +113,17 @@ class SecretLeakPropertyTest {
             new PrintWriter(out), new PrintWriter(err));
         KongTranslatorCli.execute(new String[] {"validate", f.toString()},
             new PrintWriter(out), new PrintWriter(err));
+        // the exclusion report of a fallback that blames the Secrets
+        Path errors = dir.resolve("errors.json");
+        Files.writeString(errors, """
+            {"flattened_errors": [
+              {"errors": [{"messages": ["bad key"]}], "entity_tags": ["k8s-name:tls",
+                "k8s-namespace:n", "k8s-kind:Secret", "k8s-group:", "k8s-version:v1", "k8s-uid:"]},
+              {"errors": [{"messages": ["bad cred"]}], "entity_tags": ["k8s-name:cred",
+                "k8s-namespace:n", "k8s-kind:Secret", "k8s-group:", "k8s-version:v1", "k8s-uid:"]}]}
+            """);
+        KongTranslatorCli.execute(new String[] {"fallback", "--errors", errors.toString(), f.toString()},
+            new PrintWriter(new StringWriter()), new PrintWriter(err));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

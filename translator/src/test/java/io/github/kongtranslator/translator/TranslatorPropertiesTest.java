@@ -21,7 +21,7 @@ import org.quicktheories.core.Gen;
 class TranslatorPropertiesTest {
 
   static QuickTheory qt() {
-    return QuickTheory.qt().withExamples("fuzz".equals(System.getProperty("QT_PROFILE")) ? 10_000 : 100);
+    return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 0) >= 10_000 ? 10_000 : 100);
   }
 
   private static final List<String> INGRESS_ANNOTATIONS = List.of(

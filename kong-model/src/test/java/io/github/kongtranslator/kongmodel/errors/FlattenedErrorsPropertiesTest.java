@@ -25,7 +25,7 @@ class FlattenedErrorsPropertiesTest {
       "type", "entity_name", "entity_type", "entity_id", "code", "name", "fields", "entity", "extra"};
 
   static QuickTheory qt() {
-    return QuickTheory.qt().withExamples("fuzz".equals(System.getProperty("QT_PROFILE")) ? 10_000 : 400);
+    return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 0) >= 10_000 ? 10_000 : 400);
   }
 
   private static int pick(RandomnessSource in, int max) {

@@ -21,7 +21,7 @@ class CanonicalJsonConformanceTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   static QuickTheory qt() {
-    return QuickTheory.qt().withExamples("fuzz".equals(System.getProperty("QT_PROFILE")) ? 10_000 : 500);
+    return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 0) >= 10_000 ? 10_000 : 500);
   }
 
   private static final int[] SPECIAL = {

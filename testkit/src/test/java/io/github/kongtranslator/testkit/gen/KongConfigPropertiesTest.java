@@ -25,7 +25,7 @@ import org.quicktheories.impl.Constraint;
 class KongConfigPropertiesTest {
 
   static QuickTheory qt() {
-    return QuickTheory.qt().withExamples("fuzz".equals(System.getProperty("QT_PROFILE")) ? 10_000 : 300);
+    return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 0) >= 10_000 ? 10_000 : 300);
   }
 
   static final Gen<Long> SEEDS = in -> in.next(Constraint.none());
