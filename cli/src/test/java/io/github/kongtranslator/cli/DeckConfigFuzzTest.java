@@ -25,7 +25,7 @@ class DeckConfigFuzzTest {
   private static final List<String> GOLDENS = load();
 
   private static List<String> load() {
-    Path corpus = Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
+    Path corpus = GoldenDir.KIC_GOLDEN;
     try (Stream<Path> s = Files.walk(corpus)) {
       return s.filter(p -> p.toString().endsWith("_golden.yaml")).sorted().map(p -> {
         try {

@@ -15,8 +15,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
 import org.yaml.snakeyaml.Yaml;
 
 class ShaCommandTest {
-  private static final Path CORPUS =
-      Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
+  private static final Path CORPUS = GoldenDir.KIC_GOLDEN;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TranslateAndGoldenCommandTest {
-  private static final Path CORPUS =
-      Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
+  private static final Path CORPUS = GoldenDir.KIC_GOLDEN;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 

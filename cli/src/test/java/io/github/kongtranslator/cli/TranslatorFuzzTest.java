@@ -40,7 +40,7 @@ class TranslatorFuzzTest {
       TranslatorOptions.builder().featureFlags(Map.of("KongServiceFacade", true, "FillIDs", false)).build());
 
   private static List<List<JsonNode>> load() {
-    Path corpus = Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
+    Path corpus = GoldenDir.KIC_GOLDEN;
     List<List<JsonNode>> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(corpus)) {
       for (Path d : dirs.sorted().toList()) {
