@@ -17,7 +17,8 @@ public final class TranslationResult {
    * A result.
    *
    * @param config the configuration
-   * @param failures the failures, in the order they were found
+   * @param failures the failures (the translator gives them without repeats, ordered by blamed
+   *     objects, then reason)
    */
   public TranslationResult(KongConfig config, List<TranslationFailure> failures) {
     this.config = Objects.requireNonNull(config, "config");
@@ -32,7 +33,7 @@ public final class TranslationResult {
     return config;
   }
 
-  /** The failures, in the order they were found; empty when every object translated. */
+  /** The failures, without repeats, ordered by blamed objects then reason; empty when every object translated. */
   public ImmutableList<TranslationFailure> failures() {
     return failures;
   }

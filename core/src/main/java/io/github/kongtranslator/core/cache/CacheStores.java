@@ -216,6 +216,73 @@ public final class CacheStores {
     return kicHash.get();
   }
 
+  /**
+   * The objects that differ between an earlier snapshot and this one, by kind in store order
+   * and by key within a kind. An object counts as changed when its content digest differs;
+   * a store shared by both snapshots (as {@link ObjectCache} shares the stores of kinds that did
+   * not change) is skipped without looking at its objects, so the cost is proportional to the
+   * size of the kinds that changed.
+   *
+   * @param previous the earlier snapshot
+   * @return the changes, empty when the snapshots hold the same content
+   */
+  public ImmutableList<ObjectChange> changesSince(CacheStores previous) {
+    ImmutableList.Builder<ObjectChange> out = ImmutableList.builder();
+    for (Kind k : Kind.values()) {
+      ImmutableSortedMap<String, Entry> before = previous.stores.get(k);
+      ImmutableSortedMap<String, Entry> after = stores.get(k);
+      if (before == after) {
+        continue;
+      }
+      var bi = before.entrySet().iterator();
+      var ai = after.entrySet().iterator();
+      Map.Entry<String, Entry> b = bi.hasNext() ? bi.next() : null;
+      Map.Entry<String, Entry> a = ai.hasNext() ? ai.next() : null;
+      while (b != null || a != null) {
+        int c = b == null ? 1 : a == null ? -1 : StoreKeys.ORDER.compare(b.getKey(), a.getKey());
+        if (c < 0) {
+          out.add(new ObjectChange(k, b.getKey(), b.getValue().object, null));
+          b = bi.hasNext() ? bi.next() : null;
+        } else if (c > 0) {
+          out.add(new ObjectChange(k, a.getKey(), null, a.getValue().object));
+          a = ai.hasNext() ? ai.next() : null;
+        } else {
+          Entry be = b.getValue();
+          Entry ae = a.getValue();
+          if (be != ae && be.object != ae.object && !java.util.Arrays.equals(be.digest, ae.digest)) {
+            out.add(new ObjectChange(k, a.getKey(), be.object, ae.object));
+          }
+          b = bi.hasNext() ? bi.next() : null;
+          a = ai.hasNext() ? ai.next() : null;
+        }
+      }
+    }
+    return out.build();
+  }
+
+  /**
+   * A snapshot holding only the given objects of this snapshot, sharing their digests (nothing
+   * is re-serialised). Objects are matched by kind and key; an object of the list that this
+   * snapshot does not hold is an error.
+   *
+   * @param objects objects of this snapshot
+   * @return the smaller snapshot
+   * @throws IllegalArgumentException when an object is not in this snapshot
+   */
+  public CacheStores subset(Collection<? extends K8sObject> objects) {
+    EnumMap<Kind, TreeMap<String, Entry>> picked = new EnumMap<>(Kind.class);
+    for (K8sObject o : objects) {
+      Entry e = stores.get(o.kind()).get(o.key());
+      if (e == null) {
+        throw new IllegalArgumentException("not in this snapshot: " + o.ref());
+      }
+      picked.computeIfAbsent(o.kind(), k -> new TreeMap<>(StoreKeys.ORDER)).put(o.key(), e);
+    }
+    EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = emptyStores();
+    picked.forEach((k, v) -> m.put(k, ImmutableSortedMap.copyOfSorted(v)));
+    return new CacheStores(m);
+  }
+
   ImmutableSortedMap<String, Entry> storeOf(Kind kind) {
     return stores.get(kind);
   }

@@ -8,6 +8,7 @@ import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslatorOptions;
 import io.github.kongtranslator.translator.internal.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.Entities.KService;
+import java.util.List;
 import java.util.Map;
 
 /** One translation: runs every part in KIC's order (translator-spec §1). Not API. */
@@ -79,6 +80,21 @@ public final class TranslationRun {
     if (ctx.flag(FeatureFlag.FILL_IDS)) {
       deck.fillIds();
     }
-    return new Output(deck.document(), ImmutableList.copyOf(ctx.failures));
+    return new Output(deck.document(), canonical(ctx.failures));
+  }
+
+  /**
+   * Failures without repeats, in a canonical order: by the blamed objects, then by reason. The
+   * order does not depend on the order in which parts of the translation ran, so incremental
+   * and full translations report the same list.
+   *
+   * @param failures failures as found
+   * @return the canonical list
+   */
+  public static ImmutableList<TranslationFailure> canonical(List<TranslationFailure> failures) {
+    return failures.stream().distinct()
+        .sorted(java.util.Comparator.comparing((TranslationFailure f) -> f.causingObjects().toString())
+            .thenComparing(TranslationFailure::reason))
+        .collect(ImmutableList.toImmutableList());
   }
 }

@@ -1,0 +1,797 @@
+package io.github.kongtranslator.translator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.cache.ObjectChange;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.kongmodel.config.CustomEntity;
+import io.github.kongtranslator.kongmodel.config.EntityKind;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.translator.TranslationFailure;
+import io.github.kongtranslator.translator.TranslationResult;
+import io.github.kongtranslator.translator.TranslatorOptions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Incremental translation (not API; see {@code translator.incremental.IncrementalTranslator}).
+ *
+ * <p>Objects are grouped into <em>units</em>: the connected components of the relation "shares a
+ * union key" ({@link Footprint}). A unit is translated by the ordinary translator over a snapshot
+ * holding the unit, the objects it reads (its context, transitively) and the global objects; the
+ * unit keeps only the entities it owns (by their {@code k8s-*} tags, or for plugin instances by
+ * what they are attached to). The configuration is the ordered merge of every unit's entities:
+ * each section is kept sorted with the translator's own order, so merging a unit in or out costs
+ * a logarithmic step per entity. On a change, only the units whose members or read objects
+ * changed are translated again; a change to a global kind (IngressClass, GatewayClass,
+ * ReferenceGrant, ...) rebuilds everything. When two units claim the same position with
+ * different entities (an interaction the footprints did not foresee) the engine returns a full
+ * translation instead, so the result is always that of a full translation.
+ */
+public final class IncrementalEngine {
+  private final TranslatorOptions options;
+  private CacheStores snapshot = CacheStores.empty();
+  private boolean started;
+
+  private final Map<String, Node> nodes = new HashMap<>();
+  private final Map<String, Set<Node>> unionHolders = new HashMap<>();
+  private final Map<String, Set<Node>> contextHolders = new HashMap<>();
+  private final Map<String, Set<Unit>> readers = new HashMap<>();
+  private final Set<Unit> units = new LinkedHashSet<>();
+  private final Map<String, K8sObject> globals = new TreeMap<>();
+  private final Unit globalUnit = new Unit(0);
+  private final Map<String, TreeMap<Slot, Held>> sections = new LinkedHashMap<>();
+  private int nextUnitId = 1;
+
+  private @Nullable TranslationResult last;
+  private Stats stats = new Stats(0, 0, 0, 0, false, false);
+
+  /**
+   * Figures of the last translation.
+   *
+   * @param objects objects in the snapshot
+   * @param units units (connected groups of objects)
+   * @param unitsTranslated units translated again
+   * @param objectsTranslated objects in the snapshots translated (units with their context)
+   * @param rebuilt whether everything was translated again (first run or a global change)
+   * @param fellBack whether a conflict made the engine return a full translation
+   */
+  public record Stats(int objects, int units, int unitsTranslated, int objectsTranslated,
+      boolean rebuilt, boolean fellBack) {}
+
+  private static final class Node {
+    final String key;
+    K8sObject object;
+    Footprint fp;
+    @Nullable Unit unit;
+
+    Node(String key, K8sObject object, Footprint fp) {
+      this.key = key;
+      this.object = object;
+      this.fp = fp;
+    }
+  }
+
+  private static final class Unit {
+    final int id;
+    final List<Node> members = new ArrayList<>();
+    Set<String> reads = Set.of();
+    List<Placed> placed = List.of();
+    List<TranslationFailure> failures = List.of();
+
+    Unit(int id) {
+      this.id = id;
+    }
+  }
+
+  /** An entity a unit put into a section. */
+  private record Placed(String section, Slot slot, KongEntity entity) {}
+
+  /** Position of an entity in its section. */
+  private record Slot(String k1, String k2, int flags, int rank) {}
+
+  /** An entity in a section and the units that contributed it. */
+  private static final class Held {
+    final KongEntity entity;
+    final Set<Integer> units = new HashSet<>(2);
+
+    Held(KongEntity entity) {
+      this.entity = entity;
+    }
+  }
+
+  /**
+   * An engine for the given options.
+   *
+   * @param options translation options
+   */
+  public IncrementalEngine(TranslatorOptions options) {
+    this.options = options;
+  }
+
+  /** Figures of the last call to {@link #translate}. */
+  public Stats stats() {
+    return stats;
+  }
+
+  /** Number of units held. */
+  public int unitCount() {
+    return units.size();
+  }
+
+  /**
+   * Translates a snapshot, reusing the work done for the previous one.
+   *
+   * @param next the snapshot
+   * @return the same result a full translation gives
+   */
+  public TranslationResult translate(CacheStores next) {
+    if (started && next == snapshot && last != null) {
+      stats = new Stats(next.size(), units.size(), 0, 0, false, false);
+      return last;
+    }
+    Set<Unit> dirty;
+    boolean rebuilt;
+    if (!started) {
+      rebuild(next);
+      dirty = new LinkedHashSet<>(units);
+      rebuilt = true;
+    } else {
+      List<ObjectChange> changes = next.changesSince(snapshot);
+      if (changes.stream().anyMatch(c -> Footprint.GLOBAL.contains(c.kind())
+          || globalReads.contains(c.kind().name() + ':' + c.key()))) {
+        rebuild(next);
+        dirty = new LinkedHashSet<>(units);
+        rebuilt = true;
+      } else {
+        snapshot = next;
+        dirty = apply(changes);
+        rebuilt = false;
+      }
+    }
+    started = true;
+    int translated = 0;
+    for (Unit u : dirty) {
+      translated += translateUnit(u);
+    }
+    boolean fellBack = false;
+    TranslationResult result;
+    Optional<TranslationResult> merged = merged();
+    if (merged.isPresent()) {
+      result = merged.get();
+    } else {
+      TranslationRun.Output full = TranslationRun.run(snapshot, options);
+      result = new TranslationResult(KongConfig.fromJson(full.document()), full.failures());
+      fellBack = true;
+    }
+    stats = new Stats(next.size(), units.size(), dirty.size(), translated, rebuilt, fellBack);
+    last = result;
+    return result;
+  }
+
+  // ------------------------------------------------------------------ partition
+
+  private void rebuild(CacheStores next) {
+    snapshot = next;
+    nodes.clear();
+    unionHolders.clear();
+    contextHolders.clear();
+    readers.clear();
+    units.clear();
+    globals.clear();
+    sections.clear();
+    globalUnit.placed = List.of();
+    globalUnit.failures = List.of();
+    for (K8sObject o : next.all()) {
+      if (Footprint.GLOBAL.contains(o.kind())) {
+        globals.put(Footprint.objectKey(o), o);
+      } else {
+        addNode(o);
+      }
+    }
+    for (Node n : nodes.values()) {
+      if (n.unit == null) {
+        component(n);
+      }
+    }
+    units.add(globalUnit);
+    globalReads.clear();
+    Deque<String> queue = new ArrayDeque<>();
+    for (K8sObject g : globals.values()) {
+      Footprint fp = Footprint.of(g, options);
+      fp.union().stream().filter(k -> k.charAt(0) != '#').forEach(queue::add);
+      queue.addAll(fp.context());
+    }
+    while (!queue.isEmpty()) {
+      String k = queue.poll();
+      if (!globalReads.add(k)) {
+        continue;
+      }
+      Node n = nodes.get(k);
+      if (n != null) {
+        n.fp.union().stream().filter(r -> r.charAt(0) != '#').forEach(queue::add);
+        queue.addAll(n.fp.context());
+      }
+    }
+  }
+
+  /** Objects the global objects read (e.g. a KongClusterPlugin's configuration Secret). */
+  private final Set<String> globalReads = new HashSet<>();
+
+  /** The global objects and what they read: part of every unit's snapshot. */
+  private Map<String, K8sObject> globalContext() {
+    Map<String, K8sObject> out = new LinkedHashMap<>(globals);
+    for (String k : globalReads) {
+      Node n = nodes.get(k);
+      if (n != null) {
+        out.put(k, n.object);
+      }
+    }
+    return out;
+  }
+
+  private void addNode(K8sObject o) {
+    Node n = new Node(Footprint.objectKey(o), o, Footprint.of(o, options));
+    nodes.put(n.key, n);
+    index(n);
+  }
+
+  private void index(Node n) {
+    n.fp.union().forEach(k -> unionHolders.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(n));
+    n.fp.context().forEach(k -> contextHolders.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(n));
+  }
+
+  private void unindex(Node n) {
+    for (String k : n.fp.union()) {
+      Set<Node> s = unionHolders.get(k);
+      if (s != null && s.remove(n) && s.isEmpty()) {
+        unionHolders.remove(k);
+      }
+    }
+    for (String k : n.fp.context()) {
+      Set<Node> s = contextHolders.get(k);
+      if (s != null && s.remove(n) && s.isEmpty()) {
+        contextHolders.remove(k);
+      }
+    }
+  }
+
+  /** A context key some object also holds as a union key ties all its readers together. */
+  private boolean hub(String key) {
+    return unionHolders.containsKey(key);
+  }
+
+  private List<String> effectiveKeys(Node n) {
+    List<String> keys = new ArrayList<>(n.fp.union().size() + 1);
+    keys.add(n.key);
+    keys.addAll(n.fp.union());
+    for (String k : n.fp.context()) {
+      if (hub(k)) {
+        keys.add(k);
+      }
+    }
+    return keys;
+  }
+
+  private void holders(String key, List<Node> into) {
+    Node owner = nodes.get(key);
+    if (owner != null) {
+      into.add(owner);
+    }
+    Set<Node> u = unionHolders.get(key);
+    if (u != null) {
+      into.addAll(u);
+    }
+    if (u != null) {
+      Set<Node> c = contextHolders.get(key);
+      if (c != null) {
+        into.addAll(c);
+      }
+    }
+  }
+
+  /** Builds the unit of {@code start}'s component; returns the old units it absorbed. */
+  private Set<Unit> component(Node start) {
+    Unit unit = new Unit(nextUnitId++);
+    Set<Unit> absorbed = new HashSet<>();
+    Deque<Node> queue = new ArrayDeque<>();
+    Set<String> seenKeys = new HashSet<>();
+    queue.add(start);
+    if (start.unit != null) {
+      absorbed.add(start.unit);
+    }
+    start.unit = unit;
+    List<Node> found = new ArrayList<>();
+    while (!queue.isEmpty()) {
+      Node n = queue.poll();
+      unit.members.add(n);
+      for (String k : effectiveKeys(n)) {
+        if (!seenKeys.add(k)) {
+          continue;
+        }
+        found.clear();
+        holders(k, found);
+        for (Node m : found) {
+          if (m.unit != unit) {
+            if (m.unit != null) {
+              absorbed.add(m.unit);
+            }
+            m.unit = unit;
+            queue.add(m);
+          }
+        }
+      }
+    }
+    units.add(unit);
+    return absorbed;
+  }
+
+  /** Applies changes of non-global objects; returns the units to translate. */
+  private Set<Unit> apply(List<ObjectChange> changes) {
+    Set<Unit> affected = new HashSet<>();
+    List<Node> touched = new ArrayList<>();
+    Set<String> changedKeys = new HashSet<>();
+    for (ObjectChange c : changes) {
+      String key = c.kind().name() + ':' + c.key();
+      changedKeys.add(key);
+      Node old = nodes.remove(key);
+      if (old != null) {
+        Set<String> hubsBefore = hubs(old.fp.union());
+        unindex(old);
+        if (old.unit != null) {
+          affected.add(old.unit);
+        }
+        flipped(hubsBefore, affected);
+        old.unit = null;
+      }
+      if (c.after().isPresent()) {
+        K8sObject o = c.after().get();
+        Node n = new Node(key, o, Footprint.of(o, options));
+        Set<String> hubsBefore = hubs(n.fp.union());
+        nodes.put(key, n);
+        index(n);
+        List<String> newHubs = new ArrayList<>();
+        for (String k : n.fp.union()) {
+          if (!hubsBefore.contains(k)) {
+            newHubs.add(k);
+          }
+        }
+        flipped(Set.copyOf(newHubs), affected);
+        touched.add(n);
+      }
+    }
+    // every unit that a touched node now shares a key with joins the re-partition
+    List<Node> found = new ArrayList<>();
+    for (Node n : touched) {
+      for (String k : effectiveKeys(n)) {
+        found.clear();
+        holders(k, found);
+        for (Node m : found) {
+          if (m.unit != null) {
+            affected.add(m.unit);
+          }
+        }
+      }
+    }
+    List<Node> redo = new ArrayList<>(touched);
+    for (Unit u : affected) {
+      if (u == globalUnit) {
+        continue;
+      }
+      units.remove(u);
+      unplace(u);
+      unread(u);
+      for (Node m : u.members) {
+        if (nodes.get(m.key) == m) {
+          redo.add(m);
+        }
+      }
+    }
+    for (Node n : redo) {
+      n.unit = null;
+    }
+    Set<Unit> dirty = new LinkedHashSet<>();
+    Deque<Node> pending = new ArrayDeque<>(redo);
+    while (!pending.isEmpty()) {
+      Node n = pending.poll();
+      if (n.unit != null) {
+        continue;
+      }
+      Set<Unit> absorbed = component(n);
+      dirty.add(n.unit);
+      for (Unit a : absorbed) {
+        if (units.remove(a)) {
+          unplace(a);
+          unread(a);
+          dirty.remove(a);
+          for (Node m : a.members) {
+            if (m.unit == a && nodes.get(m.key) == m) {
+              m.unit = null;
+              pending.add(m);
+            }
+          }
+        }
+      }
+    }
+    for (String k : changedKeys) {
+      Set<Unit> rs = readers.get(k);
+      if (rs != null) {
+        for (Unit u : rs) {
+          if (units.contains(u)) {
+            dirty.add(u);
+          }
+        }
+      }
+    }
+    return dirty;
+  }
+
+  private Set<String> hubs(Set<String> keys) {
+    Set<String> out = new HashSet<>();
+    for (String k : keys) {
+      if (hub(k)) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  /** Keys whose hub state may have changed: their context readers' units are re-partitioned. */
+  private void flipped(Set<String> keys, Set<Unit> affected) {
+    for (String k : keys) {
+      Set<Node> readersOfKey = contextHolders.get(k);
+      if (readersOfKey != null) {
+        for (Node r : readersOfKey) {
+          if (r.unit != null) {
+            affected.add(r.unit);
+          }
+        }
+      }
+    }
+  }
+
+  private void unread(Unit u) {
+    for (String k : u.reads) {
+      Set<Unit> rs = readers.get(k);
+      if (rs != null && rs.remove(u) && rs.isEmpty()) {
+        readers.remove(k);
+      }
+    }
+    u.reads = Set.of();
+  }
+
+  // ------------------------------------------------------------------ unit translation
+
+  private int translateUnit(Unit u) {
+    unplace(u);
+    unread(u);
+    Map<String, K8sObject> objects = new LinkedHashMap<>();
+    Set<String> reads = new HashSet<>();
+    Map<String, K8sObject> shared = globalContext();
+    if (u == globalUnit) {
+      objects.putAll(shared);
+    } else {
+      Deque<String> queue = new ArrayDeque<>();
+      for (Node m : u.members) {
+        objects.put(m.key, m.object);
+      }
+      for (Node m : u.members) {
+        queue.addAll(m.fp.context());
+      }
+      while (!queue.isEmpty()) {
+        String k = queue.poll();
+        if (!reads.add(k)) {
+          continue;
+        }
+        Node n = nodes.get(k);
+        if (n == null || objects.containsKey(k)) {
+          continue;
+        }
+        objects.put(k, n.object);
+        for (String r : n.fp.union()) {
+          if (r.charAt(0) != '#') {
+            queue.add(r);
+          }
+        }
+        queue.addAll(n.fp.context());
+      }
+      objects.putAll(shared);
+    }
+    u.reads = reads;
+    for (String k : reads) {
+      readers.computeIfAbsent(k, x -> new HashSet<>()).add(u);
+    }
+    TranslationRun.Output out = TranslationRun.run(snapshot.subset(objects.values()), options);
+    KongConfig config = KongConfig.fromJson(out.document());
+    u.failures = out.failures();
+    u.placed = own(u, config);
+    place(u);
+    return objects.size();
+  }
+
+  /** The entities of a unit's translation that the unit owns, with their positions. */
+  private List<Placed> own(Unit u, KongConfig config) {
+    Map<String, Boolean> services = new HashMap<>();
+    Map<String, Boolean> routes = new HashMap<>();
+    Map<String, Boolean> consumers = new HashMap<>();
+    Map<String, Boolean> groups = new HashMap<>();
+    Map<String, Slot> consumerSlots = new HashMap<>();
+    for (KongEntity s : config.services()) {
+      boolean mine = owned(u, s);
+      text(s, "name").ifPresent(n -> services.put(n, mine));
+      text(s, "id").ifPresent(n -> services.put(n, mine));
+      for (KongEntity r : s.nested("routes")) {
+        text(r, "name").ifPresent(n -> routes.put(n, mine));
+        text(r, "id").ifPresent(n -> routes.put(n, mine));
+      }
+    }
+    for (KongEntity c : config.consumers()) {
+      boolean mine = owned(u, c);
+      text(c, "username").ifPresent(n -> consumers.put(n, mine));
+      text(c, "id").ifPresent(n -> consumers.put(n, mine));
+    }
+    for (KongEntity g : config.consumerGroups()) {
+      boolean mine = owned(u, g);
+      text(g, "name").ifPresent(n -> groups.put(n, mine));
+      text(g, "id").ifPresent(n -> groups.put(n, mine));
+    }
+    for (KongEntity c : config.consumers()) {
+      Optional<String> user = text(c, "username");
+      Optional<String> custom = text(c, "custom_id");
+      Slot slot = new Slot(user.orElse(""), custom.orElse(""),
+          (user.isPresent() ? 2 : 0) | (custom.isPresent() ? 1 : 0), 0);
+      user.or(() -> text(c, "id")).ifPresent(k -> consumerSlots.putIfAbsent(k, slot));
+    }
+    List<Placed> out = new ArrayList<>();
+    Map<String, Integer> ranks = new HashMap<>();
+    for (Map.Entry<String, ImmutableList<KongEntity>> e : config.sections().entrySet()) {
+      String section = e.getKey();
+      for (KongEntity entity : e.getValue()) {
+        boolean mine;
+        Slot slot;
+        switch (section) {
+          case "plugins" -> {
+            mine = attachedOwned(u, entity, services, routes, consumers, groups);
+            slot = new Slot(text(entity, "name").orElse("") + text(entity, "consumer").orElse("")
+                + text(entity, "consumer_group").orElse("") + text(entity, "route").orElse("")
+                + text(entity, "service").orElse(""), "", 0, 0);
+          }
+          case "consumer_group_consumers" -> {
+            String consumer = text(entity, "consumer").orElse("");
+            mine = consumers.getOrDefault(consumer, true);
+            Slot cs = consumerSlots.get(consumer);
+            slot = cs == null ? new Slot("", consumer, 0, 0) : cs;
+          }
+          case "upstreams" -> {
+            if (isStub(entity)) {
+              continue;
+            }
+            mine = owned(u, entity);
+            slot = new Slot(text(entity, "name").orElse(""), "", 0, 0);
+          }
+          case "consumers" -> {
+            mine = owned(u, entity);
+            Optional<String> user = text(entity, "username");
+            Optional<String> custom = text(entity, "custom_id");
+            slot = new Slot(user.orElse(""), custom.orElse(""),
+                (user.isPresent() ? 2 : 0) | (custom.isPresent() ? 1 : 0), 0);
+          }
+          case "services", "consumer_groups" -> {
+            mine = owned(u, entity);
+            slot = new Slot(text(entity, "name").orElse(""), "", 0, 0);
+          }
+          case "certificates", "ca_certificates" -> {
+            mine = owned(u, entity);
+            slot = new Slot(text(entity, "cert").orElse(""), "", 0, 0);
+          }
+          case "vaults" -> {
+            mine = owned(u, entity);
+            slot = new Slot(text(entity, "prefix").orElse(""), "", 0, 0);
+          }
+          default -> {
+            mine = owned(u, entity);
+            slot = new Slot("", "", 0, 0);
+          }
+        }
+        if (!mine) {
+          continue;
+        }
+        String rankKey = section + '\u0000' + slot;
+        int rank = ranks.merge(rankKey, 1, Integer::sum) - 1;
+        out.add(new Placed(section, new Slot(slot.k1(), slot.k2(), slot.flags(), rank), entity));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isStub(KongEntity e) {
+    return e.keys().size() == 1 && text(e, "name").filter("kong"::equals).isPresent();
+  }
+
+  private boolean attachedOwned(Unit u, KongEntity plugin, Map<String, Boolean> services,
+      Map<String, Boolean> routes, Map<String, Boolean> consumers, Map<String, Boolean> groups) {
+    Boolean verdict = null;
+    for (var a : List.of(Map.entry("service", services), Map.entry("route", routes),
+        Map.entry("consumer", consumers), Map.entry("consumer_group", groups))) {
+      Optional<String> ref = text(plugin, a.getKey());
+      if (ref.isEmpty()) {
+        continue;
+      }
+      Boolean mine = a.getValue().get(ref.get());
+      if (mine != null) {
+        verdict = (verdict == null || verdict) && mine;
+      }
+    }
+    return verdict != null ? verdict : owned(u, plugin);
+  }
+
+  /** Whether the unit owns an entity by its {@code k8s-*} tags; unknown sources are shared. */
+  private boolean owned(Unit u, KongEntity e) {
+    Optional<JsonNode> tags = e.field("tags");
+    if (tags.isEmpty() || !tags.get().isArray()) {
+      return true;
+    }
+    String name = null;
+    String ns = null;
+    String kind = null;
+    String group = null;
+    for (JsonNode t : tags.get()) {
+      String s = t.asText();
+      if (name == null && s.startsWith("k8s-name:")) {
+        name = s.substring(9);
+      } else if (ns == null && s.startsWith("k8s-namespace:")) {
+        ns = s.substring(14);
+      } else if (kind == null && s.startsWith("k8s-kind:")) {
+        kind = s.substring(9);
+      } else if (group == null && s.startsWith("k8s-group:")) {
+        group = s.substring(10);
+      }
+    }
+    if (name == null || kind == null) {
+      return true;
+    }
+    String g = group == null || group.equals("core") ? "" : group;
+    Optional<Kind> k = Kind.find(g, kind);
+    if (k.isEmpty()) {
+      return true;
+    }
+    String key = Footprint.objectKey(k.get(), ns == null ? "" : ns, name);
+    if (globals.containsKey(key)) {
+      return u == globalUnit;
+    }
+    Node owner = nodes.get(key);
+    return owner == null || owner.unit == null || owner.unit == u;
+  }
+
+  private static Optional<String> text(KongEntity e, String field) {
+    return e.field(field).filter(JsonNode::isTextual).map(JsonNode::asText);
+  }
+
+  // ------------------------------------------------------------------ merged sections
+
+  private static final Comparator<String> DESC = (a, b) -> Strs.compareBytes(b, a);
+
+  private static Comparator<Slot> order(String section) {
+    Comparator<Slot> byRank = Comparator.comparingInt(Slot::rank);
+    return switch (section) {
+      case "consumers" -> Comparator.comparingInt((Slot s) -> (s.flags() >> 1) & 1)
+          .thenComparing(Slot::k1, Strs.BYTES)
+          .thenComparingInt(s -> s.flags() & 1)
+          .thenComparing(Slot::k2, Strs.BYTES)
+          .thenComparing(byRank);
+      case "consumer_group_consumers" -> order("consumers");
+      default -> Comparator.comparing(Slot::k1, DESC).thenComparing(byRank);
+    };
+  }
+
+  private void place(Unit u) {
+    for (Placed p : u.placed) {
+      TreeMap<Slot, Held> s = sections.computeIfAbsent(p.section(), k -> new TreeMap<>(order(k)));
+      Held h = s.get(p.slot());
+      if (h == null) {
+        h = new Held(p.entity());
+        s.put(p.slot(), h);
+      } else if (!h.entity.equals(p.entity())) {
+        conflict = true;
+      }
+      h.units.add(u.id);
+    }
+  }
+
+  private boolean conflict;
+
+  private void unplace(Unit u) {
+    for (Placed p : u.placed) {
+      TreeMap<Slot, Held> s = sections.get(p.section());
+      if (s == null) {
+        continue;
+      }
+      Held h = s.get(p.slot());
+      if (h != null && h.units.remove(u.id) && h.units.isEmpty()) {
+        s.remove(p.slot());
+      }
+    }
+    u.placed = List.of();
+  }
+
+  private Optional<TranslationResult> merged() {
+    if (conflict) {
+      // positions are unreliable once two units disagreed: start over next time
+      conflict = false;
+      started = false;
+      return Optional.empty();
+    }
+    KongConfig.Builder b = KongConfig.emptyBuilder().formatVersion(KongConfig.FORMAT_VERSION);
+    boolean empty = true;
+    Map<String, List<KongEntity>> custom = new LinkedHashMap<>();
+    for (Map.Entry<String, TreeMap<Slot, Held>> e : sections.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      List<KongEntity> list = new ArrayList<>(e.getValue().size());
+      e.getValue().values().forEach(h -> list.add(h.entity));
+      Optional<EntityKind> kind = EntityKind.forSection(e.getKey());
+      if (kind.isEmpty()) {
+        custom.put(e.getKey(), list);
+        continue;
+      }
+      empty = false;
+      set(b, kind.get(), list);
+    }
+    if (empty) {
+      ObjectNode stub = Entities.JSON.objectNode().put("name", "kong");
+      b.upstreams(List.of(KongConfig.fromJson(Entities.JSON.objectNode().set("upstreams",
+          Entities.JSON.arrayNode().add(stub))).upstreams().get(0)));
+    }
+    custom.forEach((type, list) -> b.customEntities(type,
+        list.stream().map(CustomEntity.class::cast).toList()));
+    Set<TranslationFailure> failures = new LinkedHashSet<>();
+    for (Unit u : units) {
+      failures.addAll(u.failures);
+    }
+    return Optional.of(new TranslationResult(b.build(),
+        TranslationRun.canonical(new ArrayList<>(failures))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void set(KongConfig.Builder b, EntityKind kind, List<KongEntity> list) {
+    List<?> l = list;
+    switch (kind) {
+      case SERVICE -> b.services((List<io.github.kongtranslator.kongmodel.config.Service>) l);
+      case UPSTREAM -> b.upstreams((List<io.github.kongtranslator.kongmodel.config.Upstream>) l);
+      case CERTIFICATE -> b.certificates(
+          (List<io.github.kongtranslator.kongmodel.config.Certificate>) l);
+      case CA_CERTIFICATE -> b.caCertificates(
+          (List<io.github.kongtranslator.kongmodel.config.CaCertificate>) l);
+      case CONSUMER -> b.consumers((List<io.github.kongtranslator.kongmodel.config.Consumer>) l);
+      case CONSUMER_GROUP -> b.consumerGroups(
+          (List<io.github.kongtranslator.kongmodel.config.ConsumerGroup>) l);
+      case CONSUMER_GROUP_CONSUMER -> b.consumerGroupConsumers(
+          (List<io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer>) l);
+      case PLUGIN -> b.plugins((List<io.github.kongtranslator.kongmodel.config.Plugin>) l);
+      case VAULT -> b.vaults((List<io.github.kongtranslator.kongmodel.config.Vault>) l);
+      case ROUTE -> b.routes((List<io.github.kongtranslator.kongmodel.config.Route>) l);
+      case TARGET -> b.targets((List<io.github.kongtranslator.kongmodel.config.Target>) l);
+      case SNI -> b.snis((List<io.github.kongtranslator.kongmodel.config.Sni>) l);
+      case LICENSE -> b.licenses((List<io.github.kongtranslator.kongmodel.config.License>) l);
+      default -> throw new IllegalStateException("unexpected top-level section " + kind);
+    }
+  }
+
+}
