@@ -153,6 +153,29 @@ public abstract sealed class KongEntity
     return o;
   }
 
+  /** RFC 8785 form of {@link #toJson()} in UTF-8, computed on first use. */
+  private volatile byte @Nullable [] canonical;
+
+  /**
+   * The RFC 8785 (JSON Canonicalization Scheme) form of {@link #toJson()}, UTF-8 encoded, as a
+   * read-only buffer. Computed once per entity and kept, so that the config SHA of a
+   * configuration that reuses entities (incremental translation) only hashes their bytes. The
+   * bytes hold every field, credentials and keys included: treat them like {@link #toJson()}.
+   *
+   * @return the canonical bytes, positioned at 0
+   * @throws IllegalArgumentException when a number is NaN or infinite
+   */
+  public final java.nio.ByteBuffer canonicalJson() {
+    byte[] c = canonical;
+    if (c == null) {
+      StringBuilder sb = new StringBuilder(256);
+      io.github.kongtranslator.core.json.CanonicalJson.write(toJson(), sb);
+      c = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      canonical = c;
+    }
+    return java.nio.ByteBuffer.wrap(c).asReadOnlyBuffer();
+  }
+
   final ImmutableMap<String, JsonNode> rawFields() {
     return fields;
   }

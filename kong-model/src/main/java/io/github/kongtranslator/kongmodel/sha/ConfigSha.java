@@ -51,7 +51,44 @@ public final class ConfigSha {
    * @return its SHA
    */
   public static ConfigSha of(KongConfig config) {
-    return ofDocument(config.toJson());
+    // the RFC 8785 form of config.toJson(), streamed: top-level keys in UTF-16 order, each
+    // entity's canonical bytes memoised on the entity, so reused entities are not re-serialised
+    java.util.TreeMap<String, Object> top = new java.util.TreeMap<>();
+    for (String k : config.fieldKeys()) {
+      config.field(k).ifPresent(v -> top.put(k, v));
+    }
+    top.putAll(config.sections());
+    MessageDigest md = CanonicalJson.newSha256();
+    StringBuilder sb = new StringBuilder(64);
+    md.update((byte) '{');
+    boolean first = true;
+    for (java.util.Map.Entry<String, Object> e : top.entrySet()) {
+      sb.setLength(0);
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      CanonicalJson.write(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()), sb);
+      sb.append(':');
+      if (e.getValue() instanceof JsonNode v) {
+        CanonicalJson.write(v, sb);
+        md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+        continue;
+      }
+      md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+      md.update((byte) '[');
+      boolean firstEntity = true;
+      for (Object o : (java.util.List<?>) e.getValue()) {
+        if (!firstEntity) {
+          md.update((byte) ',');
+        }
+        firstEntity = false;
+        md.update(((io.github.kongtranslator.kongmodel.config.KongEntity) o).canonicalJson());
+      }
+      md.update((byte) ']');
+    }
+    md.update((byte) '}');
+    return new ConfigSha(md.digest());
   }
 
   /**

@@ -43,6 +43,21 @@ class ConfigShaTest {
   }
 
   @Test
+  void sha_streamedFromEntities_equalsShaOfTheDocumentTree_forEveryGolden() throws Exception {
+    Path corpus = Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance",
+        "kic-golden");
+    List<Path> goldens;
+    try (var files = java.nio.file.Files.walk(corpus)) {
+      goldens = files.filter(f -> f.getFileName().toString().endsWith("_golden.yaml")).toList();
+    }
+    assertThat(goldens).hasSizeGreaterThan(40);
+    for (Path g : goldens) {
+      KongConfig config = KongConfigReader.read(g);
+      assertThat(ConfigSha.of(config)).as("%s", g).isEqualTo(ConfigSha.ofDocument(config.toJson()));
+    }
+  }
+
+  @Test
   void sha_ignoresInsertionOrder() {
     KongConfig a = KongConfig.builder()
         .addService(Service.builder().name("s").host("h").port(80).build())

@@ -196,6 +196,10 @@ public final class IncrementalEngine {
     units.clear();
     globals.clear();
     sections.clear();
+    lists.clear();
+    dirtySections.clear();
+    failureCounts.clear();
+    failureList = null;
     globalUnit.placed = List.of();
     globalUnit.failures = List.of();
     for (K8sObject o : next.all()) {
@@ -700,8 +704,21 @@ public final class IncrementalEngine {
     };
   }
 
+  /** Sections whose merged list must be rebuilt; the others reuse {@link #lists}. */
+  private final Set<String> dirtySections = new HashSet<>();
+  private final Map<String, List<KongEntity>> lists = new HashMap<>();
+  /** Every failure with the number of units reporting it. */
+  private final Map<TranslationFailure, Integer> failureCounts = new HashMap<>();
+  private @Nullable ImmutableList<TranslationFailure> failureList;
+
   private void place(Unit u) {
+    for (TranslationFailure f : u.failures) {
+      if (failureCounts.merge(f, 1, Integer::sum) == 1) {
+        failureList = null;
+      }
+    }
     for (Placed p : u.placed) {
+      dirtySections.add(p.section());
       TreeMap<Slot, Held> s = sections.computeIfAbsent(p.section(), k -> new TreeMap<>(order(k)));
       Held h = s.get(p.slot());
       if (h == null) {
@@ -717,7 +734,18 @@ public final class IncrementalEngine {
   private boolean conflict;
 
   private void unplace(Unit u) {
+    for (TranslationFailure f : u.failures) {
+      Integer n = failureCounts.get(f);
+      if (n != null && n <= 1) {
+        failureCounts.remove(f);
+        failureList = null;
+      } else if (n != null) {
+        failureCounts.put(f, n - 1);
+      }
+    }
+    u.failures = List.of();
     for (Placed p : u.placed) {
+      dirtySections.add(p.section());
       TreeMap<Slot, Held> s = sections.get(p.section());
       if (s == null) {
         continue;
@@ -744,8 +772,13 @@ public final class IncrementalEngine {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      List<KongEntity> list = new ArrayList<>(e.getValue().size());
-      e.getValue().values().forEach(h -> list.add(h.entity));
+      List<KongEntity> list = lists.get(e.getKey());
+      if (list == null || dirtySections.contains(e.getKey())) {
+        List<KongEntity> fresh = new ArrayList<>(e.getValue().size());
+        e.getValue().values().forEach(h -> fresh.add(h.entity));
+        list = ImmutableList.copyOf(fresh);
+        lists.put(e.getKey(), list);
+      }
       Optional<EntityKind> kind = EntityKind.forSection(e.getKey());
       if (kind.isEmpty()) {
         custom.put(e.getKey(), list);
@@ -761,12 +794,11 @@ public final class IncrementalEngine {
     }
     custom.forEach((type, list) -> b.customEntities(type,
         list.stream().map(CustomEntity.class::cast).toList()));
-    Set<TranslationFailure> failures = new LinkedHashSet<>();
-    for (Unit u : units) {
-      failures.addAll(u.failures);
+    dirtySections.clear();
+    if (failureList == null) {
+      failureList = TranslationRun.canonical(new ArrayList<>(failureCounts.keySet()));
     }
-    return Optional.of(new TranslationResult(b.build(),
-        TranslationRun.canonical(new ArrayList<>(failures))));
+    return Optional.of(new TranslationResult(b.build(), failureList));
   }
 
   @SuppressWarnings("unchecked")
