@@ -25,6 +25,7 @@ import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.incremental.IncrementalTranslator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,17 @@ class ReadmeExampleTest {
     TranslationResult result = translator.translate(snapshot);
     result.failures().forEach(f -> System.err.println("translation failure: " + f));
     String yaml = KongConfigWriter.yaml().write(result.config());
+
+    // Or keep the previous work and, on a change, re-translate only what it touches:
+    // the result equals a full translation, entity for entity.
+    IncrementalTranslator incremental = IncrementalTranslator.create(TranslatorOptions.defaults());
+    TranslationResult first = incremental.translate(cache.snapshot());   // translates everything
+    cache.delete(loaded.objects().get(0));
+    TranslationResult next = incremental.translate(cache.snapshot());    // only the touched units
+    System.out.println(incremental.lastStats()); // units, units translated again, ...
     // README-END
+    assertThat(first.config()).isEqualTo(result.config());
+    assertThat(next.config()).isEqualTo(translator.translate(cache.snapshot()).config());
     assertThat(yaml).contains("rate-limiting");
     assertThat(hash).isEqualTo(snapshot.hash());
     return snapshot.list(Kind.INGRESS).size();

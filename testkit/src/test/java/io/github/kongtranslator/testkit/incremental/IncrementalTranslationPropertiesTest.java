@@ -81,16 +81,17 @@ class IncrementalTranslationPropertiesTest {
             lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 40))
         .checkAssert((size, seed, editSeed, ops) -> run(options,
             SyntheticCluster.generate(size, seed).objects(),
-            SyntheticCluster.generate(size, editSeed).objects(), ops));
+            SyntheticCluster.generate(size, editSeed).objects(), ops, true));
   }
 
   private static void run(TranslatorOptions options, List<Long> seeds, List<Integer> ops) {
     run(options, load(ClusterGens.manifest(seeds, List.of())),
-        load(ClusterGens.manifest(seeds, seeds)), ops);
+        load(ClusterGens.manifest(seeds, seeds)), ops, ops.get(0) % 2 == 0);
   }
 
+  /** Starts from an empty cache, or from one holding every base object, then applies ops. */
   private static void run(TranslatorOptions options, List<? extends K8sObject> base,
-      List<? extends K8sObject> variants, List<Integer> ops) {
+      List<? extends K8sObject> variants, List<Integer> ops, boolean startFull) {
     Map<String, K8sObject> edited = new LinkedHashMap<>();
     for (K8sObject o : variants) {
       edited.put(o.kind() + "/" + o.key(), o);
@@ -98,10 +99,20 @@ class IncrementalTranslationPropertiesTest {
     Translator full = Translator.create(options);
     IncrementalTranslator inc = IncrementalTranslator.create(options);
     ObjectCache cache = new ObjectCache();
+    if (startFull) {
+      base.forEach(cache::upsert);
+    }
     List<K8sObject> all = new ArrayList<>(base);
     all.addAll(edited.values());
     int step = 0;
     int i = 0;
+    if (startFull) {
+      CacheStores first = cache.snapshot();
+      TranslationResult expected = full.translate(first);
+      TranslationResult actual = inc.translate(first);
+      assertThat(actual.config()).as("first translation").isEqualTo(expected.config());
+      assertThat(actual.failures()).as("first failures").isEqualTo(expected.failures());
+    }
     while (i < ops.size()) {
       int batch = 1 + ops.get(i) % 3;
       for (int j = 0; j < batch && i < ops.size(); j++, i++) {

@@ -45,7 +45,8 @@ final class CertificatePart {
   private final Map<String, List<K8sObject>> secretParents = new LinkedHashMap<>();
   private final Set<String> claimed = new HashSet<>();
 
-  void run(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+  /** Runs the step; returns the certificate id each Secret uid was rewritten to. */
+  Map<String, String> run(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
       Map<String, List<K8sObject>> clientCertSecrets) {
     for (Ingress ing : ingresses) {
       claim(ing, ing.spec().tls());
@@ -110,6 +111,7 @@ final class CertificatePart {
         svc.clientCertificate = idRewrites.get(svc.clientCertificate);
       }
     }
+    return idRewrites;
   }
 
   private void claim(K8sObject parent, List<Ingress.Tls> tls) {

@@ -55,6 +55,13 @@ final class DeckGenerator {
     return (a, b) -> Strs.compareBytes(key.apply(b), key.apply(a));
   }
 
+  /** The certificates of a run in document order. */
+  static List<KCertificate> sortedCertificates(Context ctx) {
+    List<KCertificate> certs = new ArrayList<>(ctx.certificates.values());
+    certs.sort(desc(c -> c.cert));
+    return certs;
+  }
+
   ObjectNode document() {
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
     ObjectNode doc = Entities.JSON.objectNode();
@@ -90,8 +97,7 @@ final class DeckGenerator {
       upstreams.forEach(u -> a.add(u.toJson()));
     }
 
-    List<KCertificate> certs = new ArrayList<>(ctx.certificates.values());
-    certs.sort(desc(c -> c.cert));
+    List<KCertificate> certs = sortedCertificates(ctx);
     if (!certs.isEmpty()) {
       ArrayNode a = doc.putArray("certificates");
       certs.forEach(c -> a.add(c.toJson()));

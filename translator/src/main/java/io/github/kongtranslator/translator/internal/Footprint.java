@@ -2,9 +2,9 @@ package io.github.kongtranslator.translator.internal;
 
 import com.google.common.base.Splitter;
 import com.google.common.hash.Hashing;
+import io.github.kongtranslator.core.model.BackendTlsPolicy;
 import io.github.kongtranslator.core.model.ConfigMap;
 import io.github.kongtranslator.core.model.EndpointSlice;
-import io.github.kongtranslator.core.model.Gateway;
 import io.github.kongtranslator.core.model.GatewayApi;
 import io.github.kongtranslator.core.model.GrpcRoute;
 import io.github.kongtranslator.core.model.HttpRoute;
@@ -40,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link #context()}). Incremental translation groups objects that share a union key into one
  * unit; a unit is translated with the objects it reads, and re-translated when any of them
  * changes. Keys are over-approximations: a key too many only makes units larger, never wrong.
+ *
+ * <p>TLS certificates are not part of any unit: they come from a separate step over the whole
+ * snapshot (see the engine), so Ingress TLS sections, listener certificates and certificate
+ * Secrets tie no objects together.
  *
  * <p>Object keys have the form {@code KIND:namespace/name} ({@link #objectKey}); other keys
  * name a shared resource (a TLS host, a certificate, a consumer username...). Keys derived from
@@ -88,7 +92,9 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
         b.context(Kind.KONG_UPSTREAM_POLICY, ns, o.metadata().annotation(UPSTREAM_POLICY));
         String cc = o.metadata().annotation(CLIENT_CERT);
         if (cc != null && !cc.isBlank()) {
+          // client certificates feed the certificate step in service order (one unit)
           b.union(Kind.SECRET, ns, cc.trim());
+          b.shared("client-certificates");
         }
         for (String s : split(o.metadata().annotation(CA_SECRETS))) {
           b.union(Kind.SECRET, ns, s);
@@ -129,7 +135,7 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
       case TCP_ROUTE -> l4(o, ((TcpRoute) o).spec().parentRefs(), ((TcpRoute) o).spec().rules(), b);
       case UDP_ROUTE -> l4(o, ((UdpRoute) o).spec().parentRefs(), ((UdpRoute) o).spec().rules(), b);
       case TLS_ROUTE -> l4(o, ((TlsRoute) o).spec().parentRefs(), ((TlsRoute) o).spec().rules(), b);
-      case GATEWAY -> gateway((Gateway) o, b);
+      case GATEWAY -> { }
       case KONG_PLUGIN -> {
         KongPlugin p = (KongPlugin) o;
         if (p.configFrom() != null && p.configFrom().secretKeyRef() != null) {
@@ -172,7 +178,6 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
             b.union(Kind.SERVICE, ns, r.backend().serviceName());
           }
         }
-        tls(ns, t.spec().tls(), b);
       }
       case UDP_INGRESS -> {
         b.plugins(o, false);
@@ -185,6 +190,9 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
       case KONG_SERVICE_FACADE -> {
         KongServiceFacade f = (KongServiceFacade) o;
         b.plugins(o, false);
+        if (o.metadata().annotation(CLIENT_CERT) != null) {
+          b.shared("client-certificates");
+        }
         b.context(Kind.KONG_UPSTREAM_POLICY, ns, o.metadata().annotation(UPSTREAM_POLICY));
         if (f.spec().backendRef() != null) {
           b.union(Kind.SERVICE, ns, f.spec().backendRef().name());
@@ -221,8 +229,18 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
         }
         b.shared("global");
       }
-      case INGRESS_CLASS_PARAMETERS, GATEWAY_CLASS, REFERENCE_GRANT, KONG_VAULT,
-          BACKEND_TLS_POLICY -> b.shared("global");
+      case BACKEND_TLS_POLICY -> {
+        // its CA certificates are read by every unit holding a targeted Service
+        BackendTlsPolicy p = (BackendTlsPolicy) o;
+        if (p.spec().validation() != null) {
+          for (GatewayApi.ObjectReference r : p.spec().validation().caCertificateRefs()) {
+            b.union("ConfigMap".equals(r.kind()) ? Kind.CONFIG_MAP : Kind.SECRET, ns, r.name());
+          }
+        }
+        b.shared("global");
+      }
+      case INGRESS_CLASS_PARAMETERS, GATEWAY_CLASS, REFERENCE_GRANT, KONG_VAULT ->
+          b.shared("global");
     }
     return b.build();
   }
@@ -244,7 +262,6 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
       b.shared("ingress-default-backend");
       backend(ns, ing.spec().defaultBackend(), b);
     }
-    tls(ns, ing.spec().tls(), b);
   }
 
   private static void backend(String ns, Ingress.@Nullable Backend backend, Builder b) {
@@ -259,21 +276,11 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
     }
   }
 
-  private static void tls(String ns, List<Ingress.Tls> tls, Builder b) {
-    for (Ingress.Tls t : tls) {
-      b.union(Kind.SECRET, ns, t.secretName());
-      for (String h : t.hosts()) {
-        b.shared("tls-host:" + h);
-      }
-    }
-  }
-
   private static void secret(Secret s, Builder b) {
     Map<String, String> labels = s.metadata().labels();
     if ("true".equals(labels.get(CertificatePart.CA_CERT_LABEL))) {
       b.shared("ca-certificates");
     }
-    s.value("tls.crt").ifPresent(v -> b.shared("tls-cert:" + digest(v.utf8().strip())));
     String type = labels.get(CREDENTIAL);
     if (type != null) {
       // credentials of one type conflict when a field value is shared (translator-spec §11)
@@ -314,22 +321,6 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
     for (GatewayApi.Filter f : filters) {
       if (f.extensionRef() != null) {
         b.plugin(o.metadata().namespace(), f.extensionRef().name(), false);
-      }
-    }
-  }
-
-  private static void gateway(Gateway gw, Builder b) {
-    String ns = gw.metadata().namespace();
-    for (Gateway.Listener l : gw.spec().listeners()) {
-      if (l.tls() == null || l.tls().certificateRefs().isEmpty()) {
-        continue;
-      }
-      // listener certificates merge with each other and yield to Ingress SNIs
-      b.shared("gateway-listener-certificates");
-      b.shared("tls-host:" + (l.hostname() == null || l.hostname().isEmpty() ? "*" : l.hostname()));
-      for (GatewayApi.ObjectReference r : l.tls().certificateRefs()) {
-        String rns = r.namespace() == null || r.namespace().isEmpty() ? ns : r.namespace();
-        b.union(Kind.SECRET, rns, r.name());
       }
     }
   }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.cache.ObjectChange;
+import io.github.kongtranslator.core.model.Ingress;
 import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.TcpIngress;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.kongmodel.config.CustomEntity;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
@@ -56,6 +58,23 @@ public final class IncrementalEngine {
   private final Set<Unit> units = new LinkedHashSet<>();
   private final Map<String, K8sObject> globals = new TreeMap<>();
   private final Unit globalUnit = new Unit(0);
+  /** Holds the entities and failures of the certificate step. */
+  private final Unit certUnit = new Unit(-1);
+  /** Accepted Ingresses and TCPIngresses with TLS, in translation order, and their units. */
+  private final TreeMap<TlsKey, K8sObject> tlsIngresses = new TreeMap<>(TLS_ORDER);
+  private final TreeMap<TlsKey, K8sObject> tlsTcpIngresses = new TreeMap<>(TLS_ORDER);
+  private boolean certificatesDirty;
+
+  /** Translation order of Ingresses: creation time, then {@code namespace/name} bytes. */
+  private record TlsKey(String created, String name) {}
+
+  private static final Comparator<TlsKey> TLS_ORDER = Comparator
+      .comparing(TlsKey::created, Context::compareTime).thenComparing(TlsKey::name, Strs.BYTES);
+
+  private static TlsKey tlsKey(K8sObject o) {
+    return new TlsKey(o.metadata().creationTimestamp(),
+        o.metadata().namespace() + "/" + o.metadata().name());
+  }
   private final Map<String, TreeMap<Slot, Held>> sections = new LinkedHashMap<>();
   private int nextUnitId = 1;
 
@@ -94,6 +113,7 @@ public final class IncrementalEngine {
     Set<String> reads = Set.of();
     List<Placed> placed = List.of();
     List<TranslationFailure> failures = List.of();
+    TranslationRun.@Nullable TlsInputs tls;
 
     Unit(int id) {
       this.id = id;
@@ -170,6 +190,9 @@ public final class IncrementalEngine {
     for (Unit u : dirty) {
       translated += translateUnit(u);
     }
+    if (certificatesDirty) {
+      translateCertificates();
+    }
     boolean fellBack = false;
     TranslationResult result;
     Optional<TranslationResult> merged = merged();
@@ -202,6 +225,11 @@ public final class IncrementalEngine {
     failureList = null;
     globalUnit.placed = List.of();
     globalUnit.failures = List.of();
+    certUnit.placed = List.of();
+    certUnit.failures = List.of();
+    tlsIngresses.clear();
+    tlsTcpIngresses.clear();
+    certificatesDirty = true;
     for (K8sObject o : next.all()) {
       if (Footprint.GLOBAL.contains(o.kind())) {
         globals.put(Footprint.objectKey(o), o);
@@ -354,6 +382,9 @@ public final class IncrementalEngine {
     for (ObjectChange c : changes) {
       String key = c.kind().name() + ':' + c.key();
       changedKeys.add(key);
+      if (c.kind() == Kind.SECRET || c.kind() == Kind.GATEWAY) {
+        certificatesDirty = true;
+      }
       Node old = nodes.remove(key);
       if (old != null) {
         Set<String> hubsBefore = hubs(old.fp.union());
@@ -521,8 +552,21 @@ public final class IncrementalEngine {
     for (String k : reads) {
       readers.computeIfAbsent(k, x -> new HashSet<>()).add(u);
     }
-    TranslationRun.Output out = TranslationRun.run(snapshot.subset(objects.values()), options);
+    TranslationRun.TlsInputs[] tls = new TranslationRun.TlsInputs[1];
+    TranslationRun.Output out = TranslationRun.runWithoutCertificates(
+        snapshot.subset(objects.values()), options, t -> tls[0] = t);
     KongConfig config = KongConfig.fromJson(out.document());
+    TranslationRun.TlsInputs mine = tls[0] == null ? null : new TranslationRun.TlsInputs(
+        tls[0].ingresses().stream().filter(i -> owns(u, i)).toList(),
+        tls[0].tcpIngresses().stream().filter(i -> owns(u, i)).toList(),
+        tls[0].clientCertSecrets());
+    if (mine != null && (!mine.ingresses().isEmpty() || !mine.tcpIngresses().isEmpty()
+        || !mine.clientCertSecrets().isEmpty())) {
+      u.tls = mine;
+      mine.ingresses().forEach(i -> tlsIngresses.put(tlsKey(i), i));
+      mine.tcpIngresses().forEach(i -> tlsTcpIngresses.put(tlsKey(i), i));
+      certificatesDirty = true;
+    }
     u.failures = out.failures();
     u.placed = own(u, config);
     place(u);
@@ -733,7 +777,56 @@ public final class IncrementalEngine {
 
   private boolean conflict;
 
+  private boolean owns(Unit u, K8sObject o) {
+    Node n = nodes.get(Footprint.objectKey(o));
+    return n != null && n.unit == u;
+  }
+
+  /** The certificate step over the whole snapshot, fed by the units' TLS inputs. */
+  private void translateCertificates() {
+    certificatesDirty = false;
+    unplace(certUnit);
+    Map<String, List<K8sObject>> clientCerts = new LinkedHashMap<>();
+    int unitsWithClientCerts = 0;
+    for (Unit u : units) {
+      if (u.tls != null && !u.tls.clientCertSecrets().isEmpty()) {
+        unitsWithClientCerts++;
+        clientCerts.putAll(u.tls.clientCertSecrets());
+      }
+    }
+    if (unitsWithClientCerts > 1) {
+      conflict = true; // their order is the translation order of services across units
+      return;
+    }
+    boolean[] rewritten = {false};
+    TranslationRun.Output out = TranslationRun.certificates(snapshot, options,
+        new TranslationRun.TlsInputs(List.copyOf(tlsIngresses.values()).stream()
+            .map(Ingress.class::cast).toList(),
+            tlsTcpIngresses.values().stream().map(TcpIngress.class::cast).toList(), clientCerts),
+        rewritten);
+    if (rewritten[0]) {
+      conflict = true; // services' client certificate ids would change: take the full path
+      return;
+    }
+    List<Placed> placed = new ArrayList<>();
+    Map<String, Integer> ranks = new HashMap<>();
+    for (KongEntity c : KongConfig.fromJson(out.document()).certificates()) {
+      String cert = text(c, "cert").orElse("");
+      int rank = ranks.merge(cert, 1, Integer::sum) - 1;
+      placed.add(new Placed("certificates", new Slot(cert, "", 0, rank), c));
+    }
+    certUnit.placed = placed;
+    certUnit.failures = out.failures();
+    place(certUnit);
+  }
+
   private void unplace(Unit u) {
+    if (u.tls != null) {
+      u.tls.ingresses().forEach(i -> tlsIngresses.remove(tlsKey(i), i));
+      u.tls.tcpIngresses().forEach(i -> tlsTcpIngresses.remove(tlsKey(i), i));
+      u.tls = null;
+      certificatesDirty = true;
+    }
     for (TranslationFailure f : u.failures) {
       Integer n = failureCounts.get(f);
       if (n != null && n <= 1) {

@@ -9,6 +9,12 @@ import io.github.kongtranslator.translator.TranslatorOptions;
 import io.github.kongtranslator.translator.internal.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.Entities.KService;
 import java.util.List;
+import io.github.kongtranslator.core.model.Ingress;
+import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.Secret;
+import io.github.kongtranslator.core.model.TcpIngress;
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /** One translation: runs every part in KIC's order (translator-spec §1). Not API. */
@@ -31,6 +37,67 @@ public final class TranslationRun {
    * @return the document and failures
    */
   public static Output run(CacheStores stores, TranslatorOptions options) {
+    return run(stores, options, null);
+  }
+
+  /**
+   * What the certificate step reads from a translation, for running it separately over a whole
+   * snapshot ({@link #certificates}).
+   *
+   * @param ingresses accepted Ingresses with a TLS section, in translation order
+   * @param tcpIngresses accepted TCPIngresses with a TLS section, in translation order
+   * @param clientCertSecrets client certificate Secret keys with the objects naming them
+   */
+  public record TlsInputs(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+      Map<String, List<K8sObject>> clientCertSecrets) {}
+
+  /**
+   * Translates a snapshot without the TLS certificate step (CA certificates are kept),
+   * reporting what that step would read instead.
+   *
+   * @param stores the snapshot
+   * @param options the options
+   * @param tls receives the certificate step's inputs
+   * @return the document (no {@code certificates}) and failures
+   */
+  public static Output runWithoutCertificates(CacheStores stores, TranslatorOptions options,
+      java.util.function.Consumer<TlsInputs> tls) {
+    return run(stores, options, tls);
+  }
+
+  /**
+   * The certificate step alone over a whole snapshot: the {@code certificates} entries in
+   * document order, and the step's failures. Equal to the section a full translation gives
+   * when {@code inputs} are those of the whole snapshot, in translation order.
+   *
+   * @param stores the whole snapshot
+   * @param options the options
+   * @param inputs what the step reads
+   * @param clientCertIdsChanged set to true when the step rewrote a client certificate id
+   *     (services would have to be rewritten too)
+   * @return the entries and failures
+   */
+  public static Output certificates(CacheStores stores, TranslatorOptions options,
+      TlsInputs inputs, boolean[] clientCertIdsChanged) {
+    Context ctx = new Context(stores, options);
+    CertificatePart certs = new CertificatePart(ctx);
+    Map<String, String> rewrites =
+        certs.run(inputs.ingresses(), inputs.tcpIngresses(), inputs.clientCertSecrets());
+    for (String key : inputs.clientCertSecrets().keySet()) {
+      int slash = key.indexOf('/');
+      String uid = stores.get(Kind.SECRET, key.substring(0, slash), key.substring(slash + 1),
+          Secret.class).map(x -> x.metadata().uid()).orElse("");
+      String to = rewrites.get(uid);
+      clientCertIdsChanged[0] |= to != null && !to.equals(uid);
+    }
+    ObjectNode doc = Entities.JSON.objectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode a = doc.putArray("certificates");
+    DeckGenerator.sortedCertificates(ctx).forEach(c -> a.add(c.toJson()));
+    return new Output(doc, canonical(ctx.failures));
+  }
+
+  private static Output run(CacheStores stores, TranslatorOptions options,
+      java.util.function.@Nullable Consumer<TlsInputs> tls) {
     Context ctx = new Context(stores, options);
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
 
@@ -73,7 +140,14 @@ public final class TranslationRun {
     }
 
     CertificatePart certs = new CertificatePart(ctx);
-    certs.run(ingress.acceptedIngresses(), l4.acceptedTcp(), services.clientCertSecrets);
+    if (tls == null) {
+      certs.run(ingress.acceptedIngresses(), l4.acceptedTcp(), services.clientCertSecrets);
+    } else {
+      tls.accept(new TlsInputs(
+          ingress.acceptedIngresses().stream().filter(i -> !i.spec().tls().isEmpty()).toList(),
+          l4.acceptedTcp().stream().filter(i -> !i.spec().tls().isEmpty()).toList(),
+          new java.util.LinkedHashMap<>(services.clientCertSecrets)));
+    }
     certs.caCertificates();
 
     DeckGenerator deck = new DeckGenerator(ctx);
