@@ -7,6 +7,7 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.backfill.Backfill;
+import io.github.kongtranslator.fallback.backfill.BackfillRefusal;
 import io.github.kongtranslator.fallback.backfill.BackfillResult;
 import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
@@ -107,7 +108,8 @@ public final class SyncLoop {
   private record Memo(
       String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
       ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
-      ImmutableSet<ObjectRef> backfilled, ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
+      ImmutableSet<ObjectRef> backfilled, ImmutableList<BackfillRefusal> refusals,
+      ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
 
   /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
   private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
@@ -272,6 +274,7 @@ public final class SyncLoop {
     ExclusionResult excl;
     CacheStores fallback;
     ImmutableSet<ObjectRef> backfilled = ImmutableSet.of();
+    ImmutableList<BackfillRefusal> refusals = ImmutableList.of();
     try {
       excl = Exclusion.exclude(snap, broken);
       fallback = excl.fallback();
@@ -280,16 +283,21 @@ public final class SyncLoop {
         BackfillResult b = Backfill.apply(excl, lvs);
         fallback = b.snapshot();
         backfilled = b.restored();
+        refusals = ImmutableList.copyOf(b.refused().values());
       }
     } catch (RuntimeException e) {
       LOG.error("building the fallback configuration failed; trying the last valid one", e);
       result.addProblem("building the fallback configuration failed: " + e.getClass().getSimpleName());
       return Optional.empty();
     }
-    result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled);
+    result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled)
+        .backfillRefusals(refusals);
     int excludedCount = excl.excluded().size();
     int backfilledCount = backfilled.size();
-    fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount));
+    int refusedCount = refusals.size();
+    LOG.info("fallback generated: {} broken, {} excluded, {} backfilled, {} refused backfill",
+        broken.size(), excludedCount, backfilledCount, refusedCount);
+    fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount, refusedCount));
     if (excl.excludedNothing()) {
       return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
     }
@@ -310,7 +318,7 @@ public final class SyncLoop {
     for (ObjectRef b : excl.broken()) {
       snap.get(b).ifPresent(o -> content.put(b, o));
     }
-    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled,
+    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled, refusals,
         content.buildKeepingLast());
     result.appliedSha(sha);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
@@ -318,7 +326,7 @@ public final class SyncLoop {
 
   private static void record(SyncResult.Builder result, Memo m) {
     result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
-        .backfilled(m.backfilled());
+        .backfilled(m.backfilled()).backfillRefusals(m.refusals());
   }
 
   private static Optional<PushAttempt> lastOf(Target t, PushKind kind) {
@@ -475,6 +483,7 @@ public final class SyncLoop {
       case FALLBACK_APPLIED, LAST_VALID_APPLIED, FAILED -> LOG.warn("{}", r);
     }
     r.excluded().values().forEach(reason -> LOG.info("excluded: {}", reason));
+    r.backfillRefusals().forEach(refusal -> LOG.info("backfill refused: {}", refusal));
     r.translationFailures().forEach(f -> LOG.debug("translation failure: {}", f));
   }
 
