@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * Receives the loop's events, e.g. to record metrics or Kubernetes events. Every method has an
  * empty default; override what you need. Called on the thread running
- * {@link ConfigSynchronizer#sync}, in event order; exceptions thrown by a listener are logged
- * and ignored.
+ * {@link ConfigSynchronizer#sync}, never on a push thread, in event order (the push events of
+ * one concurrent push step in the gateways' order, after all of them finished); exceptions
+ * thrown by a listener are logged and ignored.
  */
 public interface SyncListener {
 

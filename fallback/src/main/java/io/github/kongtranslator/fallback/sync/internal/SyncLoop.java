@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,8 +54,12 @@ public final class SyncLoop {
   private final FallbackMode mode;
   private final SyncListener listener;
   private final SkipPolicy skipPolicy;
+  private final Executor executor;
+  private final Duration pushTimeout;
 
   private final Map<String, Target> targets = new LinkedHashMap<>();
+  /** Pushes still running after their deadline, by gateway id: that client is not called again yet. */
+  private final Map<String, PushTask> stillRunning = new LinkedHashMap<>();
   private @Nullable CacheStores lastValidSnapshot;
   private @Nullable KongConfig lastValidConfig;
   private @Nullable ConfigSha lastValidSha;
@@ -71,10 +76,29 @@ public final class SyncLoop {
   public SyncLoop(
       Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
       SkipPolicy skipPolicy) {
+    this(translator, mode, listener, skipPolicy, PushExecutors.shared(), PushExecutors.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Creates a loop that pushes to its gateways concurrently on an executor.
+   *
+   * @param translator translates a snapshot; may report failures, should not throw
+   * @param mode the fallback mode
+   * @param listener the listener
+   * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
+   * @param executor runs the pushes of one batch, one task per gateway
+   * @param pushTimeout how long to wait for one gateway's push, from its submission
+   * @throws IllegalArgumentException when the timeout is not positive
+   */
+  public SyncLoop(
+      Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
+      SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
     this.translator = Objects.requireNonNull(translator, "translator");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.skipPolicy = Objects.requireNonNull(skipPolicy, "skipPolicy");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.pushTimeout = PushExecutors.checkTimeout(pushTimeout);
   }
 
   /** Per-gateway state (D1) plus what KIC would remember, for the test-only skip policies. */
@@ -354,14 +378,46 @@ public final class SyncLoop {
     }
   }
 
-  /** Pushes to every target; true iff every one accepted (sent or skipped). */
+  /**
+   * Pushes to every target concurrently (fallback-spec §5.12 {@code push}); true iff every one
+   * accepted (sent or skipped). Only the client calls run on the executor; skip decisions,
+   * state transitions (D3), listener events and log lines happen on this thread, in the targets'
+   * order, so reports and events are deterministic whatever order the pushes finish in.
+   */
   private boolean pushAll(KongConfig config, ConfigSha sha, List<Target> ts, PushKind kind, String h) {
-    boolean all = true;
     int entities = countEntities(config);
     boolean empty = config.isContentEmpty();
+    Map<Target, PushTask> sent = new LinkedHashMap<>();
+    Map<Target, PushTask.Result> settled = new LinkedHashMap<>();
     for (Target t : ts) {
       Optional<ConfigSha> last = Optional.ofNullable(t.lastAccepted);
       if (skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind)) {
+        continue;
+      }
+      if (stillRunning.containsKey(t.id)) {
+        settled.put(t, new PushTask.Result(PushOutcome.transientFailure(
+            "an earlier push to this gateway is still running; nothing was sent"), Duration.ZERO, Optional.empty()));
+        continue;
+      }
+      PushTask task = new PushTask(t.client, config, sha);
+      sent.put(t, task);
+      if (!task.submit(executor)) {
+        settled.put(t, PushTask.refused());
+      }
+    }
+    for (Map.Entry<Target, PushTask> e : sent.entrySet()) {
+      if (!settled.containsKey(e.getKey())) {
+        PushTask.Result r = e.getValue().await(pushTimeout);
+        settled.put(e.getKey(), r);
+        if (e.getValue().isRunning()) {
+          stillRunning.put(e.getKey().id, e.getValue());
+        }
+      }
+    }
+    boolean all = true;
+    for (Target t : ts) {
+      PushTask.Result r = settled.get(t);
+      if (r == null) {
         PushAttempt a = new PushAttempt(kind, sha, false, PushOutcome.accepted(), Duration.ZERO);
         t.attempts.add(a);
         t.syncedHash = h;
@@ -369,23 +425,12 @@ public final class SyncLoop {
             t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
         continue;
       }
-      long start = System.nanoTime();
-      PushOutcome o;
-      try {
-        o = t.client.push(config, sha);
-        if (o == null) {
-          o = PushOutcome.indeterminate("the client returned no outcome");
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e);
-        o = PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName());
-      }
-      Duration d = Duration.ofNanos(System.nanoTime() - start);
+      r.thrown().ifPresent(e -> LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e));
+      PushOutcome o = r.outcome();
       apply(t, o, sha, h, empty);
-      PushAttempt a = new PushAttempt(kind, sha, true, o, d);
+      PushAttempt a = new PushAttempt(kind, sha, true, o, r.duration());
       t.attempts.add(a);
-      PushOutcome fo = o;
-      fire(() -> listener.pushSent(new SyncListener.PushEvent(t.id, kind, sha, entities, true, fo, d)));
+      fire(() -> listener.pushSent(new SyncListener.PushEvent(t.id, kind, sha, entities, true, o, r.duration())));
       if (!o.isAccepted()) {
         all = false;
         LOG.warn("{} push {} to {}: {}; state now {}", kind, sha.hex(), t.id, o, t.state);
@@ -417,12 +462,26 @@ public final class SyncLoop {
   }
 
   private List<Target> resolve(List<? extends GatewayClient> clients) {
+    stillRunning.values().removeIf(task -> !task.isRunning());
     List<Target> ts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (GatewayClient c : clients) {
       String id = c.id();
       if (!seen.add(id)) {
         continue; // the same target listed twice is configured once
+      }
+      if (stillRunning.containsKey(id)) {
+        // an abandoned push is still calling this client: ask it nothing; it is unknown already
+        Target known = targets.get(id);
+        if (known == null || known.atomic != c.isAtomic()) {
+          known = new Target(c, "busy:" + System.nanoTime());
+          targets.put(id, known);
+        }
+        known.client = c;
+        known.attempts.clear();
+        known.emptyDoubt = false;
+        ts.add(known);
+        continue;
       }
       String instance = instanceOf(c);
       Target t = targets.get(id);
