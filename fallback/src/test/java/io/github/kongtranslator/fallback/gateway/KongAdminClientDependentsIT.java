@@ -287,13 +287,23 @@ class KongAdminClientDependentsIT {
           - {key: %s-carol, consumer: {username: carol}}
           acls:
           - {group: ops, consumer: carol}
+          - {group: dev, consumer: carol}
+          - {group: qa, consumer: carol}
           """.formatted(MARKER));
       assertThat(push(kong, cfg)).isEqualTo(PushOutcome.accepted());
       assertThat(writes(api)).containsExactly("PUT /consumers/carol", "POST /consumers/carol/key-auth",
-          "POST /consumers/carol/acls");
+          "POST /consumers/carol/acls", "POST /consumers/carol/acls", "POST /consumers/carol/acls");
       api.requests.clear();
       assertThat(push(kong, cfg)).isEqualTo(PushOutcome.accepted());
+      assertThat(api.requests).as("the fake pages by two").contains("GET /acls?size=1000&offset=2");
       assertThat(writes(api)).as("matched by natural key: nothing to write").isEmpty();
+      api.requests.clear();
+      KongConfig fewer = read(cfg.toJson().toString().replace(",{\"group\":\"qa\",\"consumer\":\"carol\"}", ""));
+      assertThat(fewer.sections().get("acls")).hasSize(2);
+      assertThat(push(kong, fewer)).isEqualTo(PushOutcome.accepted());
+      assertThat(writes(api)).singleElement().satisfies(d -> assertThat(d).startsWith("DELETE /consumers/"));
+      assertThat(api.collection("acls").values()).extracting(a -> a.path("group").asText())
+          .containsExactlyInAnyOrder("ops", "dev");
     }
   }
 
