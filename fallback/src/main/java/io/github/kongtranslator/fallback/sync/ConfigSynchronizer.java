@@ -41,9 +41,9 @@ import java.util.concurrent.Executor;
  * is always sent. When the snapshot is unchanged and every gateway is in sync for it, a tick sends
  * nothing.
  *
- * <p>Within a tick the gateways are pushed to concurrently (fallback-spec §5.2 step 4) on the
- * builder's {@link Builder#executor executor}, each push bounded by the {@link
- * Builder#pushTimeout push timeout}; the results, listener events and log lines come in the
+ * <p>Within a tick the gateways are asked for their instance and pushed to concurrently
+ * (fallback-spec §5.2 step 4) on the builder's {@link Builder#executor executor}, each call
+ * bounded by the {@link Builder#pushTimeout push timeout}; the results, listener events and log lines come in the
  * order the gateways were given, whatever order the pushes finish in. Each gateway's state
  * changes only with its own outcome.
  *
@@ -187,13 +187,15 @@ public final class ConfigSynchronizer {
     }
 
     /**
-     * Sets how long a tick waits for one gateway's push, measured from its submission to the
-     * executor (default 5 minutes). A push that has not started by then is dropped and reported
-     * as {@code TRANSIENT} (nothing was sent); one that has started is reported as {@code
-     * INDETERMINATE}, so the gateway becomes {@code UNKNOWN}. It is not interrupted: clients keep
-     * their own request timeouts (e.g. {@link KongAdminClient.Builder#timeout}). Until it returns
-     * the loop calls that gateway's client for nothing else, and reports its pushes as {@code
-     * TRANSIENT}.
+     * Sets how long a tick waits for one call on one gateway, measured from its submission to
+     * the executor (default 5 minutes): each push, and the questions asked before the pushes
+     * ({@link GatewayClient#instance()}, {@link GatewayClient#reportsEmptyConfig()}), which also
+     * run concurrently on the executor. A push that has not started by then is dropped and
+     * reported as {@code TRANSIENT} (nothing was sent); one that has started is reported as
+     * {@code INDETERMINATE}, so the gateway becomes {@code UNKNOWN}; an unanswered question makes
+     * the gateway {@code UNKNOWN}. A late call is not interrupted: clients keep their own request
+     * timeouts (e.g. {@link KongAdminClient.Builder#timeout}). Until it returns the loop calls
+     * that gateway's client for nothing else, and reports its pushes as {@code TRANSIENT}.
      *
      * @param value the timeout, positive
      * @return this

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.fallback.gateway.GatewayClient;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.fallback.sync.ConfigSynchronizer;
@@ -13,6 +14,7 @@ import io.github.kongtranslator.fallback.sync.SyncListener;
 import io.github.kongtranslator.fallback.sync.SyncOutcome;
 import io.github.kongtranslator.fallback.sync.SyncResult;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import io.github.kongtranslator.testkit.gateway.Fault;
 import io.github.kongtranslator.testkit.gateway.SimulatedGateway;
 import io.github.kongtranslator.translator.Translator;
@@ -34,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@link ConfigSynchronizer} pushes to its gateways concurrently (fallback-spec §5.2 step 4),
- * bounded by the per-gateway push timeout, and still reports in the gateways' order with each
+ * {@link ConfigSynchronizer} asks its gateways for their instance and pushes to them
+ * concurrently (fallback-spec §5.2 step 4), bounded by the per-gateway timeout, and still reports in the gateways' order with each
  * gateway's state following only its own outcome. Gateways are {@link SimulatedGateway}s held on
  * latches.
  */
@@ -249,6 +251,77 @@ class ConcurrentPushTest {
     ConfigSynchronizer direct = ConfigSynchronizer.builder(TRANSLATOR).gateway(g).executor(Runnable::run).build();
     assertThat(direct.sync(Fixtures.valid("1")).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
     assertThat(g.received()).hasSize(1);
+  }
+
+  /** A simulated gateway whose {@link GatewayClient#instance()} first runs a hook. */
+  private static GatewayClient askedFirst(SimulatedGateway g, Runnable onInstance) {
+    return new GatewayClient() {
+      @Override
+      public String id() {
+        return g.id();
+      }
+
+      @Override
+      public boolean isAtomic() {
+        return g.isAtomic();
+      }
+
+      @Override
+      public PushOutcome push(KongConfig config, ConfigSha sha) {
+        return g.push(config, sha);
+      }
+
+      @Override
+      public boolean reportsEmptyConfig() {
+        return g.reportsEmptyConfig();
+      }
+
+      @Override
+      public String instance() {
+        onInstance.run();
+        return g.instance();
+      }
+    };
+  }
+
+  @Test
+  void instanceQuestions_areAskedConcurrently_andAnUnansweredOneMakesTheGatewayUnknown() throws Exception {
+    CountDownLatch arrived = latch(2);
+    List<Boolean> overlapped = Collections.synchronizedList(new ArrayList<>());
+    Runnable meet = () -> {
+      arrived.countDown();
+      try {
+        overlapped.add(arrived.await(10, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    SimulatedGateway a = SimulatedGateway.atomic("a", e -> false);
+    SimulatedGateway b = SimulatedGateway.partial("b", e -> false);
+    ConfigSynchronizer sync = ConfigSynchronizer.builder(TRANSLATOR)
+        .gateway(askedFirst(a, meet)).gateway(askedFirst(b, meet)).build();
+    SyncResult r = caller.submit(() -> sync.sync(Fixtures.valid("1"))).get(LONG.toSeconds(), TimeUnit.SECONDS);
+    assertThat(overlapped).containsExactly(true, true);
+    assertThat(r.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+
+    // b's instance question hangs: the tick does not wait past the timeout, b is unknown, a is fine
+    CountDownLatch release = latch(1);
+    ConfigSynchronizer hanging = ConfigSynchronizer.builder(TRANSLATOR)
+        .gateway(askedFirst(a, () -> {})).gateway(askedFirst(b, () -> await(release)))
+        .pushTimeout(Duration.ofMillis(300)).build();
+    SyncResult h = caller.submit(() -> hanging.sync(Fixtures.valid("2"))).get(LONG.toSeconds(), TimeUnit.SECONDS);
+    assertThat(h.outcome()).isEqualTo(SyncOutcome.FAILED);
+    assertThat(h.gateways().get(0).lastAttempt().orElseThrow().outcome().kind()).isEqualTo(PushOutcome.Kind.ACCEPTED);
+    assertThat(h.gateways().get(1).lastAttempt().orElseThrow().outcome().kind()).isEqualTo(PushOutcome.Kind.TRANSIENT);
+    assertThat(hanging.gatewayState("b")).isEqualTo(GatewayState.unknown());
+    release.countDown();
+    SyncResult after = h;
+    for (int i = 0; i < 250 && after.outcome() != SyncOutcome.DESIRED_APPLIED; i++) {
+      Thread.sleep(20); // until the abandoned question has returned
+      after = caller.submit(() -> hanging.sync(Fixtures.valid("2"))).get(LONG.toSeconds(), TimeUnit.SECONDS);
+    }
+    assertThat(after.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+    assertThat(hanging.gatewayState("b")).isEqualTo(GatewayState.known(after.desiredSha().orElseThrow()));
   }
 
   @Test

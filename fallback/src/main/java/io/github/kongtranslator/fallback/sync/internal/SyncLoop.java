@@ -58,8 +58,8 @@ public final class SyncLoop {
   private final Duration pushTimeout;
 
   private final Map<String, Target> targets = new LinkedHashMap<>();
-  /** Pushes still running after their deadline, by gateway id: that client is not called again yet. */
-  private final Map<String, PushTask> stillRunning = new LinkedHashMap<>();
+  /** Calls still running after their deadline, by gateway id: that client is not called again yet. */
+  private final Map<String, ClientCall<?>> stillRunning = new LinkedHashMap<>();
   private @Nullable CacheStores lastValidSnapshot;
   private @Nullable KongConfig lastValidConfig;
   private @Nullable ConfigSha lastValidSha;
@@ -86,8 +86,8 @@ public final class SyncLoop {
    * @param mode the fallback mode
    * @param listener the listener
    * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
-   * @param executor runs the pushes of one batch, one task per gateway
-   * @param pushTimeout how long to wait for one gateway's push, from its submission
+   * @param executor runs the calls on gateways (probes, pushes), one task per gateway and step
+   * @param pushTimeout how long to wait for one call on one gateway, from its submission
    * @throws IllegalArgumentException when the timeout is not positive
    */
   public SyncLoop(
@@ -387,56 +387,77 @@ public final class SyncLoop {
   private boolean pushAll(KongConfig config, ConfigSha sha, List<Target> ts, PushKind kind, String h) {
     int entities = countEntities(config);
     boolean empty = config.isContentEmpty();
-    Map<Target, PushTask> sent = new LinkedHashMap<>();
-    Map<Target, PushTask.Result> settled = new LinkedHashMap<>();
+    Map<Target, ClientCall<PushResult>> calls = new LinkedHashMap<>();
     for (Target t : ts) {
       Optional<ConfigSha> last = Optional.ofNullable(t.lastAccepted);
-      if (skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind)) {
-        continue;
-      }
-      if (stillRunning.containsKey(t.id)) {
-        settled.put(t, new PushTask.Result(PushOutcome.transientFailure(
-            "an earlier push to this gateway is still running; nothing was sent"), Duration.ZERO, Optional.empty()));
-        continue;
-      }
-      PushTask task = new PushTask(t.client, config, sha);
-      sent.put(t, task);
-      if (!task.submit(executor)) {
-        settled.put(t, PushTask.refused());
-      }
-    }
-    for (Map.Entry<Target, PushTask> e : sent.entrySet()) {
-      if (!settled.containsKey(e.getKey())) {
-        PushTask.Result r = e.getValue().await(pushTimeout);
-        settled.put(e.getKey(), r);
-        if (e.getValue().isRunning()) {
-          stillRunning.put(e.getKey().id, e.getValue());
-        }
+      if (!skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind) && !stillRunning.containsKey(t.id)) {
+        GatewayClient client = t.client;
+        calls.put(t, ClientCall.submit(executor, () -> pushOnce(client, config, sha)));
       }
     }
     boolean all = true;
     for (Target t : ts) {
-      PushTask.Result r = settled.get(t);
-      if (r == null) {
+      ClientCall<PushResult> call = calls.get(t);
+      PushOutcome o;
+      Duration d;
+      if (call == null && !stillRunning.containsKey(t.id)) {
         PushAttempt a = new PushAttempt(kind, sha, false, PushOutcome.accepted(), Duration.ZERO);
         t.attempts.add(a);
         t.syncedHash = h;
         fire(() -> listener.pushSkipped(new SyncListener.PushEvent(
             t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
         continue;
+      } else if (call == null) {
+        o = PushOutcome.transientFailure("an earlier call to this gateway is still running; nothing was sent");
+        d = Duration.ZERO;
+      } else {
+        ClientCall.Waited<PushResult> w = call.await(pushTimeout);
+        if (w instanceof ClientCall.Done<PushResult> done) {
+          done.value().thrown().ifPresent(e ->
+              LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e));
+          o = done.value().outcome();
+          d = done.took();
+        } else if (w instanceof ClientCall.NotStarted<PushResult> ns) {
+          o = PushOutcome.transientFailure(ns.why());
+          d = Duration.ZERO;
+        } else {
+          ClientCall.StillRunning<PushResult> sr = (ClientCall.StillRunning<PushResult>) w;
+          stillRunning.put(t.id, call);
+          o = PushOutcome.indeterminate(sr.why() + "; the push may have been applied");
+          d = sr.waited();
+        }
       }
-      r.thrown().ifPresent(e -> LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e));
-      PushOutcome o = r.outcome();
       apply(t, o, sha, h, empty);
-      PushAttempt a = new PushAttempt(kind, sha, true, o, r.duration());
+      PushAttempt a = new PushAttempt(kind, sha, true, o, d);
       t.attempts.add(a);
-      fire(() -> listener.pushSent(new SyncListener.PushEvent(t.id, kind, sha, entities, true, o, r.duration())));
+      PushOutcome fo = o;
+      fire(() -> listener.pushSent(new SyncListener.PushEvent(t.id, kind, sha, entities, true, fo, d)));
       if (!o.isAccepted()) {
         all = false;
         LOG.warn("{} push {} to {}: {}; state now {}", kind, sha.hex(), t.id, o, t.state);
       }
     }
     return all;
+  }
+
+  /**
+   * What a push returned.
+   *
+   * @param outcome the outcome; indeterminate when the client threw or returned nothing
+   * @param thrown what the client threw, for the log
+   */
+  private record PushResult(PushOutcome outcome, Optional<RuntimeException> thrown) {}
+
+  /** Runs on the executor: one push, the client's runtime exceptions caught. */
+  private static PushResult pushOnce(GatewayClient client, KongConfig config, ConfigSha sha) {
+    try {
+      PushOutcome o = client.push(config, sha);
+      return new PushResult(o == null ? PushOutcome.indeterminate("the client returned no outcome") : o,
+          Optional.empty());
+    } catch (RuntimeException e) {
+      return new PushResult(PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName()),
+          Optional.of(e));
+    }
   }
 
   /** D3. */
@@ -461,17 +482,38 @@ public final class SyncLoop {
     }
   }
 
+  /**
+   * The tick's targets, in the given order, after asking every gateway concurrently (on the
+   * executor, within the timeout) for its instance and, where the loop believes it configured,
+   * whether it reports an empty configuration.
+   */
   private List<Target> resolve(List<? extends GatewayClient> clients) {
-    stillRunning.values().removeIf(task -> !task.isRunning());
-    List<Target> ts = new ArrayList<>();
+    stillRunning.values().removeIf(call -> !call.isRunning());
+    List<GatewayClient> unique = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (GatewayClient c : clients) {
-      String id = c.id();
-      if (!seen.add(id)) {
-        continue; // the same target listed twice is configured once
+      if (seen.add(c.id())) {
+        unique.add(c); // the same target listed twice is configured once
       }
+    }
+    Map<String, ClientCall<Probe>> probes = new LinkedHashMap<>();
+    for (GatewayClient c : unique) {
+      String id = c.id();
       if (stillRunning.containsKey(id)) {
-        // an abandoned push is still calling this client: ask it nothing; it is unknown already
+        continue;
+      }
+      Target known = targets.get(id);
+      boolean same = known != null && known.atomic == c.isAtomic();
+      String previous = same ? known.instance : "";
+      boolean askEmpty = same && known.state instanceof GatewayState.Known && !known.knownEmpty;
+      probes.put(id, ClientCall.submit(executor, () -> probe(c, same, previous, askEmpty)));
+    }
+    List<Target> ts = new ArrayList<>();
+    for (GatewayClient c : unique) {
+      String id = c.id();
+      ClientCall<Probe> call = probes.get(id);
+      if (call == null) {
+        // an abandoned call is still using this client: ask it nothing; it is unknown already
         Target known = targets.get(id);
         if (known == null || known.atomic != c.isAtomic()) {
           known = new Target(c, "busy:" + System.nanoTime());
@@ -483,22 +525,37 @@ public final class SyncLoop {
         ts.add(known);
         continue;
       }
-      String instance = instanceOf(c);
+      Probe p;
+      ClientCall.Waited<Probe> w = call.await(pushTimeout);
+      if (w instanceof ClientCall.Done<Probe> done) {
+        p = done.value();
+      } else {
+        if (w instanceof ClientCall.StillRunning<Probe>) {
+          stillRunning.put(id, call);
+        }
+        String why = w instanceof ClientCall.NotStarted<Probe> ns ? ns.why() : ((ClientCall.StillRunning<Probe>) w).why();
+        LOG.warn("asking gateway {} for its instance failed ({}); its configuration is unknown", id, why);
+        p = new Probe("unanswered:" + System.nanoTime(), false, Optional.empty(), Optional.empty());
+      }
+      p.instanceError().ifPresent(e ->
+          LOG.warn("reading the instance of {} failed; its configuration is unknown", id, e));
+      p.emptyError().ifPresent(e ->
+          LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", id, e));
       Target t = targets.get(id);
       if (t == null || t.atomic != c.isAtomic()) {
-        t = new Target(c, instance);
+        t = new Target(c, p.instance());
         targets.put(id, t);
       } else {
         t.client = c;
-        if (!t.instance.equals(instance)) {
+        if (!t.instance.equals(p.instance())) {
           LOG.info("gateway {} is a new instance; its configuration is unknown", id);
-          t.instance = instance;
+          t.instance = p.instance();
           t.forget();
         }
       }
       t.attempts.clear();
       t.emptyDoubt = false;
-      if (t.state instanceof GatewayState.Known && !t.knownEmpty && reportsEmpty(t.client)) {
+      if (t.state instanceof GatewayState.Known && !t.knownEmpty && p.reportsEmpty()) {
         LOG.info("gateway {} reports an empty configuration; its configuration is unknown", id);
         t.emptyDoubt = true;
         t.forget();
@@ -509,22 +566,40 @@ public final class SyncLoop {
     return ts;
   }
 
-  private static String instanceOf(GatewayClient c) {
-    try {
-      return Objects.requireNonNullElse(c.instance(), "");
-    } catch (RuntimeException e) {
-      LOG.warn("reading the instance of {} failed; its configuration is unknown", c.id(), e);
-      return "unreadable:" + System.nanoTime();
-    }
-  }
+  /**
+   * What a gateway said before the pushes.
+   *
+   * @param instance its instance token (a fresh unique one when it could not be read)
+   * @param reportsEmpty whether it reports an empty configuration (asked only when the loop
+   *     believes it configured and the instance is unchanged; true when asking failed)
+   * @param instanceError what reading the instance threw, for the log
+   * @param emptyError what asking for an empty configuration threw, for the log
+   */
+  private record Probe(
+      String instance, boolean reportsEmpty, Optional<RuntimeException> instanceError,
+      Optional<RuntimeException> emptyError) {}
 
-  private static boolean reportsEmpty(GatewayClient c) {
+  /** Runs on the executor: the instance, then (if still the same instance) the empty check. */
+  private static Probe probe(GatewayClient c, boolean known, String previous, boolean askEmpty) {
+    String instance;
+    Optional<RuntimeException> instanceError = Optional.empty();
     try {
-      return c.reportsEmptyConfig();
+      instance = Objects.requireNonNullElse(c.instance(), "");
     } catch (RuntimeException e) {
-      LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", c.id(), e);
-      return true;
+      instance = "unreadable:" + System.nanoTime();
+      instanceError = Optional.of(e);
     }
+    boolean empty = false;
+    Optional<RuntimeException> emptyError = Optional.empty();
+    if (askEmpty && known && instance.equals(previous)) {
+      try {
+        empty = c.reportsEmptyConfig();
+      } catch (RuntimeException e) {
+        empty = true; // doubt means push
+        emptyError = Optional.of(e);
+      }
+    }
+    return new Probe(instance, empty, instanceError, emptyError);
   }
 
   private void fire(Runnable event) {
