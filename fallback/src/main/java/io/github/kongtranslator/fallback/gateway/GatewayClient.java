@@ -8,7 +8,9 @@ import io.github.kongtranslator.kongmodel.sha.ConfigSha;
  *
  * <p>Implementations classify every answer into a {@link PushOutcome}; they should not throw
  * (the loop treats any exception from {@link #push} as {@link PushOutcome.Kind#INDETERMINATE}).
- * The loop calls one client from one thread at a time.
+ * The loop never calls one client from two threads at once, but pushes run on the
+ * synchronizer's executor, concurrently with the pushes to other gateways, so state a client
+ * shares with other clients must be guarded.
  *
  * <p>Implementations: {@link KongAdminClient} for Kong's
  * Admin API; the testkit's {@code SimulatedGateway} for tests.

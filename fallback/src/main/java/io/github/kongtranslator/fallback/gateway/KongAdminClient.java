@@ -12,9 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link GatewayClient} for Kong's Admin API over {@link java.net.http.HttpClient}.
@@ -25,12 +28,21 @@ import java.util.Optional;
  *       {@link FlattenedErrors} (a 400 whose body does not parse is {@code REJECTED_UNPARSEABLE});
  *       other 4xx and refused connections are {@code TRANSIENT}; 5xx, timeouts and resets are
  *       {@code INDETERMINATE}.
- *   <li>{@link Mode#DATABASE} (partial): reads the current entities and creates, updates and
- *       deletes entity by entity in dependency order; failed operations are reported as rejected
- *       entities (fallback-spec §4.8), a 5xx or lost request mid-way is {@code INDETERMINATE}.
- *       Supports services, routes, upstreams, targets, plugins, consumers, consumer groups,
- *       certificates, CA certificates, SNIs and vaults; a configuration with other kinds is
- *       refused before anything is written.
+ *   <li>{@link Mode#DATABASE} (partial): reads the current entities (paged with {@code
+ *       offset}) and creates, updates and deletes entity by entity in dependency order; failed
+ *       operations are reported as rejected entities (fallback-spec §4.8), a 5xx or lost request
+ *       mid-way is {@code INDETERMINATE}. Supports services, routes, upstreams, targets, plugins,
+ *       consumers, consumer groups, certificates, CA certificates, SNIs, vaults, the credentials
+ *       of consumers (key-auth, basic-auth, hmac-auth, jwt, oauth2, acl, mtls-auth, under {@code
+ *       /consumers/{consumer}/…}), consumer-group members ({@code
+ *       /consumer_groups/{group}/consumers}), licenses ({@code /licenses}) and custom entities
+ *       ({@code /{entity_type}}). Licenses are written first and deleted last; credentials,
+ *       members and custom entities after the core entities and deleted before them. Custom
+ *       entity types are read (and their entities deleted when no longer desired) once this
+ *       client has pushed them or when declared with {@link Builder#customEntityType}. A
+ *       configuration with anything else (e.g. a credential outside a consumer) is refused as
+ *       {@code TRANSIENT} before anything is written. Credential secrets and license payloads
+ *       are sent in request bodies only: never in URLs, outcomes or messages.
  * </ul>
  *
  * <p>{@link #reportsEmptyConfig()} reads {@code GET /status} ({@code configuration_hash} of 32
@@ -59,6 +71,7 @@ public final class KongAdminClient implements GatewayClient {
   private final AdminHttp http;
   private final Mode mode;
   private final String id;
+  private final Set<String> customTypes = ConcurrentHashMap.newKeySet();
 
   private KongAdminClient(Builder b) {
     HttpClient client = b.httpClient != null ? b.httpClient
@@ -66,6 +79,7 @@ public final class KongAdminClient implements GatewayClient {
     this.http = new AdminHttp(client, b.url, b.timeout, b.headers);
     this.mode = b.mode;
     this.id = b.id != null ? b.id : http.baseForDisplay();
+    this.customTypes.addAll(b.customTypes);
   }
 
   /**
@@ -109,7 +123,12 @@ public final class KongAdminClient implements GatewayClient {
 
   @Override
   public PushOutcome push(KongConfig config, ConfigSha sha) {
-    return mode == Mode.DB_LESS ? pushDbLess(config) : new DbModeSync(http).sync(config);
+    if (mode == Mode.DB_LESS) {
+      return pushDbLess(config);
+    }
+    PushOutcome o = new DbModeSync(http, Set.copyOf(customTypes)).sync(config);
+    customTypes.addAll(config.customEntities().keySet()); // from now on, read and clean them up
+    return o;
   }
 
   private PushOutcome pushDbLess(KongConfig config) {
@@ -185,6 +204,7 @@ public final class KongAdminClient implements GatewayClient {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private @org.jspecify.annotations.Nullable HttpClient httpClient;
     private @org.jspecify.annotations.Nullable String id;
+    private final Set<String> customTypes = new LinkedHashSet<>();
 
     private Builder(URI url) {
       this.url = Objects.requireNonNull(url, "adminUrl");
@@ -244,6 +264,20 @@ public final class KongAdminClient implements GatewayClient {
      */
     public Builder id(String value) {
       this.id = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Declares a custom entity type (e.g. {@code degraphql_routes}) that DB mode manages even
+     * before this client pushed one: its entities are read on every sync and deleted when the
+     * configuration no longer has them. Types the client pushed are managed anyway; declare the
+     * types your controller may have created before a restart.
+     *
+     * @param type the entity type, which is also its Admin API collection
+     * @return this
+     */
+    public Builder customEntityType(String type) {
+      customTypes.add(Objects.requireNonNull(type, "type"));
       return this;
     }
 

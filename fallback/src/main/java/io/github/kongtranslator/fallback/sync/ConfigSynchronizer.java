@@ -4,14 +4,18 @@ import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
+import io.github.kongtranslator.fallback.gateway.KongAdminClient;
+import io.github.kongtranslator.fallback.sync.internal.PushExecutors;
 import io.github.kongtranslator.fallback.sync.internal.SkipPolicy;
 import io.github.kongtranslator.fallback.sync.internal.SyncLoop;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.translator.Translator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates,
@@ -37,6 +41,12 @@ import java.util.Optional;
  * is always sent. When the snapshot is unchanged and every gateway is in sync for it, a tick sends
  * nothing.
  *
+ * <p>Within a tick the gateways are asked for their instance and pushed to concurrently
+ * (fallback-spec §5.2 step 4) on the builder's {@link Builder#executor executor}, each call
+ * bounded by the {@link Builder#pushTimeout push timeout}; the results, listener events and log lines come in the
+ * order the gateways were given, whatever order the pushes finish in. Each gateway's state
+ * changes only with its own outcome.
+ *
  * <p>The last valid snapshot and configuration are those every gateway accepted in one tick
  * (desired or fallback). Thread-safe: ticks run one at a time.
  */
@@ -46,12 +56,13 @@ public final class ConfigSynchronizer {
 
   private ConfigSynchronizer(Builder b) {
     Translator t = b.translator;
-    this.loop = new SyncLoop(t::translate, b.mode, b.listener, SkipPolicy.TARGET);
+    this.loop = new SyncLoop(t::translate, b.mode, b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
     this.gateways = ImmutableList.copyOf(b.gateways);
   }
 
   /**
-   * A builder. Defaults: no gateways, {@link FallbackMode#EXCLUDE}, {@link SyncListener#NONE}.
+   * A builder. Defaults: no gateways, {@link FallbackMode#EXCLUDE}, {@link SyncListener#NONE},
+   * pushes on a shared pool of daemon threads, a push timeout of 5 minutes per gateway.
    *
    * @param translator the translator for snapshots and fallback snapshots
    * @return a builder
@@ -118,6 +129,8 @@ public final class ConfigSynchronizer {
     private final List<GatewayClient> gateways = new ArrayList<>();
     private FallbackMode mode = FallbackMode.EXCLUDE;
     private SyncListener listener = SyncListener.NONE;
+    private Executor executor = PushExecutors.shared();
+    private Duration pushTimeout = PushExecutors.DEFAULT_TIMEOUT;
 
     private Builder(Translator translator) {
       this.translator = Objects.requireNonNull(translator, "translator");
@@ -153,6 +166,43 @@ public final class ConfigSynchronizer {
      */
     public Builder listener(SyncListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the pushes: within one push step every gateway's push is one
+     * task, submitted together, and the tick waits for all of them. Default: a shared cached pool
+     * of daemon threads named {@code kong-translator-push-N} (idle threads end after 60 s, so
+     * there is nothing to shut down). A bounded executor limits how many gateways are pushed to
+     * at once; a direct executor ({@code Runnable::run}) pushes one gateway after the other on
+     * the calling thread, and then the push timeout cannot cut a push short. A push the executor
+     * refuses is reported as {@code TRANSIENT} (nothing was sent).
+     *
+     * @param value the executor; the synchronizer never shuts it down
+     * @return this
+     */
+    public Builder executor(Executor value) {
+      this.executor = Objects.requireNonNull(value, "executor");
+      return this;
+    }
+
+    /**
+     * Sets how long a tick waits for one call on one gateway, measured from its submission to
+     * the executor (default 5 minutes): each push, and the questions asked before the pushes
+     * ({@link GatewayClient#instance()}, {@link GatewayClient#reportsEmptyConfig()}), which also
+     * run concurrently on the executor. A push that has not started by then is dropped and
+     * reported as {@code TRANSIENT} (nothing was sent); one that has started is reported as
+     * {@code INDETERMINATE}, so the gateway becomes {@code UNKNOWN}; an unanswered question makes
+     * the gateway {@code UNKNOWN}. A late call is not interrupted: clients keep their own request
+     * timeouts (e.g. {@link KongAdminClient.Builder#timeout}). Until it returns the loop calls
+     * that gateway's client for nothing else, and reports its pushes as {@code TRANSIENT}.
+     *
+     * @param value the timeout, positive
+     * @return this
+     * @throws IllegalArgumentException when the timeout is zero or negative
+     */
+    public Builder pushTimeout(Duration value) {
+      this.pushTimeout = PushExecutors.checkTimeout(value);
       return this;
     }
 

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * Receives the loop's events, e.g. to record metrics or Kubernetes events. Every method has an
  * empty default; override what you need. Called on the thread running
- * {@link ConfigSynchronizer#sync}, in event order; exceptions thrown by a listener are logged
- * and ignored.
+ * {@link ConfigSynchronizer#sync}, never on a push thread, in event order (the push events of
+ * one concurrent push step in the gateways' order, after all of them finished); exceptions
+ * thrown by a listener are logged and ignored.
  */
 public interface SyncListener {
 
@@ -38,6 +39,23 @@ public interface SyncListener {
    * @param backfilledObjects the number of objects restored from the last valid snapshot
    */
   default void fallbackGenerated(int brokenObjects, int excludedObjects, int backfilledObjects) {}
+
+  /**
+   * A fallback configuration was built because gateways rejected the desired one; this variant
+   * also counts the excluded objects that backfill refused to restore. The loop calls this one;
+   * the default forwards to {@link #fallbackGenerated(int, int, int)}, so listeners written
+   * against that method keep working.
+   *
+   * @param brokenObjects the number of distinct blamed objects
+   * @param excludedObjects the number of excluded objects (broken ones included)
+   * @param backfilledObjects the number of objects restored from the last valid snapshot
+   * @param refusedObjects the number of excluded objects backfill refused to restore ({@link
+   *     SyncResult#backfillRefusals()}); 0 when no backfill ran
+   */
+  default void fallbackGenerated(
+      int brokenObjects, int excludedObjects, int backfilledObjects, int refusedObjects) {
+    fallbackGenerated(brokenObjects, excludedObjects, backfilledObjects);
+  }
 
   /**
    * A snapshot was translated.

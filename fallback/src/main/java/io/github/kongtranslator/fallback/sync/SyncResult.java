@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.backfill.BackfillRefusal;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import io.github.kongtranslator.translator.TranslationFailure;
@@ -35,6 +36,7 @@ public final class SyncResult {
   private final ImmutableSet<ObjectRef> unknownBrokenObjects;
   private final ImmutableMap<ObjectRef, ExclusionReason> excluded;
   private final ImmutableSet<ObjectRef> backfilled;
+  private final ImmutableList<BackfillRefusal> backfillRefusals;
   private final ImmutableList<GatewayReport> gateways;
   private final ImmutableList<String> problems;
   private final Duration duration;
@@ -51,6 +53,7 @@ public final class SyncResult {
     this.unknownBrokenObjects = b.unknownBrokenObjects;
     this.excluded = b.excluded;
     this.backfilled = b.backfilled;
+    this.backfillRefusals = b.backfillRefusals;
     this.gateways = b.gateways;
     this.problems = b.problems.build();
     this.duration = b.duration;
@@ -176,6 +179,17 @@ public final class SyncResult {
   }
 
   /**
+   * Why excluded objects were not restored from the last valid snapshot ({@link
+   * FallbackMode#BACKFILL}), one entry per refused object, in snapshot order. Each names the
+   * object and, where there is one, the object that blocked the restore; never any data.
+   *
+   * @return the refusals, empty when no backfill ran or every excluded object was restored
+   */
+  public ImmutableList<BackfillRefusal> backfillRefusals() {
+    return backfillRefusals;
+  }
+
+  /**
    * One report per gateway of the tick, in the order the gateways were given.
    *
    * @return the gateway reports
@@ -229,6 +243,8 @@ public final class SyncResult {
     return "SyncResult[" + outcome + ", snapshot=" + snapshotHash
         + ", desired=" + (desiredSha == null ? "-" : desiredSha.hex())
         + ", broken=" + brokenObjects + ", excluded=" + excluded.keySet()
+        + (backfilled.isEmpty() && backfillRefusals.isEmpty() ? ""
+            : ", backfilled=" + backfilled.size() + ", refused=" + backfillRefusals.size())
         + ", gateways=" + gateways.size() + ", sent=" + sentCount() + "]";
   }
 
@@ -244,6 +260,7 @@ public final class SyncResult {
     private ImmutableSet<ObjectRef> unknownBrokenObjects = ImmutableSet.of();
     private ImmutableMap<ObjectRef, ExclusionReason> excluded = ImmutableMap.of();
     private ImmutableSet<ObjectRef> backfilled = ImmutableSet.of();
+    private ImmutableList<BackfillRefusal> backfillRefusals = ImmutableList.of();
     private ImmutableList<GatewayReport> gateways = ImmutableList.of();
     private final ImmutableList.Builder<String> problems = ImmutableList.builder();
     private Duration duration = Duration.ZERO;
@@ -350,6 +367,18 @@ public final class SyncResult {
      */
     public Builder backfilled(Set<ObjectRef> value) {
       this.backfilled = ImmutableSet.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets the backfill refusals.
+     *
+     * @param value the refusals, in snapshot order
+     * @return this
+     * @throws NullPointerException when the list or an element is null
+     */
+    public Builder backfillRefusals(List<BackfillRefusal> value) {
+      this.backfillRefusals = ImmutableList.copyOf(value);
       return this;
     }
 

@@ -23,12 +23,24 @@ import java.util.function.Predicate;
 /**
  * An in-process stand-in for Kong's Admin API on 127.0.0.1 (ephemeral port), for the calls
  * {@link KongAdminClient} makes: {@code GET /}, {@code GET /status}, {@code POST /config} (with
- * Kong's flattened-errors 400 body), and for DB mode paged {@code GET /<collection>}, {@code PUT}
- * and {@code DELETE} of entities with schema and foreign-key errors. Test use only.
+ * Kong's flattened-errors 400 body), and for DB mode paged {@code GET /<collection>}, {@code
+ * POST}, {@code PUT} and {@code DELETE} of entities with schema and foreign-key errors;
+ * credentials under {@code /consumers/{consumer}/<key-auth|basic-auth|…>} (listed at {@code
+ * /key-auths}, …; basic-auth passwords stored hashed as Kong does; unique keys answered with
+ * Kong's 409 body, which echoes the value), consumer-group members under {@code
+ * /consumer_groups/{group}/consumers}, {@code /licenses} and custom entity collections. A
+ * collection in {@link #absent} answers 404 (plugin or Enterprise feature missing). Test use
+ * only.
  */
 final class FakeAdminApi implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> REFS = List.of("service", "route", "consumer", "certificate", "consumer_group");
+  /** Credential endpoint under a consumer → the collection that lists them. */
+  static final Map<String, String> CREDENTIALS = Map.of("key-auth", "key-auths", "basic-auth", "basic-auths",
+      "hmac-auth", "hmac-auths", "jwt", "jwts", "oauth2", "oauth2", "acls", "acls", "mtls-auth", "mtls-auths");
+  /** Fields Kong keeps unique per credential collection. */
+  private static final Map<String, String> UNIQUE = Map.of("key-auths", "key", "basic-auths", "username",
+      "hmac-auths", "username", "jwts", "key", "oauth2", "client_id");
 
   private final HttpServer server;
   private final Predicate<JsonNode> rejects;
@@ -43,7 +55,12 @@ final class FakeAdminApi implements AutoCloseable {
   volatile String forcedBody = "";
   volatile long delayMillis = 0;
   volatile int fail5xxAfterWrites = -1;
+  /** Collections (e.g. {@code mtls-auths}, {@code licenses}) that answer 404. */
+  final java.util.Set<String> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Consumer group id → member consumer ids, in insertion order. */
+  final Map<String, java.util.LinkedHashSet<String>> members = new LinkedHashMap<>();
   private int writes;
+  private int created;
 
   FakeAdminApi(String nodeId, Predicate<JsonNode> rejects) throws IOException {
     this.nodeId = nodeId;
@@ -91,13 +108,26 @@ final class FakeAdminApi implements AutoCloseable {
       reply(ex, 200, "{\"configuration_hash\":\"" + configHash + "\",\"server\":{}}");
     } else if (method.equals("POST") && path.equals("/config")) {
       postConfig(ex, body);
+    } else if (!method.equals("GET") && fail5xxAfterWrites >= 0 && writes >= fail5xxAfterWrites) {
+      reply(ex, 503, "{\"message\":\"database unavailable\"}");
+    } else if (path.startsWith("/consumers/") && path.split("/").length >= 4
+        && CREDENTIALS.containsKey(path.split("/")[3])) {
+      count(method);
+      credential(ex, method, path.split("/"), body);
+    } else if (path.startsWith("/consumer_groups/") && path.split("/").length >= 4
+        && path.split("/")[3].equals("consumers")) {
+      count(method);
+      member(ex, method, path.split("/"), body);
+    } else if (absent.contains(path.substring(1).split("/")[0])) {
+      reply(ex, 404, "{\"message\":\"Not found\"}");
     } else if (method.equals("GET")) {
       list(ex, canonical(path.substring(1)), query);
+    } else if (method.equals("POST") && path.lastIndexOf('/') == 0) {
+      writes++;
+      String coll = path.substring(1);
+      ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
+      put(ex, coll, "", entity.has("id") ? entity : entity.put("id", newId(coll)));
     } else if (method.equals("PUT") || method.equals("DELETE")) {
-      if (fail5xxAfterWrites >= 0 && writes >= fail5xxAfterWrites) {
-        reply(ex, 503, "{\"message\":\"database unavailable\"}");
-        return;
-      }
       writes++;
       int slash = path.lastIndexOf('/');
       String coll = canonical(path.substring(1, slash));
@@ -105,8 +135,139 @@ final class FakeAdminApi implements AutoCloseable {
       if (method.equals("PUT")) {
         put(ex, coll, key, (ObjectNode) MAPPER.readTree(body));
       } else {
-        reply(ex, collection(coll).remove(key) == null ? 404 : 204, "");
+        boolean removed = collection(coll).remove(key) != null;
+        if (removed && coll.equals("consumers")) { // Kong cascades to credentials and memberships
+          for (String creds : CREDENTIALS.values()) {
+            collection(creds).values().removeIf(cr -> key.equals(cr.path("consumer").path("id").asText()));
+          }
+          members.values().forEach(ids -> ids.remove(key));
+        } else if (removed && coll.equals("consumer_groups")) {
+          members.remove(key);
+        }
+        reply(ex, removed ? 204 : 404, "");
       }
+    } else {
+      reply(ex, 405, "{\"message\":\"method not allowed\"}");
+    }
+  }
+
+  private void count(String method) {
+    if (!method.equals("GET")) {
+      writes++;
+    }
+  }
+
+  private String newId(String coll) {
+    return UUID.nameUUIDFromBytes((coll + "#" + created++).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static String decode(String segment) {
+    return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+  }
+
+  /** A consumer by id or username. */
+  private ObjectNode consumer(String ref) {
+    for (ObjectNode c : collection("consumers").values()) {
+      if (ref.equals(c.path("id").asText()) || ref.equals(c.path("username").asText(null))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** {@code /consumers/{c}/{endpoint}[/{id}]}: GET (paged), POST, PUT, DELETE. */
+  private void credential(HttpExchange ex, String method, String[] seg, String body) throws IOException {
+    ObjectNode consumer = consumer(decode(seg[2]));
+    String coll = CREDENTIALS.get(seg[3]);
+    if (consumer == null || absent.contains(coll)) {
+      reply(ex, 404, "{\"message\":\"Not found\"}");
+      return;
+    }
+    String consumerId = consumer.get("id").asText();
+    Map<String, ObjectNode> c = collection(coll);
+    if (method.equals("DELETE") && seg.length == 5) {
+      ObjectNode gone = c.get(decode(seg[4]));
+      if (gone == null || !consumerId.equals(gone.path("consumer").path("id").asText())) {
+        reply(ex, 404, "{\"message\":\"Not found\"}");
+      } else {
+        c.remove(decode(seg[4]));
+        reply(ex, 204, "");
+      }
+      return;
+    }
+    if (!(method.equals("POST") && seg.length == 4) && !(method.equals("PUT") && seg.length == 5)) {
+      reply(ex, 405, "{\"message\":\"method not allowed\"}");
+      return;
+    }
+    ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
+    if (rejects.test(entity)) {
+      reply(ex, 400, "{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (tags: invalid)\","
+          + "\"fields\":{\"tags\":\"invalid\"}}");
+      return;
+    }
+    String id = seg.length == 5 ? decode(seg[4]) : newId(coll);
+    String unique = UNIQUE.get(coll);
+    if (unique != null && entity.hasNonNull(unique)) {
+      for (ObjectNode other : c.values()) {
+        if (!other.path("id").asText().equals(id) && entity.get(unique).equals(other.get(unique))) {
+          String v = entity.get(unique).asText();
+          // Kong echoes the value in both the message and the field: the client must not copy either
+          reply(ex, 409, "{\"code\":5,\"name\":\"unique constraint violation\",\"message\":\"UNIQUE violation detected on '{"
+              + unique + "=\\\"" + v + "\\\"}'\",\"fields\":{\"" + unique + "\":\"already exists with value '" + v + "'\"}}");
+          return;
+        }
+      }
+    }
+    if (coll.equals("basic-auths") && entity.hasNonNull("password")) {
+      entity.put("password", sha1(entity.get("password").asText() + consumerId));
+    }
+    entity.put("id", id);
+    entity.putObject("consumer").put("id", consumerId);
+    entity.put("created_at", 1700000000);
+    c.put(id, entity);
+    reply(ex, method.equals("POST") ? 201 : 200, entity.toString());
+  }
+
+  private static String sha1(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** {@code /consumer_groups/{g}/consumers[/{c}]}: GET (paged), POST, DELETE. */
+  private void member(HttpExchange ex, String method, String[] seg, String body) throws IOException {
+    ObjectNode group = findRef("consumer_groups", MAPPER.createObjectNode().put("id", decode(seg[2])));
+    if (group == null) {
+      group = findRef("consumer_groups", MAPPER.createObjectNode().put("name", decode(seg[2])));
+    }
+    if (group == null) {
+      reply(ex, 404, "{\"message\":\"Not found\"}");
+      return;
+    }
+    java.util.LinkedHashSet<String> ids = members.computeIfAbsent(group.get("id").asText(), k -> new java.util.LinkedHashSet<>());
+    if (method.equals("GET") && seg.length == 4) {
+      ObjectNode out = MAPPER.createObjectNode();
+      ArrayNode data = out.putArray("data");
+      for (String id : ids) {
+        data.add(collection("consumers").get(id));
+      }
+      out.putNull("next");
+      reply(ex, 200, out.toString());
+    } else if (method.equals("POST") && seg.length == 4) {
+      ObjectNode consumer = consumer(MAPPER.readTree(body).path("consumer").asText());
+      if (consumer == null) {
+        reply(ex, 404, "{\"message\":\"Consumer not found\"}");
+      } else if (!ids.add(consumer.get("id").asText())) {
+        reply(ex, 409, "{\"message\":\"Consumer already in group\"}");
+      } else {
+        reply(ex, 201, "{\"consumer_group\":" + group + ",\"consumers\":[" + consumer + "]}");
+      }
+    } else if (method.equals("DELETE") && seg.length == 5) {
+      ObjectNode consumer = consumer(decode(seg[4]));
+      reply(ex, consumer != null && ids.remove(consumer.get("id").asText()) ? 204 : 404, "");
     } else {
       reply(ex, 405, "{\"message\":\"method not allowed\"}");
     }
@@ -191,10 +352,14 @@ final class FakeAdminApi implements AutoCloseable {
     }
     for (String ref : REFS) {
       JsonNode r = entity.get(ref);
-      if (r != null && r.isObject() && findRef(ref + "s", r) == null) {
-        reply(ex, 400, "{\"code\":3,\"name\":\"foreign key violation\",\"message\":\"the foreign key does not exist\","
-            + "\"fields\":{\"" + ref + "\":{}}}");
-        return;
+      if (r != null && r.isObject()) {
+        ObjectNode target = findRef(ref + "s", r);
+        if (target == null) {
+          reply(ex, 400, "{\"code\":3,\"name\":\"foreign key violation\",\"message\":\"the foreign key does not exist\","
+              + "\"fields\":{\"" + ref + "\":{}}}");
+          return;
+        }
+        entity.putObject(ref).put("id", target.get("id").asText()); // Kong stores references by id
       }
     }
     Map<String, ObjectNode> c = collection(coll);

@@ -223,8 +223,8 @@ class KongAdminClientIT {
   void dbMode_unsupportedKinds_areRefusedBeforeWriting() throws IOException {
     try (FakeAdminApi api = new FakeAdminApi("node-1", e -> false)) {
       KongAdminClient kong = client(api, KongAdminClient.Mode.DATABASE);
-      KongConfig cfg = KongConfig.builder().addCustomEntity(
-          io.github.kongtranslator.kongmodel.config.CustomEntity.builder("degraphql_routes").build()).build();
+      KongConfig cfg = io.github.kongtranslator.kongmodel.io.KongConfigReader.yaml().read(
+          "_format_version: \"3.0\"\nkeyauth_credentials:\n- {key: k}\n", "orphan credential");
       PushOutcome o = push(kong, cfg);
       assertThat(o.kind()).isEqualTo(PushOutcome.Kind.TRANSIENT);
       assertThat(api.requests).noneMatch(r -> r.startsWith("PUT") || r.startsWith("DELETE"));

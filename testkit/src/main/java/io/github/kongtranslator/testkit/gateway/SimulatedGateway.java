@@ -64,6 +64,7 @@ public final class SimulatedGateway implements GatewayClient {
   private final List<ConfigSha> received = new ArrayList<>();
   private int instance;
   private boolean configured;
+  private volatile Runnable beforePush = () -> {};
 
   private record Served(String json, KongEntity entity) {}
 
@@ -239,8 +240,28 @@ public final class SimulatedGateway implements GatewayClient {
     return ImmutableList.copyOf(received);
   }
 
+  /**
+   * Runs a hook at the start of every push, before the gateway looks at the configuration and
+   * outside its lock (so {@link #served()} and the other readers stay callable while the hook
+   * blocks). Tests use it to hold pushes on a latch, e.g. to show that a synchronizer pushes to
+   * several gateways at once. An exception thrown by the hook escapes {@link #push}.
+   *
+   * @param hook the hook; {@code () -> {}} for none (the default)
+   * @return this
+   */
+  public SimulatedGateway beforePush(Runnable hook) {
+    this.beforePush = Objects.requireNonNull(hook, "hook");
+    return this;
+  }
+
+  /** Runs the {@link #beforePush(Runnable) hook}, then applies the configuration as described above. */
   @Override
-  public synchronized PushOutcome push(KongConfig config, ConfigSha sha) {
+  public PushOutcome push(KongConfig config, ConfigSha sha) {
+    beforePush.run();
+    return pushLocked(config, sha);
+  }
+
+  private synchronized PushOutcome pushLocked(KongConfig config, ConfigSha sha) {
     Fault fault = faults.poll();
     if (fault != null && fault.type() == Fault.Type.TIMEOUT_BEFORE_SENDING) {
       return PushOutcome.transientFailure("simulated timeout before sending");

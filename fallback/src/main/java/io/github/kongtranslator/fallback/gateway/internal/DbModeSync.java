@@ -22,15 +22,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entity-level sync against a database-backed Kong (fallback-spec §5.4, DB mode): reads the
  * current entities, then creates or updates (PUT, parents first) and deletes (children first)
  * entity by entity. Failed operations are reported per §4.8; there is no rollback.
  *
- * <p>Supported kinds: services, routes, upstreams, targets, plugins, consumers, consumer groups,
- * certificates, CA certificates, SNIs, vaults. A configuration with other kinds (credentials,
- * consumer-group members, licenses, custom entities) is refused before anything is written.
+ * <p>Core kinds: services, routes, upstreams, targets, plugins, consumers, consumer groups,
+ * certificates, CA certificates, SNIs, vaults ({@code PUT /<collection>/<id or name>}). Beside
+ * them ({@link Extras}): credentials of consumers ({@code /consumers/{consumer}/key-auth},
+ * {@code basic-auth}, {@code hmac-auth}, {@code jwt}, {@code oauth2}, {@code acls}, {@code
+ * mtls-auth}, read from {@code /key-auths}, …), consumer-group members ({@code
+ * /consumer_groups/{group}/consumers}, from {@code consumer_group_consumers}, a consumer's
+ * {@code groups} or a group's {@code consumers}), licenses ({@code /licenses}) and custom
+ * entities ({@code /<entity_type>}). Order: licenses, core kinds, credentials, members, custom
+ * entities; deletions in reverse. A configuration with anything else (e.g. a credential outside
+ * a consumer) is refused before anything is written.
+ *
+ * <p>Secret values (credential keys, passwords, license payloads) travel only in request
+ * bodies: URLs carry ids and names, and outcomes name entities by kind, name, id and tags.
  */
 public final class DbModeSync {
   /** Upsert order (parents first); deletions run in reverse. */
@@ -39,12 +50,14 @@ public final class DbModeSync {
       EntityKind.SERVICE, EntityKind.ROUTE, EntityKind.UPSTREAM, EntityKind.TARGET,
       EntityKind.CONSUMER_GROUP, EntityKind.CONSUMER, EntityKind.PLUGIN);
 
-  private static final ImmutableMap<String, EntityKind> REFERENCES = ImmutableMap.of(
+  static final ImmutableMap<String, EntityKind> REFERENCES = ImmutableMap.of(
       "service", EntityKind.SERVICE, "route", EntityKind.ROUTE, "consumer", EntityKind.CONSUMER,
       "consumer_group", EntityKind.CONSUMER_GROUP, "certificate", EntityKind.CERTIFICATE,
-      "upstream", EntityKind.UPSTREAM, "client_certificate", EntityKind.CERTIFICATE);
+      "upstream", EntityKind.UPSTREAM, "client_certificate", EntityKind.CERTIFICATE,
+      "ca_certificate", EntityKind.CA_CERTIFICATE);
 
   private final AdminHttp http;
+  private final Set<String> customTypes;
 
   /**
    * Creates a sync over an Admin API.
@@ -52,14 +65,26 @@ public final class DbModeSync {
    * @param http the HTTP helper
    */
   public DbModeSync(AdminHttp http) {
+    this(http, Set.of());
+  }
+
+  /**
+   * Creates a sync over an Admin API that also reads (and so deletes what is not desired of)
+   * the given custom entity types, beside those in the configuration.
+   *
+   * @param http the HTTP helper
+   * @param customTypes custom entity types to manage even when the configuration has none
+   */
+  public DbModeSync(AdminHttp http, Set<String> customTypes) {
     this.http = http;
+    this.customTypes = Set.copyOf(customTypes);
   }
 
   /** An entity to upsert. */
-  private record Desired(EntityKind kind, String collection, String key, ObjectNode body, KongEntity entity) {}
+  record Desired(EntityKind kind, String collection, String key, ObjectNode body, KongEntity entity) {}
 
   /** An entity read from Kong. */
-  private record Current(EntityKind kind, String collection, JsonNode body) {
+  record Current(EntityKind kind, String collection, JsonNode body) {
     String id() {
       return body.path("id").asText("");
     }
@@ -74,9 +99,12 @@ public final class DbModeSync {
   public PushOutcome sync(KongConfig config) {
     List<Desired> desired = new ArrayList<>();
     Set<String> unsupported = new TreeSet<>();
-    for (ImmutableList<KongEntity> section : config.sections().values()) {
-      for (KongEntity e : section) {
-        flatten(e, Optional.empty(), desired, unsupported);
+    Extras extras = new Extras(this);
+    for (Map.Entry<String, ImmutableList<KongEntity>> section : config.sections().entrySet()) {
+      for (KongEntity e : section.getValue()) {
+        if (!extras.accept(e, Optional.empty(), unsupported)) {
+          flatten(e, Optional.empty(), desired, unsupported, extras);
+        }
       }
     }
     if (!unsupported.isEmpty()) {
@@ -86,15 +114,21 @@ public final class DbModeSync {
 
     List<Current> current = new ArrayList<>();
     Optional<String> readError = readAll(current);
+    if (readError.isEmpty()) {
+      readError = extras.read(current, customTypes);
+    }
     if (readError.isPresent()) {
       return PushOutcome.transientFailure(readError.get() + "; nothing was written");
     }
     Map<String, Current> byId = new LinkedHashMap<>();
     current.forEach(c -> byId.put(c.kind() + "/" + c.id(), c));
 
-    List<FlattenedError> errors = new ArrayList<>();
+    Writer w = new Writer();
+    Optional<PushOutcome> stop = extras.upsertLicenses(w);
+    if (stop.isPresent()) {
+      return stop.get();
+    }
     Set<Current> matched = new LinkedHashSet<>();
-    boolean wrote = false;
     for (Desired d : desired) {
       Optional<Current> now = find(d, current, byId);
       now.ifPresent(matched::add);
@@ -102,37 +136,90 @@ public final class DbModeSync {
         continue;
       }
       String path = "/" + d.collection() + "/" + enc(d.key());
-      AdminHttp.Reply r = http.send("PUT", path, Optional.of(d.body().toString()));
-      Optional<PushOutcome> stop = classify(r, wrote, d.entity().kind(), d.body(), errors);
+      stop = w.write("PUT", path, Optional.of(d.body()), typeName(d.kind()), d.body());
       if (stop.isPresent()) {
         return stop.get();
       }
-      wrote = true;
+    }
+    stop = extras.upsertDependents(w, desired, current, byId);
+    if (stop.isEmpty()) {
+      stop = extras.deleteDependents(w);
+    }
+    if (stop.isPresent()) {
+      return stop.get();
     }
     List<Current> deletions = new ArrayList<>();
     for (Current c : current) {
-      if (!matched.contains(c)) {
+      if (ORDER.contains(c.kind()) && !matched.contains(c)) {
         deletions.add(c);
       }
     }
     deletions.sort((a, b) -> Integer.compare(ORDER.indexOf(b.kind()), ORDER.indexOf(a.kind())));
     for (Current c : deletions) {
-      AdminHttp.Reply r = http.send("DELETE", "/" + c.collection() + "/" + enc(c.id()), Optional.empty());
-      if (r instanceof AdminHttp.Answered a && a.status() == 404) {
-        continue;
-      }
-      Optional<PushOutcome> stop = classify(r, wrote, c.kind(), c.body(), errors);
+      stop = w.delete("/" + c.collection() + "/" + enc(c.id()), typeName(c.kind()), c.body());
       if (stop.isPresent()) {
         return stop.get();
       }
-      wrote = true;
     }
-    return errors.isEmpty() ? PushOutcome.accepted() : PushOutcome.rejected(errors);
+    stop = extras.deleteLicenses(w);
+    if (stop.isPresent()) {
+      return stop.get();
+    }
+    return w.errors.isEmpty() ? PushOutcome.accepted() : PushOutcome.rejected(w.errors);
+  }
+
+  /**
+   * Sends writes and collects their failures: 4xx answers become §4.8 entries and the sync goes
+   * on; a 5xx or a request that may have been sent stops it as {@code INDETERMINATE}, and a
+   * request that was not sent stops it as {@code TRANSIENT} only while nothing was written.
+   */
+  final class Writer {
+    final List<FlattenedError> errors = new ArrayList<>();
+    private boolean wrote;
+
+    /**
+     * Sends a write.
+     *
+     * @param method {@code PUT} or {@code POST}
+     * @param path the path
+     * @param body the body, if any
+     * @param type the entity type named in a failure (e.g. {@code route}, {@code key_auth})
+     * @param blame the entity named in a failure (its name, id and tags)
+     * @return an outcome to stop the sync with, or empty to go on
+     */
+    Optional<PushOutcome> write(String method, String path, Optional<JsonNode> body, String type, JsonNode blame) {
+      AdminHttp.Reply r = http.send(method, path, body.map(JsonNode::toString));
+      return settle(r, type, blame);
+    }
+
+    /**
+     * Sends a deletion; 404 (already gone) counts as done.
+     *
+     * @param path the path
+     * @param type the entity type named in a failure
+     * @param blame the entity named in a failure
+     * @return an outcome to stop the sync with, or empty to go on
+     */
+    Optional<PushOutcome> delete(String path, String type, JsonNode blame) {
+      AdminHttp.Reply r = http.send("DELETE", path, Optional.empty());
+      if (r instanceof AdminHttp.Answered a && a.status() == 404) {
+        return Optional.empty();
+      }
+      return settle(r, type, blame);
+    }
+
+    private Optional<PushOutcome> settle(AdminHttp.Reply r, String type, JsonNode blame) {
+      Optional<PushOutcome> stop = classify(r, wrote, type, blame, errors);
+      if (stop.isEmpty()) {
+        wrote = true;
+      }
+      return stop;
+    }
   }
 
   /** Empty to go on; an outcome to stop the sync. */
   private static Optional<PushOutcome> classify(
-      AdminHttp.Reply r, boolean wrote, EntityKind kind, JsonNode body, List<FlattenedError> errors) {
+      AdminHttp.Reply r, boolean wrote, String type, JsonNode body, List<FlattenedError> errors) {
     if (r instanceof AdminHttp.NotSent n) {
       return Optional.of(wrote
           ? PushOutcome.indeterminate(n.reason() + " after earlier operations were applied")
@@ -148,12 +235,12 @@ public final class DbModeSync {
     if (a.status() >= 500) {
       return Optional.of(PushOutcome.indeterminate("HTTP " + a.status() + " from the Admin API"));
     }
-    errors.add(error(kind, body, a));
+    errors.add(error(type, body, a));
     return Optional.empty();
   }
 
   /** §4.8: one entry per failed operation, naming the entity; Kong's message is not copied. */
-  private static FlattenedError error(EntityKind kind, JsonNode body, AdminHttp.Answered a) {
+  private static FlattenedError error(String type, JsonNode body, AdminHttp.Answered a) {
     List<String> tags = new ArrayList<>();
     body.path("tags").forEach(t -> tags.add(t.asText()));
     String name = body.path("name").asText("");
@@ -168,11 +255,12 @@ public final class DbModeSync {
         problem.append(" (fields: ").append(String.join(", ", fields)).append(')');
       }
     });
-    return FlattenedError.of(kind.name().toLowerCase(Locale.ROOT), name, body.path("id").asText(""), tags,
+    return FlattenedError.of(type, name, body.path("id").asText(""), tags,
         List.of(FieldError.of("entity", "", problem.toString(), List.of())));
   }
 
-  private void flatten(KongEntity e, Optional<Desired> parent, List<Desired> out, Set<String> unsupported) {
+  private void flatten(
+      KongEntity e, Optional<Desired> parent, List<Desired> out, Set<String> unsupported, Extras extras) {
     EntityKind kind = e.kind();
     if (!ORDER.contains(kind)) {
       unsupported.add(kind.sectionKey().isEmpty() ? kind.name() : kind.sectionKey());
@@ -180,6 +268,9 @@ public final class DbModeSync {
     }
     ObjectNode body = e.toJsonWithoutNested();
     normalizeReferences(body);
+    // memberships are written through /consumer_groups/{group}/consumers, not as fields
+    @Nullable JsonNode members = kind == EntityKind.CONSUMER ? body.remove("groups")
+        : kind == EntityKind.CONSUMER_GROUP ? body.remove("consumers") : null;
     String collection = collectionOf(kind);
     if (parent.isPresent()) {
       Desired p = parent.get();
@@ -201,9 +292,14 @@ public final class DbModeSync {
     }
     Desired d = new Desired(kind, collection, key.get(), body, e);
     out.add(d);
+    if (members != null) {
+      extras.members(d, members, unsupported);
+    }
     for (Map.Entry<String, ImmutableList<KongEntity>> n : e.nested().entrySet()) {
       for (KongEntity child : n.getValue()) {
-        flatten(child, Optional.of(d), out, unsupported);
+        if (!extras.accept(child, Optional.of(d), unsupported)) {
+          flatten(child, Optional.of(d), out, unsupported, extras);
+        }
       }
     }
   }
@@ -219,7 +315,7 @@ public final class DbModeSync {
   }
 
   /** deck allows {@code route: name}; the Admin API wants {@code route: {name: …}} or {@code {id: …}}. */
-  private static void normalizeReferences(ObjectNode body) {
+  static void normalizeReferences(ObjectNode body) {
     for (String field : REFERENCES.keySet()) {
       JsonNode v = body.get(field);
       if (v != null && v.isTextual()) {
@@ -252,13 +348,13 @@ public final class DbModeSync {
     return field.isEmpty() || !body.hasNonNull(field) ? Optional.empty() : Optional.of(body.get(field).asText());
   }
 
-  private static Optional<String> naturalKey(EntityKind kind, JsonNode body) {
+  static Optional<String> naturalKey(EntityKind kind, JsonNode body) {
     JsonNode copy = body.deepCopy();
     ((ObjectNode) copy).remove("id");
     return keyOf(kind, copy);
   }
 
-  private Optional<Current> find(Desired d, List<Current> current, Map<String, Current> byId) {
+  Optional<Current> find(Desired d, List<Current> current, Map<String, Current> byId) {
     if (d.body().hasNonNull("id")) {
       return Optional.ofNullable(byId.get(d.kind() + "/" + d.body().get("id").asText()));
     }
@@ -284,7 +380,7 @@ public final class DbModeSync {
   }
 
   /** Whether any field of the desired body differs from Kong's (defaults Kong adds are ignored). */
-  private static boolean differs(ObjectNode desired, JsonNode current, Map<String, Current> byId) {
+  static boolean differs(ObjectNode desired, JsonNode current, Map<String, Current> byId) {
     Iterator<Map.Entry<String, JsonNode>> it = desired.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
@@ -330,19 +426,38 @@ public final class DbModeSync {
     return Optional.empty();
   }
 
-  private Optional<String> readCollection(EntityKind kind, String collection, List<Current> out) {
+  Optional<String> readCollection(EntityKind kind, String collection, List<Current> out) {
+    return readCollection(kind, collection, out, false);
+  }
+
+  /**
+   * Reads every page of a collection.
+   *
+   * @param kind the kind of its entities
+   * @param collection the path without the leading slash
+   * @param out where to add them
+   * @param missingIsEmpty whether a 404 means "none" (an endpoint of a plugin or an Enterprise
+   *     feature that this Kong does not have)
+   * @return a failure description, or empty
+   */
+  Optional<String> readCollection(EntityKind kind, String collection, List<Current> out, boolean missingIsEmpty) {
     String next = "/" + collection + "?size=1000";
     for (int page = 0; page < 10_000; page++) {
       AdminHttp.Reply r = http.send("GET", next, Optional.empty());
+      if (missingIsEmpty && page == 0 && r instanceof AdminHttp.Answered nf && nf.status() == 404) {
+        return Optional.empty();
+      }
       if (!(r instanceof AdminHttp.Answered a) || !a.ok()) {
         return Optional.of("reading " + collection + " failed: "
             + (r instanceof AdminHttp.Answered a2 ? "HTTP " + a2.status() : r.getClass().getSimpleName()));
       }
       Optional<JsonNode> json = a.json();
-      if (json.isEmpty() || !json.get().path("data").isArray()) {
+      JsonNode data = json.map(j -> j.path("data").isArray() ? j.path("data") : j.path("consumers"))
+          .orElse(AdminHttp.MAPPER.missingNode());
+      if (!data.isArray()) {
         return Optional.of("reading " + collection + " failed: unexpected body");
       }
-      json.get().get("data").forEach(n -> out.add(new Current(kind, collection, n)));
+      data.forEach(n -> out.add(new Current(kind, collection, n)));
       String offset = json.get().path("offset").asText("");
       if (offset.isEmpty()) {
         return Optional.empty();
@@ -350,6 +465,16 @@ public final class DbModeSync {
       next = "/" + collection + "?size=1000&offset=" + enc(offset);
     }
     return Optional.of("reading " + collection + " failed: too many pages");
+  }
+
+  /**
+   * The entity type of a kind in failure entries, e.g. {@code route}.
+   *
+   * @param kind the kind
+   * @return the lower-case name
+   */
+  static String typeName(EntityKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 
   static String enc(String s) {

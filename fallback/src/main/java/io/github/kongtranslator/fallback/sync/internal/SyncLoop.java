@@ -7,6 +7,7 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.backfill.Backfill;
+import io.github.kongtranslator.fallback.backfill.BackfillRefusal;
 import io.github.kongtranslator.fallback.backfill.BackfillResult;
 import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,8 +54,12 @@ public final class SyncLoop {
   private final FallbackMode mode;
   private final SyncListener listener;
   private final SkipPolicy skipPolicy;
+  private final Executor executor;
+  private final Duration pushTimeout;
 
   private final Map<String, Target> targets = new LinkedHashMap<>();
+  /** Calls still running after their deadline, by gateway id: that client is not called again yet. */
+  private final Map<String, ClientCall<?>> stillRunning = new LinkedHashMap<>();
   private @Nullable CacheStores lastValidSnapshot;
   private @Nullable KongConfig lastValidConfig;
   private @Nullable ConfigSha lastValidSha;
@@ -70,10 +76,29 @@ public final class SyncLoop {
   public SyncLoop(
       Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
       SkipPolicy skipPolicy) {
+    this(translator, mode, listener, skipPolicy, PushExecutors.shared(), PushExecutors.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Creates a loop that pushes to its gateways concurrently on an executor.
+   *
+   * @param translator translates a snapshot; may report failures, should not throw
+   * @param mode the fallback mode
+   * @param listener the listener
+   * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
+   * @param executor runs the calls on gateways (probes, pushes), one task per gateway and step
+   * @param pushTimeout how long to wait for one call on one gateway, from its submission
+   * @throws IllegalArgumentException when the timeout is not positive
+   */
+  public SyncLoop(
+      Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
+      SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
     this.translator = Objects.requireNonNull(translator, "translator");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.skipPolicy = Objects.requireNonNull(skipPolicy, "skipPolicy");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.pushTimeout = PushExecutors.checkTimeout(pushTimeout);
   }
 
   /** Per-gateway state (D1) plus what KIC would remember, for the test-only skip policies. */
@@ -107,7 +132,8 @@ public final class SyncLoop {
   private record Memo(
       String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
       ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
-      ImmutableSet<ObjectRef> backfilled, ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
+      ImmutableSet<ObjectRef> backfilled, ImmutableList<BackfillRefusal> refusals,
+      ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
 
   /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
   private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
@@ -272,6 +298,7 @@ public final class SyncLoop {
     ExclusionResult excl;
     CacheStores fallback;
     ImmutableSet<ObjectRef> backfilled = ImmutableSet.of();
+    ImmutableList<BackfillRefusal> refusals = ImmutableList.of();
     try {
       excl = Exclusion.exclude(snap, broken);
       fallback = excl.fallback();
@@ -280,16 +307,21 @@ public final class SyncLoop {
         BackfillResult b = Backfill.apply(excl, lvs);
         fallback = b.snapshot();
         backfilled = b.restored();
+        refusals = ImmutableList.copyOf(b.refused().values());
       }
     } catch (RuntimeException e) {
       LOG.error("building the fallback configuration failed; trying the last valid one", e);
       result.addProblem("building the fallback configuration failed: " + e.getClass().getSimpleName());
       return Optional.empty();
     }
-    result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled);
+    result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled)
+        .backfillRefusals(refusals);
     int excludedCount = excl.excluded().size();
     int backfilledCount = backfilled.size();
-    fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount));
+    int refusedCount = refusals.size();
+    LOG.info("fallback generated: {} broken, {} excluded, {} backfilled, {} refused backfill",
+        broken.size(), excludedCount, backfilledCount, refusedCount);
+    fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount, refusedCount));
     if (excl.excludedNothing()) {
       return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
     }
@@ -310,7 +342,7 @@ public final class SyncLoop {
     for (ObjectRef b : excl.broken()) {
       snap.get(b).ifPresent(o -> content.put(b, o));
     }
-    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled,
+    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled, refusals,
         content.buildKeepingLast());
     result.appliedSha(sha);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
@@ -318,7 +350,7 @@ public final class SyncLoop {
 
   private static void record(SyncResult.Builder result, Memo m) {
     result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
-        .backfilled(m.backfilled());
+        .backfilled(m.backfilled()).backfillRefusals(m.refusals());
   }
 
   private static Optional<PushAttempt> lastOf(Target t, PushKind kind) {
@@ -346,33 +378,55 @@ public final class SyncLoop {
     }
   }
 
-  /** Pushes to every target; true iff every one accepted (sent or skipped). */
+  /**
+   * Pushes to every target concurrently (fallback-spec §5.12 {@code push}); true iff every one
+   * accepted (sent or skipped). Only the client calls run on the executor; skip decisions,
+   * state transitions (D3), listener events and log lines happen on this thread, in the targets'
+   * order, so reports and events are deterministic whatever order the pushes finish in.
+   */
   private boolean pushAll(KongConfig config, ConfigSha sha, List<Target> ts, PushKind kind, String h) {
-    boolean all = true;
     int entities = countEntities(config);
     boolean empty = config.isContentEmpty();
+    Map<Target, ClientCall<PushResult>> calls = new LinkedHashMap<>();
     for (Target t : ts) {
       Optional<ConfigSha> last = Optional.ofNullable(t.lastAccepted);
-      if (skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind)) {
+      if (!skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind) && !stillRunning.containsKey(t.id)) {
+        GatewayClient client = t.client;
+        calls.put(t, ClientCall.submit(executor, () -> pushOnce(client, config, sha)));
+      }
+    }
+    boolean all = true;
+    for (Target t : ts) {
+      ClientCall<PushResult> call = calls.get(t);
+      PushOutcome o;
+      Duration d;
+      if (call == null && !stillRunning.containsKey(t.id)) {
         PushAttempt a = new PushAttempt(kind, sha, false, PushOutcome.accepted(), Duration.ZERO);
         t.attempts.add(a);
         t.syncedHash = h;
         fire(() -> listener.pushSkipped(new SyncListener.PushEvent(
             t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
         continue;
-      }
-      long start = System.nanoTime();
-      PushOutcome o;
-      try {
-        o = t.client.push(config, sha);
-        if (o == null) {
-          o = PushOutcome.indeterminate("the client returned no outcome");
+      } else if (call == null) {
+        o = PushOutcome.transientFailure("an earlier call to this gateway is still running; nothing was sent");
+        d = Duration.ZERO;
+      } else {
+        ClientCall.Waited<PushResult> w = call.await(pushTimeout);
+        if (w instanceof ClientCall.Done<PushResult> done) {
+          done.value().thrown().ifPresent(e ->
+              LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e));
+          o = done.value().outcome();
+          d = done.took();
+        } else if (w instanceof ClientCall.NotStarted<PushResult> ns) {
+          o = PushOutcome.transientFailure(ns.why());
+          d = Duration.ZERO;
+        } else {
+          ClientCall.StillRunning<PushResult> sr = (ClientCall.StillRunning<PushResult>) w;
+          stillRunning.put(t.id, call);
+          o = PushOutcome.indeterminate(sr.why() + "; the push may have been applied");
+          d = sr.waited();
         }
-      } catch (RuntimeException e) {
-        LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e);
-        o = PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName());
       }
-      Duration d = Duration.ofNanos(System.nanoTime() - start);
       apply(t, o, sha, h, empty);
       PushAttempt a = new PushAttempt(kind, sha, true, o, d);
       t.attempts.add(a);
@@ -384,6 +438,26 @@ public final class SyncLoop {
       }
     }
     return all;
+  }
+
+  /**
+   * What a push returned.
+   *
+   * @param outcome the outcome; indeterminate when the client threw or returned nothing
+   * @param thrown what the client threw, for the log
+   */
+  private record PushResult(PushOutcome outcome, Optional<RuntimeException> thrown) {}
+
+  /** Runs on the executor: one push, the client's runtime exceptions caught. */
+  private static PushResult pushOnce(GatewayClient client, KongConfig config, ConfigSha sha) {
+    try {
+      PushOutcome o = client.push(config, sha);
+      return new PushResult(o == null ? PushOutcome.indeterminate("the client returned no outcome") : o,
+          Optional.empty());
+    } catch (RuntimeException e) {
+      return new PushResult(PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName()),
+          Optional.of(e));
+    }
   }
 
   /** D3. */
@@ -408,30 +482,80 @@ public final class SyncLoop {
     }
   }
 
+  /**
+   * The tick's targets, in the given order, after asking every gateway concurrently (on the
+   * executor, within the timeout) for its instance and, where the loop believes it configured,
+   * whether it reports an empty configuration.
+   */
   private List<Target> resolve(List<? extends GatewayClient> clients) {
-    List<Target> ts = new ArrayList<>();
+    stillRunning.values().removeIf(call -> !call.isRunning());
+    List<GatewayClient> unique = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (GatewayClient c : clients) {
-      String id = c.id();
-      if (!seen.add(id)) {
-        continue; // the same target listed twice is configured once
+      if (seen.add(c.id())) {
+        unique.add(c); // the same target listed twice is configured once
       }
-      String instance = instanceOf(c);
+    }
+    Map<String, ClientCall<Probe>> probes = new LinkedHashMap<>();
+    for (GatewayClient c : unique) {
+      String id = c.id();
+      if (stillRunning.containsKey(id)) {
+        continue;
+      }
+      Target known = targets.get(id);
+      boolean same = known != null && known.atomic == c.isAtomic();
+      String previous = same ? known.instance : "";
+      boolean askEmpty = same && known.state instanceof GatewayState.Known && !known.knownEmpty;
+      probes.put(id, ClientCall.submit(executor, () -> probe(c, same, previous, askEmpty)));
+    }
+    List<Target> ts = new ArrayList<>();
+    for (GatewayClient c : unique) {
+      String id = c.id();
+      ClientCall<Probe> call = probes.get(id);
+      if (call == null) {
+        // an abandoned call is still using this client: ask it nothing; it is unknown already
+        Target known = targets.get(id);
+        if (known == null || known.atomic != c.isAtomic()) {
+          known = new Target(c, "busy:" + System.nanoTime());
+          targets.put(id, known);
+        }
+        known.client = c;
+        known.attempts.clear();
+        known.emptyDoubt = false;
+        ts.add(known);
+        continue;
+      }
+      Probe p;
+      ClientCall.Waited<Probe> w = call.await(pushTimeout);
+      if (w instanceof ClientCall.Done<Probe> done) {
+        p = done.value();
+      } else {
+        if (w instanceof ClientCall.StillRunning<Probe>) {
+          stillRunning.put(id, call);
+        }
+        String why = w instanceof ClientCall.NotStarted<Probe> ns ? ns.why() : ((ClientCall.StillRunning<Probe>) w).why();
+        LOG.warn("asking gateway {} for its instance failed ({}); its configuration is unknown", id, why);
+        p = new Probe("unanswered:" + System.nanoTime(), false, Optional.empty(), Optional.empty());
+      }
+      p.instanceError().ifPresent(e ->
+          LOG.warn("reading the instance of {} failed; its configuration is unknown", id, e));
+      p.emptyError().ifPresent(e ->
+          LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", id, e));
       Target t = targets.get(id);
       if (t == null || t.atomic != c.isAtomic()) {
-        t = new Target(c, instance);
+        t = new Target(c, p.instance());
         targets.put(id, t);
       } else {
         t.client = c;
-        if (!t.instance.equals(instance)) {
+        if (!t.instance.equals(p.instance())) {
           LOG.info("gateway {} is a new instance; its configuration is unknown", id);
-          t.instance = instance;
+          t.instance = p.instance();
           t.forget();
         }
       }
       t.attempts.clear();
       t.emptyDoubt = false;
-      if (t.state instanceof GatewayState.Known && !t.knownEmpty && reportsEmpty(t.client)) {
+      if (t.state instanceof GatewayState.Known && !t.knownEmpty && p.reportsEmpty()) {
         LOG.info("gateway {} reports an empty configuration; its configuration is unknown", id);
         t.emptyDoubt = true;
         t.forget();
@@ -442,22 +566,40 @@ public final class SyncLoop {
     return ts;
   }
 
-  private static String instanceOf(GatewayClient c) {
-    try {
-      return Objects.requireNonNullElse(c.instance(), "");
-    } catch (RuntimeException e) {
-      LOG.warn("reading the instance of {} failed; its configuration is unknown", c.id(), e);
-      return "unreadable:" + System.nanoTime();
-    }
-  }
+  /**
+   * What a gateway said before the pushes.
+   *
+   * @param instance its instance token (a fresh unique one when it could not be read)
+   * @param reportsEmpty whether it reports an empty configuration (asked only when the loop
+   *     believes it configured and the instance is unchanged; true when asking failed)
+   * @param instanceError what reading the instance threw, for the log
+   * @param emptyError what asking for an empty configuration threw, for the log
+   */
+  private record Probe(
+      String instance, boolean reportsEmpty, Optional<RuntimeException> instanceError,
+      Optional<RuntimeException> emptyError) {}
 
-  private static boolean reportsEmpty(GatewayClient c) {
+  /** Runs on the executor: the instance, then (if still the same instance) the empty check. */
+  private static Probe probe(GatewayClient c, boolean known, String previous, boolean askEmpty) {
+    String instance;
+    Optional<RuntimeException> instanceError = Optional.empty();
     try {
-      return c.reportsEmptyConfig();
+      instance = Objects.requireNonNullElse(c.instance(), "");
     } catch (RuntimeException e) {
-      LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", c.id(), e);
-      return true;
+      instance = "unreadable:" + System.nanoTime();
+      instanceError = Optional.of(e);
     }
+    boolean empty = false;
+    Optional<RuntimeException> emptyError = Optional.empty();
+    if (askEmpty && known && instance.equals(previous)) {
+      try {
+        empty = c.reportsEmptyConfig();
+      } catch (RuntimeException e) {
+        empty = true; // doubt means push
+        emptyError = Optional.of(e);
+      }
+    }
+    return new Probe(instance, empty, instanceError, emptyError);
   }
 
   private void fire(Runnable event) {
@@ -475,6 +617,7 @@ public final class SyncLoop {
       case FALLBACK_APPLIED, LAST_VALID_APPLIED, FAILED -> LOG.warn("{}", r);
     }
     r.excluded().values().forEach(reason -> LOG.info("excluded: {}", reason));
+    r.backfillRefusals().forEach(refusal -> LOG.info("backfill refused: {}", refusal));
     r.translationFailures().forEach(f -> LOG.debug("translation failure: {}", f));
   }
 
