@@ -190,7 +190,7 @@ public final class IncrementalEngine {
     for (Unit u : dirty) {
       translated += translateUnit(u);
     }
-    if (certificatesDirty) {
+    if (certificatesDirty || tlsInputsChanged()) {
       translateCertificates();
     }
     boolean fellBack = false;
@@ -229,6 +229,8 @@ public final class IncrementalEngine {
     certUnit.failures = List.of();
     tlsIngresses.clear();
     tlsTcpIngresses.clear();
+    lastTlsObjects = List.of();
+    lastClientCerts = Map.of();
     certificatesDirty = true;
     for (K8sObject o : next.all()) {
       if (Footprint.GLOBAL.contains(o.kind())) {
@@ -565,7 +567,6 @@ public final class IncrementalEngine {
       u.tls = mine;
       mine.ingresses().forEach(i -> tlsIngresses.put(tlsKey(i), i));
       mine.tcpIngresses().forEach(i -> tlsTcpIngresses.put(tlsKey(i), i));
-      certificatesDirty = true;
     }
     u.failures = out.failures();
     u.placed = own(u, config);
@@ -782,18 +783,51 @@ public final class IncrementalEngine {
     return n != null && n.unit == u;
   }
 
-  /** The certificate step over the whole snapshot, fed by the units' TLS inputs. */
-  private void translateCertificates() {
-    certificatesDirty = false;
-    unplace(certUnit);
+  /** Inputs of the last certificate step, to skip it when they did not change. */
+  private List<K8sObject> lastTlsObjects = List.of();
+  private Map<String, List<K8sObject>> lastClientCerts = Map.of();
+  private int unitsWithClientCerts;
+
+  private List<K8sObject> tlsObjects() {
+    List<K8sObject> all = new ArrayList<>(tlsIngresses.size() + tlsTcpIngresses.size());
+    all.addAll(tlsIngresses.values());
+    all.addAll(tlsTcpIngresses.values());
+    return all;
+  }
+
+  private Map<String, List<K8sObject>> clientCerts() {
     Map<String, List<K8sObject>> clientCerts = new LinkedHashMap<>();
-    int unitsWithClientCerts = 0;
+    unitsWithClientCerts = 0;
     for (Unit u : units) {
       if (u.tls != null && !u.tls.clientCertSecrets().isEmpty()) {
         unitsWithClientCerts++;
         clientCerts.putAll(u.tls.clientCertSecrets());
       }
     }
+    return clientCerts;
+  }
+
+  /** Whether the TLS claimants (same objects, same order) or client certificates changed. */
+  private boolean tlsInputsChanged() {
+    List<K8sObject> now = tlsObjects();
+    if (now.size() != lastTlsObjects.size()) {
+      return true;
+    }
+    for (int i = 0; i < now.size(); i++) {
+      if (now.get(i) != lastTlsObjects.get(i)) {
+        return true;
+      }
+    }
+    return !clientCerts().equals(lastClientCerts);
+  }
+
+  /** The certificate step over the whole snapshot, fed by the units' TLS inputs. */
+  private void translateCertificates() {
+    certificatesDirty = false;
+    unplace(certUnit);
+    lastTlsObjects = tlsObjects();
+    Map<String, List<K8sObject>> clientCerts = clientCerts();
+    lastClientCerts = clientCerts;
     if (unitsWithClientCerts > 1) {
       conflict = true; // their order is the translation order of services across units
       return;
@@ -825,7 +859,6 @@ public final class IncrementalEngine {
       u.tls.ingresses().forEach(i -> tlsIngresses.remove(tlsKey(i), i));
       u.tls.tcpIngresses().forEach(i -> tlsTcpIngresses.remove(tlsKey(i), i));
       u.tls = null;
-      certificatesDirty = true;
     }
     for (TranslationFailure f : u.failures) {
       Integer n = failureCounts.get(f);
