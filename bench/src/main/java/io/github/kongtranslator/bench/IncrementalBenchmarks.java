@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * changes the object (it alternates between two versions: the cluster's own and its namesake
  * from the same cluster generated with another seed), takes an {@link ObjectCache} snapshot and
  * translates it. {@code change} picks the object: an EndpointSlice (the most frequent change in
- * a real cluster), an Ingress, a KongConsumer, or the EndpointSlice of an application whose
+ * a real cluster), an Ingress, a KongConsumer's key-auth credential Secret, or the EndpointSlice of an application whose
  * Ingress has TLS.
  */
 @State(Scope.Benchmark)
@@ -47,7 +47,7 @@ public class IncrementalBenchmarks {
   @Param({"10000", "100000"})
   public int size;
 
-  @Param({"endpointSlice", "ingress", "consumer", "tlsAppEndpointSlice"})
+  @Param({"endpointSlice", "ingress", "credentialSecret", "tlsAppEndpointSlice"})
   public String change;
 
   private ObjectCache cache = new ObjectCache();
@@ -89,9 +89,11 @@ public class IncrementalBenchmarks {
   private K8sObject pick(CacheStores s) {
     List<K8sObject> ingresses = s.list(Kind.INGRESS);
     switch (change) {
-      case "consumer" -> {
+      case "credentialSecret" -> {
         List<K8sObject> consumers = s.list(Kind.KONG_CONSUMER);
-        return consumers.get(consumers.size() / 2);
+        K8sObject c = consumers.get(consumers.size() / 2);
+        return s.get(Kind.SECRET, c.metadata().namespace(), c.metadata().name() + "-key")
+            .orElseThrow();
       }
       case "ingress", "endpointSlice", "tlsAppEndpointSlice" -> {
         boolean tls = change.equals("tlsAppEndpointSlice");

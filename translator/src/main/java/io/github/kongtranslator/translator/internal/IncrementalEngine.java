@@ -384,7 +384,9 @@ public final class IncrementalEngine {
     for (ObjectChange c : changes) {
       String key = c.kind().name() + ':' + c.key();
       changedKeys.add(key);
-      if (c.kind() == Kind.SECRET || c.kind() == Kind.GATEWAY) {
+      if (c.kind() == Kind.GATEWAY || (c.kind() == Kind.SECRET && (c.before().isEmpty()
+          || c.after().isEmpty() || holdsTls(c.before().get()) || holdsTls(c.after().get())))) {
+        // the certificate step reads Secrets' presence and their tls.crt/tls.key only
         certificatesDirty = true;
       }
       Node old = nodes.remove(key);
@@ -477,6 +479,11 @@ public final class IncrementalEngine {
       }
     }
     return dirty;
+  }
+
+  private static boolean holdsTls(K8sObject secret) {
+    Map<String, ?> data = ((io.github.kongtranslator.core.model.Secret) secret).data();
+    return data.containsKey("tls.crt") || data.containsKey("tls.key");
   }
 
   private Set<String> hubs(Set<String> keys) {
