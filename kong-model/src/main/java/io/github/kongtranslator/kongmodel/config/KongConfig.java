@@ -801,9 +801,17 @@ public final class KongConfig {
     }
 
     private Builder putSection(String key, List<? extends KongEntity> entities) {
-      List<KongEntity> copy = new ArrayList<>(entities.size());
-      for (KongEntity e : entities) {
-        copy.add(Objects.requireNonNull(e, "entity"));
+      List<KongEntity> copy;
+      if (entities instanceof ImmutableList<? extends KongEntity> immutable) {
+        // already immutable and null-free: shared, not copied (large configurations)
+        @SuppressWarnings("unchecked")
+        List<KongEntity> shared = (List<KongEntity>) immutable;
+        copy = shared;
+      } else {
+        copy = new ArrayList<>(entities.size());
+        for (KongEntity e : entities) {
+          copy.add(Objects.requireNonNull(e, "entity"));
+        }
       }
       fields.remove(key);
       sections.put(key, copy);
@@ -813,7 +821,12 @@ public final class KongConfig {
     private Builder addToSection(String key, KongEntity entity) {
       Objects.requireNonNull(entity, "entity");
       fields.remove(key);
-      sections.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
+      List<KongEntity> list = sections.get(key);
+      if (list == null || list instanceof ImmutableList) {
+        list = list == null ? new ArrayList<>() : new ArrayList<>(list);
+        sections.put(key, list);
+      }
+      list.add(entity);
       return this;
     }
 

@@ -147,7 +147,9 @@ final class DeckGenerator {
     }
 
     List<KPlugin> plugins = new ArrayList<>(ctx.plugins);
-    plugins.sort(desc(KPlugin::sortKey));
+    // KIC's key, then (for the same plugin type twice on one entity, which Kong would refuse
+    // anyway) the source's tags, so the order never depends on the order parts ran in
+    plugins.sort(desc(KPlugin::sortKey).thenComparing(p -> String.join(",", p.tags), Strs.BYTES));
     if (!plugins.isEmpty()) {
       ArrayNode a = doc.putArray("plugins");
       plugins.forEach(p -> a.add(p.toJson()));

@@ -75,7 +75,7 @@ public final class IncrementalEngine {
     return new TlsKey(o.metadata().creationTimestamp(),
         o.metadata().namespace() + "/" + o.metadata().name());
   }
-  private final Map<String, TreeMap<Slot, Held>> sections = new LinkedHashMap<>();
+  private final Map<String, Section> sections = new LinkedHashMap<>();
   private int nextUnitId = 1;
 
   private @Nullable TranslationResult last;
@@ -128,11 +128,47 @@ public final class IncrementalEngine {
 
   /** An entity in a section and the units that contributed it. */
   private static final class Held {
+    final Slot slot;
     final KongEntity entity;
     final Set<Integer> units = new HashSet<>(2);
 
-    Held(KongEntity entity) {
+    Held(Slot slot, KongEntity entity) {
+      this.slot = slot;
       this.entity = entity;
+    }
+  }
+
+  /**
+   * One section's entities, kept sorted by slot in an array (binary search to find, a block
+   * move to insert or remove), so that the merged list is a plain copy.
+   */
+  private static final class Section {
+    final Comparator<Slot> order;
+    final ArrayList<Held> held = new ArrayList<>();
+
+    Section(Comparator<Slot> order) {
+      this.order = order;
+    }
+
+    int find(Slot slot) {
+      int lo = 0;
+      int hi = held.size() - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = order.compare(held.get(mid).slot, slot);
+        if (c < 0) {
+          lo = mid + 1;
+        } else if (c > 0) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -(lo + 1);
+    }
+
+    boolean isEmpty() {
+      return held.isEmpty();
     }
   }
 
@@ -229,6 +265,7 @@ public final class IncrementalEngine {
     certUnit.failures = List.of();
     tlsIngresses.clear();
     tlsTcpIngresses.clear();
+    clientCertUnits.clear();
     lastTlsObjects = List.of();
     lastClientCerts = Map.of();
     certificatesDirty = true;
@@ -574,6 +611,9 @@ public final class IncrementalEngine {
       u.tls = mine;
       mine.ingresses().forEach(i -> tlsIngresses.put(tlsKey(i), i));
       mine.tcpIngresses().forEach(i -> tlsTcpIngresses.put(tlsKey(i), i));
+      if (!mine.clientCertSecrets().isEmpty()) {
+        clientCertUnits.add(u);
+      }
     }
     u.failures = out.failures();
     u.placed = own(u, config);
@@ -626,7 +666,7 @@ public final class IncrementalEngine {
             mine = attachedOwned(u, entity, services, routes, consumers, groups);
             slot = new Slot(text(entity, "name").orElse("") + text(entity, "consumer").orElse("")
                 + text(entity, "consumer_group").orElse("") + text(entity, "route").orElse("")
-                + text(entity, "service").orElse(""), "", 0, 0);
+                + text(entity, "service").orElse(""), tags(entity), 0, 0);
           }
           case "consumer_group_consumers" -> {
             String consumer = text(entity, "consumer").orElse("");
@@ -735,6 +775,17 @@ public final class IncrementalEngine {
     return owner == null || owner.unit == null || owner.unit == u;
   }
 
+  private static String tags(KongEntity e) {
+    StringBuilder sb = new StringBuilder();
+    e.field("tags").filter(JsonNode::isArray).ifPresent(a -> a.forEach(t -> {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(t.asText());
+    }));
+    return sb.toString();
+  }
+
   private static Optional<String> text(KongEntity e, String field) {
     return e.field(field).filter(JsonNode::isTextual).map(JsonNode::asText);
   }
@@ -752,6 +803,8 @@ public final class IncrementalEngine {
           .thenComparing(Slot::k2, Strs.BYTES)
           .thenComparing(byRank);
       case "consumer_group_consumers" -> order("consumers");
+      case "plugins" -> Comparator.comparing(Slot::k1, DESC).thenComparing(Slot::k2, Strs.BYTES)
+          .thenComparing(byRank);
       default -> Comparator.comparing(Slot::k1, DESC).thenComparing(byRank);
     };
   }
@@ -771,13 +824,17 @@ public final class IncrementalEngine {
     }
     for (Placed p : u.placed) {
       dirtySections.add(p.section());
-      TreeMap<Slot, Held> s = sections.computeIfAbsent(p.section(), k -> new TreeMap<>(order(k)));
-      Held h = s.get(p.slot());
-      if (h == null) {
-        h = new Held(p.entity());
-        s.put(p.slot(), h);
-      } else if (!h.entity.equals(p.entity())) {
-        conflict = true;
+      Section s = sections.computeIfAbsent(p.section(), k -> new Section(order(k)));
+      int i = s.find(p.slot());
+      Held h;
+      if (i < 0) {
+        h = new Held(p.slot(), p.entity());
+        s.held.add(-i - 1, h);
+      } else {
+        h = s.held.get(i);
+        if (!h.entity.equals(p.entity())) {
+          conflict = true;
+        }
       }
       h.units.add(u.id);
     }
@@ -791,6 +848,7 @@ public final class IncrementalEngine {
   }
 
   /** Inputs of the last certificate step, to skip it when they did not change. */
+  private final Set<Unit> clientCertUnits = new LinkedHashSet<>();
   private List<K8sObject> lastTlsObjects = List.of();
   private Map<String, List<K8sObject>> lastClientCerts = Map.of();
   private int unitsWithClientCerts;
@@ -805,7 +863,7 @@ public final class IncrementalEngine {
   private Map<String, List<K8sObject>> clientCerts() {
     Map<String, List<K8sObject>> clientCerts = new LinkedHashMap<>();
     unitsWithClientCerts = 0;
-    for (Unit u : units) {
+    for (Unit u : clientCertUnits) {
       if (u.tls != null && !u.tls.clientCertSecrets().isEmpty()) {
         unitsWithClientCerts++;
         clientCerts.putAll(u.tls.clientCertSecrets());
@@ -865,6 +923,7 @@ public final class IncrementalEngine {
     if (u.tls != null) {
       u.tls.ingresses().forEach(i -> tlsIngresses.remove(tlsKey(i), i));
       u.tls.tcpIngresses().forEach(i -> tlsTcpIngresses.remove(tlsKey(i), i));
+      clientCertUnits.remove(u);
       u.tls = null;
     }
     for (TranslationFailure f : u.failures) {
@@ -879,13 +938,13 @@ public final class IncrementalEngine {
     u.failures = List.of();
     for (Placed p : u.placed) {
       dirtySections.add(p.section());
-      TreeMap<Slot, Held> s = sections.get(p.section());
+      Section s = sections.get(p.section());
       if (s == null) {
         continue;
       }
-      Held h = s.get(p.slot());
-      if (h != null && h.units.remove(u.id) && h.units.isEmpty()) {
-        s.remove(p.slot());
+      int i = s.find(p.slot());
+      if (i >= 0 && s.held.get(i).units.remove(u.id) && s.held.get(i).units.isEmpty()) {
+        s.held.remove(i);
       }
     }
     u.placed = List.of();
@@ -901,14 +960,16 @@ public final class IncrementalEngine {
     KongConfig.Builder b = KongConfig.emptyBuilder().formatVersion(KongConfig.FORMAT_VERSION);
     boolean empty = true;
     Map<String, List<KongEntity>> custom = new LinkedHashMap<>();
-    for (Map.Entry<String, TreeMap<Slot, Held>> e : sections.entrySet()) {
+    for (Map.Entry<String, Section> e : sections.entrySet()) {
       if (e.getValue().isEmpty()) {
         continue;
       }
       List<KongEntity> list = lists.get(e.getKey());
       if (list == null || dirtySections.contains(e.getKey())) {
-        List<KongEntity> fresh = new ArrayList<>(e.getValue().size());
-        e.getValue().values().forEach(h -> fresh.add(h.entity));
+        KongEntity[] fresh = new KongEntity[e.getValue().held.size()];
+        for (int i = 0; i < fresh.length; i++) {
+          fresh[i] = e.getValue().held.get(i).entity;
+        }
         list = ImmutableList.copyOf(fresh);
         lists.put(e.getKey(), list);
       }
