@@ -54,6 +54,49 @@ class KongConfigPropertiesTest {
     });
   }
 
+  @Test
+  void adopt_equalsFromJsonOfTheSameTree_andWritesTheSameBytes() {
+    qt().forAll(KongConfigGens.configs(), SEEDS).checkAssert((c, seed) -> {
+      java.util.Random r = new java.util.Random(seed);
+      ObjectNode doc = (ObjectNode) denormaliseNumbers(c.toJson(), r);
+      KongConfig copied = KongConfig.fromJson(doc);
+      KongConfig adopted = KongConfig.adopt(doc.deepCopy());
+      assertThat(adopted).isEqualTo(copied);
+      assertThat(KongConfigWriter.yaml().write(adopted)).isEqualTo(KongConfigWriter.yaml().write(copied));
+      assertThat(KongConfigWriter.json().write(adopted)).isEqualTo(KongConfigWriter.json().write(copied));
+      assertThat(ConfigSha.of(adopted)).isEqualTo(ConfigSha.of(copied));
+    });
+  }
+
+  /** The same values with integers randomly held as long, double or decimal nodes. */
+  private static JsonNode denormaliseNumbers(JsonNode n, java.util.Random r) {
+    if (n.isObject()) {
+      ObjectNode o = (ObjectNode) n;
+      List<String> keys = new ArrayList<>();
+      o.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        o.set(k, denormaliseNumbers(o.get(k), r));
+      }
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = (ArrayNode) n;
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, denormaliseNumbers(a.get(i), r));
+      }
+      return a;
+    }
+    if (n.isIntegralNumber() && n.canConvertToLong()) {
+      return switch (r.nextInt(4)) {
+        case 0 -> JsonNodeFactory.instance.numberNode(n.longValue());
+        case 1 -> JsonNodeFactory.instance.numberNode((double) n.longValue());
+        case 2 -> JsonNodeFactory.instance.numberNode(java.math.BigDecimal.valueOf(n.longValue()));
+        default -> n;
+      };
+    }
+    return n;
+  }
+
   /** The same document with every object's keys in a shuffled insertion order. */
   private static JsonNode shuffleKeys(JsonNode n, java.util.Random r) {
     if (n.isObject()) {
