@@ -68,6 +68,46 @@ class KongConfigPropertiesTest {
     });
   }
 
+  @Test
+  void jsonWriter_writesWhatJacksonWritesForTheKeySortedCopy() {
+    com.fasterxml.jackson.core.util.DefaultPrettyPrinter pp =
+        new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+            .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+            .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+    qt().forAll(KongConfigGens.configs(), KongConfigGens.jsonValues(), SEEDS)
+        .checkAssert((c, value, seed) -> {
+          ObjectNode tree = c.toJson();
+          tree.set("_extra", denormaliseNumbers(value.deepCopy(), new java.util.Random(seed)));
+          String expected;
+          try {
+            expected = io.github.kongtranslator.kongmodel.io.internal.JsonTrees.mapper().writer(pp)
+                .writeValueAsString(sortedCopy(tree)) + "\n";
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+          }
+          assertThat(KongConfigWriter.json().writeTree(tree)).isEqualTo(expected);
+        });
+  }
+
+  private static JsonNode sortedCopy(JsonNode n) {
+    if (n.isObject()) {
+      List<String> keys = new ArrayList<>();
+      n.fieldNames().forEachRemaining(keys::add);
+      keys.sort(null);
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      keys.forEach(k -> o.set(k, sortedCopy(n.get(k))));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = JsonNodeFactory.instance.arrayNode();
+      n.forEach(e -> a.add(sortedCopy(e)));
+      return a;
+    }
+    return n;
+  }
+
   /** The same values with integers randomly held as long, double or decimal nodes. */
   private static JsonNode denormaliseNumbers(JsonNode n, java.util.Random r) {
     if (n.isObject()) {
