@@ -83,7 +83,7 @@ public final class ConfigGraph {
     this.graph = builder.build();
     this.fullRefs = full.toArray(new ObjectRef[0]);
     this.dependencies = deps.build();
-    this.cycles = Graphs.hasCycle(graph)
+    this.cycles = graph.hasCycle()
         ? Cycles.of(graph).stream()
             .map(c -> c.stream().map(this::fullRef).collect(ImmutableList.toImmutableList()))
             .collect(ImmutableList.toImmutableList())

@@ -109,6 +109,48 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     return List.of();
   }
 
+  /**
+   * Whether the graph has a directed cycle ({@code Graphs.hasCycle}), by an iterative
+   * depth-first search over the index arrays (no hashing of nodes).
+   *
+   * @return true when some node can reach itself
+   */
+  public boolean hasCycle() {
+    int n = nodes.length;
+    byte[] state = new byte[n]; // 0 unvisited, 1 on the DFS path, 2 done
+    int[] stack = new int[n];
+    int[] next = new int[n]; // per stacked node: position in its successor array
+    for (int root = 0; root < n; root++) {
+      if (state[root] != 0) {
+        continue;
+      }
+      int top = 0;
+      stack[0] = root;
+      next[0] = 0;
+      state[root] = 1;
+      while (top >= 0) {
+        int u = stack[top];
+        int[] s = succ[u];
+        if (next[top] < s.length) {
+          int v = s[next[top]++];
+          if (state[v] == 1) {
+            return true;
+          }
+          if (state[v] == 0) {
+            state[v] = 1;
+            top++;
+            stack[top] = v;
+            next[top] = 0;
+          }
+        } else {
+          state[u] = 2;
+          top--;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Number of edges. */
   public int numberOfEdges() {
     int c = 0;

@@ -57,6 +57,7 @@ class IndexedDigraphPropertiesTest {
           assertThat(ImmutableList.copyOf(d.nodes())).isEqualTo(ImmutableList.copyOf(g.nodes()));
           assertThat(d.numberOfEdges()).isEqualTo(g.edges().size());
           assertThat(Graphs.hasCycle(d)).isEqualTo(Graphs.hasCycle(g));
+          assertThat(d.hasCycle()).isEqualTo(Graphs.hasCycle(g));
           for (int n : g.nodes()) {
             assertThat(ImmutableList.copyOf(d.successors(n)))
                 .isEqualTo(ImmutableList.copyOf(g.successors(n)));
