@@ -56,6 +56,53 @@ class GatewayApiBehaviourTest {
     return out;
   }
 
+  private static final String ROUTE_TO_WEB = """
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: r, namespace: shop}
+      spec:
+        rules:
+        - backendRefs: [{name: web, kind: Service, port: 80}]
+      """;
+
+  private static String backendTlsPolicy(String name, String targets) {
+    return """
+        ---
+        apiVersion: gateway.networking.k8s.io/v1alpha3
+        kind: BackendTLSPolicy
+        metadata: {name: %s, namespace: shop}
+        spec:
+          targetRefs: %s
+          validation: {hostname: web.internal}
+        """.formatted(name, targets);
+  }
+
+  @Test
+  void backendTlsPolicy_targetingTheServiceTwice_appliesOnce() {
+    String yaml = WEB + ROUTE_TO_WEB + backendTlsPolicy("tls",
+        "[{group: '', kind: Service, name: web}, {group: core, kind: Service, name: web},"
+            + " {group: '', kind: Service, name: other}]")
+        + backendTlsPolicy("elsewhere", "[{group: '', kind: Service, name: other}]");
+    TranslationResult r = run(yaml, TRADITIONAL);
+    assertThat(r.failures()).isEmpty();
+    JsonNode svc = service(r.config().toJson(), "httproute.shop.r.0");
+    assertThat(svc.path("protocol").asText()).isEqualTo("https");
+    assertThat(svc.path("tls_verify").asBoolean()).isTrue();
+  }
+
+  @Test
+  void backendTlsPolicy_twoPoliciesOnOneService_fail() {
+    String yaml = WEB + ROUTE_TO_WEB
+        + backendTlsPolicy("a", "[{group: '', kind: Service, name: web}]")
+        + backendTlsPolicy("b", "[{kind: Service, name: web}]")
+        + backendTlsPolicy("not-a-service", "[{group: '', kind: ConfigMap, name: web}]");
+    TranslationResult r = run(yaml, TRADITIONAL);
+    assertThat(r.failures()).extracting(f -> f.reason())
+        .contains("Multiple BackendTLSPolicies attached to service shop/web");
+    assertThat(service(r.config().toJson(), "httproute.shop.r.0").path("protocol").asText())
+        .isEqualTo("http");
+  }
+
   @Test
   void matches_becomePathsMethodsAndHeadersOfTheFirstMatch() {
     String yaml = WEB + """

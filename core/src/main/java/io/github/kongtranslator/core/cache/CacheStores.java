@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,13 @@ public final class CacheStores {
   private final Supplier<ImmutableList<K8sObject>> all = Suppliers.memoize(this::computeAll);
   @SuppressWarnings("unchecked")
   private final Supplier<ImmutableList<K8sObject>>[] lists = new Supplier[Kind.values().length];
+  /** Hash index by store key per kind, built once a kind has been looked up often enough. */
+  @SuppressWarnings("unchecked")
+  private final Supplier<Map<String, K8sObject>>[] byKey = new Supplier[Kind.values().length];
+  /** Lookups per kind so far; a heuristic only (racy increments are harmless). */
+  private final int[] lookups = new int[Kind.values().length];
+  /** Lookups of a kind after which its hash index pays for itself. */
+  private static final int INDEX_AFTER_LOOKUPS = 32;
 
   CacheStores(EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores) {
     for (Kind k : Kind.values()) {
@@ -56,6 +64,12 @@ public final class CacheStores {
     for (Kind k : Kind.values()) {
       lists[k.ordinal()] = Suppliers.memoize(() -> ImmutableList.copyOf(
           stores.get(k).values().stream().map(e -> e.object).iterator()));
+      byKey[k.ordinal()] = Suppliers.memoize(() -> {
+        ImmutableSortedMap<String, Entry> store = stores.get(k);
+        Map<String, K8sObject> m = new HashMap<>(store.size() * 4 / 3 + 1);
+        store.forEach((key, e) -> m.put(key, e.object));
+        return m;
+      });
     }
   }
 
@@ -127,7 +141,13 @@ public final class CacheStores {
    * @return the object, if present
    */
   public Optional<K8sObject> get(Kind kind, String namespace, String name) {
-    Entry e = stores.get(kind).get(kind.key(namespace, name));
+    String key = kind.key(namespace, name);
+    int k = kind.ordinal();
+    if (lookups[k] > INDEX_AFTER_LOOKUPS) {
+      return Optional.ofNullable(byKey[k].get().get(key));
+    }
+    lookups[k]++;
+    Entry e = stores.get(kind).get(key);
     return e == null ? Optional.empty() : Optional.of(e.object);
   }
 

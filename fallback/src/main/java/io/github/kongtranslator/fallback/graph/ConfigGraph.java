@@ -3,12 +3,7 @@ package io.github.kongtranslator.fallback.graph;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.ImmutableSetMultimap;
-import com.google.common.graph.ElementOrder;
-import com.google.common.graph.EndpointPair;
-import com.google.common.graph.GraphBuilder;
 import com.google.common.graph.Graphs;
-import com.google.common.graph.ImmutableGraph;
 import com.google.common.graph.Traverser;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
@@ -17,8 +12,12 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.graph.internal.Cycles;
 import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import io.github.kongtranslator.fallback.graph.internal.FirstParentBfs;
+import io.github.kongtranslator.fallback.graph.internal.IndexedDigraph;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,53 +39,73 @@ import java.util.Set;
 public final class ConfigGraph {
   private final CacheStores snapshot;
   private final EdgeSet edgeSet;
-  /** Nodes are refs without version and uid. */
-  private final ImmutableGraph<ObjectRef> graph;
-  private final ImmutableMap<ObjectRef, ObjectRef> fullRefs;
-  private final ImmutableSetMultimap<EndpointPair<ObjectRef>, DependencyRule> rules;
+  /** Nodes are refs without version and uid; edge values are the rules linking them. */
+  private final IndexedDigraph<ObjectRef, DependencyRule> graph;
+  /** Full refs by node index. */
+  private final ObjectRef[] fullRefs;
   private final ImmutableList<Dependency> dependencies;
   private final ImmutableList<ImmutableList<ObjectRef>> cycles;
 
   private ConfigGraph(CacheStores snapshot, EdgeSet edgeSet) {
     this.snapshot = snapshot;
     this.edgeSet = edgeSet;
-    DependencyResolver resolver = DependencyResolver.of(snapshot, edgeSet);
-    ImmutableGraph.Builder<ObjectRef> builder = GraphBuilder.directed()
-        .allowsSelfLoops(false)
-        .nodeOrder(ElementOrder.insertion())
-        .incidentEdgeOrder(ElementOrder.stable())
-        .immutable();
-    ImmutableMap.Builder<ObjectRef, ObjectRef> full = ImmutableMap.builder();
-    ImmutableSetMultimap.Builder<EndpointPair<ObjectRef>, DependencyRule> ruleMap =
-        ImmutableSetMultimap.builder();
-    ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
     ImmutableList<K8sObject> all = snapshot.all();
+    IndexedDigraph.Builder<ObjectRef, DependencyRule> builder = IndexedDigraph.builder(all.size());
+    // One ref instance per object, shared by its node, its full ref and its dependencies.
+    Map<K8sObject, ObjectRef> refs = new IdentityHashMap<>(all.size());
+    Map<ObjectRef, Integer> nodeOfRef = new IdentityHashMap<>(all.size());
+    List<ObjectRef> full = new ArrayList<>(all.size());
     for (K8sObject o : all) {
       ObjectRef ref = o.ref();
-      builder.addNode(ref.withoutVersionAndUid());
-      full.put(ref.withoutVersionAndUid(), ref);
+      refs.put(o, ref);
+      int i = builder.addNode(ref.withoutVersionAndUid());
+      nodeOfRef.put(ref, i);
+      if (i == full.size()) {
+        full.add(ref);
+      } else {
+        full.set(i, ref); // keep the last full ref of a node
+      }
     }
-    Set<Dependency> seen = new HashSet<>();
+    DependencyResolver resolver = DependencyResolver.of(snapshot, edgeSet, o -> {
+      ObjectRef r = refs.get(o);
+      return r != null ? r : o.ref();
+    });
+    ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
     for (K8sObject o : all) {
       for (Dependency d : resolver.resolve(o)) {
-        if (seen.add(d)) {
-          ObjectRef from = d.dependent().withoutVersionAndUid();
-          ObjectRef to = d.dependency().withoutVersionAndUid();
-          builder.putEdge(from, to);
-          ruleMap.put(EndpointPair.ordered(from, to), d.rule());
+        int from = nodeIndex(builder, nodeOfRef, full, d.dependent());
+        int to = nodeIndex(builder, nodeOfRef, full, d.dependency());
+        if (builder.putEdgeValueAt(from, to, d.rule())) {
           deps.add(d);
         }
       }
     }
     this.graph = builder.build();
-    this.fullRefs = full.buildKeepingLast();
-    this.rules = ruleMap.build();
+    this.fullRefs = full.toArray(new ObjectRef[0]);
     this.dependencies = deps.build();
-    this.cycles = Graphs.hasCycle(graph)
+    this.cycles = graph.hasCycle()
         ? Cycles.of(graph).stream()
-            .map(c -> c.stream().map(fullRefs::get).collect(ImmutableList.toImmutableList()))
+            .map(c -> c.stream().map(this::fullRef).collect(ImmutableList.toImmutableList()))
             .collect(ImmutableList.toImmutableList())
         : ImmutableList.of();
+  }
+
+  /** The node index of a full ref (a shared instance, or any ref of a snapshot object). */
+  private static int nodeIndex(IndexedDigraph.Builder<ObjectRef, DependencyRule> builder,
+      Map<ObjectRef, Integer> nodeOfRef, List<ObjectRef> full, ObjectRef ref) {
+    Integer i = nodeOfRef.get(ref);
+    if (i != null) {
+      return i;
+    }
+    int n = builder.addNode(ref.withoutVersionAndUid());
+    if (n == full.size()) {
+      full.add(ref);
+    }
+    return n;
+  }
+
+  private ObjectRef fullRef(ObjectRef node) {
+    return fullRefs[graph.indexOf(node)];
   }
 
   /**
@@ -122,12 +141,12 @@ public final class ConfigGraph {
 
   /** Every object's full ref, in snapshot order. */
   public ImmutableSet<ObjectRef> nodes() {
-    return ImmutableSet.copyOf(fullRefs.values());
+    return ImmutableSet.copyOf(fullRefs);
   }
 
   /** Number of nodes. */
   public int size() {
-    return fullRefs.size();
+    return fullRefs.length;
   }
 
   /**
@@ -138,7 +157,8 @@ public final class ConfigGraph {
    * @return the node's full ref, if the object is in the snapshot
    */
   public Optional<ObjectRef> find(ObjectRef ref) {
-    return Optional.ofNullable(fullRefs.get(normalise(ref)));
+    int i = graph.indexOf(normalise(ref));
+    return i < 0 ? Optional.empty() : Optional.of(fullRefs[i]);
   }
 
   /**
@@ -160,7 +180,7 @@ public final class ConfigGraph {
    * @return whether it is a node
    */
   public boolean contains(ObjectRef ref) {
-    return fullRefs.containsKey(normalise(ref));
+    return graph.indexOf(normalise(ref)) >= 0;
   }
 
   /**
@@ -193,7 +213,7 @@ public final class ConfigGraph {
    * @return the rules, empty when there is no such edge
    */
   public ImmutableSet<DependencyRule> rules(ObjectRef dependent, ObjectRef dependency) {
-    return rules.get(EndpointPair.ordered(normalise(dependent), normalise(dependency)));
+    return ImmutableSet.copyOf(graph.edgeValues(normalise(dependent), normalise(dependency)));
   }
 
   /**
@@ -220,7 +240,7 @@ public final class ConfigGraph {
     }
     ImmutableSet<ObjectRef> reached =
         ImmutableSet.copyOf(Traverser.forGraph(Graphs.transpose(graph)).breadthFirst(starts));
-    return graph.nodes().stream().filter(reached::contains).map(fullRefs::get)
+    return graph.nodes().stream().filter(reached::contains).map(this::fullRef)
         .collect(ImmutableSet.toImmutableSet());
   }
 
@@ -240,7 +260,7 @@ public final class ConfigGraph {
     ImmutableMap.Builder<ObjectRef, ImmutableList<ObjectRef>> out = ImmutableMap.builder();
     for (ObjectRef n : graph.nodes()) {
       if (bfs.reached(n)) {
-        out.put(fullRefs.get(n), bfs.pathToStart(n).stream().map(fullRefs::get)
+        out.put(fullRef(n), bfs.pathToStart(n).stream().map(this::fullRef)
             .collect(ImmutableList.toImmutableList()));
       }
     }
@@ -260,11 +280,11 @@ public final class ConfigGraph {
   @Override
   public String toString() {
     return "ConfigGraph[" + edgeSet + ", " + graph.nodes().size() + " nodes, "
-        + graph.edges().size() + " edges, " + cycles.size() + " cycles]";
+        + graph.numberOfEdges() + " edges, " + cycles.size() + " cycles]";
   }
 
   private ImmutableSet<ObjectRef> full(Set<ObjectRef> nodes) {
-    return nodes.stream().map(fullRefs::get).collect(ImmutableSet.toImmutableSet());
+    return nodes.stream().map(this::fullRef).collect(ImmutableSet.toImmutableSet());
   }
 
   private static ObjectRef normalise(ObjectRef ref) {

@@ -2,6 +2,7 @@ package io.github.kongtranslator.kongmodel.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
@@ -90,25 +91,49 @@ public final class KongConfig {
    *     wrong type; its {@link KongModelException#pointer()} locates the value
    */
   public static KongConfig fromJson(JsonNode document) {
+    return read(document, false);
+  }
+
+  /**
+   * Like {@link #fromJson(JsonNode)}, but takes ownership of the tree instead of copying it: its
+   * containers are normalised in place and become part of the configuration, and each section
+   * entry is released from the document as soon as it is decoded, so that the whole document
+   * and the whole configuration are never alive at the same time. Meant for a document built
+   * only to be read (a translator's output); the caller must not use or modify
+   * {@code document} (nor any node in it) afterwards.
+   *
+   * @param document the document tree, given away
+   * @return the configuration, equal to {@code fromJson(document)} on the original tree
+   * @throws KongModelException as {@link #fromJson(JsonNode)}; the document is then unusable
+   */
+  public static KongConfig adopt(ObjectNode document) {
+    return read(document, true);
+  }
+
+  private static KongConfig read(JsonNode document, boolean owned) {
     if (!document.isObject()) {
       throw new KongModelException(
           "", "a Kong configuration must be an object, found " + FieldType.describe(document));
     }
     Builder b = new Builder();
     for (Map.Entry<String, JsonNode> e : document.properties()) {
-      b.set(e.getKey(), e.getValue());
+      b.set(e.getKey(), e.getValue(), owned);
     }
     return b.build();
   }
 
   static KongEntity decode(EntityKind kind, JsonNode node) {
+    return decode(kind, node, false);
+  }
+
+  static KongEntity decode(EntityKind kind, JsonNode node, boolean owned) {
     if (!node.isObject()) {
       throw new KongModelException(
           "", kind.sectionKey() + " entry: expected an object, found " + FieldType.describe(node));
     }
     KongEntity.Builder<?, ?> b = builderFor(kind);
     for (Map.Entry<String, JsonNode> e : node.properties()) {
-      b.set(e.getKey(), e.getValue());
+      b.set(e.getKey(), e.getValue(), owned);
     }
     return b.build();
   }
@@ -741,6 +766,10 @@ public final class KongConfig {
      * @throws KongModelException when a section has the wrong shape
      */
     public Builder set(String key, JsonNode value) {
+      return set(key, value, false);
+    }
+
+    private Builder set(String key, JsonNode value, boolean owned) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
       String ptr = KongEntity.pointerSegment(key);
@@ -751,14 +780,15 @@ public final class KongConfig {
               ptr, "section '" + key + "' must be a list, found " + FieldType.describe(value));
         }
         List<KongEntity> list = new ArrayList<>(value.size());
-        int i = 0;
-        for (JsonNode e : value) {
+        for (int i = 0; i < value.size(); i++) {
           try {
-            list.add(decode(kind.get(), e));
+            list.add(decode(kind.get(), value.get(i), owned));
           } catch (KongModelException ex) {
             throw ex.under(ptr + "/" + i);
           }
-          i++;
+          if (owned) {
+            ((ArrayNode) value).set(i, NullNode.getInstance()); // release the decoded entry
+          }
         }
         return putSection(key, list);
       }
@@ -769,7 +799,7 @@ public final class KongConfig {
           CustomEntity.Builder b = CustomEntity.builder(key);
           try {
             for (Map.Entry<String, JsonNode> f : e.properties()) {
-              b.set(f.getKey(), f.getValue());
+              b.set(f.getKey(), f.getValue(), owned);
             }
           } catch (KongModelException ex) {
             throw ex.under(ptr + "/" + i);
@@ -781,7 +811,7 @@ public final class KongConfig {
       }
       try {
         sections.remove(key);
-        fields.put(key, Values.normalize(value));
+        fields.put(key, owned ? Values.normalizeOwned(value) : Values.normalize(value));
       } catch (IllegalArgumentException ex) {
         throw new KongModelException(ptr, Objects.requireNonNull(ex.getMessage()));
       }

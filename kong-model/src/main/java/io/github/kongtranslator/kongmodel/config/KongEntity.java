@@ -336,6 +336,11 @@ public abstract sealed class KongEntity
      *     this entity
      */
     public B set(String key, JsonNode value) {
+      return set(key, value, false);
+    }
+
+    /** {@link #set(String, JsonNode)}; {@code owned}: the value is given away, not copied. */
+    final B set(String key, JsonNode value, boolean owned) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
       Optional<EntityKind> childKind = kind.childKind(key);
@@ -355,7 +360,7 @@ public abstract sealed class KongEntity
         int i = 0;
         for (JsonNode e : value) {
           try {
-            list.add(KongConfig.decode(childKind.get(), e));
+            list.add(KongConfig.decode(childKind.get(), e, owned));
           } catch (KongModelException ex) {
             throw ex.under(ptr + "/" + i);
           }
@@ -368,7 +373,7 @@ public abstract sealed class KongEntity
       }
       JsonNode v;
       try {
-        v = Values.normalize(value);
+        v = owned ? Values.normalizeOwned(value) : Values.normalize(value);
       } catch (IllegalArgumentException ex) {
         throw new KongModelException(pointerSegment(key), ex.getMessage());
       }

@@ -70,6 +70,50 @@ final class Values {
     }
   }
 
+  /**
+   * {@link #normalize} for a tree the caller owns and gives away: containers are normalised in
+   * place and returned, not copied; nodes already in normal form are left untouched (no write).
+   */
+  static JsonNode normalizeOwned(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        ObjectNode o = (ObjectNode) node;
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+          JsonNode v = e.getValue();
+          JsonNode n = normalizeOwned(v);
+          if (n != v) {
+            o.set(e.getKey(), n); // an existing key: not a structural change
+          }
+        }
+        return o;
+      }
+      case ARRAY -> {
+        ArrayNode a = (ArrayNode) node;
+        for (int i = 0; i < a.size(); i++) {
+          JsonNode v = a.get(i);
+          JsonNode n = normalizeOwned(v);
+          if (n != v) {
+            a.set(i, n);
+          }
+        }
+        return a;
+      }
+      case NUMBER -> {
+        if (node instanceof IntNode
+            || (node instanceof LongNode && node.longValue() != (int) node.longValue())) {
+          return node;
+        }
+        return normalizeNumber(node);
+      }
+      case MISSING -> {
+        return NODES.nullNode();
+      }
+      default -> {
+        return node;
+      }
+    }
+  }
+
   private static JsonNode normalizeNumber(JsonNode n) {
     if (n.isIntegralNumber()) {
       if (n.canConvertToLong()) {

@@ -1,13 +1,16 @@
 package io.github.kongtranslator.kongmodel.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.io.internal.GoYamlEmitter;
 import io.github.kongtranslator.kongmodel.io.internal.JsonTrees;
@@ -111,34 +114,62 @@ public final class KongConfigWriter {
             .withSeparators(
                 Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    ObjectWriter writer = JsonTrees.mapper().writer(pp);
+    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
     try {
-      return JsonTrees.mapper().writer(pp).writeValueAsString(sorted(tree)) + "\n";
-    } catch (JsonProcessingException e) {
+      try (JsonGenerator g = writer.createGenerator(out)) {
+        writeSorted(g, tree);
+      }
+      out.write('\n');
+      return out.getAndClear();
+    } catch (IOException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }
   }
 
-  private static JsonNode sorted(JsonNode n) {
-    if (n.isObject()) {
-      List<String> keys = new ArrayList<>(n.size());
-      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-        keys.add(it.next());
+  /**
+   * Writes a tree with object keys sorted by code unit order, without building a sorted copy;
+   * the same text as serializing {@code sorted(tree)}. Leaves other than strings, ints, longs,
+   * booleans and nulls are written by the node's own serialization.
+   */
+  private static void writeSorted(JsonGenerator g, JsonNode n)
+      throws IOException {
+    switch (n.getNodeType()) {
+      case OBJECT -> {
+        List<String> keys = new ArrayList<>(n.size());
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+          keys.add(it.next());
+        }
+        keys.sort(null);
+        g.writeStartObject(n);
+        for (String k : keys) {
+          g.writeFieldName(k);
+          writeSorted(g, n.get(k));
+        }
+        g.writeEndObject();
       }
-      keys.sort(null);
-      ObjectNode o = JsonNodeFactory.instance.objectNode();
-      for (String k : keys) {
-        o.set(k, sorted(n.get(k)));
+      case ARRAY -> {
+        g.writeStartArray(n, n.size());
+        for (JsonNode e : n) {
+          writeSorted(g, e);
+        }
+        g.writeEndArray();
       }
-      return o;
+      case STRING -> g.writeString(n.textValue());
+      case BOOLEAN -> g.writeBoolean(n.booleanValue());
+      case NULL -> g.writeNull();
+      default -> {
+        if (n instanceof IntNode) {
+          g.writeNumber(n.intValue());
+        } else if (n instanceof LongNode) {
+          g.writeNumber(n.longValue());
+        } else {
+          // the node's own serialization, as the mapper does for trees (not writer.writeValue,
+          // which would reconfigure the generator and reset the pretty printer's indentation)
+          ((JsonSerializable) n).serialize(g, JsonTrees.mapper().getSerializerProviderInstance());
+        }
+      }
     }
-    if (n.isArray()) {
-      ArrayNode a = JsonNodeFactory.instance.arrayNode(n.size());
-      for (JsonNode e : n) {
-        a.add(sorted(e));
-      }
-      return a;
-    }
-    return n;
   }
 
   /**

@@ -54,6 +54,89 @@ class KongConfigPropertiesTest {
     });
   }
 
+  @Test
+  void adopt_equalsFromJsonOfTheSameTree_andWritesTheSameBytes() {
+    qt().forAll(KongConfigGens.configs(), SEEDS).checkAssert((c, seed) -> {
+      java.util.Random r = new java.util.Random(seed);
+      ObjectNode doc = (ObjectNode) denormaliseNumbers(c.toJson(), r);
+      KongConfig copied = KongConfig.fromJson(doc);
+      KongConfig adopted = KongConfig.adopt(doc.deepCopy());
+      assertThat(adopted).isEqualTo(copied);
+      assertThat(KongConfigWriter.yaml().write(adopted)).isEqualTo(KongConfigWriter.yaml().write(copied));
+      assertThat(KongConfigWriter.json().write(adopted)).isEqualTo(KongConfigWriter.json().write(copied));
+      assertThat(ConfigSha.of(adopted)).isEqualTo(ConfigSha.of(copied));
+    });
+  }
+
+  @Test
+  void jsonWriter_writesWhatJacksonWritesForTheKeySortedCopy() {
+    com.fasterxml.jackson.core.util.DefaultPrettyPrinter pp =
+        new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+            .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+            .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+    qt().forAll(KongConfigGens.configs(), KongConfigGens.jsonValues(), SEEDS)
+        .checkAssert((c, value, seed) -> {
+          ObjectNode tree = c.toJson();
+          tree.set("_extra", denormaliseNumbers(value.deepCopy(), new java.util.Random(seed)));
+          String expected;
+          try {
+            expected = io.github.kongtranslator.kongmodel.io.internal.JsonTrees.mapper().writer(pp)
+                .writeValueAsString(sortedCopy(tree)) + "\n";
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+          }
+          assertThat(KongConfigWriter.json().writeTree(tree)).isEqualTo(expected);
+        });
+  }
+
+  private static JsonNode sortedCopy(JsonNode n) {
+    if (n.isObject()) {
+      List<String> keys = new ArrayList<>();
+      n.fieldNames().forEachRemaining(keys::add);
+      keys.sort(null);
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      keys.forEach(k -> o.set(k, sortedCopy(n.get(k))));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = JsonNodeFactory.instance.arrayNode();
+      n.forEach(e -> a.add(sortedCopy(e)));
+      return a;
+    }
+    return n;
+  }
+
+  /** The same values with integers randomly held as long, double or decimal nodes. */
+  private static JsonNode denormaliseNumbers(JsonNode n, java.util.Random r) {
+    if (n.isObject()) {
+      ObjectNode o = (ObjectNode) n;
+      List<String> keys = new ArrayList<>();
+      o.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        o.set(k, denormaliseNumbers(o.get(k), r));
+      }
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = (ArrayNode) n;
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, denormaliseNumbers(a.get(i), r));
+      }
+      return a;
+    }
+    if (n.isIntegralNumber() && n.canConvertToLong()) {
+      return switch (r.nextInt(4)) {
+        case 0 -> JsonNodeFactory.instance.numberNode(n.longValue());
+        case 1 -> JsonNodeFactory.instance.numberNode((double) n.longValue());
+        case 2 -> JsonNodeFactory.instance.numberNode(java.math.BigDecimal.valueOf(n.longValue()));
+        default -> n;
+      };
+    }
+    return n;
+  }
+
   /** The same document with every object's keys in a shuffled insertion order. */
   private static JsonNode shuffleKeys(JsonNode n, java.util.Random r) {
     if (n.isObject()) {

@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,9 @@ final class CertificatePart {
       secretParents.computeIfAbsent(key, k -> new ArrayList<>()).addAll(users);
     });
     List<KCertificate> certs = new ArrayList<>();
-    Map<String, String> idRewrites = new LinkedHashMap<>();
+    Map<CertPair, KCertificate> byPair = new HashMap<>();
+    Map<KCertificate, Set<String>> sniSets = new IdentityHashMap<>();
+    IdRewrites idRewrites = new IdRewrites();
     for (Map.Entry<String, List<String>> e : secretHosts.entrySet()) {
       String key = e.getKey();
       List<K8sObject> parents = secretParents.get(key);
@@ -78,31 +82,33 @@ final class CertificatePart {
         ctx.fail("Secret " + key + " does not hold a valid TLS key pair", blamed);
         continue;
       }
-      KCertificate existing = certs.stream()
-          .filter(c -> c.cert.equals(cert) && c.key.equals(pkey)).findFirst().orElse(null);
+      CertPair pair = new CertPair(cert, pkey);
+      KCertificate existing = byPair.get(pair);
       String uid = s.get().metadata().uid();
       String ts = s.get().metadata().creationTimestamp();
       if (existing == null) {
         KCertificate c = new KCertificate(uid, cert, pkey, Tags.of(s.get()), ts);
         c.snis.addAll(e.getValue());
         certs.add(c);
+        byPair.put(pair, c);
         idRewrites.put(uid, uid);
       } else {
         boolean older = ts.compareTo(existing.creationTimestamp) < 0
             || (ts.equals(existing.creationTimestamp) && uid.compareTo(existing.id) < 0);
         if (older) {
-          idRewrites.replaceAll((k, v) -> v.equals(existing.id) ? uid : v);
+          idRewrites.replaceValue(existing.id, uid);
           existing.id = uid;
         }
         idRewrites.put(uid, existing.id);
+        Set<String> snis = sniSets.computeIfAbsent(existing, k -> new HashSet<>(k.snis));
         for (String h : e.getValue()) {
-          if (!existing.snis.contains(h)) {
+          if (snis.add(h)) {
             existing.snis.add(h);
           }
         }
       }
     }
-    new GatewayCertificates(ctx).mergeInto(certs, idRewrites);
+    new GatewayCertificates(ctx).mergeInto(certs, byPair, idRewrites);
     for (KCertificate c : certs) {
       ctx.certificates.put(c.id, c);
     }
@@ -113,6 +119,9 @@ final class CertificatePart {
     }
     return idRewrites;
   }
+
+  /** A certificate's identity for merging: its PEM certificate and key. */
+  record CertPair(String cert, String key) {}
 
   private void claim(K8sObject parent, List<Ingress.Tls> tls) {
     for (Ingress.Tls t : tls) {

@@ -35,35 +35,38 @@ final class GatewayCertificates {
 
   /**
    * Merges listener certificates into {@code certs}: an identical cert/key pair joins the
-   * existing certificate (the oldest Secret's id wins, recorded in {@code idRewrites}); an SNI
+   * existing certificate ({@code byPair} indexes {@code certs}; the oldest Secret's id wins,
+   * recorded in {@code idRewrites}); an SNI
    * some certificate already serves is dropped, so Ingress SNIs win.
    */
-  void mergeInto(List<KCertificate> certs, Map<String, String> idRewrites) {
+  void mergeInto(List<KCertificate> certs, Map<CertificatePart.CertPair, KCertificate> byPair,
+      IdRewrites idRewrites) {
     Set<String> seen = new HashSet<>();
     certs.forEach(c -> seen.addAll(c.snis));
     for (Gateway gw : ctx.sorted(Kind.GATEWAY, Gateway.class)) {
       ctx.guard(gw, () -> {
         for (ListenerCert lc : listenerCerts(gw)) {
-          merge(lc, certs, idRewrites, seen);
+          merge(lc, certs, byPair, idRewrites, seen);
         }
       });
     }
   }
 
   private static void merge(ListenerCert lc, List<KCertificate> certs,
-      Map<String, String> idRewrites, Set<String> seen) {
+      Map<CertificatePart.CertPair, KCertificate> byPair, IdRewrites idRewrites, Set<String> seen) {
     String uid = lc.secret().metadata().uid();
     String ts = lc.secret().metadata().creationTimestamp();
-    KCertificate existing = certs.stream()
-        .filter(c -> c.cert.equals(lc.cert()) && c.key.equals(lc.key())).findFirst().orElse(null);
+    CertificatePart.CertPair pair = new CertificatePart.CertPair(lc.cert(), lc.key());
+    KCertificate existing = byPair.get(pair);
     if (existing == null) {
       existing = new KCertificate(uid, lc.cert(), lc.key(), Tags.of(lc.secret()), ts);
       certs.add(existing);
+      byPair.put(pair, existing);
       idRewrites.putIfAbsent(uid, uid);
     } else if (ts.compareTo(existing.creationTimestamp) < 0
         || (ts.equals(existing.creationTimestamp) && uid.compareTo(existing.id) < 0)) {
       String old = existing.id;
-      idRewrites.replaceAll((k, v) -> v.equals(old) ? uid : v);
+      idRewrites.replaceValue(old, uid);
       idRewrites.put(uid, uid);
       existing.id = uid;
     } else {

@@ -16,6 +16,7 @@ import io.github.kongtranslator.translator.internal.Entities.KUpstream;
 import io.github.kongtranslator.translator.internal.Entities.ResolvedBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,16 +137,38 @@ final class ServicePart {
         .orElse(null);
   }
 
+  private record ServiceKey(String namespace, String name) {}
+
+  private @Nullable Map<ServiceKey, List<io.github.kongtranslator.core.model.BackendTlsPolicy>>
+      policiesByService;
+
+  /** BackendTLSPolicies by the Services they target, each list in store order; built once. */
+  private Map<ServiceKey, List<io.github.kongtranslator.core.model.BackendTlsPolicy>>
+      policiesByService() {
+    if (policiesByService == null) {
+      policiesByService = new HashMap<>();
+      for (var p : ctx.stores.list(Kind.BACKEND_TLS_POLICY,
+          io.github.kongtranslator.core.model.BackendTlsPolicy.class)) {
+        Set<String> names = new LinkedHashSet<>();
+        for (var t : p.spec().targetRefs()) {
+          if ((Strs.isEmpty(t.group()) || "core".equals(t.group())) && "Service".equals(t.kind())
+              && t.name() != null) {
+            names.add(t.name());
+          }
+        }
+        for (String name : names) {
+          policiesByService.computeIfAbsent(new ServiceKey(p.metadata().namespace(), name),
+              k -> new ArrayList<>()).add(p);
+        }
+      }
+    }
+    return policiesByService;
+  }
+
   /** The Service's annotations, overlaid by its single BackendTLSPolicy (gateway-api-spec §2.8). */
   private Map<String, String> withBackendTlsPolicy(Service s) {
-    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies = ctx.stores
-        .list(Kind.BACKEND_TLS_POLICY, io.github.kongtranslator.core.model.BackendTlsPolicy.class)
-        .stream()
-        .filter(p -> p.metadata().namespace().equals(s.metadata().namespace()))
-        .filter(p -> p.spec().targetRefs().stream().anyMatch(t ->
-            (Strs.isEmpty(t.group()) || "core".equals(t.group())) && "Service".equals(t.kind())
-                && s.metadata().name().equals(t.name())))
-        .toList();
+    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies = policiesByService()
+        .getOrDefault(new ServiceKey(s.metadata().namespace(), s.metadata().name()), List.of());
     if (policies.isEmpty()) {
       return s.metadata().annotations();
     }

@@ -22,6 +22,7 @@ import io.github.kongtranslator.core.model.KongCustomEntity;
 import io.github.kongtranslator.core.model.KongPlugin;
 import io.github.kongtranslator.core.model.KongServiceFacade;
 import io.github.kongtranslator.core.model.KongVault;
+import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.core.model.ReferenceGrant;
 import io.github.kongtranslator.core.model.Service;
 import io.github.kongtranslator.core.model.TcpIngress;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -79,9 +81,12 @@ public final class DependencyResolver {
   private final ImmutableListMultimap<String, ReferenceGrant> grantsByNamespace;
   private final ImmutableListMultimap<String, KongVault> vaultsByPrefix;
   private final ImmutableList<IngressClass> defaultClasses;
+  private final Function<K8sObject, ObjectRef> refOf;
 
-  private DependencyResolver(CacheStores snapshot, EdgeSet edges) {
+  private DependencyResolver(CacheStores snapshot, EdgeSet edges,
+      Function<K8sObject, ObjectRef> refOf) {
     this.snapshot = snapshot;
+    this.refOf = refOf;
     this.complete = switch (edges) {
       case KIC -> false;
       case COMPLETE -> true;
@@ -127,7 +132,21 @@ public final class DependencyResolver {
    * @return the resolver
    */
   public static DependencyResolver of(CacheStores snapshot, EdgeSet edges) {
-    return new DependencyResolver(snapshot, edges);
+    return new DependencyResolver(snapshot, edges, K8sObject::ref);
+  }
+
+  /**
+   * A resolver over one snapshot that names objects with {@code refOf} (which must return
+   * {@link K8sObject#ref()}), so that a caller can share one ref instance per object.
+   *
+   * @param snapshot the snapshot references are resolved in
+   * @param edges which rules to apply
+   * @param refOf the object's {@link K8sObject#ref()}, typically memoised
+   * @return the resolver
+   */
+  public static DependencyResolver of(CacheStores snapshot, EdgeSet edges,
+      Function<K8sObject, ObjectRef> refOf) {
+    return new DependencyResolver(snapshot, edges, refOf);
   }
 
   /**
@@ -580,6 +599,7 @@ public final class DependencyResolver {
   /** Collects dependencies of one dependent, skipping absent targets and self-references. */
   private final class Out {
     private final K8sObject dependent;
+    private @Nullable ObjectRef dependentRef;
     private final ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
 
     Out(K8sObject dependent) {
@@ -597,7 +617,10 @@ public final class DependencyResolver {
       if (target.kind() == dependent.kind() && target.key().equals(dependent.key())) {
         return;
       }
-      deps.add(new Dependency(dependent.ref(), target.ref(), rule));
+      if (dependentRef == null) {
+        dependentRef = refOf.apply(dependent);
+      }
+      deps.add(new Dependency(dependentRef, refOf.apply(target), rule));
     }
 
     ImmutableList<Dependency> build() {
