@@ -48,7 +48,7 @@ final class CertificatePart {
   private final Set<String> claimed = new HashSet<>();
 
   /** Runs the step; returns the certificate id each Secret uid was rewritten to. */
-  Map<String, String> run(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+  IdRewrites run(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
       Map<String, List<K8sObject>> clientCertSecrets) {
     for (Ingress ing : ingresses) {
       claim(ing, ing.spec().tls());

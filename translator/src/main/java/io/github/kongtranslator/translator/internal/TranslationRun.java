@@ -81,7 +81,7 @@ public final class TranslationRun {
       TlsInputs inputs, boolean[] clientCertIdsChanged) {
     Context ctx = new Context(stores, options);
     CertificatePart certs = new CertificatePart(ctx);
-    Map<String, String> rewrites =
+    IdRewrites rewrites =
         certs.run(inputs.ingresses(), inputs.tcpIngresses(), inputs.clientCertSecrets());
     for (String key : inputs.clientCertSecrets().keySet()) {
       int slash = key.indexOf('/');
