@@ -39,12 +39,15 @@ import org.jspecify.annotations.Nullable;
  * holding the unit, the objects it reads (its context, transitively) and the global objects; the
  * unit keeps only the entities it owns (by their {@code k8s-*} tags, or for plugin instances by
  * what they are attached to). The configuration is the ordered merge of every unit's entities:
- * each section is kept sorted with the translator's own order, so merging a unit in or out costs
- * a logarithmic step per entity. On a change, only the units whose members or read objects
- * changed are translated again; a change to a global kind (IngressClass, GatewayClass,
- * ReferenceGrant, ...) rebuilds everything. When two units claim the same position with
- * different entities (an interaction the footprints did not foresee) the engine returns a full
- * translation instead, so the result is always that of a full translation.
+ * each section is kept sorted with the translator's own order (a sorted array per section:
+ * binary search and a block move per entity). TLS certificates are one separate step over the
+ * whole snapshot, fed by the units' accepted TLS Ingresses and client certificates, and re-run
+ * only when those, a TLS Secret or a Gateway changed. On a change, only the units whose members
+ * or read objects changed are translated again; a change to a global kind (IngressClass,
+ * GatewayClass, ReferenceGrant, ...) rebuilds everything. When two units claim the same position
+ * with different entities (an interaction the footprints did not foresee) the engine returns a
+ * full translation instead. Equality with a full translation otherwise rests on the footprints
+ * being complete, which the property tests (testkit) and the golden build-up test check.
  */
 public final class IncrementalEngine {
   private final TranslatorOptions options;
