@@ -68,6 +68,26 @@ class IncrementalTranslationPropertiesTest {
   }
 
   /**
+   * Smallest cases the fuzz run (10,000 examples per option set) found, pinned: plugins named
+   * {@code namespace:name} in another namespace were keyed as local ones (fuzz seeds
+   * 15428988949566, 15613160788517, 15794058468387), so a unit missed the remote plugin and its
+   * configuration Secret.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"defaults", "expressions", "combined-services", "managed-gateways"})
+  void regressions_remotePluginReferences(String optionSet) {
+    TranslatorOptions options = options(optionSet);
+    for (List<Long> seeds : List.of(
+        List.of(0L, 0L, 0L, 177L, 0L, 0L, 0L, 0L, 0L, 1386L, 1940L),
+        List.of(0L, 0L, 0L, 0L, 0L, 345L, 0L, 0L, 0L, -3L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
+            -1337L),
+        List.of(0L, 0L, 0L, 0L, 0L, -58L, 0L, 758L, 0L, 0L, 0L, 0L, 0L, 1895L))) {
+      run(options, seeds, List.of(0));
+      run(options, seeds, List.of(1, 7, 13, 2, 5));
+    }
+  }
+
+  /**
    * The same over realistic clusters (SyntheticCluster: Services with EndpointSlices, Ingresses
    * with TLS and plugins, consumers with credentials and groups, HTTPRoutes); an update replaces
    * an object by its namesake from the same cluster generated with another seed.

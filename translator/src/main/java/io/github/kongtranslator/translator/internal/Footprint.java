@@ -370,7 +370,16 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
      * referrer gets (translator-spec §9.4), so theirs are union keys; others only read the
      * plugin, unless some consumer-like object refers to it as well (see the engine).
      */
-    void plugin(String ns, @Nullable String name, boolean consumerLike) {
+    void plugin(String ns, @Nullable String item, boolean consumerLike) {
+      String name = item;
+      if (item != null) {
+        // "namespace:name" names a KongPlugin of another namespace (with a ReferenceGrant)
+        int colon = item.indexOf(':');
+        if (colon >= 0) {
+          ns = item.substring(0, colon);
+          name = item.substring(colon + 1);
+        }
+      }
       if (consumerLike) {
         union(Kind.KONG_PLUGIN, ns, name);
         union(Kind.KONG_CLUSTER_PLUGIN, "", name);
