@@ -67,7 +67,7 @@ public class IncrementalBenchmarks {
     cache = new ObjectCache();
     cluster.objects().forEach(cache::upsert);
     stores = cache.snapshot();
-    K8sObject target = pick(stores);
+    K8sObject target = pick(stores, namesakes);
     K8sObject alt = namesakes.get(target.kind() + "/" + target.key());
     if (alt == null || alt.equals(target)) {
       throw new IllegalStateException("no distinct namesake for " + target.ref());
@@ -95,14 +95,22 @@ public class IncrementalBenchmarks {
     }
   }
 
-  private K8sObject pick(CacheStores s) {
+  private K8sObject pick(CacheStores s, Map<String, K8sObject> namesakes) {
     List<K8sObject> ingresses = s.list(Kind.INGRESS);
     switch (change) {
       case "credentialSecret" -> {
+        // the middle consumer whose key-auth Secret has a different namesake in the other cluster
         List<K8sObject> consumers = s.list(Kind.KONG_CONSUMER);
-        K8sObject c = consumers.get(consumers.size() / 2);
-        return s.get(Kind.SECRET, c.metadata().namespace(), c.metadata().name() + "-key")
-            .orElseThrow();
+        for (int i = consumers.size() / 2; i < consumers.size(); i++) {
+          K8sObject c = consumers.get(i);
+          K8sObject key = s.get(Kind.SECRET, c.metadata().namespace(),
+              c.metadata().name() + "-key").orElseThrow();
+          K8sObject alt = namesakes.get(key.kind() + "/" + key.key());
+          if (alt != null && !alt.equals(key)) {
+            return key;
+          }
+        }
+        throw new IllegalStateException("no credential Secret with a distinct namesake");
       }
       case "ingress", "endpointSlice", "tlsAppEndpointSlice" -> {
         boolean tls = change.equals("tlsAppEndpointSlice");
