@@ -1,7 +1,6 @@
 package io.github.kongtranslator.translator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.cache.ObjectChange;
@@ -13,8 +12,11 @@ import io.github.kongtranslator.kongmodel.config.CustomEntity;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.kongmodel.config.Upstream;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
+import io.github.kongtranslator.translator.Translator;
+import io.github.kongtranslator.translator.incremental.IncrementalStats;
 import io.github.kongtranslator.translator.TranslatorOptions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,20 +84,7 @@ public final class IncrementalEngine {
   private int nextUnitId = 1;
 
   private @Nullable TranslationResult last;
-  private Stats stats = new Stats(0, 0, 0, 0, false, false);
-
-  /**
-   * Figures of the last translation.
-   *
-   * @param objects objects in the snapshot
-   * @param units units (connected groups of objects)
-   * @param unitsTranslated units translated again
-   * @param objectsTranslated objects in the snapshots translated (units with their context)
-   * @param rebuilt whether everything was translated again (first run or a global change)
-   * @param fellBack whether a conflict made the engine return a full translation
-   */
-  public record Stats(int objects, int units, int unitsTranslated, int objectsTranslated,
-      boolean rebuilt, boolean fellBack) {}
+  private IncrementalStats stats = new IncrementalStats(0, 0, 0, 0, false, false);
 
   private static final class Node {
     final String key;
@@ -185,7 +174,7 @@ public final class IncrementalEngine {
   }
 
   /** Figures of the last call to {@link #translate}. */
-  public Stats stats() {
+  public IncrementalStats stats() {
     return stats;
   }
 
@@ -202,7 +191,7 @@ public final class IncrementalEngine {
    */
   public TranslationResult translate(CacheStores next) {
     if (started && next == snapshot && last != null) {
-      stats = new Stats(next.size(), units.size(), 0, 0, false, false);
+      stats = new IncrementalStats(next.size(), units.size(), 0, 0, false, false);
       return last;
     }
     Set<Unit> dirty;
@@ -238,11 +227,11 @@ public final class IncrementalEngine {
     if (merged.isPresent()) {
       result = merged.get();
     } else {
-      TranslationRun.Output full = TranslationRun.run(snapshot, options);
-      result = new TranslationResult(KongConfig.fromJson(full.document()), full.failures());
+      result = Translator.create(options).translate(snapshot);
       fellBack = true;
     }
-    stats = new Stats(next.size(), units.size(), dirty.size(), translated, rebuilt, fellBack);
+    stats = new IncrementalStats(next.size(), units.size(), dirty.size(), translated, rebuilt,
+        fellBack);
     last = result;
     return result;
   }
@@ -303,22 +292,24 @@ public final class IncrementalEngine {
         queue.addAll(n.fp.context());
       }
     }
+    Map<String, K8sObject> shared = new LinkedHashMap<>(globals);
+    for (String k : globalReads) {
+      Node n = nodes.get(k);
+      if (n != null) {
+        shared.put(k, n.object);
+      }
+    }
+    globalContext = shared;
   }
 
   /** Objects the global objects read (e.g. a KongClusterPlugin's configuration Secret). */
   private final Set<String> globalReads = new HashSet<>();
 
-  /** The global objects and what they read: part of every unit's snapshot. */
-  private Map<String, K8sObject> globalContext() {
-    Map<String, K8sObject> out = new LinkedHashMap<>(globals);
-    for (String k : globalReads) {
-      Node n = nodes.get(k);
-      if (n != null) {
-        out.put(k, n.object);
-      }
-    }
-    return out;
-  }
+  /**
+   * The global objects and what they read: part of every unit's snapshot. Fixed between
+   * rebuilds, since a change to any of them rebuilds.
+   */
+  private Map<String, K8sObject> globalContext = Map.of();
 
   private void addNode(K8sObject o) {
     Node n = new Node(Footprint.objectKey(o), o, Footprint.of(o, options));
@@ -567,7 +558,7 @@ public final class IncrementalEngine {
     unread(u);
     Map<String, K8sObject> objects = new LinkedHashMap<>();
     Set<String> reads = new HashSet<>();
-    Map<String, K8sObject> shared = globalContext();
+    Map<String, K8sObject> shared = globalContext;
     if (u == globalUnit) {
       objects.putAll(shared);
     } else {
@@ -601,16 +592,16 @@ public final class IncrementalEngine {
     for (String k : reads) {
       readers.computeIfAbsent(k, x -> new HashSet<>()).add(u);
     }
-    TranslationRun.TlsInputs[] tls = new TranslationRun.TlsInputs[1];
-    TranslationRun.Output out = TranslationRun.runWithoutCertificates(
-        snapshot.subset(objects.values()), options, t -> tls[0] = t);
-    KongConfig config = KongConfig.fromJson(out.document());
-    TranslationRun.TlsInputs mine = tls[0] == null ? null : new TranslationRun.TlsInputs(
-        tls[0].ingresses().stream().filter(i -> owns(u, i)).toList(),
-        tls[0].tcpIngresses().stream().filter(i -> owns(u, i)).toList(),
-        tls[0].clientCertSecrets());
-    if (mine != null && (!mine.ingresses().isEmpty() || !mine.tcpIngresses().isEmpty()
-        || !mine.clientCertSecrets().isEmpty())) {
+    TranslationRun.WithoutCertificates run =
+        TranslationRun.runWithoutCertificates(snapshot.subset(objects.values()), options);
+    TranslationRun.Output out = run.output();
+    KongConfig config = KongConfig.adopt(out.document());
+    TranslationRun.TlsInputs mine = new TranslationRun.TlsInputs(
+        run.tls().ingresses().stream().filter(i -> owns(u, i)).toList(),
+        run.tls().tcpIngresses().stream().filter(i -> owns(u, i)).toList(),
+        run.tls().clientCertSecrets());
+    if (!mine.ingresses().isEmpty() || !mine.tcpIngresses().isEmpty()
+        || !mine.clientCertSecrets().isEmpty()) {
       u.tls = mine;
       mine.ingresses().forEach(i -> tlsIngresses.put(tlsKey(i), i));
       mine.tcpIngresses().forEach(i -> tlsTcpIngresses.put(tlsKey(i), i));
@@ -695,7 +686,7 @@ public final class IncrementalEngine {
             mine = owned(u, entity);
             slot = new Slot(text(entity, "name").orElse(""), "", 0, 0);
           }
-          case "certificates", "ca_certificates" -> {
+          case "ca_certificates" -> {
             mine = owned(u, entity);
             slot = new Slot(text(entity, "cert").orElse(""), "", 0, 0);
           }
@@ -900,19 +891,18 @@ public final class IncrementalEngine {
       conflict = true; // their order is the translation order of services across units
       return;
     }
-    boolean[] rewritten = {false};
-    TranslationRun.Output out = TranslationRun.certificates(snapshot, options,
-        new TranslationRun.TlsInputs(List.copyOf(tlsIngresses.values()).stream()
-            .map(Ingress.class::cast).toList(),
-            tlsTcpIngresses.values().stream().map(TcpIngress.class::cast).toList(), clientCerts),
-        rewritten);
-    if (rewritten[0]) {
+    TranslationRun.Certificates step = TranslationRun.certificates(snapshot, options,
+        new TranslationRun.TlsInputs(
+            tlsIngresses.values().stream().map(Ingress.class::cast).toList(),
+            tlsTcpIngresses.values().stream().map(TcpIngress.class::cast).toList(), clientCerts));
+    TranslationRun.Output out = step.output();
+    if (step.clientCertificateIdsRewritten()) {
       conflict = true; // services' client certificate ids would change: take the full path
       return;
     }
     List<Placed> placed = new ArrayList<>();
     Map<String, Integer> ranks = new HashMap<>();
-    for (KongEntity c : KongConfig.fromJson(out.document()).certificates()) {
+    for (KongEntity c : KongConfig.adopt(out.document()).certificates()) {
       String cert = text(c, "cert").orElse("");
       int rank = ranks.merge(cert, 1, Integer::sum) - 1;
       placed.add(new Placed("certificates", new Slot(cert, "", 0, rank), c));
@@ -985,9 +975,8 @@ public final class IncrementalEngine {
       set(b, kind.get(), list);
     }
     if (empty) {
-      ObjectNode stub = Entities.JSON.objectNode().put("name", "kong");
-      b.upstreams(List.of(KongConfig.fromJson(Entities.JSON.objectNode().set("upstreams",
-          Entities.JSON.arrayNode().add(stub))).upstreams().get(0)));
+      // the translator's stub for an empty configuration (DeckGenerator)
+      b.upstreams(List.of(Upstream.builder().name("kong").build()));
     }
     custom.forEach((type, list) -> b.customEntities(type,
         list.stream().map(CustomEntity.class::cast).toList()));

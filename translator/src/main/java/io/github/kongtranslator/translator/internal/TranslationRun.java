@@ -52,48 +52,64 @@ public final class TranslationRun {
       Map<String, List<K8sObject>> clientCertSecrets) {}
 
   /**
+   * A translation without the certificate step, and what that step would have read.
+   *
+   * @param output the document (no {@code certificates}) and failures
+   * @param tls the certificate step's inputs from this snapshot
+   */
+  public record WithoutCertificates(Output output, TlsInputs tls) {}
+
+  /**
    * Translates a snapshot without the TLS certificate step (CA certificates are kept),
    * reporting what that step would read instead.
    *
    * @param stores the snapshot
    * @param options the options
-   * @param tls receives the certificate step's inputs
-   * @return the document (no {@code certificates}) and failures
+   * @return the output and the certificate step's inputs
    */
-  public static Output runWithoutCertificates(CacheStores stores, TranslatorOptions options,
-      java.util.function.Consumer<TlsInputs> tls) {
-    return run(stores, options, tls);
+  public static WithoutCertificates runWithoutCertificates(CacheStores stores,
+      TranslatorOptions options) {
+    TlsInputs[] tls = new TlsInputs[1];
+    Output out = run(stores, options, t -> tls[0] = t);
+    return new WithoutCertificates(out, java.util.Objects.requireNonNull(tls[0]));
   }
 
   /**
-   * The certificate step alone over a whole snapshot: the {@code certificates} entries in
-   * document order, and the step's failures. Equal to the section a full translation gives
-   * when {@code inputs} are those of the whole snapshot, in translation order.
+   * The certificate step's output.
+   *
+   * @param output the {@code certificates} entries in document order, and the step's failures
+   * @param clientCertificateIdsRewritten whether the step rewrote a client certificate's id
+   *     (a Service's {@code client_certificate} would then change too)
+   */
+  public record Certificates(Output output, boolean clientCertificateIdsRewritten) {}
+
+  /**
+   * The certificate step alone over a whole snapshot. Equal to the section a full translation
+   * gives when {@code inputs} are those of the whole snapshot, in translation order.
    *
    * @param stores the whole snapshot
    * @param options the options
    * @param inputs what the step reads
-   * @param clientCertIdsChanged set to true when the step rewrote a client certificate id
-   *     (services would have to be rewritten too)
-   * @return the entries and failures
+   * @return the entries, failures and whether client certificate ids were rewritten
    */
-  public static Output certificates(CacheStores stores, TranslatorOptions options,
-      TlsInputs inputs, boolean[] clientCertIdsChanged) {
+  public static Certificates certificates(CacheStores stores, TranslatorOptions options,
+      TlsInputs inputs) {
     Context ctx = new Context(stores, options);
     CertificatePart certs = new CertificatePart(ctx);
     IdRewrites rewrites =
         certs.run(inputs.ingresses(), inputs.tcpIngresses(), inputs.clientCertSecrets());
+    boolean rewritten = false;
     for (String key : inputs.clientCertSecrets().keySet()) {
       int slash = key.indexOf('/');
       String uid = stores.get(Kind.SECRET, key.substring(0, slash), key.substring(slash + 1),
           Secret.class).map(x -> x.metadata().uid()).orElse("");
       String to = rewrites.get(uid);
-      clientCertIdsChanged[0] |= to != null && !to.equals(uid);
+      rewritten |= to != null && !to.equals(uid);
     }
     ObjectNode doc = Entities.JSON.objectNode();
     com.fasterxml.jackson.databind.node.ArrayNode a = doc.putArray("certificates");
     DeckGenerator.sortedCertificates(ctx).forEach(c -> a.add(c.toJson()));
-    return new Output(doc, canonical(ctx.failures));
+    return new Certificates(new Output(doc, canonical(ctx.failures)), rewritten);
   }
 
   private static Output run(CacheStores stores, TranslatorOptions options,
