@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class AclGroup extends KongEntity {
-  AclGroup(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.ACL, fields, children);
+  AclGroup(KongEntity.Slots slots) {
+    super(EntityKind.ACL, slots);
   }
 
   /**
@@ -70,8 +68,8 @@ public final class AclGroup extends KongEntity {
     }
 
     @Override
-    AclGroup create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new AclGroup(fields, children);
+    AclGroup create(KongEntity.Slots slots) {
+      return new AclGroup(slots);
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class BasicAuthCredential extends KongEntity {
-  BasicAuthCredential(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.BASIC_AUTH, fields, children);
+  BasicAuthCredential(KongEntity.Slots slots) {
+    super(EntityKind.BASIC_AUTH, slots);
   }
 
   /**
@@ -79,8 +77,8 @@ public final class BasicAuthCredential extends KongEntity {
     }
 
     @Override
-    BasicAuthCredential create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new BasicAuthCredential(fields, children);
+    BasicAuthCredential create(KongEntity.Slots slots) {
+      return new BasicAuthCredential(slots);
     }
 
     /**

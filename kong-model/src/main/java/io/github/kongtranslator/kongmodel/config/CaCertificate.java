@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class CaCertificate extends KongEntity {
-  CaCertificate(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.CA_CERTIFICATE, fields, children);
+  CaCertificate(KongEntity.Slots slots) {
+    super(EntityKind.CA_CERTIFICATE, slots);
   }
 
   /**
@@ -79,8 +77,8 @@ public final class CaCertificate extends KongEntity {
     }
 
     @Override
-    CaCertificate create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new CaCertificate(fields, children);
+    CaCertificate create(KongEntity.Slots slots) {
+      return new CaCertificate(slots);
     }
 
     /**

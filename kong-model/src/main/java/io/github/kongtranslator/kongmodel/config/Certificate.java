@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Certificate extends KongEntity {
-  Certificate(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.CERTIFICATE, fields, children);
+  Certificate(KongEntity.Slots slots) {
+    super(EntityKind.CERTIFICATE, slots);
   }
 
   /**
@@ -106,8 +104,8 @@ public final class Certificate extends KongEntity {
     }
 
     @Override
-    Certificate create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Certificate(fields, children);
+    Certificate create(KongEntity.Slots slots) {
+      return new Certificate(slots);
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Consumer extends KongEntity {
-  Consumer(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.CONSUMER, fields, children);
+  Consumer(KongEntity.Slots slots) {
+    super(EntityKind.CONSUMER, slots);
   }
 
   /**
@@ -160,8 +159,8 @@ public final class Consumer extends KongEntity {
     }
 
     @Override
-    Consumer create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Consumer(fields, children);
+    Consumer create(KongEntity.Slots slots) {
+      return new Consumer(slots);
     }
 
     /**

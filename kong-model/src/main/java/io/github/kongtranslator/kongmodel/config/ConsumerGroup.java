@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class ConsumerGroup extends KongEntity {
-  ConsumerGroup(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.CONSUMER_GROUP, fields, children);
+  ConsumerGroup(KongEntity.Slots slots) {
+    super(EntityKind.CONSUMER_GROUP, slots);
   }
 
   /**
@@ -88,8 +87,8 @@ public final class ConsumerGroup extends KongEntity {
     }
 
     @Override
-    ConsumerGroup create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new ConsumerGroup(fields, children);
+    ConsumerGroup create(KongEntity.Slots slots) {
+      return new ConsumerGroup(slots);
     }
 
     /**

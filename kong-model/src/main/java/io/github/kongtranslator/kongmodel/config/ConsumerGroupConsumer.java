@@ -1,10 +1,7 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +11,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class ConsumerGroupConsumer extends KongEntity {
-  ConsumerGroupConsumer(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.CONSUMER_GROUP_CONSUMER, fields, children);
+  ConsumerGroupConsumer(KongEntity.Slots slots) {
+    super(EntityKind.CONSUMER_GROUP_CONSUMER, slots);
   }
 
   /**
@@ -61,8 +58,8 @@ public final class ConsumerGroupConsumer extends KongEntity {
     }
 
     @Override
-    ConsumerGroupConsumer create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new ConsumerGroupConsumer(fields, children);
+    ConsumerGroupConsumer create(KongEntity.Slots slots) {
+      return new ConsumerGroupConsumer(slots);
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.google.common.collect.ImmutableList;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +10,8 @@ import java.util.Optional;
 public final class CustomEntity extends KongEntity {
   private final String type;
 
-  CustomEntity(String type, Map<String, JsonNode> fields) {
-    super(EntityKind.CUSTOM_ENTITY, fields, Map.of());
+  CustomEntity(String type, KongEntity.Slots slots) {
+    super(EntityKind.CUSTOM_ENTITY, slots);
     this.type = type;
   }
 
@@ -83,8 +80,8 @@ public final class CustomEntity extends KongEntity {
     }
 
     @Override
-    CustomEntity create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new CustomEntity(type, fields);
+    CustomEntity create(KongEntity.Slots slots) {
+      return new CustomEntity(type, slots);
     }
 
     @Override

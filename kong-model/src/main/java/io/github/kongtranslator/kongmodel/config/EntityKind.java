@@ -2,7 +2,9 @@ package io.github.kongtranslator.kongmodel.config;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Maps;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The kinds of Kong entity, one per {@link KongEntity} subtype, with the deck section or
@@ -117,6 +119,8 @@ public enum EntityKind {
   private final ImmutableMap<String, FieldType> fieldTypes;
   private final ImmutableSet<String> secretFields;
   private final ImmutableMap<String, String> childSlots;
+  /** {@link #childSlots} with the kinds resolved; racy but idempotent (immutable) init. */
+  private @Nullable ImmutableMap<String, EntityKind> childKinds;
 
   EntityKind(
       String sectionKey,
@@ -194,8 +198,17 @@ public enum EntityKind {
    * @return its kind, empty when the key holds no nested entities for this kind
    */
   public Optional<EntityKind> childKind(String key) {
-    String k = childSlots.get(key);
-    return k == null ? Optional.empty() : Optional.of(valueOf(k));
+    return Optional.ofNullable(childKindOrNull(key));
+  }
+
+  /** {@link #childKind(String)} without the allocation, for the decoding loop. */
+  @Nullable EntityKind childKindOrNull(String key) {
+    ImmutableMap<String, EntityKind> resolved = childKinds;
+    if (resolved == null) { // resolved lazily: a constant may name one declared after it
+      resolved = ImmutableMap.copyOf(Maps.transformValues(childSlots, EntityKind::valueOf));
+      childKinds = resolved;
+    }
+    return resolved.get(key);
   }
 
   /**

@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class HmacAuthCredential extends KongEntity {
-  HmacAuthCredential(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.HMAC_AUTH, fields, children);
+  HmacAuthCredential(KongEntity.Slots slots) {
+    super(EntityKind.HMAC_AUTH, slots);
   }
 
   /**
@@ -79,8 +77,8 @@ public final class HmacAuthCredential extends KongEntity {
     }
 
     @Override
-    HmacAuthCredential create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new HmacAuthCredential(fields, children);
+    HmacAuthCredential create(KongEntity.Slots slots) {
+      return new HmacAuthCredential(slots);
     }
 
     /**

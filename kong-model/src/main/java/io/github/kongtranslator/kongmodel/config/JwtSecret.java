@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class JwtSecret extends KongEntity {
-  JwtSecret(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.JWT_SECRET, fields, children);
+  JwtSecret(KongEntity.Slots slots) {
+    super(EntityKind.JWT_SECRET, slots);
   }
 
   /**
@@ -97,8 +95,8 @@ public final class JwtSecret extends KongEntity {
     }
 
     @Override
-    JwtSecret create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new JwtSecret(fields, children);
+    JwtSecret create(KongEntity.Slots slots) {
+      return new JwtSecret(slots);
     }
 
     /**

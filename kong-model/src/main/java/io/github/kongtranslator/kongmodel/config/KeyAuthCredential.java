@@ -1,11 +1,9 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,8 +14,8 @@ import java.util.OptionalInt;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class KeyAuthCredential extends KongEntity {
-  KeyAuthCredential(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.KEY_AUTH, fields, children);
+  KeyAuthCredential(KongEntity.Slots slots) {
+    super(EntityKind.KEY_AUTH, slots);
   }
 
   /**
@@ -81,8 +79,8 @@ public final class KeyAuthCredential extends KongEntity {
     }
 
     @Override
-    KeyAuthCredential create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new KeyAuthCredential(fields, children);
+    KeyAuthCredential create(KongEntity.Slots slots) {
+      return new KeyAuthCredential(slots);
     }
 
     /**

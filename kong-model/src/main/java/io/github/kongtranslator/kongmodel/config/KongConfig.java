@@ -769,6 +769,20 @@ public final class KongConfig {
       return set(key, value, false);
     }
 
+    /**
+     * Like {@link #set(String, JsonNode)}, but takes ownership of {@code value} instead of
+     * copying it (see {@link KongConfig#adopt(ObjectNode)}); the caller must not use or modify
+     * {@code value} (nor any node in it) afterwards.
+     *
+     * @param key the key
+     * @param value the value, given away
+     * @return this builder
+     * @throws KongModelException when a section has the wrong shape
+     */
+    public Builder adopt(String key, JsonNode value) {
+      return set(key, value, true);
+    }
+
     private Builder set(String key, JsonNode value, boolean owned) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +43,47 @@ public abstract sealed class KongEntity
       ImmutableSet.of("id", "name", "username", "custom_id", "prefix", "target", "instance_name");
 
   private final EntityKind kind;
-  private final ImmutableMap<String, JsonNode> fields;
+  /** Field keys in insertion order; {@link #values} holds the value of each, same index. */
+  private final String[] keys;
+  private final JsonNode[] values;
   private final ImmutableMap<String, ImmutableList<KongEntity>> children;
 
-  KongEntity(
-      EntityKind kind,
-      Map<String, JsonNode> fields,
-      Map<String, ImmutableList<KongEntity>> children) {
+  KongEntity(EntityKind kind, Slots slots) {
     this.kind = kind;
-    this.fields = ImmutableMap.copyOf(fields);
-    this.children = ImmutableMap.copyOf(children);
+    this.keys = slots.keys;
+    this.values = slots.values;
+    this.children = slots.children;
+  }
+
+  /**
+   * What an entity is made of, as its builder hands it over: fields as two parallel arrays
+   * (an entity has a few dozen fields at most, so a scan beats a hash table in time and
+   * memory) and the nested lists.
+   */
+  static final class Slots {
+    final String[] keys;
+    final JsonNode[] values;
+    final ImmutableMap<String, ImmutableList<KongEntity>> children;
+
+    Slots(String[] keys, JsonNode[] values, ImmutableMap<String, ImmutableList<KongEntity>> children) {
+      this.keys = keys;
+      this.values = values;
+      this.children = children;
+    }
+  }
+
+  private static int indexOf(String[] keys, int size, String key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private @Nullable JsonNode get(String key) {
+    int i = indexOf(keys, keys.length, key);
+    return i < 0 ? null : values[i];
   }
 
   /**
@@ -70,7 +102,7 @@ public abstract sealed class KongEntity
    * @return true when present
    */
   public final boolean has(String key) {
-    return fields.containsKey(key) || children.containsKey(key);
+    return indexOf(keys, keys.length, key) >= 0 || children.containsKey(key);
   }
 
   /**
@@ -79,10 +111,10 @@ public abstract sealed class KongEntity
    * @return the keys
    */
   public final ImmutableSet<String> keys() {
-    if (children.isEmpty()) {
-      return fields.keySet();
-    }
-    return ImmutableSet.<String>builder().addAll(fields.keySet()).addAll(children.keySet()).build();
+    return ImmutableSet.<String>builderWithExpectedSize(keys.length + children.size())
+        .add(keys)
+        .addAll(children.keySet())
+        .build();
   }
 
   /**
@@ -92,7 +124,7 @@ public abstract sealed class KongEntity
    * @return a copy of the value, empty when absent or when {@code key} is a nested list
    */
   public final Optional<JsonNode> field(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     return n == null ? Optional.empty() : Optional.of(Values.copy(n));
   }
 
@@ -129,8 +161,8 @@ public abstract sealed class KongEntity
   }
 
   final void writeFields(ObjectNode o) {
-    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
-      o.set(e.getKey(), Values.copy(e.getValue()));
+    for (int i = 0; i < keys.length; i++) {
+      o.set(keys[i], Values.copy(values[i]));
     }
     for (Map.Entry<String, ImmutableList<KongEntity>> e : children.entrySet()) {
       ArrayNode a = o.putArray(e.getKey());
@@ -147,8 +179,8 @@ public abstract sealed class KongEntity
    */
   public final ObjectNode toJsonWithoutNested() {
     ObjectNode o = Values.NODES.objectNode();
-    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
-      o.set(e.getKey(), Values.copy(e.getValue()));
+    for (int i = 0; i < keys.length; i++) {
+      o.set(keys[i], Values.copy(values[i]));
     }
     return o;
   }
@@ -176,34 +208,30 @@ public abstract sealed class KongEntity
     return java.nio.ByteBuffer.wrap(c).asReadOnlyBuffer();
   }
 
-  final ImmutableMap<String, JsonNode> rawFields() {
-    return fields;
-  }
-
   final Optional<String> string(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
   }
 
   final OptionalInt integer(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     return n != null && n.isInt() ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
   }
 
   final OptionalLong longValue(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     return n != null && n.isIntegralNumber() && n.canConvertToLong()
         ? OptionalLong.of(n.longValue())
         : OptionalLong.empty();
   }
 
   final Optional<Boolean> bool(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
   }
 
   final ImmutableList<String> strings(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     if (n == null || !n.isArray()) {
       return ImmutableList.of();
     }
@@ -219,7 +247,7 @@ public abstract sealed class KongEntity
   }
 
   final Optional<String> reference(String key) {
-    JsonNode n = fields.get(key);
+    JsonNode n = get(key);
     if (n == null) {
       return Optional.empty();
     }
@@ -250,8 +278,22 @@ public abstract sealed class KongEntity
     return o instanceof KongEntity e
         && kind == e.kind
         && sameType(e)
-        && fields.equals(e.fields)
+        && sameFields(e)
         && children.equals(e.children);
+  }
+
+  /** Same keys with equal values, in any order (keys are unique within an entity). */
+  private boolean sameFields(KongEntity e) {
+    if (keys.length != e.keys.length) {
+      return false;
+    }
+    for (int i = 0; i < keys.length; i++) {
+      JsonNode v = e.get(keys[i]);
+      if (v == null || !v.equals(values[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean sameType(KongEntity other) {
@@ -260,7 +302,11 @@ public abstract sealed class KongEntity
 
   @Override
   public final int hashCode() {
-    return Objects.hash(kind, fields, children);
+    int fieldsHash = 0; // as Map.hashCode: independent of the order
+    for (int i = 0; i < keys.length; i++) {
+      fieldsHash += keys[i].hashCode() ^ values[i].hashCode();
+    }
+    return Objects.hash(kind, fieldsHash, children);
   }
 
   /**
@@ -272,10 +318,10 @@ public abstract sealed class KongEntity
     StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('{');
     describeType(sb);
     List<String> others = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
-      String k = e.getKey();
-      if (SHOWN.contains(k) && !kind.secretFields().contains(k) && e.getValue().isValueNode()) {
-        sb.append(k).append('=').append(e.getValue().asText()).append(", ");
+    for (int i = 0; i < keys.length; i++) {
+      String k = keys[i];
+      if (SHOWN.contains(k) && !kind.secretFields().contains(k) && values[i].isValueNode()) {
+        sb.append(k).append('=').append(values[i].asText()).append(", ");
       } else {
         others.add(k);
       }
@@ -302,14 +348,16 @@ public abstract sealed class KongEntity
    */
   public abstract static class Builder<E extends KongEntity, B extends Builder<E, B>> {
     private final EntityKind kind;
-    private final LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
-    private final LinkedHashMap<String, List<KongEntity>> children = new LinkedHashMap<>();
+    private String[] keys = new String[8];
+    private JsonNode[] values = new JsonNode[8];
+    private int size;
+    private @Nullable LinkedHashMap<String, List<KongEntity>> children;
 
     Builder(EntityKind kind) {
       this.kind = kind;
     }
 
-    abstract E create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children);
+    abstract E create(Slots slots);
 
     @SuppressWarnings("unchecked")
     private B self() {
@@ -317,11 +365,55 @@ public abstract sealed class KongEntity
     }
 
     B from(KongEntity e) {
-      fields.putAll(e.fields);
+      for (int i = 0; i < e.keys.length; i++) {
+        putField(e.keys[i], e.values[i]);
+      }
       for (Map.Entry<String, ImmutableList<KongEntity>> c : e.children.entrySet()) {
-        children.put(c.getKey(), new ArrayList<>(c.getValue()));
+        children().put(c.getKey(), new ArrayList<>(c.getValue()));
       }
       return self();
+    }
+
+    private LinkedHashMap<String, List<KongEntity>> children() {
+      LinkedHashMap<String, List<KongEntity>> c = children;
+      if (c == null) {
+        c = new LinkedHashMap<>();
+        children = c;
+      }
+      return c;
+    }
+
+    private void removeChildren(String key) {
+      if (children != null) {
+        children.remove(key);
+      }
+    }
+
+    /** Replaces the value in place, or appends the field (as {@code LinkedHashMap.put}). */
+    private void putField(String key, JsonNode value) {
+      int i = indexOf(keys, size, key);
+      if (i >= 0) {
+        values[i] = value;
+        return;
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = key;
+      values[size] = value;
+      size++;
+    }
+
+    private void removeField(String key) {
+      int i = indexOf(keys, size, key);
+      if (i >= 0) {
+        System.arraycopy(keys, i + 1, keys, i, size - i - 1);
+        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        size--;
+        keys[size] = null;
+        values[size] = null;
+      }
     }
 
     /**
@@ -339,36 +431,50 @@ public abstract sealed class KongEntity
       return set(key, value, false);
     }
 
+    /**
+     * Like {@link #set(String, JsonNode)}, but takes ownership of {@code value} instead of
+     * copying it: its containers are normalised in place and become part of the entity. Meant
+     * for values built only to be handed over (a translator's output); the caller must not use
+     * or modify {@code value} (nor any node in it) afterwards.
+     *
+     * @param key the JSON key
+     * @param value the value, given away
+     * @return this builder
+     * @throws KongModelException as {@link #set(String, JsonNode)}
+     */
+    public B adopt(String key, JsonNode value) {
+      return set(key, value, true);
+    }
+
     /** {@link #set(String, JsonNode)}; {@code owned}: the value is given away, not copied. */
     final B set(String key, JsonNode value, boolean owned) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      Optional<EntityKind> childKind = kind.childKind(key);
-      if (childKind.isPresent() && value.isNull()) {
-        children.remove(key);
-        fields.put(key, value); // an explicit null is kept as such: neither absent nor empty
+      EntityKind childKind = kind.childKindOrNull(key);
+      if (childKind != null && value.isNull()) {
+        removeChildren(key);
+        putField(key, value); // an explicit null is kept as such: neither absent nor empty
         return self();
       }
-      if (childKind.isPresent()) {
-        String ptr = pointerSegment(key);
+      if (childKind != null) {
         if (!value.isArray()) {
           throw new KongModelException(
-              ptr, kindLabel() + " field '" + key + "' must be a list of objects, found "
-                  + FieldType.describe(value));
+              pointerSegment(key), kindLabel() + " field '" + key
+                  + "' must be a list of objects, found " + FieldType.describe(value));
         }
         List<KongEntity> list = new ArrayList<>(value.size());
         int i = 0;
         for (JsonNode e : value) {
           try {
-            list.add(KongConfig.decode(childKind.get(), e, owned));
+            list.add(KongConfig.decode(childKind, e, owned));
           } catch (KongModelException ex) {
-            throw ex.under(ptr + "/" + i);
+            throw ex.under(pointerSegment(key) + "/" + i);
           }
           i++;
         }
-        children.remove(key);
-        fields.remove(key);
-        children.put(key, list);
+        removeChildren(key); // a replaced list moves to the end, as before
+        removeField(key);
+        children().put(key, list);
         return self();
       }
       JsonNode v;
@@ -387,8 +493,8 @@ public abstract sealed class KongEntity
      * @return this builder
      */
     public B remove(String key) {
-      fields.remove(key);
-      children.remove(key);
+      removeField(key);
+      removeChildren(key);
       return self();
     }
 
@@ -399,12 +505,12 @@ public abstract sealed class KongEntity
      * @return true when set
      */
     public boolean has(String key) {
-      return fields.containsKey(key) || children.containsKey(key);
+      return indexOf(keys, size, key) >= 0 || (children != null && children.containsKey(key));
     }
 
     final B put(String key, @Nullable JsonNode normalized) {
       Objects.requireNonNull(normalized, () -> "value of '" + key + "'");
-      if (kind.childKind(key).isPresent()) {
+      if (kind.childKindOrNull(key) != null) {
         throw new KongModelException(
             pointerSegment(key), "holds nested entities; use the typed setter");
       }
@@ -415,8 +521,8 @@ public abstract sealed class KongEntity
             kindLabel() + " field '" + key + "' must be " + t.description() + ", found "
                 + FieldType.describe(normalized));
       }
-      children.remove(key);
-      fields.put(key, normalized);
+      removeChildren(key);
+      putField(key, normalized);
       return self();
     }
 
@@ -429,15 +535,15 @@ public abstract sealed class KongEntity
       for (KongEntity e : entities) {
         copy.add(Objects.requireNonNull(e, "nested entity"));
       }
-      fields.remove(key);
-      children.put(key, copy);
+      removeField(key);
+      children().put(key, copy);
       return self();
     }
 
     final B addChild(String key, KongEntity entity) {
       Objects.requireNonNull(entity, "nested entity");
-      fields.remove(key);
-      children.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
+      removeField(key);
+      children().computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
       return self();
     }
 
@@ -447,11 +553,16 @@ public abstract sealed class KongEntity
      * @return the entity
      */
     public E build() {
-      Map<String, ImmutableList<KongEntity>> c = new LinkedHashMap<>();
-      for (Map.Entry<String, List<KongEntity>> e : children.entrySet()) {
-        c.put(e.getKey(), ImmutableList.copyOf(e.getValue()));
+      ImmutableMap<String, ImmutableList<KongEntity>> c = ImmutableMap.of();
+      if (children != null && !children.isEmpty()) {
+        ImmutableMap.Builder<String, ImmutableList<KongEntity>> cb =
+            ImmutableMap.builderWithExpectedSize(children.size());
+        for (Map.Entry<String, List<KongEntity>> e : children.entrySet()) {
+          cb.put(e.getKey(), ImmutableList.copyOf(e.getValue()));
+        }
+        c = cb.buildOrThrow();
       }
-      return create(fields, c);
+      return create(new Slots(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), c));
     }
 
   }

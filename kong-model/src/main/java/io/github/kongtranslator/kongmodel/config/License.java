@@ -1,10 +1,7 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +11,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class License extends KongEntity {
-  License(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.LICENSE, fields, children);
+  License(KongEntity.Slots slots) {
+    super(EntityKind.LICENSE, slots);
   }
 
   /**
@@ -61,8 +58,8 @@ public final class License extends KongEntity {
     }
 
     @Override
-    License create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new License(fields, children);
+    License create(KongEntity.Slots slots) {
+      return new License(slots);
     }
 
     /**

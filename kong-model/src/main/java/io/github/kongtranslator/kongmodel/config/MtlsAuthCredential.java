@@ -1,10 +1,8 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class MtlsAuthCredential extends KongEntity {
-  MtlsAuthCredential(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.MTLS_AUTH, fields, children);
+  MtlsAuthCredential(KongEntity.Slots slots) {
+    super(EntityKind.MTLS_AUTH, slots);
   }
 
   /**
@@ -79,8 +77,8 @@ public final class MtlsAuthCredential extends KongEntity {
     }
 
     @Override
-    MtlsAuthCredential create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new MtlsAuthCredential(fields, children);
+    MtlsAuthCredential create(KongEntity.Slots slots) {
+      return new MtlsAuthCredential(slots);
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +13,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Oauth2Credential extends KongEntity {
-  Oauth2Credential(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.OAUTH2, fields, children);
+  Oauth2Credential(KongEntity.Slots slots) {
+    super(EntityKind.OAUTH2, slots);
   }
 
   /**
@@ -116,8 +114,8 @@ public final class Oauth2Credential extends KongEntity {
     }
 
     @Override
-    Oauth2Credential create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Oauth2Credential(fields, children);
+    Oauth2Credential create(KongEntity.Slots slots) {
+      return new Oauth2Credential(slots);
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +14,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Plugin extends KongEntity {
-  Plugin(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.PLUGIN, fields, children);
+  Plugin(KongEntity.Slots slots) {
+    super(EntityKind.PLUGIN, slots);
   }
 
   /**
@@ -161,8 +160,8 @@ public final class Plugin extends KongEntity {
     }
 
     @Override
-    Plugin create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Plugin(fields, children);
+    Plugin create(KongEntity.Slots slots) {
+      return new Plugin(slots);
     }
 
     /**

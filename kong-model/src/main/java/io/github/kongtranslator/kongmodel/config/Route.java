@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -18,8 +17,8 @@ import java.util.OptionalLong;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Route extends KongEntity {
-  Route(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.ROUTE, fields, children);
+  Route(KongEntity.Slots slots) {
+    super(EntityKind.ROUTE, slots);
   }
 
   /**
@@ -245,8 +244,8 @@ public final class Route extends KongEntity {
     }
 
     @Override
-    Route create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Route(fields, children);
+    Route create(KongEntity.Slots slots) {
+      return new Route(slots);
     }
 
     /**

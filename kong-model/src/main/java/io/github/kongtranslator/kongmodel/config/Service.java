@@ -1,12 +1,10 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,8 +15,8 @@ import java.util.OptionalInt;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Service extends KongEntity {
-  Service(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.SERVICE, fields, children);
+  Service(KongEntity.Slots slots) {
+    super(EntityKind.SERVICE, slots);
   }
 
   /**
@@ -217,8 +215,8 @@ public final class Service extends KongEntity {
     }
 
     @Override
-    Service create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Service(fields, children);
+    Service create(KongEntity.Slots slots) {
+      return new Service(slots);
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.github.kongtranslator.kongmodel.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,8 +14,8 @@ import java.util.OptionalInt;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Target extends KongEntity {
-  Target(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.TARGET, fields, children);
+  Target(KongEntity.Slots slots) {
+    super(EntityKind.TARGET, slots);
   }
 
   /**
@@ -90,8 +88,8 @@ public final class Target extends KongEntity {
     }
 
     @Override
-    Target create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Target(fields, children);
+    Target create(KongEntity.Slots slots) {
+      return new Target(slots);
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -17,8 +16,8 @@ import java.util.OptionalInt;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Upstream extends KongEntity {
-  Upstream(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.UPSTREAM, fields, children);
+  Upstream(KongEntity.Slots slots) {
+    super(EntityKind.UPSTREAM, slots);
   }
 
   /**
@@ -235,8 +234,8 @@ public final class Upstream extends KongEntity {
     }
 
     @Override
-    Upstream create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Upstream(fields, children);
+    Upstream create(KongEntity.Slots slots) {
+      return new Upstream(slots);
     }
 
     /**

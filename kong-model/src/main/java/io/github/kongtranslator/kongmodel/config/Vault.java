@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,8 @@ import java.util.Optional;
  * {@link #field(String)}. Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
 public final class Vault extends KongEntity {
-  Vault(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-    super(EntityKind.VAULT, fields, children);
+  Vault(KongEntity.Slots slots) {
+    super(EntityKind.VAULT, slots);
   }
 
   /**
@@ -97,8 +96,8 @@ public final class Vault extends KongEntity {
     }
 
     @Override
-    Vault create(Map<String, JsonNode> fields, Map<String, ImmutableList<KongEntity>> children) {
-      return new Vault(fields, children);
+    Vault create(KongEntity.Slots slots) {
+      return new Vault(slots);
     }
 
     /**
