@@ -50,6 +50,6 @@ public final class Translator {
    */
   public TranslationResult translate(CacheStores stores) {
     TranslationRun.Output out = TranslationRun.run(stores, options);
-    return new TranslationResult(KongConfig.adopt(out.document()), out.failures());
+    return new TranslationResult(out.config(), out.failures());
   }
 }

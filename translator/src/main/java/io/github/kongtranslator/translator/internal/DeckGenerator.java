@@ -1,7 +1,10 @@
 package io.github.kongtranslator.translator.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.config.Service;
+import io.github.kongtranslator.kongmodel.config.Upstream;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.internal.Entities.KCertificate;
 import io.github.kongtranslator.translator.internal.Entities.KConsumer;
@@ -62,15 +65,16 @@ final class DeckGenerator {
     return certs;
   }
 
-  ObjectNode document() {
+  /** The configuration; the nodes the run built (plugins, credentials, ...) are given to it. */
+  KongConfig config() {
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
-    ObjectNode doc = Entities.JSON.objectNode();
-    doc.put("_format_version", "3.0");
+    KongConfig.Builder doc = KongConfig.builder().formatVersion("3.0");
+    boolean empty = true;
 
     List<KService> services = new ArrayList<>(ctx.services.values());
     services.sort(desc(s -> s.name));
     if (!services.isEmpty()) {
-      ArrayNode a = doc.putArray("services");
+      List<Service> out = new ArrayList<>(services.size());
       for (KService s : services) {
         s.routes.sort(desc(r -> r.name));
         for (KRoute r : s.routes) {
@@ -83,8 +87,10 @@ final class DeckGenerator {
           r.plugins.sort(desc(p -> p.path("name").asText()));
         }
         s.plugins.sort(desc(p -> p.path("name").asText()));
-        a.add(s.toJson());
+        out.add(s.toEntity());
       }
+      doc.services(out);
+      empty = false;
     }
 
     List<KUpstream> upstreams = new ArrayList<>(ctx.upstreams.values());
@@ -93,21 +99,21 @@ final class DeckGenerator {
       u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
     }
     if (!upstreams.isEmpty()) {
-      ArrayNode a = doc.putArray("upstreams");
-      upstreams.forEach(u -> a.add(u.toJson()));
+      doc.upstreams(upstreams.stream().map(KUpstream::toEntity).toList());
+      empty = false;
     }
 
     List<KCertificate> certs = sortedCertificates(ctx);
     if (!certs.isEmpty()) {
-      ArrayNode a = doc.putArray("certificates");
-      certs.forEach(c -> a.add(c.toJson()));
+      doc.certificates(certs.stream().map(KCertificate::toEntity).toList());
+      empty = false;
     }
 
     List<ObjectNode> cas = new ArrayList<>(ctx.caCertificates);
     cas.sort(desc(c -> c.path("cert").asText()));
     if (!cas.isEmpty()) {
-      ArrayNode a = doc.putArray("ca_certificates");
-      cas.forEach(a::add);
+      doc.adopt("ca_certificates", Entities.array(cas));
+      empty = false;
     }
 
     List<KConsumer> consumers = new ArrayList<>(ctx.consumers);
@@ -116,34 +122,36 @@ final class DeckGenerator {
         .thenComparing(c -> c.customId != null)
         .thenComparing(c -> Strs.nz(c.customId), Strs.BYTES));
     if (!consumers.isEmpty()) {
-      ArrayNode a = doc.putArray("consumers");
-      consumers.forEach(c -> a.add(c.toJson()));
+      doc.consumers(consumers.stream().map(KConsumer::toEntity).toList());
+      empty = false;
     }
 
     List<KConsumerGroup> groups = new ArrayList<>(ctx.consumerGroups);
     groups.sort(desc(g -> g.name));
     if (!groups.isEmpty()) {
-      ArrayNode a = doc.putArray("consumer_groups");
-      groups.forEach(g -> a.add(g.toJson()));
+      doc.consumerGroups(groups.stream().map(KConsumerGroup::toEntity).toList());
+      empty = false;
     }
 
-    ArrayNode members = Entities.JSON.arrayNode();
+    List<ConsumerGroupConsumer> members = new ArrayList<>();
     for (KConsumer c : consumers) {
       for (String g : c.groups) {
-        ObjectNode m = members.addObject();
-        m.put("consumer", c.username != null ? c.username : c.id != null ? c.id : "");
-        m.put("consumer_group", g);
+        ConsumerGroupConsumer.Builder m = ConsumerGroupConsumer.builder();
+        Entities.put(m, "consumer", c.username != null ? c.username : c.id != null ? c.id : "");
+        Entities.put(m, "consumer_group", g);
+        members.add(m.build());
       }
     }
     if (!members.isEmpty()) {
-      doc.set("consumer_group_consumers", members);
+      doc.consumerGroupConsumers(members);
+      empty = false;
     }
 
     List<ObjectNode> vaults = new ArrayList<>(ctx.vaults);
     vaults.sort(desc(v -> v.path("prefix").asText()));
     if (!vaults.isEmpty()) {
-      ArrayNode a = doc.putArray("vaults");
-      vaults.forEach(a::add);
+      doc.adopt("vaults", Entities.array(vaults));
+      empty = false;
     }
 
     List<KPlugin> plugins = new ArrayList<>(ctx.plugins);
@@ -151,17 +159,16 @@ final class DeckGenerator {
     // anyway) the source's tags, so the order never depends on the order parts ran in
     plugins.sort(desc(KPlugin::sortKey).thenComparing(p -> String.join(",", p.tags), Strs.BYTES));
     if (!plugins.isEmpty()) {
-      ArrayNode a = doc.putArray("plugins");
-      plugins.forEach(p -> a.add(p.toJson()));
+      doc.plugins(plugins.stream().map(KPlugin::toEntity).toList());
+      empty = false;
     }
 
-    if (doc.size() == 1) {
-      doc.putArray("upstreams").addObject().put("name", "kong");
+    if (empty) {
+      doc.upstreams(List.of(Upstream.builder().name("kong").build()));
     }
     for (Map.Entry<String, List<ObjectNode>> e : ctx.customEntities.entrySet()) {
-      ArrayNode a = doc.putArray(e.getKey());
-      e.getValue().forEach(a::add);
+      doc.adopt(e.getKey(), Entities.array(e.getValue()));
     }
-    return doc;
+    return doc.build();
   }
 }

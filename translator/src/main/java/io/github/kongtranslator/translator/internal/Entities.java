@@ -2,9 +2,23 @@ package io.github.kongtranslator.translator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.kongmodel.config.Certificate;
+import io.github.kongtranslator.kongmodel.config.Consumer;
+import io.github.kongtranslator.kongmodel.config.ConsumerGroup;
+import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.kongmodel.config.Plugin;
+import io.github.kongtranslator.kongmodel.config.Route;
+import io.github.kongtranslator.kongmodel.config.Service;
+import io.github.kongtranslator.kongmodel.config.Sni;
+import io.github.kongtranslator.kongmodel.config.Target;
+import io.github.kongtranslator.kongmodel.config.Upstream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,35 +34,41 @@ final class Entities {
 
   private Entities() {}
 
-  static void put(ObjectNode n, String key, @Nullable String v) {
+  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable String v) {
     if (v != null) {
-      n.put(key, v);
+      b.adopt(key, TextNode.valueOf(v));
     }
   }
 
-  static void put(ObjectNode n, String key, @Nullable Integer v) {
+  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable Integer v) {
     if (v != null) {
-      n.put(key, v);
+      b.adopt(key, IntNode.valueOf(v));
     }
   }
 
-  static void put(ObjectNode n, String key, @Nullable Long v) {
+  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable Long v) {
     if (v != null) {
-      n.put(key, v);
+      b.adopt(key, LongNode.valueOf(v));
     }
   }
 
-  static void put(ObjectNode n, String key, @Nullable Boolean v) {
+  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable Boolean v) {
     if (v != null) {
-      n.put(key, v);
+      b.adopt(key, BooleanNode.valueOf(v));
     }
   }
 
-  static void putList(ObjectNode n, String key, @Nullable List<String> v) {
+  static void putList(KongEntity.Builder<?, ?> b, String key, @Nullable List<String> v) {
     if (v != null && !v.isEmpty()) {
-      ArrayNode a = n.putArray(key);
+      ArrayNode a = JSON.arrayNode(v.size());
       v.forEach(a::add);
+      b.adopt(key, a);
     }
+  }
+
+  /** The nodes as one array, for {@code adopt}: the nodes are given away with it. */
+  static ArrayNode array(List<? extends JsonNode> nodes) {
+    return JSON.arrayNode(nodes.size()).addAll(nodes);
   }
 
   /** A backend of a Kong service: a k8s Service (or facade) and port. */
@@ -124,32 +144,33 @@ final class Entities {
       this.parent = parent;
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
-      putList(n, "ca_certificates", caCertificates);
-      put(n, "client_certificate", clientCertificate);
-      put(n, "connect_timeout", connectTimeout);
-      put(n, "host", host);
-      put(n, "id", id);
-      put(n, "name", name);
-      put(n, "path", path);
+    /** The Kong entity; its plugin nodes are given away to it. */
+    Service toEntity() {
+      Service.Builder b = Service.builder();
+      putList(b, "ca_certificates", caCertificates);
+      put(b, "client_certificate", clientCertificate);
+      put(b, "connect_timeout", connectTimeout);
+      put(b, "host", host);
+      put(b, "id", id);
+      put(b, "name", name);
+      put(b, "path", path);
       if (!plugins.isEmpty()) {
-        ArrayNode a = n.putArray("plugins");
-        plugins.forEach(a::add);
+        b.adopt("plugins", array(plugins));
       }
-      put(n, "port", port);
-      put(n, "protocol", protocol);
-      put(n, "read_timeout", readTimeout);
-      put(n, "retries", retries);
+      put(b, "port", port);
+      put(b, "protocol", protocol);
+      put(b, "read_timeout", readTimeout);
+      put(b, "retries", retries);
       if (!routes.isEmpty()) {
-        ArrayNode a = n.putArray("routes");
-        routes.forEach(r -> a.add(r.toJson()));
+        List<Route> rs = new ArrayList<>(routes.size());
+        routes.forEach(r -> rs.add(r.toEntity()));
+        b.routes(rs);
       }
-      putList(n, "tags", tags);
-      put(n, "tls_verify", tlsVerify);
-      put(n, "tls_verify_depth", tlsVerifyDepth);
-      put(n, "write_timeout", writeTimeout);
-      return n;
+      putList(b, "tags", tags);
+      put(b, "tls_verify", tlsVerify);
+      put(b, "tls_verify_depth", tlsVerifyDepth);
+      put(b, "write_timeout", writeTimeout);
+      return b.build();
     }
   }
 
@@ -190,41 +211,43 @@ final class Entities {
       this.source = source;
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
+    /** The Kong entity; its plugin nodes are given away to it. */
+    Route toEntity() {
+      Route.Builder b = Route.builder();
       if (destinations != null && !destinations.isEmpty()) {
-        ArrayNode a = n.putArray("destinations");
+        ArrayNode a = JSON.arrayNode(destinations.size());
         destinations.forEach(p -> a.addObject().put("port", p));
+        b.adopt("destinations", a);
       }
-      put(n, "expression", expression);
+      put(b, "expression", expression);
       if (headers != null && !headers.isEmpty()) {
-        ObjectNode h = n.putObject("headers");
+        ObjectNode h = JSON.objectNode();
         headers.forEach((k, v) -> {
           ArrayNode a = h.putArray(k);
           v.forEach(a::add);
         });
+        b.adopt("headers", h);
       }
-      putList(n, "hosts", hosts);
-      put(n, "https_redirect_status_code", httpsRedirectStatusCode);
-      put(n, "id", id);
-      putList(n, "methods", methods);
-      put(n, "name", name);
-      put(n, "path_handling", pathHandling);
-      putList(n, "paths", paths);
+      putList(b, "hosts", hosts);
+      put(b, "https_redirect_status_code", httpsRedirectStatusCode);
+      put(b, "id", id);
+      putList(b, "methods", methods);
+      put(b, "name", name);
+      put(b, "path_handling", pathHandling);
+      putList(b, "paths", paths);
       if (!plugins.isEmpty()) {
-        ArrayNode a = n.putArray("plugins");
-        plugins.forEach(a::add);
+        b.adopt("plugins", array(plugins));
       }
-      put(n, "preserve_host", preserveHost);
-      put(n, "priority", priority);
-      putList(n, "protocols", protocols);
-      put(n, "regex_priority", regexPriority);
-      put(n, "request_buffering", requestBuffering);
-      put(n, "response_buffering", responseBuffering);
-      putList(n, "snis", snis);
-      put(n, "strip_path", stripPath);
-      putList(n, "tags", tags);
-      return n;
+      put(b, "preserve_host", preserveHost);
+      put(b, "priority", priority);
+      putList(b, "protocols", protocols);
+      put(b, "regex_priority", regexPriority);
+      put(b, "request_buffering", requestBuffering);
+      put(b, "response_buffering", responseBuffering);
+      putList(b, "snis", snis);
+      put(b, "strip_path", stripPath);
+      putList(b, "tags", tags);
+      return b.build();
     }
   }
 
@@ -242,18 +265,20 @@ final class Entities {
       this.service = service;
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
-      fields.forEach(n::set);
-      n.put("name", name);
-      putList(n, "tags", tags);
+    /** The Kong entity; the override field nodes are given away to it. */
+    Upstream toEntity() {
+      Upstream.Builder b = Upstream.builder();
+      fields.forEach(b::adopt);
+      put(b, "name", name);
+      putList(b, "tags", tags);
       if (!targets.isEmpty()) {
-        ArrayNode a = n.putArray("targets");
-        targets.values().stream()
-            .sorted((x, y) -> Strs.compareBytes(y.target, x.target))
-            .forEach(t -> a.add(t.toJson()));
+        List<KTarget> sorted = new ArrayList<>(targets.values());
+        sorted.sort((x, y) -> Strs.compareBytes(y.target, x.target));
+        List<Target> ts = new ArrayList<>(sorted.size());
+        sorted.forEach(t -> ts.add(t.toEntity()));
+        b.targets(ts);
       }
-      return n;
+      return b.build();
     }
   }
 
@@ -267,11 +292,11 @@ final class Entities {
       this.weight = weight;
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
-      n.put("target", target);
-      put(n, "weight", weight);
-      return n;
+    Target toEntity() {
+      Target.Builder b = Target.builder();
+      put(b, "target", target);
+      put(b, "weight", weight);
+      return b.build();
     }
   }
 
@@ -292,21 +317,25 @@ final class Entities {
       this.creationTimestamp = creationTimestamp;
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
-      n.put("cert", cert);
-      n.put("id", id);
-      n.put("key", key);
+    Certificate toEntity() {
+      Certificate.Builder b = Certificate.builder();
+      put(b, "cert", cert);
+      put(b, "id", id);
+      put(b, "key", key);
       if (!snis.isEmpty()) {
-        ArrayNode a = n.putArray("snis");
+        List<Sni> out = new ArrayList<>(snis.size());
         snis.stream().sorted(Strs.BYTES).forEach(s -> {
-          ObjectNode sn = a.addObject();
-          sn.putObject("certificate").put("id", id);
-          sn.put("name", s);
+          Sni.Builder sn = Sni.builder();
+          ObjectNode ref = JSON.objectNode();
+          ref.put("id", id);
+          sn.adopt("certificate", ref);
+          put(sn, "name", s);
+          out.add(sn.build());
         });
+        b.snis(out);
       }
-      putList(n, "tags", tags);
-      return n;
+      putList(b, "tags", tags);
+      return b.build();
     }
   }
 
@@ -330,19 +359,19 @@ final class Entities {
       return username != null ? username : Strs.nz(customId);
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
+    /** The Kong entity; the credential nodes are given away to it. */
+    Consumer toEntity() {
+      Consumer.Builder b = Consumer.builder();
       credentials.forEach((k, list) -> {
         if (!list.isEmpty()) {
-          ArrayNode a = n.putArray(k);
-          list.forEach(a::add);
+          b.adopt(k, array(list));
         }
       });
-      put(n, "custom_id", customId);
-      put(n, "id", id);
-      putList(n, "tags", tags);
-      put(n, "username", username);
-      return n;
+      put(b, "custom_id", customId);
+      put(b, "id", id);
+      putList(b, "tags", tags);
+      put(b, "username", username);
+      return b.build();
     }
   }
 
@@ -387,26 +416,27 @@ final class Entities {
       return name + Strs.nz(consumer) + Strs.nz(consumerGroup) + Strs.nz(route) + Strs.nz(service);
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
+    /** The Kong entity; the config and ordering nodes are given away to it. */
+    Plugin toEntity() {
+      Plugin.Builder b = Plugin.builder();
       if (config != null && !(config.isObject() && config.isEmpty())) {
-        n.set("config", config);
+        b.adopt("config", config);
       }
-      put(n, "consumer", consumer);
-      put(n, "consumer_group", consumerGroup);
-      put(n, "enabled", enabled);
-      put(n, "id", id);
-      put(n, "instance_name", instanceName);
-      n.put("name", name);
+      put(b, "consumer", consumer);
+      put(b, "consumer_group", consumerGroup);
+      put(b, "enabled", enabled);
+      put(b, "id", id);
+      put(b, "instance_name", instanceName);
+      put(b, "name", name);
       if (ordering != null && !ordering.isNull()) {
-        n.set("ordering", ordering);
+        b.adopt("ordering", ordering);
       }
-      putList(n, "protocols", protocols);
-      put(n, "route", route);
-      put(n, "run_on", runOn);
-      put(n, "service", service);
-      putList(n, "tags", tags);
-      return n;
+      putList(b, "protocols", protocols);
+      put(b, "route", route);
+      put(b, "run_on", runOn);
+      put(b, "service", service);
+      putList(b, "tags", tags);
+      return b.build();
     }
   }
 
@@ -422,12 +452,12 @@ final class Entities {
       this.name = source.metadata().name();
     }
 
-    ObjectNode toJson() {
-      ObjectNode n = JSON.objectNode();
-      put(n, "id", id);
-      n.put("name", name);
-      putList(n, "tags", tags);
-      return n;
+    ConsumerGroup toEntity() {
+      ConsumerGroup.Builder b = ConsumerGroup.builder();
+      put(b, "id", id);
+      put(b, "name", name);
+      putList(b, "tags", tags);
+      return b.build();
     }
   }
 }

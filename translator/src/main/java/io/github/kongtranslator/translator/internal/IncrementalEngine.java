@@ -595,7 +595,7 @@ public final class IncrementalEngine {
     TranslationRun.WithoutCertificates run =
         TranslationRun.runWithoutCertificates(snapshot.subset(objects.values()), options);
     TranslationRun.Output out = run.output();
-    KongConfig config = KongConfig.adopt(out.document());
+    KongConfig config = out.config();
     TranslationRun.TlsInputs mine = new TranslationRun.TlsInputs(
         run.tls().ingresses().stream().filter(i -> owns(u, i)).toList(),
         run.tls().tcpIngresses().stream().filter(i -> owns(u, i)).toList(),
@@ -902,7 +902,7 @@ public final class IncrementalEngine {
     }
     List<Placed> placed = new ArrayList<>();
     Map<String, Integer> ranks = new HashMap<>();
-    for (KongEntity c : KongConfig.adopt(out.document()).certificates()) {
+    for (KongEntity c : out.config().certificates()) {
       String cert = text(c, "cert").orElse("");
       int rank = ranks.merge(cert, 1, Integer::sum) - 1;
       placed.add(new Placed("certificates", new Slot(cert, "", 0, rank), c));

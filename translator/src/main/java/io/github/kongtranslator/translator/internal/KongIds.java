@@ -11,7 +11,12 @@ public final class KongIds {
   /** go-kong's root namespace. */
   static final UUID ROOT = UUID.fromString("fd02801f-0957-4a15-a55a-c8d9606f30b5");
 
-  private static final java.util.concurrent.ConcurrentMap<String, UUID> NAMESPACES =
+  /**
+   * Per entity plural, a SHA-1 digest primed with the plural's namespace UUID: an id is a clone
+   * of it plus the key's bytes (no provider lookup or namespace hashing per id). The primed
+   * digests are never updated, only cloned.
+   */
+  private static final java.util.concurrent.ConcurrentMap<String, MessageDigest> PRIMED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private KongIds() {}
@@ -24,6 +29,10 @@ public final class KongIds {
    * @return the UUID
    */
   public static UUID uuid5(UUID namespace, String name) {
+    return finish(primed(namespace), name);
+  }
+
+  private static MessageDigest primed(UUID namespace) {
     MessageDigest sha1;
     try {
       sha1 = MessageDigest.getInstance("SHA-1");
@@ -34,6 +43,11 @@ public final class KongIds {
     ns.putLong(namespace.getMostSignificantBits());
     ns.putLong(namespace.getLeastSignificantBits());
     sha1.update(ns.array());
+    return sha1;
+  }
+
+  /** The UUID of {@code name} with a digest primed with its namespace (consumed). */
+  private static UUID finish(MessageDigest sha1, String name) {
     byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
     h[6] = (byte) ((h[6] & 0x0f) | 0x50);
     h[8] = (byte) ((h[8] & 0x3f) | 0x80);
@@ -51,6 +65,13 @@ public final class KongIds {
    */
   public static String id(String plural, String key, String workspace) {
     String k = workspace.isEmpty() ? key : workspace + "/" + key;
-    return uuid5(NAMESPACES.computeIfAbsent(plural, p -> uuid5(ROOT, p)), k).toString();
+    MessageDigest prototype = PRIMED.computeIfAbsent(plural, p -> primed(uuid5(ROOT, p)));
+    MessageDigest sha1;
+    try {
+      sha1 = (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      sha1 = primed(uuid5(ROOT, plural)); // a provider without clone: prime a fresh one
+    }
+    return finish(sha1, k).toString();
   }
 }

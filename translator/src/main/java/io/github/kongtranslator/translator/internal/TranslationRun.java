@@ -1,8 +1,8 @@
 package io.github.kongtranslator.translator.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslatorOptions;
@@ -22,12 +22,12 @@ public final class TranslationRun {
   private TranslationRun() {}
 
   /**
-   * The output of a run: the DB-less document as a JSON tree, and the failures.
+   * The output of a run: the DB-less configuration, and the failures.
    *
-   * @param document the document, with {@code _format_version} and every non-empty section
-   * @param failures failures in the order they were found
+   * @param config the configuration, with {@code _format_version} and every non-empty section
+   * @param failures failures in their canonical order ({@link #canonical})
    */
-  public record Output(ObjectNode document, ImmutableList<TranslationFailure> failures) {}
+  public record Output(KongConfig config, ImmutableList<TranslationFailure> failures) {}
 
   /**
    * Translates a snapshot.
@@ -106,9 +106,10 @@ public final class TranslationRun {
       String to = rewrites.get(uid);
       rewritten |= to != null && !to.equals(uid);
     }
-    ObjectNode doc = Entities.JSON.objectNode();
-    com.fasterxml.jackson.databind.node.ArrayNode a = doc.putArray("certificates");
-    DeckGenerator.sortedCertificates(ctx).forEach(c -> a.add(c.toJson()));
+    KongConfig doc = KongConfig.builder()
+        .certificates(DeckGenerator.sortedCertificates(ctx).stream()
+            .map(Entities.KCertificate::toEntity).toList())
+        .build();
     return new Certificates(new Output(doc, canonical(ctx.failures)), rewritten);
   }
 
@@ -170,7 +171,7 @@ public final class TranslationRun {
     if (ctx.flag(FeatureFlag.FILL_IDS)) {
       deck.fillIds();
     }
-    return new Output(deck.document(), canonical(ctx.failures));
+    return new Output(deck.config(), canonical(ctx.failures));
   }
 
   /**
