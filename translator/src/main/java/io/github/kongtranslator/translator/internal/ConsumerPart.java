@@ -78,7 +78,7 @@ final class ConsumerPart {
     KConsumer c = new KConsumer(kc);
     c.username = Strs.isEmpty(kc.username()) ? null : kc.username();
     c.customId = Strs.isEmpty(kc.customId()) ? null : kc.customId();
-    c.tags = new ArrayList<>(Tags.of(kc));
+    c.tags = Tags.of(kc);
     String ns = kc.metadata().namespace();
     for (String group : kc.consumerGroups()) {
       if (ctx.stores.get(Kind.KONG_CONSUMER_GROUP, ns, group).isEmpty()) {
@@ -192,7 +192,7 @@ final class ConsumerPart {
         continue;
       }
       KConsumerGroup kg = new KConsumerGroup(g);
-      kg.tags = new ArrayList<>(Tags.of(g));
+      kg.tags = Tags.of(g);
       ctx.consumerGroups.add(kg);
     }
   }

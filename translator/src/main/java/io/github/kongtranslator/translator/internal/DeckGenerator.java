@@ -70,6 +70,7 @@ final class DeckGenerator {
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
     KongConfig.Builder doc = KongConfig.builder().formatVersion("3.0");
     boolean empty = true;
+    Entities.TagNodes shared = new Entities.TagNodes();
 
     List<KService> services = new ArrayList<>(ctx.services.values());
     services.sort(desc(s -> s.name));
@@ -87,7 +88,7 @@ final class DeckGenerator {
           r.plugins.sort(desc(p -> p.path("name").asText()));
         }
         s.plugins.sort(desc(p -> p.path("name").asText()));
-        out.add(s.toEntity());
+        out.add(s.toEntity(shared));
       }
       doc.services(out);
       empty = false;
@@ -99,13 +100,13 @@ final class DeckGenerator {
       u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
     }
     if (!upstreams.isEmpty()) {
-      doc.upstreams(upstreams.stream().map(KUpstream::toEntity).toList());
+      doc.upstreams(upstreams.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
     }
 
     List<KCertificate> certs = sortedCertificates(ctx);
     if (!certs.isEmpty()) {
-      doc.certificates(certs.stream().map(KCertificate::toEntity).toList());
+      doc.certificates(certs.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
     }
 
@@ -122,14 +123,14 @@ final class DeckGenerator {
         .thenComparing(c -> c.customId != null)
         .thenComparing(c -> Strs.nz(c.customId), Strs.BYTES));
     if (!consumers.isEmpty()) {
-      doc.consumers(consumers.stream().map(KConsumer::toEntity).toList());
+      doc.consumers(consumers.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
     }
 
     List<KConsumerGroup> groups = new ArrayList<>(ctx.consumerGroups);
     groups.sort(desc(g -> g.name));
     if (!groups.isEmpty()) {
-      doc.consumerGroups(groups.stream().map(KConsumerGroup::toEntity).toList());
+      doc.consumerGroups(groups.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
     }
 
@@ -159,7 +160,7 @@ final class DeckGenerator {
     // anyway) the source's tags, so the order never depends on the order parts ran in
     plugins.sort(desc(KPlugin::sortKey).thenComparing(p -> String.join(",", p.tags), Strs.BYTES));
     if (!plugins.isEmpty()) {
-      doc.plugins(plugins.stream().map(KPlugin::toEntity).toList());
+      doc.plugins(plugins.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
     }
 

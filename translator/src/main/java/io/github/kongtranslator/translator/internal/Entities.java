@@ -19,7 +19,9 @@ import io.github.kongtranslator.kongmodel.config.Service;
 import io.github.kongtranslator.kongmodel.config.Sni;
 import io.github.kongtranslator.kongmodel.config.Target;
 import io.github.kongtranslator.kongmodel.config.Upstream;
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,28 @@ final class Entities {
       ArrayNode a = JSON.arrayNode(v.size());
       v.forEach(a::add);
       b.adopt(key, a);
+    }
+  }
+
+  /**
+   * Tag lists as array nodes, one node per distinct list: entities with equal tags (a Kong
+   * service and its upstream, the plugin instances of one KongPlugin, the routes of one
+   * Ingress) share it, which entities allow since they never modify or expose their values.
+   */
+  static final class TagNodes {
+    private final Map<List<String>, ArrayNode> nodes = new HashMap<>();
+
+    void put(KongEntity.Builder<?, ?> b, List<String> tags) {
+      if (tags.isEmpty()) {
+        return;
+      }
+      ArrayNode a = nodes.get(tags);
+      if (a == null) {
+        a = JSON.arrayNode(tags.size());
+        tags.forEach(a::add);
+        nodes.put(ImmutableList.copyOf(tags), a);
+      }
+      b.adopt("tags", a);
     }
   }
 
@@ -130,7 +154,7 @@ final class Entities {
     @Nullable String clientCertificate;
     @Nullable List<String> caCertificates;
     @Nullable String id;
-    List<String> tags = new ArrayList<>();
+    List<String> tags = List.of();
     final List<KRoute> routes = new ArrayList<>();
     final List<ObjectNode> plugins = new ArrayList<>();
 
@@ -145,7 +169,7 @@ final class Entities {
     }
 
     /** The Kong entity; its plugin nodes are given away to it. */
-    Service toEntity() {
+    Service toEntity(TagNodes shared) {
       Service.Builder b = Service.builder();
       putList(b, "ca_certificates", caCertificates);
       put(b, "client_certificate", clientCertificate);
@@ -163,10 +187,10 @@ final class Entities {
       put(b, "retries", retries);
       if (!routes.isEmpty()) {
         List<Route> rs = new ArrayList<>(routes.size());
-        routes.forEach(r -> rs.add(r.toEntity()));
+        routes.forEach(r -> rs.add(r.toEntity(shared)));
         b.routes(rs);
       }
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       put(b, "tls_verify", tlsVerify);
       put(b, "tls_verify_depth", tlsVerifyDepth);
       put(b, "write_timeout", writeTimeout);
@@ -199,7 +223,7 @@ final class Entities {
     @Nullable String expression;
     @Nullable Long priority;
     @Nullable String id;
-    List<String> tags = new ArrayList<>();
+    List<String> tags = List.of();
     final List<ObjectNode> plugins = new ArrayList<>();
 
     /** The Ingress / TCPIngress / UDPIngress / Gateway API route this route comes from. */
@@ -212,7 +236,7 @@ final class Entities {
     }
 
     /** The Kong entity; its plugin nodes are given away to it. */
-    Route toEntity() {
+    Route toEntity(TagNodes shared) {
       Route.Builder b = Route.builder();
       if (destinations != null && !destinations.isEmpty()) {
         ArrayNode a = JSON.arrayNode(destinations.size());
@@ -246,7 +270,7 @@ final class Entities {
       put(b, "response_buffering", responseBuffering);
       putList(b, "snis", snis);
       put(b, "strip_path", stripPath);
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       return b.build();
     }
   }
@@ -254,7 +278,7 @@ final class Entities {
   /** A Kong upstream. */
   static final class KUpstream {
     final String name;
-    List<String> tags = new ArrayList<>();
+    List<String> tags = List.of();
     /** Override fields in Kong naming ({@code algorithm}, {@code hash_on}, …). */
     final Map<String, JsonNode> fields = new LinkedHashMap<>();
     final Map<String, KTarget> targets = new LinkedHashMap<>();
@@ -266,11 +290,11 @@ final class Entities {
     }
 
     /** The Kong entity; the override field nodes are given away to it. */
-    Upstream toEntity() {
+    Upstream toEntity(TagNodes shared) {
       Upstream.Builder b = Upstream.builder();
       fields.forEach(b::adopt);
       put(b, "name", name);
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       if (!targets.isEmpty()) {
         List<KTarget> sorted = new ArrayList<>(targets.values());
         sorted.sort((x, y) -> Strs.compareBytes(y.target, x.target));
@@ -317,7 +341,7 @@ final class Entities {
       this.creationTimestamp = creationTimestamp;
     }
 
-    Certificate toEntity() {
+    Certificate toEntity(TagNodes shared) {
       Certificate.Builder b = Certificate.builder();
       put(b, "cert", cert);
       put(b, "id", id);
@@ -334,7 +358,7 @@ final class Entities {
         });
         b.snis(out);
       }
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       return b.build();
     }
   }
@@ -345,7 +369,7 @@ final class Entities {
     @Nullable String username;
     @Nullable String customId;
     @Nullable String id;
-    List<String> tags = new ArrayList<>();
+    List<String> tags = List.of();
     /** Credential list key (e.g. {@code keyauth_credentials}) → credentials in order. */
     final Map<String, List<ObjectNode>> credentials = new LinkedHashMap<>();
     final List<String> groups = new ArrayList<>();
@@ -360,7 +384,7 @@ final class Entities {
     }
 
     /** The Kong entity; the credential nodes are given away to it. */
-    Consumer toEntity() {
+    Consumer toEntity(TagNodes shared) {
       Consumer.Builder b = Consumer.builder();
       credentials.forEach((k, list) -> {
         if (!list.isEmpty()) {
@@ -369,7 +393,7 @@ final class Entities {
       });
       put(b, "custom_id", customId);
       put(b, "id", id);
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       put(b, "username", username);
       return b.build();
     }
@@ -389,7 +413,7 @@ final class Entities {
     @Nullable List<String> protocols;
     @Nullable JsonNode ordering;
     @Nullable String id;
-    List<String> tags = new ArrayList<>();
+    List<String> tags = List.of();
 
     KPlugin(String name) {
       this.name = name;
@@ -417,7 +441,7 @@ final class Entities {
     }
 
     /** The Kong entity; the config and ordering nodes are given away to it. */
-    Plugin toEntity() {
+    Plugin toEntity(TagNodes shared) {
       Plugin.Builder b = Plugin.builder();
       if (config != null && !(config.isObject() && config.isEmpty())) {
         b.adopt("config", config);
@@ -435,7 +459,7 @@ final class Entities {
       put(b, "route", route);
       put(b, "run_on", runOn);
       put(b, "service", service);
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       return b.build();
     }
   }
@@ -445,18 +469,18 @@ final class Entities {
     final io.github.kongtranslator.core.model.KongConsumerGroup source;
     final String name;
     @Nullable String id;
-    List<String> tags = new ArrayList<>();
+    List<String> tags = List.of();
 
     KConsumerGroup(io.github.kongtranslator.core.model.KongConsumerGroup source) {
       this.source = source;
       this.name = source.metadata().name();
     }
 
-    ConsumerGroup toEntity() {
+    ConsumerGroup toEntity(TagNodes shared) {
       ConsumerGroup.Builder b = ConsumerGroup.builder();
       put(b, "id", id);
       put(b, "name", name);
-      putList(b, "tags", tags);
+      shared.put(b, tags);
       return b.build();
     }
   }

@@ -123,7 +123,7 @@ final class GatewayL4Part {
       svc.backends.addAll(backends.resolve(r, rule.backendRefs(), false));
       KRoute route = new KRoute(r);
       route.name = base + "." + i + ".0";
-      route.tags = new ArrayList<>(Tags.of(r, GatewayBackends.namedRule(rule.name())));
+      route.tags = Tags.of(r, GatewayBackends.namedRule(rule.name()));
       if (listenerProtocol == null) {
         route.protocols = new ArrayList<>(List.of(
             r instanceof TlsRoute tls && passthrough(tls) ? "tls_passthrough" : "tls"));

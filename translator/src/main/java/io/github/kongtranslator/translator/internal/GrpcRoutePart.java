@@ -145,7 +145,7 @@ final class GrpcRoutePart {
     KRoute route = new KRoute(r);
     route.name = name;
     route.protocols = new ArrayList<>(List.of("grpc", "grpcs"));
-    route.tags = new ArrayList<>(tags);
+    route.tags = tags;
     return route;
   }
 
@@ -181,7 +181,7 @@ final class GrpcRoutePart {
           KRoute route = new KRoute(r);
           route.name = svcName + "." + m;
           route.preserveHost = true;
-          route.tags = new ArrayList<>(tags);
+          route.tags = tags;
           route.protocols = protocols.isEmpty() ? null : new ArrayList<>(protocols);
           String methodOp = "";
           String headerOp = "";

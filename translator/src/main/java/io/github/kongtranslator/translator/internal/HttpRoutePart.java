@@ -246,7 +246,7 @@ final class HttpRoutePart {
     route.name = name;
     route.preserveHost = true;
     route.protocols = protocols.isEmpty() ? null : new ArrayList<>(protocols);
-    route.tags = new ArrayList<>(Tags.of(r, extraTags));
+    route.tags = Tags.of(r, extraTags);
     return route;
   }
 

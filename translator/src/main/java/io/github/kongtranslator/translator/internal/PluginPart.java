@@ -391,14 +391,14 @@ final class PluginPart {
 
   private static KPlugin instance(Def d, JsonNode cfg, List<String> tags) {
     KPlugin p = new KPlugin(d.plugin());
-    p.config = cfg.deepCopy();
+    p.config = cfg; // shared by the instances: nobody modifies it, entities adopt it
     if (d.disabled()) {
       p.enabled = false;
     }
     p.runOn = Strs.isEmpty(d.runOn()) ? null : d.runOn();
     p.protocols = d.protocols().isEmpty() ? null : new ArrayList<>(d.protocols());
     p.ordering = d.ordering() == null || d.ordering().isNull() ? null : d.ordering().toNode();
-    p.tags = new ArrayList<>(tags);
+    p.tags = tags;
     return p;
   }
 

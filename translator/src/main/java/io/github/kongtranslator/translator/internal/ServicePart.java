@@ -72,11 +72,11 @@ final class ServicePart {
       }
       if (svc.resolved.size() == 1) {
         ResolvedBackend rb = svc.resolved.get(0);
-        svc.tags = new ArrayList<>(Tags.of(rb.annotated()));
+        svc.tags = Tags.of(rb.annotated());
       } else if (svc.resolved.isEmpty()) {
-        svc.tags = new ArrayList<>(Tags.PLACEHOLDER);
+        svc.tags = Tags.PLACEHOLDER;
       } else {
-        svc.tags = svc.noParentTags ? new ArrayList<>() : new ArrayList<>(Tags.of(svc.parent));
+        svc.tags = svc.noParentTags ? List.of() : Tags.of(svc.parent);
         checkConsistentAnnotations(svc);
       }
       clientCertificate(svc);
@@ -298,7 +298,7 @@ final class ServicePart {
       boolean created = false;
       if (up == null) {
         up = new KUpstream(svc.host, svc);
-        up.tags = svc.dropped ? new ArrayList<>() : new ArrayList<>(svc.tags);
+        up.tags = svc.dropped ? List.of() : svc.tags;
         ctx.upstreams.put(svc.host, up);
         created = true;
       }

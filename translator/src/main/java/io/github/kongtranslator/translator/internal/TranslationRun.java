@@ -108,7 +108,7 @@ public final class TranslationRun {
     }
     KongConfig doc = KongConfig.builder()
         .certificates(DeckGenerator.sortedCertificates(ctx).stream()
-            .map(Entities.KCertificate::toEntity).toList())
+            .map(c -> c.toEntity(new Entities.TagNodes())).toList())
         .build();
     return new Certificates(new Output(doc, canonical(ctx.failures)), rewritten);
   }
