@@ -72,9 +72,12 @@ final class Entities {
    * Tag lists as array nodes, one node per distinct list: entities with equal tags (a Kong
    * service and its upstream, the plugin instances of one KongPlugin, the routes of one
    * Ingress) share it, which entities allow since they never modify or expose their values.
+   * Equal tags share one text node too: most of an object's tags (its kind, group, version,
+   * namespace) repeat across thousands of entities.
    */
   static final class TagNodes {
     private final Map<List<String>, ArrayNode> nodes = new HashMap<>();
+    private final Map<String, TextNode> texts = new HashMap<>();
 
     void put(KongEntity.Builder<?, ?> b, List<String> tags) {
       if (tags.isEmpty()) {
@@ -83,7 +86,9 @@ final class Entities {
       ArrayNode a = nodes.get(tags);
       if (a == null) {
         a = JSON.arrayNode(tags.size());
-        tags.forEach(a::add);
+        for (String t : tags) {
+          a.add(texts.computeIfAbsent(t, TextNode::valueOf));
+        }
         nodes.put(ImmutableList.copyOf(tags), a);
       }
       b.adopt("tags", a);
