@@ -128,6 +128,10 @@ public enum EntityKind {
       ImmutableMap<String, FieldType> fieldTypes,
       ImmutableSet<String> secretFields,
       ImmutableMap<String, String> childSlots) {
+    if (!java.util.Collections.disjoint(fieldTypes.keySet(), childSlots.keySet())) {
+      // the entity builders rely on it: a typed field is never looked up as a nested list
+      throw new AssertionError(sectionKey + ": a key is both a field and a nested list");
+    }
     this.sectionKey = sectionKey;
     this.type = type;
     this.fieldTypes = fieldTypes;

@@ -37,8 +37,8 @@ enum FieldType {
         if (!node.isArray()) {
           yield false;
         }
-        for (JsonNode e : node) {
-          if (!e.isTextual()) {
+        for (int i = 0, n = node.size(); i < n; i++) {
+          if (!node.get(i).isTextual()) {
             yield false;
           }
         }

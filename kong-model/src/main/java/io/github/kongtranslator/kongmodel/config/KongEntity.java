@@ -450,7 +450,9 @@ public abstract sealed class KongEntity
     final B set(String key, JsonNode value, boolean owned) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      EntityKind childKind = kind.childKindOrNull(key);
+      FieldType type = kind.fieldType(key);
+      // a known scalar field is never a nested list key (EntityKind checks they are disjoint)
+      EntityKind childKind = type == FieldType.ANY ? kind.childKindOrNull(key) : null;
       if (childKind != null && value.isNull()) {
         removeChildren(key);
         putField(key, value); // an explicit null is kept as such: neither absent nor empty
@@ -463,14 +465,12 @@ public abstract sealed class KongEntity
                   + "' must be a list of objects, found " + FieldType.describe(value));
         }
         List<KongEntity> list = new ArrayList<>(value.size());
-        int i = 0;
-        for (JsonNode e : value) {
+        for (int i = 0, n = value.size(); i < n; i++) {
           try {
-            list.add(KongConfig.decode(childKind, e, owned));
+            list.add(KongConfig.decode(childKind, value.get(i), owned));
           } catch (KongModelException ex) {
             throw ex.under(pointerSegment(key) + "/" + i);
           }
-          i++;
         }
         removeChildren(key); // a replaced list moves to the end, as before
         removeField(key);
@@ -483,7 +483,7 @@ public abstract sealed class KongEntity
       } catch (IllegalArgumentException ex) {
         throw new KongModelException(pointerSegment(key), ex.getMessage());
       }
-      return put(key, v);
+      return putChecked(key, v, type);
     }
 
     /**
@@ -510,15 +510,20 @@ public abstract sealed class KongEntity
 
     final B put(String key, @Nullable JsonNode normalized) {
       Objects.requireNonNull(normalized, () -> "value of '" + key + "'");
-      if (kind.childKindOrNull(key) != null) {
+      FieldType type = kind.fieldType(key);
+      if (type == FieldType.ANY && kind.childKindOrNull(key) != null) {
         throw new KongModelException(
             pointerSegment(key), "holds nested entities; use the typed setter");
       }
-      FieldType t = kind.fieldType(key);
-      if (!t.accepts(normalized)) {
+      return putChecked(key, normalized, type);
+    }
+
+    /** Sets a non-nested field whose type was looked up as {@code type}. */
+    private B putChecked(String key, JsonNode normalized, FieldType type) {
+      if (!type.accepts(normalized)) {
         throw new KongModelException(
             pointerSegment(key),
-            kindLabel() + " field '" + key + "' must be " + t.description() + ", found "
+            kindLabel() + " field '" + key + "' must be " + type.description() + ", found "
                 + FieldType.describe(normalized));
       }
       removeChildren(key);

@@ -87,7 +87,7 @@ final class CertificatePart {
       String uid = s.get().metadata().uid();
       String ts = s.get().metadata().creationTimestamp();
       if (existing == null) {
-        KCertificate c = new KCertificate(uid, cert, pkey, Tags.of(s.get()), ts);
+        KCertificate c = new KCertificate(uid, cert, pkey, ctx.tags(s.get()), ts);
         c.snis.addAll(e.getValue());
         certs.add(c);
         byPair.put(pair, c);
@@ -194,7 +194,7 @@ final class CertificatePart {
       ObjectNode n = Entities.JSON.objectNode();
       n.put("cert", pem);
       n.put("id", c.id());
-      List<String> tags = Tags.of(c.obj());
+      List<String> tags = ctx.tags(c.obj());
       ArrayNode a = n.putArray("tags");
       tags.forEach(a::add);
       ctx.caCertificates.add(n);

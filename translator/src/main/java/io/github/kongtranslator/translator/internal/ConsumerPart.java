@@ -78,7 +78,7 @@ final class ConsumerPart {
     KConsumer c = new KConsumer(kc);
     c.username = Strs.isEmpty(kc.username()) ? null : kc.username();
     c.customId = Strs.isEmpty(kc.customId()) ? null : kc.customId();
-    c.tags = Tags.of(kc);
+    c.tags = ctx.tags(kc);
     String ns = kc.metadata().namespace();
     for (String group : kc.consumerGroups()) {
       if (ctx.stores.get(Kind.KONG_CONSUMER_GROUP, ns, group).isEmpty()) {
@@ -154,7 +154,7 @@ final class ConsumerPart {
         return null;
       }
     }
-    List<String> tags = Tags.of(secret);
+    List<String> tags = ctx.tags(secret);
     if (!tags.isEmpty()) {
       ArrayNode a = n.putArray("tags");
       tags.forEach(a::add);
@@ -192,7 +192,7 @@ final class ConsumerPart {
         continue;
       }
       KConsumerGroup kg = new KConsumerGroup(g);
-      kg.tags = Tags.of(g);
+      kg.tags = ctx.tags(g);
       ctx.consumerGroups.add(kg);
     }
   }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +130,29 @@ final class Context {
     return c.equals(options.ingressClass());
   }
 
+  /**
+   * The {@link Tags#of(K8sObject) tags} of an object, built once per run: the entities made
+   * from one object then share one list (and {@link Entities.TagNodes} one node).
+   */
+  ImmutableList<String> tags(K8sObject o) {
+    return tags.computeIfAbsent(o, Tags::of);
+  }
+
+  private final Map<K8sObject, ImmutableList<String>> tags = new IdentityHashMap<>();
+
   /** Objects of a kind sorted by namespace/name (byte order), then by creation time. */
   <T extends K8sObject> List<T> sorted(Kind kind, Class<T> type) {
-    List<T> list = new ArrayList<>(stores.list(kind, type));
-    list.sort(Comparator.comparing((T o) -> o.metadata().namespace() + "/" + o.metadata().name(),
-        Strs.BYTES));
+    List<T> objects = stores.list(kind, type);
+    // each object's key built once, not once per comparison
+    List<Map.Entry<String, T>> keyed = new ArrayList<>(objects.size());
+    for (T o : objects) {
+      keyed.add(Map.entry(o.metadata().namespace() + "/" + o.metadata().name(), o));
+    }
+    keyed.sort(Map.Entry.comparingByKey(Strs.BYTES));
+    List<T> list = new ArrayList<>(keyed.size());
+    for (Map.Entry<String, T> e : keyed) {
+      list.add(e.getValue());
+    }
     list.sort(Comparator.comparing((T o) -> o.metadata().creationTimestamp(), Context::compareTime));
     return list;
   }

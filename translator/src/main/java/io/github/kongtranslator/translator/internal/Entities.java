@@ -22,6 +22,7 @@ import io.github.kongtranslator.kongmodel.config.Upstream;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +78,27 @@ final class Entities {
    */
   static final class TagNodes {
     private final Map<List<String>, ArrayNode> nodes = new HashMap<>();
+    /** The same, by list identity: lists are mostly shared ({@link Context#tags}). */
+    private final Map<List<String>, ArrayNode> byIdentity = new IdentityHashMap<>();
     private final Map<String, TextNode> texts = new HashMap<>();
 
     void put(KongEntity.Builder<?, ?> b, List<String> tags) {
       if (tags.isEmpty()) {
         return;
       }
-      ArrayNode a = nodes.get(tags);
+      ArrayNode a = byIdentity.get(tags);
+      if (a == null) {
+        a = nodes.get(tags);
+      }
       if (a == null) {
         a = JSON.arrayNode(tags.size());
         for (String t : tags) {
           a.add(texts.computeIfAbsent(t, TextNode::valueOf));
         }
         nodes.put(ImmutableList.copyOf(tags), a);
+      }
+      if (tags instanceof ImmutableList) { // never modified: its identity stays meaningful
+        byIdentity.put(tags, a);
       }
       b.adopt("tags", a);
     }

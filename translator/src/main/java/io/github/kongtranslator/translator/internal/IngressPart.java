@@ -102,7 +102,7 @@ final class IngressPart {
                   + ".svc.facade"
               : ns + "." + ingName + "." + t.backend.name + "." + host.replace('*', '_') + "."
                   + t.backend.port.canonical();
-          r.tags = Tags.of(ing);
+          r.tags = ctx.tags(ing);
           r.stripPath = false;
           r.preserveHost = true;
           r.requestBuffering = true;
@@ -208,7 +208,7 @@ final class IngressPart {
     KService svc = service(t, ing, false);
     KRoute r = new KRoute(ing);
     r.name = ing.metadata().namespace() + "." + ing.metadata().name();
-    r.tags = Tags.of(ing);
+    r.tags = ctx.tags(ing);
     r.stripPath = false;
     r.preserveHost = true;
     r.requestBuffering = true;

@@ -45,7 +45,7 @@ final class L4IngressPart {
         if (!Strs.isEmpty(rule.host())) {
           r.snis = new ArrayList<>(List.of(rule.host()));
         }
-        r.tags = Tags.of(ing);
+        r.tags = ctx.tags(ing);
         if (ctx.flag(FeatureFlag.EXPRESSION_ROUTES)) {
           l4Expression(r, rule.port(), Strs.nz(rule.host()));
         }
@@ -88,7 +88,7 @@ final class L4IngressPart {
         r.name = ns + "." + ing.metadata().name() + "." + i + ".udp";
         r.protocols = new ArrayList<>(List.of("udp"));
         r.destinations = new ArrayList<>(List.of(rule.port()));
-        r.tags = Tags.of(ing);
+        r.tags = ctx.tags(ing);
         if (ctx.flag(FeatureFlag.EXPRESSION_ROUTES)) {
           l4Expression(r, rule.port(), "");
         }

@@ -356,7 +356,7 @@ final class PluginPart {
       }
     }
     Set<String> usedNames = new HashSet<>();
-    List<String> tags = Tags.of(r.plugin);
+    List<String> tags = ctx.tags(r.plugin);
     for (String[] c : combos) {
       KPlugin p = instance(d, cfg, tags);
       p.service = c[0];
@@ -432,7 +432,7 @@ final class PluginPart {
         continue;
       }
       Def d = def(p);
-      KPlugin kp = instance(d, cfg, Tags.of(p));
+      KPlugin kp = instance(d, cfg, ctx.tags(p));
       if (!Strs.isEmpty(d.instanceName())) {
         kp.instanceName = d.instanceName();
       }

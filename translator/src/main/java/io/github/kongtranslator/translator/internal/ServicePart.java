@@ -72,11 +72,11 @@ final class ServicePart {
       }
       if (svc.resolved.size() == 1) {
         ResolvedBackend rb = svc.resolved.get(0);
-        svc.tags = Tags.of(rb.annotated());
+        svc.tags = ctx.tags(rb.annotated());
       } else if (svc.resolved.isEmpty()) {
         svc.tags = Tags.PLACEHOLDER;
       } else {
-        svc.tags = svc.noParentTags ? List.of() : Tags.of(svc.parent);
+        svc.tags = svc.noParentTags ? List.of() : ctx.tags(svc.parent);
         checkConsistentAnnotations(svc);
       }
       clientCertificate(svc);

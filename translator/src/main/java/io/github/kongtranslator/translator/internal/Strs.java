@@ -15,6 +15,23 @@ final class Strs {
   private Strs() {}
 
   static int compareBytes(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int k = 0;
+    while (k < n && a.charAt(k) == b.charAt(k)) {
+      k++;
+    }
+    if (k == n) {
+      return Integer.compare(a.length(), b.length());
+    }
+    char x = a.charAt(k);
+    char y = b.charAt(k);
+    if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+      return Integer.compare(x, y); // UTF-16 order is code point order outside surrogates
+    }
+    return compareCodePoints(a, b);
+  }
+
+  private static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
