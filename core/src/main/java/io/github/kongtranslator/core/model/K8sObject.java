@@ -34,9 +34,8 @@ public sealed interface K8sObject
 
   /** The object's identity, carrying the version of {@link #apiVersion()} and the uid. */
   default ObjectRef ref() {
-    String av = apiVersion();
-    String version = av.substring(av.lastIndexOf('/') + 1);
     Kind k = kind();
+    String version = k.versionOf(apiVersion());
     ObjectMeta m = metadata();
     return new ObjectRef(k.group(), version, k.kindName(),
         k.namespaced() ? m.namespace() : "", m.name(), m.uid());

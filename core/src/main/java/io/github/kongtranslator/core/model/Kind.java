@@ -113,6 +113,24 @@ public enum Kind {
     return type;
   }
 
+  /**
+   * The version part of an {@code apiVersion} ({@code v1} of {@code networking.k8s.io/v1}):
+   * the served version's own string when it is one of {@link #versions()}, so that refs of
+   * many objects share it instead of each holding a copy.
+   *
+   * @param apiVersion an {@code apiVersion}, with or without group
+   * @return the text after the last {@code /}
+   */
+  public String versionOf(String apiVersion) {
+    for (String v : versions) {
+      int at = apiVersion.length() - v.length();
+      if (apiVersion.endsWith(v) && (at == 0 || apiVersion.charAt(at - 1) == '/')) {
+        return v;
+      }
+    }
+    return apiVersion.substring(apiVersion.lastIndexOf('/') + 1);
+  }
+
   /** Every served version this library accepts; the first is the preferred one. */
   public ImmutableList<String> versions() {
     return versions;

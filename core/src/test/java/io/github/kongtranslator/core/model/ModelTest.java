@@ -29,6 +29,16 @@ class ModelTest {
   }
 
   @Test
+  void kind_versionOf_isTheTextAfterTheLastSlash_sharedWhenServed() {
+    assertThat(Kind.GATEWAY.versionOf("gateway.networking.k8s.io/v1beta1")).isEqualTo("v1beta1")
+        .isSameAs(Kind.GATEWAY.versions().stream().filter("v1beta1"::equals).findFirst().get());
+    assertThat(Kind.SERVICE.versionOf("v1")).isSameAs(Kind.SERVICE.versions().get(0));
+    assertThat(Kind.GATEWAY.versionOf("gateway.networking.k8s.io/xv1")).isEqualTo("xv1");
+    assertThat(Kind.GATEWAY.versionOf("example.com/v9")).isEqualTo("v9");
+    assertThat(Kind.GATEWAY.versionOf("")).isEmpty();
+  }
+
+  @Test
   void kind_forApiVersion_acceptsEveryServedVersionOnly() {
     assertThat(Kind.forApiVersion("gateway.networking.k8s.io/v1beta1", "Gateway")).contains(Kind.GATEWAY);
     assertThat(Kind.forApiVersion("gateway.networking.k8s.io/v1alpha3", "BackendTLSPolicy"))

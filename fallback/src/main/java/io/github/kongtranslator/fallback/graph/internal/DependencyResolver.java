@@ -600,7 +600,7 @@ public final class DependencyResolver {
   private final class Out {
     private final K8sObject dependent;
     private @Nullable ObjectRef dependentRef;
-    private final ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
+    private ImmutableList.@Nullable Builder<Dependency> deps; // most objects have none
 
     Out(K8sObject dependent) {
       this.dependent = dependent;
@@ -614,17 +614,22 @@ public final class DependencyResolver {
     }
 
     void add(DependencyRule rule, K8sObject target) {
-      if (target.kind() == dependent.kind() && target.key().equals(dependent.key())) {
-        return;
+      if (target == dependent || (target.kind() == dependent.kind()
+          && target.metadata().name().equals(dependent.metadata().name())
+          && target.namespace().equals(dependent.namespace()))) {
+        return; // itself: same kind and key
       }
       if (dependentRef == null) {
         dependentRef = refOf.apply(dependent);
+      }
+      if (deps == null) {
+        deps = ImmutableList.builder();
       }
       deps.add(new Dependency(dependentRef, refOf.apply(target), rule));
     }
 
     ImmutableList<Dependency> build() {
-      return deps.build();
+      return deps == null ? ImmutableList.of() : deps.build();
     }
   }
 

@@ -43,10 +43,11 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     this.succ = new int[n][];
     this.pred = new int[n][];
     this.values = new Object[n][];
-    for (int i = 0; i < n; i++) {
-      succ[i] = Arrays.copyOf(b.succ[i], b.succCount[i]);
-      pred[i] = Arrays.copyOf(b.pred[i], b.predCount[i]);
-      values[i] = Arrays.copyOf(b.values[i], b.succCount[i]);
+    for (int i = 0; i < n; i++) { // trimmed; arrays already of the right size are taken as is
+      succ[i] = trim(b.succ[i], b.succCount[i]);
+      pred[i] = trim(b.pred[i], b.predCount[i]);
+      values[i] = b.values[i].length == b.succCount[i]
+          ? b.values[i] : Arrays.copyOf(b.values[i], b.succCount[i]);
     }
     this.nodeSet = new IndexSet(null);
   }
@@ -59,6 +60,10 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
    * @param <V> edge value type
    * @return a builder
    */
+  private static int[] trim(int[] a, int length) {
+    return a.length == length ? a : Arrays.copyOf(a, length);
+  }
+
   public static <N, V> Builder<N, V> builder(int expectedNodes) {
     return new Builder<>(expectedNodes);
   }
