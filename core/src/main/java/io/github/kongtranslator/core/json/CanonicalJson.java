@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,47 @@ public final class CanonicalJson {
    * @return 32 digest bytes
    */
   public static byte[] sha256(JsonNode node) {
-    return sha256(write(node).getBytes(StandardCharsets.UTF_8));
+    StringBuilder sb = new StringBuilder(256);
+    write(node, sb);
+    MessageDigest d = newSha256();
+    updateUtf8(d, sb);
+    return d.digest();
+  }
+
+  /**
+   * Feeds the UTF-8 encoding of {@code text} to {@code digest} through a small buffer, without
+   * building the whole text as a {@code String} and then as bytes.
+   */
+  private static void updateUtf8(MessageDigest digest, CharSequence text) {
+    byte[] buf = new byte[Math.min(8192, text.length() * 3 + 4)];
+    int n = 0;
+    for (int i = 0, len = text.length(); i < len; i++) {
+      if (n > buf.length - 4) {
+        digest.update(buf, 0, n);
+        n = 0;
+      }
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        buf[n++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[n++] = (byte) (0xc0 | (c >> 6));
+        buf[n++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c) && i + 1 < len
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, text.charAt(++i));
+        buf[n++] = (byte) (0xf0 | (cp >> 18));
+        buf[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        buf[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        buf[n++] = (byte) (0x80 | (cp & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        buf[n++] = (byte) '?'; // an unpaired surrogate: what String.getBytes(UTF_8) writes
+      } else {
+        buf[n++] = (byte) (0xe0 | (c >> 12));
+        buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[n++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    digest.update(buf, 0, n);
   }
 
   /**
@@ -59,6 +100,17 @@ public final class CanonicalJson {
 
   /** A new SHA-256 {@link MessageDigest}; every JVM has one. */
   public static MessageDigest newSha256() {
+    try {
+      return (MessageDigest) SHA256.clone(); // no provider lookup per digest
+    } catch (CloneNotSupportedException e) {
+      return sha256Instance();
+    }
+  }
+
+  /** Only ever cloned, never updated. */
+  private static final MessageDigest SHA256 = sha256Instance();
+
+  private static MessageDigest sha256Instance() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -75,21 +127,20 @@ public final class CanonicalJson {
   public static void write(JsonNode node, StringBuilder out) {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          fields.add(it.next());
+        String[] keys = new String[node.size()];
+        int k = 0;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+          keys[k++] = it.next();
         }
-        fields.sort(Map.Entry.comparingByKey()); // String order is UTF-16 code unit order
+        Arrays.sort(keys); // String order is UTF-16 code unit order
         out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> e : fields) {
-          if (!first) {
+        for (int i = 0; i < keys.length; i++) {
+          if (i > 0) {
             out.append(',');
           }
-          first = false;
-          writeString(e.getKey(), out);
+          writeString(keys[i], out);
           out.append(':');
-          write(e.getValue(), out);
+          write(node.get(keys[i]), out);
         }
         out.append('}');
       }
