@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.io.internal.GoYamlEmitter;
 import io.github.kongtranslator.kongmodel.io.internal.JsonTrees;
+import com.google.common.collect.ImmutableList;
+import io.github.kongtranslator.kongmodel.config.KongEntity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +80,58 @@ public final class KongConfigWriter {
    * @return the text, ending with a newline
    */
   public String write(KongConfig config) {
-    return writeTree(config.toJson());
+    if (format == ConfigFormat.YAML) {
+      return writeTree(config.toJson());
+    }
+    // the same text as writeTree(config.toJson()), without a tree of the whole configuration:
+    // one entity's tree at a time
+    return writeJson(g -> {
+      List<String> keys = new ArrayList<>(config.fieldKeys());
+      keys.addAll(config.sections().keySet());
+      keys.sort(null);
+      g.writeStartObject();
+      for (String k : keys) {
+        g.writeFieldName(k);
+        ImmutableList<KongEntity> section = config.sections().get(k);
+        if (section == null) {
+          writeSorted(g, config.field(k).orElseThrow());
+          continue;
+        }
+        g.writeStartArray(section, section.size());
+        for (KongEntity e : section) {
+          writeSorted(g, e.toJson());
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    });
+  }
+
+  /** Writes with a generator for this writer's JSON layout; the text ends with a newline. */
+  private static String writeJson(JsonBody body) {
+    DefaultPrettyPrinter pp =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    ObjectWriter writer = JsonTrees.mapper().writer(pp);
+    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+    try {
+      try (JsonGenerator g = writer.createGenerator(out)) {
+        body.write(g);
+      }
+      out.write('\n');
+      return out.getAndClear();
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  /** What {@link #writeJson} writes. */
+  private interface JsonBody {
+    void write(JsonGenerator g) throws IOException;
   }
 
   /**
@@ -107,24 +160,7 @@ public final class KongConfigWriter {
     if (format == ConfigFormat.YAML) {
       return GoYamlEmitter.emit(tree);
     }
-    DefaultPrettyPrinter pp =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    ObjectWriter writer = JsonTrees.mapper().writer(pp);
-    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
-    try {
-      try (JsonGenerator g = writer.createGenerator(out)) {
-        writeSorted(g, tree);
-      }
-      out.write('\n');
-      return out.getAndClear();
-    } catch (IOException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    return writeJson(g -> writeSorted(g, tree));
   }
 
   /**

@@ -46,6 +46,14 @@ class KongConfigPropertiesTest {
     });
   }
 
+  /** The JSON writer streams entity by entity; the text is that of the whole tree. */
+  @Test
+  void jsonOfAConfig_isTheJsonOfItsTree() {
+    qt().forAll(KongConfigGens.configs()).checkAssert(c ->
+        assertThat(KongConfigWriter.json().write(c))
+            .isEqualTo(KongConfigWriter.json().writeTree(c.toJson())));
+  }
+
   @Test
   void writing_isStableUnderRereading() {
     qt().forAll(KongConfigGens.configs()).checkAssert(c -> {
