@@ -155,10 +155,20 @@ final class DeckGenerator {
       empty = false;
     }
 
-    List<KPlugin> plugins = new ArrayList<>(ctx.plugins);
     // KIC's key, then (for the same plugin type twice on one entity, which Kong would refuse
-    // anyway) the source's tags, so the order never depends on the order parts ran in
-    plugins.sort(desc(KPlugin::sortKey).thenComparing(p -> String.join(",", p.tags), Strs.BYTES));
+    // anyway) the source's tags, so the order never depends on the order parts ran in; each
+    // key built once, not once per comparison
+    List<Map.Entry<String, KPlugin>> keyed = new ArrayList<>(ctx.plugins.size());
+    for (KPlugin p : ctx.plugins) {
+      keyed.add(Map.entry(p.sortKey(), p));
+    }
+    keyed.sort((a, b) -> {
+      int c = Strs.compareBytes(b.getKey(), a.getKey());
+      return c != 0 ? c : Strs.compareBytes(
+          String.join(",", a.getValue().tags), String.join(",", b.getValue().tags));
+    });
+    List<KPlugin> plugins = new ArrayList<>(keyed.size());
+    keyed.forEach(e -> plugins.add(e.getValue()));
     if (!plugins.isEmpty()) {
       doc.plugins(plugins.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
