@@ -86,6 +86,7 @@ public class ClusterBenchmarks {
       Map.entry("configSha", EnumSet.of(Input.CONFIG)),
       Map.entry("baselineJacksonSha", EnumSet.of(Input.CONFIG)),
       Map.entry("buildGraph", EnumSet.of(Input.STORES)),
+      Map.entry("baselineVisitObjects", EnumSet.of(Input.STORES)),
       Map.entry("fallbackOneBroken", EnumSet.of(Input.STORES, Input.BROKEN)),
       Map.entry("fallbackOnePercentBroken", EnumSet.of(Input.STORES, Input.BROKEN)));
 
@@ -207,6 +208,24 @@ public class ClusterBenchmarks {
   @Benchmark
   public Object buildGraph() {
     return ConfigGraph.of(stores);
+  }
+
+  /**
+   * Limit for every step that reads each object of a snapshot once (graph, translation): visit
+   * the snapshot's objects in its order and read what naming each one takes (kind, namespace,
+   * name, uid), no other work. Its 10k → 100k ratio is the scaling a linear pass over the
+   * objects gets on this machine.
+   */
+  @Benchmark
+  public long baselineVisitObjects() {
+    long h = 0;
+    for (K8sObject o : stores.all()) {
+      h = 31 * h + o.kind().ordinal();
+      h = 31 * h + o.namespace().hashCode();
+      h = 31 * h + o.metadata().name().hashCode();
+      h = 31 * h + o.metadata().uid().hashCode();
+    }
+    return h;
   }
 
   /** Fallback with one broken Service: graph, exclusion and translation of the rest. */
