@@ -3,23 +3,18 @@ package io.github.kongtranslator.fallback.graph;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.graph.Graphs;
-import com.google.common.graph.Traverser;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.graph.internal.Cycles;
 import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
-import io.github.kongtranslator.fallback.graph.internal.FirstParentBfs;
+import io.github.kongtranslator.fallback.graph.internal.IdentityIndex;
 import io.github.kongtranslator.fallback.graph.internal.IndexedDigraph;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dependency graph of one {@link CacheStores} snapshot: one node per object, and an edge
@@ -43,6 +38,8 @@ public final class ConfigGraph {
   private final IndexedDigraph<ObjectRef, DependencyRule> graph;
   /** Full refs by node index. */
   private final ObjectRef[] fullRefs;
+  /** Node index by snapshot object (identity). */
+  private final IdentityIndex nodeOfObject;
   private final ImmutableList<Dependency> dependencies;
   private final ImmutableList<ImmutableList<ObjectRef>> cycles;
 
@@ -50,38 +47,29 @@ public final class ConfigGraph {
     this.snapshot = snapshot;
     this.edgeSet = edgeSet;
     ImmutableList<K8sObject> all = snapshot.all();
-    IndexedDigraph.Builder<ObjectRef, DependencyRule> builder = IndexedDigraph.builder(all.size());
-    // One ref instance per object, shared by its node, its full ref and its dependencies.
-    Map<K8sObject, ObjectRef> refs = new IdentityHashMap<>(all.size());
-    Map<ObjectRef, Integer> nodeOfRef = new IdentityHashMap<>(all.size());
-    List<ObjectRef> full = new ArrayList<>(all.size());
-    for (K8sObject o : all) {
+    int n = all.size();
+    // Node i is the snapshot's i-th object: snapshot objects are distinct by kind, namespace
+    // and name, so nodes need no hashing; a ref is found through the snapshot's own indexes.
+    IndexedDigraph.Builder<ObjectRef, DependencyRule> builder = IndexedDigraph.distinctNodesBuilder(n);
+    IdentityIndex nodeOfObject = new IdentityIndex(n);
+    ObjectRef[] full = new ObjectRef[n]; // one ref per object, shared by its dependencies
+    for (int i = 0; i < n; i++) {
+      K8sObject o = all.get(i);
       ObjectRef ref = o.ref();
-      refs.put(o, ref);
-      int i = builder.addNode(ref.withoutVersionAndUid());
-      nodeOfRef.put(ref, i);
-      if (i == full.size()) {
-        full.add(ref);
-      } else {
-        full.set(i, ref); // keep the last full ref of a node
-      }
+      full[i] = ref;
+      builder.appendNode(ref.withoutVersionAndUid());
+      nodeOfObject.put(o, i);
     }
-    DependencyResolver resolver = DependencyResolver.of(snapshot, edgeSet, o -> {
-      ObjectRef r = refs.get(o);
-      return r != null ? r : o.ref();
-    });
     ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
-    for (K8sObject o : all) {
-      for (Dependency d : resolver.resolve(o)) {
-        int from = nodeIndex(builder, nodeOfRef, full, d.dependent());
-        int to = nodeIndex(builder, nodeOfRef, full, d.dependency());
-        if (builder.putEdgeValueAt(from, to, d.rule())) {
-          deps.add(d);
-        }
-      }
+    EdgeSink sink = new EdgeSink(builder, nodeOfObject, full, deps);
+    DependencyResolver resolver = DependencyResolver.of(snapshot, edgeSet);
+    for (int i = 0; i < n; i++) {
+      sink.from = i;
+      resolver.resolve(all.get(i), sink);
     }
-    this.graph = builder.build();
-    this.fullRefs = full.toArray(new ObjectRef[0]);
+    this.nodeOfObject = nodeOfObject;
+    this.graph = builder.build(this::indexOfNode);
+    this.fullRefs = full;
     this.dependencies = deps.build();
     this.cycles = graph.hasCycle()
         ? Cycles.of(graph).stream()
@@ -90,18 +78,49 @@ public final class ConfigGraph {
         : ImmutableList.of();
   }
 
-  /** The node index of a full ref (a shared instance, or any ref of a snapshot object). */
-  private static int nodeIndex(IndexedDigraph.Builder<ObjectRef, DependencyRule> builder,
-      Map<ObjectRef, Integer> nodeOfRef, List<ObjectRef> full, ObjectRef ref) {
-    Integer i = nodeOfRef.get(ref);
-    if (i != null) {
-      return i;
+  /** Adds the edges of one dependent ({@link #from}) as the resolver finds them. */
+  private static final class EdgeSink implements DependencyResolver.Sink {
+    private final IndexedDigraph.Builder<ObjectRef, DependencyRule> builder;
+    private final IdentityIndex nodeOfObject;
+    private final ObjectRef[] full;
+    private final ImmutableList.Builder<Dependency> deps;
+    int from;
+
+    EdgeSink(IndexedDigraph.Builder<ObjectRef, DependencyRule> builder, IdentityIndex nodeOfObject,
+        ObjectRef[] full, ImmutableList.Builder<Dependency> deps) {
+      this.builder = builder;
+      this.nodeOfObject = nodeOfObject;
+      this.full = full;
+      this.deps = deps;
     }
-    int n = builder.addNode(ref.withoutVersionAndUid());
-    if (n == full.size()) {
-      full.add(ref);
+
+    @Override
+    public void accept(DependencyRule rule, K8sObject target) {
+      int to = nodeOfObject.get(target);
+      if (to < 0) { // the resolver only returns objects of the snapshot it resolves in
+        throw new IllegalStateException("dependency " + target.ref() + " of " + full[from]
+            + " is not an object of the snapshot");
+      }
+      if (builder.putEdgeValueAt(from, to, rule)) {
+        deps.add(new Dependency(full[from], full[to], rule));
+      }
     }
-    return n;
+  }
+
+  /**
+   * The index of a node: a ref equal to a node (group, kind, namespace and name; empty version
+   * and uid; empty namespace for cluster-scoped kinds), found through the snapshot.
+   */
+  private int indexOfNode(@Nullable Object node) {
+    if (!(node instanceof ObjectRef r) || !r.version().isEmpty() || !r.uid().isEmpty()) {
+      return -1;
+    }
+    Optional<Kind> kind = r.knownKind();
+    if (kind.isEmpty() || (!kind.get().namespaced() && !r.namespace().isEmpty())) {
+      return -1;
+    }
+    Optional<K8sObject> object = snapshot.get(kind.get(), r.namespace(), r.name());
+    return object.isPresent() ? nodeOfObject.get(object.get()) : -1;
   }
 
   private ObjectRef fullRef(ObjectRef node) {
@@ -190,8 +209,8 @@ public final class ConfigGraph {
    * @return full refs in resolution order; empty if {@code ref} is not a node
    */
   public ImmutableSet<ObjectRef> dependencies(ObjectRef ref) {
-    ObjectRef n = normalise(ref);
-    return graph.nodes().contains(n) ? full(graph.successors(n)) : ImmutableSet.of();
+    int i = graph.indexOf(normalise(ref));
+    return i < 0 ? ImmutableSet.of() : full(graph.successorsAt(i));
   }
 
   /**
@@ -201,8 +220,8 @@ public final class ConfigGraph {
    * @return full refs; empty if {@code ref} is not a node
    */
   public ImmutableSet<ObjectRef> dependents(ObjectRef ref) {
-    ObjectRef n = normalise(ref);
-    return graph.nodes().contains(n) ? full(graph.predecessors(n)) : ImmutableSet.of();
+    int i = graph.indexOf(normalise(ref));
+    return i < 0 ? ImmutableSet.of() : full(graph.predecessorsAt(i));
   }
 
   /**
@@ -233,15 +252,14 @@ public final class ConfigGraph {
    * @return full refs in snapshot order
    */
   public ImmutableSet<ObjectRef> dependentsClosure(Collection<ObjectRef> refs) {
-    ImmutableList<ObjectRef> starts = refs.stream().map(ConfigGraph::normalise)
-        .filter(graph.nodes()::contains).distinct().collect(ImmutableList.toImmutableList());
-    if (starts.isEmpty()) {
-      return ImmutableSet.of();
+    int[] parents = graph.firstParentsBackward(indices(refs));
+    ImmutableSet.Builder<ObjectRef> out = ImmutableSet.builder();
+    for (int i = 0; i < parents.length; i++) {
+      if (parents[i] != IndexedDigraph.UNREACHED) {
+        out.add(fullRefs[i]);
+      }
     }
-    ImmutableSet<ObjectRef> reached =
-        ImmutableSet.copyOf(Traverser.forGraph(Graphs.transpose(graph)).breadthFirst(starts));
-    return graph.nodes().stream().filter(reached::contains).map(this::fullRef)
-        .collect(ImmutableSet.toImmutableSet());
+    return out.build();
   }
 
   /**
@@ -254,14 +272,15 @@ public final class ConfigGraph {
    */
   public ImmutableMap<ObjectRef, ImmutableList<ObjectRef>> pathsToDependencies(
       Collection<ObjectRef> starts) {
-    ImmutableList<ObjectRef> nodes = starts.stream().map(ConfigGraph::normalise)
-        .filter(graph.nodes()::contains).collect(ImmutableList.toImmutableList());
-    FirstParentBfs<ObjectRef> bfs = FirstParentBfs.run(graph::predecessors, nodes);
+    int[] parents = graph.firstParentsBackward(indices(starts));
     ImmutableMap.Builder<ObjectRef, ImmutableList<ObjectRef>> out = ImmutableMap.builder();
-    for (ObjectRef n : graph.nodes()) {
-      if (bfs.reached(n)) {
-        out.put(fullRef(n), bfs.pathToStart(n).stream().map(this::fullRef)
-            .collect(ImmutableList.toImmutableList()));
+    for (int i = 0; i < parents.length; i++) {
+      if (parents[i] != IndexedDigraph.UNREACHED) {
+        ImmutableList.Builder<ObjectRef> path = ImmutableList.builder();
+        for (int n = i; n != IndexedDigraph.START; n = parents[n]) {
+          path.add(fullRefs[n]);
+        }
+        out.put(fullRefs[i], path.build());
       }
     }
     return out.build();
@@ -283,8 +302,25 @@ public final class ConfigGraph {
         + graph.numberOfEdges() + " edges, " + cycles.size() + " cycles]";
   }
 
-  private ImmutableSet<ObjectRef> full(Set<ObjectRef> nodes) {
-    return nodes.stream().map(this::fullRef).collect(ImmutableSet.toImmutableSet());
+  private ImmutableSet<ObjectRef> full(int[] nodes) {
+    ImmutableSet.Builder<ObjectRef> out = ImmutableSet.builderWithExpectedSize(nodes.length);
+    for (int i : nodes) {
+      out.add(fullRefs[i]);
+    }
+    return out.build();
+  }
+
+  /** The node indices of {@code refs} that are nodes, in order, duplicates kept. */
+  private int[] indices(Collection<ObjectRef> refs) {
+    int[] out = new int[refs.size()];
+    int k = 0;
+    for (ObjectRef ref : refs) {
+      int i = graph.indexOf(normalise(ref));
+      if (i >= 0) {
+        out[k++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
   }
 
   private static ObjectRef normalise(ObjectRef ref) {

@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -81,12 +80,21 @@ public final class DependencyResolver {
   private final ImmutableListMultimap<String, ReferenceGrant> grantsByNamespace;
   private final ImmutableListMultimap<String, KongVault> vaultsByPrefix;
   private final ImmutableList<IngressClass> defaultClasses;
-  private final Function<K8sObject, ObjectRef> refOf;
 
-  private DependencyResolver(CacheStores snapshot, EdgeSet edges,
-      Function<K8sObject, ObjectRef> refOf) {
+  /** Receives the dependencies of one object, in reference order. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * One dependency.
+     *
+     * @param rule the rule that links the dependent to {@code target}
+     * @param target the snapshot object depended on (the instance the snapshot holds)
+     */
+    void accept(DependencyRule rule, K8sObject target);
+  }
+
+  private DependencyResolver(CacheStores snapshot, EdgeSet edges) {
     this.snapshot = snapshot;
-    this.refOf = refOf;
     this.complete = switch (edges) {
       case KIC -> false;
       case COMPLETE -> true;
@@ -132,21 +140,7 @@ public final class DependencyResolver {
    * @return the resolver
    */
   public static DependencyResolver of(CacheStores snapshot, EdgeSet edges) {
-    return new DependencyResolver(snapshot, edges, K8sObject::ref);
-  }
-
-  /**
-   * A resolver over one snapshot that names objects with {@code refOf} (which must return
-   * {@link K8sObject#ref()}), so that a caller can share one ref instance per object.
-   *
-   * @param snapshot the snapshot references are resolved in
-   * @param edges which rules to apply
-   * @param refOf the object's {@link K8sObject#ref()}, typically memoised
-   * @return the resolver
-   */
-  public static DependencyResolver of(CacheStores snapshot, EdgeSet edges,
-      Function<K8sObject, ObjectRef> refOf) {
-    return new DependencyResolver(snapshot, edges, refOf);
+    return new DependencyResolver(snapshot, edges);
   }
 
   /**
@@ -157,7 +151,22 @@ public final class DependencyResolver {
    * @return its dependencies in reference order, possibly with duplicates, never itself
    */
   public ImmutableList<Dependency> resolve(K8sObject object) {
-    Out out = new Out(object);
+    ObjectRef self = object.ref();
+    List<Dependency> deps = new ArrayList<>(0);
+    resolve(object, (rule, target) -> deps.add(new Dependency(self, target.ref(), rule)));
+    return ImmutableList.copyOf(deps);
+  }
+
+  /**
+   * {@link #resolve(K8sObject)} without building refs or a list: each dependency goes to
+   * {@code sink} as the rule and the snapshot's target object.
+   *
+   * @param object the dependent
+   * @param sink receives its dependencies in reference order, possibly with duplicates, never
+   *     the object itself
+   */
+  public void resolve(K8sObject object, Sink sink) {
+    Out out = new Out(object, sink);
     switch (object.kind()) {
       case INGRESS -> ingress((Ingress) object, out);
       case INGRESS_CLASS -> ingressClass((IngressClass) object, out);
@@ -183,7 +192,6 @@ public final class DependencyResolver {
       case KONG_SERVICE_FACADE -> facade((KongServiceFacade) object, out);
       case KONG_CUSTOM_ENTITY -> customEntity((KongCustomEntity) object, out);
     }
-    return out.build();
   }
 
   // ---------------------------------------------------------------- per kind
@@ -599,11 +607,11 @@ public final class DependencyResolver {
   /** Collects dependencies of one dependent, skipping absent targets and self-references. */
   private final class Out {
     private final K8sObject dependent;
-    private @Nullable ObjectRef dependentRef;
-    private ImmutableList.@Nullable Builder<Dependency> deps; // most objects have none
+    private final Sink sink;
 
-    Out(K8sObject dependent) {
+    Out(K8sObject dependent, Sink sink) {
       this.dependent = dependent;
+      this.sink = sink;
     }
 
     /** Adds the dependency if the target exists; returns whether it exists. */
@@ -619,17 +627,7 @@ public final class DependencyResolver {
           && target.namespace().equals(dependent.namespace()))) {
         return; // itself: same kind and key
       }
-      if (dependentRef == null) {
-        dependentRef = refOf.apply(dependent);
-      }
-      if (deps == null) {
-        deps = ImmutableList.builder();
-      }
-      deps.add(new Dependency(dependentRef, refOf.apply(target), rule));
-    }
-
-    ImmutableList<Dependency> build() {
-      return deps == null ? ImmutableList.of() : deps.build();
+      sink.accept(rule, target);
     }
   }
 

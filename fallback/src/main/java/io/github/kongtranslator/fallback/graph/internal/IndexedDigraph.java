@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,22 +25,32 @@ import org.jspecify.annotations.Nullable;
  * of a hash map of connections per node, built once instead of built mutable then copied).
  * Node sets are views; not API.
  *
+ * <p>Nodes are found by index through a hash map of the nodes ({@link #builder(int)}), or
+ * through an indexer the caller supplies when it can find a node's index without hashing it
+ * ({@link #distinctNodesBuilder(int)}: the dependency graph finds its nodes through the
+ * snapshot's own indexes, and so does not hash every object's reference while it builds).
+ *
  * @param <N> node type (unique under {@code equals})
  * @param <V> edge value type
  */
 public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
+  /** Returned by {@link #firstParentsBackward(int[])} for a node that was not reached. */
+  public static final int UNREACHED = -2;
+  /** Returned by {@link #firstParentsBackward(int[])} for a start. */
+  public static final int START = -1;
+
   private final Object[] nodes;
-  private final Map<N, Integer> index;
+  private final ToIntFunction<@Nullable Object> indexer;
   private final int[][] succ;
   private final int[][] pred;
   /** Per node, aligned with {@code succ}: a {@code V} or a {@code List<V>}. */
   private final Object[][] values;
   private final Set<N> nodeSet;
 
-  private IndexedDigraph(Builder<N, V> b) {
+  private IndexedDigraph(Builder<N, V> b, ToIntFunction<@Nullable Object> indexer) {
     int n = b.nodes.size();
     this.nodes = b.nodes.toArray();
-    this.index = b.index;
+    this.indexer = indexer;
     this.succ = new int[n][];
     this.pred = new int[n][];
     this.values = new Object[n][];
@@ -52,20 +63,35 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     this.nodeSet = new IndexSet(null);
   }
 
+  private static int[] trim(int[] a, int length) {
+    return a.length == length ? a : Arrays.copyOf(a, length);
+  }
+
   /**
-   * A builder expecting about {@code expectedNodes} nodes.
+   * A builder expecting about {@code expectedNodes} nodes, that finds nodes by hashing them.
    *
    * @param expectedNodes presizing hint
    * @param <N> node type
    * @param <V> edge value type
    * @return a builder
    */
-  private static int[] trim(int[] a, int length) {
-    return a.length == length ? a : Arrays.copyOf(a, length);
+  public static <N, V> Builder<N, V> builder(int expectedNodes) {
+    return new Builder<>(expectedNodes, true);
   }
 
-  public static <N, V> Builder<N, V> builder(int expectedNodes) {
-    return new Builder<>(expectedNodes);
+  /**
+   * A builder for nodes the caller knows to be distinct and can index itself: nodes are added
+   * with {@link Builder#appendNode} only (no hash map of the nodes is built), edges by index
+   * with {@link Builder#putEdgeValueAt}, and the graph is built with {@link
+   * Builder#build(ToIntFunction)}.
+   *
+   * @param expectedNodes presizing hint
+   * @param <N> node type
+   * @param <V> edge value type
+   * @return a builder
+   */
+  public static <N, V> Builder<N, V> distinctNodesBuilder(int expectedNodes) {
+    return new Builder<>(expectedNodes, false);
   }
 
   /**
@@ -75,8 +101,66 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
    * @return its index, or -1 when it is not a node
    */
   public int indexOf(@Nullable Object node) {
-    Integer i = index.get(node);
-    return i == null ? -1 : i;
+    return indexer.applyAsInt(node);
+  }
+
+  /** Number of nodes. */
+  public int nodeCount() {
+    return nodes.length;
+  }
+
+  /**
+   * The successors of a node, by index.
+   *
+   * @param i a node index
+   * @return successor indices in the order their edges were added; must not be modified
+   */
+  public int[] successorsAt(int i) {
+    return succ[i];
+  }
+
+  /**
+   * The predecessors of a node, by index.
+   *
+   * @param i a node index
+   * @return predecessor indices in the order their edges were added; must not be modified
+   */
+  public int[] predecessorsAt(int i) {
+    return pred[i];
+  }
+
+  /**
+   * Multi-start breadth-first search along predecessors, by index: for every node, the node it
+   * was first reached from, {@link #START} for a start and {@link #UNREACHED} for a node that
+   * was not reached. Starts are taken in order, duplicates ignored, then each node's
+   * predecessors in their order; each node is visited once (cycles terminate). Following
+   * parents from a node back to a start gives a shortest path to the nearest start, ties to the
+   * earlier start.
+   *
+   * @param starts start indices in priority order
+   * @return the first parent of every node, by index
+   */
+  public int[] firstParentsBackward(int[] starts) {
+    int[] parent = new int[nodes.length];
+    Arrays.fill(parent, UNREACHED);
+    int[] queue = new int[nodes.length];
+    int tail = 0;
+    for (int s : starts) {
+      if (parent[s] == UNREACHED) {
+        parent[s] = START;
+        queue[tail++] = s;
+      }
+    }
+    for (int head = 0; head < tail; head++) {
+      int u = queue[head];
+      for (int v : pred[u]) {
+        if (parent[v] == UNREACHED) {
+          parent[v] = u;
+          queue[tail++] = v;
+        }
+      }
+    }
+    return parent;
   }
 
   /**
@@ -315,7 +399,8 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     private static final int[] NO_INTS = new int[0];
     private static final Object[] NO_OBJECTS = new Object[0];
     private final List<N> nodes;
-    private final Map<N, Integer> index;
+    /** Null for a {@link #distinctNodesBuilder} (nodes are not hashed). */
+    private final @Nullable Map<N, Integer> index;
     private int[][] succ;
     private int[] succCount;
     private int[][] pred;
@@ -324,10 +409,10 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     /** Successor sets of nodes with many successors, for duplicate checks. */
     private final Map<Integer, Set<Integer>> bigSucc = new HashMap<>();
 
-    private Builder(int expected) {
+    private Builder(int expected, boolean hashed) {
       int cap = Math.max(expected, 4);
       nodes = new ArrayList<>(cap);
-      index = new HashMap<>(cap * 4 / 3 + 1);
+      index = hashed ? new HashMap<>(cap * 4 / 3 + 1) : null;
       succ = new int[cap][];
       succCount = new int[cap];
       pred = new int[cap][];
@@ -342,9 +427,24 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
      * @return its index
      */
     public int addNode(N node) {
+      if (index == null) {
+        throw new IllegalStateException("a distinct-nodes builder adds nodes with appendNode");
+      }
       Integer existing = index.get(Objects.requireNonNull(node, "node"));
-      if (existing != null) {
-        return existing;
+      return existing != null ? existing : appendNode(node);
+    }
+
+    /**
+     * Adds a node that is not in the graph yet.
+     *
+     * @param node the node, distinct from every node added before
+     * @return its index (the number of nodes added before it)
+     * @throws IllegalArgumentException if a hashing builder already has the node
+     */
+    public int appendNode(N node) {
+      Objects.requireNonNull(node, "node");
+      if (index != null && index.containsKey(node)) {
+        throw new IllegalArgumentException("node added twice: " + node);
       }
       int i = nodes.size();
       if (i == succ.length) {
@@ -356,7 +456,9 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
         values = Arrays.copyOf(values, cap);
       }
       nodes.add(node);
-      index.put(node, i);
+      if (index != null) {
+        index.put(node, i);
+      }
       succ[i] = NO_INTS;
       pred[i] = NO_INTS;
       values[i] = NO_OBJECTS;
@@ -452,9 +554,32 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
       return -1;
     }
 
-    /** The graph. */
+    /**
+     * The graph, finding nodes by hashing them.
+     *
+     * @return the graph
+     * @throws IllegalStateException for a {@link #distinctNodesBuilder}
+     */
     public IndexedDigraph<N, V> build() {
-      return new IndexedDigraph<>(this);
+      Map<N, Integer> map = index;
+      if (map == null) {
+        throw new IllegalStateException("a distinct-nodes builder builds with an indexer");
+      }
+      return new IndexedDigraph<>(this, o -> {
+        Integer i = map.get(o);
+        return i == null ? -1 : i;
+      });
+    }
+
+    /**
+     * The graph, finding nodes with the caller's indexer.
+     *
+     * @param indexer the index of a node, -1 for any object that is not a node (it must agree
+     *     with the nodes' {@code equals}: it is what the graph's node sets use)
+     * @return the graph
+     */
+    public IndexedDigraph<N, V> build(ToIntFunction<@Nullable Object> indexer) {
+      return new IndexedDigraph<>(this, Objects.requireNonNull(indexer, "indexer"));
     }
   }
 }

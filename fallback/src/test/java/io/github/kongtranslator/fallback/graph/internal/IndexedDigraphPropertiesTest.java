@@ -1,6 +1,7 @@
 package io.github.kongtranslator.fallback.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -13,6 +14,8 @@ import com.google.common.graph.GraphBuilder;
 import com.google.common.graph.Graphs;
 import com.google.common.graph.ImmutableGraph;
 import com.google.common.graph.Traverser;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 
@@ -72,6 +75,59 @@ class IndexedDigraphPropertiesTest {
             }
           }
           assertThat(Cycles.of(d)).isEqualTo(Cycles.of(g));
+          // first parents by index equal the plain search over Guava's predecessors, from
+          // starts taken from the codes (duplicates included)
+          List<Integer> starts = codes.stream().limit(6).map(c -> c % N)
+              .filter(g.nodes()::contains).toList();
+          int[] parents = d.firstParentsBackward(
+              starts.stream().mapToInt(d::indexOf).toArray());
+          FirstParentBfs<Integer> reference = FirstParentBfs.run(g::predecessors, starts);
+          for (int n : g.nodes()) {
+            int i = d.indexOf(n);
+            assertThat(parents[i] != IndexedDigraph.UNREACHED).isEqualTo(reference.reached(n));
+            if (reference.reached(n)) {
+              List<Integer> path = new ArrayList<>();
+              for (int k = i; k != IndexedDigraph.START; k = parents[k]) {
+                path.add(d.node(k));
+              }
+              assertThat(path).isEqualTo(reference.pathToStart(n));
+            }
+          }
         });
+  }
+
+  @Test
+  void distinctNodesBuilder_appendsWithoutHashing_andFindsNodesWithTheCallersIndexer() {
+    IndexedDigraph.Builder<String, Integer> b = IndexedDigraph.distinctNodesBuilder(1);
+    assertThat(b.appendNode("a")).isZero();
+    assertThat(b.appendNode("b")).isEqualTo(1);
+    assertThat(b.appendNode("c")).isEqualTo(2);
+    b.putEdgeValueAt(0, 1, 5);
+    b.putEdgeValueAt(2, 1, 6);
+    IndexedDigraph<String, Integer> d = b.build(o -> o instanceof String s && s.length() == 1
+        && s.charAt(0) >= 'a' && s.charAt(0) <= 'c' ? s.charAt(0) - 'a' : -1);
+
+    assertThat(d.successors("a")).containsExactly("b");
+    assertThat(d.predecessors("b")).containsExactly("a", "c");
+    assertThat(d.nodes()).containsExactly("a", "b", "c");
+    assertThat(d.nodes().contains("z")).isFalse();
+    assertThat(d.edgeValues("c", "b")).containsExactly(6);
+    assertThat(d.successorsAt(0)).containsExactly(1);
+    assertThat(d.predecessorsAt(1)).containsExactly(0, 2);
+    assertThat(d.firstParentsBackward(new int[] {1}))
+        .containsExactly(1, IndexedDigraph.START, 1);
+    assertThat(d.firstParentsBackward(new int[] {0}))
+        .containsExactly(IndexedDigraph.START, IndexedDigraph.UNREACHED, IndexedDigraph.UNREACHED);
+  }
+
+  @Test
+  void builders_refuseTheOtherKindsCalls() {
+    IndexedDigraph.Builder<String, Integer> distinct = IndexedDigraph.distinctNodesBuilder(1);
+    assertThatThrownBy(() -> distinct.addNode("a")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(distinct::build).isInstanceOf(IllegalStateException.class);
+    IndexedDigraph.Builder<String, Integer> hashed = IndexedDigraph.builder(1);
+    hashed.addNode("a");
+    assertThatThrownBy(() -> hashed.appendNode("a"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node added twice: a");
   }
 }

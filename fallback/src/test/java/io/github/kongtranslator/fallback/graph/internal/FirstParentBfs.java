@@ -15,7 +15,8 @@ import java.util.Optional;
  * start order and then by successor order, so equal inputs give equal paths.
  *
  * <p>Cycle-safe (each node is visited once). Guava's {@code Traverser} computes the same node
- * set but not the paths.
+ * set but not the paths. The reference model for {@link IndexedDigraph#firstParentsBackward},
+ * which the dependency graph uses: the same search over any successors function, kept plain.
  *
  * @param <N> node type
  */
