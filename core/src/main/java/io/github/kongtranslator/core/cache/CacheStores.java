@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of cached Kubernetes objects with a store for <em>every</em> {@link
@@ -55,6 +57,15 @@ public final class CacheStores {
   private static final int INDEX_AFTER_LOOKUPS = 32;
 
   CacheStores(EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores) {
+    this(stores, null);
+  }
+
+  /**
+   * A snapshot of {@code stores}; a store that is the very store of {@code base} shares
+   * {@code base}'s per-kind list and hash index (both pure functions of the immutable store),
+   * so a snapshot derived from another rebuilds them only for the kinds that changed.
+   */
+  CacheStores(EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores, @Nullable CacheStores base) {
     for (Kind k : Kind.values()) {
       if (stores.get(k) == null) {
         throw new AssertionError("store missing for " + k);
@@ -62,10 +73,18 @@ public final class CacheStores {
     }
     this.stores = stores;
     for (Kind k : Kind.values()) {
+      if (base != null && base.stores.get(k) == stores.get(k)) {
+        lists[k.ordinal()] = base.lists[k.ordinal()];
+        byKey[k.ordinal()] = base.byKey[k.ordinal()];
+        lookups[k.ordinal()] = base.lookups[k.ordinal()];
+        continue;
+      }
+      // capture the kind's store only (not the map of all stores): a shared memo must not keep
+      // the other stores of the snapshot that built it alive
+      ImmutableSortedMap<String, Entry> store = stores.get(k);
       lists[k.ordinal()] = Suppliers.memoize(() -> ImmutableList.copyOf(
-          stores.get(k).values().stream().map(e -> e.object).iterator()));
+          store.values().stream().map(e -> e.object).iterator()));
       byKey[k.ordinal()] = Suppliers.memoize(() -> {
-        ImmutableSortedMap<String, Entry> store = stores.get(k);
         Map<String, K8sObject> m = new HashMap<>(store.size() * 4 / 3 + 1);
         store.forEach((key, e) -> m.put(key, e.object));
         return m;
@@ -313,11 +332,7 @@ public final class CacheStores {
    * @return the builder
    */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    for (Kind k : Kind.values()) {
-      b.stores.get(k).putAll(stores.get(k));
-    }
-    return b;
+    return new Builder(this);
   }
 
   private String computeHash(byte[] epoch) {
@@ -386,13 +401,42 @@ public final class CacheStores {
     return sb.append(']').toString();
   }
 
-  /** Builds a {@link CacheStores}; not thread-safe. Every kind gets a store. */
+  /**
+   * Builds a {@link CacheStores}; not thread-safe. Every kind gets a store. A builder seeded
+   * from a snapshot ({@link #toBuilder()}) copies a kind's store only when it first changes it;
+   * the kinds it leaves alone are shared with that snapshot, indexes included.
+   */
   public static final class Builder {
-    private final EnumMap<Kind, TreeMap<String, Entry>> stores = new EnumMap<>(Kind.class);
+    /** Per kind: the base snapshot's immutable store until changed, then a TreeMap. */
+    private final EnumMap<Kind, SortedMap<String, Entry>> stores = new EnumMap<>(Kind.class);
+    private final @Nullable CacheStores base;
 
     private Builder() {
+      this.base = null;
       for (Kind k : Kind.values()) {
         stores.put(k, new TreeMap<>(StoreKeys.ORDER));
+      }
+    }
+
+    private Builder(CacheStores base) {
+      this.base = base;
+      stores.putAll(base.stores);
+    }
+
+    /** The kind's store, made writable (a copy of the base's store, in linear time) if needed. */
+    private SortedMap<String, Entry> writable(Kind kind) {
+      SortedMap<String, Entry> store = stores.get(kind);
+      if (store instanceof TreeMap) {
+        return store;
+      }
+      TreeMap<String, Entry> copy = new TreeMap<>(store); // same comparator, built from sorted
+      stores.put(kind, copy);
+      return copy;
+    }
+
+    private void removeKey(Kind kind, String key) {
+      if (stores.get(kind).containsKey(key)) {
+        writable(kind).remove(key);
       }
     }
 
@@ -404,7 +448,8 @@ public final class CacheStores {
      * @throws CacheException when the object has no name
      */
     public Builder put(K8sObject object) {
-      stores.get(object.kind()).put(object.key(), Entry.of(object));
+      Entry entry = Entry.of(object);
+      writable(object.kind()).put(object.key(), entry);
       return this;
     }
 
@@ -415,7 +460,7 @@ public final class CacheStores {
      * @return this builder
      */
     public Builder remove(K8sObject object) {
-      stores.get(object.kind()).remove(object.key());
+      removeKey(object.kind(), object.key());
       return this;
     }
 
@@ -426,15 +471,16 @@ public final class CacheStores {
      * @return this builder
      */
     public Builder remove(ObjectRef ref) {
-      ref.knownKind().ifPresent(k -> stores.get(k).remove(k.key(ref.namespace(), ref.name())));
+      ref.knownKind().ifPresent(k -> removeKey(k, k.key(ref.namespace(), ref.name())));
       return this;
     }
 
     /** The snapshot. */
     public CacheStores build() {
       EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
-      stores.forEach((k, v) -> m.put(k, ImmutableSortedMap.copyOfSorted(v)));
-      return new CacheStores(m);
+      stores.forEach((k, v) -> m.put(k, v instanceof ImmutableSortedMap<String, Entry> same
+          ? same : ImmutableSortedMap.copyOfSorted(v)));
+      return new CacheStores(m, base);
     }
   }
 }

@@ -75,7 +75,7 @@ public final class ObjectCache {
             : current.storeOf(k));
       }
       dirty.clear();
-      current = new CacheStores(m);
+      current = new CacheStores(m, current);
       return current;
     }
   }

@@ -47,6 +47,40 @@ class CacheStoresPropertiesTest {
   }
 
   @Test
+  void editingThroughToBuilderEqualsBuildingTheResultAfresh_andLeavesTheBaseAlone() {
+    qt().forAll(CorpusObjects.objectLists(), CorpusObjects.seeds())
+        .checkAssert((objects, seed) -> {
+          Random rnd = new Random(seed);
+          int cut = rnd.nextInt(objects.size() + 1);
+          CacheStores base = CacheStores.of(objects.subList(0, cut));
+          List<K8sObject> baseAll = List.copyOf(base.all());
+          base.list(objects.get(0).kind()); // memos of the base may be shared or not
+          CacheStores.Builder edited = base.toBuilder();
+          java.util.Map<String, K8sObject> model = new java.util.LinkedHashMap<>();
+          objects.subList(0, cut).forEach(o -> model.put(o.kind() + " " + o.key(), o));
+          for (K8sObject o : objects.subList(cut, objects.size())) {
+            edited.put(o);
+            model.put(o.kind() + " " + o.key(), o);
+          }
+          for (K8sObject o : objects) {
+            if (rnd.nextInt(4) == 0) {
+              edited.remove(o);
+              model.remove(o.kind() + " " + o.key());
+            }
+          }
+          CacheStores result = edited.build();
+          CacheStores fresh = CacheStores.of(model.values());
+          assertThat(result.all()).isEqualTo(fresh.all());
+          assertThat(result.hash()).isEqualTo(fresh.hash());
+          for (K8sObject o : objects) {
+            assertThat(result.get(o.ref())).isEqualTo(fresh.get(o.ref()));
+            assertThat(result.list(o.kind())).isEqualTo(fresh.list(o.kind()));
+          }
+          assertThat(base.all()).isEqualTo(baseAll);
+        });
+  }
+
+  @Test
   void loadingThenReserializingAnObjectGivesAnEqualObject() {
     qt().forAll(CorpusObjects.objectLists()).checkAssert(objects -> {
       for (K8sObject o : objects) {

@@ -9,6 +9,7 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectMeta;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.core.model.Secret;
 import io.github.kongtranslator.core.model.Service;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ class CacheStoresTest {
 
   private static ConfigMap cm(String ns, String name, String uid, String rv) {
     return new ConfigMap("v1", new ObjectMeta(name, ns, uid, rv, 0, Map.of(), Map.of(), ""), Map.of());
+  }
+
+  private static Secret secret(String ns, String name) {
+    return new Secret("v1", ObjectMeta.of(ns, name), "Opaque", Map.of());
   }
 
   @Test
@@ -108,6 +113,35 @@ class CacheStoresTest {
     assertThat(first.list(Kind.CONFIG_MAP)).extracting(K8sObject::name).containsExactly("a");
     assertThat(second.list(Kind.CONFIG_MAP)).extracting(K8sObject::name).containsExactly("b");
     assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void toBuilder_sharesTheStoresAndListsOfKindsItDoesNotChange() {
+    CacheStores base = CacheStores.of(List.of(cm("n", "a", "", ""), secret("n", "s")));
+    List<K8sObject> secrets = base.list(Kind.SECRET);
+    List<K8sObject> maps = base.list(Kind.CONFIG_MAP);
+
+    CacheStores changed = base.toBuilder().put(cm("n", "b", "", ""))
+        .remove(secret("n", "absent")).build();
+
+    assertThat(changed.list(Kind.SECRET)).isSameAs(secrets);
+    assertThat(changed.list(Kind.CONFIG_MAP)).isNotSameAs(maps)
+        .extracting(K8sObject::name).containsExactly("a", "b");
+    assertThat(maps).extracting(K8sObject::name).containsExactly("a");
+    assertThat(base.toBuilder().build().list(Kind.CONFIG_MAP)).isSameAs(maps);
+  }
+
+  @Test
+  void objectCache_snapshotSharesTheListsOfUnchangedKinds() {
+    ObjectCache cache = new ObjectCache();
+    cache.upsert(cm("n", "a", "", ""));
+    cache.upsert(secret("n", "s"));
+    CacheStores first = cache.snapshot();
+    List<K8sObject> secrets = first.list(Kind.SECRET);
+    cache.upsert(cm("n", "b", "", ""));
+
+    assertThat(cache.snapshot().list(Kind.SECRET)).isSameAs(secrets);
+    assertThat(cache.snapshot().list(Kind.CONFIG_MAP)).hasSize(2);
   }
 
   @Test
