@@ -78,6 +78,34 @@ class GatewayApiBehaviourTest {
   }
 
   @Test
+  void rulesWithTheSameBackendsInAnyOrder_shareAService_anyDifferentValueSplits() {
+    String yaml = WEB + """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api, namespace: shop}
+        spec: {ports: [{port: 80, name: http}]}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: r, namespace: shop}
+        spec:
+          rules:
+          - matches: [{path: {type: PathPrefix, value: /a}}]
+            backendRefs: [{name: web, port: 80, weight: 1}, {name: api, port: 80}]
+          - matches: [{path: {type: PathPrefix, value: /b}}]
+            backendRefs: [{name: api, port: 80}, {name: web, port: 80, weight: 1}]
+          - matches: [{path: {type: PathPrefix, value: /c}}]
+            backendRefs: [{name: web, port: 80, weight: 2}, {name: api, port: 80}]
+        """;
+    JsonNode config = config(yaml, TRADITIONAL);
+
+    List<String> names = new ArrayList<>();
+    config.path("services").forEach(s -> names.add(s.path("name").asText()));
+    assertThat(names).containsExactlyInAnyOrder("httproute.shop.r.0", "httproute.shop.r.2");
+    assertThat(service(config, "httproute.shop.r.0").path("routes")).isNotEmpty();
+  }
+
+  @Test
   void backendTlsPolicy_targetingTheServiceTwice_appliesOnce() {
     String yaml = WEB + ROUTE_TO_WEB + backendTlsPolicy("tls",
         "[{group: '', kind: Service, name: web}, {group: core, kind: Service, name: web},"

@@ -3,6 +3,7 @@ package io.github.kongtranslator.translator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMultiset;
 import io.github.kongtranslator.core.model.Gateway;
 import io.github.kongtranslator.core.model.GatewayApi;
 import io.github.kongtranslator.core.model.HttpRoute;
@@ -64,7 +65,7 @@ final class HttpRoutePart {
         valid.add(r);
       }
     }
-    Map<String, Group> groups = new LinkedHashMap<>();
+    Map<Object, Group> groups = new LinkedHashMap<>();
     boolean combined = ctx.flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES);
     for (HttpRoute r : valid) {
       String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
@@ -75,7 +76,7 @@ final class HttpRoutePart {
           String name = combinedName(r, rules.get(i).backendRefs());
           groups.computeIfAbsent(name, k -> new Group(name, new ArrayList<>())).rules().add(ref);
         } else {
-          String key = base + "\u0001" + multiset(rules.get(i).backendRefs());
+          GroupKey key = new GroupKey(base, ImmutableMultiset.copyOf(rules.get(i).backendRefs()));
           int first = i;
           groups.computeIfAbsent(key, k -> new Group(base + "." + first, new ArrayList<>()))
               .rules().add(ref);
@@ -192,11 +193,8 @@ final class HttpRoutePart {
     out.put(svc.name, svc);
   }
 
-  private static String multiset(List<?> items) {
-    List<String> s = new ArrayList<>(items.stream().map(String::valueOf).toList());
-    s.sort(Strs.BYTES);
-    return String.join("\u0000", s);
-  }
+  /** Rules of one route with the same backends, in any order, share a service. */
+  private record GroupKey(String route, ImmutableMultiset<GatewayApi.BackendRef> backends) {}
 
   private List<String> protocols(HttpRoute r) {
     TreeSet<String> out = new TreeSet<>(Strs.BYTES);
@@ -254,9 +252,11 @@ final class HttpRoutePart {
 
   private void traditionalRoutes(List<RuleRef> ordered, KService svc, List<String> protocols)
       throws GroupException {
-    Map<String, List<RuleRef>> filterGroups = new LinkedHashMap<>();
+    // rules with the same filters, in any order (compared by value, not by text)
+    Map<ImmutableMultiset<GatewayApi.Filter>, List<RuleRef>> filterGroups = new LinkedHashMap<>();
     for (RuleRef ref : ordered) {
-      filterGroups.computeIfAbsent(multiset(ref.rule().filters()), k -> new ArrayList<>()).add(ref);
+      filterGroups.computeIfAbsent(ImmutableMultiset.copyOf(ref.rule().filters()),
+          k -> new ArrayList<>()).add(ref);
     }
     for (List<RuleRef> fg : filterGroups.values()) {
       Map<String, List<Placed>> buckets = new LinkedHashMap<>();
