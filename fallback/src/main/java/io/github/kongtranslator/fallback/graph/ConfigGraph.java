@@ -120,7 +120,9 @@ public final class ConfigGraph {
       return -1;
     }
     Optional<K8sObject> object = snapshot.get(kind.get(), r.namespace(), r.name());
-    return object.isPresent() ? nodeOfObject.get(object.get()) : -1;
+    int i = object.isPresent() ? nodeOfObject.get(object.get()) : -1;
+    // the store key joins namespace and name; only the node itself is equal to it
+    return i >= 0 && graph.node(i).equals(r) ? i : -1;
   }
 
   private ObjectRef fullRef(ObjectRef node) {

@@ -328,6 +328,24 @@ class ConfigGraphTest {
   }
 
   @Test
+  void find_aRefWhoseNamespaceAndNameJoinToAnotherObjectsKey_isNotThatObject() {
+    CacheStores s = snapshot("""
+        apiVersion: configuration.konghq.com/v1
+        kind: KongPlugin
+        metadata: {name: b/c, namespace: a, uid: u-p}
+        plugin: key-auth
+        """);
+    ConfigGraph g = ConfigGraph.of(s);
+    ObjectRef same = parse("KongPlugin a/b/c");
+    ObjectRef otherSplit = new ObjectRef(same.group(), "", same.kind(), "a/b", "c", "");
+
+    assertThat(same.namespace()).isEqualTo("a");
+    assertThat(g.find(same)).isPresent();
+    assertThat(g.find(otherSplit)).isEmpty();
+    assertThat(g.contains(otherSplit)).isFalse();
+  }
+
+  @Test
   void find_clusterScopedRefWithANamespace_stillMatches() {
     CacheStores s = snapshot("""
         apiVersion: configuration.konghq.com/v1alpha1
