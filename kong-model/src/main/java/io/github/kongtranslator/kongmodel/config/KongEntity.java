@@ -567,7 +567,7 @@ public abstract sealed class KongEntity
         }
         c = cb.buildOrThrow();
       }
-      return create(new Slots(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), c));
+      return create(new Slots(KeyShapes.of(kind, keys, size), Arrays.copyOf(values, size), c));
     }
 
   }

@@ -1,0 +1,119 @@
+package io.github.kongtranslator.kongmodel.config;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Field-key arrays shared by the entities of one shape: entities of a kind mostly set the same
+ * fields in the same order (every route of a translation, every target, ...), so one array of
+ * keys serves them all instead of one copy per entity. Only shapes made of the kind's known
+ * fields are shared (the set of them is small and fixed), and at most {@link #MAX_SHAPES} of
+ * them, so nothing a document names is kept beyond its entities.
+ *
+ * <p>A lookup allocates nothing: shapes live in an open-addressing table that is replaced, not
+ * modified, when a shape is added (rare), so readers need no lock.
+ */
+final class KeyShapes {
+  /** Most shapes kept; later shapes are copied per entity. */
+  static final int MAX_SHAPES = 4096;
+
+  /** Slot {@code i}: a shape's keys, or null; {@link #kinds} holds its kind. */
+  private static volatile Table table = new Table(new String[64][], new EntityKind[64], 0);
+
+  private record Table(String[] @Nullable [] keys, @Nullable EntityKind[] kinds, int size) {}
+
+  private KeyShapes() {}
+
+  private static int hash(EntityKind kind, String[] keys, int size) {
+    int h = kind.ordinal();
+    for (int i = 0; i < size; i++) {
+      h = 31 * h + keys[i].hashCode();
+    }
+    return h ^ (h >>> 16);
+  }
+
+  private static boolean same(String[] shape, String[] keys, int size) {
+    if (shape.length != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!shape[i].equals(keys[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String @Nullable [] find(Table t, EntityKind kind, String[] keys, int size,
+      int h) {
+    int mask = t.keys().length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      String[] shape = t.keys()[i];
+      if (shape == null) {
+        return null;
+      }
+      if (t.kinds()[i] == kind && same(shape, keys, size)) {
+        return shape;
+      }
+    }
+  }
+
+  /**
+   * The keys {@code keys[0..size)} as an array an entity may keep: a shared one for a known
+   * shape, else a copy.
+   *
+   * @param kind the entity's kind
+   * @param keys the builder's keys (not kept)
+   * @param size how many are set
+   * @return an array of exactly {@code size} keys that nobody modifies
+   */
+  static String[] of(EntityKind kind, String[] keys, int size) {
+    int h = hash(kind, keys, size);
+    String[] shared = find(table, kind, keys, size, h);
+    if (shared != null) {
+      return shared;
+    }
+    String[] copy = Arrays.copyOf(keys, size);
+    for (String k : copy) {
+      if (!kind.knownFields().contains(k)) {
+        return copy;
+      }
+    }
+    synchronized (KeyShapes.class) {
+      Table t = table;
+      String[] raced = find(t, kind, keys, size, h);
+      if (raced != null) {
+        return raced;
+      }
+      if (t.size() >= MAX_SHAPES) {
+        return copy;
+      }
+      int capacity = t.keys().length;
+      if ((t.size() + 1) * 2 > capacity) {
+        capacity *= 2;
+      }
+      String[][] ks = new String[capacity][];
+      EntityKind[] kinds = new EntityKind[capacity];
+      int mask = capacity - 1;
+      for (int j = 0; j < t.keys().length; j++) {
+        String[] s = t.keys()[j];
+        if (s != null) {
+          int i = hash(t.kinds()[j], s, s.length) & mask;
+          while (ks[i] != null) {
+            i = (i + 1) & mask;
+          }
+          ks[i] = s;
+          kinds[i] = t.kinds()[j];
+        }
+      }
+      int i = h & mask;
+      while (ks[i] != null) {
+        i = (i + 1) & mask;
+      }
+      ks[i] = copy;
+      kinds[i] = kind;
+      table = new Table(ks, kinds, t.size() + 1);
+      return copy;
+    }
+  }
+}
