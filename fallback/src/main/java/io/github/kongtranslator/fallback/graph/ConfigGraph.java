@@ -108,20 +108,15 @@ public final class ConfigGraph {
   }
 
   /**
-   * The index of a node: a ref equal to a node (group, kind, namespace and name; empty version
-   * and uid; empty namespace for cluster-scoped kinds), found through the snapshot.
+   * The index of a node: the snapshot object a ref names, if the ref equals its node (group,
+   * kind, namespace and name; empty version and uid; empty namespace for cluster-scoped kinds).
    */
   private int indexOfNode(@Nullable Object node) {
-    if (!(node instanceof ObjectRef r) || !r.version().isEmpty() || !r.uid().isEmpty()) {
+    if (!(node instanceof ObjectRef r)) {
       return -1;
     }
-    Optional<Kind> kind = r.knownKind();
-    if (kind.isEmpty() || (!kind.get().namespaced() && !r.namespace().isEmpty())) {
-      return -1;
-    }
-    Optional<K8sObject> object = snapshot.get(kind.get(), r.namespace(), r.name());
-    int i = object.isPresent() ? nodeOfObject.get(object.get()) : -1;
-    // the store key joins namespace and name; only the node itself is equal to it
+    int i = snapshot.get(r).map(nodeOfObject::get).orElse(-1);
+    // the lookup ignores version and uid, and the store key only joins namespace and name
     return i >= 0 && graph.node(i).equals(r) ? i : -1;
   }
 

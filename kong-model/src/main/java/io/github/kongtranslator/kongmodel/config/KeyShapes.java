@@ -17,7 +17,8 @@ final class KeyShapes {
   /** Most shapes kept; later shapes are copied per entity. */
   static final int MAX_SHAPES = 4096;
 
-  /** Slot {@code i}: a shape's keys, or null; {@link #kinds} holds its kind. */
+  /** The shapes: slot {@code i} of {@code keys} holds a shape's keys or null, of {@code kinds}
+   * its kind. */
   private static volatile Table table = new Table(new String[64][], new EntityKind[64], 0);
 
   private record Table(String[] @Nullable [] keys, @Nullable EntityKind[] kinds, int size) {}
@@ -32,18 +33,6 @@ final class KeyShapes {
     return h ^ (h >>> 16);
   }
 
-  private static boolean same(String[] shape, String[] keys, int size) {
-    if (shape.length != size) {
-      return false;
-    }
-    for (int i = 0; i < size; i++) {
-      if (!shape[i].equals(keys[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static String @Nullable [] find(Table t, EntityKind kind, String[] keys, int size,
       int h) {
     int mask = t.keys().length - 1;
@@ -52,7 +41,7 @@ final class KeyShapes {
       if (shape == null) {
         return null;
       }
-      if (t.kinds()[i] == kind && same(shape, keys, size)) {
+      if (t.kinds()[i] == kind && Arrays.equals(shape, 0, shape.length, keys, 0, size)) {
         return shape;
       }
     }
@@ -94,26 +83,28 @@ final class KeyShapes {
       }
       String[][] ks = new String[capacity][];
       EntityKind[] kinds = new EntityKind[capacity];
-      int mask = capacity - 1;
       for (int j = 0; j < t.keys().length; j++) {
         String[] s = t.keys()[j];
-        if (s != null) {
-          int i = hash(t.kinds()[j], s, s.length) & mask;
-          while (ks[i] != null) {
-            i = (i + 1) & mask;
-          }
-          ks[i] = s;
-          kinds[i] = t.kinds()[j];
+        EntityKind k = t.kinds()[j];
+        if (s != null && k != null) {
+          place(ks, kinds, k, s, hash(k, s, s.length));
         }
       }
-      int i = h & mask;
-      while (ks[i] != null) {
-        i = (i + 1) & mask;
-      }
-      ks[i] = copy;
-      kinds[i] = kind;
+      place(ks, kinds, kind, copy, h);
       table = new Table(ks, kinds, t.size() + 1);
       return copy;
     }
+  }
+
+  /** Puts a shape into the first free slot from its hash on. */
+  private static void place(String[] @Nullable [] ks, @Nullable EntityKind[] kinds,
+      EntityKind kind, String[] shape, int h) {
+    int mask = ks.length - 1;
+    int i = h & mask;
+    while (ks[i] != null) {
+      i = (i + 1) & mask;
+    }
+    ks[i] = shape;
+    kinds[i] = kind;
   }
 }

@@ -104,11 +104,6 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     return indexer.applyAsInt(node);
   }
 
-  /** Number of nodes. */
-  public int nodeCount() {
-    return nodes.length;
-  }
-
   /**
    * The successors of a node, by index.
    *
