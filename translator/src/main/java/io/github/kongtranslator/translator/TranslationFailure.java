@@ -12,8 +12,39 @@ import java.util.Objects;
  *
  * @param causingObjects the blamed objects, never empty, in blame order
  * @param reason human-readable reason
+ * @param effect what the failure means for the blamed objects' entities
  */
-public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String reason) {
+public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String reason, Effect effect) {
+
+  /** What a failure means for the entities of the objects it blames. */
+  public enum Effect {
+    /**
+     * KIC's behaviour: the failing part is left out or replaced and the rest of the object is
+     * translated; nothing is served with less protection than it asks for.
+     */
+    PARTIAL,
+    /**
+     * The object's entities would be served without a protection they ask for (a plugin that
+     * cannot be translated, a missing credential, ...): fail closed, the object and everything
+     * that depends on it are left out.
+     */
+    UNPROTECTED,
+    /**
+     * Kong's own validation would reject an entity the object produced: the object and
+     * everything that depends on it are left out before any push.
+     */
+    KONG_INVALID
+  }
+
+  /**
+   * A failure with effect {@link Effect#PARTIAL}.
+   *
+   * @param causingObjects the blamed objects (at least one)
+   * @param reason the reason
+   */
+  public TranslationFailure(ImmutableList<ObjectRef> causingObjects, String reason) {
+    this(causingObjects, reason, Effect.PARTIAL);
+  }
 
   /**
    * Validates the components.
@@ -22,6 +53,7 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
    */
   public TranslationFailure {
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(effect, "effect");
     causingObjects = ImmutableList.copyOf(causingObjects);
     if (causingObjects.isEmpty()) {
       throw new IllegalArgumentException("a translation failure needs a causing object: " + reason);
@@ -29,7 +61,7 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
   }
 
   /**
-   * A failure blamed on the given objects.
+   * A failure with effect {@link Effect#PARTIAL} blamed on the given objects.
    *
    * @param reason the reason
    * @param causingObjects the blamed objects (at least one)
@@ -37,6 +69,18 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
    */
   public static TranslationFailure of(String reason, List<ObjectRef> causingObjects) {
     return new TranslationFailure(ImmutableList.copyOf(causingObjects), reason);
+  }
+
+  /**
+   * A failure with the given effect blamed on the given objects.
+   *
+   * @param reason the reason
+   * @param effect what the failure means for the blamed objects' entities
+   * @param causingObjects the blamed objects (at least one)
+   * @return the failure
+   */
+  public static TranslationFailure of(String reason, Effect effect, List<ObjectRef> causingObjects) {
+    return new TranslationFailure(ImmutableList.copyOf(causingObjects), reason, effect);
   }
 
   /** Renders {@code reason [Kind ns/name, ...]}. */
