@@ -106,7 +106,10 @@ final class Validation {
     try {
       result = Cel.evaluate(rule.program(), x);
     } catch (Cel.CelException e) {
-      add(where, name, "rule evaluation error: " + e.getMessage());
+      // The API server reports an evaluation error (e.g. "no such key" for a field read without
+      // has()) as an invalid value too (apiextensions-apiserver schema/cel/validation.go).
+      add(where, name, (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
+          + " (rule evaluation error: " + e.getMessage() + ")");
       return;
     }
     if (!Boolean.TRUE.equals(result)) {
