@@ -898,6 +898,12 @@ final class Cel {
     if (r instanceof JsonNode rn && !(rn.isObject() || rn.isArray())) {
       r = value(rn);
     }
+    if (l instanceof Long a && r instanceof Long b) {
+      return a.longValue() == b.longValue();
+    }
+    if (l instanceof String a && r instanceof String b) {
+      return a.equals(b);
+    }
     if (l instanceof Number a && r instanceof Number b) {
       return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
     }
@@ -936,6 +942,9 @@ final class Cel {
 
   @SuppressWarnings("unchecked")
   private static int compare(Object l, Object r) {
+    if (l instanceof Long a && r instanceof Long b) {
+      return Long.compare(a, b);
+    }
     if (l instanceof Number a && r instanceof Number b) {
       return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
     }

@@ -57,7 +57,7 @@ final class Validation {
           "must be of type " + typeName(s) + ", got " + jsonType(x));
       return;
     }
-    if (s.enumValues != null && s.enumValues.stream().noneMatch(v -> sameValue(v, x))) {
+    if (s.enumValues != null && !inEnum(s.enumValues, x)) {
       add(ptr, "enum", "Unsupported value: " + quote(x) + ": supported values: "
           + s.enumValues.stream().map(Validation::quote).collect(Collectors.joining(", ")));
     }
@@ -91,6 +91,15 @@ final class Validation {
         checkRule(x, rule, ptr);
       }
     }
+  }
+
+  private static boolean inEnum(List<JsonNode> values, JsonNode x) {
+    for (JsonNode v : values) {
+      if (sameValue(v, x)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean passes(JsonNode x, SchemaNode s, String ptr) {
@@ -257,6 +266,9 @@ final class Validation {
   }
 
   private static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a.isTextual() || b.isTextual()) {
+      return a.isTextual() && b.isTextual() && a.textValue().equals(b.textValue());
+    }
     if (a.isNumber() && b.isNumber()) {
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
