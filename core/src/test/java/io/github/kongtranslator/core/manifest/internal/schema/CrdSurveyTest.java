@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kind with a bundled CRD compiles; prints (for the report and the resource README) the
- * defaults per kind and version and the CEL rules that are not evaluated.
+ * defaults per kind and version and the CEL rules that are not evaluated; only transition
+ * rules may be skipped.
  */
 class CrdSurveyTest {
   @Test
@@ -40,5 +41,9 @@ class CrdSurveyTest {
       schemas.skippedRules(kind).forEach((rule, why) -> skipped.put(rule, kind.kindName() + ": " + why));
     }
     skipped.forEach((rule, why) -> System.out.println("skipped: " + why + " :: " + rule));
+    // Only transition rules (oldSelf, evaluated by the API server on update only) are skipped:
+    // a CRD update bringing CEL the interpreter lacks fails here (see the crds README).
+    assertThat(skipped.values()).allMatch(why -> why.contains("transition rule"));
+    assertThat(skipped).hasSize(9);
   }
 }
