@@ -512,8 +512,24 @@ final class Cel {
 
   // ------------------------------------------------------------------ evaluation
 
+  /**
+   * Evaluation steps one rule may take, like the API server's per-call cost limit
+   * ({@code k8s.io/apiserver/pkg/apis/cel/config.go} {@code PerCallLimit}, 1,000,000): a rule
+   * over a list far beyond its {@code maxItems} stops with an error instead of running for long.
+   */
+  static final int STEP_LIMIT = 1_000_000;
+
+  /** Steps left for the rule being evaluated. */
+  private static final class Budget {
+    int left = STEP_LIMIT;
+  }
+
   /** Variables in scope: {@code self} and comprehension variables. */
-  private record Env(String name, Object value, @Nullable Env parent) {
+  private record Env(String name, Object value, @Nullable Env parent, Budget budget) {
+    Env bind(String n, Object v) {
+      return new Env(n, v, this, budget);
+    }
+
     Object lookup(String n) {
       for (Env e = this; e != null; e = e.parent) {
         if (e.name.equals(n)) {
@@ -531,10 +547,13 @@ final class Cel {
    * @throws CelException on an evaluation error (e.g. a field read without {@code has})
    */
   static Object evaluate(Expr e, JsonNode self) {
-    return eval(e, new Env("self", value(self), null));
+    return eval(e, new Env("self", value(self), null, new Budget()));
   }
 
   private static Object eval(Expr e, Env env) {
+    if (--env.budget().left < 0) {
+      throw new CelException("evaluation cost limit exceeded");
+    }
     if (e instanceof Lit l) {
       return l.value();
     }
@@ -685,7 +704,7 @@ final class Cel {
         CelException error = null;
         for (Object item : items) {
           try {
-            Object r = eval(m.body(), new Env(m.var(), item, env));
+            Object r = eval(m.body(), env.bind(m.var(), item));
             if (r.equals(Boolean.FALSE)) {
               return false;
             }
@@ -705,7 +724,7 @@ final class Cel {
         CelException error = null;
         for (Object item : items) {
           try {
-            Object r = eval(m.body(), new Env(m.var(), item, env));
+            Object r = eval(m.body(), env.bind(m.var(), item));
             if (r.equals(Boolean.TRUE)) {
               return true;
             }
@@ -724,7 +743,7 @@ final class Cel {
       case "exists_one": {
         int count = 0;
         for (Object item : items) {
-          if (bool(eval(m.body(), new Env(m.var(), item, env)), "exists_one")) {
+          if (bool(eval(m.body(), env.bind(m.var(), item)), "exists_one")) {
             count++;
           }
         }
@@ -733,7 +752,7 @@ final class Cel {
       case "filter": {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
-          if (bool(eval(m.body(), new Env(m.var(), item, env)), "filter")) {
+          if (bool(eval(m.body(), env.bind(m.var(), item)), "filter")) {
             out.add(item);
           }
         }
@@ -742,14 +761,14 @@ final class Cel {
       case "map": {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
-          out.add(eval(m.body(), new Env(m.var(), item, env)));
+          out.add(eval(m.body(), env.bind(m.var(), item)));
         }
         return out;
       }
       case "map3": {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
-          Env inner = new Env(m.var(), item, env);
+          Env inner = env.bind(m.var(), item);
           if (bool(eval(m.body(), inner), "map")) {
             out.add(eval(m.transform(), inner));
           }
@@ -1002,7 +1021,7 @@ final class Cel {
         break;
       case "matches":
         if (args.size() == 2 && first instanceof String a && args.get(1) instanceof String re) {
-          return regex(re).matcher(a).find();
+          return find(re, a);
         }
         break;
       case "split":
@@ -1090,6 +1109,21 @@ final class Cel {
       }
     }
     return out.toString();
+  }
+
+  private static boolean find(String re, String text) {
+    Pattern p;
+    try {
+      p = regex(re);
+    } catch (java.util.regex.PatternSyntaxException ex) {
+      throw new CelException("invalid regular expression");
+    }
+    try {
+      return p.matcher(text).find();
+    } catch (StackOverflowError ex) {
+      // java.util.regex recurses per repetition of a group; RE2 does not
+      throw new CelException("string too long to match");
+    }
   }
 
   /** Compiles a CEL regular expression (RE2) once per distinct text. */

@@ -21,9 +21,6 @@ record CelRule(String rule, String message, String fieldPath, Cel.@Nullable Expr
     String rule = entry.path("rule").asText();
     String message = entry.path("message").asText("");
     String fieldPath = entry.path("fieldPath").asText("");
-    if (entry.hasNonNull("messageExpression") && message.isEmpty()) {
-      message = "";
-    }
     try {
       Cel.Expr program = Cel.parse(rule);
       if (Cel.usesOldSelf(program)) {
@@ -36,6 +33,8 @@ record CelRule(String rule, String message, String fieldPath, Cel.@Nullable Expr
       return new CelRule(rule, message, fieldPath, program, "");
     } catch (Cel.CelException e) {
       return new CelRule(rule, message, fieldPath, null, "unsupported CEL: " + e.getMessage());
+    } catch (RuntimeException e) {
+      return new CelRule(rule, message, fieldPath, null, "unsupported CEL: " + e);
     }
   }
 

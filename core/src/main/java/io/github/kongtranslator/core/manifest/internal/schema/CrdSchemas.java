@@ -222,6 +222,18 @@ public final class CrdSchemas {
     return in;
   }
 
+  /**
+   * Compiles a schema pattern; one Java cannot compile (none in the bundled CRDs) matches
+   * everything, so it never refuses an object the API server would accept.
+   */
+  private static Pattern compilePattern(String goPattern) {
+    try {
+      return GoRegex.compile(goPattern);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return Pattern.compile("");
+    }
+  }
+
   private Map<String, SchemaNode> compile(Kind kind) {
     Optional<String> file = file(kind);
     if (file.isEmpty()) {
@@ -244,7 +256,7 @@ public final class CrdSchemas {
         continue;
       }
       out.put(v.path("name").asText(), SchemaNode.compile(schema,
-          p -> patterns.computeIfAbsent(p, GoRegex::compile),
+          p -> patterns.computeIfAbsent(p, CrdSchemas::compilePattern),
           r -> rules.computeIfAbsent(r.toString(), t -> CelRule.compile(r))));
     }
     return Collections.unmodifiableMap(out);

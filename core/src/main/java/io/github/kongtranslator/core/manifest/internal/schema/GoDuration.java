@@ -48,8 +48,15 @@ final class GoDuration {
         case "h" -> 3_600_000_000_000L;
         default -> throw new Cel.CelException("invalid duration: unknown unit");
       };
-      nanos = nanos.add(new BigDecimal(number.endsWith(".") ? number + "0" : number)
-          .multiply(BigDecimal.valueOf(unit)));
+      try {
+        nanos = nanos.add(new BigDecimal(number.endsWith(".") ? number + "0" : number)
+            .multiply(BigDecimal.valueOf(unit)));
+      } catch (NumberFormatException ex) {
+        throw new Cel.CelException("invalid duration");
+      }
+    }
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new Cel.CelException("invalid duration: out of range");
     }
     Duration d = Duration.ofNanos(nanos.longValue());
     return negative ? d.negated() : d;

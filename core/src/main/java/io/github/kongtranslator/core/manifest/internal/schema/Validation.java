@@ -114,11 +114,12 @@ final class Validation {
     Object result;
     try {
       result = Cel.evaluate(rule.program(), x);
-    } catch (Cel.CelException e) {
+    } catch (Cel.CelException | StackOverflowError e) {
       // The API server reports an evaluation error (e.g. "no such key" for a field read without
       // has()) as an invalid value too (apiextensions-apiserver schema/cel/validation.go).
       add(where, name, (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
-          + " (rule evaluation error: " + e.getMessage() + ")");
+          + " (rule evaluation error: " + (e instanceof Cel.CelException ? e.getMessage()
+              : "too deep") + ")");
       return;
     }
     if (!Boolean.TRUE.equals(result)) {
@@ -129,6 +130,7 @@ final class Validation {
   }
 
   private void checkString(String v, SchemaNode s, String ptr) {
+    boolean tooLong = false;
     if (s.minLength >= 0 || s.maxLength >= 0) {
       long runes = v.codePointCount(0, v.length());
       if (s.minLength >= 0 && runes < s.minLength) {
@@ -136,10 +138,21 @@ final class Validation {
       }
       if (s.maxLength >= 0 && runes > s.maxLength) {
         add(ptr, "maxLength", "may not be more than " + s.maxLength + " chars long");
+        tooLong = true;
       }
     }
-    if (s.pattern != null && !s.pattern.matcher(v).find()) {
-      add(ptr, "pattern", "should match '" + s.patternText + "'");
+    // A string over its maxLength is refused already; matching it could take long with
+    // java.util.regex (backtracking, unlike RE2), so it is not matched.
+    if (s.pattern != null && !tooLong) {
+      boolean found;
+      try {
+        found = s.pattern.matcher(v).find();
+      } catch (StackOverflowError e) {
+        found = false;
+      }
+      if (!found) {
+        add(ptr, "pattern", "should match '" + s.patternText + "'");
+      }
     }
     if (s.format != null) {
       boolean ok = switch (s.format) {

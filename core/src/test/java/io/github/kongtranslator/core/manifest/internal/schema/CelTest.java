@@ -77,6 +77,19 @@ class CelTest {
     assertThat(Cel.evaluate(Cel.parse("self.a == self.b && self.a != self.c"), self)).isEqualTo(true);
   }
 
+  // Like the API server's per-call cost limit: a quadratic rule over a huge list stops.
+  @Test
+  void costLimitStopsRunawayRules() {
+    StringBuilder list = new StringBuilder("{\"l\": [");
+    for (int i = 0; i < 2000; i++) {
+      list.append(i == 0 ? "" : ",").append(i);
+    }
+    String self = list.append("]}").toString();
+    assertThatThrownBy(() -> eval("self.l.all(a, self.l.exists_one(b, a == b))", self))
+        .hasMessageContaining("cost limit");
+    assertThat(eval("self.l.all(a, a >= 0)", self)).isEqualTo(true);
+  }
+
   // A rule using something the subset lacks is refused at parse time (then listed as skipped),
   // never evaluated wrongly.
   @Test

@@ -27,6 +27,12 @@ class CrdSurveyTest {
       assertThat(schemas.file(kind)).as(kind.kindName()).isPresent();
       assertThat(schemas.hasSchema(kind, kind.versions().get(0))).as(kind.kindName()).isTrue();
       schemas.versions(kind).forEach((version, root) -> {
+        // every pattern translates to a Java pattern that compiles (else it would match all)
+        root.forEachNode("", (path, node) -> {
+          if (node.patternText != null) {
+            assertThat(GoRegex.compile(node.patternText)).as(path).isNotNull();
+          }
+        });
         int[] defaults = {0};
         int[] rules = {0};
         root.forEachNode("", (path, node) -> {
