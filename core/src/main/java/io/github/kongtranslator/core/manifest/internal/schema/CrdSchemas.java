@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The OpenAPI schemas of the CRDs this library reads (Gateway API and Kong's CRDs), bundled as
@@ -223,6 +224,16 @@ public final class CrdSchemas {
   }
 
   /**
+   * YAML as Kubernetes reads it (sigs.k8s.io/yaml converts to JSON): a timestamp stays a string.
+   */
+  private static final class StringTimestamps extends SafeConstructor {
+    StringTimestamps(LoaderOptions options) {
+      super(options);
+      yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
+    }
+  }
+
+  /**
    * Compiles a schema pattern; one Java cannot compile (none in the bundled CRDs) matches
    * everything, so it never refuses an object the API server would accept.
    */
@@ -243,7 +254,7 @@ public final class CrdSchemas {
     options.setCodePointLimit(16 * 1024 * 1024);
     Object yaml;
     try (InputStream in = open(file.get())) {
-      yaml = new Yaml(new SafeConstructor(options)).load(
+      yaml = new Yaml(new StringTimestamps(options)).load(
           new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled CRD " + file.get(), e);

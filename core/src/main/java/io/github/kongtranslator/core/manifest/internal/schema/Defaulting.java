@@ -36,11 +36,14 @@ final class Defaulting {
 
   /** {@code PruneNonNullableNullsWithoutDefaults}: drops non-nullable, non-defaulted null fields. */
   static void pruneNulls(JsonNode x, @Nullable SchemaNode s) {
+    if (s == null) {
+      return; // prunenulls.go recurses with a nil schema, which never deletes anything
+    }
     if (x instanceof ObjectNode obj) {
       List<String> drop = null;
       for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        SchemaNode field = s == null ? null : s.field(e.getKey());
+        SchemaNode field = s.field(e.getKey());
         if (e.getValue().isNull() && field != null && !field.nullable
             && field.defaultValue == null) {
           if (drop == null) {
@@ -55,7 +58,7 @@ final class Defaulting {
         obj.remove(drop);
       }
     } else if (x instanceof ArrayNode arr) {
-      SchemaNode items = s == null ? null : s.items;
+      SchemaNode items = s.items;
       for (JsonNode item : arr) {
         pruneNulls(item, items);
       }

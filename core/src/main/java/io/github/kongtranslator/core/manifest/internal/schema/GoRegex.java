@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *       and intersects): escaped. A {@code ]} first in a class is literal in Go: escaped.
  *       POSIX classes {@code [:alpha:]} become {@code \p{Alpha}} (ASCII in both).
  *   <li>{@code (?i)} folds Unicode in Go: compiled with {@link Pattern#UNICODE_CASE}.
- *   <li>{@code (?P<name>...)} becomes {@code (?<name>...)}.
+ *   <li>{@code (?P<name>...)} becomes {@code (?<name>...)}; a {@code {} that starts no
+ *       repetition is literal in Go, escaped for Java.
  * </ul>
  *
  * Matching is unanchored as Go's {@code regexp.MatchString} ({@link java.util.regex.Matcher#find()}):
@@ -34,6 +35,8 @@ final class GoRegex {
       Map.entry("print", "\\p{Print}"), Map.entry("punct", "\\p{Punct}"),
       Map.entry("space", "\\t\\n\\x0B\\f\\r "), Map.entry("upper", "A-Z"),
       Map.entry("word", "0-9A-Za-z_"), Map.entry("xdigit", "0-9A-Fa-f"));
+
+  private static final Pattern REPEAT = Pattern.compile("\\{[0-9]+(,[0-9]*)?}");
 
   private GoRegex() {}
 
@@ -61,6 +64,10 @@ final class GoRegex {
         i = translateClass(go, i, out);
       } else if (c == '$' && !multiline) {
         out.append("\\z");
+        i++;
+      } else if (c == '{' && !REPEAT.matcher(go).region(i, n).lookingAt()) {
+        // Go reads a '{' that does not start a repetition {n}, {n,} or {n,m} literally
+        out.append("\\{");
         i++;
       } else if (c == '(' && go.startsWith("(?P<", i)) {
         out.append("(?<");

@@ -49,6 +49,9 @@ class GoRegexTest {
   void caseFoldingAndNamedGroups() {
     assertThat(matches("(?i)^straße$", "STRAßE")).isTrue();
     assertThat(matches("^(?P<x>a+)$", "aaa")).isTrue();
+    assertThat(matches("^a{$", "a{")).isTrue();
+    assertThat(matches("^a{,2}$", "a{,2}")).isTrue();
+    assertThat(matches("^a{2}$", "aa")).isTrue();
   }
 
   // gateway.networking.k8s.io_httproutes.yaml path value rule regex (CEL matches)
