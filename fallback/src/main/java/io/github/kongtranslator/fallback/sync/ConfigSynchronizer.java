@@ -10,12 +10,14 @@ import io.github.kongtranslator.fallback.sync.internal.SkipPolicy;
 import io.github.kongtranslator.fallback.sync.internal.SyncLoop;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.translator.Translator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates,
@@ -57,6 +59,7 @@ public final class ConfigSynchronizer {
   private ConfigSynchronizer(Builder b) {
     Translator t = b.translator;
     this.loop = new SyncLoop(t::translate, b.mode, b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
+    this.loop.retryPolicy(Optional.ofNullable(b.retryAfter), b.clock);
     this.gateways = ImmutableList.copyOf(b.gateways);
   }
 
@@ -96,6 +99,19 @@ public final class ConfigSynchronizer {
   }
 
   /**
+   * Asks the next tick to try the desired configuration again if the gateways run a fallback or
+   * the last valid configuration of an unchanged snapshot, e.g. after a plugin was installed on
+   * the gateways. Otherwise the desired configuration of an unchanged snapshot is not tried again
+   * (as in KIC) unless {@link Builder#retryDesiredAfter} is set. Safe to call from any thread;
+   * the retry shows as {@link SyncResult#desiredRetried()}. On a partial (DB-mode) gateway a retry
+   * that is rejected again re-creates the excluded objects' entities until the fallback push of
+   * the same tick removes them.
+   */
+  public void retryDesired() {
+    loop.retryDesired();
+  }
+
+  /**
    * The loop's belief about a gateway.
    *
    * @param gatewayId the gateway's id
@@ -131,6 +147,8 @@ public final class ConfigSynchronizer {
     private SyncListener listener = SyncListener.NONE;
     private Executor executor = PushExecutors.shared();
     private Duration pushTimeout = PushExecutors.DEFAULT_TIMEOUT;
+    private @Nullable Duration retryAfter;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(Translator translator) {
       this.translator = Objects.requireNonNull(translator, "translator");
@@ -203,6 +221,36 @@ public final class ConfigSynchronizer {
      */
     public Builder pushTimeout(Duration value) {
       this.pushTimeout = PushExecutors.checkTimeout(value);
+      return this;
+    }
+
+    /**
+     * Tries the desired configuration of an unchanged snapshot again once the gateways have run
+     * its fallback (or the last valid configuration) for this long, measured from the tick that
+     * applied it (or from the last retry). Off by default, as in KIC, where only a change of the
+     * cluster makes the loop try again. See {@link ConfigSynchronizer#retryDesired()}.
+     *
+     * @param value the interval, zero or positive (zero: every tick retries)
+     * @return this
+     * @throws IllegalArgumentException when the interval is negative
+     */
+    public Builder retryDesiredAfter(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("retryDesiredAfter must not be negative: " + value);
+      }
+      this.retryAfter = value;
+      return this;
+    }
+
+    /**
+     * Sets the clock that measures {@link #retryDesiredAfter} (default: the system UTC clock);
+     * for tests.
+     *
+     * @param value the clock
+     * @return this
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
