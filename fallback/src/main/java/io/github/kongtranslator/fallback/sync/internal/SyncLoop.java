@@ -495,8 +495,14 @@ public final class SyncLoop {
     return outcome;
   }
 
-  /** The objects named by the {@code k8s-*} tags of a configuration's entities, nested ones included. */
-  static ImmutableSet<ObjectRef> objectsOf(KongConfig config) {
+  /**
+   * The objects named by the {@code k8s-*} tags of a configuration's entities, nested ones
+   * included (fallback-spec §4.10 target rules).
+   *
+   * @param config the configuration
+   * @return the refs without version and uid, in entity order
+   */
+  public static ImmutableSet<ObjectRef> objectsOf(KongConfig config) {
     Set<ObjectRef> out = new LinkedHashSet<>();
     for (ImmutableList<KongEntity> section : config.sections().values()) {
       collect(section, out);
