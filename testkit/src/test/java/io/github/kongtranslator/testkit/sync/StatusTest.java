@@ -215,4 +215,38 @@ class StatusTest {
         .containsExactlyInAnyOrder(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
     assertThat(StatusReport.EMPTY.changesSince(fixed)).hasSize(fixed.objects().size());
   }
+
+  @Test
+  void listener_getsOneEventPerStatusChange() {
+    Set<ObjectRef> invalid = new java.util.HashSet<>(Set.of(KEY_AUTH));
+    SimulatedGateway kong = SimulatedGateway.partial("kong", SimulatedGateway.taggedByAny(invalid));
+    java.util.List<io.github.kongtranslator.fallback.status.StatusChange> events = new java.util.ArrayList<>();
+    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).status(OPTIONS)
+        .listener(new io.github.kongtranslator.fallback.sync.SyncListener() {
+          @Override
+          public void statusChanged(io.github.kongtranslator.fallback.status.StatusChange change) {
+            events.add(change);
+          }
+        }).build();
+    assertThat(sync.status()).isEmpty();
+    CacheStores snapshot = Fixtures.withBrokenPlugin("1");
+    sync.sync(snapshot);
+    assertThat(events).hasSize(snapshot.size()).allMatch(c -> c.before().isEmpty());
+    assertThat(sync.status().orElseThrow().get(FOR_AUTH).orElseThrow().configuration())
+        .isEqualTo(ConfigurationStatus.FAILED);
+    events.clear();
+    sync.sync(snapshot);
+    assertThat(events).as("nothing changed: nothing to write").isEmpty();
+    invalid.clear();
+    sync.retryDesired();
+    sync.sync(snapshot);
+    assertThat(events).extracting(c -> c.after().orElseThrow().object())
+        .containsExactlyInAnyOrder(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
+    assertThat(events).allMatch(c -> c.after().orElseThrow().configuration() == ConfigurationStatus.SUCCEEDED
+        && c.before().orElseThrow().configuration() == ConfigurationStatus.FAILED);
+    events.clear();
+    sync.sync(Fixtures.valid("1")); // for-auth and key-auth leave the cluster
+    assertThat(events).filteredOn(c -> c.after().isEmpty()).extracting(c -> c.before().orElseThrow().object())
+        .containsExactlyInAnyOrder(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
+  }
 }
