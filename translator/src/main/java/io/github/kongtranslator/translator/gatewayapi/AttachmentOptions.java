@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What attachment needs beyond the snapshot.
@@ -17,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  *     every namespace also carries {@code kubernetes.io/metadata.name: <name>} as on a real API
  *     server
  * @param kongListens the protocols and ports Kong listens on (KIC reads them from the proxy
- *     Service and the data plane); null when unknown, and then no listener is refused for them
+ *     Service and the data plane); empty when unknown, and then no listener is refused for them
  */
 public record AttachmentOptions(
     String controllerName, ImmutableMap<String, ImmutableMap<String, String>> namespaceLabels,
-    @Nullable ImmutableList<KongListen> kongListens) {
+    ImmutableList<KongListen> kongListens) {
 
   /** KIC's default Gateway controller name. */
   public static final String KIC_CONTROLLER_NAME = "konghq.com/kic-gateway-controller";
@@ -44,7 +43,7 @@ public record AttachmentOptions(
   public AttachmentOptions {
     Objects.requireNonNull(controllerName, "controllerName");
     namespaceLabels = ImmutableMap.copyOf(namespaceLabels);
-    kongListens = kongListens == null ? null : ImmutableList.copyOf(kongListens);
+    kongListens = ImmutableList.copyOf(kongListens);
   }
 
   /**
@@ -54,7 +53,7 @@ public record AttachmentOptions(
    * @return the options
    */
   public static AttachmentOptions of(String controllerName) {
-    return new AttachmentOptions(controllerName, ImmutableMap.of(), null);
+    return new AttachmentOptions(controllerName, ImmutableMap.of(), ImmutableList.of());
   }
 
   /**
@@ -85,6 +84,6 @@ public record AttachmentOptions(
    * @return the listens, empty when unknown
    */
   public Optional<ImmutableList<KongListen>> listens() {
-    return Optional.ofNullable(kongListens);
+    return kongListens.isEmpty() ? Optional.empty() : Optional.of(kongListens);
   }
 }
