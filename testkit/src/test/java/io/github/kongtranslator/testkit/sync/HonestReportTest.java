@@ -243,4 +243,27 @@ class HonestReportTest {
     assertThat(r.sentCount()).isZero();
     assertThat(r.outcome()).isEqualTo(SyncOutcome.IN_SYNC);
   }
+
+  /** Each gateway report says what that gateway runs, also when the gateways differ. */
+  @Test
+  void perGatewayRunning_desiredLastValidAndEarlier() {
+    SimulatedGateway a = SimulatedGateway.atomic("a", e -> false);
+    SimulatedGateway b = SimulatedGateway.atomic("b", e -> false);
+    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(a).gateway(b).build();
+    CacheStores s1 = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/one", "1", ""));
+    CacheStores s2 = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/two", "2", ""));
+    CacheStores s3 = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/three", "3", ""));
+    assertRunsEverywhere(sync.sync(s1), RunningConfig.DESIRED);
+    b.inject(Fault.timeoutBeforeSending());
+    SyncResult r2 = sync.sync(s2);
+    assertThat(r2.isSuccess()).isFalse();
+    assertThat(r2.gateways()).extracting(GatewayReport::running)
+        .containsExactly(RunningConfig.DESIRED, RunningConfig.LAST_VALID);
+    a.inject(Fault.timeoutBeforeSending());
+    SyncResult r3 = sync.sync(s3);
+    assertThat(r3.isSuccess()).isFalse();
+    assertThat(r3.gateways()).extracting(GatewayReport::running)
+        .containsExactly(RunningConfig.EARLIER, RunningConfig.DESIRED);
+    assertThat(sync.sync(s3).isSuccess()).isTrue();
+  }
 }

@@ -244,6 +244,17 @@ public final class GatewayAttachment {
   }
 
   /**
+   * The routes that no listener of a managed Gateway accepts (their parents all say {@code
+   * Accepted=False}, or they name no parent of ours): a running KIC does not translate them.
+   *
+   * @return the routes (without version and uid), in snapshot order
+   */
+  public ImmutableList<ObjectRef> unacceptedRoutes() {
+    return routes.values().stream().filter(r -> !r.accepted()).map(RouteStatus::route)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
    * The status of one route.
    *
    * @param route the route

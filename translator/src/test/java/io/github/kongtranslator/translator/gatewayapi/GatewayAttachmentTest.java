@@ -579,6 +579,8 @@ class GatewayAttachmentTest {
         httpRoute(INFRA, "any-host", "[{name: same-namespace}]", "", "{name: infra-backend-v1, port: 8080}"),
         httpRoute(WEB, "rejected", "[{name: same-namespace, namespace: gateway-conformance-infra}]", "",
             "{name: web-backend, port: 8080}"));
+    assertThat(GatewayAttachment.compute(s, AttachmentOptions.of(CONTROLLER)).unacceptedRoutes())
+        .containsExactly(route(WEB, "rejected"));
     CacheStores r = GatewayAttachment.restrictToAcceptedRoutes(s, CONTROLLER);
     assertThat(r.get(Kind.HTTP_ROUTE, INFRA, "narrowed", HttpRoute.class).orElseThrow().spec().hostnames())
         .containsExactly("api.example.org", "foo.example.com");
