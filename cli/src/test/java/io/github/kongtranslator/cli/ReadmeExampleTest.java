@@ -13,6 +13,9 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
 import io.github.kongtranslator.fallback.gateway.KongAdminClient;
+import io.github.kongtranslator.fallback.status.ConfigurationStatus;
+import io.github.kongtranslator.fallback.status.StatusReport;
+import io.github.kongtranslator.fallback.status.Statuses;
 import io.github.kongtranslator.fallback.sync.ConfigSynchronizer;
 import io.github.kongtranslator.fallback.sync.SyncOutcome;
 import io.github.kongtranslator.fallback.sync.SyncResult;
@@ -25,6 +28,7 @@ import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.gatewayapi.AttachmentOptions;
 import io.github.kongtranslator.translator.incremental.IncrementalTranslator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +76,16 @@ class ReadmeExampleTest {
         .build();
     SyncResult result = sync.sync(snapshot); // never throws for gateway or translation problems
     System.out.println(result.outcome());
+    // Success only when every gateway runs the desired configuration; each says what it runs.
+    if (!result.isSuccess()) {
+      result.gateways().forEach(g -> System.err.println(g.gatewayId() + " runs " + g.running()));
+    }
+    // The status a controller writes back per object (Programmed, Gateway API conditions).
+    StatusReport status = Statuses.of(snapshot, result, AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME));
+    status.objects().values().forEach(s -> System.out.println(s.object() + ": " + s.configuration()));
     // README-FALLBACK-END
+    assertThat(status.objects()).hasSize(snapshot.size());
+    assertThat(status.objects().values()).noneMatch(s -> s.configuration() == ConfigurationStatus.SUCCEEDED);
     assertThat(fallback.excluded()).containsKey(broken.get(0));
     assertThat(toPush.services()).isEmpty();
     return result.outcome();

@@ -5,17 +5,25 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.gateway.KongAdminClient;
+import io.github.kongtranslator.fallback.status.StatusChange;
+import io.github.kongtranslator.fallback.status.StatusReport;
+import io.github.kongtranslator.fallback.status.Statuses;
 import io.github.kongtranslator.fallback.sync.internal.PushExecutors;
 import io.github.kongtranslator.fallback.sync.internal.SkipPolicy;
 import io.github.kongtranslator.fallback.sync.internal.SyncLoop;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.translator.Translator;
+import io.github.kongtranslator.translator.gatewayapi.AttachmentOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates,
@@ -51,13 +59,21 @@ import java.util.concurrent.Executor;
  * (desired or fallback). Thread-safe: ticks run one at a time.
  */
 public final class ConfigSynchronizer {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigSynchronizer.class);
+
   private final SyncLoop loop;
   private final ImmutableList<GatewayClient> gateways;
+  private final SyncListener listener;
+  private final @Nullable AttachmentOptions statusOptions;
+  private @Nullable StatusReport status;
 
   private ConfigSynchronizer(Builder b) {
     Translator t = b.translator;
     this.loop = new SyncLoop(t::translate, b.mode, b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
+    this.loop.retryPolicy(Optional.ofNullable(b.retryAfter), b.clock);
     this.gateways = ImmutableList.copyOf(b.gateways);
+    this.listener = b.listener;
+    this.statusOptions = b.statusOptions;
   }
 
   /**
@@ -92,7 +108,54 @@ public final class ConfigSynchronizer {
    * @return what the tick did; never throws for gateway or translation problems
    */
   public SyncResult sync(CacheStores snapshot, List<? extends GatewayClient> gateways) {
-    return loop.sync(Objects.requireNonNull(snapshot, "snapshot"), ImmutableList.copyOf(gateways));
+    SyncResult r = loop.sync(Objects.requireNonNull(snapshot, "snapshot"), ImmutableList.copyOf(gateways));
+    AttachmentOptions o = statusOptions;
+    if (o != null) {
+      report(snapshot, r, o);
+    }
+    return r;
+  }
+
+  private synchronized void report(CacheStores snapshot, SyncResult r, AttachmentOptions o) {
+    StatusReport now;
+    try {
+      now = Statuses.of(snapshot, r, o);
+    } catch (RuntimeException e) {
+      LOG.error("computing object status failed", e);
+      return;
+    }
+    StatusReport before = status == null ? StatusReport.EMPTY : status;
+    status = now;
+    for (StatusChange c : now.changesSince(before)) {
+      try {
+        listener.statusChanged(c);
+      } catch (RuntimeException e) {
+        LOG.warn("a sync listener threw; ignored", e);
+      }
+    }
+  }
+
+  /**
+   * The status of every object after the last tick, when the synchronizer computes status
+   * ({@link Builder#status}).
+   *
+   * @return the report, empty before the first tick or when status is not computed
+   */
+  public synchronized Optional<StatusReport> status() {
+    return Optional.ofNullable(status);
+  }
+
+  /**
+   * Asks the next tick to try the desired configuration again if the gateways run a fallback or
+   * the last valid configuration of an unchanged snapshot, e.g. after a plugin was installed on
+   * the gateways. Otherwise the desired configuration of an unchanged snapshot is not tried again
+   * (as in KIC) unless {@link Builder#retryDesiredAfter} is set. Safe to call from any thread;
+   * the retry shows as {@link SyncResult#desiredRetried()}. On a partial (DB-mode) gateway a retry
+   * that is rejected again re-creates the excluded objects' entities until the fallback push of
+   * the same tick removes them.
+   */
+  public void retryDesired() {
+    loop.retryDesired();
   }
 
   /**
@@ -131,6 +194,9 @@ public final class ConfigSynchronizer {
     private SyncListener listener = SyncListener.NONE;
     private Executor executor = PushExecutors.shared();
     private Duration pushTimeout = PushExecutors.DEFAULT_TIMEOUT;
+    private @Nullable Duration retryAfter;
+    private @Nullable AttachmentOptions statusOptions;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(Translator translator) {
       this.translator = Objects.requireNonNull(translator, "translator");
@@ -203,6 +269,51 @@ public final class ConfigSynchronizer {
      */
     public Builder pushTimeout(Duration value) {
       this.pushTimeout = PushExecutors.checkTimeout(value);
+      return this;
+    }
+
+    /**
+     * Tries the desired configuration of an unchanged snapshot again once the gateways have run
+     * its fallback (or the last valid configuration) for this long, measured from the tick that
+     * applied it (or from the last retry). Off by default, as in KIC, where only a change of the
+     * cluster makes the loop try again. See {@link ConfigSynchronizer#retryDesired()}.
+     *
+     * @param value the interval, zero or positive (zero: every tick retries)
+     * @return this
+     * @throws IllegalArgumentException when the interval is negative
+     */
+    public Builder retryDesiredAfter(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("retryDesiredAfter must not be negative: " + value);
+      }
+      this.retryAfter = value;
+      return this;
+    }
+
+    /**
+     * Sets the clock that measures {@link #retryDesiredAfter} (default: the system UTC clock);
+     * for tests.
+     *
+     * @param value the clock
+     * @return this
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Computes the status of every object after each tick ({@link
+     * io.github.kongtranslator.fallback.status.Statuses#of}) and calls {@link
+     * SyncListener#statusChanged} for each object whose status changed, so that a controller
+     * writes only what changed. Off by default.
+     *
+     * @param options the Gateway controller name and attachment options, e.g. {@code
+     *     AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME)}
+     * @return this
+     */
+    public Builder status(AttachmentOptions options) {
+      this.statusOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

@@ -12,14 +12,21 @@ import java.util.Optional;
  * @param atomic whether the gateway is atomic
  * @param attempts the pushes of the tick, in order (empty when nothing was pushed)
  * @param stateAfter the loop's belief about the gateway after the tick
+ * @param running which configuration the gateway runs after the tick, relative to the tick's
+ *     snapshot; {@link RunningConfig#UNKNOWN} exactly when {@code stateAfter} is unknown
  */
 public record GatewayReport(
-    String gatewayId, boolean atomic, ImmutableList<PushAttempt> attempts, GatewayState stateAfter) {
+    String gatewayId, boolean atomic, ImmutableList<PushAttempt> attempts, GatewayState stateAfter,
+    RunningConfig running) {
   /** Validates and copies the components. */
   public GatewayReport {
     Objects.requireNonNull(gatewayId, "gatewayId");
     attempts = ImmutableList.copyOf(attempts);
     Objects.requireNonNull(stateAfter, "stateAfter");
+    Objects.requireNonNull(running, "running");
+    if ((running == RunningConfig.UNKNOWN) != (stateAfter instanceof GatewayState.Unknown)) {
+      throw new IllegalArgumentException("running " + running + " contradicts state " + stateAfter);
+    }
   }
 
   /**

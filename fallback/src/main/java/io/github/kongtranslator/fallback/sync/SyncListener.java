@@ -76,6 +76,16 @@ public interface SyncListener {
   default void syncCompleted(SyncResult result) {}
 
   /**
+   * The status of one object changed (issue 19): write it to the object. Called only when the
+   * synchronizer computes status ({@link ConfigSynchronizer.Builder#status}), once per changed,
+   * new or removed object after each tick, after {@link #syncCompleted}, in the report's order.
+   * The first tick reports every object.
+   *
+   * @param change the object's previous and current status
+   */
+  default void statusChanged(io.github.kongtranslator.fallback.status.StatusChange change) {}
+
+  /**
    * One push to one gateway.
    *
    * @param gatewayId the gateway

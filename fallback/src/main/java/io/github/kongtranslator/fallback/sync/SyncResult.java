@@ -21,9 +21,12 @@ import org.jspecify.annotations.Nullable;
  * objects were blamed and excluded and why, the translation failures, and every gateway's pushes
  * and state afterwards. Collections are never null and empty when nothing happened.
  *
- * <p>Read {@link #outcome()} first: {@link SyncOutcome#isSuccess()} says whether the desired
- * configuration runs everywhere; {@link #applied()} says which configuration runs everywhere
- * otherwise.
+ * <p>Read {@link #isSuccess()} first: whether the desired configuration runs on every gateway.
+ * {@link #outcome()} and {@link #applied()} say which configuration runs everywhere otherwise,
+ * and {@link GatewayReport#running()} says it per gateway. Every result tells what the gateways
+ * run after it, whether or not the tick pushed anything: while they run a fallback configuration,
+ * every tick's result is {@link SyncOutcome#FALLBACK_APPLIED} and carries the broken and excluded
+ * objects with their reasons, also when nothing was sent.
  */
 public final class SyncResult {
   private final SyncOutcome outcome;
@@ -41,6 +44,8 @@ public final class SyncResult {
   private final ImmutableList<String> problems;
   private final Duration duration;
   private final boolean desiredWithheld;
+  private final ImmutableSet<ObjectRef> configuredObjects;
+  private final boolean desiredRetried;
 
   private SyncResult(Builder b) {
     this.outcome = Objects.requireNonNull(b.outcome, "outcome");
@@ -58,6 +63,8 @@ public final class SyncResult {
     this.problems = b.problems.build();
     this.duration = b.duration;
     this.desiredWithheld = b.desiredWithheld;
+    this.configuredObjects = b.configuredObjects;
+    this.desiredRetried = b.desiredRetried;
   }
 
   /**
@@ -72,12 +79,45 @@ public final class SyncResult {
   }
 
   /**
-   * What the tick achieved.
+   * What the gateways run after the tick.
    *
    * @return the outcome
    */
   public SyncOutcome outcome() {
     return outcome;
+  }
+
+  /**
+   * Whether the desired configuration of the tick's snapshot runs on every gateway: the outcome
+   * is a success and every gateway report says {@link RunningConfig#DESIRED}. A tick without
+   * gateways is vacuously a success.
+   *
+   * @return true only when every gateway serves the desired configuration
+   */
+  public boolean isSuccess() {
+    return outcome.isSuccess() && gateways.stream().allMatch(g -> g.running().isDesired());
+  }
+
+  /**
+   * The objects that have entities (by their {@code k8s-*} tags) in the configuration every
+   * gateway runs after the tick.
+   *
+   * @return the refs without version and uid, empty when the gateways do not all run one
+   *     configuration of this snapshot (outcome {@link SyncOutcome#FAILED})
+   */
+  public ImmutableSet<ObjectRef> configuredObjects() {
+    return configuredObjects;
+  }
+
+  /**
+   * Whether this tick tried the desired configuration again while the gateways ran a fallback or
+   * the last valid configuration of the same snapshot ({@link
+   * ConfigSynchronizer.Builder#retryDesiredAfter}, {@link ConfigSynchronizer#retryDesired()}).
+   *
+   * @return true when the desired configuration was retried
+   */
+  public boolean desiredRetried() {
+    return desiredRetried;
   }
 
   /**
@@ -93,8 +133,8 @@ public final class SyncResult {
   /**
    * The SHA of the desired configuration.
    *
-   * @return the SHA, empty when the tick did not translate (in sync, or the fallback memo was
-   *     reused) or translation failed as a whole
+   * @return the SHA (also when nothing was pushed: the SHA of the tick that settled this
+   *     snapshot), empty when translation failed as a whole or no tick translated it yet
    */
   public Optional<ConfigSha> desiredSha() {
     return Optional.ofNullable(desiredSha);
@@ -103,21 +143,21 @@ public final class SyncResult {
   /**
    * Which configuration every gateway runs after the tick.
    *
-   * @return the kind, empty for {@link SyncOutcome#FAILED} and {@link SyncOutcome#IN_SYNC}
+   * @return the kind, empty for {@link SyncOutcome#FAILED}
    */
   public Optional<PushKind> applied() {
     return switch (outcome) {
-      case DESIRED_APPLIED -> Optional.of(PushKind.DESIRED);
+      case IN_SYNC, DESIRED_APPLIED -> Optional.of(PushKind.DESIRED);
       case FALLBACK_APPLIED -> Optional.of(PushKind.FALLBACK);
       case LAST_VALID_APPLIED -> Optional.of(PushKind.LAST_VALID);
-      case IN_SYNC, FAILED -> Optional.empty();
+      case FAILED -> Optional.empty();
     };
   }
 
   /**
    * The SHA of the configuration every gateway runs after the tick.
    *
-   * @return the SHA, empty for {@link SyncOutcome#FAILED} and {@link SyncOutcome#IN_SYNC}
+   * @return the SHA, empty for {@link SyncOutcome#FAILED} (and for a tick without gateways)
    */
   public Optional<ConfigSha> appliedSha() {
     return Optional.ofNullable(appliedSha);
@@ -240,7 +280,7 @@ public final class SyncResult {
   /** A one-line summary naming objects only. */
   @Override
   public String toString() {
-    return "SyncResult[" + outcome + ", snapshot=" + snapshotHash
+    return "SyncResult[" + outcome + (desiredRetried ? " (retried)" : "") + ", snapshot=" + snapshotHash
         + ", desired=" + (desiredSha == null ? "-" : desiredSha.hex())
         + ", broken=" + brokenObjects + ", excluded=" + excluded.keySet()
         + (backfilled.isEmpty() && backfillRefusals.isEmpty() ? ""
@@ -265,6 +305,8 @@ public final class SyncResult {
     private final ImmutableList.Builder<String> problems = ImmutableList.builder();
     private Duration duration = Duration.ZERO;
     private boolean desiredWithheld;
+    private ImmutableSet<ObjectRef> configuredObjects = ImmutableSet.of();
+    private boolean desiredRetried;
 
     private Builder(SyncOutcome outcome, String snapshotHash) {
       this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -412,6 +454,28 @@ public final class SyncResult {
      */
     public Builder desiredWithheld(boolean value) {
       this.desiredWithheld = value;
+      return this;
+    }
+
+    /**
+     * Sets the objects with entities in the configuration every gateway runs.
+     *
+     * @param value the refs
+     * @return this
+     */
+    public Builder configuredObjects(Set<ObjectRef> value) {
+      this.configuredObjects = ImmutableSet.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets whether the desired configuration was retried while on a fallback.
+     *
+     * @param value true when retried
+     * @return this
+     */
+    public Builder desiredRetried(boolean value) {
+      this.desiredRetried = value;
       return this;
     }
 

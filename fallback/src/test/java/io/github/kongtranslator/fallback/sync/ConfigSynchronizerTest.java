@@ -265,7 +265,7 @@ class ConfigSynchronizerTest {
     s.sync(cluster("a"));
     assertThat(events).containsExactly(
         "translated DESIRED", "sent DESIRED REJECTED_ENTITIES", "fallback 1/1/0", "translated FALLBACK",
-        "sent FALLBACK ACCEPTED", "done FALLBACK_APPLIED", "done IN_SYNC");
+        "sent FALLBACK ACCEPTED", "done FALLBACK_APPLIED", "done FALLBACK_APPLIED");
   }
 
   @Test

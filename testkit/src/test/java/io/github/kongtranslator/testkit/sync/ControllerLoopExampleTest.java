@@ -51,13 +51,16 @@ class ControllerLoopExampleTest {
     }
     SyncResult first = sync.sync(cache.snapshot());              // never throws for gateway problems
     first.excluded().values().forEach(reason -> log.add("excluded: " + reason));
-    SyncResult second = sync.sync(cache.snapshot());             // unchanged: nothing is sent
+    SyncResult second = sync.sync(cache.snapshot());             // unchanged: nothing is sent,
+    second.excluded().values().forEach(reason -> log.add("still excluded: " + reason)); // still reported
     // --- end of the example ---
 
     assertThat(first.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
-    assertThat(second.outcome()).isEqualTo(SyncOutcome.IN_SYNC);
+    assertThat(second.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
+    assertThat(second.isSuccess()).isFalse();
+    assertThat(second.excluded()).isEqualTo(first.excluded());
     assertThat(kong.servesEntityOf(Fixtures.FOR_AUTH)).isFalse();
-    assertThat(log).contains("FALLBACK_APPLIED sent=2", "IN_SYNC sent=0");
+    assertThat(log).contains("FALLBACK_APPLIED sent=2", "FALLBACK_APPLIED sent=0");
     assertThat(log).anyMatch(l -> l.startsWith("excluded: Ingress default/for-auth -[")
         && l.endsWith("KongPlugin default/key-auth (broken)"));
 

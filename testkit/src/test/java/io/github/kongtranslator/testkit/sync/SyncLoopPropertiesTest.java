@@ -14,6 +14,7 @@ import io.github.kongtranslator.fallback.sync.FallbackMode;
 import io.github.kongtranslator.fallback.sync.GatewayReport;
 import io.github.kongtranslator.fallback.sync.PushAttempt;
 import io.github.kongtranslator.fallback.sync.PushKind;
+import io.github.kongtranslator.fallback.sync.RunningConfig;
 import io.github.kongtranslator.fallback.sync.SyncListener;
 import io.github.kongtranslator.fallback.sync.SyncOutcome;
 import io.github.kongtranslator.fallback.sync.SyncResult;
@@ -277,9 +278,7 @@ class SyncLoopPropertiesTest {
       boolean noFaults = sims[0].pendingFaults() == 0 && sims[1].pendingFaults() == 0;
       // a tick without gateways settles nothing: the snapshot was not processed
       quiet = noFaults && r.outcome() != SyncOutcome.FAILED && !r.gateways().isEmpty();
-      if (r.outcome() != SyncOutcome.IN_SYNC) {
-        quietKind = r.applied();
-      }
+      quietKind = r.applied();
       return r;
     }
 
@@ -287,7 +286,30 @@ class SyncLoopPropertiesTest {
       // U12: nothing changed since a settled tick: nothing is sent
       if (wasQuiet) {
         assertThat(r.sentCount()).as("U12 %s", r).isZero();
-        assertThat(r.outcome()).isEqualTo(SyncOutcome.IN_SYNC);
+        // issue 19: a tick that sends nothing still says what runs (no IN_SYNC on a fallback)
+        assertThat(r.applied()).as("U12 %s", r).isEqualTo(quietKind);
+        assertThat(r.outcome()).isEqualTo(quietKind.orElseThrow() == PushKind.DESIRED
+            ? SyncOutcome.IN_SYNC : quietKind.get() == PushKind.FALLBACK
+                ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.LAST_VALID_APPLIED);
+      }
+      // U16 (issue 19): a result reports success only if every gateway serves the desired
+      // configuration of the tick's snapshot, which is what the simulated gateway really serves
+      if (r.isSuccess() || r.outcome().isSuccess()) {
+        KongConfig desired = Loop.translate(snapshot(lastTicked));
+        for (GatewayReport g : r.gateways()) {
+          assertThat(g.running()).as("U16 %s", r).isEqualTo(RunningConfig.DESIRED);
+          assertThat(sim(g.gatewayId()).served()).as("U16 %s serves the desired config: %s", g.gatewayId(), r)
+              .isEqualTo(SimulatedGateway.entitiesOf(desired));
+        }
+      }
+      // U17: the running kind of each report is what the gateway serves
+      for (GatewayReport g : r.gateways()) {
+        if (g.running() == RunningConfig.FALLBACK || g.running() == RunningConfig.DESIRED) {
+          assertThat(g.stateAfter()).isInstanceOf(GatewayState.Known.class);
+        }
+        if (g.running() == RunningConfig.FALLBACK) {
+          assertThat(r.outcome().isSuccess()).as("U17 %s", r).isFalse();
+        }
       }
       // U13: a gateway added to a settled loop gets exactly one push
       if (single >= 0) {

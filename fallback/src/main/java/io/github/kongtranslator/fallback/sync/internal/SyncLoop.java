@@ -19,14 +19,19 @@ import io.github.kongtranslator.fallback.sync.FallbackMode;
 import io.github.kongtranslator.fallback.sync.GatewayReport;
 import io.github.kongtranslator.fallback.sync.PushAttempt;
 import io.github.kongtranslator.fallback.sync.PushKind;
+import io.github.kongtranslator.fallback.sync.RunningConfig;
 import io.github.kongtranslator.fallback.sync.SyncListener;
 import io.github.kongtranslator.fallback.sync.SyncOutcome;
 import io.github.kongtranslator.fallback.sync.SyncResult;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.kongmodel.errors.TagIdentity;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
+import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,6 +70,11 @@ public final class SyncLoop {
   private @Nullable KongConfig lastValidConfig;
   private @Nullable ConfigSha lastValidSha;
   private @Nullable Memo memo;
+  /** What the last tick that pushed reported, for the ticks that push nothing (honest reports). */
+  private @Nullable Held held;
+  private @Nullable Duration retryAfter;
+  private Clock clock = Clock.systemUTC();
+  private final AtomicBoolean retryRequested = new AtomicBoolean();
 
   /**
    * Creates a loop.
@@ -112,6 +123,9 @@ public final class SyncLoop {
     boolean knownEmpty;
     boolean emptyDoubt;
     @Nullable ConfigSha lastAccepted;
+    /** Which configuration the gateway accepted last (pushed or skipped), and for which snapshot. */
+    @Nullable PushKind servedKind;
+    @Nullable String servedHash;
     final List<PushAttempt> attempts = new ArrayList<>();
 
     Target(GatewayClient client, String instance) {
@@ -125,6 +139,13 @@ public final class SyncLoop {
       state = GatewayState.unknown();
       syncedHash = null;
       knownEmpty = false;
+      servedKind = null;
+      servedHash = null;
+    }
+
+    void served(PushKind kind, String h) {
+      servedKind = kind;
+      servedHash = h;
     }
   }
 
@@ -133,7 +154,40 @@ public final class SyncLoop {
       String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
       ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
       ImmutableSet<ObjectRef> backfilled, ImmutableList<BackfillRefusal> refusals,
-      ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
+      ImmutableMap<ObjectRef, K8sObject> brokenContent, @Nullable ConfigSha desiredSha,
+      ImmutableList<TranslationFailure> translationFailures,
+      ImmutableList<TranslationFailure> fallbackTranslationFailures, ImmutableSet<ObjectRef> configured) {}
+
+  /**
+   * The report of the last tick that settled a snapshot (every gateway accepted one configuration
+   * for it), re-emitted by the ticks that push nothing so that their results tell what runs.
+   */
+  private record Held(String hash, SyncOutcome outcome, SyncResult report, Instant since) {}
+
+  /**
+   * Sets how long the gateways may run a fallback or the last valid configuration of an unchanged
+   * snapshot before a tick tries the desired configuration again.
+   *
+   * @param value the interval, empty to never retry on a timer (the default)
+   * @param time the clock that measures it
+   */
+  public synchronized void retryPolicy(Optional<Duration> value, Clock time) {
+    value.ifPresent(d -> {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("retry interval is negative: " + d);
+      }
+    });
+    this.retryAfter = value.orElse(null);
+    this.clock = Objects.requireNonNull(time, "clock");
+  }
+
+  /**
+   * Asks the next tick to try the desired configuration again if the gateways run a fallback or
+   * the last valid configuration of the tick's snapshot. Safe to call from any thread.
+   */
+  public void retryDesired() {
+    retryRequested.set(true);
+  }
 
   /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
   private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
@@ -187,35 +241,78 @@ public final class SyncLoop {
     String h = snapshot.hash();
     List<Target> ts = resolve(clients);
     SyncResult.Builder result = SyncResult.builder(SyncOutcome.FAILED, h);
+    boolean pushed = !ts.isEmpty();
     SyncOutcome outcome = tick(snapshot, h, ts, result);
     result.outcome(outcome);
     ImmutableList.Builder<GatewayReport> reports = ImmutableList.builder();
     for (Target t : ts) {
-      reports.add(new GatewayReport(t.id, t.atomic, ImmutableList.copyOf(t.attempts), t.state));
+      reports.add(new GatewayReport(t.id, t.atomic, ImmutableList.copyOf(t.attempts), t.state, running(t, h)));
     }
     SyncResult r = result.gateways(reports.build())
         .duration(Duration.ofNanos(System.nanoTime() - start)).build();
+    if (pushed && outcome != SyncOutcome.FAILED && skippedOrSent(ts) > 0) {
+      Held before = held;
+      boolean sameState = before != null && before.hash().equals(h) && before.outcome() == outcome
+          && !r.desiredRetried();
+      held = new Held(h, outcome, r, sameState ? before.since() : clock.instant());
+    }
     log(r);
     fire(() -> listener.syncCompleted(r));
     return r;
   }
 
+  /** Which configuration a target runs, relative to the snapshot {@code h}. */
+  private RunningConfig running(Target t, String h) {
+    if (!(t.state instanceof GatewayState.Known k)) {
+      return RunningConfig.UNKNOWN;
+    }
+    if (h.equals(t.servedHash) && t.servedKind != null) {
+      return switch (t.servedKind) {
+        case DESIRED -> RunningConfig.DESIRED;
+        case FALLBACK -> RunningConfig.FALLBACK;
+        case LAST_VALID -> RunningConfig.LAST_VALID;
+      };
+    }
+    return k.value().equals(lastValidSha) ? RunningConfig.LAST_VALID : RunningConfig.EARLIER;
+  }
+
+  private static int skippedOrSent(List<Target> ts) {
+    int n = 0;
+    for (Target t : ts) {
+      n += t.attempts.size();
+    }
+    return n;
+  }
+
   private SyncOutcome tick(CacheStores snap, String h, List<Target> ts, SyncResult.Builder result) {
+    boolean retryAsked = retryRequested.getAndSet(false);
+    Held hd = held;
+    boolean onFallback = hd != null && hd.hash().equals(h)
+        && (hd.outcome() == SyncOutcome.FALLBACK_APPLIED || hd.outcome() == SyncOutcome.LAST_VALID_APPLIED);
+    Duration after = retryAfter;
+    boolean retry = onFallback && !ts.isEmpty()
+        && (retryAsked || (after != null && !clock.instant().isBefore(hd.since().plus(after))));
+    result.desiredRetried(retry);
     List<Target> needs = new ArrayList<>();
     for (Target t : ts) {
       if (!h.equals(t.syncedHash)) {
         needs.add(t);
       }
     }
-    if (needs.isEmpty()) {
+    if (needs.isEmpty() && !retry) {
       if (ts.isEmpty()) {
         result.addProblem("no gateways to configure");
+        return SyncOutcome.IN_SYNC;
       }
-      return SyncOutcome.IN_SYNC;
+      return settled(h, ts, result);
+    }
+    if (retry) {
+      LOG.info("trying the desired configuration again while the gateways run the {}",
+          hd.outcome() == SyncOutcome.FALLBACK_APPLIED ? "fallback" : "last valid configuration");
     }
 
     Memo m = memo;
-    if (m != null && m.hash().equals(h)) {
+    if (!retry && m != null && m.hash().equals(h)) {
       if (pushAll(m.config(), m.sha(), needs, PushKind.FALLBACK, h)) {
         record(result, m);
         result.appliedSha(m.sha());
@@ -233,7 +330,7 @@ public final class SyncLoop {
     // D7: while the objects behind the last fallback are unchanged, partial gateways do not get
     // the desired configuration (it would re-create their unprotected entities until the fallback
     // push of this tick removes them); atomic gateways still try it, harmlessly.
-    boolean withhold = m != null && !m.brokenContent().isEmpty() && unchanged(m.brokenContent(), snap)
+    boolean withhold = !retry && m != null && !m.brokenContent().isEmpty() && unchanged(m.brokenContent(), snap)
         && ts.stream().anyMatch(t -> !t.atomic);
     List<Target> atomics = ts.stream().filter(t -> t.atomic).toList();
     List<Target> partials = ts.stream().filter(t -> !t.atomic).toList();
@@ -252,7 +349,7 @@ public final class SyncLoop {
       lastValidConfig = cfg;
       lastValidSha = sha;
       memo = null;
-      result.appliedSha(sha);
+      result.appliedSha(sha).configuredObjects(objectsOf(cfg));
       return SyncOutcome.DESIRED_APPLIED;
     }
     result.desiredWithheld(withhold);
@@ -286,7 +383,7 @@ public final class SyncLoop {
     KongConfig lv = lastValidConfig;
     ConfigSha lvSha = lastValidSha;
     if (lv != null && lvSha != null && pushAll(lv, lvSha, ts, PushKind.LAST_VALID, h)) {
-      result.appliedSha(lvSha);
+      result.appliedSha(lvSha).configuredObjects(objectsOf(lv));
       return SyncOutcome.LAST_VALID_APPLIED;
     }
     return SyncOutcome.FAILED;
@@ -342,15 +439,88 @@ public final class SyncLoop {
     for (ObjectRef b : excl.broken()) {
       snap.get(b).ifPresent(o -> content.put(b, o));
     }
+    ImmutableSet<ObjectRef> configured = objectsOf(cfg);
+    SyncResult partial = result.build();
     memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled, refusals,
-        content.buildKeepingLast());
-    result.appliedSha(sha);
+        content.buildKeepingLast(), partial.desiredSha().orElse(null), partial.translationFailures(),
+        tr.get().failures(), configured);
+    result.appliedSha(sha).configuredObjects(configured);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
   }
 
   private static void record(SyncResult.Builder result, Memo m) {
     result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
-        .backfilled(m.backfilled()).backfillRefusals(m.refusals());
+        .backfilled(m.backfilled()).backfillRefusals(m.refusals())
+        .translationFailures(m.translationFailures())
+        .fallbackTranslationFailures(m.fallbackTranslationFailures()).configuredObjects(m.configured());
+    if (m.desiredSha() != null) {
+      result.desiredSha(m.desiredSha());
+    }
+  }
+
+  /**
+   * A tick that pushes nothing: every gateway accepted a configuration for this snapshot before.
+   * The result repeats what the tick that settled the snapshot reported, so that it tells which
+   * configuration runs (fallback-spec §5.12; issue 19: a tick after a fallback is not a success).
+   */
+  private SyncOutcome settled(String h, List<Target> ts, SyncResult.Builder result) {
+    Set<PushKind> kinds = new HashSet<>();
+    for (Target t : ts) {
+      kinds.add(h.equals(t.servedHash) && t.servedKind != null ? t.servedKind : PushKind.LAST_VALID);
+    }
+    SyncOutcome outcome;
+    if (kinds.equals(Set.of(PushKind.DESIRED))) {
+      outcome = SyncOutcome.IN_SYNC;
+    } else if (kinds.equals(Set.of(PushKind.FALLBACK))) {
+      outcome = SyncOutcome.FALLBACK_APPLIED;
+    } else if (kinds.equals(Set.of(PushKind.LAST_VALID))) {
+      outcome = SyncOutcome.LAST_VALID_APPLIED;
+    } else {
+      outcome = SyncOutcome.FAILED; // the gateways run different configurations
+    }
+    Held hd = held;
+    if (hd != null && hd.hash().equals(h)) {
+      SyncResult p = hd.report();
+      p.desiredSha().ifPresent(result::desiredSha);
+      if (outcome != SyncOutcome.FAILED) {
+        p.appliedSha().ifPresent(result::appliedSha);
+        result.configuredObjects(p.configuredObjects());
+      }
+      result.translationFailures(p.translationFailures())
+          .fallbackTranslationFailures(p.fallbackTranslationFailures())
+          .brokenObjects(p.brokenObjects()).unknownBrokenObjects(p.unknownBrokenObjects())
+          .excluded(p.excluded()).backfilled(p.backfilled()).backfillRefusals(p.backfillRefusals())
+          .desiredWithheld(p.desiredWithheld());
+    }
+    return outcome;
+  }
+
+  /**
+   * The objects named by the {@code k8s-*} tags of a configuration's entities, nested ones
+   * included (fallback-spec §4.10 target rules).
+   *
+   * @param config the configuration
+   * @return the refs without version and uid, in entity order
+   */
+  public static ImmutableSet<ObjectRef> objectsOf(KongConfig config) {
+    Set<ObjectRef> out = new LinkedHashSet<>();
+    for (ImmutableList<KongEntity> section : config.sections().values()) {
+      collect(section, out);
+    }
+    return ImmutableSet.copyOf(out);
+  }
+
+  private static void collect(List<KongEntity> entities, Set<ObjectRef> out) {
+    for (KongEntity e : entities) {
+      List<String> tags = new ArrayList<>();
+      e.field("tags").ifPresent(n -> n.forEach(t -> tags.add(t.asText())));
+      if (!tags.isEmpty()) {
+        TagIdentity.fromTags(tags).targetRef().ifPresent(r -> out.add(r.withoutVersionAndUid()));
+      }
+      for (ImmutableList<KongEntity> nested : e.nested().values()) {
+        collect(nested, out);
+      }
+    }
   }
 
   private static Optional<PushAttempt> lastOf(Target t, PushKind kind) {
@@ -404,6 +574,7 @@ public final class SyncLoop {
         PushAttempt a = new PushAttempt(kind, sha, false, PushOutcome.accepted(), Duration.ZERO);
         t.attempts.add(a);
         t.syncedHash = h;
+        t.served(kind, h);
         fire(() -> listener.pushSkipped(new SyncListener.PushEvent(
             t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
         continue;
@@ -427,7 +598,7 @@ public final class SyncLoop {
           d = sr.waited();
         }
       }
-      apply(t, o, sha, h, empty);
+      apply(t, o, sha, h, empty, kind);
       PushAttempt a = new PushAttempt(kind, sha, true, o, d);
       t.attempts.add(a);
       PushOutcome fo = o;
@@ -461,10 +632,11 @@ public final class SyncLoop {
   }
 
   /** D3. */
-  private static void apply(Target t, PushOutcome o, ConfigSha sha, String h, boolean empty) {
+  private static void apply(Target t, PushOutcome o, ConfigSha sha, String h, boolean empty, PushKind kind) {
     switch (o.kind()) {
       case ACCEPTED -> {
         t.state = GatewayState.known(sha);
+        t.served(kind, h);
         t.syncedHash = h;
         t.knownEmpty = empty;
         t.emptyDoubt = false;
