@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.validation.internal.AtcSyntax;
 import io.github.kongtranslator.kongmodel.validation.internal.KongSyntax;
 import java.util.ArrayList;
@@ -35,26 +36,36 @@ final class EntityRules {
   static final String VAULTS = "kong/db/schema/entities/vaults.lua";
   static final String CONSTANTS = "kong/constants.lua";
 
+  /** The Kong file defining each kind's schema. */
+  static final ImmutableMap<EntityKind, String> SCHEMA_FILE = ImmutableMap.<EntityKind, String>builder()
+      .put(EntityKind.SERVICE, SERVICES).put(EntityKind.ROUTE, ROUTES).put(EntityKind.UPSTREAM, UPSTREAMS)
+      .put(EntityKind.TARGET, TARGETS).put(EntityKind.CERTIFICATE, CERTIFICATES).put(EntityKind.SNI, SNIS)
+      .put(EntityKind.CA_CERTIFICATE, CA_CERTIFICATES).put(EntityKind.CONSUMER, CONSUMERS)
+      .put(EntityKind.PLUGIN, PLUGINS).put(EntityKind.VAULT, VAULTS)
+      .put(EntityKind.KEY_AUTH, "kong/plugins/key-auth/daos.lua")
+      .put(EntityKind.BASIC_AUTH, "kong/plugins/basic-auth/daos.lua")
+      .put(EntityKind.HMAC_AUTH, "kong/plugins/hmac-auth/daos.lua")
+      .put(EntityKind.JWT_SECRET, "kong/plugins/jwt/daos.lua")
+      .put(EntityKind.OAUTH2, "kong/plugins/oauth2/daos.lua")
+      .put(EntityKind.ACL, "kong/plugins/acl/daos.lua")
+      .buildOrThrow();
+
+  /** Kinds whose whole field list Kong 3.9.1 defines here: any other field is unknown to Kong. */
+  static final ImmutableSet<EntityKind> CLOSED = ImmutableSet.of(EntityKind.SERVICE, EntityKind.ROUTE,
+      EntityKind.UPSTREAM, EntityKind.TARGET, EntityKind.CERTIFICATE, EntityKind.SNI,
+      EntityKind.CA_CERTIFICATE, EntityKind.CONSUMER, EntityKind.PLUGIN, EntityKind.VAULT);
+
   /** {@code kong/constants.lua} {@code PROTOCOLS} (sorted, as Kong sorts them). */
   static final ImmutableSet<String> PROTOCOLS =
       set("grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp");
   /** {@code kong/constants.lua} {@code BUNDLED_VAULTS}. */
   static final ImmutableSet<String> BUNDLED_VAULTS = set("env");
 
-  private static final ImmutableSet<String> COMMON = set("id", "created_at", "updated_at", "tags");
-
-  private static ImmutableSet<String> known(String... fields) {
-    return ImmutableSet.<String>builder().addAll(COMMON).add(fields).build();
-  }
 
   // ---- services.lua
 
-  private static final ImmutableSet<String> SERVICE_FIELDS = known("name", "retries", "protocol",
-      "host", "port", "path", "connect_timeout", "write_timeout", "read_timeout",
-      "client_certificate", "tls_verify", "tls_verify_depth", "ca_certificates", "enabled", "url");
 
   static void service(EntityCheck c) {
-    c.unknownFields(SERVICE_FIELDS, INIT);
     utf8Name(c, "name");
     c.between("retries", 0, 32767, SERVICES);
     c.oneOf("protocol", PROTOCOLS, TYPEDEFS);
@@ -97,12 +108,6 @@ final class EntityRules {
 
   // ---- routes.lua and routes_subschemas.lua
 
-  private static final ImmutableSet<String> ROUTE_FIELDS = known("name", "protocols",
-      "https_redirect_status_code", "strip_path", "preserve_host", "request_buffering",
-      "response_buffering", "service", "snis", "sources", "destinations", "methods", "hosts",
-      "paths", "headers", "regex_priority", "path_handling");
-  private static final ImmutableSet<String> ROUTE_FIELDS_EXPRESSIONS =
-      ImmutableSet.<String>builder().addAll(ROUTE_FIELDS).add("expression", "priority").build();
   private static final ImmutableList<ImmutableSet<String>> PROTOCOL_SUBSETS = ImmutableList.of(
       set("http", "https"), set("tcp", "tls", "udp"), set("tls_passthrough"), set("grpc", "grpcs"));
   private static final ImmutableList<String> OTHERS =
@@ -110,7 +115,6 @@ final class EntityRules {
 
   static void route(EntityCheck c, RouterFlavor flavor) {
     boolean expressions = flavor == RouterFlavor.EXPRESSIONS;
-    c.unknownFields(expressions ? ROUTE_FIELDS_EXPRESSIONS : ROUTE_FIELDS, INIT);
     utf8Name(c, "name");
     c.uuid("id");
     c.tagsField();
@@ -326,19 +330,12 @@ final class EntityRules {
 
   // ---- upstreams.lua
 
-  private static final ImmutableSet<String> UPSTREAM_FIELDS = known("name", "algorithm", "hash_on",
-      "hash_fallback", "hash_on_header", "hash_fallback_header", "hash_on_cookie",
-      "hash_on_cookie_path", "hash_on_query_arg", "hash_fallback_query_arg", "hash_on_uri_capture",
-      "hash_fallback_uri_capture", "slots", "healthchecks", "host_header", "client_certificate",
-      "use_srv_name");
   private static final ImmutableList<String> HASH_ON =
       ImmutableList.of("none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture");
 
   static void upstream(EntityCheck c) {
-    c.unknownFields(UPSTREAM_FIELDS, INIT);
     c.uuid("id");
     c.tagsField();
-    c.required("name", UPSTREAMS);
     c.custom("name", UPSTREAMS, KongSyntax::upstreamName);
     String algorithm = c.string("algorithm", UPSTREAMS);
     c.oneOf("algorithm", algorithm, List.of("consistent-hashing", "least-connections", "round-robin", "latency"), UPSTREAMS);
@@ -509,27 +506,19 @@ final class EntityRules {
 
   // ---- targets.lua
 
-  static void target(EntityCheck c, boolean nested) {
-    c.unknownFields(known("upstream", "target", "weight"), INIT);
+  static void target(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    c.required("target", TARGETS);
     c.custom("target", TARGETS, t -> KongSyntax.isTarget(t) ? Optional.empty()
         : Optional.of("Invalid target ('" + t + "'); not a valid hostname or ip address"));
     c.between("weight", 0, 65535, TARGETS);
-    if (!nested) {
-      c.required("upstream", TARGETS);
-    }
   }
 
   // ---- certificates.lua, snis.lua, ca_certificates.lua
 
   static void certificate(EntityCheck c) {
-    c.unknownFields(known("cert", "key", "cert_alt", "key_alt"), INIT);
     c.uuid("id");
     c.tagsField();
-    c.required("cert", CERTIFICATES);
-    c.required("key", CERTIFICATES);
     for (String f : List.of("cert", "key", "cert_alt", "key_alt")) {
       c.string(f, CERTIFICATES);
     }
@@ -538,22 +527,15 @@ final class EntityRules {
     }
   }
 
-  static void sni(EntityCheck c, boolean nested) {
-    c.unknownFields(known("name", "certificate"), INIT);
+  static void sni(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    c.required("name", SNIS);
     c.custom("name", TYPEDEFS, n -> KongSyntax.wildcardHost(n, true));
-    if (!nested) {
-      c.required("certificate", SNIS);
-    }
   }
 
   static void caCertificate(EntityCheck c) {
-    c.unknownFields(known("cert", "cert_digest"), INIT);
     c.uuid("id");
     c.tagsField();
-    c.required("cert", CA_CERTIFICATES);
     c.string("cert", CA_CERTIFICATES);
     c.string("cert_digest", CA_CERTIFICATES);
   }
@@ -561,7 +543,6 @@ final class EntityRules {
   // ---- consumers.lua
 
   static void consumer(EntityCheck c) {
-    c.unknownFields(known("username", "custom_id"), INIT);
     c.uuid("id");
     c.tagsField();
     c.string("username", CONSUMERS);
@@ -575,11 +556,8 @@ final class EntityRules {
 
   static void plugin(EntityCheck c) {
     // consumer_group and ordering are Kong Enterprise fields, accepted here
-    c.unknownFields(known("name", "instance_name", "route", "service", "consumer", "config",
-        "protocols", "enabled", "consumer_group", "ordering"), INIT);
     c.uuid("id");
     c.tagsField();
-    c.required("name", PLUGINS);
     c.string("name", PLUGINS);
     utf8Name(c, "instance_name");
     for (String p : c.strings("protocols", TYPEDEFS)) {
@@ -597,11 +575,8 @@ final class EntityRules {
   // ---- vaults.lua
 
   static void vault(EntityCheck c) {
-    c.unknownFields(known("prefix", "name", "description", "config"), INIT);
     c.uuid("id");
     c.tagsField();
-    c.required("prefix", VAULTS);
-    c.required("name", VAULTS);
     c.string("name", VAULTS);
     c.string("description", VAULTS);
     String prefix = c.string("prefix", VAULTS);
@@ -624,13 +599,10 @@ final class EntityRules {
         c.integer("ttl", "kong/plugins/key-auth/daos.lua");
       }
       case BASIC_AUTH -> {
-        c.required("username", "kong/plugins/basic-auth/daos.lua");
-        c.required("password", "kong/plugins/basic-auth/daos.lua");
         c.string("username", "kong/plugins/basic-auth/daos.lua");
         c.string("password", "kong/plugins/basic-auth/daos.lua");
       }
       case HMAC_AUTH -> {
-        c.required("username", "kong/plugins/hmac-auth/daos.lua");
         c.string("username", "kong/plugins/hmac-auth/daos.lua");
         c.string("secret", "kong/plugins/hmac-auth/daos.lua");
       }
@@ -641,13 +613,11 @@ final class EntityRules {
             "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"), "kong/plugins/jwt/daos.lua");
       }
       case OAUTH2 -> {
-        c.required("name", "kong/plugins/oauth2/daos.lua");
         c.string("name", "kong/plugins/oauth2/daos.lua");
         c.bool("hash_secret", "kong/plugins/oauth2/daos.lua");
         c.oneOf("client_type", List.of("confidential", "public"), "kong/plugins/oauth2/daos.lua");
       }
       case ACL -> {
-        c.required("group", "kong/plugins/acl/daos.lua");
         c.string("group", "kong/plugins/acl/daos.lua");
       }
       default -> {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
+import io.github.kongtranslator.kongmodel.config.FieldSpec;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
 import java.util.ArrayList;
@@ -124,49 +126,13 @@ public final class KongValidator {
     return e.field(field).filter(n -> !n.isNull()).isPresent();
   }
 
-  /** Unique fields per kind (the schemas' {@code unique = true}, with the file saying so). */
-  private static final ImmutableMap<EntityKind, ImmutableMap<String, String>> UNIQUE =
-      ImmutableMap.<EntityKind, ImmutableMap<String, String>>builder()
-          .put(EntityKind.SERVICE, ImmutableMap.of("name", EntityCheck.TYPEDEFS))
-          .put(EntityKind.ROUTE, ImmutableMap.of("name", EntityCheck.TYPEDEFS))
-          .put(EntityKind.UPSTREAM, ImmutableMap.of("name", EntityRules.UPSTREAMS))
-          .put(EntityKind.SNI, ImmutableMap.of("name", EntityRules.SNIS))
-          .put(EntityKind.CONSUMER, ImmutableMap.of("username", EntityRules.CONSUMERS, "custom_id", EntityRules.CONSUMERS))
-          .put(EntityKind.VAULT, ImmutableMap.of("prefix", EntityRules.VAULTS))
-          .put(EntityKind.PLUGIN, ImmutableMap.of("instance_name", EntityCheck.TYPEDEFS))
-          .put(EntityKind.CA_CERTIFICATE, ImmutableMap.of("cert_digest", EntityRules.CA_CERTIFICATES))
-          .put(EntityKind.KEY_AUTH, ImmutableMap.of("key", "kong/plugins/key-auth/daos.lua"))
-          .put(EntityKind.BASIC_AUTH, ImmutableMap.of("username", "kong/plugins/basic-auth/daos.lua"))
-          .put(EntityKind.HMAC_AUTH, ImmutableMap.of("username", "kong/plugins/hmac-auth/daos.lua"))
-          .put(EntityKind.JWT_SECRET, ImmutableMap.of("key", "kong/plugins/jwt/daos.lua"))
-          .put(EntityKind.OAUTH2, ImmutableMap.of("client_id", "kong/plugins/oauth2/daos.lua"))
-          .buildOrThrow();
-
-  /** Foreign keys checked for a target: field, referenced kind, the file declaring it. */
-  private record Foreign(String field, EntityKind target, String source) {}
-
-  private static final ImmutableMap<EntityKind, ImmutableList<Foreign>> FOREIGN =
-      ImmutableMap.<EntityKind, ImmutableList<Foreign>>builder()
-          .put(EntityKind.SERVICE, ImmutableList.of(
-              new Foreign("client_certificate", EntityKind.CERTIFICATE, EntityRules.SERVICES)))
-          .put(EntityKind.UPSTREAM, ImmutableList.of(
-              new Foreign("client_certificate", EntityKind.CERTIFICATE, EntityRules.UPSTREAMS)))
-          .put(EntityKind.ROUTE, ImmutableList.of(
-              new Foreign("service", EntityKind.SERVICE, EntityRules.ROUTES)))
-          .put(EntityKind.TARGET, ImmutableList.of(
-              new Foreign("upstream", EntityKind.UPSTREAM, EntityRules.TARGETS)))
-          .put(EntityKind.SNI, ImmutableList.of(
-              new Foreign("certificate", EntityKind.CERTIFICATE, EntityRules.SNIS)))
-          .put(EntityKind.PLUGIN, ImmutableList.of(
-              new Foreign("service", EntityKind.SERVICE, EntityRules.PLUGINS),
-              new Foreign("route", EntityKind.ROUTE, EntityRules.PLUGINS),
-              new Foreign("consumer", EntityKind.CONSUMER, EntityRules.PLUGINS)))
-          .buildOrThrow();
-
   /** The fields a reference may name besides the id ({@code endpoint_key} of each schema). */
   private static final ImmutableMap<EntityKind, String> ENDPOINT_KEY = ImmutableMap.of(
       EntityKind.SERVICE, "name", EntityKind.ROUTE, "name", EntityKind.UPSTREAM, "name",
       EntityKind.CONSUMER, "username");
+
+  /** Fields Kong adds itself; accepted on every kind. */
+  private static final ImmutableSet<String> TIMESTAMPS = ImmutableSet.of("created_at", "updated_at");
 
   private static final class Run {
     final RouterFlavor flavor;
@@ -184,48 +150,68 @@ public final class KongValidator {
       ImmutableList<String> own = tags(json);
       ImmutableList<String> tags = own.isEmpty() ? inherited : own;
       EntityCheck c = new EntityCheck(e.kind(), json, label(json, path), tags, out);
-      boolean nested = parent != null;
       switch (e.kind()) {
         case SERVICE -> EntityRules.service(c);
         case ROUTE -> EntityRules.route(c, flavor);
         case UPSTREAM -> EntityRules.upstream(c);
-        case TARGET -> EntityRules.target(c, nested);
+        case TARGET -> EntityRules.target(c);
         case PLUGIN -> EntityRules.plugin(c);
         case CONSUMER -> EntityRules.consumer(c);
         case KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET, OAUTH2, ACL, MTLS_AUTH ->
             EntityRules.credential(c);
         case CERTIFICATE -> EntityRules.certificate(c);
-        case SNI -> EntityRules.sni(c, nested);
+        case SNI -> EntityRules.sni(c);
         case CA_CERTIFICATE -> EntityRules.caCertificate(c);
         case VAULT -> EntityRules.vault(c);
         case CONSUMER_GROUP, CONSUMER_GROUP_CONSUMER, LICENSE, CUSTOM_ENTITY -> {
           // Kong Enterprise or custom entities: no Kong 3.9.1 OSS schema to check against
         }
       }
-      unique(c, "id", "kong/db/schema/init.lua (primary key)");
-      ImmutableMap<String, String> uniques = UNIQUE.get(e.kind());
-      if (uniques != null) {
-        uniques.forEach((f, src) -> unique(c, f, src));
-      }
-      register(e.kind(), json);
-      ImmutableList<Foreign> foreign = FOREIGN.get(e.kind());
-      if (foreign != null) {
-        for (Foreign f : foreign) {
-          if (nested && parent.kind() == f.target()) {
-            continue; // the enclosing entity is the reference
-          }
-          JsonNode ref = json.get(f.field());
-          if (ref != null && !ref.isNull()) {
-            pendingReferences.add(() -> reference(c, f, ref));
-          }
-        }
-      }
+      definitionRules(c, parent);
       for (Map.Entry<String, ImmutableList<KongEntity>> n : e.nested().entrySet()) {
         ImmutableList<KongEntity> l = n.getValue();
         for (int i = 0; i < l.size(); i++) {
           visit(l.get(i), path + "." + n.getKey() + "[" + i + "]", e, tags);
         }
       }
+    }
+
+    /**
+     * The rules that follow from the entity definitions ({@link EntityKind#fieldSpecs()}):
+     * unknown fields, required fields, unique values, references that point nowhere.
+     */
+    private void definitionRules(EntityCheck c, @Nullable KongEntity parent) {
+      String source = EntityRules.SCHEMA_FILE.get(c.kind);
+      if (source == null) {
+        return; // Kong Enterprise or custom entities: no Kong 3.9.1 OSS schema to check against
+      }
+      boolean expressions = flavor == RouterFlavor.EXPRESSIONS;
+      if (EntityRules.CLOSED.contains(c.kind)) {
+        c.json.fieldNames().forEachRemaining(f -> {
+          boolean known = TIMESTAMPS.contains(f)
+              || c.kind.fieldSpec(f).map(s -> s.inKong(expressions)).orElse(false);
+          if (!known && !c.json.get(f).isNull()) {
+            c.fail(f, "unknown field", EntityCheck.INIT);
+          }
+        });
+      }
+      unique(c, "id", "kong/db/schema/init.lua (primary key)");
+      for (FieldSpec f : c.kind.fieldSpecs()) {
+        boolean impliedByNesting = parent != null
+            && f.references().filter(k -> k == parent.kind()).isPresent();
+        if (f.isRequired() && !impliedByNesting) {
+          c.required(f.name(), source);
+        }
+        if (f.isUnique()) {
+          unique(c, f.name(), source);
+        }
+        JsonNode ref = c.json.get(f.name());
+        if (f.references().isPresent() && !impliedByNesting && ref != null && !ref.isNull()) {
+          EntityKind target = f.references().get();
+          pendingReferences.add(() -> reference(c, f.name(), target, ref, source));
+        }
+      }
+      register(c.kind, c.json);
     }
 
     private void unique(EntityCheck c, String field, String source) {
@@ -254,7 +240,7 @@ public final class KongValidator {
       }
     }
 
-    private void reference(EntityCheck c, Foreign f, JsonNode ref) {
+    private void reference(EntityCheck c, String field, EntityKind target, JsonNode ref, String source) {
       String value = null;
       if (ref.isTextual()) {
         value = ref.textValue();
@@ -268,11 +254,11 @@ public final class KongValidator {
         }
       }
       if (value == null) {
-        c.fail(f.field(), "expected a reference to " + f.target().sectionKey() + " (an id or a name)", f.source());
+        c.fail(field, "expected a reference to " + target.sectionKey() + " (an id or a name)", source);
         return;
       }
-      if (!keys.getOrDefault(f.target(), Set.of()).contains(value)) {
-        c.fail(f.field(), "references " + f.target().sectionKey() + " '" + value + "', which does not exist", f.source());
+      if (!keys.getOrDefault(target, Set.of()).contains(value)) {
+        c.fail(field, "references " + target.sectionKey() + " '" + value + "', which does not exist", source);
       }
     }
 

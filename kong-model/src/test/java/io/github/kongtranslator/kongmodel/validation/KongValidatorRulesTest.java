@@ -364,7 +364,7 @@ class KongValidatorRulesTest {
   @Test
   void uniqueIdsAndNames() {
     assertOne(check("services:\n- name: a\n  host: h\n- name: a\n  host: h\n"), "services", "a", "name", "UNIQUE violation",
-        "kong/db/schema/typedefs.lua");
+        "kong/db/schema/entities/services.lua");
     String id = "0b8e0a9f-0a2c-4e5e-9c1c-c7d6c7b0e1a2";
     assertOne(check("services:\n- name: a\n  host: h\n  id: " + id + "\n- name: b\n  host: h\n  id: " + id + "\n"),
         "services", "b", "id", "also used by a", "kong/db/schema/init.lua (primary key)");
