@@ -131,6 +131,14 @@ public final class KongValidator {
       EntityKind.SERVICE, "name", EntityKind.ROUTE, "name", EntityKind.UPSTREAM, "name",
       EntityKind.CONSUMER, "username");
 
+  /**
+   * Credentials: every value of theirs comes from a Kubernetes Secret, so no rule text or
+   * entity label shows one (not even a username).
+   */
+  private static final ImmutableSet<EntityKind> CREDENTIALS = ImmutableSet.of(EntityKind.KEY_AUTH,
+      EntityKind.BASIC_AUTH, EntityKind.HMAC_AUTH, EntityKind.JWT_SECRET, EntityKind.OAUTH2,
+      EntityKind.ACL, EntityKind.MTLS_AUTH);
+
   /** Fields Kong adds itself; accepted on every kind. */
   private static final ImmutableSet<String> TIMESTAMPS = ImmutableSet.of("created_at", "updated_at");
 
@@ -149,7 +157,8 @@ public final class KongValidator {
       ObjectNode json = e.toJsonWithoutNested();
       ImmutableList<String> own = tags(json);
       ImmutableList<String> tags = own.isEmpty() ? inherited : own;
-      EntityCheck c = new EntityCheck(e.kind(), json, label(json, path), tags, out);
+      EntityCheck c = new EntityCheck(e.kind(), json,
+          CREDENTIALS.contains(e.kind()) ? credentialLabel(json, path) : label(json, path), tags, out);
       switch (e.kind()) {
         case SERVICE -> EntityRules.service(c);
         case ROUTE -> EntityRules.route(c, flavor);
@@ -222,7 +231,8 @@ public final class KongValidator {
       String key = c.kind.name() + "\u0000" + field + "\u0000" + v.textValue();
       String first = seen.putIfAbsent(key, c.label);
       if (first != null) {
-        String shown = c.kind.secretFields().contains(field) ? "" : " " + c.show(field, v.textValue());
+        String shown = c.kind.secretFields().contains(field) || CREDENTIALS.contains(c.kind)
+            ? "" : " " + c.show(field, v.textValue());
         c.fail(field, "UNIQUE violation: the value" + shown + " is also used by " + first, source);
       }
     }
@@ -278,6 +288,12 @@ public final class KongValidator {
         }
       });
       return b.build();
+    }
+
+    /** A credential's fields come from a Secret: it is named by its id or position only. */
+    private static String credentialLabel(ObjectNode json, String path) {
+      JsonNode id = json.get("id");
+      return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : path;
     }
 
     private static String label(ObjectNode json, String path) {

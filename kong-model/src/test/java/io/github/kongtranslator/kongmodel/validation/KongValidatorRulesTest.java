@@ -356,7 +356,12 @@ class KongValidatorRulesTest {
   void credentials() {
     assertThat(check("consumers:\n- username: u\n  basicauth_credentials:\n  - username: b\n    password: p\n")).isEmpty();
     List<Violation> vs = check("consumers:\n- username: u\n  basicauth_credentials:\n  - username: b\n");
-    assertOne(vs, "basicauth_credentials", "b", "password", "required field missing", "kong/plugins/basic-auth/daos.lua");
+    assertOne(vs, "basicauth_credentials", "consumers[0].basicauth_credentials[0]", "password", "required field missing",
+        "kong/plugins/basic-auth/daos.lua");
+    // a credential's values come from a Secret: never in a rule or a label, not even its username
+    List<Violation> dup = check("consumers:\n- username: u\n  basicauth_credentials:\n  - username: s3cr3t-user\n"
+        + "    password: p\n- username: v\n  basicauth_credentials:\n  - username: s3cr3t-user\n    password: p\n");
+    assertThat(dup).singleElement().satisfies(v -> assertThat(v.line()).contains("UNIQUE violation").doesNotContain("s3cr3t"));
     assertOne(check("consumers:\n- username: u\n  jwt_secrets:\n  - algorithm: XX\n"), "jwt_secrets", "consumers[0].jwt_secrets[0]", "algorithm",
         "expected one of", "kong/plugins/jwt/daos.lua");
   }
