@@ -2,6 +2,7 @@ package io.github.kongtranslator.translator;
 
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.translator.internal.KongChecks;
 import io.github.kongtranslator.translator.internal.TranslationRun;
 import java.util.Objects;
 
@@ -11,7 +12,10 @@ import java.util.Objects;
  *
  * <p>A translator is stateless and thread-safe: one instance may translate many snapshots
  * concurrently. Translation never throws for bad input; each problem becomes a {@link
- * TranslationFailure} and the remaining objects are still translated.
+ * TranslationFailure} and the remaining objects are still translated. Unless {@link
+ * TranslatorOptions#kongValidation()} is off, the configuration is also checked against Kong's
+ * own schema rules, and each entity Kong would reject becomes a failure with effect {@link
+ * TranslationFailure.Effect#KONG_INVALID} naming the object, the entity and Kong's rule.
  *
  * <pre>{@code
  * Translator translator = Translator.create(TranslatorOptions.defaults());
@@ -50,6 +54,7 @@ public final class Translator {
    */
   public TranslationResult translate(CacheStores stores) {
     TranslationRun.Output out = TranslationRun.run(stores, options);
-    return new TranslationResult(out.config(), out.failures());
+    return new TranslationResult(out.config(),
+        KongChecks.withKongFailures(out.config(), out.failures(), options));
   }
 }

@@ -24,6 +24,7 @@ public final class TranslatorOptions {
   private final String kongVersion;
   private final String workspace;
   private final String gatewayControllerName;
+  private final boolean kongValidation;
   private final ImmutableMap<FeatureFlag, Boolean> flags;
   private final ImmutableMap<String, ImmutableMap<String, String>> customEntityForeignFields;
 
@@ -33,6 +34,7 @@ public final class TranslatorOptions {
     this.kongVersion = b.kongVersion;
     this.workspace = b.workspace;
     this.gatewayControllerName = b.gatewayControllerName;
+    this.kongValidation = b.kongValidation;
     this.flags = ImmutableMap.copyOf(b.flags);
     ImmutableMap.Builder<String, ImmutableMap<String, String>> ce = ImmutableMap.builder();
     b.foreign.forEach((k, v) -> ce.put(k, ImmutableMap.copyOf(v)));
@@ -57,6 +59,7 @@ public final class TranslatorOptions {
     b.kongVersion = kongVersion;
     b.workspace = workspace;
     b.gatewayControllerName = gatewayControllerName;
+    b.kongValidation = kongValidation;
     b.flags.putAll(flags);
     customEntityForeignFields.forEach((k, v) -> b.foreign.put(k, new LinkedHashMap<>(v)));
     return b;
@@ -89,6 +92,18 @@ public final class TranslatorOptions {
    */
   public String gatewayControllerName() {
     return gatewayControllerName;
+  }
+
+  /**
+   * Whether the translated configuration is checked against Kong's own schema rules
+   * ({@code kongmodel.validation.KongValidator}); each entity Kong would reject becomes a
+   * failure with effect {@link TranslationFailure.Effect#KONG_INVALID}. On by default; KIC does
+   * not check.
+   *
+   * @return true when the check runs
+   */
+  public boolean kongValidation() {
+    return kongValidation;
   }
 
   /**
@@ -131,7 +146,8 @@ public final class TranslatorOptions {
   public String toString() {
     return "TranslatorOptions[ingressClass=" + ingressClass + ", clusterDomain=" + clusterDomain
         + ", kongVersion=" + kongVersion + ", workspace=" + workspace + ", gatewayControllerName=" + gatewayControllerName
-        + ", flags=" + flags + "]";
+        + ", flags=" + flags
+        + (kongValidation ? "" : ", kongValidation=false") + "]";
   }
 
   /** Builder of {@link TranslatorOptions}; every setter returns the builder. */
@@ -141,6 +157,7 @@ public final class TranslatorOptions {
     private String kongVersion = "3.9.1";
     private String workspace = "";
     private String gatewayControllerName = "";
+    private boolean kongValidation = true;
     private final Map<FeatureFlag, Boolean> flags = new EnumMap<>(FeatureFlag.class);
     private final Map<String, Map<String, String>> foreign = new LinkedHashMap<>();
 
@@ -191,6 +208,18 @@ public final class TranslatorOptions {
      */
     public Builder workspace(String workspace) {
       this.workspace = Objects.requireNonNull(workspace);
+      return this;
+    }
+
+    /**
+     * Turns Kong's own validation of the translated configuration on (the default) or off
+     * (KIC's behaviour: no {@link TranslationFailure.Effect#KONG_INVALID} failures).
+     *
+     * @param enabled whether the check runs
+     * @return this builder
+     */
+    public Builder kongValidation(boolean enabled) {
+      this.kongValidation = enabled;
       return this;
     }
 

@@ -66,9 +66,15 @@ class CaCertificateTest {
     assertThat(cas.get(0).get("id").asText()).isEqualTo("ca-1");
     assertThat(cas.get(0).get("cert").asText()).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
     assertThat(cas.get(0).get("tags").toString()).contains("k8s-name:a", "k8s-kind:ConfigMap");
-    assertThat(r.failures()).hasSize(2);
-    assertThat(r.failures().get(0).causingObjects()).extracting(Object::toString).containsExactly("ConfigMap ns/b");
-    assertThat(r.failures().get(1).causingObjects()).extracting(Object::toString)
+    assertThat(r.failures()).hasSize(3);
+    // Kong's ca_certificates.id is a typedefs.uuid: "ca-1" is translated as KIC does, and reported
+    assertThat(r.failures().get(0).effect()).isEqualTo(TranslationFailure.Effect.KONG_INVALID);
+    assertThat(r.failures().get(0).reason()).contains("ca_certificates", "id: expected a valid UUID");
+    assertThat(r.failures().get(0).causingObjects()).extracting(Object::toString).containsExactly("ConfigMap ns/a");
+    assertThat(r.failures().get(1).causingObjects()).extracting(Object::toString).containsExactly("ConfigMap ns/b");
+    assertThat(r.failures().get(2).causingObjects()).extracting(Object::toString)
         .containsExactly("ConfigMap ns/c", "KongPlugin ns/mtls");
+    assertThat(Translator.create(TranslatorOptions.builder().kongValidation(false).build())
+        .translate(CacheStores.of(Manifests.parse(yaml, "ca.yaml").objects())).failures()).hasSize(2);
   }
 }

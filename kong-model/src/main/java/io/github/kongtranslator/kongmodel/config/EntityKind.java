@@ -1,5 +1,6 @@
 package io.github.kongtranslator.kongmodel.config;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
@@ -13,110 +14,234 @@ import org.jspecify.annotations.Nullable;
 public enum EntityKind {
   /** {@link Service}, section {@code services}. */
   SERVICE("services", Service.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "host", FieldType.STRING, "port", FieldType.INTEGER, "protocol", FieldType.STRING, "path", FieldType.STRING, "url", FieldType.STRING, "retries", FieldType.INTEGER, "connect_timeout", FieldType.INTEGER, "read_timeout", FieldType.INTEGER, "write_timeout", FieldType.INTEGER, "client_certificate", FieldType.REFERENCE, "ca_certificates", FieldType.STRING_LIST, "tls_verify", FieldType.BOOLEAN, "tls_verify_depth", FieldType.INTEGER, "enabled", FieldType.BOOLEAN, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("name").unique(),
+          string("host"),
+          integer("port"),
+          string("protocol"),
+          string("path"),
+          string("url"),
+          integer("retries"),
+          integer("connect_timeout"),
+          integer("read_timeout"),
+          integer("write_timeout"),
+          reference("client_certificate").references("CERTIFICATE"),
+          strings("ca_certificates"),
+          bool("tls_verify"),
+          integer("tls_verify_depth"),
+          bool("enabled"),
+          strings("tags")),
       ImmutableMap.of("routes", "ROUTE", "plugins", "PLUGIN")),
   /** {@link Route}, section {@code routes}. */
   ROUTE("routes", Route.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "hosts", FieldType.STRING_LIST, "paths", FieldType.STRING_LIST, "methods", FieldType.STRING_LIST, "protocols", FieldType.STRING_LIST, "headers", FieldType.OBJECT, "snis", FieldType.STRING_LIST, "sources", FieldType.ARRAY, "destinations", FieldType.ARRAY, "strip_path", FieldType.BOOLEAN, "preserve_host", FieldType.BOOLEAN, "regex_priority", FieldType.INTEGER, "https_redirect_status_code", FieldType.INTEGER, "path_handling", FieldType.STRING, "request_buffering", FieldType.BOOLEAN, "response_buffering", FieldType.BOOLEAN, "expression", FieldType.STRING, "priority", FieldType.INTEGER, "service", FieldType.REFERENCE, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("name").unique(),
+          strings("hosts"),
+          strings("paths"),
+          strings("methods"),
+          strings("protocols"),
+          object("headers"),
+          strings("snis"),
+          array("sources"),
+          array("destinations"),
+          bool("strip_path"),
+          bool("preserve_host"),
+          integer("regex_priority"),
+          integer("https_redirect_status_code"),
+          string("path_handling"),
+          bool("request_buffering"),
+          bool("response_buffering"),
+          string("expression").expressionsFlavor(),
+          integer("priority").expressionsFlavor(),
+          reference("service").references("SERVICE"),
+          strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
   /** {@link Upstream}, section {@code upstreams}. */
   UPSTREAM("upstreams", Upstream.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "algorithm", FieldType.STRING, "hash_on", FieldType.STRING, "hash_fallback", FieldType.STRING, "hash_on_header", FieldType.STRING, "hash_fallback_header", FieldType.STRING, "hash_on_cookie", FieldType.STRING, "hash_on_cookie_path", FieldType.STRING, "hash_on_query_arg", FieldType.STRING, "hash_fallback_query_arg", FieldType.STRING, "hash_on_uri_capture", FieldType.STRING, "hash_fallback_uri_capture", FieldType.STRING, "healthchecks", FieldType.OBJECT, "host_header", FieldType.STRING, "slots", FieldType.INTEGER, "sticky_sessions_cookie", FieldType.STRING, "sticky_sessions_cookie_path", FieldType.STRING, "use_srv_name", FieldType.BOOLEAN, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("name").required().unique(),
+          string("algorithm"),
+          string("hash_on"),
+          string("hash_fallback"),
+          string("hash_on_header"),
+          string("hash_fallback_header"),
+          string("hash_on_cookie"),
+          string("hash_on_cookie_path"),
+          string("hash_on_query_arg"),
+          string("hash_fallback_query_arg"),
+          string("hash_on_uri_capture"),
+          string("hash_fallback_uri_capture"),
+          object("healthchecks"),
+          string("host_header"),
+          integer("slots"),
+          string("sticky_sessions_cookie").notInKong(),
+          string("sticky_sessions_cookie_path").notInKong(),
+          bool("use_srv_name"),
+          reference("client_certificate").references("CERTIFICATE"),
+          strings("tags")),
       ImmutableMap.of("targets", "TARGET")),
   /** {@link Target}, section {@code targets}. */
   TARGET("targets", Target.class,
-      fields("id", FieldType.STRING, "target", FieldType.STRING, "weight", FieldType.INTEGER, "upstream", FieldType.REFERENCE, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("target").required(),
+          integer("weight"),
+          reference("upstream").required().references("UPSTREAM"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link Plugin}, section {@code plugins}. */
   PLUGIN("plugins", Plugin.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "instance_name", FieldType.STRING, "config", FieldType.OBJECT, "enabled", FieldType.BOOLEAN, "protocols", FieldType.STRING_LIST, "ordering", FieldType.OBJECT, "run_on", FieldType.STRING, "service", FieldType.REFERENCE, "route", FieldType.REFERENCE, "consumer", FieldType.REFERENCE, "consumer_group", FieldType.REFERENCE, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("name").required(),
+          string("instance_name").unique(),
+          object("config"),
+          bool("enabled"),
+          strings("protocols"),
+          object("ordering"),
+          string("run_on").notInKong(),
+          reference("service").references("SERVICE"),
+          reference("route").references("ROUTE"),
+          reference("consumer").references("CONSUMER"),
+          reference("consumer_group"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link Consumer}, section {@code consumers}. */
   CONSUMER("consumers", Consumer.class,
-      fields("id", FieldType.STRING, "username", FieldType.STRING, "custom_id", FieldType.STRING, "groups", FieldType.ARRAY, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("username").unique(),
+          string("custom_id").unique(),
+          array("groups").notInKong(),
+          strings("tags")),
       ImmutableMap.of("keyauth_credentials", "KEY_AUTH", "basicauth_credentials", "BASIC_AUTH", "hmacauth_credentials", "HMAC_AUTH", "jwt_secrets", "JWT_SECRET", "oauth2_credentials", "OAUTH2", "acls", "ACL", "mtls_auth_credentials", "MTLS_AUTH", "plugins", "PLUGIN")),
   /** {@link ConsumerGroup}, section {@code consumer_groups}. */
   CONSUMER_GROUP("consumer_groups", ConsumerGroup.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "consumers", FieldType.ARRAY, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("name"),
+          array("consumers"),
+          strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
   /** {@link ConsumerGroupConsumer}, section {@code consumer_group_consumers}. */
   CONSUMER_GROUP_CONSUMER("consumer_group_consumers", ConsumerGroupConsumer.class,
-      fields("consumer", FieldType.REFERENCE, "consumer_group", FieldType.REFERENCE),
-      ImmutableSet.of(),
+      fields(
+          reference("consumer"),
+          reference("consumer_group")),
       ImmutableMap.of()),
   /** {@link KeyAuthCredential}, section {@code keyauth_credentials}. */
   KEY_AUTH("keyauth_credentials", KeyAuthCredential.class,
-      fields("id", FieldType.STRING, "key", FieldType.STRING, "ttl", FieldType.INTEGER, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("key"),
+      fields(
+          string("id"),
+          string("key").secret().unique(),
+          integer("ttl"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link BasicAuthCredential}, section {@code basicauth_credentials}. */
   BASIC_AUTH("basicauth_credentials", BasicAuthCredential.class,
-      fields("id", FieldType.STRING, "username", FieldType.STRING, "password", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("password"),
+      fields(
+          string("id"),
+          string("username").required().unique(),
+          string("password").secret().required(),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link HmacAuthCredential}, section {@code hmacauth_credentials}. */
   HMAC_AUTH("hmacauth_credentials", HmacAuthCredential.class,
-      fields("id", FieldType.STRING, "username", FieldType.STRING, "secret", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("secret"),
+      fields(
+          string("id"),
+          string("username").required().unique(),
+          string("secret").secret(),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link JwtSecret}, section {@code jwt_secrets}. */
   JWT_SECRET("jwt_secrets", JwtSecret.class,
-      fields("id", FieldType.STRING, "key", FieldType.STRING, "secret", FieldType.STRING, "algorithm", FieldType.STRING, "rsa_public_key", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("key", "secret"),
+      fields(
+          string("id"),
+          string("key").secret().unique(),
+          string("secret").secret(),
+          string("algorithm"),
+          string("rsa_public_key"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link Oauth2Credential}, section {@code oauth2_credentials}. */
   OAUTH2("oauth2_credentials", Oauth2Credential.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "client_id", FieldType.STRING, "client_secret", FieldType.STRING, "redirect_uris", FieldType.STRING_LIST, "hash_secret", FieldType.BOOLEAN, "client_type", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("client_secret"),
+      fields(
+          string("id"),
+          string("name").required(),
+          string("client_id").unique(),
+          string("client_secret").secret(),
+          strings("redirect_uris"),
+          bool("hash_secret"),
+          string("client_type"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link AclGroup}, section {@code acls}. */
   ACL("acls", AclGroup.class,
-      fields("id", FieldType.STRING, "group", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("group").required(),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link MtlsAuthCredential}, section {@code mtls_auth_credentials}. */
   MTLS_AUTH("mtls_auth_credentials", MtlsAuthCredential.class,
-      fields("id", FieldType.STRING, "subject_name", FieldType.STRING, "ca_certificate", FieldType.REFERENCE, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("subject_name"),
+          reference("ca_certificate"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link Certificate}, section {@code certificates}. */
   CERTIFICATE("certificates", Certificate.class,
-      fields("id", FieldType.STRING, "cert", FieldType.STRING, "key", FieldType.STRING, "cert_alt", FieldType.STRING, "key_alt", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("key", "key_alt"),
+      fields(
+          string("id"),
+          string("cert").required(),
+          string("key").secret().required(),
+          string("cert_alt"),
+          string("key_alt").secret(),
+          strings("tags")),
       ImmutableMap.of("snis", "SNI")),
   /** {@link Sni}, section {@code snis}. */
   SNI("snis", Sni.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "certificate", FieldType.REFERENCE, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("name").required().unique(),
+          reference("certificate").required().references("CERTIFICATE"),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link CaCertificate}, section {@code ca_certificates}. */
   CA_CERTIFICATE("ca_certificates", CaCertificate.class,
-      fields("id", FieldType.STRING, "cert", FieldType.STRING, "cert_digest", FieldType.STRING, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of(),
+      fields(
+          string("id"),
+          string("cert").required(),
+          string("cert_digest").unique(),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link Vault}, section {@code vaults}. */
   VAULT("vaults", Vault.class,
-      fields("id", FieldType.STRING, "name", FieldType.STRING, "prefix", FieldType.STRING, "description", FieldType.STRING, "config", FieldType.OBJECT, "tags", FieldType.STRING_LIST),
-      ImmutableSet.of("config"),
+      fields(
+          string("id"),
+          string("name").required(),
+          string("prefix").required().unique(),
+          string("description"),
+          object("config").secret(),
+          strings("tags")),
       ImmutableMap.of()),
   /** {@link License}, section {@code licenses}. */
   LICENSE("licenses", License.class,
-      fields("id", FieldType.STRING, "payload", FieldType.STRING),
-      ImmutableSet.of("payload"),
+      fields(
+          string("id"),
+          string("payload").secret()),
       ImmutableMap.of()),
   /** {@link CustomEntity}: an entity of a custom type, in the section named after its type. */
-  CUSTOM_ENTITY("", CustomEntity.class, ImmutableMap.of(), ImmutableSet.of(), ImmutableMap.of());
+  CUSTOM_ENTITY("", CustomEntity.class, fields(), ImmutableMap.of());
 
   private final String sectionKey;
   private final Class<? extends KongEntity> type;
-  private final ImmutableMap<String, FieldType> fieldTypes;
+  private final ImmutableList<FieldSpec> fieldSpecs;
+  private final ImmutableMap<String, FieldSpec> fieldsByName;
   private final ImmutableSet<String> secretFields;
   private final ImmutableMap<String, String> childSlots;
   /** {@link #childSlots} with the kinds resolved; racy but idempotent (immutable) init. */
@@ -125,26 +250,51 @@ public enum EntityKind {
   EntityKind(
       String sectionKey,
       Class<? extends KongEntity> type,
-      ImmutableMap<String, FieldType> fieldTypes,
-      ImmutableSet<String> secretFields,
+      ImmutableList<FieldSpec> fieldSpecs,
       ImmutableMap<String, String> childSlots) {
-    if (!java.util.Collections.disjoint(fieldTypes.keySet(), childSlots.keySet())) {
+    this.fieldsByName = Maps.uniqueIndex(fieldSpecs, FieldSpec::name);
+    if (!java.util.Collections.disjoint(fieldsByName.keySet(), childSlots.keySet())) {
       // the entity builders rely on it: a typed field is never looked up as a nested list
       throw new AssertionError(sectionKey + ": a key is both a field and a nested list");
     }
     this.sectionKey = sectionKey;
     this.type = type;
-    this.fieldTypes = fieldTypes;
-    this.secretFields = secretFields;
+    this.fieldSpecs = fieldSpecs;
+    this.secretFields = fieldSpecs.stream().filter(FieldSpec::isSecret).map(FieldSpec::name)
+        .collect(ImmutableSet.toImmutableSet());
     this.childSlots = childSlots;
   }
 
-  private static ImmutableMap<String, FieldType> fields(Object... pairs) {
-    ImmutableMap.Builder<String, FieldType> b = ImmutableMap.builder();
-    for (int i = 0; i < pairs.length; i += 2) {
-      b.put((String) pairs[i], (FieldType) pairs[i + 1]);
-    }
-    return b.buildOrThrow();
+  private static ImmutableList<FieldSpec> fields(FieldSpec... specs) {
+    return ImmutableList.copyOf(specs);
+  }
+
+  private static FieldSpec string(String name) {
+    return FieldSpec.of(name, FieldType.STRING);
+  }
+
+  private static FieldSpec integer(String name) {
+    return FieldSpec.of(name, FieldType.INTEGER);
+  }
+
+  private static FieldSpec bool(String name) {
+    return FieldSpec.of(name, FieldType.BOOLEAN);
+  }
+
+  private static FieldSpec strings(String name) {
+    return FieldSpec.of(name, FieldType.STRING_LIST);
+  }
+
+  private static FieldSpec object(String name) {
+    return FieldSpec.of(name, FieldType.OBJECT);
+  }
+
+  private static FieldSpec array(String name) {
+    return FieldSpec.of(name, FieldType.ARRAY);
+  }
+
+  private static FieldSpec reference(String name) {
+    return FieldSpec.of(name, FieldType.REFERENCE);
   }
 
   /**
@@ -182,7 +332,27 @@ public enum EntityKind {
    * @return the known field names in declaration order
    */
   public ImmutableSet<String> knownFields() {
-    return fieldTypes.keySet();
+    return fieldsByName.keySet();
+  }
+
+  /**
+   * The definitions of the known (typed) fields, in declaration order (the order of {@link
+   * #knownFields()}).
+   *
+   * @return the field definitions
+   */
+  public ImmutableList<FieldSpec> fieldSpecs() {
+    return fieldSpecs;
+  }
+
+  /**
+   * The definition of a known field.
+   *
+   * @param field the JSON key
+   * @return the definition, empty for a field the kind does not type
+   */
+  public Optional<FieldSpec> fieldSpec(String field) {
+    return Optional.ofNullable(fieldsByName.get(field));
   }
 
   /**
@@ -231,7 +401,7 @@ public enum EntityKind {
   }
 
   FieldType fieldType(String field) {
-    FieldType t = fieldTypes.get(field);
-    return t == null ? FieldType.ANY : t;
+    FieldSpec f = fieldsByName.get(field);
+    return f == null ? FieldType.ANY : f.type();
   }
 }

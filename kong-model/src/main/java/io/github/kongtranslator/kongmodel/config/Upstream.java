@@ -174,6 +174,15 @@ public final class Upstream extends KongEntity {
   }
 
   /**
+   * The {@code client_certificate} field.
+   *
+   * @return the reference: the string, or the {@code id} (else {@code name}) of an object, empty when absent
+   */
+  public Optional<String> clientCertificate() {
+    return reference("client_certificate");
+  }
+
+  /**
    * The {@code slots} field.
    *
    * @return the integer, empty when absent
@@ -386,6 +395,16 @@ public final class Upstream extends KongEntity {
      */
     public Builder hostHeader(String value) {
       return put("host_header", TextNode.valueOf(value));
+    }
+
+    /**
+     * Sets {@code client_certificate}.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder clientCertificate(String value) {
+      return put("client_certificate", TextNode.valueOf(value));
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.github.kongtranslator.translator.incremental;
 
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
 import io.github.kongtranslator.translator.internal.IncrementalEngine;
+import io.github.kongtranslator.translator.internal.KongChecks;
 import java.util.Objects;
 
 /**
@@ -64,7 +67,10 @@ public final class IncrementalTranslator {
    * @return the configuration and failures, equal to a full translation of {@code snapshot}
    */
   public synchronized TranslationResult translate(CacheStores snapshot) {
-    return engine.translate(Objects.requireNonNull(snapshot, "snapshot"));
+    TranslationResult r = engine.translate(Objects.requireNonNull(snapshot, "snapshot"));
+    ImmutableList<TranslationFailure> failures =
+        KongChecks.withKongFailures(r.config(), r.failures(), options());
+    return failures.equals(r.failures()) ? r : new TranslationResult(r.config(), failures);
   }
 
   /** What the last {@link #translate} call did; all zero before the first. */

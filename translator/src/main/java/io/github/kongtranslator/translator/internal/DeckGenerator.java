@@ -138,8 +138,8 @@ final class DeckGenerator {
     for (KConsumer c : consumers) {
       for (String g : c.groups) {
         ConsumerGroupConsumer.Builder m = ConsumerGroupConsumer.builder();
-        Entities.put(m, "consumer", c.username != null ? c.username : c.id != null ? c.id : "");
-        Entities.put(m, "consumer_group", g);
+        m.consumer(c.username != null ? c.username : c.id != null ? c.id : "");
+        m.consumerGroup(g);
         members.add(m.build());
       }
     }

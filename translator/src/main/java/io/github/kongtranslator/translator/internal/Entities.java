@@ -2,10 +2,7 @@ package io.github.kongtranslator.translator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.common.collect.ImmutableList;
@@ -37,35 +34,20 @@ final class Entities {
 
   private Entities() {}
 
-  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable String v) {
+  /**
+   * Sets a field through its typed builder setter when the value is present (the field's key,
+   * type and checks come from the entity definitions, {@code EntityKind}).
+   */
+  static <T> void set(@Nullable T v, java.util.function.Consumer<T> setter) {
     if (v != null) {
-      b.adopt(key, TextNode.valueOf(v));
+      setter.accept(v);
     }
   }
 
-  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable Integer v) {
-    if (v != null) {
-      b.adopt(key, IntNode.valueOf(v));
-    }
-  }
-
-  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable Long v) {
-    if (v != null) {
-      b.adopt(key, LongNode.valueOf(v));
-    }
-  }
-
-  static void put(KongEntity.Builder<?, ?> b, String key, @Nullable Boolean v) {
-    if (v != null) {
-      b.adopt(key, BooleanNode.valueOf(v));
-    }
-  }
-
-  static void putList(KongEntity.Builder<?, ?> b, String key, @Nullable List<String> v) {
+  /** {@link #set} for a list field, which is left absent when empty. */
+  static void setList(@Nullable List<String> v, java.util.function.Consumer<List<String>> setter) {
     if (v != null && !v.isEmpty()) {
-      ArrayNode a = JSON.arrayNode(v.size());
-      v.forEach(a::add);
-      b.adopt(key, a);
+      setter.accept(v);
     }
   }
 
@@ -185,29 +167,29 @@ final class Entities {
     /** The Kong entity; its plugin nodes are given away to it. */
     Service toEntity(TagNodes shared) {
       Service.Builder b = Service.builder();
-      putList(b, "ca_certificates", caCertificates);
-      put(b, "client_certificate", clientCertificate);
-      put(b, "connect_timeout", connectTimeout);
-      put(b, "host", host);
-      put(b, "id", id);
-      put(b, "name", name);
-      put(b, "path", path);
+      setList(caCertificates, b::caCertificates);
+      set(clientCertificate, b::clientCertificate);
+      set(connectTimeout, b::connectTimeout);
+      set(host, b::host);
+      set(id, b::id);
+      set(name, b::name);
+      set(path, b::path);
       if (!plugins.isEmpty()) {
         b.adopt("plugins", array(plugins));
       }
-      put(b, "port", port);
-      put(b, "protocol", protocol);
-      put(b, "read_timeout", readTimeout);
-      put(b, "retries", retries);
+      set(port, b::port);
+      set(protocol, b::protocol);
+      set(readTimeout, b::readTimeout);
+      set(retries, b::retries);
       if (!routes.isEmpty()) {
         List<Route> rs = new ArrayList<>(routes.size());
         routes.forEach(r -> rs.add(r.toEntity(shared)));
         b.routes(rs);
       }
       shared.put(b, tags);
-      put(b, "tls_verify", tlsVerify);
-      put(b, "tls_verify_depth", tlsVerifyDepth);
-      put(b, "write_timeout", writeTimeout);
+      set(tlsVerify, b::tlsVerify);
+      set(tlsVerifyDepth, b::tlsVerifyDepth);
+      set(writeTimeout, b::writeTimeout);
       return b.build();
     }
   }
@@ -257,7 +239,7 @@ final class Entities {
         destinations.forEach(p -> a.addObject().put("port", p));
         b.adopt("destinations", a);
       }
-      put(b, "expression", expression);
+      set(expression, b::expression);
       if (headers != null && !headers.isEmpty()) {
         ObjectNode h = JSON.objectNode();
         headers.forEach((k, v) -> {
@@ -266,24 +248,24 @@ final class Entities {
         });
         b.adopt("headers", h);
       }
-      putList(b, "hosts", hosts);
-      put(b, "https_redirect_status_code", httpsRedirectStatusCode);
-      put(b, "id", id);
-      putList(b, "methods", methods);
-      put(b, "name", name);
-      put(b, "path_handling", pathHandling);
-      putList(b, "paths", paths);
+      setList(hosts, b::hosts);
+      set(httpsRedirectStatusCode, b::httpsRedirectStatusCode);
+      set(id, b::id);
+      setList(methods, b::methods);
+      set(name, b::name);
+      set(pathHandling, b::pathHandling);
+      setList(paths, b::paths);
       if (!plugins.isEmpty()) {
         b.adopt("plugins", array(plugins));
       }
-      put(b, "preserve_host", preserveHost);
-      put(b, "priority", priority);
-      putList(b, "protocols", protocols);
-      put(b, "regex_priority", regexPriority);
-      put(b, "request_buffering", requestBuffering);
-      put(b, "response_buffering", responseBuffering);
-      putList(b, "snis", snis);
-      put(b, "strip_path", stripPath);
+      set(preserveHost, b::preserveHost);
+      set(priority, b::priority);
+      setList(protocols, b::protocols);
+      set(regexPriority, b::regexPriority);
+      set(requestBuffering, b::requestBuffering);
+      set(responseBuffering, b::responseBuffering);
+      setList(snis, b::snis);
+      set(stripPath, b::stripPath);
       shared.put(b, tags);
       return b.build();
     }
@@ -307,7 +289,7 @@ final class Entities {
     Upstream toEntity(TagNodes shared) {
       Upstream.Builder b = Upstream.builder();
       fields.forEach(b::adopt);
-      put(b, "name", name);
+      set(name, b::name);
       shared.put(b, tags);
       if (!targets.isEmpty()) {
         List<KTarget> sorted = new ArrayList<>(targets.values());
@@ -332,8 +314,8 @@ final class Entities {
 
     Target toEntity() {
       Target.Builder b = Target.builder();
-      put(b, "target", target);
-      put(b, "weight", weight);
+      set(target, b::target);
+      set(weight, b::weight);
       return b.build();
     }
   }
@@ -357,9 +339,9 @@ final class Entities {
 
     Certificate toEntity(TagNodes shared) {
       Certificate.Builder b = Certificate.builder();
-      put(b, "cert", cert);
-      put(b, "id", id);
-      put(b, "key", key);
+      set(cert, b::cert);
+      set(id, b::id);
+      set(key, b::key);
       if (!snis.isEmpty()) {
         List<Sni> out = new ArrayList<>(snis.size());
         snis.stream().sorted(Strs.BYTES).forEach(s -> {
@@ -367,7 +349,7 @@ final class Entities {
           ObjectNode ref = JSON.objectNode();
           ref.put("id", id);
           sn.adopt("certificate", ref);
-          put(sn, "name", s);
+          set(s, sn::name);
           out.add(sn.build());
         });
         b.snis(out);
@@ -405,10 +387,10 @@ final class Entities {
           b.adopt(k, array(list));
         }
       });
-      put(b, "custom_id", customId);
-      put(b, "id", id);
+      set(customId, b::customId);
+      set(id, b::id);
       shared.put(b, tags);
-      put(b, "username", username);
+      set(username, b::username);
       return b.build();
     }
   }
@@ -460,19 +442,19 @@ final class Entities {
       if (config != null && !(config.isObject() && config.isEmpty())) {
         b.adopt("config", config);
       }
-      put(b, "consumer", consumer);
-      put(b, "consumer_group", consumerGroup);
-      put(b, "enabled", enabled);
-      put(b, "id", id);
-      put(b, "instance_name", instanceName);
-      put(b, "name", name);
+      set(consumer, b::consumer);
+      set(consumerGroup, b::consumerGroup);
+      set(enabled, b::enabled);
+      set(id, b::id);
+      set(instanceName, b::instanceName);
+      set(name, b::name);
       if (ordering != null && !ordering.isNull()) {
         b.adopt("ordering", ordering);
       }
-      putList(b, "protocols", protocols);
-      put(b, "route", route);
-      put(b, "run_on", runOn);
-      put(b, "service", service);
+      setList(protocols, b::protocols);
+      set(route, b::route);
+      set(runOn, b::runOn);
+      set(service, b::service);
       shared.put(b, tags);
       return b.build();
     }
@@ -492,8 +474,8 @@ final class Entities {
 
     ConsumerGroup toEntity(TagNodes shared) {
       ConsumerGroup.Builder b = ConsumerGroup.builder();
-      put(b, "id", id);
-      put(b, "name", name);
+      set(id, b::id);
+      set(name, b::name);
       shared.put(b, tags);
       return b.build();
     }

@@ -1,0 +1,8 @@
+/**
+ * Implementation of the Kong schema checks (host and path syntax, the ATC expression syntax);
+ * not API.
+ */
+@NullMarked
+package io.github.kongtranslator.kongmodel.validation.internal;
+
+import org.jspecify.annotations.NullMarked;
