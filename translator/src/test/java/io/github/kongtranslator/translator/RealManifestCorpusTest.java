@@ -50,6 +50,7 @@ class RealManifestCorpusTest {
     int fieldsDefaulted;
     int rejected;
     int translationFailures;
+    int kindlessBackendRefsDropped;
     int certificates;
     final List<String> refused = new ArrayList<>();
     final List<String> emptyNamespaceNames = new ArrayList<>();
@@ -60,7 +61,8 @@ class RealManifestCorpusTest {
     public String toString() {
       return "files refused " + filesRefused + ", objects " + objects + ", objects defaulted "
           + objectsDefaulted + " (" + fieldsDefaulted + " fields), rejected " + rejected
-          + ", translation failures " + translationFailures + ", certificates " + certificates
+          + ", translation failures " + translationFailures + " (kind-less backendRefs dropped "
+          + kindlessBackendRefsDropped + ", until the CRD defaults apply)" + ", certificates " + certificates
           + ", names/hosts with an empty namespace " + emptyNamespaceNames.size()
           + ", empty ids " + emptyIds.size() + ", collapsed certificates "
           + collapsedCertificates.size();
@@ -85,6 +87,8 @@ class RealManifestCorpusTest {
       st.rejected += loaded.rejected().size();
       TranslationResult r = translator.translate(CacheStores.of(loaded.objects()));
       st.translationFailures += r.failures().size();
+      st.kindlessBackendRefsDropped += (int) r.failures().stream()
+          .filter(x -> x.reason().contains("dropped: it has no kind")).count();
       JsonNode config = r.config().toJson();
       walk(config, f + ":", st);
       Set<String> certIds = new HashSet<>();
