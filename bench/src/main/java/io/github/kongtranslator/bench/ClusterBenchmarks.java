@@ -145,7 +145,7 @@ public class ClusterBenchmarks {
   /** Parse the YAML stream into typed objects. */
   @Benchmark
   public Object loadManifests() {
-    return Manifests.withLimits(ManifestLimits.defaults().withMaxStreamChars(Integer.MAX_VALUE))
+    return Manifests.withLimits(ManifestLimits.bulk())
         .read(new StringReader(yaml), "bench").objects();
   }
 

@@ -68,6 +68,10 @@ final class FallbackCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "yaml|json", description = "output format (default: yaml)")
   String output = "yaml";
 
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "namespace for objects without one, as kubectl (default: default)")
+  String namespace = "";
+
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
@@ -84,10 +88,10 @@ final class FallbackCommand implements Callable<Integer> {
     };
     TranslatorOptions options = TranslateCommand.options(cl, flags, ingressClass);
     Translator translator = Translator.create(options);
-    LoadResult loaded = InputFiles.load(inputs);
+    LoadResult loaded = InputFiles.load(inputs, InputFiles.options(namespace));
     CacheStores snapshot = CacheStores.of(loaded.objects());
     Optional<CacheStores> last = lastValid.isEmpty()
-        ? Optional.empty() : Optional.of(CacheStores.of(InputFiles.load(lastValid).objects()));
+        ? Optional.empty() : Optional.of(CacheStores.of(InputFiles.load(lastValid, InputFiles.options(namespace)).objects()));
     if (!Files.isReadable(errors)) {
       throw new CommandLine.ParameterException(cl, "cannot read --errors " + errors);
     }
@@ -96,6 +100,9 @@ final class FallbackCommand implements Callable<Integer> {
 
     StringWriter reportText = new StringWriter();
     PrintWriter rep = new PrintWriter(reportText);
+    for (var e : loaded.rejected()) {
+      cl.getErr().println("rejected: " + e.getMessage());
+    }
     for (ManifestWarning w : loaded.warnings()) {
       cl.getErr().println("warning: " + w);
     }

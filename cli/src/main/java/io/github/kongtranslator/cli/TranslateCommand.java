@@ -1,6 +1,7 @@
 package io.github.kongtranslator.cli;
 
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.manifest.InvalidObjectException;
 import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.ManifestWarning;
 import io.github.kongtranslator.kongmodel.io.ConfigFormat;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 /** {@code kong-translator translate}: prints the Kong declarative configuration of manifests. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
     description = {"Translates Kubernetes manifests into Kong declarative configuration (stdout).",
-        "Translation failures go to stderr, one line per failure naming the object; the",
+        "Objects the API server would refuse and translation failures go to stderr, one line",
+        "per problem naming the object; the",
         "configuration of every other object is still printed (exit 0). Unreadable input exits 2."})
 final class TranslateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "manifest files, directories, or - for stdin")
@@ -47,6 +49,10 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "yaml|json", description = "output format (default: yaml)")
   String output = "yaml";
 
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "namespace for objects without one, as kubectl (default: default)")
+  String namespace = "";
+
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
@@ -63,11 +69,14 @@ final class TranslateCommand implements Callable<Integer> {
     };
     TranslatorOptions options = options(cl, flags, ingressClass).toBuilder()
         .gatewayControllerName(gatewayController).build();
-    LoadResult loaded = InputFiles.load(inputs);
+    LoadResult loaded = InputFiles.load(inputs, InputFiles.options(namespace));
     TranslationResult result = Translator.create(options).translate(CacheStores.of(loaded.objects()));
     PrintWriter err = cl.getErr();
     for (ManifestWarning w : loaded.warnings()) {
       err.println("warning: " + w);
+    }
+    for (InvalidObjectException e : loaded.rejected()) {
+      err.println("rejected: " + e.getMessage());
     }
     for (TranslationFailure f : result.failures()) {
       err.println("translation failure: " + f);

@@ -1,6 +1,8 @@
 package io.github.kongtranslator.cli;
 
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.core.manifest.DefaultedFields;
+import io.github.kongtranslator.core.manifest.InvalidObjectException;
 import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.ManifestWarning;
 import io.github.kongtranslator.core.model.Kind;
@@ -15,11 +17,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kong-translator validate FILE|DIR|- ...}: loads manifests and reports what they hold. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Loads Kubernetes manifests and prints the objects loaded per kind.",
-        "Warnings (skipped kinds) go to stderr; bad input exits with code 2."})
+    description = {"Loads Kubernetes manifests as the API server would admit them (namespace,",
+        "uid, defaults, validation) and prints the objects loaded per kind. Warnings (skipped",
+        "kinds) go to stderr; objects the API server would refuse are listed on stderr (exit 1);",
+        "unreadable or malformed input exits with code 2."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "manifest files, directories, or - for stdin")
   List<String> inputs = new ArrayList<>();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "namespace for objects without one, as kubectl (default: default)")
+  String namespace = "";
+
+  @Option(names = "--show-defaults",
+      description = "print the fields filled in per object (namespace, uid, API server defaults)")
+  boolean showDefaults;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
@@ -29,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadResult loaded = InputFiles.load(inputs);
+    LoadResult loaded = InputFiles.load(inputs, InputFiles.options(namespace));
     CacheStores stores = CacheStores.of(loaded.objects());
     PrintWriter out = java.util.Objects.requireNonNull(spec).commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -43,9 +55,17 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("warning: " + (loaded.objects().size() - stores.size())
           + " object(s) replaced by a later object with the same kind, namespace and name");
     }
+    if (showDefaults) {
+      for (DefaultedFields d : loaded.defaulted()) {
+        out.println("defaulted " + d);
+      }
+    }
     for (ManifestWarning w : loaded.warnings()) {
       err.println("warning: " + w);
     }
-    return KongTranslatorCli.OK;
+    for (InvalidObjectException e : loaded.rejected()) {
+      err.println("rejected: " + e.getMessage());
+    }
+    return loaded.rejected().isEmpty() ? KongTranslatorCli.OK : KongTranslatorCli.FAILURES;
   }
 }

@@ -57,10 +57,12 @@ class ReadmeExampleTest {
     Translator translator = Translator.create(TranslatorOptions.defaults());
     CacheStores snapshot = CacheStores.of(
         Manifests.load(Path.of("../examples/ingress-tls-plugin.yaml")).objects());
+    // the uid loading derives for the example's KongPlugin demo/rate-limit (it has none):
+    // Python uuid.uuid5(uuid.NAMESPACE_URL, "kong-translator:configuration.konghq.com/KongPlugin/demo/rate-limit")
     String errorBody = """
         {"flattened_errors": [{"errors": [{"messages": ["invalid config"]}], "entity_tags": [
           "k8s-name:rate-limit", "k8s-namespace:demo", "k8s-kind:KongPlugin",
-          "k8s-group:configuration.konghq.com", "k8s-version:v1", "k8s-uid:"]}]}""";
+          "k8s-group:configuration.konghq.com", "k8s-version:v1", "k8s-uid:c6518568-7610-5aff-b9a9-a0aa323d6096"]}]}""";
     // README-FALLBACK-BEGIN
     // The gateway rejected the configuration: find the broken objects in its error body...
     List<ObjectRef> broken = FlattenedErrors.parse(errorBody).rejection()

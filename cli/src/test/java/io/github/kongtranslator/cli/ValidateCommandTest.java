@@ -51,4 +51,50 @@ class ValidateCommandTest {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("Usage: kong-translator");
   }
+
+  private static final String NO_NAMESPACE = """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: echo}
+      spec: {ports: [{port: 80}]}
+      """;
+
+  @Test
+  void validate_showDefaults_printsFieldsFilledInPerObject(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("svc.yaml"), NO_NAMESPACE);
+    assertThat(run("validate", "--show-defaults", f.toString())).isZero();
+    assertThat(out.toString()).contains("defaulted " + f + ": document 1: Service default/echo: "
+        + "spec.sessionAffinity, spec.type, spec.ports[0].protocol, spec.ports[0].targetPort, "
+        + "spec.internalTrafficPolicy, metadata.namespace, metadata.uid");
+  }
+
+  @Test
+  void validate_namespaceOption_namespacesObjectsWithoutOne(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("svc.yaml"), NO_NAMESPACE);
+    assertThat(run("validate", "-n", "team-a", "--show-defaults", f.toString())).isZero();
+    assertThat(out.toString()).contains("Service team-a/echo");
+    assertThat(run("validate", "--namespace=team-b", "--show-defaults", f.toString())).isZero();
+    assertThat(out.toString()).contains("Service team-b/echo");
+  }
+
+  @Test
+  void validate_objectTheApiServerWouldRefuse_isListed_andExitsOne(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("ing.yaml"), NO_NAMESPACE + """
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: web}
+        spec:
+          rules:
+          - http:
+              paths:
+              - path: /
+                backend: {service: {name: echo, port: {number: 80}}}
+        """);
+    assertThat(run("validate", f.toString())).isEqualTo(1);
+    assertThat(out.toString()).containsPattern("Service\\s+1").containsPattern("total\\s+1");
+    assertThat(err.toString().strip()).isEqualTo("rejected: " + f + ": document 2, line 13:9: field "
+        + "spec.rules[0].http.paths[0].pathType: Ingress default/web: rejected as the API server "
+        + "would: pathType must be specified (rule required)");
+  }
 }

@@ -86,13 +86,13 @@ public final class Fixtures {
   }
 
   /**
-   * Loads a corpus case's {@code in.yaml}.
+   * Loads a corpus case's {@code in.yaml} as stored, as KIC's golden harness does.
    *
    * @param caseName e.g. {@code fallback-config-ingress}
    * @return its objects in input order
    */
   public static List<K8sObject> corpusObjects(String caseName) {
-    return Manifests.load(goldenDir().resolve(caseName).resolve("in.yaml")).objects();
+    return Manifests.asStored().read(goldenDir().resolve(caseName).resolve("in.yaml")).objects();
   }
 
   /**

@@ -332,8 +332,12 @@ class TranslatorTest {
     assertThat(vaults.get(0).get("config").toString()).isEqualTo("{\"prefix\":\"SECRET_\"}");
     assertThat(vaults.get(0).get("id").asText()).isEqualTo(
         io.github.kongtranslator.translator.internal.KongIds.id("vaults", "my-env", ""));
+    // the uid loading derives for a KongVault without one (cluster-scoped, so no namespace):
+    // Python uuid.uuid5(uuid.NAMESPACE_URL, "kong-translator:configuration.konghq.com/KongVault//env-vault")
     assertThat(vaults.get(0).get("tags").toString()).isEqualTo(
-        "[\"k8s-name:env-vault\",\"k8s-kind:KongVault\",\"k8s-group:configuration.konghq.com\",\"k8s-version:v1alpha1\"]");
+        "[\"k8s-name:env-vault\",\"k8s-kind:KongVault\","
+            + "\"k8s-uid:46d0b768-80c3-53ed-b100-f96c2edb4781\","
+            + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1alpha1\"]");
     assertThat(r.failures()).singleElement()
         .satisfies(f -> assertThat(f.reason()).isEqualTo("spec.prefix \"my-env\" is duplicate"));
   }

@@ -4,10 +4,12 @@ import io.github.kongtranslator.core.KongTranslatorException;
 
 /**
  * Bad manifest input: malformed YAML or JSON, a wrong type for a modelled field, a missing
- * name, or a resource limit exceeded. The message reads {@code source: document N, line L:C:
+ * name, a resource limit exceeded, or (as {@link InvalidObjectException}) an object the API server
+ * would refuse. The message reads {@code source: document N, line L:C:
  * field F: problem}; the parts are also available as data. Messages never quote input values.
  */
-public final class ManifestException extends KongTranslatorException {
+public sealed class ManifestException extends KongTranslatorException
+    permits InvalidObjectException {
   private static final long serialVersionUID = 1L;
 
   private final String source;

@@ -3,37 +3,55 @@ package io.github.kongtranslator.core.manifest;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.internal.ModelJson;
+import io.github.kongtranslator.core.manifest.internal.Admission;
+import io.github.kongtranslator.core.manifest.internal.DocumentSizes;
+import io.github.kongtranslator.core.manifest.internal.Utf8Text;
 import io.github.kongtranslator.core.manifest.internal.YamlTrees;
+import io.github.kongtranslator.core.manifest.internal.schema.SchemaViolation;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.ObjectRef;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Loads Kubernetes manifests into the typed model.
+ * Loads Kubernetes manifests into the typed model, admitting each object as the Kubernetes API
+ * server would (see {@link ManifestOptions}).
  *
  * <p>Input is multi-document YAML or JSON (JSON is read as YAML), from files, directories
- * (every {@code .yaml}, {@code .yml} and {@code .json} file below it, in path order), streams
- * or strings; a {@code kind: List} document contributes its {@code items}. Each document is
- * dispatched by {@code apiVersion} and {@code kind}; every served version of a kind (see {@link
- * Kind#versions()}) maps onto the same typed value. Documents of kinds this library does not read
- * are skipped with a {@link ManifestWarning}, never an error.
+ * (every {@code .yaml}, {@code .yml} and {@code .json} file below it, in path order), streams,
+ * strings, or object trees (a Jackson {@link JsonNode} or a {@code Map}). Empty and
+ * comment-only documents are skipped, as kubectl does; a {@code kind: List} document and a
+ * typed list ({@code ServiceList}, {@code HTTPRouteList}, any {@code <Kind>List} with {@code
+ * items}) contribute their items (items of a typed list without {@code apiVersion} and {@code
+ * kind} take the list's). Each object is dispatched by {@code apiVersion} and {@code kind};
+ * every served version of a kind (see {@link Kind#versions()}) maps onto the same typed value.
+ * Objects of kinds this library does not read are skipped with a {@link ManifestWarning}, never
+ * an error.
+ *
+ * <p>One pipeline serves every entry point: read and bound the text, parse, then per object:
+ * API server defaults (core and CRD), namespace, uid, validation, binding. An object the API
+ * server would refuse is left out and reported in {@link LoadResult#rejected()}; the fields
+ * filled in are in {@link LoadResult#defaulted()} (and logged at debug level).
  *
  * <p>Bad input gives a {@link ManifestException} naming the source, document number,
- * line:column and field. Resources are bounded by {@link ManifestLimits}.
+ * line:column (for text) and field. Resources are bounded by {@link ManifestLimits}.
  *
  * <pre>{@code
  * LoadResult loaded = Manifests.load(Path.of("manifests/"));
@@ -41,31 +59,67 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Manifests {
-  private static final Manifests DEFAULT = new Manifests(ManifestLimits.defaults());
+  private static final Logger LOG = LoggerFactory.getLogger(Manifests.class);
+  private static final Manifests DEFAULT = new Manifests(ManifestOptions.defaults(),
+      Admission.SchemaStep.bundled());
 
+  private final ManifestOptions options;
   private final ManifestLimits limits;
+  private final Admission admission;
 
-  private Manifests(ManifestLimits limits) {
-    this.limits = limits;
+  private Manifests(ManifestOptions options, Admission.SchemaStep schemas) {
+    this.options = options;
+    this.limits = options.limits();
+    this.admission = new Admission(options, schemas);
   }
 
   /**
-   * A loader with custom limits.
+   * A loader with the given options.
+   *
+   * @param options namespace, uid, defaulting and validation settings and limits
+   * @return the loader
+   */
+  public static Manifests with(ManifestOptions options) {
+    return new Manifests(options, Admission.SchemaStep.bundled());
+  }
+
+  /** A loader with other CRD schema steps; for tests of the pipeline. */
+  static Manifests with(ManifestOptions options, Admission.SchemaStep schemas) {
+    return new Manifests(options, schemas);
+  }
+
+  /**
+   * A loader with default options and custom limits.
    *
    * @param limits the limits
    * @return the loader
    */
   public static Manifests withLimits(ManifestLimits limits) {
-    return new Manifests(limits);
+    return with(ManifestOptions.builder().limits(limits).build());
   }
 
-  /** A loader with {@link ManifestLimits#defaults()}. */
+  /** A loader with {@link ManifestOptions#defaults()}. */
   public static Manifests defaults() {
     return DEFAULT;
   }
 
   /**
-   * Loads a file or every manifest file below a directory, with default limits.
+   * A loader that takes objects as stored ({@link ManifestOptions#asStored()}): for objects read
+   * from an API server, and for KIC's golden corpus.
+   *
+   * @return the loader
+   */
+  public static Manifests asStored() {
+    return with(ManifestOptions.asStored());
+  }
+
+  /** This loader's options. */
+  public ManifestOptions options() {
+    return options;
+  }
+
+  /**
+   * Loads a file or every manifest file below a directory, with default options.
    *
    * @param path a file or directory
    * @return the loaded objects and warnings
@@ -76,7 +130,7 @@ public final class Manifests {
   }
 
   /**
-   * Parses manifests from a string, with default limits.
+   * Parses manifests from a string, with default options.
    *
    * @param content YAML or JSON text
    * @param sourceName name used in messages
@@ -88,18 +142,19 @@ public final class Manifests {
   }
 
   /**
-   * Loads files and directories in order.
+   * Loads files and directories in order, as one run (the run bounds of {@link ManifestLimits}
+   * apply to all of them together).
    *
    * @param paths files or directories
    * @return the loaded objects and warnings, in argument order
    * @throws ManifestException on bad input or an unreadable file
    */
   public LoadResult read(List<Path> paths) {
-    LoadResult result = new LoadResult(List.of(), List.of());
+    Run run = new Run();
     for (Path p : paths) {
-      result = result.plus(read(p));
+      readPath(p, run);
     }
-    return result;
+    return run.result();
   }
 
   /**
@@ -110,6 +165,10 @@ public final class Manifests {
    * @throws ManifestException on bad input or an unreadable file
    */
   public LoadResult read(Path path) {
+    return read(List.of(path));
+  }
+
+  private void readPath(Path path, Run run) {
     if (Files.isDirectory(path)) {
       List<Path> files;
       try (Stream<Path> s = Files.walk(path)) {
@@ -117,12 +176,22 @@ public final class Manifests {
       } catch (IOException | UncheckedIOException e) {
         throw new ManifestException(path.toString(), 0, 0, 0, "", "cannot list directory: " + e.getMessage());
       }
-      return read(files);
+      for (Path f : files) {
+        readPath(f, run);
+      }
+      return;
     }
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return read(r, path.toString());
+    String source = path.toString();
+    try {
+      long size = Files.size(path);
+      if (size > limits.maxStreamChars()) {
+        throw tooLarge(source, size);
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        readText(Utf8Text.decode(readBounded(in, source), source), source, run);
+      }
     } catch (IOException e) {
-      throw new ManifestException(path.toString(), 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
+      throw new ManifestException(source, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
   }
@@ -133,7 +202,8 @@ public final class Manifests {
   }
 
   /**
-   * Loads manifests from a UTF-8 stream. The stream is not closed.
+   * Loads manifests from a UTF-8 stream. The stream is not closed. Invalid UTF-8 is an error
+   * naming the line, never silently replaced.
    *
    * @param in the stream
    * @param sourceName name used in messages, e.g. {@code <stdin>}
@@ -141,7 +211,28 @@ public final class Manifests {
    * @throws ManifestException on bad input
    */
   public LoadResult read(InputStream in, String sourceName) {
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8), sourceName);
+    Run run = new Run();
+    try {
+      readText(Utf8Text.decode(readBounded(in, sourceName), sourceName), sourceName, run);
+    } catch (IOException e) {
+      throw new ManifestException(sourceName, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+    return run.result();
+  }
+
+  private byte[] readBounded(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(limits.maxStreamChars() == Integer.MAX_VALUE
+        ? Integer.MAX_VALUE - 8 : limits.maxStreamChars() + 1);
+    if (bytes.length > limits.maxStreamChars()) {
+      throw tooLarge(source, bytes.length);
+    }
+    return bytes;
+  }
+
+  private ManifestException tooLarge(String source, long size) {
+    return new ManifestException(source, 0, 0, 0, "", "more than " + limits.maxStreamChars()
+        + " bytes (limit maxStreamChars; " + size + (size > limits.maxStreamChars() ? "+" : "") + " read)");
   }
 
   /**
@@ -153,42 +244,125 @@ public final class Manifests {
    * @throws ManifestException on bad input
    */
   public LoadResult read(Reader reader, String sourceName) {
-    List<K8sObject> objects = new ArrayList<>();
-    List<ManifestWarning> warnings = new ArrayList<>();
-    int count = 0;
-    for (YamlTrees.Document doc : new YamlTrees(sourceName, limits).read(reader)) {
-      JsonNode tree = doc.tree();
-      if (isList(tree)) {
-        JsonNode items = tree.get("items");
-        if (items != null && !items.isNull() && !items.isArray()) {
-          throw error(sourceName, doc, "/items", "expected a list of objects");
+    Run run = new Run();
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[8192];
+    try {
+      int n;
+      while ((n = reader.read(buf)) >= 0) {
+        sb.append(buf, 0, n);
+        if (sb.length() > limits.maxStreamChars()) {
+          throw new ManifestException(sourceName, 0, 0, 0, "", "more than " + limits.maxStreamChars()
+              + " characters (limit maxStreamChars)");
         }
-        if (items != null) {
-          for (int i = 0; i < items.size(); i++) {
-            if (++count > limits.maxDocuments()) {
-              throw error(sourceName, doc, "/items/" + i,
-                  "more than " + limits.maxDocuments() + " objects (limit maxDocuments)");
-            }
-            JsonNode item = items.get(i);
-            String at = "/items/" + i;
-            bind(sourceName, doc, item, at).ifPresentOrElse(objects::add,
-                () -> warnings.add(skipped(sourceName, doc, item, at)));
-          }
-        }
-        continue;
       }
-      if (++count > limits.maxDocuments()) {
-        throw error(sourceName, doc, "", "more than " + limits.maxDocuments() + " objects (limit maxDocuments)");
-      }
-      bind(sourceName, doc, tree, "").ifPresentOrElse(objects::add,
-          () -> warnings.add(skipped(sourceName, doc, tree, "")));
+    } catch (IOException e) {
+      throw new ManifestException(sourceName, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
-    return new LoadResult(objects, warnings);
+    readText(sb.toString(), sourceName, run);
+    return run.result();
   }
 
+  /**
+   * Loads objects from a Jackson tree: one object (possibly a list) or an array of them, each
+   * element counting as one document. The tree is not modified. Errors name the document (the
+   * array index + 1), the object and the field instead of a line.
+   *
+   * @param tree an object tree as the Kubernetes API would send it
+   * @param sourceName name used in messages
+   * @return the loaded objects and warnings
+   * @throws ManifestException on bad input
+   */
+  public LoadResult read(JsonNode tree, String sourceName) {
+    Run run = new Run();
+    if (tree.isArray()) {
+      for (int i = 0; i < tree.size(); i++) {
+        document(YamlTrees.Document.of(tree.get(i).deepCopy(), i + 1), sourceName, run);
+      }
+    } else {
+      document(YamlTrees.Document.of(tree.deepCopy(), 1), sourceName, run);
+    }
+    return run.result();
+  }
+
+  /**
+   * Loads one object (possibly a list) from plain maps, lists and scalars, as a JSON or YAML
+   * library would give them. The map is not modified.
+   *
+   * @param object the object
+   * @param sourceName name used in messages
+   * @return the loaded objects and warnings
+   * @throws ManifestException on bad input
+   */
+  public LoadResult read(Map<String, ?> object, String sourceName) {
+    JsonNode tree;
+    try {
+      tree = ModelJson.MAPPER.valueToTree(object);
+    } catch (IllegalArgumentException e) {
+      throw new ManifestException(sourceName, 1, 0, 0, "", "not a JSON-like object tree: "
+          + e.getClass().getSimpleName());
+    }
+    return read(tree, sourceName);
+  }
+
+  private void readText(String text, String source, Run run) {
+    run.addBytes(text, source);
+    DocumentSizes.check(text, source, limits.maxObjectBytes());
+    for (YamlTrees.Document doc : new YamlTrees(source, limits).read(new StringReader(text))) {
+      document(doc, source, run);
+    }
+  }
+
+  /** One YAML document or tree: skipped when empty, a list's items, or one object. */
+  private void document(YamlTrees.Document doc, String source, Run run) {
+    JsonNode tree = doc.tree();
+    if (tree.isNull() || tree.isMissingNode()) {
+      // k8s.io/cli-runtime/pkg/resource/visitor.go StreamVisitor.Visit: a document that is empty
+      // or "null" after trimming is skipped ("continue").
+      return;
+    }
+    if (isList(tree)) {
+      JsonNode items = tree.get("items");
+      if (items != null && !items.isNull() && !items.isArray()) {
+        throw error(source, doc, "/items", "expected a list of objects");
+      }
+      if (items != null) {
+        String listKind = tree.get("kind").textValue();
+        String itemKind = listKind.substring(0, listKind.length() - "List".length());
+        for (int i = 0; i < items.size(); i++) {
+          String at = "/items/" + i;
+          run.count(source, doc, at);
+          JsonNode item = items.get(i);
+          // k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/unstructured.go decodeToList: "For
+          // typed lists, e.g., a PodList, API server doesn't set each item's APIVersion and
+          // Kind": items with neither take the list's apiVersion and its kind without "List".
+          if (item instanceof ObjectNode o && !itemKind.isEmpty()
+              && Admission.unsetField(o, "apiVersion") && Admission.unsetField(o, "kind")) {
+            o.put("apiVersion", tree.get("apiVersion").textValue());
+            o.put("kind", itemKind);
+          }
+          object(source, doc, item, at, run);
+        }
+      }
+      return;
+    }
+    run.count(source, doc, "");
+    object(source, doc, tree, "", run);
+  }
+
+  /**
+   * {@code kind: List}, or a typed list: a kind ending in {@code List} with an {@code items}
+   * field (k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/unstructured.go decodes any
+   * object with {@code items} as a list).
+   */
   private static boolean isList(JsonNode tree) {
-    return tree.isObject() && "List".equals(tree.path("kind").asText(null))
-        && tree.path("apiVersion").isTextual();
+    if (!tree.isObject() || !tree.path("apiVersion").isTextual() || !tree.path("kind").isTextual()) {
+      return false;
+    }
+    String kind = tree.get("kind").textValue();
+    return kind.equals("List") || (kind.endsWith("List") && tree.has("items")
+        && Kind.find(groupOf(tree.get("apiVersion").textValue()), kind).isEmpty());
   }
 
   private static ManifestWarning skipped(String source, YamlTrees.Document doc, JsonNode tree, String pointer) {
@@ -209,7 +383,8 @@ public final class Manifests {
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
-  private static Optional<K8sObject> bind(String source, YamlTrees.Document doc, JsonNode tree, String pointer) {
+  /** One object: checks, admission (defaults, namespace, uid, validation), binding. */
+  private void object(String source, YamlTrees.Document doc, JsonNode tree, String pointer, Run run) {
     if (!tree.isObject()) {
       throw error(source, doc, pointer, "expected a Kubernetes object (a mapping), found " + describe(tree));
     }
@@ -223,15 +398,49 @@ public final class Manifests {
     }
     Optional<Kind> k = Kind.forApiVersion(apiVersion.textValue(), kind.textValue());
     if (k.isEmpty()) {
-      return Optional.empty();
+      run.warnings.add(skipped(source, doc, tree, pointer));
+      return;
     }
     JsonNode name = tree.path("metadata").path("name");
     if (!name.isTextual() || name.textValue().isEmpty()) {
       throw error(source, doc, pointer + "/metadata/name",
           "missing: " + kind.textValue() + " objects need metadata.name");
     }
+    String version = k.get().versionOf(apiVersion.textValue());
+    Admission.Outcome admitted = admission.admit(k.get(), version, (ObjectNode) tree);
+    JsonNode meta = tree.path("metadata");
+    ObjectRef ref = new ObjectRef(k.get().group(), version, k.get().kindName(),
+        k.get().namespaced() ? meta.path("namespace").asText("") : "", name.textValue(),
+        meta.path("uid").isTextual() ? meta.path("uid").textValue() : "");
+    if (!admitted.violations().isEmpty()) {
+      List<InvalidObjectException.Violation> violations = new ArrayList<>();
+      for (SchemaViolation v : admitted.violations()) {
+        violations.add(new InvalidObjectException.Violation(
+            YamlTrees.field(pointer + v.pointer()), v.rule(), v.message()));
+      }
+      int[] pos = doc.position(pointer + admitted.violations().get(0).pointer());
+      InvalidObjectException rejected =
+          new InvalidObjectException(source, doc.number(), pos[0], pos[1], ref, violations);
+      LOG.debug("rejected: {}", rejected.getMessage());
+      run.rejected.add(rejected);
+      return;
+    }
+    if (!admitted.defaulted().isEmpty()) {
+      List<String> fields = new ArrayList<>();
+      for (String p : admitted.defaulted()) {
+        fields.add(YamlTrees.field(p));
+      }
+      DefaultedFields d = new DefaultedFields(ref, source, doc.number(), fields);
+      LOG.debug("defaulted: {}", d);
+      run.defaulted.add(d);
+    }
+    run.objects.add(bind(source, doc, tree, pointer, k.get(), kind.textValue(), name.textValue()));
+  }
+
+  private static K8sObject bind(String source, YamlTrees.Document doc, JsonNode tree, String pointer,
+      Kind k, String kindName, String name) {
     try {
-      return Optional.of(ModelJson.MAPPER.treeToValue(tree, k.get().type()));
+      return ModelJson.MAPPER.treeToValue(tree, k.type());
     } catch (JsonMappingException e) {
       StringBuilder p = new StringBuilder(pointer);
       for (JsonMappingException.Reference r : e.getPath()) {
@@ -239,8 +448,8 @@ public final class Manifests {
             ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
       }
       String ns = tree.path("metadata").path("namespace").asText();
-      String obj = kind.textValue() + " " + (ns.isEmpty() ? name.textValue() : ns + "/" + name.textValue());
-      return Optional.of(failBinding(source, doc, p.toString(), obj, e));
+      String obj = kindName + " " + (ns.isEmpty() ? name : ns + "/" + name);
+      return failBinding(source, doc, p.toString(), obj, e);
     } catch (IllegalArgumentException e) {
       throw error(source, doc, pointer, e.getMessage() == null ? "invalid value" : e.getMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -286,5 +495,40 @@ public final class Manifests {
   private static ManifestException error(String source, YamlTrees.Document doc, String pointer, String problem) {
     int[] pos = doc.position(pointer);
     return new ManifestException(source, doc.number(), pos[0], pos[1], YamlTrees.field(pointer), problem);
+  }
+
+  /** The state of one load call: the results so far and the run bounds. */
+  private final class Run {
+    private final List<K8sObject> objects = new ArrayList<>();
+    private final List<ManifestWarning> warnings = new ArrayList<>();
+    private final List<InvalidObjectException> rejected = new ArrayList<>();
+    private final List<DefaultedFields> defaulted = new ArrayList<>();
+    private final Map<String, Integer> perSource = new HashMap<>();
+    private int total;
+    private long bytes;
+
+    void addBytes(String text, String source) {
+      bytes += Utf8Text.length(text, source);
+      if (bytes > limits.maxTotalBytes()) {
+        throw new ManifestException(source, 0, 0, 0, "", "this load reads more than "
+            + limits.maxTotalBytes() + " bytes in all (limit maxTotalBytes)");
+      }
+    }
+
+    void count(String source, YamlTrees.Document doc, String pointer) {
+      int n = perSource.merge(source, 1, Integer::sum);
+      if (n > limits.maxDocuments()) {
+        throw error(source, doc, pointer,
+            "more than " + limits.maxDocuments() + " objects (limit maxDocuments)");
+      }
+      if (++total > limits.maxTotalObjects()) {
+        throw error(source, doc, pointer, "this load has more than " + limits.maxTotalObjects()
+            + " objects in all (limit maxTotalObjects)");
+      }
+    }
+
+    LoadResult result() {
+      return new LoadResult(objects, warnings, rejected, defaulted);
+    }
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Loading Kubernetes manifests (multi-document YAML or JSON, files, directories, streams,
- * strings, {@code kind: List}) into the typed model, with bounded resources and errors that
- * name the source, document, line and field. Start at {@link
- * io.github.kongtranslator.core.manifest.Manifests}.
+ * strings, object trees, {@code kind: List} and typed lists) into the typed model, admitting each
+ * object as the Kubernetes API server would ({@link
+ * io.github.kongtranslator.core.manifest.ManifestOptions}: namespace, uid, defaults,
+ * validation), with bounded resources and errors that name the source, document, line and
+ * field. Start at {@link io.github.kongtranslator.core.manifest.Manifests}.
  */
 @NullMarked
 package io.github.kongtranslator.core.manifest;

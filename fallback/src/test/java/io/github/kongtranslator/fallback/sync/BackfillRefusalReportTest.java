@@ -41,7 +41,7 @@ class BackfillRefusalReportTest {
   private static final ObjectRef WEB_REF = ObjectRef.of(Kind.INGRESS, "default", "web");
 
   private static CacheStores cluster(String... docs) {
-    return CacheStores.of(Manifests.parse(String.join("---\n", docs), "t").objects());
+    return CacheStores.of(Manifests.asStored().read(new java.io.StringReader(String.join("---\n", docs)), "t").objects());
   }
 
   private static PushOutcome blamingWeb() {

@@ -45,8 +45,9 @@ class ConfigSynchronizerTest {
       """;
   private static final ObjectRef WEB = ObjectRef.of(Kind.INGRESS, "default", "web");
 
+  /** The objects as a controller's informers hold them (as stored); error bodies carry no uid. */
   private static CacheStores cluster(String path) {
-    return CacheStores.of(Manifests.parse(SERVICE + "---\n" + INGRESS.formatted("", path), "t").objects());
+    return CacheStores.of(Manifests.asStored().read(new java.io.StringReader(SERVICE + "---\n" + INGRESS.formatted("", path)), "t").objects());
   }
 
   private static ConfigSha shaOf(CacheStores s) {
@@ -104,8 +105,8 @@ class ConfigSynchronizerTest {
     ScriptedGateway g = new ScriptedGateway("g", false);
     ConfigSynchronizer s = sync(g);
     s.sync(cluster("a"));
-    CacheStores sameConfig = CacheStores.of(Manifests.parse(SERVICE + "---\n" + INGRESS.formatted("", "a")
-        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: default}\ndata: {k: v}\n", "t").objects());
+    CacheStores sameConfig = CacheStores.of(Manifests.asStored().read(new java.io.StringReader(SERVICE + "---\n" + INGRESS.formatted("", "a")
+        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: default}\ndata: {k: v}\n"), "t").objects());
     SyncResult r = s.sync(sameConfig);
     assertThat(r.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
     assertThat(r.gateways().get(0).attempts()).singleElement().satisfies(a -> assertThat(a.sent()).isFalse());
@@ -185,7 +186,7 @@ class ConfigSynchronizerTest {
     assertThat(r.outcome().isSuccess()).isFalse();
     assertThat(r.brokenObjects()).extracting(ObjectRef::withoutVersionAndUid).containsExactly(WEB.withoutVersionAndUid());
     assertThat(r.excluded().values()).singleElement().satisfies(reason -> assertThat(reason.isBroken()).isTrue());
-    KongConfig expected = TRANSLATOR.translate(CacheStores.of(Manifests.parse(SERVICE, "t").objects())).config();
+    KongConfig expected = TRANSLATOR.translate(CacheStores.of(Manifests.asStored().read(new java.io.StringReader(SERVICE), "t").objects())).config();
     assertThat(r.appliedSha()).contains(ConfigSha.of(expected));
     assertThat(s.lastValidConfig()).contains(expected);
     assertThat(g.pushes).hasSize(2);

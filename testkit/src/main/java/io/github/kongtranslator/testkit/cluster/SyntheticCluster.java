@@ -47,8 +47,7 @@ public record SyntheticCluster(int size, long seed, String yaml, List<K8sObject>
     }
     String yaml = yaml(size, seed);
     List<K8sObject> objects = Manifests.withLimits(
-            io.github.kongtranslator.core.manifest.ManifestLimits.defaults()
-                .withMaxStreamChars(Integer.MAX_VALUE))
+            io.github.kongtranslator.core.manifest.ManifestLimits.bulk())
         .read(new java.io.StringReader(yaml), "synthetic-" + size + "-" + seed).objects();
     return new SyntheticCluster(size, seed, yaml, objects);
   }

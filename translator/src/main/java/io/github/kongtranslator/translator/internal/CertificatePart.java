@@ -63,6 +63,7 @@ final class CertificatePart {
     List<KCertificate> certs = new ArrayList<>();
     Map<CertPair, KCertificate> byPair = new HashMap<>();
     Map<KCertificate, Set<String>> sniSets = new IdentityHashMap<>();
+    Map<KCertificate, Secret> sourceOf = new IdentityHashMap<>();
     IdRewrites idRewrites = new IdRewrites();
     for (Map.Entry<String, List<String>> e : secretHosts.entrySet()) {
       String key = e.getKey();
@@ -90,6 +91,7 @@ final class CertificatePart {
         KCertificate c = new KCertificate(uid, cert, pkey, ctx.tags(s.get()), ts);
         c.snis.addAll(e.getValue());
         certs.add(c);
+        sourceOf.put(c, s.get());
         byPair.put(pair, c);
         idRewrites.put(uid, uid);
       } else {
@@ -110,7 +112,10 @@ final class CertificatePart {
     }
     new GatewayCertificates(ctx).mergeInto(certs, byPair, idRewrites);
     for (KCertificate c : certs) {
-      ctx.certificates.put(c.id, c);
+      KCertificate dropped = ctx.certificates.put(c.id, c);
+      if (dropped != null && dropped != c) {
+        reportCollapsed(dropped, c, sourceOf);
+      }
     }
     for (KService svc : ctx.services.values()) {
       if (svc.clientCertificate != null && idRewrites.containsKey(svc.clientCertificate)) {
@@ -118,6 +123,30 @@ final class CertificatePart {
       }
     }
     return idRewrites;
+  }
+
+  /**
+   * Certificates are keyed by id (KIC's behaviour, kept): a later certificate with the same id
+   * replaces an earlier one, whose SNIs are then not served. Output stays KIC's; the loss is
+   * reported (effect PARTIAL) naming both Secrets and the field that collided.
+   */
+  private void reportCollapsed(KCertificate dropped, KCertificate kept, Map<KCertificate, Secret> sourceOf) {
+    Secret lost = sourceOf.get(dropped);
+    Secret winner = sourceOf.get(kept);
+    List<K8sObject> blamed = new ArrayList<>();
+    if (lost != null) {
+      blamed.add(lost);
+    }
+    if (winner != null) {
+      blamed.add(winner);
+    }
+    if (blamed.isEmpty()) {
+      return;
+    }
+    ctx.fail("certificate of " + (lost == null ? "a Gateway listener" : lost.ref().toString())
+        + " dropped: " + (winner == null ? "a Gateway listener certificate" : winner.ref().toString())
+        + " has the same certificate id '" + kept.id + "' (field metadata.uid); SNIs "
+        + dropped.snis + " are not served", blamed);
   }
 
   /** A certificate's identity for merging: its PEM certificate and key. */

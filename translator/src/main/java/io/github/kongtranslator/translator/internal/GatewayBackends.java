@@ -21,24 +21,37 @@ final class GatewayBackends {
     this.ctx = ctx;
   }
 
-  /** Resolves backendRefs (§2.1); unresolvable ones are skipped silently. */
-  List<Backend> resolve(K8sObject route, List<GatewayApi.BackendRef> refs, boolean httpRoute) {
+  /**
+   * Resolves backendRefs (§2.1). Unresolvable ones are skipped as KIC skips them, and each skip
+   * is reported as a translation failure (effect PARTIAL) naming the route and the field
+   * ({@code <field>[j]}), so that nothing is dropped silently.
+   *
+   * @param field the dotted path of the refs, e.g. {@code spec.rules[0].backendRefs}
+   */
+  List<Backend> resolve(K8sObject route, List<GatewayApi.BackendRef> refs, boolean httpRoute,
+      String field) {
     List<Backend> out = new ArrayList<>();
     String routeNs = route.metadata().namespace();
-    for (GatewayApi.BackendRef ref : refs) {
+    for (int j = 0; j < refs.size(); j++) {
+      GatewayApi.BackendRef ref = refs.get(j);
       String ns = Strs.isEmpty(ref.namespace()) ? routeNs : ref.namespace();
-      if (ref.kind() == null || !ref.kind().equals("Service")) {
-        continue;
-      }
       String name = Strs.nz(ref.name());
-      if (ctx.stores.get(Kind.SERVICE, ns, name).isEmpty()) {
-        continue;
-      }
+      String why = null;
       String group = Strs.nz(ref.group());
-      if (!(group.isEmpty() || group.equals("core"))) {
-        continue;
+      if (ref.kind() == null || !ref.kind().equals("Service")) {
+        why = ref.kind() == null
+            ? "it has no kind (the Gateway API CRD defaults it to Service; objects read as stored keep none)"
+            : "kind " + ref.kind() + " is not supported";
+      } else if (ctx.stores.get(Kind.SERVICE, ns, name).isEmpty()) {
+        why = "Service " + ns + "/" + name + " does not exist";
+      } else if (!(group.isEmpty() || group.equals("core"))) {
+        why = "group " + group + " is not the core group";
+      } else if (!ns.equals(routeNs) && !granted(route, ns, "", "Service", name)) {
+        why = "no ReferenceGrant in namespace " + ns + " allows it";
       }
-      if (!ns.equals(routeNs) && !granted(route, ns, "", "Service", name)) {
+      if (why != null) {
+        ctx.fail(route.ref() + ": " + field + "[" + j + "] (" + ns + "/" + name + ") dropped: "
+            + why, route);
         continue;
       }
       out.add(new Backend(ns, name, PortDef.ofNumber(ref.port() == null ? -1 : ref.port()), false,

@@ -120,7 +120,8 @@ final class GatewayL4Part {
     for (int i = 0; i < rules.size(); i++) {
       GatewayApi.L4Rule rule = rules.get(i);
       KService svc = GatewayBackends.skeleton(base + "." + i, protocol, r);
-      svc.backends.addAll(backends.resolve(r, rule.backendRefs(), false));
+      svc.backends.addAll(backends.resolve(r, rule.backendRefs(), false,
+          "spec.rules[" + i + "].backendRefs"));
       KRoute route = new KRoute(r);
       route.name = base + "." + i + ".0";
       route.tags = Tags.of(r, GatewayBackends.namedRule(rule.name()));

@@ -63,9 +63,14 @@ final class GrpcRoutePart {
     return http ? "grpc" : "grpcs";
   }
 
-  private KService service(GrpcRoute r, String name, GrpcRoute.Rule rule) {
+  private KService service(GrpcRoute r, String name, GrpcRoute.Rule rule, int index) {
     KService svc = GatewayBackends.skeleton(name, serviceProtocol(r), r);
-    List<Backend> bs = backends.resolve(r, rule.backendRefs(), false);
+    List<Backend> bs = backends.resolve(r, rule.backendRefs(), false,
+        "spec.rules[" + index + "].backendRefs");
+    if (!rule.backendRefs().isEmpty() && bs.isEmpty()) {
+      ctx.fail(r.ref() + ": spec.rules[" + index + "]: no backendRef resolves; requests get KIC's"
+          + " 500 request-termination stub", r);
+    }
     svc.backends.addAll(bs);
     return svc;
   }
@@ -100,7 +105,7 @@ final class GrpcRoutePart {
     List<GrpcRoute.Rule> rules = r.spec().rules();
     for (int i = 0; i < rules.size(); i++) {
       GrpcRoute.Rule rule = rules.get(i);
-      KService svc = service(r, base + "." + i, rule);
+      KService svc = service(r, base + "." + i, rule, i);
       svc.noParentTags = true;
       boolean noBackend = !rule.backendRefs().isEmpty() && svc.backends.isEmpty();
       if (noBackend) {
@@ -170,7 +175,7 @@ final class GrpcRoutePart {
         String svcName = base + "." + h + "." + i;
         KService svc = out.get(svcName);
         if (svc == null) {
-          svc = service(r, svcName, rule);
+          svc = service(r, svcName, rule, i);
           out.put(svcName, svc);
         }
         boolean noBackend = !rule.backendRefs().isEmpty() && svc.backends.isEmpty();

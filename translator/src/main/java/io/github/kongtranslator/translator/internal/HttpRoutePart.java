@@ -161,9 +161,13 @@ final class HttpRoutePart {
     HttpRoute parent = ordered.get(0).route();
     KService svc = GatewayBackends.skeleton(g.name(), "http", parent);
     HttpRoute.Rule firstRule = first.rule();
-    svc.backends.addAll(backends.resolve(parent, firstRule.backendRefs(), true));
+    String refsField = (first.route() == parent ? "" : first.route().ref() + " ")
+        + "spec.rules[" + first.index() + "].backendRefs";
+    svc.backends.addAll(backends.resolve(parent, firstRule.backendRefs(), true, refsField));
     if (!firstRule.backendRefs().isEmpty() && svc.backends.isEmpty()) {
       svc.plugins.add(GatewayBackends.noBackendPlugin());
+      ctx.fail(first.route().ref() + ": spec.rules[" + first.index() + "]: no backendRef resolves;"
+          + " requests get KIC's 500 request-termination stub", first.route());
     }
     for (RuleRef ref : ordered) {
       Integer ms = timeoutMillis(ref.rule().timeouts());

@@ -46,6 +46,17 @@ public final class YamlTrees {
       this.marks = marks;
     }
 
+    /**
+     * A document that did not come from YAML text (an object tree): no positions.
+     *
+     * @param tree the tree
+     * @param number 1-based document number
+     * @return the document
+     */
+    public static Document of(JsonNode tree, int number) {
+      return new Document(tree, number, Map.of());
+    }
+
     /** The document's tree. */
     public JsonNode tree() {
       return tree;
