@@ -127,6 +127,11 @@ final class FakeAdminApi implements AutoCloseable {
       String coll = path.substring(1);
       ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
       put(ex, coll, "", entity.has("id") ? entity : entity.put("id", newId(coll)));
+    } else if (method.equals("POST") && path.matches("/upstreams/[^/]+/targets")) {
+      writes++; // kong/api/routes/upstreams.lua: targets are created with POST
+      String coll = canonical(path.substring(1));
+      ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
+      put(ex, coll, "", entity.has("id") ? entity : entity.put("id", newId(coll)));
     } else if (method.equals("PUT") || method.equals("DELETE")) {
       writes++;
       int slash = path.lastIndexOf('/');
