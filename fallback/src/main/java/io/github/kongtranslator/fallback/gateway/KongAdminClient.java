@@ -155,9 +155,13 @@ public final class KongAdminClient implements GatewayClient {
     if (mode == Mode.DB_LESS) {
       return pushDbLess(config);
     }
+    KongConfig before = lastAccepted;
     lastAccepted = null;
     PushOutcome o = new DbModeSync(http, Set.copyOf(customTypes), selectTags, false).sync(config);
     customTypes.addAll(config.customEntities().keySet()); // from now on, read and clean them up
+    if (o.kind() == PushOutcome.Kind.TRANSIENT) {
+      lastAccepted = before; // nothing was written
+    }
     if (!o.isAccepted()) {
       return o;
     }

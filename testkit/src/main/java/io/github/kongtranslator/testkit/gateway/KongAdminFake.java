@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * Kong's own code defines it ({@code Kong/kong} tag 3.9.1: {@code kong/api/endpoints.lua}, {@code
  * kong/api/routes/*.lua}, {@code kong/db/errors.lua}, the entity schemas), so that a client that
  * works against it works against Kong. Each behaviour names the spec case of {@code
- * spec/02-integration/04-admin_api/} it follows; {@code KongAdminFakeContractTest} checks them.
+ * spec/02-integration/04-admin_api/} it follows; {@code KongAdminFakeContractIT} checks them.
  *
  * <ul>
  *   <li><b>Collections</b>: services, routes, upstreams, targets (under {@code

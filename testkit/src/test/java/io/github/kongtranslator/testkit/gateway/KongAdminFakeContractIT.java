@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * ({@code spec/02-integration/04-admin_api/*_spec.lua} in {@code Kong/kong}), named in the test,
  * with the status and body fields that case asserts.
  */
-class KongAdminFakeContractTest {
+class KongAdminFakeContractIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
