@@ -100,7 +100,7 @@ public final class KongAdminClient implements GatewayClient {
 
   private KongAdminClient(Builder b) {
     HttpClient client = b.httpClient != null ? b.httpClient
-        : HttpClient.newBuilder().connectTimeout(b.timeout).build();
+        : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.timeout).build();
     this.http = new AdminHttp(client, b.url, b.timeout, b.headers, b.retry);
     this.mode = b.mode;
     this.selectTags = ImmutableList.copyOf(b.selectTags);
