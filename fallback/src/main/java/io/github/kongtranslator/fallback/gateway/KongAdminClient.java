@@ -252,7 +252,7 @@ public final class KongAdminClient implements GatewayClient {
     if (mode == Mode.DATABASE) {
       return false; // the hash of a database-backed node does not describe its entities
     }
-    AdminHttp.Reply r = http.send("GET", "/status", Optional.empty());
+    AdminHttp.Reply r = http.sendRetrying("GET", "/status", Optional.empty()).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<JsonNode> json = a.json();
       return json.map(j -> EMPTY_HASH.equals(j.path("configuration_hash").asText(EMPTY_HASH))).orElse(true);
@@ -268,7 +268,7 @@ public final class KongAdminClient implements GatewayClient {
    */
   @Override
   public String instance() {
-    AdminHttp.Reply r = http.send("GET", "/", Optional.empty());
+    AdminHttp.Reply r = http.sendRetrying("GET", "/", Optional.empty()).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<String> node = a.json().map(j -> j.path("node_id").asText("")).filter(s -> !s.isEmpty());
       if (node.isPresent()) {
