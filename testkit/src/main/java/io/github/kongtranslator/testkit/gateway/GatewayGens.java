@@ -31,9 +31,7 @@ public final class GatewayGens {
    * @return the generator
    */
   public static Gen<HttpFault> transientHttpFaults() {
-    return Generate.oneOf(
-        Generate.pick(java.util.List.of(429, 500, 502, 503)).map(HttpFault::status),
-        Generate.constant(HttpFault.resetBefore()),
-        Generate.constant(HttpFault.resetAfter()));
+    return Generate.pick(java.util.List.of(HttpFault.status(429), HttpFault.status(500), HttpFault.status(502),
+        HttpFault.status(503), HttpFault.resetBefore(), HttpFault.resetAfter()));
   }
 }

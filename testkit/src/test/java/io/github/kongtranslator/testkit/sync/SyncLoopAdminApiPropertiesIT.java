@@ -71,9 +71,10 @@ class SyncLoopAdminApiPropertiesIT {
   static Gen<Command> commands() {
     Gen<Command> set = integers().between(0, CATALOGUE_MASK).map(SetCluster::new);
     Gen<Command> next = integers().between(1, 40).zip(GatewayGens.transientHttpFaults(), FaultNext::new);
-    Gen<Command> writes = integers().between(1, 6).zip(GatewayGens.transientHttpFaults(), FaultWrites::new);
+    // enough failing writes to outlast the client's 4 attempts most of the time
+    Gen<Command> writes = integers().between(3, 8).zip(GatewayGens.transientHttpFaults(), FaultWrites::new);
     return Generate.frequency(List.of(Pair.of(3, set), Pair.of(5, Generate.constant(new Tick())),
-        Pair.of(2, next), Pair.of(1, writes), Pair.of(1, Generate.constant(new Drift()))));
+        Pair.of(2, next), Pair.of(3, writes), Pair.of(1, Generate.constant(new Drift()))));
   }
 
   private static int examples() {
