@@ -1,6 +1,7 @@
 package io.github.kongtranslator.fallback.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.fallback.gateway.internal.AdminHttp;
 import io.github.kongtranslator.fallback.gateway.internal.DbModeSync;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
@@ -10,19 +11,18 @@ import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import java.net.URI;
 import java.net.http.HttpClient;
-import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link GatewayClient} for Kong's Admin API over {@link java.net.http.HttpClient}.

@@ -42,6 +42,13 @@ final class FakeAdminApi implements AutoCloseable {
   private static final Map<String, String> UNIQUE = Map.of("key-auths", "key", "basic-auths", "username",
       "hmac-auths", "username", "jwts", "key", "oauth2", "client_id");
 
+  static {
+    // as the testkit's KongAdminFake: without TCP_NODELAY each answer waits for a delayed ACK
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final Predicate<JsonNode> rejects;
   final String nodeId;
