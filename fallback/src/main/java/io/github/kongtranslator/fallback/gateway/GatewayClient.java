@@ -58,6 +58,20 @@ public interface GatewayClient {
   }
 
   /**
+   * Whether the gateway may no longer hold the last configuration this client pushed and the
+   * gateway accepted: entities under the client's tags deleted or changed behind the loop's back
+   * (drift), or the check itself failed. Asked like {@link #reportsEmptyConfig()}, only while the
+   * loop believes the gateway {@code KNOWN}; when it returns true the loop forgets what it knew
+   * and pushes again. Clients may check only now and then (see {@link
+   * KongAdminClient.Builder#driftCheckInterval}); the default never reports drift.
+   *
+   * @return whether the gateway drifted from the last accepted configuration
+   */
+  default boolean configurationDrifted() {
+    return false;
+  }
+
+  /**
    * A token that changes whenever the gateway may have lost or changed its configuration
    * without this client pushing: a restart, a new pod behind the same address, a restored
    * database. The loop forgets what it knew about the gateway when the token changes. The

@@ -1,6 +1,7 @@
 package io.github.kongtranslator.fallback.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.fallback.gateway.internal.AdminHttp;
 import io.github.kongtranslator.fallback.gateway.internal.DbModeSync;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
@@ -10,14 +11,18 @@ import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link GatewayClient} for Kong's Admin API over {@link java.net.http.HttpClient}.
@@ -28,10 +33,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@link FlattenedErrors} (a 400 whose body does not parse is {@code REJECTED_UNPARSEABLE});
  *       other 4xx and refused connections are {@code TRANSIENT}; 5xx, timeouts and resets are
  *       {@code INDETERMINATE}.
- *   <li>{@link Mode#DATABASE} (partial): reads the current entities (paged with {@code
- *       offset}) and creates, updates and deletes entity by entity in dependency order; failed
- *       operations are reported as rejected entities (fallback-spec §4.8), a 5xx or lost request
- *       mid-way is {@code INDETERMINATE}. Supports services, routes, upstreams, targets, plugins,
+ *   <li>{@link Mode#DATABASE} (partial), as deck syncs for KIC: reads the current entities that
+ *       carry the {@linkplain Builder#selectTags select tags} (default {@value #DEFAULT_SELECT_TAG},
+ *       KIC's {@code --kong-admin-filter-tag}; paged with {@code offset}), writes every entity
+ *       with them, deletes entities with a desired name but another id first (deck's {@code
+ *       deleteDuplicates}), then creates and updates parents first and deletes children first.
+ *       Entities without the tags (another team's) are never read, changed or deleted. Targets
+ *       are created with {@code POST} and removed with {@code DELETE}. Collections this Kong
+ *       lacks ({@code consumer_groups} on Kong OSS, {@code licenses}, plugin-provided ones)
+ *       answer 404 and are skipped; a desired entity there is rejected by name. Requests
+ *       answered 429 or 5xx, or not answered, are retried per the {@link RetryPolicy} and never
+ *       blamed on an entity: when the retries run out the push is {@code TRANSIENT} or {@code
+ *       INDETERMINATE}. Only a 400 (schema or foreign-key violation) or 409 (unique violation)
+ *       rejects the entity written (fallback-spec §4.8). After the writes the client reads the
+ *       gateway again; if it still differs (another writer) the push is {@code INDETERMINATE}.
+ *       {@link #configurationDrifted()} repeats that check at most once per {@link
+ *       Builder#driftCheckInterval}. Supports services, routes, upstreams, targets, plugins,
  *       consumers, consumer groups, certificates, CA certificates, SNIs, vaults, the credentials
  *       of consumers (key-auth, basic-auth, hmac-auth, jwt, oauth2, acl, mtls-auth, under {@code
  *       /consumers/{consumer}/…}), consumer-group members ({@code
@@ -60,6 +77,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KongAdminClient implements GatewayClient {
   private static final String EMPTY_HASH = "00000000000000000000000000000000";
 
+  /** KIC's default {@code --kong-admin-filter-tag}. */
+  public static final String DEFAULT_SELECT_TAG = "managed-by-ingress-controller";
+
   /** How the Kong node stores its configuration. */
   public enum Mode {
     /** DB-less: declarative configuration, applied atomically. */
@@ -72,13 +92,22 @@ public final class KongAdminClient implements GatewayClient {
   private final Mode mode;
   private final String id;
   private final Set<String> customTypes = ConcurrentHashMap.newKeySet();
+  private final ImmutableList<String> selectTags;
+  private final Duration driftInterval;
+  private final Clock clock;
+  private volatile @Nullable KongConfig lastAccepted;
+  private volatile @Nullable Instant lastDriftCheck;
 
   private KongAdminClient(Builder b) {
     HttpClient client = b.httpClient != null ? b.httpClient
-        : HttpClient.newBuilder().connectTimeout(b.timeout).build();
-    this.http = new AdminHttp(client, b.url, b.timeout, b.headers);
+        : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.timeout).build();
+    this.http = new AdminHttp(client, b.url, b.timeout, b.headers, b.retry);
     this.mode = b.mode;
-    this.id = b.id != null ? b.id : http.baseForDisplay();
+    this.selectTags = ImmutableList.copyOf(b.selectTags);
+    this.driftInterval = b.driftInterval;
+    this.clock = b.clock;
+    this.id = b.id != null ? b.id
+        : b.sharedDatabase != null ? "kong-database:" + b.sharedDatabase : http.baseForDisplay();
     this.customTypes.addAll(b.customTypes);
   }
 
@@ -126,14 +155,73 @@ public final class KongAdminClient implements GatewayClient {
     if (mode == Mode.DB_LESS) {
       return pushDbLess(config);
     }
-    PushOutcome o = new DbModeSync(http, Set.copyOf(customTypes)).sync(config);
+    KongConfig before = lastAccepted;
+    lastAccepted = null;
+    PushOutcome o = new DbModeSync(http, Set.copyOf(customTypes), selectTags, false).sync(config);
     customTypes.addAll(config.customEntities().keySet()); // from now on, read and clean them up
+    if (o.kind() == PushOutcome.Kind.TRANSIENT) {
+      lastAccepted = before; // nothing was written
+    }
+    if (!o.isAccepted()) {
+      return o;
+    }
+    // verify: what the gateway holds under our tags is what was pushed (another writer, e.g. a
+    // second controller on the same database, may have changed it meanwhile)
+    DbModeSync check = new DbModeSync(http, Set.copyOf(customTypes), selectTags, true);
+    PushOutcome verified = check.sync(config);
+    if (!verified.isAccepted() || !check.pending().isEmpty()) {
+      return PushOutcome.indeterminate("after the push the gateway still differs from it ("
+          + (verified.isAccepted() ? check.pending().size() + " entities, first: " + check.pending().get(0)
+              : verified) + ")");
+    }
+    lastAccepted = config;
+    lastDriftCheck = clock.instant();
     return o;
+  }
+
+  /**
+   * DB mode: whether the entities under the select tags differ from the last configuration this
+   * client pushed and the gateway accepted (an entity deleted or changed in the database, an
+   * entity added with our tags), checked at most once per {@link Builder#driftCheckInterval};
+   * true also when the check fails or nothing was accepted yet. DB-less: false (the loop asks
+   * {@link #reportsEmptyConfig()}).
+   */
+  @Override
+  public boolean configurationDrifted() {
+    if (mode == Mode.DB_LESS) {
+      return false;
+    }
+    KongConfig last = lastAccepted;
+    if (last == null) {
+      return true;
+    }
+    Instant now = clock.instant();
+    Instant before = lastDriftCheck;
+    if (before != null && now.isBefore(before.plus(driftInterval))) {
+      return false;
+    }
+    lastDriftCheck = now;
+    DbModeSync check = new DbModeSync(http, Set.copyOf(customTypes), selectTags, true);
+    PushOutcome o = check.sync(last);
+    boolean drifted = !o.isAccepted() || !check.pending().isEmpty();
+    if (drifted) {
+      lastAccepted = null;
+    }
+    return drifted;
+  }
+
+  /**
+   * The select tags of DB mode.
+   *
+   * @return the tags, empty when every entity is managed
+   */
+  public ImmutableList<String> selectTags() {
+    return selectTags;
   }
 
   private PushOutcome pushDbLess(KongConfig config) {
     String body = KongConfigWriter.json().write(config);
-    AdminHttp.Reply r = http.send("POST", "/config?check_hash=1&flatten_errors=1", Optional.of(body));
+    AdminHttp.Reply r = http.sendRetrying("POST", "/config?check_hash=1&flatten_errors=1", Optional.of(body)).reply();
     if (r instanceof AdminHttp.NotSent n) {
       return PushOutcome.transientFailure(n.reason());
     }
@@ -164,7 +252,7 @@ public final class KongAdminClient implements GatewayClient {
     if (mode == Mode.DATABASE) {
       return false; // the hash of a database-backed node does not describe its entities
     }
-    AdminHttp.Reply r = http.send("GET", "/status", Optional.empty());
+    AdminHttp.Reply r = http.sendRetrying("GET", "/status", Optional.empty()).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<JsonNode> json = a.json();
       return json.map(j -> EMPTY_HASH.equals(j.path("configuration_hash").asText(EMPTY_HASH))).orElse(true);
@@ -180,7 +268,7 @@ public final class KongAdminClient implements GatewayClient {
    */
   @Override
   public String instance() {
-    AdminHttp.Reply r = http.send("GET", "/", Optional.empty());
+    AdminHttp.Reply r = http.sendRetrying("GET", "/", Optional.empty()).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<String> node = a.json().map(j -> j.path("node_id").asText("")).filter(s -> !s.isEmpty());
       if (node.isPresent()) {
@@ -205,6 +293,11 @@ public final class KongAdminClient implements GatewayClient {
     private @org.jspecify.annotations.Nullable HttpClient httpClient;
     private @org.jspecify.annotations.Nullable String id;
     private final Set<String> customTypes = new LinkedHashSet<>();
+    private List<String> selectTags = List.of(DEFAULT_SELECT_TAG);
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private Duration driftInterval = Duration.ofMinutes(1);
+    private Clock clock = Clock.systemUTC();
+    private @org.jspecify.annotations.Nullable String sharedDatabase;
 
     private Builder(URI url) {
       this.url = Objects.requireNonNull(url, "adminUrl");
@@ -278,6 +371,82 @@ public final class KongAdminClient implements GatewayClient {
      */
     public Builder customEntityType(String type) {
       customTypes.add(Objects.requireNonNull(type, "type"));
+      return this;
+    }
+
+    /**
+     * Sets the select tags of DB mode (default: {@value #DEFAULT_SELECT_TAG}, as KIC's {@code
+     * --kong-admin-filter-tag}): written on every entity, and only entities with all of them are
+     * read, changed or deleted. No tags: every entity of the gateway is managed (and entities
+     * not in the configuration are deleted), as deck without select tags.
+     *
+     * @param tags the tags, at most 5 (Kong's limit for a tag query)
+     * @return this
+     * @throws IllegalArgumentException for more than 5 tags or a tag with {@code ,} or {@code /}
+     */
+    public Builder selectTags(List<String> tags) {
+      if (tags.size() > 5) {
+        throw new IllegalArgumentException("at most 5 select tags, got " + tags.size());
+      }
+      for (String t : tags) {
+        if (t.isEmpty() || t.contains(",") || t.contains("/")) {
+          throw new IllegalArgumentException("select tag must be non-empty without ',' or '/': '" + t + "'");
+        }
+      }
+      this.selectTags = List.copyOf(tags);
+      return this;
+    }
+
+    /**
+     * Sets how requests failing with 429, 5xx or a broken connection are retried (default
+     * {@link RetryPolicy#defaults()}).
+     *
+     * @param value the policy
+     * @return this
+     */
+    public Builder retry(RetryPolicy value) {
+      this.retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    /**
+     * Sets how often {@link KongAdminClient#configurationDrifted()} reads the gateway to compare
+     * it with the last accepted configuration (default 1 minute; zero: on every tick).
+     *
+     * @param value the interval
+     * @return this
+     */
+    public Builder driftCheckInterval(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("drift check interval must not be negative");
+      }
+      this.driftInterval = value;
+      return this;
+    }
+
+    /**
+     * Sets the clock of the drift checks (tests).
+     *
+     * @param value the clock
+     * @return this
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Declares that this Kong node shares its database with other nodes of the group: their
+     * clients get the id {@code kong-database:<group>}, so the update loop keeps one state for
+     * the database and pushes through the first listed node only (two clients believing
+     * different SHAs of one database is the stale-SHA variant V5). An explicit {@link #id}
+     * wins.
+     *
+     * @param group the name of the database, the same for every node on it
+     * @return this
+     */
+    public Builder sharedDatabase(String group) {
+      this.sharedDatabase = Objects.requireNonNull(group, "group");
       return this;
     }
 

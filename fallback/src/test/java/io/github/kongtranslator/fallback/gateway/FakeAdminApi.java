@@ -42,6 +42,13 @@ final class FakeAdminApi implements AutoCloseable {
   private static final Map<String, String> UNIQUE = Map.of("key-auths", "key", "basic-auths", "username",
       "hmac-auths", "username", "jwts", "key", "oauth2", "client_id");
 
+  static {
+    // as the testkit's KongAdminFake: without TCP_NODELAY each answer waits for a delayed ACK
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final Predicate<JsonNode> rejects;
   final String nodeId;
@@ -125,6 +132,11 @@ final class FakeAdminApi implements AutoCloseable {
     } else if (method.equals("POST") && path.lastIndexOf('/') == 0) {
       writes++;
       String coll = path.substring(1);
+      ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
+      put(ex, coll, "", entity.has("id") ? entity : entity.put("id", newId(coll)));
+    } else if (method.equals("POST") && path.matches("/upstreams/[^/]+/targets")) {
+      writes++; // kong/api/routes/upstreams.lua: targets are created with POST
+      String coll = canonical(path.substring(1));
       ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
       put(ex, coll, "", entity.has("id") ? entity : entity.put("id", newId(coll)));
     } else if (method.equals("PUT") || method.equals("DELETE")) {

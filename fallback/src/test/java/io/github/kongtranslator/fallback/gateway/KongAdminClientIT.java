@@ -80,7 +80,7 @@ class KongAdminClientIT {
 
   private static KongAdminClient client(FakeAdminApi api, KongAdminClient.Mode mode) {
     return KongAdminClient.builder(api.url()).mode(mode).timeout(Duration.ofSeconds(2))
-        .header("Kong-Admin-Token", TOKEN).build();
+        .retry(RetryPolicy.defaults().withSleeper(d -> { })).header("Kong-Admin-Token", TOKEN).build();
   }
 
   private static PushOutcome push(KongAdminClient c, KongConfig config) {

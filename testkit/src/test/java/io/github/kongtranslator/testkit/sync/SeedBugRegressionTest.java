@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
+import io.github.kongtranslator.fallback.gateway.KongAdminClient;
+import io.github.kongtranslator.fallback.gateway.RetryPolicy;
 import io.github.kongtranslator.fallback.sync.FallbackMode;
 import io.github.kongtranslator.fallback.sync.PushKind;
 import io.github.kongtranslator.fallback.sync.SyncListener;
@@ -19,7 +23,10 @@ import io.github.kongtranslator.fallback.sync.internal.SkipPolicy;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import io.github.kongtranslator.testkit.gateway.Fault;
+import io.github.kongtranslator.testkit.gateway.HttpFault;
+import io.github.kongtranslator.testkit.gateway.KongAdminFake;
 import io.github.kongtranslator.testkit.gateway.SimulatedGateway;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -214,6 +221,106 @@ class SeedBugRegressionTest {
     if (s.survivesKic7380) {
       assertThatThrownBy(() -> s.run.accept(SkipPolicy.KIC_7380)).isInstanceOf(AssertionError.class);
     }
+  }
+
+  // ---- bug (a) on a real Admin API: V5 (several nodes, one database) and drift ---------------
+  //
+  // These run KongAdminClient against KongAdminFake. The library's protections are the shared
+  // database group (one state for the database) and the drift check (the client compares what
+  // the database holds under its tags with what it pushed). Each scenario takes the protection;
+  // with NONE (no group, drift check effectively off) each must fail, which shows that the
+  // protection is what makes it pass.
+
+  /** How a DB-mode client is protected against a database changing behind its back. */
+  enum Protection {
+    /** Both nodes' clients in one shared-database group. */
+    GROUP,
+    /** Drift check on every tick. */
+    DRIFT_CHECK,
+    /** Neither (the witness: the scenario must fail). */
+    NONE
+  }
+
+  static KongAdminClient dbClient(KongAdminFake node, Protection p) {
+    KongAdminClient.Builder b = KongAdminClient.builder(node.url()).mode(KongAdminClient.Mode.DATABASE)
+        .retry(RetryPolicy.defaults().withSleeper(d -> { }))
+        .driftCheckInterval(p == Protection.DRIFT_CHECK ? Duration.ZERO : Duration.ofDays(1));
+    if (p == Protection.GROUP) {
+      b.sharedDatabase("pg-main");
+    }
+    return b.build();
+  }
+
+  /**
+   * V5: Kong nodes a and b on one database, both configured by the loop. The valid configuration
+   * is applied; then a refuses writes (429) while b applies a new configuration; then b's pod is
+   * gone and the user reverts to the valid configuration, whose SHA a's client last had
+   * accepted. The database must end with the valid configuration.
+   */
+  static void sharedDatabase(Protection p) {
+    try (KongAdminFake a = KongAdminFake.start(KongAdminFake.Edition.OSS);
+        KongAdminFake b = KongAdminFake.node(a.database())) {
+      Loop loop = Loop.with(SkipPolicy.TARGET);
+      KongAdminClient ca = dbClient(a, p);
+      KongAdminClient cb = dbClient(b, p);
+      assertThat(loop.tick(Fixtures.valid("1"), ca, cb).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      a.failMatching(w -> !w.startsWith("GET "), HttpFault.status(429), 1000);
+      assertThat(loop.tick(Fixtures.withBrokenPluginFixed(), ca, cb).outcome()).isEqualTo(SyncOutcome.FAILED);
+      a.clearFaults();
+      loop.tick(Fixtures.valid("1"), ca);
+      assertThat(GatewayContents.ours(a.database())).as("the database after the revert")
+          .isEqualTo(GatewayContents.expected(Loop.translate(Fixtures.valid("1"))));
+    }
+  }
+
+  /**
+   * Drift after a fallback: seed 000 on a database Kong; the fallback (without the route of the
+   * Ingress whose plugin is broken) is applied; then that unprotected route reappears in the
+   * database with our tags (an old controller, a restored backup). The next tick, with the
+   * cluster unchanged, must remove it.
+   */
+  static void driftAfterFallback(Protection p) {
+    try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
+      kong.rejectEntities(e -> e.path("tags").toString().contains("k8s-kind:KongPlugin")
+          && e.path("tags").toString().contains("k8s-name:key-auth"));
+      Loop loop = Loop.with(SkipPolicy.TARGET);
+      KongAdminClient c = dbClient(kong, p);
+      assertThat(loop.tick(Fixtures.valid("1"), c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      CacheStores broken = Fixtures.withBrokenPlugin("1");
+      assertThat(loop.tick(broken, c).outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
+      List<String> fallback = GatewayContents.expected(Loop.translate(Fixtures.valid("1")));
+      assertThat(GatewayContents.ours(kong.database())).isEqualTo(fallback);
+      ObjectNode route = new ObjectMapper().createObjectNode().put("name", "unprotected");
+      route.putArray("paths").add("/for-auth-users");
+      route.putObject("service").put("id", kong.database().values("services", "id").get(0));
+      route.putArray("tags").add(KongAdminClient.DEFAULT_SELECT_TAG);
+      kong.database().insert("routes", route);
+      loop.tick(broken, c);
+      assertThat(GatewayContents.ours(kong.database())).as("the unprotected route is gone again").isEqualTo(fallback);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Protection.class, names = {"GROUP", "DRIFT_CHECK"})
+  void v5_twoNodesOneDatabase_revertIsApplied(Protection p) {
+    sharedDatabase(p);
+  }
+
+  @Test
+  void v5_withoutGroupOrDriftCheck_leavesTheDatabaseStale() {
+    assertThatThrownBy(() -> sharedDatabase(Protection.NONE)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the database after the revert");
+  }
+
+  @Test
+  void driftAfterFallback_unprotectedRouteReappearing_isRemoved() {
+    driftAfterFallback(Protection.DRIFT_CHECK);
+  }
+
+  @Test
+  void driftAfterFallback_withoutDriftCheck_staysServed() {
+    assertThatThrownBy(() -> driftAfterFallback(Protection.NONE)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the unprotected route is gone again");
   }
 
   // ---- bug (b) ------------------------------------------------------------------------------

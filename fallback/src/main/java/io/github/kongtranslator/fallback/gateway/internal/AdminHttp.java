@@ -3,6 +3,7 @@ package io.github.kongtranslator.fallback.gateway.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableMap;
+import io.github.kongtranslator.fallback.gateway.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -26,6 +27,19 @@ public final class AdminHttp {
   private final URI base;
   private final Duration timeout;
   private final ImmutableMap<String, String> headers;
+  private final RetryPolicy retry;
+
+  /**
+   * Creates a helper without retries.
+   *
+   * @param client the HTTP client
+   * @param base the Admin API base URL
+   * @param timeout the per-request timeout
+   * @param headers extra headers (e.g. {@code Kong-Admin-Token})
+   */
+  public AdminHttp(HttpClient client, URI base, Duration timeout, Map<String, String> headers) {
+    this(client, base, timeout, headers, RetryPolicy.none());
+  }
 
   /**
    * Creates a helper.
@@ -34,8 +48,10 @@ public final class AdminHttp {
    * @param base the Admin API base URL
    * @param timeout the per-request timeout
    * @param headers extra headers (e.g. {@code Kong-Admin-Token})
+   * @param retry how {@link #sendRetrying} retries
    */
-  public AdminHttp(HttpClient client, URI base, Duration timeout, Map<String, String> headers) {
+  public AdminHttp(HttpClient client, URI base, Duration timeout, Map<String, String> headers, RetryPolicy retry) {
+    this.retry = retry;
     this.client = client;
     String s = base.toString();
     this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -91,7 +107,63 @@ public final class AdminHttp {
   public record Lost(String reason) implements Reply {}
 
   /**
-   * Sends a request.
+   * Whether a reply says nothing about the request's content, so that the same request may be
+   * sent again: no answer, HTTP 429 or a 5xx.
+   *
+   * @param r the reply
+   * @return true when retrying may help
+   */
+  public static boolean retryable(Reply r) {
+    return !(r instanceof Answered a) || a.status() == 429 || a.status() >= 500;
+  }
+
+  /**
+   * A reply after retries.
+   *
+   * @param reply the last reply
+   * @param attempts how many times the request was sent (or tried)
+   */
+  public record Sent(Reply reply, int attempts) {
+    /**
+     * Whether an earlier attempt may have reached the server (lost answer or a 5xx), so that a
+     * conflict now may be the request's own earlier effect.
+     *
+     * @return true after a retry
+     */
+    public boolean retried() {
+      return attempts > 1;
+    }
+  }
+
+  /**
+   * Sends a request, retrying per the {@link RetryPolicy} while the reply is {@link
+   * #retryable}. Retrying a write is safe: PUT and DELETE are idempotent; a POST retried after
+   * a lost answer may meet its own earlier effect, which the caller sees through {@link
+   * Sent#retried()}.
+   *
+   * @param method the method
+   * @param pathAndQuery the path from the base, starting with {@code /}
+   * @param body the JSON body, or empty
+   * @return the last reply and the number of attempts
+   */
+  public Sent sendRetrying(String method, String pathAndQuery, Optional<String> body) {
+    Reply r = send(method, pathAndQuery, body);
+    int attempts = 1;
+    while (retryable(r) && attempts < retry.maxAttempts()) {
+      try {
+        retry.sleeper().sleep(retry.backoff(attempts));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      r = send(method, pathAndQuery, body);
+      attempts++;
+    }
+    return new Sent(r, attempts);
+  }
+
+  /**
+   * Sends a request once.
    *
    * @param method the method
    * @param pathAndQuery the path from the base, starting with {@code /}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
@@ -25,9 +26,33 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Entity-level sync against a database-backed Kong (fallback-spec §5.4, DB mode): reads the
- * current entities, then creates or updates (PUT, parents first) and deletes (children first)
- * entity by entity. Failed operations are reported per §4.8; there is no rollback.
+ * Entity-level sync against a database-backed Kong (fallback-spec §5.4, DB mode), as deck does it
+ * ({@code Kong/go-database-reconciler} {@code pkg/diff/diff.go}: {@code deleteDuplicates}, then
+ * {@code createUpdate}, then {@code delete}): reads the current entities that carry the select
+ * tags, deletes current entities that have a desired entity's name but another id, creates or
+ * updates (parents first) and deletes (children first) entity by entity. There is no rollback.
+ *
+ * <ul>
+ *   <li><b>Select tags</b> ({@code pkg/file/builder.go} merges them into every entity, {@code
+ *       pkg/dump/dump.go} lists with {@code ?tags=a,b}, all of them, 1000 per page): every
+ *       written entity carries them and only entities carrying all of them are read, so the
+ *       sync never sees, changes or deletes another team's entities. Targets are listed per
+ *       upstream and filtered here; licenses (no {@code tags} field in Kong's schema) are not
+ *       filtered.
+ *   <li><b>Optional collections</b>: {@code consumer_groups} (Enterprise), {@code licenses},
+ *       credential and custom-entity collections answer 404 when the gateway lacks the
+ *       feature or plugin ({@code kong/api/endpoints.lua} {@code not_found}); they read as empty
+ *       and a desired entity there is rejected by name, never the whole push.
+ *   <li><b>Targets</b> are created with {@code POST /upstreams/{u}/targets}; {@code PUT
+ *       /upstreams/{u}/targets/{t}} only updates an existing target in Kong 3.x ({@code
+ *       kong/api/routes/upstreams.lua}: {@code target_endpoint} answers 404 for a missing one).
+ *   <li><b>Failures</b>: requests answered 429 or 5xx, or not answered, are retried ({@link
+ *       AdminHttp#sendRetrying}) and, when the retries run out, stop the sync as {@code TRANSIENT}
+ *       (nothing written yet) or {@code INDETERMINATE} — never blamed on an entity. Only a 400
+ *       (schema, foreign-key or primary-key violation) or a 409 (unique violation) answered to a
+ *       write names the entity written (fallback-spec §4.8); other answers (401, 403, 404, …) are
+ *       counted and make the outcome {@code INDETERMINATE} unless some entity was rejected.
+ * </ul>
  *
  * <p>Core kinds: services, routes, upstreams, targets, plugins, consumers, consumer groups,
  * certificates, CA certificates, SNIs, vaults ({@code PUT /<collection>/<id or name>}). Beside
@@ -56,16 +81,23 @@ public final class DbModeSync {
       "upstream", EntityKind.UPSTREAM, "client_certificate", EntityKind.CERTIFICATE,
       "ca_certificate", EntityKind.CA_CERTIFICATE);
 
+  /** Collections that a Kong may lack (Enterprise, plugin-provided): a 404 means "none here". */
+  static final ImmutableSet<String> OPTIONAL = ImmutableSet.of("consumer_groups", "licenses");
+
   private final AdminHttp http;
   private final Set<String> customTypes;
+  private final ImmutableList<String> selectTags;
+  private final boolean dryRun;
+  /** Collections that answered 404 in this sync. */
+  final Set<String> absent = new LinkedHashSet<>();
 
   /**
-   * Creates a sync over an Admin API.
+   * Creates a sync over an Admin API without select tags (manages every entity it can read).
    *
    * @param http the HTTP helper
    */
   public DbModeSync(AdminHttp http) {
-    this(http, Set.of());
+    this(http, Set.of(), List.of(), false);
   }
 
   /**
@@ -74,10 +106,58 @@ public final class DbModeSync {
    *
    * @param http the HTTP helper
    * @param customTypes custom entity types to manage even when the configuration has none
+   * @param selectTags tags written on every entity and required of every entity read; empty:
+   *     every entity is read and managed
+   * @param dryRun whether to only count the writes the sync would make ({@link #pending()})
    */
-  public DbModeSync(AdminHttp http, Set<String> customTypes) {
+  public DbModeSync(AdminHttp http, Set<String> customTypes, List<String> selectTags, boolean dryRun) {
     this.http = http;
     this.customTypes = Set.copyOf(customTypes);
+    this.selectTags = ImmutableList.copyOf(selectTags);
+    this.dryRun = dryRun;
+  }
+
+  private final List<String> pending = new ArrayList<>();
+
+  /**
+   * In a dry run, the writes the sync would have sent ({@code METHOD path}), in order.
+   *
+   * @return the writes
+   */
+  public ImmutableList<String> pending() {
+    return ImmutableList.copyOf(pending);
+  }
+
+  /** Whether a dry run compares this entity's secret fields (basic-auth passwords are stored hashed). */
+  boolean dryRun() {
+    return dryRun;
+  }
+
+  /** The select tags. */
+  ImmutableList<String> selectTags() {
+    return selectTags;
+  }
+
+  /** Adds the select tags to an entity body that has none of them yet (deck's {@code MustMergeTags}). */
+  void tag(ObjectNode body) {
+    if (selectTags.isEmpty()) {
+      return;
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    body.path("tags").forEach(t -> tags.add(t.asText()));
+    tags.addAll(selectTags);
+    com.fasterxml.jackson.databind.node.ArrayNode arr = body.putArray("tags");
+    tags.forEach(arr::add);
+  }
+
+  /** Whether a current entity carries every select tag. */
+  boolean selected(JsonNode body) {
+    if (selectTags.isEmpty()) {
+      return true;
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    body.path("tags").forEach(t -> tags.add(t.asText()));
+    return tags.containsAll(selectTags);
   }
 
   /** An entity to upsert. */
@@ -91,7 +171,7 @@ public final class DbModeSync {
   }
 
   /**
-   * Syncs a configuration.
+   * Syncs a configuration (or, in a dry run, finds the writes a sync would make).
    *
    * @param config the configuration
    * @return the classified outcome
@@ -124,7 +204,20 @@ public final class DbModeSync {
     current.forEach(c -> byId.put(c.kind() + "/" + c.id(), c));
 
     Writer w = new Writer();
-    Optional<PushOutcome> stop = extras.upsertLicenses(w);
+    // a desired entity in a collection this Kong does not have (e.g. consumer groups on Kong OSS)
+    // is rejected by name; the rest of the configuration is still written
+    for (Iterator<Desired> it = desired.iterator(); it.hasNext(); ) {
+      Desired d = it.next();
+      String root = d.collection().split("/")[0];
+      if (absent.contains(root)) {
+        w.reject(typeName(d.kind()), d.body(), root + " is not available on this gateway (HTTP 404)");
+        it.remove();
+      }
+    }
+    Optional<PushOutcome> stop = deleteDuplicates(w, desired, current, byId, extras);
+    if (stop.isEmpty()) {
+      stop = extras.upsertLicenses(w);
+    }
     if (stop.isPresent()) {
       return stop.get();
     }
@@ -135,8 +228,16 @@ public final class DbModeSync {
       if (now.isPresent() && !differs(d.body(), now.get().body(), byId)) {
         continue;
       }
-      String path = "/" + d.collection() + "/" + enc(d.key());
-      stop = w.write("PUT", path, Optional.of(d.body()), typeName(d.kind()), d.body());
+      if (d.kind() == EntityKind.TARGET) {
+        // kong/api/routes/upstreams.lua: POST creates a target; PUT on /targets/{t} updates only
+        stop = now.isPresent()
+            ? w.write("PUT", "/" + now.get().collection() + "/" + enc(now.get().id()), Optional.of(d.body()),
+                typeName(d.kind()), d.body())
+            : w.write("POST", "/" + d.collection(), Optional.of(d.body()), typeName(d.kind()), d.body());
+      } else {
+        String path = "/" + d.collection() + "/" + enc(d.key());
+        stop = w.write("PUT", path, Optional.of(d.body()), typeName(d.kind()), d.body());
+      }
       if (stop.isPresent()) {
         return stop.get();
       }
@@ -165,16 +266,89 @@ public final class DbModeSync {
     if (stop.isPresent()) {
       return stop.get();
     }
-    return w.errors.isEmpty() ? PushOutcome.accepted() : PushOutcome.rejected(w.errors);
+    return w.outcome();
   }
 
   /**
-   * Sends writes and collects their failures: 4xx answers become §4.8 entries and the sync goes
-   * on; a 5xx or a request that may have been sent stops it as {@code INDETERMINATE}, and a
-   * request that was not sent stops it as {@code TRANSIENT} only while nothing was written.
+   * deck's {@code deleteDuplicates} ({@code pkg/diff/diff.go}; {@code pkg/types/service.go},
+   * {@code route.go}, {@code consumer.go}): a current entity with a desired entity's name (its
+   * natural key) but another id is deleted before anything is created, children first (a
+   * duplicate service's routes first: Kong does not cascade routes). What Kong deletes with it
+   * by cascade (plugins, targets, credentials, memberships) is forgotten, so it is created again.
+   */
+  private Optional<PushOutcome> deleteDuplicates(
+      Writer w, List<Desired> desired, List<Current> current, Map<String, Current> byId, Extras extras) {
+    List<Current> dups = new ArrayList<>();
+    for (Desired d : desired) {
+      if (!d.body().hasNonNull("id")) {
+        continue;
+      }
+      Optional<String> nk = naturalKey(d.kind(), d.body());
+      if (nk.isEmpty()) {
+        continue;
+      }
+      String id = d.body().get("id").asText();
+      for (Current c : current) {
+        if (c.kind() == d.kind() && !c.id().equals(id) && nk.equals(naturalKey(c.kind(), c.body()))
+            && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current, byId)))
+            && !dups.contains(c)) {
+          if (c.kind() == EntityKind.SERVICE) {
+            for (Current r : current) {
+              if (r.kind() == EntityKind.ROUTE && c.id().equals(r.body().path("service").path("id").asText())
+                  && !dups.contains(r)) {
+                dups.add(r);
+              }
+            }
+          }
+          dups.add(c);
+        }
+      }
+    }
+    if (dups.isEmpty()) {
+      return Optional.empty();
+    }
+    dups.sort((a, b) -> Integer.compare(ORDER.indexOf(b.kind()), ORDER.indexOf(a.kind())));
+    Set<String> gone = new LinkedHashSet<>();
+    for (Current c : dups) {
+      Optional<PushOutcome> stop = w.delete("/" + c.collection() + "/" + enc(c.id()), typeName(c.kind()), c.body());
+      if (stop.isPresent()) {
+        return stop;
+      }
+      gone.add(c.id());
+    }
+    // Kong's on_delete = "cascade" (kong/db/schema/entities/plugins.lua, targets.lua, the
+    // credentials' daos.lua): forget what went with the duplicates
+    java.util.function.Predicate<Current> cascaded = c -> gone.contains(c.id()) || refersTo(c, gone);
+    current.removeIf(cascaded);
+    byId.values().removeIf(cascaded);
+    extras.forget(cascaded);
+    return Optional.empty();
+  }
+
+  private static boolean refersTo(Current c, Set<String> ids) {
+    for (String part : c.collection().split("/")) {
+      if (ids.contains(java.net.URLDecoder.decode(part, StandardCharsets.UTF_8))) {
+        return true;
+      }
+    }
+    for (String field : REFERENCES.keySet()) {
+      if (ids.contains(c.body().path(field).path("id").asText(""))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sends writes and collects their failures. A request answered 429 or 5xx, or not answered, is
+   * retried; when the retries run out the sync stops, as {@code TRANSIENT} when the gateway
+   * certainly did not change (refused or rate limited before anything was written) and as
+   * {@code INDETERMINATE} otherwise. A 400 or a 409 names the entity written (fallback-spec
+   * §4.8) and the sync goes on; other answers are counted as unexplained failures.
    */
   final class Writer {
     final List<FlattenedError> errors = new ArrayList<>();
+    final List<String> unexplained = new ArrayList<>();
     private boolean wrote;
 
     /**
@@ -188,8 +362,12 @@ public final class DbModeSync {
      * @return an outcome to stop the sync with, or empty to go on
      */
     Optional<PushOutcome> write(String method, String path, Optional<JsonNode> body, String type, JsonNode blame) {
-      AdminHttp.Reply r = http.send(method, path, body.map(JsonNode::toString));
-      return settle(r, type, blame);
+      if (dryRun) {
+        pending.add(method + " " + path);
+        return Optional.empty();
+      }
+      AdminHttp.Sent sent = http.sendRetrying(method, path, body.map(JsonNode::toString));
+      return settle(method, path, sent, type, blame);
     }
 
     /**
@@ -201,42 +379,86 @@ public final class DbModeSync {
      * @return an outcome to stop the sync with, or empty to go on
      */
     Optional<PushOutcome> delete(String path, String type, JsonNode blame) {
-      AdminHttp.Reply r = http.send("DELETE", path, Optional.empty());
-      if (r instanceof AdminHttp.Answered a && a.status() == 404) {
+      if (dryRun) {
+        pending.add("DELETE " + path);
         return Optional.empty();
       }
-      return settle(r, type, blame);
+      AdminHttp.Sent sent = http.sendRetrying("DELETE", path, Optional.empty());
+      if (sent.reply() instanceof AdminHttp.Answered a && a.status() == 404) {
+        return Optional.empty();
+      }
+      return settle("DELETE", path, sent, type, blame);
     }
 
-    private Optional<PushOutcome> settle(AdminHttp.Reply r, String type, JsonNode blame) {
-      Optional<PushOutcome> stop = classify(r, wrote, type, blame, errors);
-      if (stop.isEmpty()) {
-        wrote = true;
+    /**
+     * Rejects an entity without sending it.
+     *
+     * @param type the entity type
+     * @param blame the entity
+     * @param problem why (no entity content)
+     */
+    void reject(String type, JsonNode blame, String problem) {
+      if (dryRun) {
+        pending.add("REJECT " + type);
+        return;
       }
-      return stop;
+      errors.add(entry(type, blame, problem));
+    }
+
+    /** The outcome of a sync that ran to its end. */
+    PushOutcome outcome() {
+      if (!errors.isEmpty()) {
+        return PushOutcome.rejected(errors);
+      }
+      if (!unexplained.isEmpty()) {
+        String what = unexplained.size() + " requests failed without naming an entity, first: " + unexplained.get(0);
+        return wrote ? PushOutcome.indeterminate(what) : PushOutcome.transientFailure(what + "; nothing was written");
+      }
+      return PushOutcome.accepted();
+    }
+
+    private Optional<PushOutcome> settle(String method, String path, AdminHttp.Sent sent, String type, JsonNode blame) {
+      AdminHttp.Reply r = sent.reply();
+      String what = method + " " + path + " after " + sent.attempts() + " attempt(s)";
+      if (r instanceof AdminHttp.NotSent n) {
+        return Optional.of(wrote
+            ? PushOutcome.indeterminate(n.reason() + " on " + what + " after earlier operations were applied")
+            : PushOutcome.transientFailure(n.reason() + " on " + what + "; nothing was written"));
+      }
+      if (r instanceof AdminHttp.Lost l) {
+        return Optional.of(PushOutcome.indeterminate(l.reason() + " on " + what));
+      }
+      AdminHttp.Answered a = (AdminHttp.Answered) r;
+      if (a.ok()) {
+        wrote = true;
+        return Optional.empty();
+      }
+      if (a.status() == 429) {
+        return Optional.of(wrote
+            ? PushOutcome.indeterminate("HTTP 429 on " + what + " after earlier operations were applied")
+            : PushOutcome.transientFailure("HTTP 429 on " + what + "; nothing was written"));
+      }
+      if (a.status() >= 500) {
+        return Optional.of(PushOutcome.indeterminate("HTTP " + a.status() + " on " + what));
+      }
+      if (a.status() == 400 || (a.status() == 409 && !sent.retried())) {
+        errors.add(error(type, blame, a)); // kong/api/endpoints.lua ERRORS_HTTP_CODES: violations
+        return Optional.empty();
+      }
+      if (sent.retried()) {
+        wrote = true; // an earlier attempt may have been applied
+      }
+      unexplained.add("HTTP " + a.status() + " on " + what);
+      return Optional.empty();
     }
   }
 
-  /** Empty to go on; an outcome to stop the sync. */
-  private static Optional<PushOutcome> classify(
-      AdminHttp.Reply r, boolean wrote, String type, JsonNode body, List<FlattenedError> errors) {
-    if (r instanceof AdminHttp.NotSent n) {
-      return Optional.of(wrote
-          ? PushOutcome.indeterminate(n.reason() + " after earlier operations were applied")
-          : PushOutcome.transientFailure(n.reason()));
-    }
-    if (r instanceof AdminHttp.Lost l) {
-      return Optional.of(PushOutcome.indeterminate(l.reason()));
-    }
-    AdminHttp.Answered a = (AdminHttp.Answered) r;
-    if (a.ok()) {
-      return Optional.empty();
-    }
-    if (a.status() >= 500) {
-      return Optional.of(PushOutcome.indeterminate("HTTP " + a.status() + " from the Admin API"));
-    }
-    errors.add(error(type, body, a));
-    return Optional.empty();
+  /** An entry for an entity rejected without a request. */
+  private static FlattenedError entry(String type, JsonNode body, String problem) {
+    List<String> tags = new ArrayList<>();
+    body.path("tags").forEach(t -> tags.add(t.asText()));
+    return FlattenedError.of(type, body.path("name").asText(""), body.path("id").asText(""), tags,
+        List.of(FieldError.of("entity", "", problem, List.of())));
   }
 
   /** §4.8: one entry per failed operation, naming the entity; Kong's message is not copied. */
@@ -268,6 +490,7 @@ public final class DbModeSync {
     }
     ObjectNode body = e.toJsonWithoutNested();
     normalizeReferences(body);
+    tag(body);
     // memberships are written through /consumer_groups/{group}/consumers, not as fields
     @Nullable JsonNode members = kind == EntityKind.CONSUMER ? body.remove("groups")
         : kind == EntityKind.CONSUMER_GROUP ? body.remove("consumers") : null;
@@ -410,7 +633,8 @@ public final class DbModeSync {
       if (kind == EntityKind.TARGET) {
         continue;
       }
-      Optional<String> err = readCollection(kind, collectionOf(kind), out);
+      String coll = collectionOf(kind);
+      Optional<String> err = readCollection(kind, coll, out, OPTIONAL.contains(coll));
       if (err.isPresent()) {
         return err;
       }
@@ -431,20 +655,29 @@ public final class DbModeSync {
   }
 
   /**
-   * Reads every page of a collection.
+   * Reads every page of a collection ({@code size=1000}, then {@code offset} as Kong returns it:
+   * {@code kong/api/endpoints.lua} {@code get_collection_endpoint}), only the entities with every
+   * select tag: with {@code ?tags=a,b} (Kong's AND form, {@code extract_options}) for top-level
+   * collections of tagged entities, by filtering here for nested ones (targets) where a tag
+   * filter is not part of the paging method.
    *
    * @param kind the kind of its entities
    * @param collection the path without the leading slash
    * @param out where to add them
    * @param missingIsEmpty whether a 404 means "none" (an endpoint of a plugin or an Enterprise
-   *     feature that this Kong does not have)
+   *     feature that this Kong does not have); the collection is then remembered as absent
    * @return a failure description, or empty
    */
   Optional<String> readCollection(EntityKind kind, String collection, List<Current> out, boolean missingIsEmpty) {
-    String next = "/" + collection + "?size=1000";
+    boolean nested = collection.contains("/");
+    boolean filter = !selectTags.isEmpty() && kind != EntityKind.LICENSE
+        && kind != EntityKind.CONSUMER_GROUP_CONSUMER;
+    String query = "?size=1000" + (filter && !nested ? "&tags=" + enc(String.join(",", selectTags)) : "");
+    String next = "/" + collection + query;
     for (int page = 0; page < 10_000; page++) {
-      AdminHttp.Reply r = http.send("GET", next, Optional.empty());
+      AdminHttp.Reply r = http.sendRetrying("GET", next, Optional.empty()).reply();
       if (missingIsEmpty && page == 0 && r instanceof AdminHttp.Answered nf && nf.status() == 404) {
+        absent.add(collection);
         return Optional.empty();
       }
       if (!(r instanceof AdminHttp.Answered a) || !a.ok()) {
@@ -457,12 +690,16 @@ public final class DbModeSync {
       if (!data.isArray()) {
         return Optional.of("reading " + collection + " failed: unexpected body");
       }
-      data.forEach(n -> out.add(new Current(kind, collection, n)));
+      for (JsonNode n : data) {
+        if (!filter || selected(n)) {
+          out.add(new Current(kind, collection, n));
+        }
+      }
       String offset = json.get().path("offset").asText("");
-      if (offset.isEmpty()) {
+      if (offset.isEmpty() || json.get().path("offset").isNull()) {
         return Optional.empty();
       }
-      next = "/" + collection + "?size=1000&offset=" + enc(offset);
+      next = "/" + collection + query + "&offset=" + enc(offset);
     }
     return Optional.of("reading " + collection + " failed: too many pages");
   }

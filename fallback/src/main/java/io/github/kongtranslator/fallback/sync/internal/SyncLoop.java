@@ -765,7 +765,7 @@ public final class SyncLoop {
     Optional<RuntimeException> emptyError = Optional.empty();
     if (askEmpty && known && instance.equals(previous)) {
       try {
-        empty = c.reportsEmptyConfig();
+        empty = c.reportsEmptyConfig() || c.configurationDrifted(); // restarted, wiped or drifted
       } catch (RuntimeException e) {
         empty = true; // doubt means push
         emptyError = Optional.of(e);
