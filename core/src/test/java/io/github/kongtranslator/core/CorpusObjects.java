@@ -71,9 +71,10 @@ public final class CorpusObjects {
 
   /** Re-reads an object from its written tree through the manifest loader. */
   public static K8sObject reparse(ObjectNode tree) {
-    List<K8sObject> objs = Manifests.parse(tree.toString(), "reparse").objects();
+    var loaded = Manifests.parse(tree.toString(), "reparse");
+    List<K8sObject> objs = loaded.objects();
     if (objs.size() != 1) {
-      throw new AssertionError("expected one object from " + tree);
+      throw new AssertionError("expected one object from " + tree + " rejected: " + loaded.rejected());
     }
     return objs.get(0);
   }

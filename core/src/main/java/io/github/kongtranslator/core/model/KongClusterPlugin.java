@@ -27,6 +27,9 @@ public record KongClusterPlugin(
     String plugin,
     @Nullable JsonValue config,
     KongPlugin.@Nullable ConfigSource configFrom,
+    // omitempty, as KIC\'s Go type (kubernetes-configuration api/configuration/v1/kongplugin_types.go):
+    // an empty list is written as absent, so CEL has(self.configPatches) stays false
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     List<KongPlugin.ConfigPatch> configPatches,
     boolean disabled,
     List<String> protocols,

@@ -27,6 +27,9 @@ public record KongPlugin(
     String plugin,
     @Nullable JsonValue config,
     @Nullable ConfigSource configFrom,
+    // omitempty, as KIC\'s Go type (kubernetes-configuration api/configuration/v1/kongplugin_types.go):
+    // an empty list is written as absent, so CEL has(self.configPatches) stays false
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     List<ConfigPatch> configPatches,
     boolean disabled,
     List<String> protocols,

@@ -134,7 +134,16 @@ public final class Admission {
     List<SchemaViolation> violations = new ArrayList<>();
     if (options.validation()) {
       violations.addAll(CoreValidation.validate(kind, object));
-      violations.addAll(schemas.validate(kind, version, object));
+      // A manifest's status is what a controller wrote (e.g. `kubectl get -o yaml`). CRDs with
+      // the status subresource have the API server drop status on create and validate it only
+      // through /status (apiextensions-apiserver pkg/registry/customresource/strategy.go,
+      // PrepareForCreate/ValidateUpdate). We keep status (KIC reads TLSRoute status.parents,
+      // gateway-api-spec §5.3) but never refuse an object for it.
+      for (SchemaViolation v : schemas.validate(kind, version, object)) {
+        if (!v.pointer().equals("/status") && !v.pointer().startsWith("/status/")) {
+          violations.add(v);
+        }
+      }
     }
     return new Outcome(defaulted, violations);
   }
