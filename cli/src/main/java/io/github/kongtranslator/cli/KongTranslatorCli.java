@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KongTranslatorCli.Version.class,
     description = "Translates Kubernetes objects into Kong declarative configuration.",
-    subcommands = {ValidateCommand.class, TranslateCommand.class, GoldenCommand.class, ShaCommand.class, FallbackCommand.class})
+    subcommands = {ValidateCommand.class, TranslateCommand.class, GoldenCommand.class, ShaCommand.class, FallbackCommand.class,
+        RouteCommand.class})
 public final class KongTranslatorCli implements Runnable {
   /** Exit code: success. */
   public static final int OK = 0;
