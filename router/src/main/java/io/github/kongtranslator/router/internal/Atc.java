@@ -252,10 +252,11 @@ public final class Atc {
               m.captures.put(Integer.toString(i), g);
             }
           }
-          for (String name : ((Rx) rhs).groupNames()) {
-            String g = mt.group(name);
+          List<String> names = ((Rx) rhs).groupNames();
+          for (int i = 0; i < names.size(); i++) {
+            String g = mt.group("kg" + i);
             if (g != null) {
-              m.captures.put(name, g);
+              m.captures.put(names.get(i), g);
             }
           }
           return true;
