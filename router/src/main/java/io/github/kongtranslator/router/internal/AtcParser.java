@@ -186,6 +186,7 @@ public final class AtcParser {
     if (pos < src.length() && isAlpha(src.charAt(pos))) {
       return predicate();
     }
+    int start = pos;
     boolean not = false;
     if (src.startsWith("!", pos)) {
       not = true;
@@ -193,6 +194,7 @@ public final class AtcParser {
       ws();
     }
     if (!src.startsWith("(", pos)) {
+      pos = start; // pest reports the position of the term
       throw error("expected term");
     }
     pos++;
