@@ -268,4 +268,25 @@ class RoutingPropertiesTest {
       assertThat(wrong).as("requests routed against the Gateway API precedence").isEmpty();
     });
   }
+
+  /**
+   * A disagreement found by the both-forms property run over generated HTTPRoutes (QuickTheories
+   * seed 2556440688865, HTTPRoutes without query params), pinned as found instead of bending the
+   * router: KIC's traditional form of a rule {@code PathPrefix /} with {@code method: GET}
+   * outranks a rule {@code PathPrefix /a} on {@code GET /a}, because Kong's traditional priority
+   * counts match fields (transform.lua {@code get_priority}: bits 61-63) before path length;
+   * the expressions form follows the Gateway API (longest prefix first). The both-forms property
+   * above therefore runs over Ingresses, where the two forms agree.
+   */
+  @Test
+  void httpRouteMethodVersusLongerPrefix_formsDisagree_seed2556440688865() {
+    Match longer = new Match(PATHS.indexOf("/a"), false, 0, 0, false);
+    Match rootGet = new Match(PATHS.indexOf("/"), false, 1, 0, false);
+    List<List<Rule>> routes = List.of(List.of(new Rule(List.of(longer)), new Rule(List.of(rootGet))));
+    String manifests = httpRouteManifests(routes);
+    RouteRequest get = new Req("GET", "/a", 0, false).toRequest();
+    assertThat(expectedBackend(routes, new Req("GET", "/a", 0, false))).isEqualTo("10.1.0.0:8080");
+    assertThat(backendOf(router(manifests, true).route(get))).isEqualTo("10.1.0.0:8080");
+    assertThat(backendOf(router(manifests, false).route(get))).isEqualTo("10.1.0.1:8080");
+  }
 }
