@@ -57,6 +57,7 @@ public final class KongRouter {
   private final ImmutableMap<String, Upstream> upstreams;
   private final ImmutableMap<String, ImmutableList<WeightedTarget>> targets;
   private final ImmutableList<ScopedPlugin> plugins;
+  private final HostIndex httpIndex;
 
   private record Matcher(Route route, String name, String routeId, String id,
       @Nullable Service service, long priority, String expression, Atc.Expr expr) {}
@@ -72,6 +73,72 @@ public final class KongRouter {
     this.upstreams = ImmutableMap.copyOf(upstreams);
     this.targets = ImmutableMap.copyOf(targets);
     this.plugins = ImmutableList.copyOf(plugins);
+    this.httpIndex = HostIndex.of(this.http);
+  }
+
+  /**
+   * Which HTTP matchers can match a given host: a matcher whose expression requires {@code
+   * http.host == literal} (at the top of an {@code &&} chain, or on every side of an {@code ||})
+   * is listed under those hosts, every other matcher under all hosts. A pure speed-up: a matcher
+   * left out of a host's list cannot match that host, and lists keep the priority order.
+   */
+  private record HostIndex(Map<String, int[]> byHost, int[] anyHost) {
+    static HostIndex of(List<Matcher> matchers) {
+      Map<String, List<Integer>> by = new HashMap<>();
+      List<Integer> any = new ArrayList<>();
+      for (int i = 0; i < matchers.size(); i++) {
+        java.util.Set<String> hosts = requiredHosts(matchers.get(i).expr());
+        if (hosts == null) {
+          any.add(i);
+        } else {
+          for (String h : hosts) {
+            by.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+      Map<String, int[]> frozen = new HashMap<>();
+      by.forEach((k, v) -> frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      return new HostIndex(frozen, any.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    // null when the expression does not pin http.host to a set of literals
+    private static java.util.@Nullable Set<String> requiredHosts(Atc.Expr e) {
+      if (e instanceof Atc.And a) {
+        java.util.Set<String> l = requiredHosts(a.l());
+        return l != null ? l : requiredHosts(a.r());
+      }
+      if (e instanceof Atc.Or o) {
+        java.util.Set<String> l = requiredHosts(o.l());
+        java.util.Set<String> r = l == null ? null : requiredHosts(o.r());
+        if (l == null || r == null) {
+          return null;
+        }
+        java.util.Set<String> u = new java.util.HashSet<>(l);
+        u.addAll(r);
+        return u;
+      }
+      if (e instanceof Atc.Pred p && p.field().equals("http.host") && !p.lower()
+          && p.op() == Atc.Op.EQUALS && p.rhs() instanceof Atc.Str str) {
+        return java.util.Set.of(str.value());
+      }
+      return null;
+    }
+
+    /** The matcher indexes to try for a host, in priority order. */
+    int[] candidates(@Nullable String host) {
+      int[] by = host == null ? null : byHost.get(host);
+      if (by == null) {
+        return anyHost;
+      }
+      int[] out = new int[by.length + anyHost.length];
+      int i = 0;
+      int j = 0;
+      int k = 0;
+      while (i < by.length || j < anyHost.length) {
+        out[k++] = j >= anyHost.length || (i < by.length && by[i] < anyHost[j]) ? by[i++] : anyHost[j++];
+      }
+      return out;
+    }
   }
 
   /**
@@ -269,10 +336,18 @@ public final class KongRouter {
   private RouteResult run(RouteRequest request, boolean explain) {
     List<Matcher> matchers = request.isStream() ? stream : http;
     RequestContext ctx = new RequestContext(request);
+    int[] order;
+    if (request.isStream()) {
+      order = java.util.stream.IntStream.range(0, matchers.size()).toArray();
+    } else {
+      List<Object> host = ctx.values("http.host");
+      order = httpIndex.candidates(host == null ? null : (String) host.get(0));
+    }
     Matcher winner = null;
     Atc.MatchState winnerState = null;
     List<Candidate> others = new ArrayList<>();
-    for (Matcher m : matchers) {
+    for (int index : order) {
+      Matcher m = matchers.get(index);
       if (winner != null && m.routeId().equals(winner.routeId())) {
         continue;
       }
