@@ -45,7 +45,7 @@ class ReadmeExampleTest {
     assertThat(readme).contains(snippet(source, "// README-BEGIN\n", "    // README-END"));
     assertThat(readme).contains(snippet(source, "// README-FALLBACK-BEGIN\n", "    // README-FALLBACK-END"));
     assertThat(readme).contains(snippet(source, "// README-ROUTER-BEGIN\n", "    // README-ROUTER-END"));
-    assertThat(routerExample()).isEqualTo("ingress.demo.shop.shop.example.com.api");
+    assertThat(routerExample()).isEqualTo("demo.shop.shop.shop.example.com.8080");
     assertThat(example()).isEqualTo(1);
     assertThat(fallbackExample()).isEqualTo(SyncOutcome.FAILED);
   }
