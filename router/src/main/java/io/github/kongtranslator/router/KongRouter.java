@@ -57,6 +57,9 @@ public final class KongRouter {
   private final ImmutableMap<String, Upstream> upstreams;
   private final ImmutableMap<String, ImmutableList<WeightedTarget>> targets;
   private final ImmutableList<ScopedPlugin> plugins;
+  private final Map<String, List<ScopedPlugin>> pluginsByRoute = new HashMap<>();
+  private final Map<String, List<ScopedPlugin>> pluginsByService = new HashMap<>();
+  private final List<ScopedPlugin> globalPlugins = new ArrayList<>();
   private final HostIndex httpIndex;
 
   private record Matcher(Route route, String name, String routeId, String id,
@@ -74,6 +77,15 @@ public final class KongRouter {
     this.targets = ImmutableMap.copyOf(targets);
     this.plugins = ImmutableList.copyOf(plugins);
     this.httpIndex = HostIndex.of(this.http);
+    for (ScopedPlugin sp : this.plugins) {
+      if (sp.routeId() != null) {
+        pluginsByRoute.computeIfAbsent(sp.routeId(), k -> new ArrayList<>()).add(sp);
+      } else if (sp.serviceKey() != null) {
+        pluginsByService.computeIfAbsent(sp.serviceKey(), k -> new ArrayList<>()).add(sp);
+      } else {
+        globalPlugins.add(sp);
+      }
+    }
   }
 
   /**
@@ -418,7 +430,12 @@ public final class KongRouter {
     String sk = s == null ? null : serviceKey(s);
     Map<String, Plugin> best = new TreeMap<>();
     Map<String, Integer> rank = new HashMap<>();
-    for (ScopedPlugin sp : plugins) {
+    List<ScopedPlugin> scoped = new ArrayList<>(pluginsByRoute.getOrDefault(m.routeId(), List.of()));
+    if (sk != null) {
+      scoped.addAll(pluginsByService.getOrDefault(sk, List.of()));
+    }
+    scoped.addAll(globalPlugins);
+    for (ScopedPlugin sp : scoped) {
       Plugin p = sp.plugin();
       if (p.name().isEmpty() || !p.enabled().orElse(true)) {
         continue;
