@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = KongTranslatorCli.Version.class,
     description = "Translates Kubernetes objects into Kong declarative configuration.",
     subcommands = {ValidateCommand.class, TranslateCommand.class, GoldenCommand.class, ShaCommand.class, FallbackCommand.class,
-        StatusCommand.class, CheckCommand.class})
+        StatusCommand.class, CheckCommand.class, RouteCommand.class})
 public final class KongTranslatorCli implements Runnable {
   /** Exit code: success. */
   public static final int OK = 0;

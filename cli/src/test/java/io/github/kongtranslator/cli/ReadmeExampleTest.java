@@ -25,6 +25,10 @@ import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
 import java.net.URI;
 import java.util.List;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
+import io.github.kongtranslator.router.KongRouter;
+import io.github.kongtranslator.router.RouteRequest;
+import io.github.kongtranslator.router.RouteResult;
+import io.github.kongtranslator.router.RouterFlavor;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
@@ -44,6 +48,8 @@ class ReadmeExampleTest {
         Path.of("src/test/java/io/github/kongtranslator/cli/ReadmeExampleTest.java"));
     assertThat(readme).contains(snippet(source, "// README-BEGIN\n", "    // README-END"));
     assertThat(readme).contains(snippet(source, "// README-FALLBACK-BEGIN\n", "    // README-FALLBACK-END"));
+    assertThat(readme).contains(snippet(source, "// README-ROUTER-BEGIN\n", "    // README-ROUTER-END"));
+    assertThat(routerExample()).isEqualTo("demo.shop.shop.shop.example.com.8080");
     assertThat(example()).isEqualTo(1);
     assertThat(fallbackExample()).isEqualTo(SyncOutcome.FAILED);
   }
@@ -91,6 +97,22 @@ class ReadmeExampleTest {
     assertThat(fallback.excluded()).containsKey(broken.get(0));
     assertThat(toPush.services()).isEmpty();
     return result.outcome();
+  }
+
+  private static String routerExample() {
+    TranslationResult result = Translator.create(TranslatorOptions.defaults()).translate(
+        CacheStores.of(Manifests.load(Path.of("../examples/ingress-tls-plugin.yaml")).objects()));
+    // README-ROUTER-BEGIN
+    // Build Kong 3.9's router over a configuration (traditional_compatible, Kong's default).
+    KongRouter router = KongRouter.build(result.config(), RouterFlavor.TRADITIONAL_COMPATIBLE);
+    RouteResult routed = router.explain(
+        RouteRequest.fromUrl("https://shop.example.com/api/cart?id=7").method("POST").build());
+    routed.match().ifPresent(m -> System.out.println(m.routeName() + " -> " + m.targets()
+        + " path " + m.upstreamPath().orElse("") + ", plugins " + m.plugins().size()
+        + ", won over " + m.outranked()));
+    // README-ROUTER-END
+    assertThat(routed.match().orElseThrow().upstreamPath()).contains("/cart?id=7");
+    return routed.match().orElseThrow().routeName();
   }
 
   private static int example() {
