@@ -25,6 +25,8 @@ import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.gatewayapi.AttachmentOptions;
+import io.github.kongtranslator.translator.gatewayapi.GatewayAttachment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -92,8 +94,9 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--ingress-class", paramLabel = "C", description = "controller ingress class (default: kong)")
   String ingressClass = "kong";
 
-  @Option(names = "--gateway-controller", paramLabel = "NAME", description = "Gateway API controller name, as for translate")
-  String gatewayController = "";
+  @Option(names = "--gateway-controller", paramLabel = "NAME",
+      description = "Gateway API controller name whose Gateways accept routes (default: ${DEFAULT-VALUE}, KIC's)")
+  String gatewayController = AttachmentOptions.KIC_CONTROLLER_NAME;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
@@ -154,18 +157,18 @@ final class RouteCommand implements Callable<Integer> {
   }
 
   /**
-   * The seam where Gateway API attachment belongs: the snapshot to translate for routing. KIC's
-   * Gateway controllers leave out, before translation, routes no listener accepts (listener
-   * hostname intersection, {@code sectionName}, {@code port}, {@code allowedRoutes} namespaces
-   * and kinds). That logic is shared with route status and lives in the translator module; until
-   * it is wired here, the snapshot passes through unchanged.
+   * The snapshot to translate for routing. KIC's Gateway controllers leave out, before
+   * translation, routes no listener of a managed Gateway accepts (listener hostname
+   * intersection, {@code sectionName}, {@code port}, {@code allowedRoutes} namespaces and kinds)
+   * and narrow HTTPRoute hostnames to the listeners'; the one implementation of that is {@link
+   * GatewayAttachment}, shared with the {@code status} command.
    *
    * @param snapshot the loaded objects
    * @param options the translator options
    * @return the snapshot to translate
    */
   static CacheStores snapshotToTranslate(CacheStores snapshot, TranslatorOptions options) {
-    return snapshot;
+    return GatewayAttachment.restrictToAcceptedRoutes(snapshot, options.gatewayControllerName());
   }
 
   private RouterFlavor flavor(CommandLine cl, TranslatorOptions options, KongConfig kong) {

@@ -71,6 +71,15 @@ class RouteCommandTest {
   }
 
   @Test
+  void route_gatewayApiRoutes_reachTheRouterOnlyThroughGatewaysThatAcceptThem() throws Exception {
+    // Same request as above: with another controller name no Gateway of the file is managed, so
+    // KIC's route controllers would never hand the HTTPRoute to the translator.
+    assertThat(run("route", "--gateway-controller", "example.com/other-controller",
+        "--url", "http://shop.example.com/store/items?a=1", EXAMPLE)).isZero();
+    assertThat(out.toString().trim()).isEqualTo("{\"matched\":false}");
+  }
+
+  @Test
   void route_noMatch_printsMatchedFalseAndExitsZero() throws Exception {
     assertThat(run("route", "--url", "http://shop.example.com/store/items", EXAMPLE)).isZero();
     assertThat(out.toString().trim()).isEqualTo("{\"matched\":false}");
