@@ -41,6 +41,7 @@ public final class SyncResult {
   private final ImmutableList<String> problems;
   private final Duration duration;
   private final boolean desiredWithheld;
+  private final ImmutableMap<ObjectRef, ExclusionReason> translationExcluded;
 
   private SyncResult(Builder b) {
     this.outcome = Objects.requireNonNull(b.outcome, "outcome");
@@ -58,6 +59,7 @@ public final class SyncResult {
     this.problems = b.problems.build();
     this.duration = b.duration;
     this.desiredWithheld = b.desiredWithheld;
+    this.translationExcluded = b.translationExcluded;
   }
 
   /**
@@ -170,6 +172,21 @@ public final class SyncResult {
   }
 
   /**
+   * The objects left out of the tick's configurations because their translation failed closed
+   * (issue 18: e.g. a route whose authentication plugin cannot be translated), each with its
+   * reason path and the failures that blamed its cause ({@link ExclusionReason#failures()}), in
+   * snapshot order: those of the desired configuration, then any more of the fallback's. While
+   * this is not empty a tick that pushed the desired configuration reports {@link
+   * SyncOutcome#FALLBACK_APPLIED}, never a success. Empty with {@link
+   * io.github.kongtranslator.fallback.TranslationFailurePolicy#KIC_COMPATIBLE}.
+   *
+   * @return the objects left out for translation failures
+   */
+  public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
+    return translationExcluded;
+  }
+
+  /**
    * Excluded objects restored from the last valid snapshot ({@link FallbackMode#BACKFILL}).
    *
    * @return the backfilled objects
@@ -243,6 +260,7 @@ public final class SyncResult {
     return "SyncResult[" + outcome + ", snapshot=" + snapshotHash
         + ", desired=" + (desiredSha == null ? "-" : desiredSha.hex())
         + ", broken=" + brokenObjects + ", excluded=" + excluded.keySet()
+        + (translationExcluded.isEmpty() ? "" : ", leftOutForTranslationFailures=" + translationExcluded.keySet())
         + (backfilled.isEmpty() && backfillRefusals.isEmpty() ? ""
             : ", backfilled=" + backfilled.size() + ", refused=" + backfillRefusals.size())
         + ", gateways=" + gateways.size() + ", sent=" + sentCount() + "]";
@@ -265,6 +283,7 @@ public final class SyncResult {
     private final ImmutableList.Builder<String> problems = ImmutableList.builder();
     private Duration duration = Duration.ZERO;
     private boolean desiredWithheld;
+    private ImmutableMap<ObjectRef, ExclusionReason> translationExcluded = ImmutableMap.of();
 
     private Builder(SyncOutcome outcome, String snapshotHash) {
       this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -357,6 +376,26 @@ public final class SyncResult {
     public Builder excluded(Map<ObjectRef, ExclusionReason> value) {
       this.excluded = ImmutableMap.copyOf(value);
       return this;
+    }
+
+    /**
+     * Sets the objects left out because their translation failed closed.
+     *
+     * @param value the objects with their reasons
+     * @return this
+     */
+    public Builder translationExcluded(Map<ObjectRef, ExclusionReason> value) {
+      this.translationExcluded = ImmutableMap.copyOf(value);
+      return this;
+    }
+
+    /**
+     * The objects left out for translation failures set so far.
+     *
+     * @return the objects with their reasons
+     */
+    public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
+      return translationExcluded;
     }
 
     /**

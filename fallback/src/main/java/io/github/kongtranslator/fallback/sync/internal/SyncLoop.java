@@ -6,6 +6,9 @@ import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FailClosedResult;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.backfill.Backfill;
 import io.github.kongtranslator.fallback.backfill.BackfillRefusal;
 import io.github.kongtranslator.fallback.backfill.BackfillResult;
@@ -13,6 +16,7 @@ import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
+import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.fallback.sync.FallbackMode;
@@ -50,7 +54,7 @@ public final class SyncLoop {
   private static final Logger LOG =
       LoggerFactory.getLogger("io.github.kongtranslator.fallback.sync.ConfigSynchronizer");
 
-  private final Function<CacheStores, TranslationResult> translator;
+  private final FailClosedTranslator translator;
   private final FallbackMode mode;
   private final SyncListener listener;
   private final SkipPolicy skipPolicy;
@@ -66,7 +70,8 @@ public final class SyncLoop {
   private @Nullable Memo memo;
 
   /**
-   * Creates a loop.
+   * Creates a loop that translates with a plain function (no fail-closed exclusion: {@link
+   * TranslationFailurePolicy#KIC_COMPATIBLE}).
    *
    * @param translator translates a snapshot; may report failures, should not throw
    * @param mode the fallback mode
@@ -80,7 +85,9 @@ public final class SyncLoop {
   }
 
   /**
-   * Creates a loop that pushes to its gateways concurrently on an executor.
+   * Creates a loop that translates with a plain function (no fail-closed exclusion: {@link
+   * TranslationFailurePolicy#KIC_COMPATIBLE}) and pushes to its gateways concurrently on an
+   * executor.
    *
    * @param translator translates a snapshot; may report failures, should not throw
    * @param mode the fallback mode
@@ -92,6 +99,26 @@ public final class SyncLoop {
    */
   public SyncLoop(
       Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
+      SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
+    this(FailClosedTranslator.of(translator, EdgeSet.COMPLETE, TranslationFailurePolicy.KIC_COMPATIBLE),
+        mode, listener, skipPolicy, executor, pushTimeout);
+  }
+
+  /**
+   * Creates a loop that translates with a {@link FailClosedTranslator} (objects left out for
+   * failing-closed translation failures are reported in {@link SyncResult#translationExcluded()})
+   * and pushes to its gateways concurrently on an executor.
+   *
+   * @param translator translates a snapshot; may report failures, should not throw
+   * @param mode the fallback mode
+   * @param listener the listener
+   * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
+   * @param executor runs the calls on gateways (probes, pushes), one task per gateway and step
+   * @param pushTimeout how long to wait for one call on one gateway, from its submission
+   * @throws IllegalArgumentException when the timeout is not positive
+   */
+  public SyncLoop(
+      FailClosedTranslator translator, FallbackMode mode, SyncListener listener,
       SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
     this.translator = Objects.requireNonNull(translator, "translator");
     this.mode = Objects.requireNonNull(mode, "mode");
@@ -133,7 +160,8 @@ public final class SyncLoop {
       String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
       ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
       ImmutableSet<ObjectRef> backfilled, ImmutableList<BackfillRefusal> refusals,
-      ImmutableMap<ObjectRef, K8sObject> brokenContent) {}
+      ImmutableMap<ObjectRef, K8sObject> brokenContent,
+      ImmutableMap<ObjectRef, ExclusionReason> translationExcluded) {}
 
   /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
   private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
@@ -223,13 +251,14 @@ public final class SyncLoop {
       }
     }
 
-    Optional<TranslationResult> desired = translate(snap, PushKind.DESIRED, result);
+    Optional<FailClosedResult> desired = translate(snap, PushKind.DESIRED, result);
     if (desired.isEmpty()) {
       return SyncOutcome.FAILED;
     }
     KongConfig cfg = desired.get().config();
     ConfigSha sha = ConfigSha.of(cfg);
-    result.desiredSha(sha).translationFailures(desired.get().failures());
+    result.desiredSha(sha).translationFailures(desired.get().failures())
+        .translationExcluded(desired.get().excluded());
     // D7: while the objects behind the last fallback are unchanged, partial gateways do not get
     // the desired configuration (it would re-create their unprotected entities until the fallback
     // push of this tick removes them); atomic gateways still try it, harmlessly.
@@ -248,12 +277,13 @@ public final class SyncLoop {
       accepted = pushAll(cfg, sha, ts, PushKind.DESIRED, h);
     }
     if (accepted) {
-      lastValidSnapshot = snap;
+      lastValidSnapshot = desired.get().snapshot(); // without objects left out for failures
       lastValidConfig = cfg;
       lastValidSha = sha;
       memo = null;
       result.appliedSha(sha);
-      return SyncOutcome.DESIRED_APPLIED;
+      // issue 18: objects left out because their translation failed closed: not a success
+      return desired.get().excludedSomething() ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.DESIRED_APPLIED;
     }
     result.desiredWithheld(withhold);
 
@@ -325,17 +355,21 @@ public final class SyncLoop {
     if (excl.excludedNothing()) {
       return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
     }
-    Optional<TranslationResult> tr = translate(fallback, PushKind.FALLBACK, result);
+    Optional<FailClosedResult> tr = translate(fallback, PushKind.FALLBACK, result);
     if (tr.isEmpty()) {
       return Optional.empty();
     }
     KongConfig cfg = tr.get().config();
     ConfigSha sha = ConfigSha.of(cfg);
     result.fallbackTranslationFailures(tr.get().failures());
+    Map<ObjectRef, ExclusionReason> leftOut = new LinkedHashMap<>(result.translationExcluded());
+    tr.get().excluded().forEach(leftOut::putIfAbsent);
+    ImmutableMap<ObjectRef, ExclusionReason> translationExcluded = ImmutableMap.copyOf(leftOut);
+    result.translationExcluded(translationExcluded);
     if (!pushAll(cfg, sha, ts, PushKind.FALLBACK, h)) {
       return Optional.empty();
     }
-    lastValidSnapshot = fallback;
+    lastValidSnapshot = tr.get().snapshot();
     lastValidConfig = cfg;
     lastValidSha = sha;
     ImmutableMap.Builder<ObjectRef, K8sObject> content = ImmutableMap.builder();
@@ -343,14 +377,15 @@ public final class SyncLoop {
       snap.get(b).ifPresent(o -> content.put(b, o));
     }
     memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled, refusals,
-        content.buildKeepingLast());
+        content.buildKeepingLast(), translationExcluded);
     result.appliedSha(sha);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
   }
 
   private static void record(SyncResult.Builder result, Memo m) {
     result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
-        .backfilled(m.backfilled()).backfillRefusals(m.refusals());
+        .backfilled(m.backfilled()).backfillRefusals(m.refusals())
+        .translationExcluded(m.translationExcluded());
   }
 
   private static Optional<PushAttempt> lastOf(Target t, PushKind kind) {
@@ -362,10 +397,10 @@ public final class SyncLoop {
     return Optional.empty();
   }
 
-  private Optional<TranslationResult> translate(CacheStores snap, PushKind kind, SyncResult.Builder result) {
+  private Optional<FailClosedResult> translate(CacheStores snap, PushKind kind, SyncResult.Builder result) {
     long start = System.nanoTime();
     try {
-      TranslationResult tr = Objects.requireNonNull(translator.apply(snap), "translation result");
+      FailClosedResult tr = translator.translate(snap);
       Duration d = Duration.ofNanos(System.nanoTime() - start);
       int entities = countEntities(tr.config());
       fire(() -> listener.translated(kind, tr.failures().size(), entities, d));
@@ -617,6 +652,7 @@ public final class SyncLoop {
       case FALLBACK_APPLIED, LAST_VALID_APPLIED, FAILED -> LOG.warn("{}", r);
     }
     r.excluded().values().forEach(reason -> LOG.info("excluded: {}", reason));
+    r.translationExcluded().values().forEach(reason -> LOG.warn("left out (translation failed closed): {}", reason));
     r.backfillRefusals().forEach(refusal -> LOG.info("backfill refused: {}", refusal));
     r.translationFailures().forEach(f -> LOG.debug("translation failure: {}", f));
   }
