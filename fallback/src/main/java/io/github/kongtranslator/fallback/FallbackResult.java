@@ -49,7 +49,11 @@ public final class FallbackResult {
     return Optional.ofNullable(backfill);
   }
 
-  /** The snapshot that was (or would be) translated: backfilled if backfill ran, else the exclusion's fallback. */
+  /**
+   * The snapshot that was (or would be) translated: backfilled if backfill ran, else the
+   * exclusion's fallback. The configuration leaves out its {@link #translationExcluded()}
+   * objects as well.
+   */
   public CacheStores snapshot() {
     return backfill != null ? backfill.snapshot() : exclusion.fallback();
   }

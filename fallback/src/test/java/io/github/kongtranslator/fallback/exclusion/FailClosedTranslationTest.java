@@ -230,6 +230,61 @@ class FailClosedTranslationTest {
         "referenced KongPlugin or KongClusterPlugin \"jwt-auth\" does not exist");
   }
 
+  /**
+   * Found by {@code FailClosedPropertiesTest} (testkit): the traditional router ignores the
+   * filters of a rule without matches, as KIC, so an existing ExtensionRef plugin was silently
+   * not applied.
+   */
+  @Test
+  void extensionRefOnARuleWithoutMatches_isNotApplied_soTheHttpRouteIsLeftOut() {
+    CacheStores s = snapshot(BASE + """
+        apiVersion: configuration.konghq.com/v1
+        kind: KongPlugin
+        metadata: {name: key-auth, namespace: default}
+        plugin: key-auth
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: api, namespace: default}
+        spec:
+          hostnames: [api.example.com]
+          rules:
+          - filters:
+            - type: ExtensionRef
+              extensionRef: {group: configuration.konghq.com, kind: KongPlugin, name: key-auth}
+            backendRefs: [{name: echo, kind: Service, port: 80}]
+        """);
+
+    assertLeftOut(s, "api.example.com", "HTTPRoute default/api", "HTTPRoute default/api (broken: ",
+        "ExtensionRef plugin(s) key-auth not applied");
+    assertThat(pluginNames(kic(s).config())).doesNotContain("key-auth");
+  }
+
+  @Test
+  void extensionRefOnAGrpcRoute_isIgnoredAsByKic_soTheGrpcRouteIsLeftOut() {
+    CacheStores s = snapshot(BASE + """
+        apiVersion: configuration.konghq.com/v1
+        kind: KongPlugin
+        metadata: {name: key-auth, namespace: default}
+        plugin: key-auth
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: rpc, namespace: default}
+        spec:
+          hostnames: [rpc.example.com]
+          rules:
+          - matches: [{method: {service: shop.Cart, method: Get}}]
+            filters:
+            - type: ExtensionRef
+              extensionRef: {group: configuration.konghq.com, kind: KongPlugin, name: key-auth}
+            backendRefs: [{name: echo, kind: Service, port: 80}]
+        """);
+
+    assertLeftOut(s, "rpc.example.com", "GRPCRoute default/rpc", "GRPCRoute default/rpc (broken: ",
+        "GRPCRoute filters are not supported", "key-auth");
+  }
+
   private static final String CONSUMERS = """
       apiVersion: configuration.konghq.com/v1
       kind: KongConsumer

@@ -83,19 +83,25 @@ final class PluginPart {
         build(r);
       } catch (RuntimeException e) {
         // as Context.guard, but the referrers would be served without the plugin: fail closed
-        ctx.failUnprotected("unexpected error while translating " + r.plugin.ref() + ": "
-            + e.getClass().getSimpleName(), blamed(r));
+        failPerReferrer("unexpected error while translating " + r.plugin.ref() + ": "
+            + e.getClass().getSimpleName(), r);
       }
     }
     globals();
   }
 
-  /** The plugin first, then the objects that ask for it. */
-  private static List<K8sObject> blamed(Relations r) {
-    List<K8sObject> out = new ArrayList<>();
-    out.add(r.plugin);
-    out.addAll(r.referrers);
-    return out;
+  /**
+   * An UNPROTECTED failure per object asking for the plugin, each blaming the plugin first and
+   * then that object: one failure per (plugin, referrer), so that translating a part of the
+   * snapshot (incremental units) reports the same failures as translating all of it.
+   */
+  private void failPerReferrer(String reason, Relations r) {
+    if (r.referrers.isEmpty()) {
+      ctx.failUnprotected(reason, r.plugin);
+    }
+    for (K8sObject referrer : r.referrers) {
+      ctx.failUnprotected(reason, r.plugin, referrer);
+    }
   }
 
   private void collect() {
@@ -355,8 +361,7 @@ final class PluginPart {
     try {
       cfg = config(r.plugin);
     } catch (ConfigException e) {
-      ctx.failUnprotected("invalid configuration of " + r.plugin.ref() + ": " + e.getMessage(),
-          blamed(r));
+      failPerReferrer("invalid configuration of " + r.plugin.ref() + ": " + e.getMessage(), r);
       return;
     }
     List<String[]> combos = new ArrayList<>();
