@@ -4,9 +4,12 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.ManifestWarning;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
+import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
 import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
@@ -45,7 +48,9 @@ import picocli.CommandLine.Parameters;
         "the dependency path that excluded it) goes to stderr, or to --report FILE.",
         "With --last-valid, excluded objects are backfilled from the last valid manifests where",
         "that is safe. When the errors name no object, nothing is guessed: the last valid",
-        "configuration is printed if given (exit 1), otherwise nothing (exit 1)."})
+        "configuration is printed if given (exit 1), otherwise nothing (exit 1).",
+        "Fails closed on translation failures as translate does (\"left out ...\" lines), unless",
+        "--kic-compatible."})
 final class FallbackCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "the manifests whose configuration was rejected")
   List<String> inputs = new ArrayList<>();
@@ -71,6 +76,9 @@ final class FallbackCommand implements Callable<Integer> {
   @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
       description = "namespace for objects without one, as kubectl (default: default)")
   String namespace = "";
+  @Option(names = "--kic-compatible", description = "as KIC: emit an object whose plugin, credential"
+      + " or consumer group cannot be translated without it (default: leave it and its dependents out)")
+  boolean kicCompatible;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
@@ -106,7 +114,8 @@ final class FallbackCommand implements Callable<Integer> {
     for (ManifestWarning w : loaded.warnings()) {
       cl.getErr().println("warning: " + w);
     }
-    FallbackGenerator generator = FallbackGenerator.create(translator);
+    TranslationFailurePolicy policy = TranslateCommand.policy(kicCompatible);
+    FallbackGenerator generator = FallbackGenerator.create(translator, EdgeSet.COMPLETE, policy);
     FallbackResult result = last.isPresent()
         ? generator.generate(snapshot, broken, last.get()) : generator.generate(snapshot, broken);
     for (ObjectRef ref : result.unknownBroken()) {
@@ -114,6 +123,9 @@ final class FallbackCommand implements Callable<Integer> {
     }
     for (Map.Entry<ObjectRef, ExclusionReason> e : result.excluded().entrySet()) {
       rep.println("excluded " + e.getKey() + ": " + e.getValue());
+    }
+    for (Map.Entry<ObjectRef, ExclusionReason> e : result.translationExcluded().entrySet()) {
+      rep.println("left out " + e.getKey() + ": " + e.getValue());
     }
     for (ObjectRef ref : result.backfilled()) {
       rep.println("backfilled " + ref + " from the last valid state");
@@ -133,7 +145,7 @@ final class FallbackCommand implements Callable<Integer> {
       code = KongTranslatorCli.FAILURES;
       if (last.isPresent()) {
         rep.println("printing the last valid configuration instead");
-        config = Optional.of(translator.translate(last.get()).config());
+        config = Optional.of(FailClosedTranslator.create(translator, policy).translate(last.get()).config());
       }
     }
     rep.flush();

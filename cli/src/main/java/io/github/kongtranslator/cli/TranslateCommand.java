@@ -2,13 +2,17 @@ package io.github.kongtranslator.cli;
 
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.manifest.InvalidObjectException;
+import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FailClosedResult;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
+import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
 import io.github.kongtranslator.core.manifest.LoadResult;
 import io.github.kongtranslator.core.manifest.ManifestWarning;
 import io.github.kongtranslator.kongmodel.io.ConfigFormat;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslationFailure;
-import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
 import java.io.PrintWriter;
@@ -29,7 +33,10 @@ import picocli.CommandLine.Parameters;
     description = {"Translates Kubernetes manifests into Kong declarative configuration (stdout).",
         "Objects the API server would refuse and translation failures go to stderr, one line",
         "per problem naming the object; the",
-        "configuration of every other object is still printed (exit 0). Unreadable input exits 2."})
+        "configuration of every other object is still printed (exit 0). Fails closed: an object",
+        "whose plugin, credential or consumer group cannot be translated is left out with",
+        "everything that depends on it (\"left out ...\" lines on stderr with the reason path),",
+        "unless --kic-compatible. Unreadable input exits 2."})
 final class TranslateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "manifest files, directories, or - for stdin")
   List<String> inputs = new ArrayList<>();
@@ -52,6 +59,9 @@ final class TranslateCommand implements Callable<Integer> {
   @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
       description = "namespace for objects without one, as kubectl (default: default)")
   String namespace = "";
+  @Option(names = "--kic-compatible", description = "as KIC: emit an object whose plugin, credential"
+      + " or consumer group cannot be translated without it (default: leave it and its dependents out)")
+  boolean kicCompatible;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
@@ -70,7 +80,8 @@ final class TranslateCommand implements Callable<Integer> {
     TranslatorOptions options = options(cl, flags, ingressClass).toBuilder()
         .gatewayControllerName(gatewayController).build();
     LoadResult loaded = InputFiles.load(inputs, InputFiles.options(namespace));
-    TranslationResult result = Translator.create(options).translate(CacheStores.of(loaded.objects()));
+    FailClosedResult result = FailClosedTranslator.create(Translator.create(options), policy(kicCompatible))
+        .translate(CacheStores.of(loaded.objects()));
     PrintWriter err = cl.getErr();
     for (ManifestWarning w : loaded.warnings()) {
       err.println("warning: " + w);
@@ -81,8 +92,15 @@ final class TranslateCommand implements Callable<Integer> {
     for (TranslationFailure f : result.failures()) {
       err.println("translation failure: " + f);
     }
+    for (Map.Entry<ObjectRef, ExclusionReason> e : result.excluded().entrySet()) {
+      err.println("left out " + e.getKey() + ": " + e.getValue());
+    }
     cl.getOut().print(KongConfigWriter.of(format).write(result.config()));
     return KongTranslatorCli.OK;
+  }
+
+  static TranslationFailurePolicy policy(boolean kicCompatible) {
+    return kicCompatible ? TranslationFailurePolicy.KIC_COMPATIBLE : TranslationFailurePolicy.FAIL_CLOSED;
   }
 
   static TranslatorOptions options(CommandLine cl, Map<String, String> flags, String ingressClass) {

@@ -10,6 +10,8 @@ import io.github.kongtranslator.core.model.Ingress;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FailClosedResult;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
 import io.github.kongtranslator.fallback.gateway.KongAdminClient;
@@ -78,6 +80,12 @@ class ReadmeExampleTest {
     fallback.excluded().values().forEach(why -> System.err.println("excluded: " + why));
     KongConfig toPush = fallback.config().orElseThrow(); // empty when nothing usable was named
 
+    // Serve only what fails closed: an object whose plugin, credential or consumer group cannot
+    // be translated is left out with its dependents (translator.translate() alone emits it
+    // without them, as KIC does: see TranslationResult.hasUnprotected()).
+    FailClosedResult safe = FailClosedTranslator.create(translator).translate(snapshot);
+    safe.excluded().values().forEach(why -> System.err.println("left out: " + why));
+
     // Or let the synchronizer run the whole loop: translate, push, fall back, remember.
     ConfigSynchronizer sync = ConfigSynchronizer.builder(translator)
         .gateway(KongAdminClient.dbLess(URI.create("http://127.0.0.1:1"))) // your Kong Admin API
@@ -96,6 +104,8 @@ class ReadmeExampleTest {
     assertThat(status.objects().values()).noneMatch(s -> s.configuration() == ConfigurationStatus.SUCCEEDED);
     assertThat(fallback.excluded()).containsKey(broken.get(0));
     assertThat(toPush.services()).isEmpty();
+    assertThat(safe.excluded()).isEmpty();
+    assertThat(safe.config()).isEqualTo(translator.translate(snapshot).config());
     return result.outcome();
   }
 

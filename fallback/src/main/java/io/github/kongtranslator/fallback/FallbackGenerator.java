@@ -14,7 +14,9 @@ import java.util.Objects;
 
 /**
  * Generates fallback configurations: excludes the broken objects and their dependents,
- * optionally backfills from the last valid snapshot, and translates the result.
+ * optionally backfills from the last valid snapshot, and translates the result, failing closed
+ * on its translation failures ({@link FailClosedTranslator}; {@link
+ * FallbackResult#translationExcluded()}).
  *
  * <pre>{@code
  * FallbackGenerator generator = FallbackGenerator.create(Translator.create(options));
@@ -29,22 +31,25 @@ import java.util.Objects;
  * <p>Thread-safe when the translator is.
  */
 public final class FallbackGenerator {
-  private final Translator translator;
   private final EdgeSet edgeSet;
+  private final FailClosedTranslator translator;
 
-  private FallbackGenerator(Translator translator, EdgeSet edgeSet) {
-    this.translator = Objects.requireNonNull(translator, "translator");
+  private FallbackGenerator(Translator translator, EdgeSet edgeSet, TranslationFailurePolicy policy) {
+    Objects.requireNonNull(translator, "translator");
     this.edgeSet = Objects.requireNonNull(edgeSet, "edgeSet");
+    this.translator = FailClosedTranslator.of(translator::translate, edgeSet, policy);
   }
 
   /**
-   * A generator with the complete edge set ({@link EdgeSet#COMPLETE}, fails closed).
+   * A generator with the complete edge set ({@link EdgeSet#COMPLETE}, fails closed) that also
+   * fails closed on translation failures of the fallback snapshot ({@link
+   * TranslationFailurePolicy#FAIL_CLOSED}, {@link FailClosedTranslator}).
    *
    * @param translator translates the fallback snapshot
    * @return the generator
    */
   public static FallbackGenerator create(Translator translator) {
-    return new FallbackGenerator(translator, EdgeSet.COMPLETE);
+    return new FallbackGenerator(translator, EdgeSet.COMPLETE, TranslationFailurePolicy.FAIL_CLOSED);
   }
 
   /**
@@ -55,7 +60,22 @@ public final class FallbackGenerator {
    * @return the generator
    */
   public static FallbackGenerator create(Translator translator, EdgeSet edgeSet) {
-    return new FallbackGenerator(translator, edgeSet);
+    return new FallbackGenerator(translator, edgeSet, TranslationFailurePolicy.FAIL_CLOSED);
+  }
+
+  /**
+   * A generator with a chosen edge set and translation failure policy ({@link
+   * TranslationFailurePolicy#KIC_COMPATIBLE}: the fallback snapshot is translated as KIC does,
+   * with routes whose plugin cannot be translated emitted without it).
+   *
+   * @param translator translates the fallback snapshot
+   * @param edgeSet dependencies to follow
+   * @param policy what to do with failing-closed translation failures of the fallback snapshot
+   * @return the generator
+   */
+  public static FallbackGenerator create(Translator translator, EdgeSet edgeSet,
+      TranslationFailurePolicy policy) {
+    return new FallbackGenerator(translator, edgeSet, policy);
   }
 
   /**

@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
 public final class FallbackResult {
   private final ExclusionResult exclusion;
   private final @Nullable BackfillResult backfill;
-  private final @Nullable TranslationResult translation;
+  private final @Nullable FailClosedResult translation;
 
   FallbackResult(ExclusionResult exclusion, @Nullable BackfillResult backfill,
-      @Nullable TranslationResult translation) {
+      @Nullable FailClosedResult translation) {
     this.exclusion = exclusion;
     this.backfill = backfill;
     this.translation = translation;
@@ -49,14 +49,33 @@ public final class FallbackResult {
     return Optional.ofNullable(backfill);
   }
 
-  /** The snapshot that was (or would be) translated: backfilled if backfill ran, else the exclusion's fallback. */
+  /**
+   * The snapshot that was (or would be) translated: backfilled if backfill ran, else the
+   * exclusion's fallback. The configuration leaves out its {@link #translationExcluded()}
+   * objects as well.
+   */
   public CacheStores snapshot() {
     return backfill != null ? backfill.snapshot() : exclusion.fallback();
   }
 
-  /** The translation of {@link #snapshot()}; empty when {@link #isUsable()} is false. */
+  /**
+   * The translation of {@link #snapshot()} without the objects of its failing-closed
+   * translation failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is
+   * false. Its failures include those of the objects left out.
+   */
   public Optional<TranslationResult> translation() {
-    return Optional.ofNullable(translation);
+    return Optional.ofNullable(translation).map(FailClosedResult::translation);
+  }
+
+  /**
+   * The objects of {@link #snapshot()} left out of the configuration because their translation
+   * failed closed (e.g. a route whose authentication plugin's Secret is missing), with their
+   * reason paths, in snapshot order; empty when nothing failed closed, when the generator is
+   * {@link TranslationFailurePolicy#KIC_COMPATIBLE} or when {@link #isUsable()} is false. Not
+   * part of {@link #excluded()}, which holds what the gateway's rejection excluded.
+   */
+  public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
+    return translation == null ? ImmutableMap.of() : translation.excluded();
   }
 
   /** The fallback configuration; empty when {@link #isUsable()} is false. */
@@ -88,6 +107,8 @@ public final class FallbackResult {
   @Override
   public String toString() {
     return "FallbackResult[" + (isUsable() ? "usable" : "nothing excluded") + ", excluded="
-        + excluded().size() + ", backfilled=" + backfilled().size() + "]";
+        + excluded().size() + ", backfilled=" + backfilled().size()
+        + (translationExcluded().isEmpty() ? "" : ", left out for translation failures="
+            + translationExcluded().size()) + "]";
   }
 }

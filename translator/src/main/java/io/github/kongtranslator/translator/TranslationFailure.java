@@ -83,6 +83,16 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
     return new TranslationFailure(ImmutableList.copyOf(causingObjects), reason, effect);
   }
 
+  /**
+   * Whether the fail-closed entry points leave the blamed objects out with their dependents:
+   * true for {@link Effect#UNPROTECTED} and {@link Effect#KONG_INVALID}.
+   *
+   * @return whether the failure fails closed
+   */
+  public boolean failsClosed() {
+    return effect != Effect.PARTIAL;
+  }
+
   /** Renders {@code reason [Kind ns/name, ...]}. */
   @Override
   public String toString() {

@@ -47,7 +47,11 @@ public final class Translator {
   }
 
   /**
-   * Translates a snapshot.
+   * Translates a snapshot, as KIC does: an object whose plugin (or credential, or consumer
+   * group) cannot be translated is still emitted without it, with an {@link
+   * TranslationFailure.Effect#UNPROTECTED} failure ({@link TranslationResult#hasUnprotected()}).
+   * Serve the result of the fallback module's {@code FailClosedTranslator} instead, which leaves
+   * such objects and their dependents out.
    *
    * @param stores the snapshot
    * @return the configuration and the failures

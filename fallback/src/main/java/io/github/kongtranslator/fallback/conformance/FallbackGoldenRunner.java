@@ -7,7 +7,9 @@ import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.FallbackResult;
 import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
@@ -44,13 +46,15 @@ public final class FallbackGoldenRunner {
   /** How broken objects are identified and which dependencies are followed. */
   public enum Mode {
     /**
-     * The library's rules: target entry parsing ({@code fallback-spec.md} §4.10) and {@link
-     * EdgeSet#COMPLETE}.
+     * The library's rules: target entry parsing ({@code fallback-spec.md} §4.10), {@link
+     * EdgeSet#COMPLETE} and failing closed on translation failures ({@link
+     * TranslationFailurePolicy#FAIL_CLOSED}, for the desired and the fallback configuration).
      */
     TARGET,
     /**
      * KIC's rules: KIC's entry parsing (§4.5, entries without uid or naming an unlisted
-     * cluster-scoped kind identify nothing) and {@link EdgeSet#KIC}.
+     * cluster-scoped kind identify nothing), {@link EdgeSet#KIC} and {@link
+     * TranslationFailurePolicy#KIC_COMPATIBLE} translation.
      */
     COMPAT
   }
@@ -124,7 +128,16 @@ public final class FallbackGoldenRunner {
     List<K8sObject> objects = GoldenCorpus.load(c);
     CacheStores snapshot = CacheStores.of(objects);
     Translator translator = Translator.create(c.options());
-    KongConfig desired = translator.translate(snapshot).config();
+    EdgeSet edges = switch (mode) {
+      case TARGET -> EdgeSet.COMPLETE;
+      case COMPAT -> EdgeSet.KIC;
+    };
+    TranslationFailurePolicy policy = switch (mode) {
+      case TARGET -> TranslationFailurePolicy.FAIL_CLOSED;
+      case COMPAT -> TranslationFailurePolicy.KIC_COMPATIBLE;
+    };
+    KongConfig desired = FailClosedTranslator.of(translator::translate, edges, policy)
+        .translate(snapshot).config();
     Optional<String> body = rejectionBody(objects);
     if (body.isEmpty()) {
       return new Run(body, ImmutableList.of(), Optional.empty(), desired);
@@ -136,11 +149,8 @@ public final class FallbackGoldenRunner {
     }).orElse(ImmutableList.of());
     // The gateway held nothing before: its last valid configuration is the empty one.
     KongConfig lastValid = translator.translate(CacheStores.empty()).config();
-    EdgeSet edges = switch (mode) {
-      case TARGET -> EdgeSet.COMPLETE;
-      case COMPAT -> EdgeSet.KIC;
-    };
-    FallbackResult fallback = FallbackGenerator.create(translator, edges).generate(snapshot, broken);
+    FallbackResult fallback =
+        FallbackGenerator.create(translator, edges, policy).generate(snapshot, broken);
     KongConfig accepted = fallback.config().orElse(lastValid);
     return new Run(body, broken, Optional.of(fallback), accepted);
   }

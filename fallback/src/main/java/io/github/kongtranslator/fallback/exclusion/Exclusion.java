@@ -7,7 +7,11 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.graph.ConfigGraph;
 import io.github.kongtranslator.fallback.graph.Dependency;
+import io.github.kongtranslator.translator.TranslationFailure;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -68,23 +72,95 @@ public final class Exclusion {
         unknown.add(ref);
       }
     }
-    ImmutableMap<ObjectRef, ImmutableList<ObjectRef>> paths =
-        graph.pathsToDependencies(ImmutableList.copyOf(found));
+    return result(graph, requested, found, unknown,
+        graph.pathsToDependencies(ImmutableList.copyOf(found)), ImmutableMap.of(), Map.of());
+  }
+
+  /**
+   * Fails closed on translation failures: excludes the objects blamed by the failures that
+   * {@link TranslationFailure#failsClosed() fail closed} (others are ignored) and everything
+   * that transitively depends on them, exactly as for objects a gateway blamed.
+   *
+   * <p>A failure blames the object that could not be translated first (e.g. a KongPlugin whose
+   * configuration Secret is missing), then the objects that would be served without it (the
+   * Ingress or Service asking for it). Every blamed object is excluded, but an object's reason
+   * prefers a path to a first-blamed object, so it names what could not be translated, e.g.
+   * {@code Ingress default/web -[P]-> KongPlugin default/auth (broken: invalid configuration of
+   * KongPlugin default/auth: Secret default/auth-conf not found)}; each reason carries the
+   * failures that blamed its cause ({@link ExclusionReason#failures()}).
+   *
+   * @param graph the graph of the translated snapshot
+   * @param failures the translation failures of that snapshot
+   * @return the result; {@link ExclusionResult#requestedBroken()} lists the blamed refs of the
+   *     failing-closed failures in order; never fails
+   */
+  public static ExclusionResult excludeFailures(ConfigGraph graph,
+      Collection<TranslationFailure> failures) {
+    ImmutableList.Builder<ObjectRef> requested = ImmutableList.builder();
+    Set<ObjectRef> first = new LinkedHashSet<>();
+    Set<ObjectRef> rest = new LinkedHashSet<>();
+    Set<ObjectRef> unknown = new LinkedHashSet<>();
+    Map<ObjectRef, List<TranslationFailure>> byBlamed = new HashMap<>();
+    for (TranslationFailure f : failures) {
+      if (!f.failsClosed()) {
+        continue;
+      }
+      for (int i = 0; i < f.causingObjects().size(); i++) {
+        ObjectRef ref = f.causingObjects().get(i);
+        requested.add(ref);
+        Optional<ObjectRef> node = graph.findExact(ref);
+        if (node.isEmpty()) {
+          unknown.add(ref);
+          continue;
+        }
+        (i == 0 ? first : rest).add(node.get());
+        List<TranslationFailure> of = byBlamed.computeIfAbsent(node.get(), k -> new ArrayList<>());
+        if (!of.contains(f)) {
+          of.add(f);
+        }
+      }
+    }
+    Set<ObjectRef> found = new LinkedHashSet<>(first);
+    found.addAll(rest);
+    return result(graph, requested.build(), found, unknown,
+        graph.pathsToDependencies(ImmutableList.copyOf(first)),
+        graph.pathsToDependencies(ImmutableList.copyOf(rest)), byBlamed);
+  }
+
+  /**
+   * Builds the result from the paths to the broken objects, in snapshot order; an object's
+   * path in {@code preferred} wins over its path in {@code others}.
+   */
+  private static ExclusionResult result(ConfigGraph graph, ImmutableList<ObjectRef> requested,
+      Set<ObjectRef> found, Set<ObjectRef> unknown,
+      ImmutableMap<ObjectRef, ImmutableList<ObjectRef>> preferred,
+      ImmutableMap<ObjectRef, ImmutableList<ObjectRef>> others,
+      Map<ObjectRef, List<TranslationFailure>> failuresByCause) {
     ImmutableMap.Builder<ObjectRef, ExclusionReason> excluded = ImmutableMap.builder();
     CacheStores.Builder fallback = graph.snapshot().toBuilder();
-    for (Map.Entry<ObjectRef, ImmutableList<ObjectRef>> e : paths.entrySet()) {
-      ImmutableList<ObjectRef> path = e.getValue();
+    boolean any = false;
+    for (ObjectRef node : others.isEmpty() ? preferred.keySet() : graph.nodes()) {
+      ImmutableList<ObjectRef> path = preferred.get(node);
+      if (path == null) {
+        path = others.get(node);
+      }
+      if (path == null) {
+        continue;
+      }
       ImmutableList.Builder<Dependency> steps = ImmutableList.builder();
       for (int i = 0; i + 1 < path.size(); i++) {
         ObjectRef from = path.get(i);
         ObjectRef to = path.get(i + 1);
         steps.add(new Dependency(from, to, graph.rules(from, to).iterator().next()));
       }
-      excluded.put(e.getKey(), new ExclusionReason(e.getKey(), path.get(path.size() - 1), steps.build()));
-      fallback.remove(e.getKey());
+      ObjectRef cause = path.get(path.size() - 1);
+      excluded.put(node, new ExclusionReason(node, cause, steps.build(),
+          ImmutableList.copyOf(failuresByCause.getOrDefault(cause, List.of()))));
+      fallback.remove(node);
+      any = true;
     }
     return new ExclusionResult(graph, requested, ImmutableSet.copyOf(found),
         ImmutableSet.copyOf(unknown), excluded.build(),
-        paths.isEmpty() ? graph.snapshot() : fallback.build());
+        any ? fallback.build() : graph.snapshot());
   }
 }

@@ -3,6 +3,7 @@ package io.github.kongtranslator.fallback.exclusion;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.graph.Dependency;
+import io.github.kongtranslator.translator.TranslationFailure;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,29 @@ import java.util.Objects;
  * step's {@code dependency}; the first step starts at {@link #excluded()}, the last ends at
  * {@link #cause()}. A broken object is its own cause and has an empty path.
  *
+ * <p>When the cause was blamed by translation failures that fail closed ({@link
+ * TranslationFailure#failsClosed()}) rather than by a gateway, {@link #failures()} holds them:
+ * they say what could not be translated (e.g. the plugin or the Secret).
+ *
  * @param excluded the excluded object (full ref)
  * @param cause the broken object that caused the exclusion (full ref)
  * @param path the dependency steps from {@code excluded} to {@code cause}
+ * @param failures the translation failures that blamed {@code cause}; empty when a gateway
+ *     blamed it
  */
-public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList<Dependency> path) {
+public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList<Dependency> path,
+    ImmutableList<TranslationFailure> failures) {
+
+  /**
+   * A reason for a cause a gateway blamed (no translation failures).
+   *
+   * @param excluded the excluded object (full ref)
+   * @param cause the broken object that caused the exclusion (full ref)
+   * @param path the dependency steps from {@code excluded} to {@code cause}
+   */
+  public ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList<Dependency> path) {
+    this(excluded, cause, path, ImmutableList.of());
+  }
 
   /**
    * Checks that the path is connected and runs from {@code excluded} to {@code cause}.
@@ -29,6 +48,7 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
     Objects.requireNonNull(excluded, "excluded");
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(path, "path");
+    failures = ImmutableList.copyOf(failures);
     ObjectRef at = excluded;
     for (Dependency step : path) {
       if (!step.dependent().equals(at)) {
@@ -39,6 +59,11 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
     if (!at.equals(cause)) {
       throw new IllegalArgumentException("exclusion path of " + excluded + " ends at " + at + ", not " + cause);
     }
+  }
+
+  /** Whether the cause was blamed by a translation failure (not by a gateway). */
+  public boolean isTranslationFailure() {
+    return !failures.isEmpty();
   }
 
   /** Whether the object was excluded because it is broken itself. */
@@ -56,7 +81,9 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
 
   /**
    * Renders e.g. {@code Ingress default/web -[IB]-> Service default/web -[P]-> KongPlugin
-   * default/auth (broken)}.
+   * default/auth (broken)}, or for a translation failure {@code Ingress default/web -[P]->
+   * KongPlugin default/auth (broken: invalid configuration of KongPlugin default/auth: Secret
+   * default/auth-conf not found)}. Failure reasons name objects only, never Secret data.
    */
   @Override
   public String toString() {
@@ -64,6 +91,13 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
     for (Dependency step : path) {
       sb.append(" -[").append(step.rule().id()).append("]-> ").append(step.dependency());
     }
-    return sb.append(" (broken)").toString();
+    if (failures.isEmpty()) {
+      return sb.append(" (broken)").toString();
+    }
+    sb.append(" (broken: ");
+    for (int i = 0; i < failures.size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append(failures.get(i).reason());
+    }
+    return sb.append(')').toString();
   }
 }

@@ -2,6 +2,8 @@ package io.github.kongtranslator.fallback.sync;
 
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.gateway.KongAdminClient;
@@ -26,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates,
+ * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates
+ * (failing closed: {@link FailClosedTranslator}, {@link SyncResult#translationExcluded()}),
  * pushes to every gateway, and on rejection pushes a fallback configuration without the broken
  * objects and their dependents, or else the last valid configuration.
  *
@@ -68,8 +71,8 @@ public final class ConfigSynchronizer {
   private @Nullable StatusReport status;
 
   private ConfigSynchronizer(Builder b) {
-    Translator t = b.translator;
-    this.loop = new SyncLoop(t::translate, b.mode, b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
+    this.loop = new SyncLoop(FailClosedTranslator.create(b.translator, b.failurePolicy), b.mode,
+        b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
     this.loop.retryPolicy(Optional.ofNullable(b.retryAfter), b.clock);
     this.gateways = ImmutableList.copyOf(b.gateways);
     this.listener = b.listener;
@@ -77,7 +80,8 @@ public final class ConfigSynchronizer {
   }
 
   /**
-   * A builder. Defaults: no gateways, {@link FallbackMode#EXCLUDE}, {@link SyncListener#NONE},
+   * A builder. Defaults: no gateways, {@link FallbackMode#EXCLUDE}, {@link
+   * TranslationFailurePolicy#FAIL_CLOSED}, {@link SyncListener#NONE},
    * pushes on a shared pool of daemon threads, a push timeout of 5 minutes per gateway.
    *
    * @param translator the translator for snapshots and fallback snapshots
@@ -197,6 +201,7 @@ public final class ConfigSynchronizer {
     private @Nullable Duration retryAfter;
     private @Nullable AttachmentOptions statusOptions;
     private Clock clock = Clock.systemUTC();
+    private TranslationFailurePolicy failurePolicy = TranslationFailurePolicy.FAIL_CLOSED;
 
     private Builder(Translator translator) {
       this.translator = Objects.requireNonNull(translator, "translator");
@@ -221,6 +226,20 @@ public final class ConfigSynchronizer {
      */
     public Builder fallbackMode(FallbackMode value) {
       this.mode = Objects.requireNonNull(value, "mode");
+      return this;
+    }
+
+    /**
+     * Sets what to do with translation failures that fail closed (default {@link
+     * TranslationFailurePolicy#FAIL_CLOSED}: the objects they blame and their dependents are left
+     * out, {@link SyncResult#translationExcluded()}; {@link
+     * TranslationFailurePolicy#KIC_COMPATIBLE}: they are pushed without what failed, as KIC does).
+     *
+     * @param value the policy
+     * @return this
+     */
+    public Builder translationFailurePolicy(TranslationFailurePolicy value) {
+      this.failurePolicy = Objects.requireNonNull(value, "policy");
       return this;
     }
 

@@ -11,9 +11,11 @@ public enum SyncOutcome {
   /** Every gateway runs the desired configuration (pushed or already applied). */
   DESIRED_APPLIED,
   /**
-   * The desired configuration was rejected; every gateway runs the fallback configuration
-   * (pushed in this tick or in an earlier one for the same snapshot). The desired configuration
-   * still counts as failed.
+   * The desired configuration was rejected, or left out objects whose translation failed closed
+   * ({@link SyncResult#translationExcluded()}, e.g. a route whose authentication plugin cannot
+   * be translated); every gateway accepted the fallback configuration (in the second case: the
+   * desired configuration without those objects, pushed as {@link PushKind#DESIRED}). The
+   * desired configuration still counts as failed.
    */
   FALLBACK_APPLIED,
   /**

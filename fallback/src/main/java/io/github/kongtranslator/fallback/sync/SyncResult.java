@@ -46,6 +46,7 @@ public final class SyncResult {
   private final boolean desiredWithheld;
   private final ImmutableSet<ObjectRef> configuredObjects;
   private final boolean desiredRetried;
+  private final ImmutableMap<ObjectRef, ExclusionReason> translationExcluded;
 
   private SyncResult(Builder b) {
     this.outcome = Objects.requireNonNull(b.outcome, "outcome");
@@ -65,6 +66,7 @@ public final class SyncResult {
     this.desiredWithheld = b.desiredWithheld;
     this.configuredObjects = b.configuredObjects;
     this.desiredRetried = b.desiredRetried;
+    this.translationExcluded = b.translationExcluded;
   }
 
   /**
@@ -210,6 +212,21 @@ public final class SyncResult {
   }
 
   /**
+   * The objects left out of the tick's configurations because their translation failed closed
+   * (issue 18: e.g. a route whose authentication plugin cannot be translated), each with its
+   * reason path and the failures that blamed its cause ({@link ExclusionReason#failures()}), in
+   * snapshot order: those of the desired configuration, then any more of the fallback's. While
+   * this is not empty a tick that pushed the desired configuration reports {@link
+   * SyncOutcome#FALLBACK_APPLIED}, never a success. Empty with {@link
+   * io.github.kongtranslator.fallback.TranslationFailurePolicy#KIC_COMPATIBLE}.
+   *
+   * @return the objects left out for translation failures
+   */
+  public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
+    return translationExcluded;
+  }
+
+  /**
    * Excluded objects restored from the last valid snapshot ({@link FallbackMode#BACKFILL}).
    *
    * @return the backfilled objects
@@ -283,6 +300,7 @@ public final class SyncResult {
     return "SyncResult[" + outcome + (desiredRetried ? " (retried)" : "") + ", snapshot=" + snapshotHash
         + ", desired=" + (desiredSha == null ? "-" : desiredSha.hex())
         + ", broken=" + brokenObjects + ", excluded=" + excluded.keySet()
+        + (translationExcluded.isEmpty() ? "" : ", leftOutForTranslationFailures=" + translationExcluded.keySet())
         + (backfilled.isEmpty() && backfillRefusals.isEmpty() ? ""
             : ", backfilled=" + backfilled.size() + ", refused=" + backfillRefusals.size())
         + ", gateways=" + gateways.size() + ", sent=" + sentCount() + "]";
@@ -307,6 +325,7 @@ public final class SyncResult {
     private boolean desiredWithheld;
     private ImmutableSet<ObjectRef> configuredObjects = ImmutableSet.of();
     private boolean desiredRetried;
+    private ImmutableMap<ObjectRef, ExclusionReason> translationExcluded = ImmutableMap.of();
 
     private Builder(SyncOutcome outcome, String snapshotHash) {
       this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -399,6 +418,26 @@ public final class SyncResult {
     public Builder excluded(Map<ObjectRef, ExclusionReason> value) {
       this.excluded = ImmutableMap.copyOf(value);
       return this;
+    }
+
+    /**
+     * Sets the objects left out because their translation failed closed.
+     *
+     * @param value the objects with their reasons
+     * @return this
+     */
+    public Builder translationExcluded(Map<ObjectRef, ExclusionReason> value) {
+      this.translationExcluded = ImmutableMap.copyOf(value);
+      return this;
+    }
+
+    /**
+     * The objects left out for translation failures set so far.
+     *
+     * @return the objects with their reasons
+     */
+    public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
+      return translationExcluded;
     }
 
     /**

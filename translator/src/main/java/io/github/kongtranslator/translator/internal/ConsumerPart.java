@@ -82,7 +82,7 @@ final class ConsumerPart {
     String ns = kc.metadata().namespace();
     for (String group : kc.consumerGroups()) {
       if (ctx.stores.get(Kind.KONG_CONSUMER_GROUP, ns, group).isEmpty()) {
-        ctx.fail("nonexistent consumer group: " + ns + "/" + group, kc);
+        ctx.failUnprotected("nonexistent consumer group: " + ns + "/" + group, kc);
         continue;
       }
       c.groups.add(group);
@@ -90,7 +90,7 @@ final class ConsumerPart {
     for (String secretName : kc.credentials()) {
       Optional<Secret> s = ctx.stores.get(Kind.SECRET, ns, secretName, Secret.class);
       if (s.isEmpty()) {
-        ctx.fail("credential Secret " + ns + "/" + secretName + " not found", kc);
+        ctx.failUnprotected("credential Secret " + ns + "/" + secretName + " not found", kc);
         continue;
       }
       Cred cred = credential(c, s.get());
@@ -106,12 +106,12 @@ final class ConsumerPart {
     String type = secret.metadata().labels().get(CREDENTIAL_LABEL);
     String ref = secret.metadata().namespace() + "/" + secret.metadata().name();
     if (Strs.isEmpty(type)) {
-      ctx.fail("credential Secret " + ref + " has no " + CREDENTIAL_LABEL + " label", kc);
+      ctx.failUnprotected("credential Secret " + ref + " has no " + CREDENTIAL_LABEL + " label", kc);
       return null;
     }
     CredType ct = TYPES.get(type);
     if (ct == null) {
-      ctx.fail("credential Secret " + ref + " has unsupported credential type " + type, kc);
+      ctx.failUnprotected("credential Secret " + ref + " has unsupported credential type " + type, kc);
       return null;
     }
     ObjectNode n = Entities.JSON.objectNode();
@@ -119,7 +119,7 @@ final class ConsumerPart {
       String k = e.getKey();
       String v = e.getValue().utf8();
       if (ct.invalidFields().contains(k)) {
-        ctx.fail("credential Secret " + ref + " has invalid field " + k, kc);
+        ctx.failUnprotected("credential Secret " + ref + " has invalid field " + k, kc);
         return null;
       }
       if (type.equals("oauth2") && k.equals("redirect_uris")) {
@@ -130,14 +130,14 @@ final class ConsumerPart {
       } else if (type.equals("oauth2") && k.equals("hash_secret")) {
         Boolean b = Strs.parseBool(v);
         if (b == null) {
-          ctx.fail("credential Secret " + ref + " has an invalid hash_secret value", kc);
+          ctx.failUnprotected("credential Secret " + ref + " has an invalid hash_secret value", kc);
           b = false;
         }
         n.put("hash_secret", b);
       } else if (type.equals("key-auth") && k.equals("ttl")) {
         Integer ttl = Strs.parseInt(v);
         if (ttl == null) {
-          ctx.fail("credential Secret " + ref + " has an invalid ttl value", kc);
+          ctx.failUnprotected("credential Secret " + ref + " has an invalid ttl value", kc);
         } else {
           n.put("ttl", ttl);
         }
@@ -150,7 +150,7 @@ final class ConsumerPart {
     }
     for (String req : ct.required()) {
       if (!n.hasNonNull(req) || n.get(req).asText().isEmpty()) {
-        ctx.fail("credential Secret " + ref + " is missing required field " + req, kc);
+        ctx.failUnprotected("credential Secret " + ref + " is missing required field " + req, kc);
         return null;
       }
     }

@@ -102,9 +102,33 @@ final class Context {
   }
 
   void failRefs(String reason, List<ObjectRef> refs) {
+    failRefs(reason, TranslationFailure.Effect.PARTIAL, refs);
+  }
+
+  /**
+   * A failure whose objects would be served without a protection they ask for (a plugin, a
+   * credential, a consumer group): {@link TranslationFailure.Effect#UNPROTECTED}. Blame the
+   * object that cannot be translated first (e.g. the plugin), then the objects whose entities
+   * would lack it; the fail-closed entry points leave them all out with their dependents.
+   */
+  void failUnprotected(String reason, K8sObject... blamed) {
+    failUnprotected(reason, Arrays.asList(blamed));
+  }
+
+  void failUnprotected(String reason, java.util.Collection<? extends K8sObject> blamed) {
+    List<ObjectRef> refs = new ArrayList<>();
+    for (K8sObject o : blamed) {
+      if (!refs.contains(o.ref())) {
+        refs.add(o.ref());
+      }
+    }
+    failRefs(reason, TranslationFailure.Effect.UNPROTECTED, refs);
+  }
+
+  private void failRefs(String reason, TranslationFailure.Effect effect, List<ObjectRef> refs) {
     List<ObjectRef> kept = refs.stream().filter(Objects::nonNull).toList();
     if (!kept.isEmpty()) {
-      failures.add(TranslationFailure.of(reason, kept));
+      failures.add(TranslationFailure.of(reason, effect, kept));
     }
   }
 

@@ -40,6 +40,7 @@ final class GrpcRoutePart {
         } else {
           traditional(r, out);
         }
+        ignoredPluginFilters(r, out);
       });
     }
     Priorities.assign(units, Unit::base, 255,
@@ -49,6 +50,33 @@ final class GrpcRoutePart {
             .thenComparingInt(Unit::rule).thenComparingInt(Unit::match),
         (u, p) -> u.route().priority = p);
     return out;
+  }
+
+  /**
+   * GRPCRoute filters are ignored, as by KIC (gateway-api-spec.md: "GRPCRoute filters are
+   * ignored entirely"); an ExtensionRef filter naming a KongPlugin asks for a plugin the routes
+   * would be served without: an UNPROTECTED failure on the route, when it produced routes.
+   */
+  private void ignoredPluginFilters(GrpcRoute r, Map<String, KService> out) {
+    List<String> names = new ArrayList<>();
+    for (GrpcRoute.Rule rule : r.spec().rules()) {
+      for (GatewayApi.Filter f : rule.filters()) {
+        GatewayApi.LocalObjectReference ref = f.extensionRef();
+        if ("ExtensionRef".equals(f.type()) && ref != null && Kind.KONG_GROUP.equals(ref.group())
+            && "KongPlugin".equals(ref.kind())) {
+          names.add(Strs.nz(ref.name()));
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    boolean routed = out.values().stream()
+        .anyMatch(s -> s.routes.stream().anyMatch(route -> route.source == r));
+    if (routed) {
+      ctx.failUnprotected("GRPCRoute filters are not supported: the ExtensionRef plugin(s) "
+          + String.join(", ", names) + " would not be applied", r);
+    }
   }
 
   private List<String> tags(GrpcRoute r) {

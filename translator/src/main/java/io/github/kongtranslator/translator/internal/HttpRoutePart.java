@@ -269,6 +269,9 @@ final class HttpRoutePart {
         HttpRoute.Rule rule = ref.rule();
         String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
         if (rule.matches().isEmpty()) {
+          // as KIC, the filters of a rule without matches are not applied by the traditional
+          // router: a KongPlugin it asks for would be missing (issue 18: fail closed)
+          unappliedPlugins(r, extensionPlugins(rule), List.of());
           KRoute route = newRoute(r, base + "." + ref.index() + ".0", protocols, List.of());
           if (!r.spec().hostnames().isEmpty()) {
             route.hosts = new ArrayList<>(r.spec().hostnames());
@@ -336,14 +339,46 @@ final class HttpRoutePart {
     route.methods = methods.isEmpty() ? null : new ArrayList<>(methods);
     route.headers = headers(head.m());
     List<ObjectNode> plugins = new ArrayList<>();
+    List<String> applied = new ArrayList<>();
+    int used = 0;
     for (Placed p : bucket) {
       plugins.addAll(filters(r, route, p.r(), p.m(), false));
+      applied.addAll(extensionPlugins(p.r()));
+      used++;
       if (!p.r().filters().stream().anyMatch(f -> "RequestRedirect".equals(f.type()))) {
         break;
       }
     }
+    // the paths of the other rules of the bucket get the first rule's filters (as KIC): a
+    // KongPlugin only they ask for would be missing (issue 18: fail closed)
+    for (Placed p : bucket.subList(used, bucket.size())) {
+      unappliedPlugins(r, extensionPlugins(p.r()), applied);
+    }
     route.plugins.addAll(plugins);
     return route;
+  }
+
+  /** The KongPlugin names of a rule's ExtensionRef filters, in order. */
+  private static List<String> extensionPlugins(HttpRoute.Rule rule) {
+    List<String> out = new ArrayList<>();
+    for (GatewayApi.Filter f : rule.filters()) {
+      GatewayApi.LocalObjectReference ref = f.extensionRef();
+      if ("ExtensionRef".equals(f.type()) && ref != null && Kind.KONG_GROUP.equals(ref.group())
+          && "KongPlugin".equals(ref.kind())) {
+        out.add(Strs.nz(ref.name()));
+      }
+    }
+    return out;
+  }
+
+  /** An UNPROTECTED failure for ExtensionRef plugins a route asks for that are not applied. */
+  private void unappliedPlugins(HttpRoute r, List<String> asked, List<String> applied) {
+    List<String> missing = asked.stream().filter(n -> !applied.contains(n)).distinct().toList();
+    if (!missing.isEmpty()) {
+      ctx.failUnprotected("HTTPRoute ExtensionRef plugin(s) " + String.join(", ", missing)
+          + " not applied: the traditional router ignores the filters of a rule without matches"
+          + " and of a rule whose match an earlier rule already has", r);
+    }
   }
 
   private static List<String> traditionalPaths(HttpRoute.@Nullable PathMatch path) {

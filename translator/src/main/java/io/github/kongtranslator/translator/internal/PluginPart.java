@@ -53,6 +53,12 @@ final class PluginPart {
     final List<KService> boundServices = new ArrayList<>();
     final List<KRoute> boundRoutes = new ArrayList<>();
     final List<KConsumer> boundConsumers = new ArrayList<>();
+    /**
+     * The objects whose annotation or filters ask for the plugin (k8s Services, route sources,
+     * KongConsumers, KongConsumerGroups), in discovery order without repeats: served without it
+     * when the plugin cannot be translated.
+     */
+    final Set<K8sObject> referrers = new java.util.LinkedHashSet<>();
 
     Relations(K8sObject plugin) {
       this.plugin = plugin;
@@ -73,9 +79,29 @@ final class PluginPart {
   void run() {
     collect();
     for (Relations r : relations.values()) {
-      ctx.guard(r.plugin, () -> build(r));
+      try {
+        build(r);
+      } catch (RuntimeException e) {
+        // as Context.guard, but the referrers would be served without the plugin: fail closed
+        failPerReferrer("unexpected error while translating " + r.plugin.ref() + ": "
+            + e.getClass().getSimpleName(), r);
+      }
     }
     globals();
+  }
+
+  /**
+   * An UNPROTECTED failure per object asking for the plugin, each blaming the plugin first and
+   * then that object: one failure per (plugin, referrer), so that translating a part of the
+   * snapshot (incremental units) reports the same failures as translating all of it.
+   */
+  private void failPerReferrer(String reason, Relations r) {
+    if (r.referrers.isEmpty()) {
+      ctx.failUnprotected(reason, r.plugin);
+    }
+    for (K8sObject referrer : r.referrers) {
+      ctx.failUnprotected(reason, r.plugin, referrer);
+    }
   }
 
   private void collect() {
@@ -85,6 +111,7 @@ final class PluginPart {
           Relations r = rel(p);
           r.services.add(svc.name);
           r.boundServices.add(svc);
+          r.referrers.add(rb.annotated());
         }
       }
     }
@@ -96,6 +123,7 @@ final class PluginPart {
           Relations r = rel(p);
           r.routes.add(route.name);
           r.boundRoutes.add(route);
+          r.referrers.add(route.source);
         }
       }
     }
@@ -104,11 +132,14 @@ final class PluginPart {
         Relations r = rel(p);
         r.consumers.add(c.identifier());
         r.boundConsumers.add(c);
+        r.referrers.add(c.source);
       }
     }
     for (KConsumerGroup g : ctx.consumerGroups) {
       for (K8sObject p : lookup(g.source, g.source.metadata().annotation(PLUGINS_ANNOTATION))) {
-        rel(p).groups.add(g.name);
+        Relations r = rel(p);
+        r.groups.add(g.name);
+        r.referrers.add(g.source);
       }
     }
   }
@@ -117,7 +148,12 @@ final class PluginPart {
     return relations.computeIfAbsent(pluginKey(p), k -> new Relations(p));
   }
 
-  /** Resolves a {@code konghq.com/plugins} value of a referrer to plugin objects. */
+  /**
+   * Resolves a {@code konghq.com/plugins} value of a referrer to plugin objects. A name that
+   * resolves to no plugin it may use is an {@link
+   * io.github.kongtranslator.translator.TranslationFailure.Effect#UNPROTECTED} failure on the
+   * referrer: its entities would be served without that plugin.
+   */
   List<K8sObject> lookup(K8sObject referrer, @Nullable String annotation) {
     List<K8sObject> out = new ArrayList<>();
     String ns = referrer.metadata().namespace();
@@ -132,7 +168,7 @@ final class PluginPart {
         pns = item.substring(0, colon);
         name = item.substring(colon + 1);
         if (!granted(referrer, pns, name)) {
-          ctx.fail("no grant found to referenced \"" + pns + "/" + name
+          ctx.failUnprotected("no grant found to referenced \"" + pns + "/" + name
               + "\" plugin in the requested remote KongPlugin bind", referrer);
           continue;
         }
@@ -142,8 +178,8 @@ final class PluginPart {
         p = ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", name);
       }
       if (p.isEmpty()) {
-        ctx.fail("referenced KongPlugin or KongClusterPlugin \"" + name + "\" does not exist",
-            referrer);
+        ctx.failUnprotected("referenced KongPlugin or KongClusterPlugin \"" + name
+            + "\" does not exist", referrer);
         continue;
       }
       out.add(p.get());
@@ -325,7 +361,7 @@ final class PluginPart {
     try {
       cfg = config(r.plugin);
     } catch (ConfigException e) {
-      ctx.fail("invalid configuration of " + r.plugin.ref() + ": " + e.getMessage(), r.plugin);
+      failPerReferrer("invalid configuration of " + r.plugin.ref() + ": " + e.getMessage(), r);
       return;
     }
     List<String[]> combos = new ArrayList<>();

@@ -6,6 +6,9 @@ import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
+import io.github.kongtranslator.fallback.FailClosedResult;
+import io.github.kongtranslator.fallback.FailClosedTranslator;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.backfill.Backfill;
 import io.github.kongtranslator.fallback.backfill.BackfillRefusal;
 import io.github.kongtranslator.fallback.backfill.BackfillResult;
@@ -13,6 +16,7 @@ import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
+import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.fallback.sync.FallbackMode;
@@ -56,7 +60,7 @@ public final class SyncLoop {
   private static final Logger LOG =
       LoggerFactory.getLogger("io.github.kongtranslator.fallback.sync.ConfigSynchronizer");
 
-  private final Function<CacheStores, TranslationResult> translator;
+  private final FailClosedTranslator translator;
   private final FallbackMode mode;
   private final SyncListener listener;
   private final SkipPolicy skipPolicy;
@@ -77,7 +81,8 @@ public final class SyncLoop {
   private final AtomicBoolean retryRequested = new AtomicBoolean();
 
   /**
-   * Creates a loop.
+   * Creates a loop that translates with a plain function (no fail-closed exclusion: {@link
+   * TranslationFailurePolicy#KIC_COMPATIBLE}).
    *
    * @param translator translates a snapshot; may report failures, should not throw
    * @param mode the fallback mode
@@ -91,7 +96,9 @@ public final class SyncLoop {
   }
 
   /**
-   * Creates a loop that pushes to its gateways concurrently on an executor.
+   * Creates a loop that translates with a plain function (no fail-closed exclusion: {@link
+   * TranslationFailurePolicy#KIC_COMPATIBLE}) and pushes to its gateways concurrently on an
+   * executor.
    *
    * @param translator translates a snapshot; may report failures, should not throw
    * @param mode the fallback mode
@@ -103,6 +110,26 @@ public final class SyncLoop {
    */
   public SyncLoop(
       Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
+      SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
+    this(FailClosedTranslator.of(translator, EdgeSet.COMPLETE, TranslationFailurePolicy.KIC_COMPATIBLE),
+        mode, listener, skipPolicy, executor, pushTimeout);
+  }
+
+  /**
+   * Creates a loop that translates with a {@link FailClosedTranslator} (objects left out for
+   * failing-closed translation failures are reported in {@link SyncResult#translationExcluded()})
+   * and pushes to its gateways concurrently on an executor.
+   *
+   * @param translator translates a snapshot; may report failures, should not throw
+   * @param mode the fallback mode
+   * @param listener the listener
+   * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
+   * @param executor runs the calls on gateways (probes, pushes), one task per gateway and step
+   * @param pushTimeout how long to wait for one call on one gateway, from its submission
+   * @throws IllegalArgumentException when the timeout is not positive
+   */
+  public SyncLoop(
+      FailClosedTranslator translator, FallbackMode mode, SyncListener listener,
       SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
     this.translator = Objects.requireNonNull(translator, "translator");
     this.mode = Objects.requireNonNull(mode, "mode");
@@ -156,7 +183,8 @@ public final class SyncLoop {
       ImmutableSet<ObjectRef> backfilled, ImmutableList<BackfillRefusal> refusals,
       ImmutableMap<ObjectRef, K8sObject> brokenContent, @Nullable ConfigSha desiredSha,
       ImmutableList<TranslationFailure> translationFailures,
-      ImmutableList<TranslationFailure> fallbackTranslationFailures, ImmutableSet<ObjectRef> configured) {}
+      ImmutableList<TranslationFailure> fallbackTranslationFailures, ImmutableSet<ObjectRef> configured,
+      ImmutableMap<ObjectRef, ExclusionReason> translationExcluded) {}
 
   /**
    * The report of the last tick that settled a snapshot (every gateway accepted one configuration
@@ -320,13 +348,14 @@ public final class SyncLoop {
       }
     }
 
-    Optional<TranslationResult> desired = translate(snap, PushKind.DESIRED, result);
+    Optional<FailClosedResult> desired = translate(snap, PushKind.DESIRED, result);
     if (desired.isEmpty()) {
       return SyncOutcome.FAILED;
     }
     KongConfig cfg = desired.get().config();
     ConfigSha sha = ConfigSha.of(cfg);
-    result.desiredSha(sha).translationFailures(desired.get().failures());
+    result.desiredSha(sha).translationFailures(desired.get().failures())
+        .translationExcluded(desired.get().excluded());
     // D7: while the objects behind the last fallback are unchanged, partial gateways do not get
     // the desired configuration (it would re-create their unprotected entities until the fallback
     // push of this tick removes them); atomic gateways still try it, harmlessly.
@@ -345,12 +374,13 @@ public final class SyncLoop {
       accepted = pushAll(cfg, sha, ts, PushKind.DESIRED, h);
     }
     if (accepted) {
-      lastValidSnapshot = snap;
+      lastValidSnapshot = desired.get().snapshot(); // without objects left out for failures
       lastValidConfig = cfg;
       lastValidSha = sha;
       memo = null;
       result.appliedSha(sha).configuredObjects(objectsOf(cfg));
-      return SyncOutcome.DESIRED_APPLIED;
+      // issue 18: objects left out because their translation failed closed: not a success
+      return desired.get().excludedSomething() ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.DESIRED_APPLIED;
     }
     result.desiredWithheld(withhold);
 
@@ -422,17 +452,21 @@ public final class SyncLoop {
     if (excl.excludedNothing()) {
       return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
     }
-    Optional<TranslationResult> tr = translate(fallback, PushKind.FALLBACK, result);
+    Optional<FailClosedResult> tr = translate(fallback, PushKind.FALLBACK, result);
     if (tr.isEmpty()) {
       return Optional.empty();
     }
     KongConfig cfg = tr.get().config();
     ConfigSha sha = ConfigSha.of(cfg);
     result.fallbackTranslationFailures(tr.get().failures());
+    Map<ObjectRef, ExclusionReason> leftOut = new LinkedHashMap<>(result.translationExcluded());
+    tr.get().excluded().forEach(leftOut::putIfAbsent);
+    ImmutableMap<ObjectRef, ExclusionReason> translationExcluded = ImmutableMap.copyOf(leftOut);
+    result.translationExcluded(translationExcluded);
     if (!pushAll(cfg, sha, ts, PushKind.FALLBACK, h)) {
       return Optional.empty();
     }
-    lastValidSnapshot = fallback;
+    lastValidSnapshot = tr.get().snapshot();
     lastValidConfig = cfg;
     lastValidSha = sha;
     ImmutableMap.Builder<ObjectRef, K8sObject> content = ImmutableMap.builder();
@@ -443,7 +477,7 @@ public final class SyncLoop {
     SyncResult partial = result.build();
     memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled, refusals,
         content.buildKeepingLast(), partial.desiredSha().orElse(null), partial.translationFailures(),
-        tr.get().failures(), configured);
+        tr.get().failures(), configured, translationExcluded);
     result.appliedSha(sha).configuredObjects(configured);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
   }
@@ -452,7 +486,8 @@ public final class SyncLoop {
     result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
         .backfilled(m.backfilled()).backfillRefusals(m.refusals())
         .translationFailures(m.translationFailures())
-        .fallbackTranslationFailures(m.fallbackTranslationFailures()).configuredObjects(m.configured());
+        .fallbackTranslationFailures(m.fallbackTranslationFailures()).configuredObjects(m.configured())
+        .translationExcluded(m.translationExcluded());
     if (m.desiredSha() != null) {
       result.desiredSha(m.desiredSha());
     }
@@ -469,8 +504,11 @@ public final class SyncLoop {
       kinds.add(h.equals(t.servedHash) && t.servedKind != null ? t.servedKind : PushKind.LAST_VALID);
     }
     SyncOutcome outcome;
+    Held hd = held;
+    boolean leftOut = hd != null && hd.hash().equals(h) && !hd.report().translationExcluded().isEmpty();
     if (kinds.equals(Set.of(PushKind.DESIRED))) {
-      outcome = SyncOutcome.IN_SYNC;
+      // issue 18: a desired configuration that left out objects failing closed is not in sync
+      outcome = leftOut ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.IN_SYNC;
     } else if (kinds.equals(Set.of(PushKind.FALLBACK))) {
       outcome = SyncOutcome.FALLBACK_APPLIED;
     } else if (kinds.equals(Set.of(PushKind.LAST_VALID))) {
@@ -478,7 +516,6 @@ public final class SyncLoop {
     } else {
       outcome = SyncOutcome.FAILED; // the gateways run different configurations
     }
-    Held hd = held;
     if (hd != null && hd.hash().equals(h)) {
       SyncResult p = hd.report();
       p.desiredSha().ifPresent(result::desiredSha);
@@ -490,7 +527,7 @@ public final class SyncLoop {
           .fallbackTranslationFailures(p.fallbackTranslationFailures())
           .brokenObjects(p.brokenObjects()).unknownBrokenObjects(p.unknownBrokenObjects())
           .excluded(p.excluded()).backfilled(p.backfilled()).backfillRefusals(p.backfillRefusals())
-          .desiredWithheld(p.desiredWithheld());
+          .desiredWithheld(p.desiredWithheld()).translationExcluded(p.translationExcluded());
     }
     return outcome;
   }
@@ -532,10 +569,10 @@ public final class SyncLoop {
     return Optional.empty();
   }
 
-  private Optional<TranslationResult> translate(CacheStores snap, PushKind kind, SyncResult.Builder result) {
+  private Optional<FailClosedResult> translate(CacheStores snap, PushKind kind, SyncResult.Builder result) {
     long start = System.nanoTime();
     try {
-      TranslationResult tr = Objects.requireNonNull(translator.apply(snap), "translation result");
+      FailClosedResult tr = translator.translate(snap);
       Duration d = Duration.ofNanos(System.nanoTime() - start);
       int entities = countEntities(tr.config());
       fire(() -> listener.translated(kind, tr.failures().size(), entities, d));
@@ -789,6 +826,7 @@ public final class SyncLoop {
       case FALLBACK_APPLIED, LAST_VALID_APPLIED, FAILED -> LOG.warn("{}", r);
     }
     r.excluded().values().forEach(reason -> LOG.info("excluded: {}", reason));
+    r.translationExcluded().values().forEach(reason -> LOG.warn("left out (translation failed closed): {}", reason));
     r.backfillRefusals().forEach(refusal -> LOG.info("backfill refused: {}", refusal));
     r.translationFailures().forEach(f -> LOG.debug("translation failure: {}", f));
   }
