@@ -60,7 +60,7 @@ class CaCertificateTest {
         config: {ca_certificates: [ca-2]}
         """;
     TranslationResult r = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(Manifests.parse(yaml, "ca.yaml").objects()));
+        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "ca.yaml").objects()));
     JsonNode cas = r.config().toJson().get("ca_certificates");
     assertThat(cas).hasSize(1);
     assertThat(cas.get(0).get("id").asText()).isEqualTo("ca-1");
@@ -75,6 +75,6 @@ class CaCertificateTest {
     assertThat(r.failures().get(2).causingObjects()).extracting(Object::toString)
         .containsExactly("ConfigMap ns/c", "KongPlugin ns/mtls");
     assertThat(Translator.create(TranslatorOptions.builder().kongValidation(false).build())
-        .translate(CacheStores.of(Manifests.parse(yaml, "ca.yaml").objects())).failures()).hasSize(2);
+        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "ca.yaml").objects())).failures()).hasSize(2);
   }
 }

@@ -25,7 +25,7 @@ class GatewayApiBehaviourTest {
 
   static TranslationResult run(String yaml, TranslatorOptions options) {
     return Translator.create(options)
-        .translate(CacheStores.of(Manifests.parse(yaml, "test.yaml").objects()));
+        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "test.yaml").objects()));
   }
 
   static JsonNode config(String yaml, TranslatorOptions options) {

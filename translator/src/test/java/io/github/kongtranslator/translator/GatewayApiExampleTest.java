@@ -44,22 +44,28 @@ class GatewayApiExampleTest {
   }
 
   @Test
-  void example_rewriteAndRedirectRulesShareTheSingleBackendService() {
+  void example_rewriteRuleGetsTheBackendService_redirectRuleOneWithoutBackends() {
+    // The API server refuses a RequestRedirect rule with backendRefs (HTTPRoute CRD v1.3.0
+    // x-kubernetes-validations), so the example's redirect rule has none: it gets a Kong service
+    // of its own with the placeholder tags and no plugin (gateway-api-spec §2.4, §2.5).
     JsonNode c = translate(TranslatorOptions.defaults()).config().toJson();
-    JsonNode shared = GatewayApiBehaviourTest.service(c, "httproute.shop.store.1");
-    assertThat(GatewayApiBehaviourTest.texts(shared.get("tags"))).contains("k8s-kind:Service");
-    JsonNode routes = shared.get("routes");
-    assertThat(routes).extracting(x -> x.get("name").asText())
-        .containsExactly("httproute.shop.store.2.0", "httproute.shop.store.1.0");
-    JsonNode login = routes.get(0);
-    assertThat(login.get("plugins")).extracting(p -> p.get("config").toString()).containsExactly(
-        "{\"add\":{\"headers\":[\"Location:https://sso.example.com/login\"]}}",
-        "{\"status_code\":302}");
-    JsonNode legacy = routes.get(1);
+    JsonNode backend = GatewayApiBehaviourTest.service(c, "httproute.shop.store.1");
+    assertThat(GatewayApiBehaviourTest.texts(backend.get("tags"))).contains("k8s-kind:Service");
+    JsonNode legacy = backend.get("routes").get(0);
+    assertThat(backend.get("routes")).extracting(x -> x.get("name").asText())
+        .containsExactly("httproute.shop.store.1.0");
     assertThat(GatewayApiBehaviourTest.texts(legacy.get("paths")))
         .containsExactly("~/legacy$", "~/legacy(/.*)");
     assertThat(legacy.at("/plugins/0/config/replace/uri").asText())
         .isEqualTo("/v2$(uri_captures[1])");
+    JsonNode redirect = GatewayApiBehaviourTest.service(c, "httproute.shop.store.2");
+    assertThat(GatewayApiBehaviourTest.texts(redirect.get("tags"))).contains("k8s-name:UNKNOWN");
+    assertThat(redirect.has("plugins")).isFalse();
+    JsonNode login = redirect.get("routes").get(0);
+    assertThat(login.get("name").asText()).isEqualTo("httproute.shop.store.2.0");
+    assertThat(login.get("plugins")).extracting(p -> p.get("config").toString()).containsExactly(
+        "{\"add\":{\"headers\":[\"Location:https://sso.example.com/login\"]}}",
+        "{\"status_code\":302}");
   }
 
   @Test
@@ -74,7 +80,7 @@ class GatewayApiExampleTest {
     long base = (2L << 44) + (1L << 43) + (16L << 35) + (5L << 23) + (1L << 17);
     assertThat(route.get("priority").asLong()).isEqualTo(base + 4095);
     JsonNode legacy = GatewayApiBehaviourTest.service(c, "httproute.shop.store.1").get("routes")
-        .get(1);
+        .get(0);
     assertThat(legacy.get("name").asText()).isEqualTo("httproute.shop.store.shop.example.com.1.0");
     assertThat(legacy.get("expression").asText()).isEqualTo("(http.host == \"shop.example.com\")"
         + " && ((http.path == \"/legacy\") || (http.path ~ \"^/legacy(/.*)\"))");
@@ -97,7 +103,7 @@ class GatewayApiExampleTest {
         .containsExactly("grpc.example.com");
     assertThat(GatewayApiBehaviourTest.texts(
         GatewayApiBehaviourTest.upstream(c, "grpcroute.shop.inventory.0").get("targets")))
-        .containsExactly("{\"target\":\"10.0.3.31:9000\"}");
+        .containsExactly("{\"target\":\"10.0.3.31:9000\",\"weight\":1}"); // CRD default weight 1
     JsonNode tcp = GatewayApiBehaviourTest.service(c, "tcproute.infra.postgres.0");
     assertThat(tcp.get("port").asInt()).isEqualTo(5432);
     assertThat(tcp.at("/routes/0/destinations").toString()).isEqualTo("[{\"port\":5432}]");

@@ -28,7 +28,7 @@ class GatewayApiTranslationTest {
 
   static ObjectNode translate(String yaml, TranslatorOptions options) {
     return Translator.create(options)
-        .translate(CacheStores.of(Manifests.parse(yaml, "test.yaml").objects())).config().toJson();
+        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "test.yaml").objects())).config().toJson();
   }
 
   static JsonNode route(String path, String filters) {
@@ -87,7 +87,7 @@ class GatewayApiTranslationTest {
               requestMirror: {backendRef: {name: web, port: 80}}
         """);
     TranslationResult res = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(Manifests.parse(yaml, "t.yaml").objects()));
+        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "t.yaml").objects()));
     assertThat(res.config().toJson().has("services")).isFalse();
     assertThat(res.failures()).singleElement().satisfies(f -> assertThat(f.reason())
         .startsWith("HTTPRoute can't be routed: ").contains("RequestMirror"));

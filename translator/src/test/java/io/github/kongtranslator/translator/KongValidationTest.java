@@ -32,7 +32,7 @@ class KongValidationTest {
       """;
 
   private static CacheStores stores() {
-    return CacheStores.of(Manifests.parse(YAML, "kong-invalid.yaml").objects());
+    return CacheStores.of(Manifests.asStored().readString(YAML, "kong-invalid.yaml").objects());
   }
 
   @Test

@@ -142,6 +142,18 @@ public final class Manifests {
   }
 
   /**
+   * Parses manifests from a string with this loader's options.
+   *
+   * @param content YAML or JSON text
+   * @param sourceName name used in messages
+   * @return the loaded objects and warnings
+   * @throws ManifestException on bad input
+   */
+  public LoadResult readString(String content, String sourceName) {
+    return read(new StringReader(content), sourceName);
+  }
+
+  /**
    * Loads files and directories in order, as one run (the run bounds of {@link ManifestLimits}
    * apply to all of them together).
    *
