@@ -108,20 +108,25 @@ class InformerBridgeIT {
 
   @Test
   void cacheConverges_andTranslatesLikeTheSameObjectsFromYaml() throws Exception {
+    long T0 = System.nanoTime();
     List<HasMetadata> objects = new ArrayList<>();
     for (String f : List.of("ingress-tls-plugin.yaml", "consumers.yaml", "gateway-api-httproute.yaml",
         "gateway-api-grpc-l4.yaml")) {
       objects.addAll(createAll(Path.of("../examples", f)));
     }
+    System.err.println("T created " + (System.nanoTime() - T0) / 1_000_000);
     ObjectCache cache = new ObjectCache();
     bridge = InformerBridge.builder(cache).build().start(client);
 
     assertThat(bridge.awaitSynced(TIMEOUT)).isTrue();
+    System.err.println("T synced " + (System.nanoTime() - T0) / 1_000_000);
     await("every object in the cache", () -> cache.size() == objects.size());
+    System.err.println("T converged " + (System.nanoTime() - T0) / 1_000_000);
 
     CacheStores expected = loadedFromServerAsYaml(objects);
     assertThat(cache.snapshot().hash()).isEqualTo(expected.hash());
     String fromInformers = kongYaml(cache.snapshot());
+    System.err.println("T done " + (System.nanoTime() - T0) / 1_000_000);
     assertThat(fromInformers).contains("rate-limiting").isEqualTo(kongYaml(expected));
   }
 }
