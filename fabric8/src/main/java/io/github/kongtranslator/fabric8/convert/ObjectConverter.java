@@ -3,6 +3,7 @@ package io.github.kongtranslator.fabric8.convert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -162,6 +163,9 @@ public final class ObjectConverter {
           ? "null values are not allowed here"
           : (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
     }
+    if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+      return "wrong type: expected " + simpleName(mi.getTargetType());
+    }
     String m = e.getOriginalMessage();
     int nl = m.indexOf('\n');
     if (nl >= 0) {
@@ -172,6 +176,17 @@ public final class ObjectConverter {
       type = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
       return "wrong type: expected " + type;
     }
-    return m.replaceAll("\"[^\"]*\"", "<value>");
+    return m.replaceAll("\"[^\"]*\"", "<value>").replaceAll("\\('[^']*'\\)", "(<value>)");
+  }
+
+  private static String simpleName(Class<?> type) {
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type)) {
+      return "a mapping";
+    }
+    String n = type.getName();
+    return n.substring(n.lastIndexOf('.') + 1).replace('$', '.');
   }
 }
