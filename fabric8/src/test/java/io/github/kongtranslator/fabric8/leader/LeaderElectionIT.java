@@ -58,7 +58,7 @@ class LeaderElectionIT {
 
   private static LeaderElection election(String identity, LeaderGatedSync gate) {
     return LeaderElection.builder(client, "kong", "kong-translator", identity)
-        .timings(Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(200))
+        .timings(Duration.ofSeconds(20), Duration.ofSeconds(15), Duration.ofMillis(300))
         .onStartLeading(gate::startLeading)
         .onStopLeading(gate::stopLeading)
         .build();
@@ -85,7 +85,8 @@ class LeaderElectionIT {
         ea.close(); // replica-a leaves and releases the Lease
         await("replica-b leading", b::isLeading);
 
-        assertThat(b.synchronizer().orElseThrow().gatewayState("kong-0")).isEqualTo(GatewayState.unknown());
+        assertThat(b.synchronizer()).hasValueSatisfying(
+            s -> assertThat(s.gatewayState("kong-0")).isEqualTo(GatewayState.unknown()));
         assertThat(b.sync(snapshot).orElseThrow().sentCount()).isEqualTo(1); // same config, pushed again
         assertThat(kong.pushes).hasValue(2);
         assertThat(a.sync(snapshot)).isEmpty();
