@@ -3,6 +3,8 @@ package io.github.kongtranslator.core.cache;
 import com.google.common.collect.ImmutableSortedMap;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.core.model.ObjectRef;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.TreeMap;
@@ -55,6 +57,49 @@ public final class ObjectCache {
       if (live.get(object.kind()).remove(object.key()) != null) {
         dirty.add(object.kind());
       }
+    }
+  }
+
+  /**
+   * Removes whatever is stored under the ref's kind, namespace and name: what an informer's
+   * delete tombstone (a key without the object) gives. The version and uid of the ref are not
+   * compared, and the namespace of a cluster-scoped kind is ignored, as in {@link
+   * Kind#key(String, String)}.
+   *
+   * @param ref the deleted object's identity (group and kind select the store)
+   * @return whether an object was removed; {@code false} when none was stored under the key
+   *     or the ref names a kind this library does not read
+   */
+  public boolean delete(ObjectRef ref) {
+    Optional<Kind> kind = ref.knownKind();
+    if (kind.isEmpty()) {
+      return false;
+    }
+    String key = kind.get().key(ref.namespace(), ref.name());
+    synchronized (lock) {
+      if (live.get(kind.get()).remove(key) != null) {
+        dirty.add(kind.get());
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The object stored under the ref's kind, namespace and name (version and uid not compared).
+   *
+   * @param ref the identity
+   * @return the live object, or empty when none is stored or the kind is not read
+   */
+  public Optional<K8sObject> get(ObjectRef ref) {
+    Optional<Kind> kind = ref.knownKind();
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = kind.get().key(ref.namespace(), ref.name());
+    synchronized (lock) {
+      Entry e = live.get(kind.get()).get(key);
+      return e == null ? Optional.empty() : Optional.of(e.object);
     }
   }
 
