@@ -497,7 +497,9 @@ public final class Manifests {
       String found = from >= 0 ? m.substring(from + 6).replaceAll("[:(].*$", "").trim() : "";
       return "wrong type: expected " + type + (found.isEmpty() ? "" : ", found " + found);
     }
-    return m.replaceAll("\"[^\"]*\"", "<value>");
+    // Jackson quotes input values as "..." and, e.g. in "Cannot construct instance of ... from
+    // String value ('...')", as '...': neither may reach a message (it may be a Secret's value).
+    return m.replaceAll("\"[^\"]*\"", "<value>").replaceAll("'[^']*'", "<value>");
   }
 
   private static String describe(JsonNode n) {

@@ -31,6 +31,23 @@ class ManifestsTest {
       """;
 
   @Test
+  void bindingErrors_neverQuoteTheInputValue_singleQuotedByJackson() {
+    // Jackson writes "from String value ('...')" for a string where an object is expected; the
+    // value may be a secret, so the message names the field but not the value.
+    String yaml = """
+        apiVersion: configuration.konghq.com/v1
+        kind: KongPlugin
+        metadata: {name: p, namespace: default}
+        plugin: key-auth
+        configFrom: "s3cr3t-token-value"
+        """;
+    assertThatThrownBy(() -> Manifests.asStored().readString(yaml, "p.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("configFrom")
+        .hasMessageNotContaining("s3cr3t");
+  }
+
+  @Test
   void parse_multiDocumentYaml_keepsInputOrderAndTypesFields() {
     LoadResult r = Manifests.parse(SERVICE + """
         ---

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class K8sBuildersTest {
 
   private static K8sObject load(String yaml) {
-    return Manifests.parse(yaml, "test.yaml").objects().get(0);
+    // built objects are taken as given (no API-server admission), like objects read as stored
+    return Manifests.asStored().readString(yaml, "test.yaml").objects().get(0);
   }
 
   @Test
