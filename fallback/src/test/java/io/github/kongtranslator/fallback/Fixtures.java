@@ -2,6 +2,7 @@ package io.github.kongtranslator.fallback;
 
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.manifest.LoadResult;
+import io.github.kongtranslator.core.manifest.ManifestOptions;
 import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
@@ -22,7 +23,25 @@ public final class Fixtures {
    * @return the snapshot
    */
   public static CacheStores snapshot(String yaml) {
-    LoadResult r = Manifests.parse(yaml, "fixture");
+    // Fixtures describe graph and sync situations, some with objects the API server's CRD rules
+    // would refuse: defaults, namespaces and uids apply, validation does not.
+    LoadResult r = Manifests.with(ManifestOptions.builder().validation(false).build())
+        .readString(yaml, "fixture");
+    if (!r.warnings().isEmpty() || !r.rejected().isEmpty()) {
+      throw new AssertionError("fixture has skipped or refused documents: " + r.warnings() + r.rejected());
+    }
+    return CacheStores.of(r.objects());
+  }
+
+  /**
+   * Parses YAML documents into a snapshot as stored (no API-server admission), for situations a
+   * store can hold but an admitted manifest cannot.
+   *
+   * @param yaml a multi-document YAML stream
+   * @return the snapshot
+   */
+  public static CacheStores storedSnapshot(String yaml) {
+    LoadResult r = Manifests.asStored().readString(yaml, "fixture");
     if (!r.warnings().isEmpty()) {
       throw new AssertionError("fixture has skipped documents: " + r.warnings());
     }

@@ -237,7 +237,8 @@ class FailClosedTranslationTest {
    */
   @Test
   void extensionRefOnARuleWithoutMatches_isNotApplied_soTheHttpRouteIsLeftOut() {
-    CacheStores s = snapshot(BASE + """
+    // As stored (the API server would give the rule a PathPrefix / match, and the plugin applies)
+    CacheStores s = io.github.kongtranslator.fallback.Fixtures.storedSnapshot(BASE + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: key-auth, namespace: default}

@@ -31,7 +31,7 @@ class FailClosedSyncTest {
   private static final ObjectRef OPEN = ObjectRef.of(Kind.INGRESS, "default", "open");
 
   private static CacheStores cluster() {
-    return CacheStores.of(Manifests.parse("""
+    return CacheStores.of(Manifests.asStored().readString("""
         apiVersion: v1
         kind: Service
         metadata: {name: echo, namespace: default}
