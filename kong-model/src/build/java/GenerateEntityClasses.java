@@ -34,7 +34,7 @@ public final class GenerateEntityClasses {
   private static final Map<String, String> ADDER_OVERRIDES = Map.of("acls", "addAcl");
 
   private static final Pattern CONSTANT = Pattern.compile(
-      "/\\*\\*(.*?)\\*/\\s*([A-Z0-9_]+)\\(\"([a-z0-9_]*)\",\\s*(\\w+)\\.class,\\s*"
+      "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\(\"([a-z0-9_]*)\",\\s*(\\w+)\\.class,\\s*"
           + "fields\\((.*?)\\),\\s*ImmutableMap\\.of\\((.*?)\\)\\)\\s*[,;]",
       Pattern.DOTALL);
   private static final Pattern FIELD =
@@ -67,6 +67,7 @@ public final class GenerateEntityClasses {
     Path dir = Path.of(args[1]).resolve(PACKAGE.replace('.', '/'));
     Files.createDirectories(dir);
     int n = 0;
+    java.util.Set<Path> written = new java.util.HashSet<>();
     for (Kind k : kinds) {
       if (k.section().isEmpty()) {
         continue; // CUSTOM_ENTITY: free-form, hand-written
@@ -76,7 +77,13 @@ public final class GenerateEntityClasses {
       if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       }
+      written.add(file);
       n++;
+    }
+    try (var stale = Files.list(dir)) { // a renamed or removed kind leaves no class behind
+      for (Path p : stale.filter(p -> !written.contains(p)).toList()) {
+        Files.delete(p);
+      }
     }
     System.out.println("GenerateEntityClasses: " + n + " entity classes in " + dir);
   }

@@ -10,6 +10,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The kinds of Kong entity, one per {@link KongEntity} subtype, with the deck section or
  * nested-list key each is written under.
+ *
+ * <p>The constants are the one definition of each entity: its fields ({@link FieldSpec}) and
+ * nested lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated
+ * from them at build time by {@code kong-model/src/build/java/GenerateEntityClasses.java},
+ * which reads this file: keep each constant as {@code NAME("section", Type.class,
+ * fields(...), ImmutableMap.of(...))} after a Javadoc whose text (before the {@code {@link
+ * Type}}) becomes the class description.
  */
 public enum EntityKind {
   /**
