@@ -10,9 +10,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The kinds of Kong entity, one per {@link KongEntity} subtype, with the deck section or
  * nested-list key each is written under.
+ *
+ * <p>The constants are the one definition of each entity: its fields ({@link FieldSpec}) and
+ * nested lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated
+ * from them at build time by {@code kong-model/src/build/java/GenerateEntityClasses.java},
+ * which reads this file: keep each constant as {@code NAME("section", Type.class,
+ * fields(...), ImmutableMap.of(...))} after a Javadoc whose text (before the {@code {@link
+ * Type}}) becomes the class description.
  */
 public enum EntityKind {
-  /** {@link Service}, section {@code services}. */
+  /**
+   * A Kong service: the upstream endpoint that routes forward to, with nested routes and
+   * plugins. {@link Service}, section {@code services}.
+   */
   SERVICE("services", Service.class,
       fields(
           string("id"),
@@ -33,7 +43,10 @@ public enum EntityKind {
           bool("enabled"),
           strings("tags")),
       ImmutableMap.of("routes", "ROUTE", "plugins", "PLUGIN")),
-  /** {@link Route}, section {@code routes}. */
+  /**
+   * A Kong route, traditional (hosts, paths, methods, headers, ...) or expression-based ({@code
+   * expression} with {@code priority}). {@link Route}, section {@code routes}.
+   */
   ROUTE("routes", Route.class,
       fields(
           string("id"),
@@ -54,11 +67,14 @@ public enum EntityKind {
           bool("request_buffering"),
           bool("response_buffering"),
           string("expression").expressionsFlavor(),
-          integer("priority").expressionsFlavor(),
+          int64("priority").expressionsFlavor(),
           reference("service").references("SERVICE"),
           strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
-  /** {@link Upstream}, section {@code upstreams}. */
+  /**
+   * A Kong upstream: load-balancing settings and health checks, with nested targets. {@link
+   * Upstream}, section {@code upstreams}.
+   */
   UPSTREAM("upstreams", Upstream.class,
       fields(
           string("id"),
@@ -83,7 +99,10 @@ public enum EntityKind {
           reference("client_certificate").references("CERTIFICATE"),
           strings("tags")),
       ImmutableMap.of("targets", "TARGET")),
-  /** {@link Target}, section {@code targets}. */
+  /**
+   * A target ({@code host:port}) of an upstream, with its weight. {@link Target}, section {@code
+   * targets}.
+   */
   TARGET("targets", Target.class,
       fields(
           string("id"),
@@ -92,7 +111,10 @@ public enum EntityKind {
           reference("upstream").required().references("UPSTREAM"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link Plugin}, section {@code plugins}. */
+  /**
+   * A Kong plugin instance: a free-form {@code config}, optionally scoped to a service, route,
+   * consumer and/or consumer group. {@link Plugin}, section {@code plugins}.
+   */
   PLUGIN("plugins", Plugin.class,
       fields(
           string("id"),
@@ -109,7 +131,10 @@ public enum EntityKind {
           reference("consumer_group"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link Consumer}, section {@code consumers}. */
+  /**
+   * A Kong consumer with its nested credentials and plugins. {@link Consumer}, section {@code
+   * consumers}.
+   */
   CONSUMER("consumers", Consumer.class,
       fields(
           string("id"),
@@ -118,7 +143,10 @@ public enum EntityKind {
           array("groups").notInKong(),
           strings("tags")),
       ImmutableMap.of("keyauth_credentials", "KEY_AUTH", "basicauth_credentials", "BASIC_AUTH", "hmacauth_credentials", "HMAC_AUTH", "jwt_secrets", "JWT_SECRET", "oauth2_credentials", "OAUTH2", "acls", "ACL", "mtls_auth_credentials", "MTLS_AUTH", "plugins", "PLUGIN")),
-  /** {@link ConsumerGroup}, section {@code consumer_groups}. */
+  /**
+   * A Kong consumer group with its nested plugins. {@link ConsumerGroup}, section {@code
+   * consumer_groups}.
+   */
   CONSUMER_GROUP("consumer_groups", ConsumerGroup.class,
       fields(
           string("id"),
@@ -126,13 +154,19 @@ public enum EntityKind {
           array("consumers"),
           strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
-  /** {@link ConsumerGroupConsumer}, section {@code consumer_group_consumers}. */
+  /**
+   * A DB-less consumer group membership: one consumer in one consumer group. {@link
+   * ConsumerGroupConsumer}, section {@code consumer_group_consumers}.
+   */
   CONSUMER_GROUP_CONSUMER("consumer_group_consumers", ConsumerGroupConsumer.class,
       fields(
           reference("consumer"),
           reference("consumer_group")),
       ImmutableMap.of()),
-  /** {@link KeyAuthCredential}, section {@code keyauth_credentials}. */
+  /**
+   * A key-auth credential of a consumer; its {@code key} is secret. {@link KeyAuthCredential},
+   * section {@code keyauth_credentials}.
+   */
   KEY_AUTH("keyauth_credentials", KeyAuthCredential.class,
       fields(
           string("id"),
@@ -140,7 +174,10 @@ public enum EntityKind {
           integer("ttl"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link BasicAuthCredential}, section {@code basicauth_credentials}. */
+  /**
+   * A basic-auth credential of a consumer; its {@code password} is secret. {@link
+   * BasicAuthCredential}, section {@code basicauth_credentials}.
+   */
   BASIC_AUTH("basicauth_credentials", BasicAuthCredential.class,
       fields(
           string("id"),
@@ -148,7 +185,10 @@ public enum EntityKind {
           string("password").secret().required(),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link HmacAuthCredential}, section {@code hmacauth_credentials}. */
+  /**
+   * An hmac-auth credential of a consumer; its {@code secret} is secret. {@link
+   * HmacAuthCredential}, section {@code hmacauth_credentials}.
+   */
   HMAC_AUTH("hmacauth_credentials", HmacAuthCredential.class,
       fields(
           string("id"),
@@ -156,7 +196,10 @@ public enum EntityKind {
           string("secret").secret(),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link JwtSecret}, section {@code jwt_secrets}. */
+  /**
+   * A jwt credential of a consumer; its {@code key} and {@code secret} are secret. {@link
+   * JwtSecret}, section {@code jwt_secrets}.
+   */
   JWT_SECRET("jwt_secrets", JwtSecret.class,
       fields(
           string("id"),
@@ -166,7 +209,10 @@ public enum EntityKind {
           string("rsa_public_key"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link Oauth2Credential}, section {@code oauth2_credentials}. */
+  /**
+   * An oauth2 credential of a consumer; its {@code client_secret} is secret. {@link
+   * Oauth2Credential}, section {@code oauth2_credentials}.
+   */
   OAUTH2("oauth2_credentials", Oauth2Credential.class,
       fields(
           string("id"),
@@ -178,14 +224,17 @@ public enum EntityKind {
           string("client_type"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link AclGroup}, section {@code acls}. */
+  /** An ACL group membership of a consumer. {@link AclGroup}, section {@code acls}. */
   ACL("acls", AclGroup.class,
       fields(
           string("id"),
           string("group").required(),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link MtlsAuthCredential}, section {@code mtls_auth_credentials}. */
+  /**
+   * An mtls-auth credential of a consumer. {@link MtlsAuthCredential}, section {@code
+   * mtls_auth_credentials}.
+   */
   MTLS_AUTH("mtls_auth_credentials", MtlsAuthCredential.class,
       fields(
           string("id"),
@@ -193,7 +242,10 @@ public enum EntityKind {
           reference("ca_certificate"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link Certificate}, section {@code certificates}. */
+  /**
+   * A TLS certificate with its nested SNIs; its private {@code key} is secret. {@link
+   * Certificate}, section {@code certificates}.
+   */
   CERTIFICATE("certificates", Certificate.class,
       fields(
           string("id"),
@@ -203,7 +255,7 @@ public enum EntityKind {
           string("key_alt").secret(),
           strings("tags")),
       ImmutableMap.of("snis", "SNI")),
-  /** {@link Sni}, section {@code snis}. */
+  /** A server name bound to a certificate. {@link Sni}, section {@code snis}. */
   SNI("snis", Sni.class,
       fields(
           string("id"),
@@ -211,7 +263,10 @@ public enum EntityKind {
           reference("certificate").required().references("CERTIFICATE"),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link CaCertificate}, section {@code ca_certificates}. */
+  /**
+   * A CA certificate used to verify upstream or client certificates. {@link CaCertificate},
+   * section {@code ca_certificates}.
+   */
   CA_CERTIFICATE("ca_certificates", CaCertificate.class,
       fields(
           string("id"),
@@ -219,7 +274,10 @@ public enum EntityKind {
           string("cert_digest").unique(),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link Vault}, section {@code vaults}. */
+  /**
+   * A Kong vault, addressed by its {@code prefix}; its {@code config} is secret. {@link Vault},
+   * section {@code vaults}.
+   */
   VAULT("vaults", Vault.class,
       fields(
           string("id"),
@@ -229,7 +287,10 @@ public enum EntityKind {
           object("config").secret(),
           strings("tags")),
       ImmutableMap.of()),
-  /** {@link License}, section {@code licenses}. */
+  /**
+   * A Kong enterprise license; its {@code payload} is secret. {@link License}, section {@code
+   * licenses}.
+   */
   LICENSE("licenses", License.class,
       fields(
           string("id"),
@@ -274,6 +335,11 @@ public enum EntityKind {
   }
 
   private static FieldSpec integer(String name) {
+    return FieldSpec.of(name, FieldType.INTEGER);
+  }
+
+  /** An integer field whose typed accessor and setter use {@code long}. */
+  private static FieldSpec int64(String name) {
     return FieldSpec.of(name, FieldType.INTEGER);
   }
 

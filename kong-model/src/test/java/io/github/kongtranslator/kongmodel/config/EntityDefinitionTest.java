@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The entity definitions ({@link EntityKind#fieldSpecs()}) and the hand-written entity classes
+ * The entity definitions ({@link EntityKind#fieldSpecs()}) and the generated entity classes
  * agree: every defined field has a typed accessor and a builder setter, and every typed
  * accessor is a defined field or a nested list.
  */
