@@ -26,7 +26,7 @@ class FailClosedCommandTest {
       ---
       apiVersion: networking.k8s.io/v1
       kind: Ingress
-      metadata: {name: public, namespace: default}
+      metadata: {name: public, namespace: default, uid: 5b0c2a4e-3f6d-4e8a-9c1b-2d7e8f9a0b1c}
       spec:
         ingressClassName: kong
         rules: [{host: public.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]}}]
@@ -73,7 +73,8 @@ class FailClosedCommandTest {
     Path errors = Files.writeString(dir.resolve("errors.json"), """
         {"flattened_errors": [{"errors": [{"messages": ["invalid"]}], "entity_tags": [
           "k8s-name:public", "k8s-namespace:default", "k8s-kind:Ingress",
-          "k8s-group:networking.k8s.io", "k8s-version:v1", "k8s-uid:"]}]}""");
+          "k8s-group:networking.k8s.io", "k8s-version:v1",
+          "k8s-uid:5b0c2a4e-3f6d-4e8a-9c1b-2d7e8f9a0b1c"]}]}""");
 
     assertThat(run("fallback", "--errors", errors.toString(), in.toString())).isZero();
 

@@ -63,6 +63,8 @@ class StatusCommandTest {
         name: nobody
         namespace: default
         annotations: {kubernetes.io/ingress.class: kong}
+      username: nobody
+      credentials: [missing-credential]
       """;
 
   static JsonNode object(JsonNode root, String kind, String name) {

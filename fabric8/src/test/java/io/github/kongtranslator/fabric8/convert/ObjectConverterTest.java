@@ -26,7 +26,7 @@ class ObjectConverterTest {
   private final ObjectConverter converter = ObjectConverter.create();
 
   private static K8sObject load(String yaml) {
-    return Manifests.parse(yaml, "test.yaml").objects().get(0);
+    return Manifests.asStored().readString(yaml, "test.yaml").objects().get(0);
   }
 
   @Test

@@ -157,6 +157,6 @@ class IncrementalTranslationPropertiesTest {
   }
 
   private static List<K8sObject> load(String manifest) {
-    return Manifests.parse(manifest, "generated").objects();
+    return Manifests.with(io.github.kongtranslator.core.manifest.ManifestOptions.builder().validation(false).build()).readString(manifest, "generated").objects();
   }
 }
