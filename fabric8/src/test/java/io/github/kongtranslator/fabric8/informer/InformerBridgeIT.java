@@ -120,7 +120,7 @@ class InformerBridgeIT {
         yaml.append(client.getKubernetesSerialization().asYaml(stored)).append("\n");
       }
     }
-    return CacheStores.of(Manifests.parse(yaml.toString(), "server.yaml").objects());
+    return CacheStores.of(Manifests.asStored().readString(yaml.toString(), "server.yaml").objects());
   }
 
   /** Compared by digest: a failure must not print the example's private key. */
