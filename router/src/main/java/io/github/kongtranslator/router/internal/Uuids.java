@@ -1,8 +1,6 @@
 package io.github.kongtranslator.router.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.kongtranslator.core.NameBasedUuid;
 import java.util.UUID;
 
 /**
@@ -27,33 +25,6 @@ public final class Uuids {
    * @return the UUID
    */
   public static UUID v5(UUID namespace, String name) {
-    MessageDigest sha1;
-    try {
-      sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JVM has SHA-1", e);
-    }
-    sha1.update(toBytes(namespace));
-    byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-    h[6] = (byte) ((h[6] & 0x0F) | 0x50);
-    h[8] = (byte) ((h[8] & 0x3F) | 0x80);
-    long msb = 0;
-    long lsb = 0;
-    for (int i = 0; i < 8; i++) {
-      msb = (msb << 8) | (h[i] & 0xFF);
-      lsb = (lsb << 8) | (h[i + 8] & 0xFF);
-    }
-    return new UUID(msb, lsb);
-  }
-
-  private static byte[] toBytes(UUID u) {
-    byte[] b = new byte[16];
-    long msb = u.getMostSignificantBits();
-    long lsb = u.getLeastSignificantBits();
-    for (int i = 0; i < 8; i++) {
-      b[i] = (byte) (msb >>> (56 - 8 * i));
-      b[i + 8] = (byte) (lsb >>> (56 - 8 * i));
-    }
-    return b;
+    return NameBasedUuid.v5(namespace, name);
   }
 }

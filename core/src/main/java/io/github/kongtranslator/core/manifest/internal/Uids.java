@@ -1,10 +1,7 @@
 package io.github.kongtranslator.core.manifest.internal;
 
+import io.github.kongtranslator.core.NameBasedUuid;
 import io.github.kongtranslator.core.model.Kind;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -29,23 +26,7 @@ public final class Uids {
    * @return the version 5 UUID
    */
   public static UUID derive(Kind kind, String namespace, String name) {
-    return v5(URL_NAMESPACE, "kong-translator:" + kind.group() + "/" + kind.kindName() + "/"
+    return NameBasedUuid.v5(URL_NAMESPACE, "kong-translator:" + kind.group() + "/" + kind.kindName() + "/"
         + (kind.namespaced() ? namespace : "") + "/" + name);
-  }
-
-  static UUID v5(UUID namespace, String name) {
-    MessageDigest sha1;
-    try {
-      sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JVM has SHA-1", e);
-    }
-    sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-        .putLong(namespace.getLeastSignificantBits()).array());
-    byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-    h[6] = (byte) ((h[6] & 0x0f) | 0x50); // version 5
-    h[8] = (byte) ((h[8] & 0x3f) | 0x80); // IETF variant
-    ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
-    return new UUID(b.getLong(), b.getLong());
   }
 }

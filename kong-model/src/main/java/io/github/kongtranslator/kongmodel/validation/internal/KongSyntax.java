@@ -1,5 +1,6 @@
 package io.github.kongtranslator.kongmodel.validation.internal;
 
+import io.github.kongtranslator.kongmodel.validation.KongPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -271,72 +272,11 @@ public final class KongSyntax {
     if (path.startsWith("~")) {
       return Optional.empty();
     }
-    String normalized = normalize(path);
+    String normalized = KongPaths.normalize(path, true);
     if (!normalized.equals(path)) {
       return Optional.of("non-normalized path, consider use '" + normalized + "' instead");
     }
     return Optional.empty();
-  }
-
-  private static final String RESERVED = "!*'();:@&=+$,/?%#[]";
-
-  /** {@code kong/tools/uri.lua} {@code normalize(uri, true)}. */
-  static String normalize(String uri) {
-    if (uri.isEmpty() || uri.equals("/")) {
-      return uri;
-    }
-    if (uri.contains("%")) {
-      StringBuilder sb = new StringBuilder();
-      var m = Pattern.compile("%([0-9A-Fa-f]{2})").matcher(uri);
-      int last = 0;
-      while (m.find()) {
-        sb.append(uri, last, m.start());
-        int n = Integer.parseInt(m.group(1), 16);
-        if (RESERVED.indexOf(n) < 0) {
-          sb.append((char) n);
-        } else {
-          sb.append(m.group().toUpperCase(java.util.Locale.ROOT));
-        }
-        last = m.end();
-      }
-      sb.append(uri.substring(last));
-      uri = sb.toString();
-    }
-    if (!uri.contains(".") && !uri.contains("//")) {
-      return uri;
-    }
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
-    while (!uri.isEmpty()) {
-      if (uri.equals("/.")) {
-        uri = "/";
-      } else if (uri.equals("/..")) {
-        uri = "/";
-        if (!out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-      } else if (uri.equals(".") || uri.equals("..")) {
-        uri = "";
-      } else if (uri.startsWith("../")) {
-        uri = uri.substring(3);
-      } else if (uri.startsWith("./")) {
-        uri = uri.substring(2);
-      } else if (uri.startsWith("/./")) {
-        uri = uri.substring(2);
-      } else if (uri.startsWith("/../")) {
-        uri = uri.substring(3);
-        if (!out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-      } else if (uri.startsWith("//")) {
-        uri = uri.substring(1);
-      } else {
-        int next = uri.indexOf('/', 1);
-        String seg = next < 0 ? uri : uri.substring(0, next);
-        out.add(seg);
-        uri = next < 0 ? "" : uri.substring(next);
-      }
-    }
-    return String.join("", out);
   }
 
   /** {@code typedefs.lua} {@code validate_name}. */
