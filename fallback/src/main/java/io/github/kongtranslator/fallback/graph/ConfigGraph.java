@@ -3,6 +3,7 @@ package io.github.kongtranslator.fallback.graph;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
@@ -12,7 +13,6 @@ import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import io.github.kongtranslator.fallback.graph.internal.IdentityIndex;
 import io.github.kongtranslator.fallback.graph.internal.IndexedDigraph;
 import java.util.ArrayList;
-import com.google.common.collect.Sets;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * from each object to every object it depends on (an object it reads during translation).
  *
  * <p>Build it with {@link #of(CacheStores)} (every {@link DependencyRule}), or with {@link
- * #of(CacheStores, Set)} for the subgraph of some rules. Building never fails for a snapshot: references to absent
- * objects and self-references produce no edge, and dependency cycles are kept and listed by
- * {@link #cycles()}. The graph is immutable; equal snapshots give equal graphs.
+ * #of(CacheStores, Set)} for the subgraph of some rules. Building never fails for a snapshot:
+ * references to absent objects and self-references produce no edge, and dependency cycles are
+ * kept and listed by {@link #cycles()}. The graph is immutable; equal snapshots give equal
+ * graphs.
  *
  * <p>Objects are identified by group, kind, namespace and name (one object per store key);
  * methods taking an {@link ObjectRef} ignore its version and uid unless they say otherwise,
@@ -151,8 +152,9 @@ public final class ConfigGraph {
   }
 
   /**
-   * The subgraph of a snapshot that links only the given rules, with the nodes and edge order of
-   * {@link #of(CacheStores)} otherwise, e.g. to see what depends on what through some rules. It
+   * The subgraph of a snapshot that links only the given rules: the nodes of {@link
+   * #of(CacheStores)} and its {@link #edges()} of those rules, in the same order, e.g. to see
+   * what depends on what through some rules. It
    * misses real dependencies, so exclusion with it can keep an object without something it
    * needs; the rules with {@link DependencyRule#inKic()} give KIC's edge set (§2.2), which
    * differential tests compare with.
