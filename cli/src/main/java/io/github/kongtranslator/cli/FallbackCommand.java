@@ -9,7 +9,6 @@ import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
 import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
 import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
@@ -115,7 +114,7 @@ final class FallbackCommand implements Callable<Integer> {
       cl.getErr().println("warning: " + w);
     }
     TranslationFailurePolicy policy = TranslateCommand.policy(kicCompatible);
-    FallbackGenerator generator = FallbackGenerator.create(translator, EdgeSet.COMPLETE, policy);
+    FallbackGenerator generator = FallbackGenerator.create(translator, policy);
     FallbackResult result = last.isPresent()
         ? generator.generate(snapshot, broken, last.get()) : generator.generate(snapshot, broken);
     for (ObjectRef ref : result.unknownBroken()) {

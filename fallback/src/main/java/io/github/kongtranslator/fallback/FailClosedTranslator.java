@@ -5,7 +5,6 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 import io.github.kongtranslator.fallback.graph.ConfigGraph;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
@@ -48,13 +47,11 @@ import java.util.function.Function;
  */
 public final class FailClosedTranslator {
   private final Function<CacheStores, TranslationResult> translate;
-  private final EdgeSet edgeSet;
   private final TranslationFailurePolicy policy;
 
-  private FailClosedTranslator(Function<CacheStores, TranslationResult> translate, EdgeSet edgeSet,
+  private FailClosedTranslator(Function<CacheStores, TranslationResult> translate,
       TranslationFailurePolicy policy) {
     this.translate = Objects.requireNonNull(translate, "translate");
-    this.edgeSet = Objects.requireNonNull(edgeSet, "edgeSet");
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
@@ -78,21 +75,19 @@ public final class FailClosedTranslator {
    */
   public static FailClosedTranslator create(Translator translator, TranslationFailurePolicy policy) {
     Objects.requireNonNull(translator, "translator");
-    return new FailClosedTranslator(translator::translate, EdgeSet.COMPLETE, policy);
+    return new FailClosedTranslator(translator::translate, policy);
   }
 
   /**
    * A translator over any translation function (e.g. a test double).
    *
    * @param translate translates a snapshot; must not return null
-   * @param edgeSet the dependencies to follow ({@link EdgeSet#COMPLETE} outside differential
-   *     tests)
    * @param policy the policy
    * @return the translator
    */
   public static FailClosedTranslator of(Function<CacheStores, TranslationResult> translate,
-      EdgeSet edgeSet, TranslationFailurePolicy policy) {
-    return new FailClosedTranslator(translate, edgeSet, policy);
+      TranslationFailurePolicy policy) {
+    return new FailClosedTranslator(translate, policy);
   }
 
   /** The policy. */
@@ -113,7 +108,7 @@ public final class FailClosedTranslator {
     if (policy == TranslationFailurePolicy.KIC_COMPATIBLE || first.failClosedFailures().isEmpty()) {
       return new FailClosedResult(snapshot, first, first, null);
     }
-    ConfigGraph graph = ConfigGraph.of(snapshot, edgeSet);
+    ConfigGraph graph = ConfigGraph.of(snapshot);
     List<TranslationFailure> closing = new ArrayList<>(first.failClosedFailures());
     Set<TranslationFailure> all = new LinkedHashSet<>(first.failures());
     while (true) {
@@ -157,9 +152,9 @@ public final class FailClosedTranslator {
         .toList();
   }
 
-  /** {@code FailClosedTranslator[policy, edgeSet]}. */
+  /** {@code FailClosedTranslator[policy]}. */
   @Override
   public String toString() {
-    return "FailClosedTranslator[" + policy + ", " + edgeSet + "]";
+    return "FailClosedTranslator[" + policy + "]";
   }
 }

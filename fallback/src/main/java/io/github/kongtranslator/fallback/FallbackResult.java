@@ -23,14 +23,11 @@ import org.jspecify.annotations.Nullable;
  * configuration ({@code fallback-spec.md} §3.5).
  */
 public final class FallbackResult {
-  private final ExclusionResult exclusion;
-  private final @Nullable BackfillResult backfill;
+  private final FallbackSnapshot prepared;
   private final @Nullable FailClosedResult translation;
 
-  FallbackResult(ExclusionResult exclusion, @Nullable BackfillResult backfill,
-      @Nullable FailClosedResult translation) {
-    this.exclusion = exclusion;
-    this.backfill = backfill;
+  FallbackResult(FallbackSnapshot prepared, @Nullable FailClosedResult translation) {
+    this.prepared = prepared;
     this.translation = translation;
   }
 
@@ -41,12 +38,21 @@ public final class FallbackResult {
 
   /** The exclusion step. */
   public ExclusionResult exclusion() {
-    return exclusion;
+    return prepared.exclusion();
   }
 
   /** The backfill step, when a last valid snapshot was given. */
   public Optional<BackfillResult> backfill() {
-    return Optional.ofNullable(backfill);
+    return prepared.backfill();
+  }
+
+  /**
+   * The untranslated fallback: exclusion and backfill ({@link FallbackGenerator#prepare}).
+   *
+   * @return the step before translation
+   */
+  public FallbackSnapshot prepared() {
+    return prepared;
   }
 
   /**
@@ -55,7 +61,7 @@ public final class FallbackResult {
    * objects as well.
    */
   public CacheStores snapshot() {
-    return backfill != null ? backfill.snapshot() : exclusion.fallback();
+    return prepared.snapshot();
   }
 
   /**
@@ -65,6 +71,17 @@ public final class FallbackResult {
    */
   public Optional<TranslationResult> translation() {
     return Optional.ofNullable(translation).map(FailClosedResult::translation);
+  }
+
+  /**
+   * The fail-closed translation of {@link #snapshot()}: its configuration, its failures, the
+   * objects it left out and the snapshot it translated without them ({@link
+   * FailClosedResult#snapshot()}).
+   *
+   * @return the translation; empty when {@link #isUsable()} is false
+   */
+  public Optional<FailClosedResult> failClosedTranslation() {
+    return Optional.ofNullable(translation);
   }
 
   /**
@@ -85,22 +102,22 @@ public final class FallbackResult {
 
   /** The broken refs found in the snapshot. */
   public ImmutableSet<ObjectRef> broken() {
-    return exclusion.broken();
+    return prepared.broken();
   }
 
   /** The broken refs that named nothing of the snapshot. */
   public ImmutableSet<ObjectRef> unknownBroken() {
-    return exclusion.unknownBroken();
+    return prepared.unknownBroken();
   }
 
   /** Every excluded object with its dependency path to a broken object, in snapshot order. */
   public ImmutableMap<ObjectRef, ExclusionReason> excluded() {
-    return exclusion.excluded();
+    return prepared.excluded();
   }
 
   /** The excluded objects restored from the last valid snapshot (empty without backfill). */
   public ImmutableSet<ObjectRef> backfilled() {
-    return backfill != null ? backfill.restored() : ImmutableSet.of();
+    return prepared.backfilled();
   }
 
   /** {@code FallbackResult[usable, excluded=n, backfilled=m]}. */

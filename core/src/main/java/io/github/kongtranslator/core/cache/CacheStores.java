@@ -11,11 +11,9 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -35,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #hash()} is a SHA-256 over every object's content, key, uid and resourceVersion
  * (so objects without uid, e.g. loaded from files, count too); it is independent of insertion
- * order and memoised. {@link #kicCompatHash()} reproduces KIC's weaker hash for differential
- * tests.
+ * order and memoised.
  */
 public final class CacheStores {
   private static final String DOMAIN = "kong-fallback/snapshot/v1";
@@ -44,7 +41,6 @@ public final class CacheStores {
 
   private final EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores;
   private final Supplier<String> hash = Suppliers.memoize(() -> computeHash(new byte[0]));
-  private final Supplier<String> kicHash = Suppliers.memoize(this::computeKicHash);
   private final Supplier<ImmutableList<K8sObject>> all = Suppliers.memoize(this::computeAll);
   @SuppressWarnings("unchecked")
   private final Supplier<ImmutableList<K8sObject>>[] lists = new Supplier[Kind.values().length];
@@ -245,17 +241,6 @@ public final class CacheStores {
   }
 
   /**
-   * KIC's snapshot hash, for differential tests only: base32 SHA-256 over the sorted
-   * {@code uid + resourceVersion} strings of every store. It cannot see objects without uid and
-   * resourceVersion; do not use it to detect changes.
-   *
-   * @return 56 base32 characters
-   */
-  public String kicCompatHash() {
-    return kicHash.get();
-  }
-
-  /**
    * The objects that differ between an earlier snapshot and this one, by kind in store order
    * and by key within a kind. An object counts as changed when its content digest differs;
    * a store shared by both snapshots (as {@link ObjectCache} shares the stores of kinds that did
@@ -356,20 +341,6 @@ public final class CacheStores {
   private static void field(MessageDigest d, byte[] bytes) {
     d.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
     d.update(bytes);
-  }
-
-  private String computeKicHash() {
-    MessageDigest d = CanonicalJson.newSha256();
-    for (Kind k : Kind.values()) {
-      List<byte[]> entries = new ArrayList<>();
-      for (Entry e : stores.get(k).values()) {
-        entries.add((e.object.metadata().uid() + e.object.metadata().resourceVersion())
-            .getBytes(StandardCharsets.UTF_8));
-      }
-      entries.sort(java.util.Arrays::compareUnsigned);
-      entries.forEach(d::update);
-    }
-    return BaseEncoding.base32().encode(d.digest());
   }
 
   private ImmutableList<K8sObject> computeAll() {

@@ -8,11 +8,10 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 import io.github.kongtranslator.fallback.graph.ConfigGraph;
 import io.github.kongtranslator.fallback.graph.Dependency;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
+import io.github.kongtranslator.fallback.graph.DependencyRule;
 import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  * filled.refused().values().forEach(r -> log.info("{}", r));
  * }</pre>
  *
- * <p>{@link #applyKicCompat} reproduces KIC's own backfill (§3.3) with its quirks, for
- * differential tests only.
+ * <p>Dependencies are resolved with the rules of the exclusion's graph ({@link
+ * ConfigGraph#rules()}), in the last valid snapshot and in the result alike.
  */
 public final class Backfill {
   private Backfill() {}
@@ -53,7 +52,7 @@ public final class Backfill {
    */
   public static BackfillResult apply(ExclusionResult exclusion, CacheStores lastValid) {
     CacheStores fallback = exclusion.fallback();
-    EdgeSet edgeSet = exclusion.graph().edgeSet();
+    Set<DependencyRule> rules = exclusion.graph().rules();
     Set<ObjectRef> excluded = exclusion.excluded().keySet();
     Map<ObjectRef, BackfillRefusal> refused = new LinkedHashMap<>();
     Map<ObjectRef, K8sObject> candidates = new LinkedHashMap<>();
@@ -65,16 +64,16 @@ public final class Backfill {
         refused.put(a, new BackfillRefusal(a, BackfillRefusal.Reason.NOT_IN_LAST_VALID, null));
       }
     }
-    DependencyResolver inLastValid = DependencyResolver.of(lastValid, edgeSet);
+    DependencyResolver inLastValid = DependencyResolver.of(lastValid);
     Map<ObjectRef, Set<ObjectRef>> oldDependencies = new LinkedHashMap<>();
-    candidates.forEach((ref, old) -> oldDependencies.put(ref, targets(inLastValid, old)));
+    candidates.forEach((ref, old) -> oldDependencies.put(ref, targets(inLastValid, old, rules)));
 
     CacheStores result = fallback;
     while (!candidates.isEmpty()) {
       CacheStores.Builder b = fallback.toBuilder();
       candidates.values().forEach(b::put);
       result = b.build();
-      ConfigGraph graph = ConfigGraph.of(result, edgeSet);
+      ConfigGraph graph = ConfigGraph.of(result, rules);
       Map<ObjectRef, BackfillRefusal> violators = new LinkedHashMap<>();
       for (Map.Entry<ObjectRef, K8sObject> c : candidates.entrySet()) {
         BackfillRefusal v = check(c.getKey(), oldDependencies.get(c.getKey()), graph, candidates,
@@ -102,10 +101,13 @@ public final class Backfill {
     return new BackfillResult(exclusion, result, restored.build(), refusedInOrder.build());
   }
 
-  private static Set<ObjectRef> targets(DependencyResolver resolver, K8sObject object) {
+  private static Set<ObjectRef> targets(DependencyResolver resolver, K8sObject object,
+      Set<DependencyRule> rules) {
     Set<ObjectRef> out = new LinkedHashSet<>();
     for (Dependency d : resolver.resolve(object)) {
-      out.add(d.dependency());
+      if (rules.contains(d.rule())) {
+        out.add(d.dependency());
+      }
     }
     return out;
   }
@@ -144,51 +146,4 @@ public final class Backfill {
     return null;
   }
 
-  /**
-   * KIC's backfill ({@code fallback-spec.md} §3.3), quirks included: for every excluded object
-   * {@code a} that the last valid snapshot has with the same ref, every object of {@code
-   * reach(a)} in the last valid snapshot's {@link EdgeSet#KIC} graph is upserted by key with
-   * its last valid version — which can resurrect deleted objects (Q2), roll back objects that
-   * no longer depend on {@code a} (Q3) and replace objects with the same key (Q4). Use only
-   * for differential tests against KIC; {@link #apply} is the safe variant.
-   *
-   * @param exclusion the exclusion of the current snapshot
-   * @param lastValid the last snapshot the gateways accepted
-   * @return the result; {@link BackfillResult#restored()} may name objects outside the
-   *     excluded set, and the excluded objects that were not restored are refused with
-   *     {@link BackfillRefusal.Reason#NOT_IN_LAST_VALID}
-   */
-  public static BackfillResult applyKicCompat(ExclusionResult exclusion, CacheStores lastValid) {
-    ConfigGraph last = ConfigGraph.of(lastValid, EdgeSet.KIC);
-    Set<ObjectRef> excluded = exclusion.excluded().keySet();
-    Set<ObjectRef> restoredRefs = new LinkedHashSet<>();
-    for (ObjectRef a : excluded) {
-      if (last.findExact(a).isPresent()) {
-        restoredRefs.addAll(last.dependentsClosure(List.of(a)));
-      }
-    }
-    if (restoredRefs.isEmpty()) {
-      return new BackfillResult(exclusion, exclusion.fallback(), ImmutableSet.of(), refusedAll(excluded, Set.of()));
-    }
-    CacheStores.Builder b = exclusion.fallback().toBuilder();
-    ImmutableSet.Builder<ObjectRef> restored = ImmutableSet.builder();
-    for (ObjectRef o : last.nodes()) {
-      if (restoredRefs.contains(o)) {
-        lastValid.get(o).ifPresent(b::put);
-        restored.add(o);
-      }
-    }
-    return new BackfillResult(exclusion, b.build(), restored.build(), refusedAll(excluded, restoredRefs));
-  }
-
-  private static ImmutableMap<ObjectRef, BackfillRefusal> refusedAll(Set<ObjectRef> excluded,
-      Set<ObjectRef> restored) {
-    ImmutableMap.Builder<ObjectRef, BackfillRefusal> out = ImmutableMap.builder();
-    for (ObjectRef a : excluded) {
-      if (!restored.contains(a)) {
-        out.put(a, new BackfillRefusal(a, BackfillRefusal.Reason.NOT_IN_LAST_VALID, null));
-      }
-    }
-    return out.build();
-  }
 }

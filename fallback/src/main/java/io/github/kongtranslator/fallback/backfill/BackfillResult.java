@@ -38,8 +38,8 @@ public final class BackfillResult {
   }
 
   /**
-   * The objects replaced by their last valid version, in snapshot order: excluded objects only
-   * for {@link Backfill#apply}, possibly others for {@link Backfill#applyKicCompat}.
+   * The objects replaced by their last valid version, in snapshot order (excluded objects only,
+   * for {@link Backfill#apply}).
    */
   public ImmutableSet<ObjectRef> restored() {
     return restored;

@@ -11,9 +11,9 @@ import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.FallbackResult;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
+import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
 import io.github.kongtranslator.kongmodel.errors.ParseOutcome;
 import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.translator.Translator;
@@ -42,22 +42,6 @@ public final class FallbackGoldenRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FallbackGoldenRunner() {}
-
-  /** How broken objects are identified and which dependencies are followed. */
-  public enum Mode {
-    /**
-     * The library's rules: target entry parsing ({@code fallback-spec.md} §4.10), {@link
-     * EdgeSet#COMPLETE} and failing closed on translation failures ({@link
-     * TranslationFailurePolicy#FAIL_CLOSED}, for the desired and the fallback configuration).
-     */
-    TARGET,
-    /**
-     * KIC's rules: KIC's entry parsing (§4.5, entries without uid or naming an unlisted
-     * cluster-scoped kind identify nothing), {@link EdgeSet#KIC} and {@link
-     * TranslationFailurePolicy#KIC_COMPATIBLE} translation.
-     */
-    COMPAT
-  }
 
   /**
    * What happened when a case ran.
@@ -108,49 +92,31 @@ public final class FallbackGoldenRunner {
   }
 
   /**
-   * Runs a case in {@link Mode#TARGET} mode.
+   * Runs a case with the library's rules: target entry parsing ({@code fallback-spec.md}
+   * §4.10), every dependency ({@link io.github.kongtranslator.fallback.graph.ConfigGraph#of(CacheStores)})
+   * and failing closed on translation failures ({@link TranslationFailurePolicy#FAIL_CLOSED}, for
+   * the desired and the fallback configuration). The fallback is {@link FallbackGenerator}'s.
    *
    * @param c the case
    * @return what was pushed and accepted
    */
   public static Run run(GoldenCase c) {
-    return run(c, Mode.TARGET);
-  }
-
-  /**
-   * Runs a case.
-   *
-   * @param c the case
-   * @param mode identification and edge rules
-   * @return what was pushed and accepted
-   */
-  public static Run run(GoldenCase c, Mode mode) {
     List<K8sObject> objects = GoldenCorpus.load(c);
     CacheStores snapshot = CacheStores.of(objects);
     Translator translator = Translator.create(c.options());
-    EdgeSet edges = switch (mode) {
-      case TARGET -> EdgeSet.COMPLETE;
-      case COMPAT -> EdgeSet.KIC;
-    };
-    TranslationFailurePolicy policy = switch (mode) {
-      case TARGET -> TranslationFailurePolicy.FAIL_CLOSED;
-      case COMPAT -> TranslationFailurePolicy.KIC_COMPATIBLE;
-    };
-    KongConfig desired = FailClosedTranslator.of(translator::translate, edges, policy)
+    KongConfig desired = FailClosedTranslator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
         .translate(snapshot).config();
     Optional<String> body = rejectionBody(objects);
     if (body.isEmpty()) {
       return new Run(body, ImmutableList.of(), Optional.empty(), desired);
     }
     ParseOutcome outcome = FlattenedErrors.parse(body.get());
-    ImmutableList<ObjectRef> broken = outcome.rejection().map(r -> switch (mode) {
-      case TARGET -> r.targetBrokenObjects();
-      case COMPAT -> r.compatBrokenObjects();
-    }).orElse(ImmutableList.of());
+    ImmutableList<ObjectRef> broken =
+        outcome.rejection().map(GatewayRejection::targetBrokenObjects).orElse(ImmutableList.of());
     // The gateway held nothing before: its last valid configuration is the empty one.
     KongConfig lastValid = translator.translate(CacheStores.empty()).config();
-    FallbackResult fallback =
-        FallbackGenerator.create(translator, edges, policy).generate(snapshot, broken);
+    FallbackResult fallback = FallbackGenerator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
+        .generate(snapshot, broken);
     KongConfig accepted = fallback.config().orElse(lastValid);
     return new Run(body, broken, Optional.of(fallback), accepted);
   }
@@ -162,20 +128,10 @@ public final class FallbackGoldenRunner {
    * @return the first difference, or empty when the case passes
    */
   public static Optional<String> check(GoldenCase c) {
-    return check(c, Mode.TARGET);
+    return diff(c, run(c).accepted());
   }
 
-  /**
-   * Runs a case in a mode and compares the accepted configuration with its golden.
-   *
-   * @param c the case
-   * @param mode identification and edge rules
-   * @return the first difference, or empty when the case passes
-   */
-  public static Optional<String> check(GoldenCase c, Mode mode) {
-    return diff(c, run(c, mode).accepted());
-  }
-
+  /** The first difference between a configuration and a case's golden, as YAML trees. */
   static Optional<String> diff(GoldenCase c, KongConfig accepted) {
     Object actual = GoldenCorpus.parseYaml(KongConfigWriter.yaml().write(accepted));
     @Nullable Object expected;

@@ -42,7 +42,7 @@ public final class Exclusion {
   private Exclusion() {}
 
   /**
-   * Excludes with the {@link io.github.kongtranslator.fallback.graph.EdgeSet#COMPLETE} graph of
+   * Excludes with the complete graph ({@link ConfigGraph#of(CacheStores)}) of
    * {@code snapshot}.
    *
    * @param snapshot the snapshot whose configuration was rejected

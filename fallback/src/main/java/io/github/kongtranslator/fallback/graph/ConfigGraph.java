@@ -3,6 +3,7 @@ package io.github.kongtranslator.fallback.graph;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
@@ -13,17 +14,20 @@ import io.github.kongtranslator.fallback.graph.internal.IdentityIndex;
 import io.github.kongtranslator.fallback.graph.internal.IndexedDigraph;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The dependency graph of one {@link CacheStores} snapshot: one node per object, and an edge
  * from each object to every object it depends on (an object it reads during translation).
  *
- * <p>Build it with {@link #of(CacheStores)} ({@link EdgeSet#COMPLETE}) or {@link
- * #of(CacheStores, EdgeSet)}. Building never fails for a snapshot: references to absent
- * objects and self-references produce no edge, and dependency cycles are kept and listed by
- * {@link #cycles()}. The graph is immutable; equal snapshots give equal graphs.
+ * <p>Build it with {@link #of(CacheStores)} (every {@link DependencyRule}), or with {@link
+ * #of(CacheStores, Set)} for the subgraph of some rules. Building never fails for a snapshot:
+ * references to absent objects and self-references produce no edge, and dependency cycles are
+ * kept and listed by {@link #cycles()}. The graph is immutable; equal snapshots give equal
+ * graphs.
  *
  * <p>Objects are identified by group, kind, namespace and name (one object per store key);
  * methods taking an {@link ObjectRef} ignore its version and uid unless they say otherwise,
@@ -32,8 +36,12 @@ import org.jspecify.annotations.Nullable;
  * in the order their references were resolved.
  */
 public final class ConfigGraph {
+  private static final ImmutableSet<DependencyRule> ALL_RULES =
+      Sets.immutableEnumSet(EnumSet.allOf(DependencyRule.class));
+
   private final CacheStores snapshot;
-  private final EdgeSet edgeSet;
+  /** The rules linked: every rule unless built with {@link #of(CacheStores, Set)}. */
+  private final ImmutableSet<DependencyRule> rules;
   /** Nodes are refs without version and uid; edge values are the rules linking them. */
   private final IndexedDigraph<ObjectRef, DependencyRule> graph;
   /** Full refs by node index. */
@@ -43,9 +51,9 @@ public final class ConfigGraph {
   private final ImmutableList<Dependency> dependencies;
   private final ImmutableList<ImmutableList<ObjectRef>> cycles;
 
-  private ConfigGraph(CacheStores snapshot, EdgeSet edgeSet) {
+  private ConfigGraph(CacheStores snapshot, ImmutableSet<DependencyRule> rules) {
     this.snapshot = snapshot;
-    this.edgeSet = edgeSet;
+    this.rules = rules;
     ImmutableList<K8sObject> all = snapshot.all();
     int n = all.size();
     // Node i is the snapshot's i-th object: snapshot objects are distinct by kind, namespace
@@ -61,8 +69,9 @@ public final class ConfigGraph {
       nodeOfObject.put(o, i);
     }
     ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
-    EdgeSink sink = new EdgeSink(builder, nodeOfObject, full, deps);
-    DependencyResolver resolver = DependencyResolver.of(snapshot, edgeSet);
+    EdgeSink sink = new EdgeSink(builder, nodeOfObject, full, deps,
+        rules.size() == ALL_RULES.size() ? null : rules);
+    DependencyResolver resolver = DependencyResolver.of(snapshot);
     for (int i = 0; i < n; i++) {
       sink.from = i;
       resolver.resolve(all.get(i), sink);
@@ -84,18 +93,24 @@ public final class ConfigGraph {
     private final IdentityIndex nodeOfObject;
     private final ObjectRef[] full;
     private final ImmutableList.Builder<Dependency> deps;
+    /** The rules to link; null for every rule. */
+    private final @Nullable Set<DependencyRule> only;
     int from;
 
     EdgeSink(IndexedDigraph.Builder<ObjectRef, DependencyRule> builder, IdentityIndex nodeOfObject,
-        ObjectRef[] full, ImmutableList.Builder<Dependency> deps) {
+        ObjectRef[] full, ImmutableList.Builder<Dependency> deps, @Nullable Set<DependencyRule> only) {
       this.builder = builder;
       this.nodeOfObject = nodeOfObject;
       this.full = full;
       this.deps = deps;
+      this.only = only;
     }
 
     @Override
     public void accept(DependencyRule rule, K8sObject target) {
+      if (only != null && !only.contains(rule)) {
+        return;
+      }
       int to = nodeOfObject.get(target);
       if (to < 0) { // the resolver only returns objects of the snapshot it resolves in
         throw new IllegalStateException("dependency " + target.ref() + " of " + full[from]
@@ -125,24 +140,31 @@ public final class ConfigGraph {
   }
 
   /**
-   * The graph of a snapshot with every dependency ({@link EdgeSet#COMPLETE}).
+   * The graph of a snapshot with every dependency: every {@link DependencyRule}, the dependencies
+   * KIC resolves ({@code fallback-spec.md} §2.2) and those it misses (§2.4). Exclusion with it
+   * fails closed. Use it for anything that serves traffic.
    *
    * @param snapshot the snapshot
    * @return its graph; never fails
    */
   public static ConfigGraph of(CacheStores snapshot) {
-    return new ConfigGraph(snapshot, EdgeSet.COMPLETE);
+    return new ConfigGraph(snapshot, ALL_RULES);
   }
 
   /**
-   * The graph of a snapshot with the given edge set.
+   * The subgraph of a snapshot that links only the given rules: the nodes of {@link
+   * #of(CacheStores)} and its {@link #edges()} of those rules, in the same order, e.g. to see
+   * what depends on what through some rules. It
+   * misses real dependencies, so exclusion with it can keep an object without something it
+   * needs; the rules with {@link DependencyRule#inKic()} give KIC's edge set (§2.2), which
+   * differential tests compare with.
    *
    * @param snapshot the snapshot
-   * @param edgeSet which dependencies to link
+   * @param rules the rules to link
    * @return its graph; never fails
    */
-  public static ConfigGraph of(CacheStores snapshot, EdgeSet edgeSet) {
-    return new ConfigGraph(snapshot, edgeSet);
+  public static ConfigGraph of(CacheStores snapshot, Set<DependencyRule> rules) {
+    return new ConfigGraph(snapshot, Sets.immutableEnumSet(rules));
   }
 
   /** The snapshot this graph was built from. */
@@ -150,9 +172,13 @@ public final class ConfigGraph {
     return snapshot;
   }
 
-  /** The edge set this graph links. */
-  public EdgeSet edgeSet() {
-    return edgeSet;
+  /**
+   * The rules this graph links: every rule for {@link #of(CacheStores)}.
+   *
+   * @return the rules, in declaration order
+   */
+  public ImmutableSet<DependencyRule> rules() {
+    return rules;
   }
 
   /** Every object's full ref, in snapshot order. */
@@ -292,10 +318,12 @@ public final class ConfigGraph {
     return cycles;
   }
 
-  /** {@code ConfigGraph[EdgeSet, n nodes, m edges, c cycles]}. */
+  /** {@code ConfigGraph[rules, n nodes, m edges, c cycles]}; rules are {@code all} or their ids. */
   @Override
   public String toString() {
-    return "ConfigGraph[" + edgeSet + ", " + graph.nodes().size() + " nodes, "
+    String linked = rules.size() == ALL_RULES.size() ? "all rules"
+        : rules.stream().map(DependencyRule::id).collect(java.util.stream.Collectors.joining(" ", "rules ", ""));
+    return "ConfigGraph[" + linked + ", " + graph.nodes().size() + " nodes, "
         + graph.numberOfEdges() + " edges, " + cycles.size() + " cycles]";
   }
 

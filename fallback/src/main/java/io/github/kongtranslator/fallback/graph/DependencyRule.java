@@ -73,7 +73,13 @@ public enum DependencyRule {
     return id;
   }
 
-  /** Whether KIC resolves this rule ({@link EdgeSet#KIC}); otherwise only {@link EdgeSet#COMPLETE} does. */
+  /**
+   * Whether KIC resolves this rule ({@code fallback-spec.md} §2.2); otherwise it is one of the
+   * dependencies KIC misses (§2.4). {@link ConfigGraph#of(io.github.kongtranslator.core.cache.CacheStores)}
+   * links every rule.
+   *
+   * @return true for KIC's rules
+   */
   public boolean inKic() {
     return kic;
   }

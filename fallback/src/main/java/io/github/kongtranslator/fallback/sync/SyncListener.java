@@ -37,25 +37,11 @@ public interface SyncListener {
    * @param brokenObjects the number of distinct blamed objects
    * @param excludedObjects the number of excluded objects (broken ones included)
    * @param backfilledObjects the number of objects restored from the last valid snapshot
-   */
-  default void fallbackGenerated(int brokenObjects, int excludedObjects, int backfilledObjects) {}
-
-  /**
-   * A fallback configuration was built because gateways rejected the desired one; this variant
-   * also counts the excluded objects that backfill refused to restore. The loop calls this one;
-   * the default forwards to {@link #fallbackGenerated(int, int, int)}, so listeners written
-   * against that method keep working.
-   *
-   * @param brokenObjects the number of distinct blamed objects
-   * @param excludedObjects the number of excluded objects (broken ones included)
-   * @param backfilledObjects the number of objects restored from the last valid snapshot
    * @param refusedObjects the number of excluded objects backfill refused to restore ({@link
    *     SyncResult#backfillRefusals()}); 0 when no backfill ran
    */
   default void fallbackGenerated(
-      int brokenObjects, int excludedObjects, int backfilledObjects, int refusedObjects) {
-    fallbackGenerated(brokenObjects, excludedObjects, backfilledObjects);
-  }
+      int brokenObjects, int excludedObjects, int backfilledObjects, int refusedObjects) {}
 
   /**
    * A snapshot was translated.

@@ -35,7 +35,7 @@ class KicCompatBackfillTest {
     CacheStores now = snapshot(PLUGIN.formatted(2));
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "KongPlugin default/auth")));
 
-    BackfillResult compat = Backfill.applyKicCompat(ex, last);
+    BackfillResult compat = KicBackfill.apply(ex, last);
     BackfillResult safe = Backfill.apply(ex, last);
 
     assertThat(compat.snapshot().get(ref(last, "Ingress default/gone"))).isPresent();
@@ -49,7 +49,7 @@ class KicCompatBackfillTest {
     CacheStores now = snapshot(PLUGIN.formatted(2) + INGRESS.formatted("web", "web", "other"));
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "KongPlugin default/auth")));
 
-    BackfillResult compat = Backfill.applyKicCompat(ex, last);
+    BackfillResult compat = KicBackfill.apply(ex, last);
     BackfillResult safe = Backfill.apply(ex, last);
 
     assertThat(ex.isExcluded(ref(now, "Ingress default/web"))).isFalse();
@@ -62,7 +62,7 @@ class KicCompatBackfillTest {
     CacheStores now = snapshot(PLUGIN.formatted(2));
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "KongPlugin default/auth")));
 
-    BackfillResult r = Backfill.applyKicCompat(ex, CacheStores.empty());
+    BackfillResult r = KicBackfill.apply(ex, CacheStores.empty());
 
     assertThat(r.snapshot()).isSameAs(ex.fallback());
     assertThat(r.refused()).containsOnlyKeys(ref(now, "KongPlugin default/auth"));

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every case variant of the shared corpus whose input has broken objects through the
- * fallback ({@link FallbackGoldenRunner}); each must match its golden. The translator's own
- * runner covers the other cases.
+ * fallback ({@link FallbackGoldenRunner}); each must match its golden, with KIC's rules too
+ * ({@link KicGoldenRunner}). The translator's own runner covers the other cases.
  */
 class FallbackGoldenConformanceTest {
 
@@ -32,7 +32,7 @@ class FallbackGoldenConformanceTest {
   @TestFactory
   Stream<DynamicTest> everyBrokenObjectCase_matchesItsGolden_withKicRulesToo() {
     return brokenCases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " [compat]", () ->
-        assertThat(FallbackGoldenRunner.check(c, FallbackGoldenRunner.Mode.COMPAT))
+        assertThat(KicGoldenRunner.check(c))
             .as("%s differs from its golden in compat mode", c.id()).isEmpty()));
   }
 
@@ -41,10 +41,11 @@ class FallbackGoldenConformanceTest {
     GoldenCase gatewayApi = brokenCases().stream()
         .filter(c -> c.caseName().equals("fallback-config-gateway-api")).findFirst().orElseThrow();
 
-    FallbackGoldenRunner.Run run = FallbackGoldenRunner.run(gatewayApi, FallbackGoldenRunner.Mode.COMPAT);
+    KicGoldenRunner.Run run = KicGoldenRunner.run(gatewayApi);
 
     assertThat(run.broken()).isEmpty();
-    assertThat(run.fallback().orElseThrow().isUsable()).isFalse();
+    assertThat(run.exclusion()).isPresent();
+    assertThat(run.fallbackUsed()).isFalse();
   }
 
   @Test

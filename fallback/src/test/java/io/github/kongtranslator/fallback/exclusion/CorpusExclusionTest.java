@@ -8,7 +8,7 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.graph.ConfigGraph;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
+import io.github.kongtranslator.fallback.graph.KicEdges;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,11 +56,11 @@ class CorpusExclusionTest {
     CacheStores s = CacheStores.of(objects);
     List<ObjectRef> broken = annotatedBroken(objects);
 
-    for (EdgeSet edges : EdgeSet.values()) {
-      ExclusionResult r = Exclusion.exclude(ConfigGraph.of(s, edges), broken);
+    for (ConfigGraph graph : List.of(ConfigGraph.of(s), KicEdges.graph(s))) {
+      ExclusionResult r = Exclusion.exclude(graph, broken);
 
-      assertThat(r.unknownBroken()).as(edges.name()).isEmpty();
-      assertThat(r.excluded().keySet()).as(edges.name())
+      assertThat(r.unknownBroken()).as(graph.toString()).isEmpty();
+      assertThat(r.excluded().keySet()).as(graph.toString())
           .map(ObjectRef::toString).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(r.fallback().size()).isEqualTo(s.size() - expected.size());
     }

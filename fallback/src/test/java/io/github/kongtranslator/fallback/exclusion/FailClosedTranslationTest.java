@@ -359,7 +359,7 @@ class FailClosedTranslationTest {
     FailClosedResult r = FailClosedTranslator.of(snap -> {
       calls[0]++;
       return TRANSLATOR.translate(snap);
-    }, io.github.kongtranslator.fallback.graph.EdgeSet.COMPLETE, TranslationFailurePolicy.FAIL_CLOSED)
+    }, TranslationFailurePolicy.FAIL_CLOSED)
         .translate(s);
 
     assertThat(calls[0]).isEqualTo(1);

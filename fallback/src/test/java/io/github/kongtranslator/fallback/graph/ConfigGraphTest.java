@@ -303,7 +303,7 @@ class ConfigGraphTest {
     CacheStores s = snapshot(CHAIN + "---\n" + DIAMOND.replace("namespace: default", "namespace: d2")
         + "---\n" + CROSS_NAMESPACE);
 
-    assertThat(ConfigGraph.of(s).edges()).containsAll(ConfigGraph.of(s, EdgeSet.KIC).edges());
+    assertThat(ConfigGraph.of(s).edges()).containsAll(KicEdges.graph(s).edges());
   }
 
   @Test
@@ -360,6 +360,6 @@ class ConfigGraphTest {
 
   @Test
   void toString_countsNodesEdgesAndCycles() {
-    assertThat(ConfigGraph.of(snapshot(CHAIN))).hasToString("ConfigGraph[COMPLETE, 4 nodes, 3 edges, 0 cycles]");
+    assertThat(ConfigGraph.of(snapshot(CHAIN))).hasToString("ConfigGraph[all rules, 4 nodes, 3 edges, 0 cycles]");
   }
 }

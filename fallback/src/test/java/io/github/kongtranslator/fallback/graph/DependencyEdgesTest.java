@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One case per dependency rule of {@code fallback-spec.md} §2.2 (KIC) and §2.4 (M1–M16): only
  * the dependency is broken, and the dependent must be excluded with a reason whose first step
- * is that rule. With {@link EdgeSet#KIC} the dependent survives exactly for the rules KIC misses.
+ * is that rule. With KIC's edge set ({@link KicEdges}) the dependent survives exactly for the
+ * rules KIC misses.
  */
 class DependencyEdgesTest {
 
@@ -668,7 +669,7 @@ class DependencyEdgesTest {
     ObjectRef broken = ref(s, c.broken());
     ObjectRef dependent = ref(s, c.dependent());
 
-    ExclusionResult r = Exclusion.exclude(ConfigGraph.of(s, EdgeSet.KIC), List.of(broken));
+    ExclusionResult r = Exclusion.exclude(KicEdges.graph(s), List.of(broken));
 
     assertThat(r.isExcluded(dependent)).isEqualTo(c.rule().inKic());
   }

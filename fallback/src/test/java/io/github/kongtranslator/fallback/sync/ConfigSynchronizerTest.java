@@ -248,7 +248,7 @@ class ConfigSynchronizerTest {
       }
 
       @Override
-      public void fallbackGenerated(int broken, int excluded, int backfilled) {
+      public void fallbackGenerated(int broken, int excluded, int backfilled, int refused) {
         events.add("fallback " + broken + "/" + excluded + "/" + backfilled);
       }
 

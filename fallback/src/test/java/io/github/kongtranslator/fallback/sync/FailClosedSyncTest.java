@@ -10,7 +10,6 @@ import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
 import io.github.kongtranslator.fallback.TranslationFailurePolicy;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.kongmodel.errors.FieldError;
 import io.github.kongtranslator.kongmodel.errors.FlattenedError;
 import io.github.kongtranslator.fallback.gateway.PushOutcome;
@@ -117,7 +116,7 @@ class FailClosedSyncTest {
     List<ObjectRef> broken = List.of(c.get(OPEN).orElseThrow().ref());
 
     FallbackResult closed = FallbackGenerator.create(TRANSLATOR).generate(c, broken);
-    FallbackResult open = FallbackGenerator.create(TRANSLATOR, EdgeSet.COMPLETE,
+    FallbackResult open = FallbackGenerator.create(TRANSLATOR,
         TranslationFailurePolicy.KIC_COMPATIBLE).generate(c, broken);
 
     assertThat(closed.excluded()).containsOnlyKeys(OPEN);

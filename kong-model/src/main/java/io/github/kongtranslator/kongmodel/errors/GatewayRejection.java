@@ -98,22 +98,6 @@ public final class GatewayRejection {
   }
 
   /**
-   * The objects KIC would blame: for each entry that has problems and whose tags identify an
-   * object under KIC's rules, its object; deduplicated, in first-occurrence order.
-   *
-   * @return the blamed objects
-   */
-  public ImmutableList<ObjectRef> compatBrokenObjects() {
-    Set<ObjectRef> out = new LinkedHashSet<>();
-    for (FlattenedError e : entries) {
-      if (!e.problems().isEmpty()) {
-        e.compatRef().ifPresent(out::add);
-      }
-    }
-    return ImmutableList.copyOf(out);
-  }
-
-  /**
    * The objects blamed under the target rules: every entry whose tags identify an object
    * (fallback-spec §4.10), with or without problems; deduplicated, in first-occurrence order.
    *

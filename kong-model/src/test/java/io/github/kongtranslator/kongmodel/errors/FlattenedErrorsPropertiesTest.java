@@ -71,7 +71,7 @@ class FlattenedErrorsPropertiesTest {
   void p1_tagsGeneratedFromAnObject_identifyExactlyThatObject() {
     qt().forAll(REFS).checkAssert(ref -> {
       GatewayRejection r = FlattenedErrors.parse(body(List.of(tags(ref))).toString()).rejection().orElseThrow();
-      assertThat(r.compatBrokenObjects()).containsExactly(ref);
+      assertThat(KicBlame.brokenObjects(r)).containsExactly(ref);
     });
   }
 
@@ -83,10 +83,10 @@ class FlattenedErrorsPropertiesTest {
       t.forEach(l::add);
       java.util.Collections.shuffle(l, new java.util.Random(seed));
       ArrayNode shuffled = F.arrayNode().addAll(l);
-      assertThat(FlattenedErrors.parse(body(List.of(shuffled)).toString()).rejection().orElseThrow().compatBrokenObjects())
+      assertThat(KicBlame.brokenObjects(FlattenedErrors.parse(body(List.of(shuffled)).toString()).rejection().orElseThrow()))
           .containsExactly(ref);
       ArrayNode overridden = tags(other).addAll(tags(ref));
-      assertThat(FlattenedErrors.parse(body(List.of(overridden)).toString()).rejection().orElseThrow().compatBrokenObjects())
+      assertThat(KicBlame.brokenObjects(FlattenedErrors.parse(body(List.of(overridden)).toString()).rejection().orElseThrow()))
           .containsExactly(ref.group().isEmpty() && !other.group().isEmpty()
               ? new ObjectRef(other.group(), ref.version(), ref.kind(), ref.namespace(), ref.name(), ref.uid())
               : ref);

@@ -27,7 +27,7 @@ class FlattenedErrorsTest {
       assertThat(e.compatRef()).contains(expected);
       assertThat(e.targetRef()).contains(expected);
     });
-    assertThat(r.compatBrokenObjects()).containsExactly(expected);
+    assertThat(KicBlame.brokenObjects(r)).containsExactly(expected);
     assertThat(r.hasFlattenedErrors()).isTrue();
   }
 
@@ -72,7 +72,7 @@ class FlattenedErrorsTest {
     assertThat(r.entries().get(2).tagIdentity().compatDropReason()).contains(TagIdentity.DropReason.MISSING_UID);
     assertThat(r.entries().get(2).targetRef())
         .contains(new ObjectRef("configuration.konghq.com", "v1", "KongPlugin", "ns", "b", ""));
-    assertThat(r.compatBrokenObjects()).isEmpty();
+    assertThat(KicBlame.brokenObjects(r)).isEmpty();
     assertThat(r.targetBrokenObjects()).hasSize(2);
   }
 
@@ -107,7 +107,7 @@ class FlattenedErrorsTest {
     String body = "{\"flattened_errors\":[{\"entity_tags\":[\"k8s-name:b\",\"k8s-namespace:ns\",\"k8s-kind:KongPlugin\","
         + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1\",\"k8s-uid:u\"],\"errors\":[{\"messages\":[\"\"]}]}]}";
     GatewayRejection r = parsed(body);
-    assertThat(r.compatBrokenObjects()).isEmpty();
+    assertThat(KicBlame.brokenObjects(r)).isEmpty();
     assertThat(r.targetBrokenObjects()).hasSize(1);
   }
 

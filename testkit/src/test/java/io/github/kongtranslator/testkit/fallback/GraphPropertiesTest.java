@@ -9,7 +9,6 @@ import io.github.kongtranslator.fallback.graph.ConfigGraph;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.fallback.graph.Dependency;
 import io.github.kongtranslator.fallback.graph.DependencyRule;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.testkit.gen.ClusterGens;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,9 +55,9 @@ class GraphPropertiesTest {
   @Test
   void g8_kicEdgesAreASubsetOfCompleteEdges() {
     qt().forAll(ClusterGens.snapshots()).checkAssert(s -> {
-      List<Dependency> kic = ConfigGraph.of(s, EdgeSet.KIC).edges();
+      List<Dependency> kic = KicEdges.graph(s).edges();
 
-      assertThat(ConfigGraph.of(s, EdgeSet.COMPLETE).edges()).containsAll(kic);
+      assertThat(ConfigGraph.of(s).edges()).containsAll(kic);
       assertThat(kic).allSatisfy(d -> assertThat(d.rule().inKic()).isTrue());
     });
   }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The update loop under test, with a choice of skip policy: {@link SkipPolicy#TARGET} is the
- * library's; the KIC policies let a test show that it catches a synchronizer that skips by SHA.
+ * library's; the KIC policies ({@link KicSkipPolicies}) let a test show that it catches a
+ * synchronizer that skips by SHA.
  */
 final class Loop {
   static final Translator TRANSLATOR = Translator.create(TranslatorOptions.defaults());

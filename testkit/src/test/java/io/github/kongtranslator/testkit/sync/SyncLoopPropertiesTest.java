@@ -431,7 +431,7 @@ class SyncLoopPropertiesTest {
   void shaOnlySkip_isFalsified() {
     assertThatThrownBy(() -> qt().withExamples(500)
             .forAll(lists().of(commands()).ofSizeBetween(1, 40))
-            .checkAssert(commands -> run(FallbackMode.EXCLUDE, SkipPolicy.KIC_SHA_ONLY, commands)))
+            .checkAssert(commands -> run(FallbackMode.EXCLUDE, KicSkipPolicies.SHA_ONLY, commands)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Property falsified");
   }

@@ -32,7 +32,6 @@ import io.github.kongtranslator.core.model.UdpIngress;
 import io.github.kongtranslator.core.model.UdpRoute;
 import io.github.kongtranslator.fallback.graph.Dependency;
 import io.github.kongtranslator.fallback.graph.DependencyRule;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,8 +41,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the dependencies of one object against one snapshot ({@code fallback-spec.md}
- * §2.2 for {@link EdgeSet#KIC}, plus §2.4 for {@link EdgeSet#COMPLETE}). A reference to an
+ * Resolves the dependencies of one object against one snapshot by every {@link DependencyRule}
+ * ({@code fallback-spec.md} §2.2, the rules KIC resolves, plus §2.4, those it misses); callers
+ * that want fewer rules drop the others' dependencies. A reference to an
  * absent object, and a reference of an object to itself, yields no dependency; nothing here
  * throws for a well-formed snapshot.
  *
@@ -74,7 +74,6 @@ public final class DependencyResolver {
   private static final Pattern VAULT_REF = Pattern.compile("\\{vault://([^/}]+)");
 
   private final CacheStores snapshot;
-  private final boolean complete;
   private final ImmutableListMultimap<String, BackendTlsPolicy> policiesByService;
   private final ImmutableListMultimap<String, EndpointSlice> slicesByService;
   private final ImmutableListMultimap<String, ReferenceGrant> grantsByNamespace;
@@ -93,12 +92,8 @@ public final class DependencyResolver {
     void accept(DependencyRule rule, K8sObject target);
   }
 
-  private DependencyResolver(CacheStores snapshot, EdgeSet edges) {
+  private DependencyResolver(CacheStores snapshot) {
     this.snapshot = snapshot;
-    this.complete = switch (edges) {
-      case KIC -> false;
-      case COMPLETE -> true;
-    };
     ImmutableListMultimap.Builder<String, BackendTlsPolicy> policies = ImmutableListMultimap.builder();
     for (BackendTlsPolicy p : snapshot.list(Kind.BACKEND_TLS_POLICY, BackendTlsPolicy.class)) {
       for (BackendTlsPolicy.TargetRef t : p.spec().targetRefs()) {
@@ -136,11 +131,10 @@ public final class DependencyResolver {
    * A resolver over one snapshot.
    *
    * @param snapshot the snapshot references are resolved in
-   * @param edges which rules to apply
    * @return the resolver
    */
-  public static DependencyResolver of(CacheStores snapshot, EdgeSet edges) {
-    return new DependencyResolver(snapshot, edges);
+  public static DependencyResolver of(CacheStores snapshot) {
+    return new DependencyResolver(snapshot);
   }
 
   /**
@@ -203,12 +197,12 @@ public final class DependencyResolver {
     String annotationClass = ing.metadata().annotation(INGRESS_CLASS_ANNOTATION);
     if (nonEmpty(className)) {
       out.add(DependencyRule.INGRESS_CLASS, Kind.INGRESS_CLASS, "", className);
-      if (complete && nonEmpty(annotationClass)) {
+      if (nonEmpty(annotationClass)) {
         out.add(DependencyRule.INGRESS_CLASS_COMPLETE, Kind.INGRESS_CLASS, "", annotationClass);
       }
     } else if (nonEmpty(annotationClass)) {
       out.add(DependencyRule.INGRESS_CLASS, Kind.INGRESS_CLASS, "", annotationClass);
-    } else if (complete) {
+    } else {
       for (IngressClass c : defaultClasses) {
         out.add(DependencyRule.INGRESS_CLASS_COMPLETE, c);
       }
@@ -221,12 +215,10 @@ public final class DependencyResolver {
         ingressBackend(ns, path.backend(), DependencyRule.INGRESS_BACKEND, out);
       }
     }
-    if (complete) {
-      ingressBackend(ns, spec.defaultBackend(), DependencyRule.DEFAULT_BACKEND, out);
-      for (Ingress.Tls tls : spec.tls()) {
-        if (nonEmpty(tls.secretName())) {
-          out.add(DependencyRule.INGRESS_TLS_SECRET, Kind.SECRET, ns, tls.secretName());
-        }
+    ingressBackend(ns, spec.defaultBackend(), DependencyRule.DEFAULT_BACKEND, out);
+    for (Ingress.Tls tls : spec.tls()) {
+      if (nonEmpty(tls.secretName())) {
+        out.add(DependencyRule.INGRESS_TLS_SECRET, Kind.SECRET, ns, tls.secretName());
       }
     }
     upstreamPolicy(ing, out);
@@ -249,7 +241,7 @@ public final class DependencyResolver {
 
   private void ingressClass(IngressClass ic, Out out) {
     IngressClass.Parameters p = ic.spec().parameters();
-    if (complete && p != null && Kind.KONG_GROUP.equals(p.apiGroup())
+    if (p != null && Kind.KONG_GROUP.equals(p.apiGroup())
         && Kind.INGRESS_CLASS_PARAMETERS.kindName().equals(p.kind()) && nonEmpty(p.name())) {
       out.add(DependencyRule.INGRESS_CLASS_COMPLETE, Kind.INGRESS_CLASS_PARAMETERS,
           str(p.namespace()), p.name());
@@ -260,9 +252,6 @@ public final class DependencyResolver {
     String ns = svc.namespace();
     plugins(svc, out);
     upstreamPolicy(svc, out);
-    if (!complete) {
-      return;
-    }
     String clientCert = svc.metadata().annotation(CLIENT_CERT);
     if (nonEmpty(clientCert)) {
       out.add(DependencyRule.CLIENT_CERTIFICATE, Kind.SECRET, ns, clientCert.trim());
@@ -327,15 +316,10 @@ public final class DependencyResolver {
     }
     String ns = nonEmpty(ref.namespace()) ? ref.namespace() : route.namespace();
     out.add(DependencyRule.ROUTE_BACKEND, Kind.SERVICE, ns, ref.name());
-    if (complete) {
-      grants(route, Kind.SERVICE, ns, ref.name(), out);
-    }
+    grants(route, Kind.SERVICE, ns, ref.name(), out);
   }
 
   private void extensionRefs(K8sObject route, List<GatewayApi.Filter> filters, Out out) {
-    if (!complete) {
-      return;
-    }
     for (GatewayApi.Filter f : filters) {
       GatewayApi.LocalObjectReference ext = f.extensionRef();
       if (ext != null && Kind.KONG_GROUP.equals(ext.group()) && nonEmpty(ext.name())
@@ -347,9 +331,6 @@ public final class DependencyResolver {
   }
 
   private void parentGateways(K8sObject route, List<GatewayApi.ParentReference> parents, Out out) {
-    if (!complete) {
-      return;
-    }
     for (GatewayApi.ParentReference p : parents) {
       boolean gatewayGroup = p.group() == null || GatewayApi.GROUP.equals(p.group());
       boolean gatewayKind = p.kind() == null || Kind.GATEWAY.kindName().equals(p.kind());
@@ -361,9 +342,6 @@ public final class DependencyResolver {
   }
 
   private void gateway(Gateway gw, Out out) {
-    if (!complete) {
-      return;
-    }
     if (nonEmpty(gw.spec().gatewayClassName())) {
       out.add(DependencyRule.GATEWAY, Kind.GATEWAY_CLASS, "", gw.spec().gatewayClassName());
     }
@@ -383,7 +361,7 @@ public final class DependencyResolver {
   }
 
   private void backendTlsPolicy(BackendTlsPolicy policy, Out out) {
-    if (!complete || policy.spec().validation() == null) {
+    if (policy.spec().validation() == null) {
       return;
     }
     for (GatewayApi.ObjectReference ref : policy.spec().validation().caCertificateRefs()) {
@@ -432,7 +410,7 @@ public final class DependencyResolver {
   }
 
   private void vaults(@Nullable JsonValue config, Out out) {
-    if (!complete || config == null || vaultsByPrefix.isEmpty()) {
+    if (config == null || vaultsByPrefix.isEmpty()) {
       return;
     }
     List<String> strings = new ArrayList<>();
@@ -464,11 +442,9 @@ public final class DependencyResolver {
         out.add(DependencyRule.CONSUMER_CREDENTIAL, Kind.SECRET, c.namespace(), cred);
       }
     }
-    if (complete) {
-      for (String group : c.consumerGroups()) {
-        if (!group.isEmpty()) {
-          out.add(DependencyRule.CONSUMER_GROUP, Kind.KONG_CONSUMER_GROUP, c.namespace(), group);
-        }
+    for (String group : c.consumerGroups()) {
+      if (!group.isEmpty()) {
+        out.add(DependencyRule.CONSUMER_GROUP, Kind.KONG_CONSUMER_GROUP, c.namespace(), group);
       }
     }
   }
@@ -478,11 +454,9 @@ public final class DependencyResolver {
     for (TcpIngress.Rule rule : ing.spec().rules()) {
       l4Backend(ing, rule.backend(), out);
     }
-    if (complete) {
-      for (Ingress.Tls tls : ing.spec().tls()) {
-        if (nonEmpty(tls.secretName())) {
-          out.add(DependencyRule.INGRESS_TLS_SECRET, Kind.SECRET, ing.namespace(), tls.secretName());
-        }
+    for (Ingress.Tls tls : ing.spec().tls()) {
+      if (nonEmpty(tls.secretName())) {
+        out.add(DependencyRule.INGRESS_TLS_SECRET, Kind.SECRET, ing.namespace(), tls.secretName());
       }
     }
   }
@@ -504,7 +478,7 @@ public final class DependencyResolver {
     plugins(f, out);
     upstreamPolicy(f, out);
     KongServiceFacade.BackendRef ref = f.spec().backendRef();
-    if (complete && ref != null && nonEmpty(ref.name())) {
+    if (ref != null && nonEmpty(ref.name())) {
       out.add(DependencyRule.FACADE_BACKEND, Kind.SERVICE, f.namespace(), ref.name());
     }
   }
@@ -516,10 +490,8 @@ public final class DependencyResolver {
     }
     if (Kind.KONG_PLUGIN.kindName().equals(p.kind())) {
       if (nonEmpty(p.namespace()) && !p.namespace().equals(e.namespace())) {
-        if (complete) {
-          out.add(DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, Kind.KONG_PLUGIN, p.namespace(), p.name());
-          grants(e, Kind.KONG_PLUGIN, p.namespace(), p.name(), out);
-        }
+        out.add(DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, Kind.KONG_PLUGIN, p.namespace(), p.name());
+        grants(e, Kind.KONG_PLUGIN, p.namespace(), p.name(), out);
       } else {
         out.add(DependencyRule.CUSTOM_ENTITY_PARENT, Kind.KONG_PLUGIN, e.namespace(), p.name());
       }
@@ -535,7 +507,7 @@ public final class DependencyResolver {
     for (String token : split(o.metadata().annotation(PLUGINS))) {
       plugin(o.namespace(), token, DependencyRule.PLUGINS_ANNOTATION, out);
       int colon = token.indexOf(':');
-      if (complete && colon > 0 && colon < token.length() - 1) {
+      if (colon > 0 && colon < token.length() - 1) {
         String ns = token.substring(0, colon);
         String name = token.substring(colon + 1);
         if (!out.add(DependencyRule.REMOTE_PLUGIN, Kind.KONG_PLUGIN, ns, name)) {

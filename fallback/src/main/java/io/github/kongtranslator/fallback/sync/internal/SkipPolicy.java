@@ -6,8 +6,8 @@ import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import java.util.Optional;
 
 /**
- * Decides whether a push is skipped. The library uses only {@link #TARGET}; the other policies
- * reproduce KIC's rules so that tests can show the bugs they cause (fallback-spec §5.3, §5.7).
+ * Decides whether a push is skipped. The library uses {@link #TARGET}; tests implement KIC's
+ * rules (fallback-spec §5.3, §5.7) to show that the loop's properties catch the bugs they cause.
  */
 public interface SkipPolicy {
 
@@ -29,12 +29,4 @@ public interface SkipPolicy {
 
   /** fallback-spec §5.9 D4: skip iff the gateway is {@code KNOWN(sha)} (and does not report empty). */
   SkipPolicy TARGET = (state, last, atomic, empty, sha, kind) -> state.isKnown(sha) && !empty;
-
-  /** KIC before #7380: skip when the SHA equals the last accepted one. Test use only. */
-  SkipPolicy KIC_SHA_ONLY = (state, last, atomic, empty, sha, kind) ->
-      last.map(sha::equals).orElse(false) && !empty;
-
-  /** KIC after #7380: as {@link #KIC_SHA_ONLY}, but never skip non-desired pushes to partial gateways. */
-  SkipPolicy KIC_7380 = (state, last, atomic, empty, sha, kind) ->
-      (atomic || kind == PushKind.DESIRED) && last.map(sha::equals).orElse(false) && !empty;
 }

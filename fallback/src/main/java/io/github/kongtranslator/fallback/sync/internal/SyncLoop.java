@@ -8,15 +8,13 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.FailClosedResult;
 import io.github.kongtranslator.fallback.FailClosedTranslator;
+import io.github.kongtranslator.fallback.FallbackGenerator;
+import io.github.kongtranslator.fallback.FallbackSnapshot;
 import io.github.kongtranslator.fallback.TranslationFailurePolicy;
-import io.github.kongtranslator.fallback.backfill.Backfill;
 import io.github.kongtranslator.fallback.backfill.BackfillRefusal;
-import io.github.kongtranslator.fallback.backfill.BackfillResult;
-import io.github.kongtranslator.fallback.exclusion.Exclusion;
 import io.github.kongtranslator.fallback.exclusion.ExclusionReason;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
-import io.github.kongtranslator.fallback.graph.EdgeSet;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.fallback.sync.FallbackMode;
@@ -48,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +60,8 @@ public final class SyncLoop {
       LoggerFactory.getLogger("io.github.kongtranslator.fallback.sync.ConfigSynchronizer");
 
   private final FailClosedTranslator translator;
+  /** Builds fallbacks with the same translator (the one fallback pipeline). */
+  private final FallbackGenerator generator;
   private final FallbackMode mode;
   private final SyncListener listener;
   private final SkipPolicy skipPolicy;
@@ -111,7 +112,7 @@ public final class SyncLoop {
   public SyncLoop(
       Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
       SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
-    this(FailClosedTranslator.of(translator, EdgeSet.COMPLETE, TranslationFailurePolicy.KIC_COMPATIBLE),
+    this(FailClosedTranslator.of(translator, TranslationFailurePolicy.KIC_COMPATIBLE),
         mode, listener, skipPolicy, executor, pushTimeout);
   }
 
@@ -132,6 +133,7 @@ public final class SyncLoop {
       FailClosedTranslator translator, FallbackMode mode, SyncListener listener,
       SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
     this.translator = Objects.requireNonNull(translator, "translator");
+    this.generator = FallbackGenerator.of(translator);
     this.mode = Objects.requireNonNull(mode, "mode");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.skipPolicy = Objects.requireNonNull(skipPolicy, "skipPolicy");
@@ -139,7 +141,7 @@ public final class SyncLoop {
     this.pushTimeout = PushExecutors.checkTimeout(pushTimeout);
   }
 
-  /** Per-gateway state (D1) plus what KIC would remember, for the test-only skip policies. */
+  /** Per-gateway state (D1) plus what KIC would remember (the last accepted SHA), for skip policies. */
   private static final class Target {
     GatewayClient client;
     final String id;
@@ -348,7 +350,7 @@ public final class SyncLoop {
       }
     }
 
-    Optional<FailClosedResult> desired = translate(snap, PushKind.DESIRED, result);
+    Optional<FailClosedResult> desired = translate(() -> translator.translate(snap), PushKind.DESIRED, result);
     if (desired.isEmpty()) {
       return SyncOutcome.FAILED;
     }
@@ -419,28 +421,28 @@ public final class SyncLoop {
     return SyncOutcome.FAILED;
   }
 
+  /**
+   * Builds, pushes and remembers the fallback (fallback-spec §5.12 {@code fallback}). The
+   * pipeline is {@link FallbackGenerator}'s, step by step so that the report, the log and the
+   * listener see the fallback snapshot before its translation.
+   */
   private Optional<SyncOutcome> fallback(
       CacheStores snap, String h, List<Target> ts, ImmutableList<ObjectRef> broken,
       SyncResult.Builder result) {
-    ExclusionResult excl;
-    CacheStores fallback;
-    ImmutableSet<ObjectRef> backfilled = ImmutableSet.of();
-    ImmutableList<BackfillRefusal> refusals = ImmutableList.of();
+    FallbackSnapshot prepared;
     try {
-      excl = Exclusion.exclude(snap, broken);
-      fallback = excl.fallback();
       CacheStores lvs = lastValidSnapshot;
-      if (mode == FallbackMode.BACKFILL && lvs != null && !excl.excludedNothing()) {
-        BackfillResult b = Backfill.apply(excl, lvs);
-        fallback = b.snapshot();
-        backfilled = b.restored();
-        refusals = ImmutableList.copyOf(b.refused().values());
-      }
+      prepared = mode == FallbackMode.BACKFILL && lvs != null
+          ? generator.prepare(snap, broken, lvs)
+          : generator.prepare(snap, broken);
     } catch (RuntimeException e) {
       LOG.error("building the fallback configuration failed; trying the last valid one", e);
       result.addProblem("building the fallback configuration failed: " + e.getClass().getSimpleName());
       return Optional.empty();
     }
+    ExclusionResult excl = prepared.exclusion();
+    ImmutableSet<ObjectRef> backfilled = prepared.backfilled();
+    ImmutableList<BackfillRefusal> refusals = ImmutableList.copyOf(prepared.backfillRefusals().values());
     result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled)
         .backfillRefusals(refusals);
     int excludedCount = excl.excluded().size();
@@ -449,10 +451,12 @@ public final class SyncLoop {
     LOG.info("fallback generated: {} broken, {} excluded, {} backfilled, {} refused backfill",
         broken.size(), excludedCount, backfilledCount, refusedCount);
     fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount, refusedCount));
-    if (excl.excludedNothing()) {
+    if (prepared.excludedNothing()) {
       return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
     }
-    Optional<FailClosedResult> tr = translate(fallback, PushKind.FALLBACK, result);
+    Optional<FailClosedResult> tr = translate(
+        () -> generator.translate(prepared).failClosedTranslation().orElseThrow(),
+        PushKind.FALLBACK, result);
     if (tr.isEmpty()) {
       return Optional.empty();
     }
@@ -569,10 +573,12 @@ public final class SyncLoop {
     return Optional.empty();
   }
 
-  private Optional<FailClosedResult> translate(CacheStores snap, PushKind kind, SyncResult.Builder result) {
+  /** Translates on this thread, timed and reported to the listener; a throw becomes a problem. */
+  private Optional<FailClosedResult> translate(
+      Supplier<FailClosedResult> translation, PushKind kind, SyncResult.Builder result) {
     long start = System.nanoTime();
     try {
-      FailClosedResult tr = translator.translate(snap);
+      FailClosedResult tr = translation.get();
       Duration d = Duration.ofNanos(System.nanoTime() - start);
       int entities = countEntities(tr.config());
       fire(() -> listener.translated(kind, tr.failures().size(), entities, d));
