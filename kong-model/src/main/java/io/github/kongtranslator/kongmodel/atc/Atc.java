@@ -52,7 +52,12 @@ public final class Atc {
     void fields(Set<String> out);
   }
 
-  /** {@code l && r}. */
+  /**
+   * {@code l && r}.
+   *
+   * @param l the left operand
+   * @param r the right operand
+   */
   public record And(Expr l, Expr r) implements Expr {
     @Override
     public void fields(Set<String> out) {
@@ -61,7 +66,12 @@ public final class Atc {
     }
   }
 
-  /** {@code l || r}. */
+  /**
+   * {@code l || r}.
+   *
+   * @param l the left operand
+   * @param r the right operand
+   */
   public record Or(Expr l, Expr r) implements Expr {
     @Override
     public void fields(Set<String> out) {
@@ -70,7 +80,11 @@ public final class Atc {
     }
   }
 
-  /** {@code !(e)}. */
+  /**
+   * {@code !(e)}.
+   *
+   * @param e the negated expression
+   */
   public record Not(Expr e) implements Expr {
     @Override
     public void fields(Set<String> out) {
@@ -88,7 +102,11 @@ public final class Atc {
     Type type();
   }
 
-  /** A string literal. */
+  /**
+   * A string literal.
+   *
+   * @param value the string, escapes resolved
+   */
   public record Str(String value) implements Rhs {
     @Override
     public Type type() {
@@ -96,7 +114,11 @@ public final class Atc {
     }
   }
 
-  /** An integer literal (i64). */
+  /**
+   * An integer literal (i64).
+   *
+   * @param value the value
+   */
   public record Int(long value) implements Rhs {
     @Override
     public Type type() {
@@ -104,7 +126,11 @@ public final class Atc {
     }
   }
 
-  /** An IP address literal. */
+  /**
+   * An IP address literal.
+   *
+   * @param value the address
+   */
   public record Ip(InetAddress value) implements Rhs {
     @Override
     public Type type() {
@@ -112,7 +138,12 @@ public final class Atc {
     }
   }
 
-  /** A CIDR literal whose host bits are zero (the {@code cidr} crate rejects others). */
+  /**
+   * A CIDR literal whose host bits are zero (the {@code cidr} crate rejects others).
+   *
+   * @param network the network address bytes (4 or 16)
+   * @param prefix the prefix length
+   */
   public record Cidr(byte[] network, int prefix) implements Rhs {
     /** Copies the network bytes. */
     public Cidr {
@@ -150,6 +181,16 @@ public final class Atc {
       return (b[full] & mask) == (network[full] & mask);
     }
 
+    /**
+     * The network address bytes.
+     *
+     * @return a copy
+     */
+    @Override
+    public byte[] network() {
+      return network.clone();
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
       return o instanceof Cidr c && prefix == c.prefix && Arrays.equals(network, c.network);
@@ -170,6 +211,10 @@ public final class Atc {
    * A regex right-hand side, compiled with Rust {@code regex} semantics: the Rust source, the
    * Java pattern that matches the same strings, and the Rust names of its named groups (name
    * {@code i} is Java group {@code kgI}).
+   *
+   * @param source the regex as written
+   * @param pattern the compiled Java pattern
+   * @param groupNames the Rust names of the named groups, in group order
    */
   public record Rx(String source, Pattern pattern, List<String> groupNames) implements Rhs {
     /** Copies the group names. */
@@ -186,6 +231,12 @@ public final class Atc {
   /**
    * A predicate {@code lhs op rhs}; {@code lower} and {@code any} are the {@code lower()} and
    * {@code any()} transformations of the left side.
+   *
+   * @param field the field read
+   * @param lower whether {@code lower()} applies
+   * @param any whether {@code any()} applies (one value matching is enough)
+   * @param op the operator
+   * @param rhs the right-hand side
    */
   public record Pred(String field, boolean lower, boolean any, Op op, Rhs rhs) implements Expr {
     @Override
