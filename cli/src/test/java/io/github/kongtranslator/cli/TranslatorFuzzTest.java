@@ -12,6 +12,14 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.manifest.ManifestException;
 import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.K8sObject;
+import io.github.kongtranslator.kongmodel.errors.TagIdentity;
+import io.github.kongtranslator.kongmodel.io.KongConfigReader;
+import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
+import io.github.kongtranslator.kongmodel.validation.KongValidator;
+import io.github.kongtranslator.kongmodel.validation.RouterFlavor;
+import io.github.kongtranslator.kongmodel.validation.Violation;
+import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
@@ -29,7 +37,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Fuzzes translation: corpus inputs with one node per object replaced by a value of another
  * shape, an out-of-range number, a huge or unicode string, or removed. Every input that loads
- * translates without throwing, under every flag combination of the corpus.
+ * translates under every flag combination of the corpus without any part crashing, and its
+ * output is well-formed ({@link #assertWellFormed}).
  */
 class TranslatorFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -136,8 +145,37 @@ class TranslatorFuzzTest {
           CacheStores stores = CacheStores.of(objects);
           for (TranslatorOptions o : OPTIONS) {
             TranslationResult r = Translator.create(o).translate(stores);
-            assertThat(r.config()).isNotNull();
+            assertWellFormed(r, o, "case " + caseIndex + " seed " + seed + " " + o);
           }
         });
+  }
+
+  /**
+   * What every translation must give, whatever its input: no part crashed (a crash is caught
+   * per object and reported as an "unexpected error" failure), every failure blames an object,
+   * every entity Kong would reject is reported as a {@code KONG_INVALID} failure, and the
+   * configuration round-trips through the deck writer and reader in both formats.
+   */
+  static void assertWellFormed(TranslationResult r, TranslatorOptions o, String what) {
+    assertThat(r.failures()).as(what).allSatisfy(f -> {
+      assertThat(f.reason()).as(what).doesNotContain("unexpected error");
+      assertThat(f.causingObjects()).as(what + ": " + f.reason()).isNotEmpty();
+    });
+    KongValidator validator = KongValidator.kong391().withRouterFlavor(
+        o.isEnabled(FeatureFlag.EXPRESSION_ROUTES)
+            ? RouterFlavor.EXPRESSIONS : RouterFlavor.TRADITIONAL_COMPATIBLE);
+    List<Violation> violations = validator.validate(r.config());
+    // each violation of an entity that names its object is one KONG_INVALID failure
+    assertThat(r.failures().stream()
+        .filter(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID).count())
+        .as(what + ": Kong-invalid failures for " + violations)
+        .isEqualTo(violations.stream()
+            .filter(v -> TagIdentity.fromTags(v.tags()).targetRef().isPresent()).count());
+    String yaml = KongConfigWriter.yaml().write(r.config());
+    assertThat(KongConfigReader.yaml().read(yaml, "out.yaml")).as(what).isEqualTo(r.config());
+    assertThat(KongConfigWriter.yaml().write(KongConfigReader.yaml().read(yaml, "out.yaml")))
+        .as(what).isEqualTo(yaml);
+    String json = KongConfigWriter.json().write(r.config());
+    assertThat(KongConfigReader.json().read(json, "out.json")).as(what).isEqualTo(r.config());
   }
 }

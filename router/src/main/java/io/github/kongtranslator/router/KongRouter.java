@@ -2,15 +2,17 @@ package io.github.kongtranslator.router;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.github.kongtranslator.kongmodel.atc.Atc;
+import io.github.kongtranslator.kongmodel.atc.AtcException;
+import io.github.kongtranslator.kongmodel.atc.AtcParser;
+import io.github.kongtranslator.kongmodel.atc.AtcSchema;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.kongmodel.config.Route;
 import io.github.kongtranslator.kongmodel.config.Service;
 import io.github.kongtranslator.kongmodel.config.Target;
 import io.github.kongtranslator.kongmodel.config.Upstream;
-import io.github.kongtranslator.router.internal.Atc;
-import io.github.kongtranslator.router.internal.AtcError;
-import io.github.kongtranslator.router.internal.AtcParser;
+import io.github.kongtranslator.router.internal.AtcInterpreter;
 import io.github.kongtranslator.router.internal.Paths;
 import io.github.kongtranslator.router.internal.RequestContext;
 import io.github.kongtranslator.router.internal.Transform;
@@ -299,8 +301,8 @@ public final class KongRouter {
     }
     long priority = Transform.priority(r, paths);
     try {
-      return new Matcher(r, name, rid, id, s, priority, exp, AtcParser.parse(exp, httpSchema));
-    } catch (AtcError e) {
+      return new Matcher(r, name, rid, id, s, priority, exp, AtcParser.parse(exp, httpSchema ? AtcSchema.HTTP : AtcSchema.STREAM));
+    } catch (AtcException e) {
       throw new RouterConfigException(name,
           e.getMessage() + (exp.isEmpty() ? " (the route has no matching fields)" : " in: " + exp));
     }
@@ -356,15 +358,15 @@ public final class KongRouter {
       order = httpIndex.candidates(host == null ? null : (String) host.get(0));
     }
     Matcher winner = null;
-    Atc.MatchState winnerState = null;
+    AtcInterpreter.MatchState winnerState = null;
     List<Candidate> others = new ArrayList<>();
     for (int index : order) {
       Matcher m = matchers.get(index);
       if (winner != null && m.routeId().equals(winner.routeId())) {
         continue;
       }
-      Atc.MatchState st = new Atc.MatchState();
-      if (!m.expr().eval(ctx, st)) {
+      AtcInterpreter.MatchState st = new AtcInterpreter.MatchState();
+      if (!AtcInterpreter.eval(m.expr(), ctx, st)) {
         continue;
       }
       if (winner == null) {
@@ -386,7 +388,7 @@ public final class KongRouter {
   }
 
   private RouteMatch toMatch(RouteRequest request, RequestContext ctx, Matcher m,
-      Atc.MatchState st, List<Candidate> others) {
+      AtcInterpreter.MatchState st, List<Candidate> others) {
     Service s = m.service();
     Upstream up = null;
     ImmutableList<WeightedTarget> tg = ImmutableList.of();

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import io.github.kongtranslator.kongmodel.atc.AtcParser;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
-import io.github.kongtranslator.kongmodel.validation.internal.AtcSyntax;
 import io.github.kongtranslator.kongmodel.validation.internal.KongSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -199,7 +199,7 @@ final class EntityRules {
       if (expressions && hasExpression) {
         String exp = c.string("expression", ROUTES);
         if (exp != null) {
-          AtcSyntax.check(exp).ifPresent(e ->
+          AtcParser.checkSyntax(exp).ifPresent(e ->
               c.fail("expression", "Router Expression failed validation: " + e, "Kong/atc-router src/atc_grammar.pest"));
         }
       }

@@ -2,8 +2,8 @@ package io.github.kongtranslator.kongmodel.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kongtranslator.kongmodel.atc.AtcParser;
 import io.github.kongtranslator.kongmodel.io.KongConfigReader;
-import io.github.kongtranslator.kongmodel.validation.internal.AtcSyntax;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,7 +248,7 @@ class KongValidatorRulesTest {
       "tls.sni not in \"a\";true", "http.path == ;false", "(http.path == \"/\";false", "== \"/\";false",
       "http.path = \"/\";false", "\"\";false", "http.path == \"/\" &&;false"})
   void atcSyntax(String expression, boolean valid) {
-    assertThat(AtcSyntax.check(expression).isEmpty()).as(expression).isEqualTo(valid);
+    assertThat(AtcParser.checkSyntax(expression).isEmpty()).as(expression).isEqualTo(valid);
   }
 
   @Test

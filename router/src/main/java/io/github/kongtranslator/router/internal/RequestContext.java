@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * net.dst.port} when it has one, the normalised path, headers by normalised name, query
  * arguments decoded (a key without value is the empty string).
  */
-public final class RequestContext implements Atc.Context {
+public final class RequestContext implements AtcInterpreter.Context {
   private final RouteRequest request;
   private final String path;
   private final String host;

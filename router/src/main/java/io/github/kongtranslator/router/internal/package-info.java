@@ -1,6 +1,6 @@
 /**
- * The ATC expression language (parser, schema, interpreter), the translation of traditional
- * route fields into ATC expressions and priorities, Rust-regex compatibility and Kong's path
+ * The ATC interpreter (expressions parsed by kong-model's {@code kongmodel.atc}), the
+ * translation of traditional route fields into ATC expressions and priorities, and Kong's path
  * handling behind {@link io.github.kongtranslator.router.KongRouter}; not API.
  */
 @NullMarked

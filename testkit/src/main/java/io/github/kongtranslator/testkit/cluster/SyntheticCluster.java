@@ -10,7 +10,8 @@ import java.util.Random;
  * EndpointSlices, Ingresses (some with TLS Secrets and plugins), KongPlugins, KongConsumers
  * with key-auth and basic-auth credential Secrets, KongConsumerGroups, and Gateway API
  * HTTPRoutes behind one Gateway. The same seed and size always give the same objects in the
- * same order.
+ * same order. Every reference resolves: a Service, Secret, KongPlugin, Gateway or consumer group
+ * an object names is in the cluster, even when the size cuts off the last group of objects.
  *
  * <pre>{@code
  * SyntheticCluster cluster = SyntheticCluster.generate(10_000, 42);
@@ -97,6 +98,9 @@ public record SyntheticCluster(int size, long seed, String yaml, List<K8sObject>
             """.formatted(ns));
       }
       boolean plugin = rnd.nextInt(4) == 0;
+      // the Service names its plugin only when the plugin fits in the size (it is emitted after
+      // the Service and its EndpointSlice): a cut-off last unit never references a missing plugin
+      boolean annotated = plugin && count[0] + 3 <= size;
       emit(sb, count, size, """
           apiVersion: v1
           kind: Service
@@ -104,7 +108,7 @@ public record SyntheticCluster(int size, long seed, String yaml, List<K8sObject>
           spec:
             ports: [{name: http, port: %d, targetPort: %d, protocol: TCP}]
           """.formatted(app, ns, uid(rnd), 1 + rnd.nextInt(1000),
-              plugin ? ", annotations: {konghq.com/plugins: " + app + "-rl}" : "", port, port));
+              annotated ? ", annotations: {konghq.com/plugins: " + app + "-rl}" : "", port, port));
       StringBuilder eps = new StringBuilder();
       int endpoints = 1 + rnd.nextInt(4);
       for (int e = 0; e < endpoints; e++) {

@@ -1,5 +1,5 @@
 /**
- * Implementation of the Kong schema checks (host and path syntax, the ATC expression syntax);
+ * Implementation of the Kong schema checks (host and path syntax);
  * not API.
  */
 @NullMarked

@@ -1,4 +1,6 @@
-package io.github.kongtranslator.router.internal;
+package io.github.kongtranslator.kongmodel.atc.internal;
+
+import io.github.kongtranslator.kongmodel.atc.AtcException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ import java.util.regex.PatternSyntaxException;
  * class set operations {@code --}/{@code ~~} are rejected as unsupported here although Rust
  * accepts them; {@code $} keeps Java semantics in a pattern that sets {@code m} anywhere;
  * {@code \p{Greek}}-style script names without {@code Is}; Rust's compiled size limits;
- * {@code \<}/{@code \>} word-start/end assertions.
+ * {@code \<}/{@code \>} word-start/end assertions. Not API.
  */
 public final class RustRegex {
   private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
@@ -56,9 +58,10 @@ public final class RustRegex {
    *
    * @param rust the regex in Rust syntax
    * @return the Java pattern; group {@code i} of {@code groupNames} is Java group {@code kgI}
-   * @throws AtcError when Rust would reject the regex or this translation cannot express it
+   * @throws AtcException when Rust would reject the regex, or {@link AtcException#unsupported()}
+   *     when this translation cannot express it
    */
-  public static Compiled compile(String rust) throws AtcError {
+  public static Compiled compile(String rust) {
     List<String> names = new ArrayList<>();
     StringBuilder out = new StringBuilder(rust.length() + 8);
     boolean multiline = hasMultilineFlag(rust);
@@ -68,18 +71,18 @@ public final class RustRegex {
       char c = rust.charAt(i);
       if (c == '\\') {
         if (i + 1 >= n) {
-          throw new AtcError("regex parse error: incomplete escape sequence");
+          throw new AtcException("regex parse error: incomplete escape sequence");
         }
         char e = rust.charAt(++i);
         if (e >= '0' && e <= '9') {
-          throw new AtcError("regex parse error: backreferences are not supported");
+          throw new AtcException("regex parse error: backreferences are not supported");
         }
         switch (e) {
           case 'v' -> out.append("\\x0B");
           case 'Z', 'Q', 'E', 'h', 'H', 'G', 'R', 'X', 'K', 'e', 'c', 'N', 'i', 'j', 'l',
               'o', 'q', 'y', 'g', 'k', 'C', 'F', 'I', 'J', 'L', 'M', 'O', 'T', 'U', 'V', 'Y' ->
-              throw new AtcError("regex parse error: unrecognized escape sequence \\" + e);
-          case '<', '>' -> throw new AtcError("regex: word-start/end assertion \\" + e
+              throw new AtcException("regex parse error: unrecognized escape sequence \\" + e);
+          case '<', '>' -> throw AtcException.unsupported("regex: word-start/end assertion \\" + e
               + " is not supported by the offline router");
           default -> out.append('\\').append(e);
         }
@@ -93,7 +96,7 @@ public final class RustRegex {
             boolean negated = name.startsWith("^");
             String set = ASCII_CLASSES.get(negated ? name.substring(1) : name);
             if (set == null) {
-              throw new AtcError("regex parse error: invalid ASCII class [:" + name + ":]");
+              throw new AtcException("regex parse error: invalid ASCII class [:" + name + ":]");
             }
             out.append(negated ? "[^" : "[").append(set).append(']');
             i = end + 1;
@@ -110,7 +113,7 @@ public final class RustRegex {
           classDepth--;
         }
         if ((c == '-' || c == '~') && i + 1 < n && rust.charAt(i + 1) == c) {
-          throw new AtcError("regex: class set operation " + c + c
+          throw AtcException.unsupported("regex: class set operation " + c + c
               + " is not supported by the offline router");
         }
         out.append(c);
@@ -127,7 +130,7 @@ public final class RustRegex {
         case '*', '+', '?', '}' -> {
           out.append(c);
           if (i + 1 < n && rust.charAt(i + 1) == '+') {
-            throw new AtcError("regex parse error: repetition operator missing expression");
+            throw new AtcException("regex parse error: repetition operator missing expression");
           }
         }
         default -> out.append(c);
@@ -136,7 +139,7 @@ public final class RustRegex {
     try {
       return new Compiled(Pattern.compile(out.toString(), FLAGS), List.copyOf(names));
     } catch (PatternSyntaxException e) {
-      throw new AtcError("regex parse error: " + e.getDescription());
+      throw new AtcException("regex parse error: " + e.getDescription());
     }
   }
 
@@ -156,7 +159,7 @@ public final class RustRegex {
   }
 
   private static int group(String rust, int i, StringBuilder out, List<String> names)
-      throws AtcError {
+      {
     if (!rust.startsWith("(?", i)) {
       out.append('(');
       return i;
@@ -173,14 +176,14 @@ public final class RustRegex {
       while (j < rust.length() && rust.charAt(j) != ')' && rust.charAt(j) != ':') {
         char f = rust.charAt(j);
         if (f == '=' || f == '!' || f == '<' || f == '>' || f == '#') {
-          throw new AtcError("regex parse error: look-around, atomic groups and comments"
+          throw new AtcException("regex parse error: look-around, atomic groups and comments"
               + " are not supported");
         }
         if (f == 'U' || f == 'R') {
-          throw new AtcError("regex: flag " + f + " is not supported by the offline router");
+          throw AtcException.unsupported("regex: flag " + f + " is not supported by the offline router");
         }
         if ("imsxu-".indexOf(f) < 0) {
-          throw new AtcError("regex parse error: unrecognized flag " + f);
+          throw new AtcException("regex parse error: unrecognized flag " + f);
         }
         j++;
       }
@@ -189,14 +192,14 @@ public final class RustRegex {
     }
     int close = rust.indexOf('>', nameStart);
     if (close < 0) {
-      throw new AtcError("regex parse error: unclosed capture group name");
+      throw new AtcException("regex parse error: unclosed capture group name");
     }
     String name = rust.substring(nameStart, close);
     if (name.isEmpty() || !name.matches("[_A-Za-z][_A-Za-z0-9.\\[\\]]*")) {
-      throw new AtcError("regex parse error: invalid capture group name " + name);
+      throw new AtcException("regex parse error: invalid capture group name " + name);
     }
     if (names.contains(name)) {
-      throw new AtcError("regex parse error: duplicate capture group name " + name);
+      throw new AtcException("regex parse error: duplicate capture group name " + name);
     }
     out.append("(?<kg").append(names.size()).append('>');
     names.add(name);

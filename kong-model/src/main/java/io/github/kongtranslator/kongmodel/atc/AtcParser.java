@@ -1,24 +1,26 @@
-package io.github.kongtranslator.router.internal;
+package io.github.kongtranslator.kongmodel.atc;
 
 import com.google.common.net.InetAddresses;
-import io.github.kongtranslator.router.internal.Atc.And;
-import io.github.kongtranslator.router.internal.Atc.Cidr;
-import io.github.kongtranslator.router.internal.Atc.Expr;
-import io.github.kongtranslator.router.internal.Atc.Int;
-import io.github.kongtranslator.router.internal.Atc.Ip;
-import io.github.kongtranslator.router.internal.Atc.Not;
-import io.github.kongtranslator.router.internal.Atc.Op;
-import io.github.kongtranslator.router.internal.Atc.Or;
-import io.github.kongtranslator.router.internal.Atc.Pred;
-import io.github.kongtranslator.router.internal.Atc.Rhs;
-import io.github.kongtranslator.router.internal.Atc.Rx;
-import io.github.kongtranslator.router.internal.Atc.Str;
-import io.github.kongtranslator.router.internal.Atc.Type;
+import io.github.kongtranslator.kongmodel.atc.Atc.And;
+import io.github.kongtranslator.kongmodel.atc.Atc.Cidr;
+import io.github.kongtranslator.kongmodel.atc.Atc.Expr;
+import io.github.kongtranslator.kongmodel.atc.Atc.Int;
+import io.github.kongtranslator.kongmodel.atc.Atc.Ip;
+import io.github.kongtranslator.kongmodel.atc.Atc.Not;
+import io.github.kongtranslator.kongmodel.atc.Atc.Op;
+import io.github.kongtranslator.kongmodel.atc.Atc.Or;
+import io.github.kongtranslator.kongmodel.atc.Atc.Pred;
+import io.github.kongtranslator.kongmodel.atc.Atc.Rhs;
+import io.github.kongtranslator.kongmodel.atc.Atc.Rx;
+import io.github.kongtranslator.kongmodel.atc.Atc.Str;
+import io.github.kongtranslator.kongmodel.atc.Atc.Type;
+import io.github.kongtranslator.kongmodel.atc.internal.RustRegex;
 import java.net.InetAddress;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Parses and validates ATC expressions as atc-router 1.6.2 does: the grammar of {@code
+ * Parses and validates ATC expressions as Kong/atc-router 1.6.2 (the version Kong 3.9.1 pins)
+ * does: the grammar of {@code
  * src/atc_grammar.pest}, the tree building of {@code src/parser.rs} (regexes compiled at parse
  * time, integers in decimal, octal {@code 0NN} or hex {@code 0xNN}, CIDRs with zero host bits)
  * and the type checks of {@code src/semantics.rs} against Kong's schema ({@code
@@ -27,125 +29,113 @@ import java.util.Map;
  * <p>Precedence follows the Pratt parser of {@code parser.rs}, where operators added later bind
  * tighter: {@code ||} binds tighter than {@code &&}, so {@code a && b || c} is {@code a && (b ||
  * c)}. Both are left-associative. Kong's and KIC's generated expressions always parenthesise.
+ *
+ * <p>The library's one ATC parser: the validator checks route expressions with {@link
+ * #checkSyntax}, the router builds its matchers with {@link #parse}.
  */
 public final class AtcParser {
-  /** Kong's HTTP schema ({@code fields.lua} {@code HTTP_FIELDS}). */
-  public static final Map<String, Type> HTTP_SCHEMA = Map.of(
-      "net.protocol", Type.STRING, "tls.sni", Type.STRING, "http.method", Type.STRING,
-      "http.host", Type.STRING, "http.path", Type.STRING, "http.path.segments.*", Type.STRING,
-      "http.headers.*", Type.STRING, "http.queries.*", Type.STRING,
-      "net.src.port", Type.INT, "net.dst.port", Type.INT);
-  private static final Map<String, Type> HTTP_MORE = Map.of(
-      "http.path.segments.len", Type.INT, "net.src.ip", Type.IP_ADDR, "net.dst.ip", Type.IP_ADDR);
-  /** Kong's stream schema ({@code fields.lua} {@code STREAM_FIELDS}). */
-  public static final Map<String, Type> STREAM_SCHEMA = Map.of(
-      "net.protocol", Type.STRING, "tls.sni", Type.STRING, "net.src.port", Type.INT,
-      "net.dst.port", Type.INT, "net.src.ip", Type.IP_ADDR, "net.dst.ip", Type.IP_ADDR);
-
   private final String src;
+  private final boolean check;
   private int pos;
 
-  private AtcParser(String src) {
+  private AtcParser(String src, boolean check) {
     this.src = src;
+    this.check = check;
   }
 
   /**
-   * Parses and validates an expression.
+   * Parses and validates an expression as Kong's router does when it adds a route.
    *
    * @param source the expression
-   * @param http true for the HTTP schema, false for the stream schema
+   * @param schema the schema of the route's protocols
    * @return the tree
-   * @throws AtcError when atc-router would reject it (syntax, bad literal, regex, unknown field,
-   *     type mismatch)
+   * @throws AtcException when atc-router would reject it (syntax, bad literal, regex, unknown
+   *     field, type mismatch), or when it holds a regex this library cannot express ({@link
+   *     AtcException#unsupported()})
    */
-  public static Expr parse(String source, boolean http) throws AtcError {
-    AtcParser p = new AtcParser(source);
-    p.ws();
-    Expr e = p.expression();
-    p.ws();
-    if (p.pos != source.length()) {
-      throw p.error("expected logical operator or end of input");
-    }
-    validate(e, http);
+  public static Expr parse(String source, AtcSchema schema) {
+    Expr e = new AtcParser(source, false).whole();
+    validate(e, schema);
     return e;
   }
 
   /**
-   * The type of a field in a schema ({@code schema.rs} {@code type_of}: the exact name, else
-   * the name up to its last dot followed by {@code .*}).
+   * Checks the syntax of an expression as atc-router's parser ({@code src/parser.rs}) does:
+   * the grammar, the literals (strings, integers, IP addresses, CIDRs) and the regexes. Field
+   * names and types are not checked (that needs the route's schema); a regex feature this
+   * library cannot express but Rust accepts is not an error here.
    *
-   * @param field the field
-   * @param http which schema
-   * @return the type, or null when unknown
+   * @param source the expression
+   * @return the parse error with its position, empty when the expression parses
    */
-  public static @org.jspecify.annotations.Nullable Type typeOf(String field, boolean http) {
-    Type t = lookup(field, http);
-    if (t != null) {
-      return t;
+  public static Optional<String> checkSyntax(String source) {
+    try {
+      new AtcParser(source, true).whole();
+      return Optional.empty();
+    } catch (AtcException e) {
+      return Optional.of(e.getMessage());
     }
-    int dot = field.lastIndexOf('.');
-    return dot < 0 ? null : lookup(field.substring(0, dot) + ".*", http);
   }
 
-  private static @org.jspecify.annotations.Nullable Type lookup(String f, boolean http) {
-    if (!http) {
-      return STREAM_SCHEMA.get(f);
+  private Expr whole() {
+    ws();
+    Expr e = expression();
+    ws();
+    if (pos != src.length()) {
+      throw error("expected logical operator or end of input");
     }
-    Type t = HTTP_SCHEMA.get(f);
-    return t != null ? t : HTTP_MORE.get(f);
+    return e;
   }
 
   // semantics.rs, impl Validate for Expression
-  private static void validate(Expr e, boolean http) throws AtcError {
+  private static void validate(Expr e, AtcSchema schema) {
     if (e instanceof And a) {
-      validate(a.l(), http);
-      validate(a.r(), http);
+      validate(a.l(), schema);
+      validate(a.r(), schema);
     } else if (e instanceof Or o) {
-      validate(o.l(), http);
-      validate(o.r(), http);
+      validate(o.l(), schema);
+      validate(o.r(), schema);
     } else if (e instanceof Not n) {
-      validate(n.e(), http);
+      validate(n.e(), schema);
     } else {
       Pred p = (Pred) e;
-      Type lhs = typeOf(p.field(), http);
-      if (lhs == null) {
-        throw new AtcError("Unknown LHS field " + p.field());
-      }
+      Type lhs = schema.typeOf(p.field()).orElseThrow(
+          () -> new AtcException("Unknown LHS field " + p.field()));
       Op op = p.op();
       if (op != Op.REGEX && op != Op.IN && op != Op.NOT_IN && lhs != p.rhs().type()) {
-        throw new AtcError("Type mismatch between the LHS and RHS values of predicate "
+        throw new AtcException("Type mismatch between the LHS and RHS values of predicate "
             + p.field() + " " + op.text());
       }
       if (p.lower() && lhs != Type.STRING) {
-        throw new AtcError(
+        throw new AtcException(
             "lower-case transformation function only supported with String type fields");
       }
       switch (op) {
         case EQUALS, NOT_EQUALS -> { }
         case REGEX -> {
           if (lhs != Type.STRING) {
-            throw new AtcError("Regex operators only supports string operands");
+            throw new AtcException("Regex operators only supports string operands");
           }
         }
         case PREFIX, POSTFIX -> {
           if (!(p.rhs() instanceof Str)) {
-            throw new AtcError("Regex/Prefix/Postfix operators only supports string operands");
+            throw new AtcException("Regex/Prefix/Postfix operators only supports string operands");
           }
         }
         case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL -> {
           if (!(p.rhs() instanceof Int)) {
-            throw new AtcError("Greater/GreaterOrEqual/Lesser/LesserOrEqual operators only"
+            throw new AtcException("Greater/GreaterOrEqual/Lesser/LesserOrEqual operators only"
                 + " supports integer operands");
           }
         }
         case IN, NOT_IN -> {
           if (lhs != Type.IP_ADDR || !(p.rhs() instanceof Cidr)) {
-            throw new AtcError("In/NotIn operators only supports IP in CIDR");
+            throw new AtcException("In/NotIn operators only supports IP in CIDR");
           }
         }
         case CONTAINS -> {
           if (!(p.rhs() instanceof Str)) {
-            throw new AtcError("Contains operator only supports string operands");
+            throw new AtcException("Contains operator only supports string operands");
           }
         }
       }
@@ -153,7 +143,7 @@ public final class AtcParser {
   }
 
   // expression = { term ~ ( logical_operator ~ term )* }, Pratt: && lowest, then ||
-  private Expr expression() throws AtcError {
+  private Expr expression() {
     Expr left = orChain();
     while (true) {
       ws();
@@ -166,7 +156,7 @@ public final class AtcParser {
     }
   }
 
-  private Expr orChain() throws AtcError {
+  private Expr orChain() {
     Expr left = term();
     while (true) {
       int save = pos;
@@ -182,7 +172,7 @@ public final class AtcParser {
   }
 
   // term = { predicate | parenthesised_expression }; parenthesised = { not_op? ~ "(" ~ expression ~ ")" }
-  private Expr term() throws AtcError {
+  private Expr term() {
     if (pos < src.length() && isAlpha(src.charAt(pos))) {
       return predicate();
     }
@@ -211,7 +201,7 @@ public final class AtcParser {
   private record Lhs(String field, boolean lower, boolean any) {}
 
   // predicate = { lhs ~ binary_operator ~ rhs }
-  private Expr predicate() throws AtcError {
+  private Expr predicate() {
     Lhs lhs = lhs();
     ws();
     Op op = operator();
@@ -226,16 +216,19 @@ public final class AtcParser {
       try {
         RustRegex.Compiled c = RustRegex.compile(s.value());
         rhs = new Rx(s.value(), c.pattern(), c.groupNames());
-      } catch (AtcError e) {
-        pos = rhsStart;
-        throw error(e.getMessage());
+      } catch (AtcException e) {
+        if (!(check && e.unsupported())) { // Rust accepts it: a syntax check goes on
+          pos = rhsStart;
+          throw e.unsupported() ? AtcException.unsupported(position(e.getMessage()))
+              : error(e.getMessage());
+        }
       }
     }
     return new Pred(lhs.field(), lhs.lower(), lhs.any(), op, rhs);
   }
 
   // lhs = { transform_func | ident }; transform_func = { ident ~ "(" ~ lhs ~ ")" }
-  private Lhs lhs() throws AtcError {
+  private Lhs lhs() {
     int start = pos;
     String name = ident();
     int afterIdent = pos;
@@ -263,7 +256,7 @@ public final class AtcParser {
   }
 
   // ident = @{ ASCII_ALPHA ~ (ASCII_ALPHANUMERIC | "_" | ".")* }
-  private String ident() throws AtcError {
+  private String ident() {
     int start = pos;
     if (pos >= src.length() || !isAlpha(src.charAt(pos))) {
       throw error("expected ident");
@@ -285,7 +278,7 @@ public final class AtcParser {
       Op.POSTFIX, Op.GREATER_OR_EQUAL, Op.GREATER, Op.LESS_OR_EQUAL, Op.LESS, Op.IN};
 
   // binary_operator, alternatives tried in the grammar's order
-  private Op operator() throws AtcError {
+  private Op operator() {
     for (int i = 0; i < OPS.length; i++) {
       if (src.startsWith(OPS[i], pos)) {
         pos += OPS[i].length();
@@ -310,7 +303,7 @@ public final class AtcParser {
   }
 
   // rhs = { str_literal | rawstr_literal | ip_literal | int_literal }
-  private Rhs rhs() throws AtcError {
+  private Rhs rhs() {
     if (src.startsWith("\"", pos)) {
       return new Str(strLiteral());
     }
@@ -347,7 +340,7 @@ public final class AtcParser {
     return intLiteral();
   }
 
-  private Rhs cidr(String addr, int prefix, boolean v4, int start) throws AtcError {
+  private Rhs cidr(String addr, int prefix, boolean v4, int start) {
     InetAddress a = address(addr, v4, start);
     byte[] b = a.getAddress();
     if (prefix > b.length * 8) {
@@ -363,7 +356,7 @@ public final class AtcParser {
     return new Cidr(b, prefix);
   }
 
-  private InetAddress address(String text, boolean v4, int start) throws AtcError {
+  private InetAddress address(String text, boolean v4, int start) {
     if (v4) {
       for (String part : text.split("\\.")) {
         if ((part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
@@ -441,7 +434,7 @@ public final class AtcParser {
   }
 
   // int_literal = ${ "-"? ~ digits }; digits = _{ oct_digits | ( "0x" ~ hex_digits ) | dec_digits }
-  private Rhs intLiteral() throws AtcError {
+  private Rhs intLiteral() {
     int start = pos;
     boolean neg = src.startsWith("-", pos);
     int p = neg ? pos + 1 : pos;
@@ -482,7 +475,7 @@ public final class AtcParser {
   }
 
   // str_literal: escapes \" \\ \n \r \t only
-  private String strLiteral() throws AtcError {
+  private String strLiteral() {
     StringBuilder sb = new StringBuilder();
     int p = pos + 1;
     while (p < src.length()) {
@@ -527,8 +520,12 @@ public final class AtcParser {
     }
   }
 
-  private AtcError error(String what) {
-    return new AtcError("parse error at 1:" + (pos + 1) + ": " + what);
+  private AtcException error(String what) {
+    return new AtcException(position(what));
+  }
+
+  private String position(String what) {
+    return "parse error at 1:" + (pos + 1) + ": " + what;
   }
 
   private static boolean isAlpha(char c) {
