@@ -264,6 +264,17 @@ public final class GenerateEntityClasses {
         default -> setter(set, f.key(), name, "JsonNode value", "value", "set(\"" + f.key()
             + "\", value)");
       }
+      String node = switch (f.helper()) { // the JSON node a translator builds the value as
+        case "strings", "array" -> "ArrayNode";
+        case "object", "reference" -> "ObjectNode";
+        default -> null;
+      };
+      if (node != null) {
+        imports.add("com.fasterxml.jackson.databind.node." + node);
+        adopter(set, f.key(), "adopt" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+            node, f.helper().equals("reference") ? "the reference object, e.g. {@code {\"id\": ...}}"
+                : "the value");
+      }
     }
     for (Child c : k.children()) {
       String childCls = classOf.get(c.kind());
@@ -286,6 +297,10 @@ public final class GenerateEntityClasses {
           .append("    public Builder ").append(name).append("(List<").append(childCls)
           .append("> entities) {\n      return putChildren(\"").append(c.key())
           .append("\", entities);\n    }\n");
+      imports.add("com.fasterxml.jackson.databind.node.ArrayNode");
+      adopter(set, c.key(), "adopt" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+          "ArrayNode", "the entities as JSON objects, read as nested {@code " + childCls
+              + "} entities");
       String adder = ADDER_OVERRIDES.getOrDefault(c.key(), "add" + childCls);
       set.append("\n    /**\n     * Appends one entity to the nested {@code ").append(c.key())
           .append("}, creating the list when absent.\n     *\n")
@@ -303,11 +318,14 @@ public final class GenerateEntityClasses {
       out.append("import ").append(i).append(";\n");
     }
     String cls = k.cls();
+    boolean tagged = k.fields().stream()
+        .anyMatch(f -> f.key().equals("tags") && f.helper().equals("strings"));
     out.append("\n/**\n * ").append(k.description()).append("\n *\n")
         .append(" * <p>Immutable. Known fields have typed accessors; any other field read or set"
             + " is kept in\n * {@link #field(String)}. Build with {@link #builder()}, copy with"
             + " {@link #toBuilder()}.\n */\n")
-        .append("public final class ").append(cls).append(" extends KongEntity {\n")
+        .append("public final class ").append(cls).append(" extends KongEntity")
+        .append(tagged ? " implements Tagged" : "").append(" {\n")
         .append("  ").append(cls).append("(KongEntity.Slots slots) {\n")
         .append("    super(EntityKind.").append(k.constant()).append(", slots);\n  }\n\n")
         .append("  /**\n   * A builder for a new, empty entity.\n   *\n")
@@ -320,7 +338,8 @@ public final class GenerateEntityClasses {
         .append("\n  /** Builder of {@link ").append(cls)
         .append("}; setters replace the field and keep the others. */\n")
         .append("  public static final class Builder extends KongEntity.Builder<").append(cls)
-        .append(", Builder> {\n")
+        .append(", Builder>").append(tagged ? " implements Tagged.Builder<Builder>" : "")
+        .append(" {\n")
         .append("    Builder() {\n      super(EntityKind.").append(k.constant())
         .append(");\n    }\n\n")
         .append("    @Override\n    ").append(cls).append(" create(KongEntity.Slots slots) {\n")
@@ -328,6 +347,26 @@ public final class GenerateEntityClasses {
         .append(set)
         .append("  }\n}\n");
     return out.toString();
+  }
+
+  /**
+   * A typed {@code adopt}: the builder takes ownership of the node instead of copying it (see
+   * {@code KongEntity.Builder.adopt}), so that a translator can hand over the trees it built,
+   * and share one immutable node (e.g. a tag list) among many entities.
+   */
+  private static void adopter(StringBuilder set, String key, String method, String node,
+      String paramDoc) {
+    set.append("\n    /**\n     * Sets {@code ").append(key).append("}, taking ownership of")
+        .append(" {@code value} instead of\n     * copying it: its containers are normalised")
+        .append(" in place and become part of the entity.\n     * The caller must not modify")
+        .append(" {@code value} (nor any node in it) afterwards; handing the same,\n     *")
+        .append(" never modified node to several builders is allowed.\n     *\n")
+        .append("     * @param value ").append(paramDoc).append(", given away\n")
+        .append("     * @return this builder\n")
+        .append("     * @throws KongModelException when the value has the wrong JSON type\n")
+        .append("     */\n")
+        .append("    public Builder ").append(method).append('(').append(node)
+        .append(" value) {\n      return adopt(\"").append(key).append("\", value);\n    }\n");
   }
 
   private static void setter(StringBuilder set, String key, String name, String param,

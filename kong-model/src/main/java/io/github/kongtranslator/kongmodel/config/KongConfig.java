@@ -725,6 +725,30 @@ public final class KongConfig {
     }
 
     /**
+     * Sets the top-level {@code ca_certificates} from JSON objects, taking ownership of {@code
+     * entries} instead of copying them (see {@link #adopt(String, JsonNode)}).
+     *
+     * @param entries the entities as JSON objects, given away
+     * @return this builder
+     * @throws KongModelException when an entry is not a valid {@link CaCertificate}
+     */
+    public Builder adoptCaCertificates(ArrayNode entries) {
+      return set("ca_certificates", entries, true);
+    }
+
+    /**
+     * Sets the top-level {@code vaults} from JSON objects, taking ownership of {@code entries}
+     * instead of copying them (see {@link #adopt(String, JsonNode)}).
+     *
+     * @param entries the entities as JSON objects, given away
+     * @return this builder
+     * @throws KongModelException when an entry is not a valid {@link Vault}
+     */
+    public Builder adoptVaults(ArrayNode entries) {
+      return set("vaults", entries, true);
+    }
+
+    /**
      * Appends a custom entity to the section named after its type.
      *
      * @param entity the entity
