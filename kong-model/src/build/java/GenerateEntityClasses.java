@@ -34,7 +34,8 @@ public final class GenerateEntityClasses {
   private static final Map<String, String> ADDER_OVERRIDES = Map.of("acls", "addAcl");
 
   private static final Pattern CONSTANT = Pattern.compile(
-      "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\(\"([a-z0-9_]*)\",\\s*(\\w+)\\.class,\\s*"
+      "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\((top|nested)\\(\"([a-z0-9_]*)\"\\),\\s*"
+          + "(\\w+)\\.class,\\s*"
           + "fields\\((.*?)\\),\\s*ImmutableMap\\.of\\((.*?)\\)\\)\\s*[,;]",
       Pattern.DOTALL);
   private static final Pattern FIELD =
@@ -45,7 +46,7 @@ public final class GenerateEntityClasses {
 
   record Child(String key, String kind) {}
 
-  record Kind(String constant, String section, String cls, String description,
+  record Kind(String constant, boolean top, String section, String cls, String description,
       List<Field> fields, List<Child> children) {}
 
   public static void main(String[] args) throws IOException {
@@ -80,6 +81,13 @@ public final class GenerateEntityClasses {
       written.add(file);
       n++;
     }
+    Path sections = dir.resolve("KongConfigSections.java");
+    String sectionsText = generateSections(kinds);
+    if (!Files.exists(sections)
+        || !Files.readString(sections, StandardCharsets.UTF_8).equals(sectionsText)) {
+      Files.writeString(sections, sectionsText, StandardCharsets.UTF_8);
+    }
+    written.add(sections);
     try (var stale = Files.list(dir)) { // a renamed or removed kind leaves no class behind
       for (Path p : stale.filter(p -> !written.contains(p)).toList()) {
         Files.delete(p);
@@ -98,12 +106,12 @@ public final class GenerateEntityClasses {
     }
     while (m.find()) {
       String doc = m.group(1).replaceAll("(?m)^\\s*\\*\\s?", " ").replaceAll("\\s+", " ").trim();
-      String cls = m.group(4);
+      String cls = m.group(5);
       String marker = "{@link " + cls + "}";
       int at = doc.lastIndexOf(marker);
       String description = at > 0 ? doc.substring(0, at).trim() : doc;
       List<Field> fields = new ArrayList<>();
-      String fieldText = m.group(5).trim();
+      String fieldText = m.group(6).trim();
       if (!fieldText.isEmpty()) {
         for (String entry : splitTopLevel(fieldText)) {
           Matcher f = FIELD.matcher(entry);
@@ -120,7 +128,7 @@ public final class GenerateEntityClasses {
         }
       }
       List<Child> children = new ArrayList<>();
-      Matcher q = QUOTED.matcher(m.group(6));
+      Matcher q = QUOTED.matcher(m.group(7));
       while (q.find()) {
         String key = q.group(1);
         if (!q.find()) {
@@ -128,12 +136,13 @@ public final class GenerateEntityClasses {
         }
         children.add(new Child(key, q.group(1)));
       }
-      kinds.add(new Kind(m.group(2), m.group(3), cls, description, fields, children));
+      kinds.add(new Kind(m.group(2), m.group(3).equals("top"), m.group(4), cls, description,
+          fields, children));
     }
     if (kinds.size() != constants || kinds.isEmpty()) {
       throw new IllegalStateException("EntityKind.java: read " + kinds.size() + " of "
-          + constants + " constants; keep each as NAME(\"section\", Type.class, fields(...),"
-          + " ImmutableMap.of(...)) after its Javadoc");
+          + constants + " constants; keep each as NAME(top(\"section\"), Type.class,"
+          + " fields(...), ImmutableMap.of(...)) (or nested(\"section\")) after its Javadoc");
     }
     return kinds;
   }
@@ -347,6 +356,77 @@ public final class GenerateEntityClasses {
         .append(set)
         .append("  }\n}\n");
     return out.toString();
+  }
+
+  /**
+   * The typed per-section methods of {@code KongConfig} and its builder, one set per kind
+   * marked {@code top("...")}: a package-private base class of each, whose public methods
+   * javac makes public members of {@code KongConfig} and {@code KongConfig.Builder}.
+   */
+  static String generateSections(List<Kind> kinds) {
+    StringBuilder acc = new StringBuilder();
+    StringBuilder set = new StringBuilder();
+    for (Kind k : kinds) {
+      if (!k.top()) {
+        continue;
+      }
+      String key = k.section();
+      String name = camel(key);
+      String cls = k.cls();
+      acc.append("\n  /**\n   * The top-level {@code ").append(key).append("}.\n   *\n")
+          .append("   * @return the entities in document order, empty when absent or empty;"
+              + " see {@link KongConfig#has(String)}\n   */\n")
+          .append("  public ImmutableList<").append(cls).append("> ").append(name)
+          .append("() {\n    return section(\"").append(key).append("\", ").append(cls)
+          .append(".class);\n  }\n");
+      set.append("\n    /**\n     * Sets the top-level {@code ").append(key)
+          .append("} (an empty list writes an empty list; KIC\n     * omits empty sections,"
+              + " so pass a non-empty list or none).\n     *\n")
+          .append("     * @param entities the entities, in order\n")
+          .append("     * @return this builder\n     */\n")
+          .append("    public KongConfig.Builder ").append(name).append("(List<").append(cls)
+          .append("> entities) {\n      return putSection(\"").append(key)
+          .append("\", entities);\n    }\n");
+      set.append("\n    /**\n     * Appends to the top-level {@code ").append(key)
+          .append("}, creating the section when absent.\n     *\n")
+          .append("     * @param entity the entity\n")
+          .append("     * @return this builder\n     */\n")
+          .append("    public KongConfig.Builder add").append(cls).append('(').append(cls)
+          .append(" entity) {\n      return addToSection(\"").append(key)
+          .append("\", entity);\n    }\n");
+      set.append("\n    /**\n     * Sets the top-level {@code ").append(key)
+          .append("} from JSON objects, taking ownership of\n     * {@code entries} instead"
+              + " of copying them (see {@link KongConfig.Builder#adopt(String,\n     * JsonNode)}).\n     *\n")
+          .append("     * @param entries the entities as JSON objects, given away\n")
+          .append("     * @return this builder\n")
+          .append("     * @throws KongModelException when an entry is not a valid {@link ")
+          .append(cls).append("}\n     */\n")
+          .append("    public KongConfig.Builder adopt")
+          .append(Character.toUpperCase(name.charAt(0))).append(name.substring(1))
+          .append("(ArrayNode entries) {\n      return adoptSection(\"").append(key)
+          .append("\", entries);\n    }\n");
+    }
+    return "// Generated by kong-model/src/build/java/GenerateEntityClasses.java from the\n"
+        + "// definitions in EntityKind.java (kinds marked top(...)). Do not edit.\n"
+        + "package " + PACKAGE + ";\n\n"
+        + "import com.fasterxml.jackson.databind.JsonNode;\n"
+        + "import com.fasterxml.jackson.databind.node.ArrayNode;\n"
+        + "import com.google.common.collect.ImmutableList;\n"
+        + "import java.util.List;\n\n"
+        + "/** The typed per-section accessors of {@link KongConfig}. */\n"
+        + "abstract class KongConfigSections {\n"
+        + "  KongConfigSections() {}\n\n"
+        + "  abstract <T extends KongEntity> ImmutableList<T> section(String key, Class<T> type);\n"
+        + acc
+        + "\n  /** The typed per-section setters of {@link KongConfig.Builder}. */\n"
+        + "  abstract static class SectionsBuilder {\n"
+        + "    SectionsBuilder() {}\n\n"
+        + "    abstract KongConfig.Builder putSection(String key,"
+        + " List<? extends KongEntity> entities);\n\n"
+        + "    abstract KongConfig.Builder addToSection(String key, KongEntity entity);\n\n"
+        + "    abstract KongConfig.Builder adoptSection(String key, ArrayNode entries);\n"
+        + set
+        + "  }\n}\n";
   }
 
   /**

@@ -14,16 +14,17 @@ import org.jspecify.annotations.Nullable;
  * <p>The constants are the one definition of each entity: its fields ({@link FieldSpec}) and
  * nested lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated
  * from them at build time by {@code kong-model/src/build/java/GenerateEntityClasses.java},
- * which reads this file: keep each constant as {@code NAME("section", Type.class,
- * fields(...), ImmutableMap.of(...))} after a Javadoc whose text (before the {@code {@link
- * Type}}) becomes the class description.
+ * which reads this file, and so are {@link KongConfig}'s per-section methods (for the kinds
+ * marked {@code top}): keep each constant as {@code NAME(top("section"), Type.class,
+ * fields(...), ImmutableMap.of(...))} (or {@code nested("section")}) after a Javadoc whose
+ * text (before the {@code {@link Type}}) becomes the class description.
  */
 public enum EntityKind {
   /**
    * A Kong service: the upstream endpoint that routes forward to, with nested routes and
    * plugins. {@link Service}, section {@code services}.
    */
-  SERVICE("services", Service.class,
+  SERVICE(top("services"), Service.class,
       fields(
           string("id"),
           string("name").unique(),
@@ -47,7 +48,7 @@ public enum EntityKind {
    * A Kong route, traditional (hosts, paths, methods, headers, ...) or expression-based ({@code
    * expression} with {@code priority}). {@link Route}, section {@code routes}.
    */
-  ROUTE("routes", Route.class,
+  ROUTE(top("routes"), Route.class,
       fields(
           string("id"),
           string("name").unique(),
@@ -75,7 +76,7 @@ public enum EntityKind {
    * A Kong upstream: load-balancing settings and health checks, with nested targets. {@link
    * Upstream}, section {@code upstreams}.
    */
-  UPSTREAM("upstreams", Upstream.class,
+  UPSTREAM(top("upstreams"), Upstream.class,
       fields(
           string("id"),
           string("name").required().unique(),
@@ -103,7 +104,7 @@ public enum EntityKind {
    * A target ({@code host:port}) of an upstream, with its weight. {@link Target}, section {@code
    * targets}.
    */
-  TARGET("targets", Target.class,
+  TARGET(top("targets"), Target.class,
       fields(
           string("id"),
           string("target").required(),
@@ -115,7 +116,7 @@ public enum EntityKind {
    * A Kong plugin instance: a free-form {@code config}, optionally scoped to a service, route,
    * consumer and/or consumer group. {@link Plugin}, section {@code plugins}.
    */
-  PLUGIN("plugins", Plugin.class,
+  PLUGIN(top("plugins"), Plugin.class,
       fields(
           string("id"),
           string("name").required(),
@@ -135,7 +136,7 @@ public enum EntityKind {
    * A Kong consumer with its nested credentials and plugins. {@link Consumer}, section {@code
    * consumers}.
    */
-  CONSUMER("consumers", Consumer.class,
+  CONSUMER(top("consumers"), Consumer.class,
       fields(
           string("id"),
           string("username").unique(),
@@ -147,7 +148,7 @@ public enum EntityKind {
    * A Kong consumer group with its nested plugins. {@link ConsumerGroup}, section {@code
    * consumer_groups}.
    */
-  CONSUMER_GROUP("consumer_groups", ConsumerGroup.class,
+  CONSUMER_GROUP(top("consumer_groups"), ConsumerGroup.class,
       fields(
           string("id"),
           string("name"),
@@ -158,7 +159,7 @@ public enum EntityKind {
    * A DB-less consumer group membership: one consumer in one consumer group. {@link
    * ConsumerGroupConsumer}, section {@code consumer_group_consumers}.
    */
-  CONSUMER_GROUP_CONSUMER("consumer_group_consumers", ConsumerGroupConsumer.class,
+  CONSUMER_GROUP_CONSUMER(top("consumer_group_consumers"), ConsumerGroupConsumer.class,
       fields(
           reference("consumer"),
           reference("consumer_group")),
@@ -167,7 +168,7 @@ public enum EntityKind {
    * A key-auth credential of a consumer; its {@code key} is secret. {@link KeyAuthCredential},
    * section {@code keyauth_credentials}.
    */
-  KEY_AUTH("keyauth_credentials", KeyAuthCredential.class,
+  KEY_AUTH(nested("keyauth_credentials"), KeyAuthCredential.class,
       fields(
           string("id"),
           string("key").secret().unique(),
@@ -178,7 +179,7 @@ public enum EntityKind {
    * A basic-auth credential of a consumer; its {@code password} is secret. {@link
    * BasicAuthCredential}, section {@code basicauth_credentials}.
    */
-  BASIC_AUTH("basicauth_credentials", BasicAuthCredential.class,
+  BASIC_AUTH(nested("basicauth_credentials"), BasicAuthCredential.class,
       fields(
           string("id"),
           string("username").required().unique(),
@@ -189,7 +190,7 @@ public enum EntityKind {
    * An hmac-auth credential of a consumer; its {@code secret} is secret. {@link
    * HmacAuthCredential}, section {@code hmacauth_credentials}.
    */
-  HMAC_AUTH("hmacauth_credentials", HmacAuthCredential.class,
+  HMAC_AUTH(nested("hmacauth_credentials"), HmacAuthCredential.class,
       fields(
           string("id"),
           string("username").required().unique(),
@@ -200,7 +201,7 @@ public enum EntityKind {
    * A jwt credential of a consumer; its {@code key} and {@code secret} are secret. {@link
    * JwtSecret}, section {@code jwt_secrets}.
    */
-  JWT_SECRET("jwt_secrets", JwtSecret.class,
+  JWT_SECRET(nested("jwt_secrets"), JwtSecret.class,
       fields(
           string("id"),
           string("key").secret().unique(),
@@ -213,7 +214,7 @@ public enum EntityKind {
    * An oauth2 credential of a consumer; its {@code client_secret} is secret. {@link
    * Oauth2Credential}, section {@code oauth2_credentials}.
    */
-  OAUTH2("oauth2_credentials", Oauth2Credential.class,
+  OAUTH2(nested("oauth2_credentials"), Oauth2Credential.class,
       fields(
           string("id"),
           string("name").required(),
@@ -225,7 +226,7 @@ public enum EntityKind {
           strings("tags")),
       ImmutableMap.of()),
   /** An ACL group membership of a consumer. {@link AclGroup}, section {@code acls}. */
-  ACL("acls", AclGroup.class,
+  ACL(nested("acls"), AclGroup.class,
       fields(
           string("id"),
           string("group").required(),
@@ -235,7 +236,7 @@ public enum EntityKind {
    * An mtls-auth credential of a consumer. {@link MtlsAuthCredential}, section {@code
    * mtls_auth_credentials}.
    */
-  MTLS_AUTH("mtls_auth_credentials", MtlsAuthCredential.class,
+  MTLS_AUTH(nested("mtls_auth_credentials"), MtlsAuthCredential.class,
       fields(
           string("id"),
           string("subject_name"),
@@ -246,7 +247,7 @@ public enum EntityKind {
    * A TLS certificate with its nested SNIs; its private {@code key} is secret. {@link
    * Certificate}, section {@code certificates}.
    */
-  CERTIFICATE("certificates", Certificate.class,
+  CERTIFICATE(top("certificates"), Certificate.class,
       fields(
           string("id"),
           string("cert").required(),
@@ -256,7 +257,7 @@ public enum EntityKind {
           strings("tags")),
       ImmutableMap.of("snis", "SNI")),
   /** A server name bound to a certificate. {@link Sni}, section {@code snis}. */
-  SNI("snis", Sni.class,
+  SNI(top("snis"), Sni.class,
       fields(
           string("id"),
           string("name").required().unique(),
@@ -267,7 +268,7 @@ public enum EntityKind {
    * A CA certificate used to verify upstream or client certificates. {@link CaCertificate},
    * section {@code ca_certificates}.
    */
-  CA_CERTIFICATE("ca_certificates", CaCertificate.class,
+  CA_CERTIFICATE(top("ca_certificates"), CaCertificate.class,
       fields(
           string("id"),
           string("cert").required(),
@@ -278,7 +279,7 @@ public enum EntityKind {
    * A Kong vault, addressed by its {@code prefix}; its {@code config} is secret. {@link Vault},
    * section {@code vaults}.
    */
-  VAULT("vaults", Vault.class,
+  VAULT(top("vaults"), Vault.class,
       fields(
           string("id"),
           string("name").required(),
@@ -291,13 +292,13 @@ public enum EntityKind {
    * A Kong enterprise license; its {@code payload} is secret. {@link License}, section {@code
    * licenses}.
    */
-  LICENSE("licenses", License.class,
+  LICENSE(top("licenses"), License.class,
       fields(
           string("id"),
           string("payload").secret()),
       ImmutableMap.of()),
   /** {@link CustomEntity}: an entity of a custom type, in the section named after its type. */
-  CUSTOM_ENTITY("", CustomEntity.class, fields(), ImmutableMap.of());
+  CUSTOM_ENTITY(nested(""), CustomEntity.class, fields(), ImmutableMap.of());
 
   private final String sectionKey;
   private final Class<? extends KongEntity> type;
@@ -324,6 +325,22 @@ public enum EntityKind {
     this.secretFields = fieldSpecs.stream().filter(FieldSpec::isSecret).map(FieldSpec::name)
         .collect(ImmutableSet.toImmutableSet());
     this.childSlots = childSlots;
+  }
+
+  /**
+   * A kind written as a top-level section of the document (also nested, for some), with typed
+   * accessors on {@link KongConfig} and its builder (generated from this marker).
+   */
+  private static String top(String sectionKey) {
+    return sectionKey;
+  }
+
+  /**
+   * A kind written nested in its parent: {@link KongConfig} reads a top-level section of it
+   * as typed entities but has no typed accessors for one.
+   */
+  private static String nested(String sectionKey) {
+    return sectionKey;
   }
 
   private static ImmutableList<FieldSpec> fields(FieldSpec... specs) {
