@@ -39,7 +39,8 @@ public final class GenerateEntityClasses {
           + "fields\\((.*?)\\),\\s*ImmutableMap\\.of\\((.*?)\\)\\)\\s*[,;]",
       Pattern.DOTALL);
   private static final Pattern FIELD =
-      Pattern.compile("\\s*(\\w+)\\(\"([a-z0-9_]+)\"\\)((?:\\.\\w+\\((?:\"[A-Z_]+\")?\\))*)\\s*");
+      Pattern.compile("\\s*(\\w+)\\(\"([a-z0-9_]+)\"\\)"
+          + "((?:\\s*\\.\\w+\\((?:[^()]|\\([^()]*\\))*\\))*)\\s*");
   private static final Pattern QUOTED = Pattern.compile("\"([A-Za-z0-9_]+)\"");
 
   record Field(String key, String helper, boolean secret) {}

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * marked {@code top}): keep each constant as {@code NAME(top("section"), Type.class,
  * fields(...), ImmutableMap.of(...))} (or {@code nested("section")}) after a Javadoc whose
  * text (before the {@code {@link Type}}) becomes the class description.
+ *
+ * <p>Defaults ({@code byDefault}), {@code one_of} and {@code between} follow Kong 3.9.1's
+ * schema of each kind, {@code kong/db/schema/entities/<section>.lua} (credentials: {@code
+ * kong/plugins/<plugin>/daos.lua}); those marked {@code typedef()} come from the type of {@code
+ * kong/db/schema/typedefs.lua} the field has (port, protocol, protocols).
  */
 public enum EntityKind {
   /**
@@ -29,19 +35,19 @@ public enum EntityKind {
           string("id"),
           string("name").unique(),
           string("host"),
-          integer("port"),
-          string("protocol"),
+          integer("port").between(0, 65535).byDefault(80).typedef(),
+          string("protocol").oneOf((Object[]) Kong.PROTOCOLS).byDefault("http").typedef(),
           string("path"),
           string("url"),
-          integer("retries"),
-          integer("connect_timeout"),
-          integer("read_timeout"),
-          integer("write_timeout"),
+          integer("retries").between(0, 32767).byDefault(5),
+          integer("connect_timeout").between(1, Kong.MAX_TIMEOUT).byDefault(60000),
+          integer("read_timeout").between(1, Kong.MAX_TIMEOUT).byDefault(60000),
+          integer("write_timeout").between(1, Kong.MAX_TIMEOUT).byDefault(60000),
           reference("client_certificate").references("CERTIFICATE"),
           strings("ca_certificates"),
           bool("tls_verify"),
-          integer("tls_verify_depth"),
-          bool("enabled"),
+          integer("tls_verify_depth").between(0, 64),
+          bool("enabled").byDefault(true),
           strings("tags")),
       ImmutableMap.of("routes", "ROUTE", "plugins", "PLUGIN")),
   /**
@@ -55,20 +61,21 @@ public enum EntityKind {
           strings("hosts"),
           strings("paths"),
           strings("methods"),
-          strings("protocols"),
+          strings("protocols").oneOf((Object[]) Kong.PROTOCOLS).byDefault(List.of("http", "https"))
+              .typedef(),
           object("headers"),
           strings("snis"),
           array("sources"),
           array("destinations"),
-          bool("strip_path"),
-          bool("preserve_host"),
-          integer("regex_priority"),
-          integer("https_redirect_status_code"),
-          string("path_handling"),
-          bool("request_buffering"),
-          bool("response_buffering"),
+          bool("strip_path").byDefault(true),
+          bool("preserve_host").byDefault(false),
+          integer("regex_priority").byDefault(0),
+          integer("https_redirect_status_code").oneOf(426, 301, 302, 307, 308).byDefault(426),
+          string("path_handling").oneOf("v0", "v1").byDefault("v0"),
+          bool("request_buffering").byDefault(true),
+          bool("response_buffering").byDefault(true),
           string("expression").expressionsFlavor(),
-          int64("priority").expressionsFlavor(),
+          int64("priority").expressionsFlavor().between(0, (1L << 46) - 1).byDefault(0),
           reference("service").references("SERVICE"),
           strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
@@ -80,23 +87,25 @@ public enum EntityKind {
       fields(
           string("id"),
           string("name").required().unique(),
-          string("algorithm"),
-          string("hash_on"),
-          string("hash_fallback"),
+          string("algorithm")
+              .oneOf("consistent-hashing", "least-connections", "round-robin", "latency")
+              .byDefault("round-robin"),
+          string("hash_on").oneOf((Object[]) Kong.HASH_ON).byDefault("none"),
+          string("hash_fallback").oneOf((Object[]) Kong.HASH_ON).byDefault("none"),
           string("hash_on_header"),
           string("hash_fallback_header"),
           string("hash_on_cookie"),
-          string("hash_on_cookie_path"),
+          string("hash_on_cookie_path").byDefault("/"),
           string("hash_on_query_arg"),
           string("hash_fallback_query_arg"),
           string("hash_on_uri_capture"),
           string("hash_fallback_uri_capture"),
           object("healthchecks"),
           string("host_header"),
-          integer("slots"),
+          integer("slots").between(10, 1 << 16).byDefault(10000),
           string("sticky_sessions_cookie").notInKong(),
           string("sticky_sessions_cookie_path").notInKong(),
-          bool("use_srv_name"),
+          bool("use_srv_name").byDefault(false),
           reference("client_certificate").references("CERTIFICATE"),
           strings("tags")),
       ImmutableMap.of("targets", "TARGET")),
@@ -108,7 +117,7 @@ public enum EntityKind {
       fields(
           string("id"),
           string("target").required(),
-          integer("weight"),
+          integer("weight").between(0, 65535).byDefault(100),
           reference("upstream").required().references("UPSTREAM"),
           strings("tags")),
       ImmutableMap.of()),
@@ -122,8 +131,8 @@ public enum EntityKind {
           string("name").required(),
           string("instance_name").unique(),
           object("config"),
-          bool("enabled"),
-          strings("protocols"),
+          bool("enabled").byDefault(true),
+          strings("protocols").oneOf((Object[]) Kong.PROTOCOLS).typedef(),
           object("ordering"),
           string("run_on").notInKong(),
           reference("service").references("SERVICE"),
@@ -206,7 +215,8 @@ public enum EntityKind {
           string("id"),
           string("key").secret().unique(),
           string("secret").secret(),
-          string("algorithm"),
+          string("algorithm").oneOf("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
+              "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA").byDefault("HS256"),
           string("rsa_public_key"),
           strings("tags")),
       ImmutableMap.of()),
@@ -221,8 +231,8 @@ public enum EntityKind {
           string("client_id").unique(),
           string("client_secret").secret(),
           strings("redirect_uris"),
-          bool("hash_secret"),
-          string("client_type"),
+          bool("hash_secret").byDefault(false),
+          string("client_type").oneOf("confidential", "public").byDefault("confidential"),
           strings("tags")),
       ImmutableMap.of()),
   /** An ACL group membership of a consumer. {@link AclGroup}, section {@code acls}. */
@@ -299,6 +309,21 @@ public enum EntityKind {
       ImmutableMap.of()),
   /** {@link CustomEntity}: an entity of a custom type, in the section named after its type. */
   CUSTOM_ENTITY(nested(""), CustomEntity.class, fields(), ImmutableMap.of());
+
+  /**
+   * Values shared by several definitions (a nested class: enum constants cannot read the
+   * enum's own static fields).
+   */
+  private static final class Kong {
+    /** {@code kong/constants.lua} {@code PROTOCOLS}, sorted as Kong sorts them. */
+    static final String[] PROTOCOLS =
+        {"grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"};
+    /** {@code kong/db/schema/entities/upstreams.lua} {@code hash_on}. */
+    static final String[] HASH_ON =
+        {"none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture"};
+    /** {@code services.lua} {@code nonzero_timeout}: {@code between = { 1, 2^31 - 2 }}. */
+    static final long MAX_TIMEOUT = (1L << 31) - 2;
+  }
 
   private final String sectionKey;
   private final Class<? extends KongEntity> type;
