@@ -63,15 +63,12 @@ final class EntityRules {
   static final ImmutableSet<String> BUNDLED_VAULTS = set("env");
 
 
-  // ---- services.lua
-
+  // ---- services.lua (defaults, one_of and ranges: the definitions, EntityCheck#definition)
 
   static void service(EntityCheck c) {
     utf8Name(c, "name");
     boolean url = c.isSet("url");
-    if (url) {
-      c.string("url", SERVICES);
-    } else {
+    if (!url) {
       c.required("host", SERVICES);
     }
     c.custom("host", TYPEDEFS, KongSyntax::host);
