@@ -34,18 +34,20 @@ public final class GenerateEntityClasses {
   private static final Map<String, String> ADDER_OVERRIDES = Map.of("acls", "addAcl");
 
   private static final Pattern CONSTANT = Pattern.compile(
-      "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\(\"([a-z0-9_]*)\",\\s*(\\w+)\\.class,\\s*"
+      "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\((top|nested)\\(\"([a-z0-9_]*)\"\\),\\s*"
+          + "(\\w+)\\.class,\\s*"
           + "fields\\((.*?)\\),\\s*ImmutableMap\\.of\\((.*?)\\)\\)\\s*[,;]",
       Pattern.DOTALL);
   private static final Pattern FIELD =
-      Pattern.compile("\\s*(\\w+)\\(\"([a-z0-9_]+)\"\\)((?:\\.\\w+\\((?:\"[A-Z_]+\")?\\))*)\\s*");
+      Pattern.compile("\\s*(\\w+)\\(\"([a-z0-9_]+)\"\\)"
+          + "((?:\\s*\\.\\w+\\((?:[^()]|\\([^()]*\\))*\\))*)\\s*");
   private static final Pattern QUOTED = Pattern.compile("\"([A-Za-z0-9_]+)\"");
 
   record Field(String key, String helper, boolean secret) {}
 
   record Child(String key, String kind) {}
 
-  record Kind(String constant, String section, String cls, String description,
+  record Kind(String constant, boolean top, String section, String cls, String description,
       List<Field> fields, List<Child> children) {}
 
   public static void main(String[] args) throws IOException {
@@ -80,6 +82,13 @@ public final class GenerateEntityClasses {
       written.add(file);
       n++;
     }
+    Path sections = dir.resolve("KongConfigSections.java");
+    String sectionsText = generateSections(kinds);
+    if (!Files.exists(sections)
+        || !Files.readString(sections, StandardCharsets.UTF_8).equals(sectionsText)) {
+      Files.writeString(sections, sectionsText, StandardCharsets.UTF_8);
+    }
+    written.add(sections);
     try (var stale = Files.list(dir)) { // a renamed or removed kind leaves no class behind
       for (Path p : stale.filter(p -> !written.contains(p)).toList()) {
         Files.delete(p);
@@ -98,12 +107,12 @@ public final class GenerateEntityClasses {
     }
     while (m.find()) {
       String doc = m.group(1).replaceAll("(?m)^\\s*\\*\\s?", " ").replaceAll("\\s+", " ").trim();
-      String cls = m.group(4);
+      String cls = m.group(5);
       String marker = "{@link " + cls + "}";
       int at = doc.lastIndexOf(marker);
       String description = at > 0 ? doc.substring(0, at).trim() : doc;
       List<Field> fields = new ArrayList<>();
-      String fieldText = m.group(5).trim();
+      String fieldText = m.group(6).trim();
       if (!fieldText.isEmpty()) {
         for (String entry : splitTopLevel(fieldText)) {
           Matcher f = FIELD.matcher(entry);
@@ -120,7 +129,7 @@ public final class GenerateEntityClasses {
         }
       }
       List<Child> children = new ArrayList<>();
-      Matcher q = QUOTED.matcher(m.group(6));
+      Matcher q = QUOTED.matcher(m.group(7));
       while (q.find()) {
         String key = q.group(1);
         if (!q.find()) {
@@ -128,12 +137,13 @@ public final class GenerateEntityClasses {
         }
         children.add(new Child(key, q.group(1)));
       }
-      kinds.add(new Kind(m.group(2), m.group(3), cls, description, fields, children));
+      kinds.add(new Kind(m.group(2), m.group(3).equals("top"), m.group(4), cls, description,
+          fields, children));
     }
     if (kinds.size() != constants || kinds.isEmpty()) {
       throw new IllegalStateException("EntityKind.java: read " + kinds.size() + " of "
-          + constants + " constants; keep each as NAME(\"section\", Type.class, fields(...),"
-          + " ImmutableMap.of(...)) after its Javadoc");
+          + constants + " constants; keep each as NAME(top(\"section\"), Type.class,"
+          + " fields(...), ImmutableMap.of(...)) (or nested(\"section\")) after its Javadoc");
     }
     return kinds;
   }
@@ -264,6 +274,17 @@ public final class GenerateEntityClasses {
         default -> setter(set, f.key(), name, "JsonNode value", "value", "set(\"" + f.key()
             + "\", value)");
       }
+      String node = switch (f.helper()) { // the JSON node a translator builds the value as
+        case "strings", "array" -> "ArrayNode";
+        case "object", "reference" -> "ObjectNode";
+        default -> null;
+      };
+      if (node != null) {
+        imports.add("com.fasterxml.jackson.databind.node." + node);
+        adopter(set, f.key(), "adopt" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+            node, f.helper().equals("reference") ? "the reference object, e.g. {@code {\"id\": ...}}"
+                : "the value");
+      }
     }
     for (Child c : k.children()) {
       String childCls = classOf.get(c.kind());
@@ -286,6 +307,10 @@ public final class GenerateEntityClasses {
           .append("    public Builder ").append(name).append("(List<").append(childCls)
           .append("> entities) {\n      return putChildren(\"").append(c.key())
           .append("\", entities);\n    }\n");
+      imports.add("com.fasterxml.jackson.databind.node.ArrayNode");
+      adopter(set, c.key(), "adopt" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+          "ArrayNode", "the entities as JSON objects, read as nested {@code " + childCls
+              + "} entities");
       String adder = ADDER_OVERRIDES.getOrDefault(c.key(), "add" + childCls);
       set.append("\n    /**\n     * Appends one entity to the nested {@code ").append(c.key())
           .append("}, creating the list when absent.\n     *\n")
@@ -303,11 +328,14 @@ public final class GenerateEntityClasses {
       out.append("import ").append(i).append(";\n");
     }
     String cls = k.cls();
+    boolean tagged = k.fields().stream()
+        .anyMatch(f -> f.key().equals("tags") && f.helper().equals("strings"));
     out.append("\n/**\n * ").append(k.description()).append("\n *\n")
         .append(" * <p>Immutable. Known fields have typed accessors; any other field read or set"
             + " is kept in\n * {@link #field(String)}. Build with {@link #builder()}, copy with"
             + " {@link #toBuilder()}.\n */\n")
-        .append("public final class ").append(cls).append(" extends KongEntity {\n")
+        .append("public final class ").append(cls).append(" extends KongEntity")
+        .append(tagged ? " implements Tagged" : "").append(" {\n")
         .append("  ").append(cls).append("(KongEntity.Slots slots) {\n")
         .append("    super(EntityKind.").append(k.constant()).append(", slots);\n  }\n\n")
         .append("  /**\n   * A builder for a new, empty entity.\n   *\n")
@@ -320,7 +348,8 @@ public final class GenerateEntityClasses {
         .append("\n  /** Builder of {@link ").append(cls)
         .append("}; setters replace the field and keep the others. */\n")
         .append("  public static final class Builder extends KongEntity.Builder<").append(cls)
-        .append(", Builder> {\n")
+        .append(", Builder>").append(tagged ? " implements Tagged.Builder<Builder>" : "")
+        .append(" {\n")
         .append("    Builder() {\n      super(EntityKind.").append(k.constant())
         .append(");\n    }\n\n")
         .append("    @Override\n    ").append(cls).append(" create(KongEntity.Slots slots) {\n")
@@ -328,6 +357,97 @@ public final class GenerateEntityClasses {
         .append(set)
         .append("  }\n}\n");
     return out.toString();
+  }
+
+  /**
+   * The typed per-section methods of {@code KongConfig} and its builder, one set per kind
+   * marked {@code top("...")}: a package-private base class of each, whose public methods
+   * javac makes public members of {@code KongConfig} and {@code KongConfig.Builder}.
+   */
+  static String generateSections(List<Kind> kinds) {
+    StringBuilder acc = new StringBuilder();
+    StringBuilder set = new StringBuilder();
+    for (Kind k : kinds) {
+      if (!k.top()) {
+        continue;
+      }
+      String key = k.section();
+      String name = camel(key);
+      String cls = k.cls();
+      acc.append("\n  /**\n   * The top-level {@code ").append(key).append("}.\n   *\n")
+          .append("   * @return the entities in document order, empty when absent or empty;"
+              + " see {@link KongConfig#has(String)}\n   */\n")
+          .append("  public ImmutableList<").append(cls).append("> ").append(name)
+          .append("() {\n    return section(\"").append(key).append("\", ").append(cls)
+          .append(".class);\n  }\n");
+      set.append("\n    /**\n     * Sets the top-level {@code ").append(key)
+          .append("} (an empty list writes an empty list; KIC\n     * omits empty sections,"
+              + " so pass a non-empty list or none).\n     *\n")
+          .append("     * @param entities the entities, in order\n")
+          .append("     * @return this builder\n     */\n")
+          .append("    public KongConfig.Builder ").append(name).append("(List<").append(cls)
+          .append("> entities) {\n      return putSection(\"").append(key)
+          .append("\", entities);\n    }\n");
+      set.append("\n    /**\n     * Appends to the top-level {@code ").append(key)
+          .append("}, creating the section when absent.\n     *\n")
+          .append("     * @param entity the entity\n")
+          .append("     * @return this builder\n     */\n")
+          .append("    public KongConfig.Builder add").append(cls).append('(').append(cls)
+          .append(" entity) {\n      return addToSection(\"").append(key)
+          .append("\", entity);\n    }\n");
+      set.append("\n    /**\n     * Sets the top-level {@code ").append(key)
+          .append("} from JSON objects, taking ownership of\n     * {@code entries} instead"
+              + " of copying them (see {@link KongConfig.Builder#adopt(String,\n     * JsonNode)}).\n     *\n")
+          .append("     * @param entries the entities as JSON objects, given away\n")
+          .append("     * @return this builder\n")
+          .append("     * @throws KongModelException when an entry is not a valid {@link ")
+          .append(cls).append("}\n     */\n")
+          .append("    public KongConfig.Builder adopt")
+          .append(Character.toUpperCase(name.charAt(0))).append(name.substring(1))
+          .append("(ArrayNode entries) {\n      return adoptSection(\"").append(key)
+          .append("\", entries);\n    }\n");
+    }
+    return "// Generated by kong-model/src/build/java/GenerateEntityClasses.java from the\n"
+        + "// definitions in EntityKind.java (kinds marked top(...)). Do not edit.\n"
+        + "package " + PACKAGE + ";\n\n"
+        + "import com.fasterxml.jackson.databind.JsonNode;\n"
+        + "import com.fasterxml.jackson.databind.node.ArrayNode;\n"
+        + "import com.google.common.collect.ImmutableList;\n"
+        + "import java.util.List;\n\n"
+        + "/** The typed per-section accessors of {@link KongConfig}. */\n"
+        + "abstract class KongConfigSections {\n"
+        + "  KongConfigSections() {}\n\n"
+        + "  abstract <T extends KongEntity> ImmutableList<T> section(String key, Class<T> type);\n"
+        + acc
+        + "\n  /** The typed per-section setters of {@link KongConfig.Builder}. */\n"
+        + "  abstract static class SectionsBuilder {\n"
+        + "    SectionsBuilder() {}\n\n"
+        + "    abstract KongConfig.Builder putSection(String key,"
+        + " List<? extends KongEntity> entities);\n\n"
+        + "    abstract KongConfig.Builder addToSection(String key, KongEntity entity);\n\n"
+        + "    abstract KongConfig.Builder adoptSection(String key, ArrayNode entries);\n"
+        + set
+        + "  }\n}\n";
+  }
+
+  /**
+   * A typed {@code adopt}: the builder takes ownership of the node instead of copying it (see
+   * {@code KongEntity.Builder.adopt}), so that a translator can hand over the trees it built,
+   * and share one immutable node (e.g. a tag list) among many entities.
+   */
+  private static void adopter(StringBuilder set, String key, String method, String node,
+      String paramDoc) {
+    set.append("\n    /**\n     * Sets {@code ").append(key).append("}, taking ownership of")
+        .append(" {@code value} instead of\n     * copying it: its containers are normalised")
+        .append(" in place and become part of the entity.\n     * The caller must not modify")
+        .append(" {@code value} (nor any node in it) afterwards; handing the same,\n     *")
+        .append(" never modified node to several builders is allowed.\n     *\n")
+        .append("     * @param value ").append(paramDoc).append(", given away\n")
+        .append("     * @return this builder\n")
+        .append("     * @throws KongModelException when the value has the wrong JSON type\n")
+        .append("     */\n")
+        .append("    public Builder ").append(method).append('(').append(node)
+        .append(" value) {\n      return adopt(\"").append(key).append("\", value);\n    }\n");
   }
 
   private static void setter(StringBuilder set, String key, String name, String param,

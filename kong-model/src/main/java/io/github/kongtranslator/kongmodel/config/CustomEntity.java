@@ -1,5 +1,6 @@
 package io.github.kongtranslator.kongmodel.config;
 
+import com.google.common.collect.ImmutableList;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * An entity of a custom type (e.g. a {@code degraphql_routes} entry from a KongCustomEntity),
  * written in the top-level section named after its type. Every field is free-form.
  */
-public final class CustomEntity extends KongEntity {
+public final class CustomEntity extends KongEntity implements Tagged {
   private final String type;
 
   CustomEntity(String type, KongEntity.Slots slots) {
@@ -52,6 +53,17 @@ public final class CustomEntity extends KongEntity {
    */
   public Optional<String> id() {
     return string("id");
+  }
+
+  /**
+   * The {@code tags} field (free-form like every field of a custom entity: elements are read
+   * as text).
+   *
+   * @return the tags in order, empty when absent, empty or not a list
+   */
+  @Override
+  public ImmutableList<String> tags() {
+    return strings("tags");
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -14,60 +15,67 @@ import org.jspecify.annotations.Nullable;
  * <p>The constants are the one definition of each entity: its fields ({@link FieldSpec}) and
  * nested lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated
  * from them at build time by {@code kong-model/src/build/java/GenerateEntityClasses.java},
- * which reads this file: keep each constant as {@code NAME("section", Type.class,
- * fields(...), ImmutableMap.of(...))} after a Javadoc whose text (before the {@code {@link
- * Type}}) becomes the class description.
+ * which reads this file, and so are {@link KongConfig}'s per-section methods (for the kinds
+ * marked {@code top}): keep each constant as {@code NAME(top("section"), Type.class,
+ * fields(...), ImmutableMap.of(...))} (or {@code nested("section")}) after a Javadoc whose
+ * text (before the {@code {@link Type}}) becomes the class description.
+ *
+ * <p>Defaults ({@code byDefault}), {@code one_of} and {@code between} follow Kong 3.9.1's
+ * schema of each kind, {@code kong/db/schema/entities/<section>.lua} (credentials: {@code
+ * kong/plugins/<plugin>/daos.lua}); those marked {@code typedef()} come from the type of {@code
+ * kong/db/schema/typedefs.lua} the field has (port, protocol, protocols).
  */
 public enum EntityKind {
   /**
    * A Kong service: the upstream endpoint that routes forward to, with nested routes and
    * plugins. {@link Service}, section {@code services}.
    */
-  SERVICE("services", Service.class,
+  SERVICE(top("services"), Service.class,
       fields(
           string("id"),
           string("name").unique(),
           string("host"),
-          integer("port"),
-          string("protocol"),
+          integer("port").between(0, 65535).byDefault(80).typedef(),
+          string("protocol").oneOf((Object[]) Kong.PROTOCOLS).byDefault("http").typedef(),
           string("path"),
           string("url"),
-          integer("retries"),
-          integer("connect_timeout"),
-          integer("read_timeout"),
-          integer("write_timeout"),
+          integer("retries").between(0, 32767).byDefault(5),
+          integer("connect_timeout").between(1, Kong.MAX_TIMEOUT).byDefault(60000),
+          integer("read_timeout").between(1, Kong.MAX_TIMEOUT).byDefault(60000),
+          integer("write_timeout").between(1, Kong.MAX_TIMEOUT).byDefault(60000),
           reference("client_certificate").references("CERTIFICATE"),
           strings("ca_certificates"),
           bool("tls_verify"),
-          integer("tls_verify_depth"),
-          bool("enabled"),
+          integer("tls_verify_depth").between(0, 64),
+          bool("enabled").byDefault(true),
           strings("tags")),
       ImmutableMap.of("routes", "ROUTE", "plugins", "PLUGIN")),
   /**
    * A Kong route, traditional (hosts, paths, methods, headers, ...) or expression-based ({@code
    * expression} with {@code priority}). {@link Route}, section {@code routes}.
    */
-  ROUTE("routes", Route.class,
+  ROUTE(top("routes"), Route.class,
       fields(
           string("id"),
           string("name").unique(),
           strings("hosts"),
           strings("paths"),
           strings("methods"),
-          strings("protocols"),
+          strings("protocols").oneOf((Object[]) Kong.PROTOCOLS).byDefault(List.of("http", "https"))
+              .typedef(),
           object("headers"),
           strings("snis"),
           array("sources"),
           array("destinations"),
-          bool("strip_path"),
-          bool("preserve_host"),
-          integer("regex_priority"),
-          integer("https_redirect_status_code"),
-          string("path_handling"),
-          bool("request_buffering"),
-          bool("response_buffering"),
+          bool("strip_path").byDefault(true),
+          bool("preserve_host").byDefault(false),
+          integer("regex_priority").byDefault(0),
+          integer("https_redirect_status_code").oneOf(426, 301, 302, 307, 308).byDefault(426),
+          string("path_handling").oneOf("v0", "v1").byDefault("v0"),
+          bool("request_buffering").byDefault(true),
+          bool("response_buffering").byDefault(true),
           string("expression").expressionsFlavor(),
-          int64("priority").expressionsFlavor(),
+          int64("priority").expressionsFlavor().between(0, (1L << 46) - 1).byDefault(0),
           reference("service").references("SERVICE"),
           strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
@@ -75,27 +83,29 @@ public enum EntityKind {
    * A Kong upstream: load-balancing settings and health checks, with nested targets. {@link
    * Upstream}, section {@code upstreams}.
    */
-  UPSTREAM("upstreams", Upstream.class,
+  UPSTREAM(top("upstreams"), Upstream.class,
       fields(
           string("id"),
           string("name").required().unique(),
-          string("algorithm"),
-          string("hash_on"),
-          string("hash_fallback"),
+          string("algorithm")
+              .oneOf("consistent-hashing", "least-connections", "round-robin", "latency")
+              .byDefault("round-robin"),
+          string("hash_on").oneOf((Object[]) Kong.HASH_ON).byDefault("none"),
+          string("hash_fallback").oneOf((Object[]) Kong.HASH_ON).byDefault("none"),
           string("hash_on_header"),
           string("hash_fallback_header"),
           string("hash_on_cookie"),
-          string("hash_on_cookie_path"),
+          string("hash_on_cookie_path").byDefault("/"),
           string("hash_on_query_arg"),
           string("hash_fallback_query_arg"),
           string("hash_on_uri_capture"),
           string("hash_fallback_uri_capture"),
           object("healthchecks"),
           string("host_header"),
-          integer("slots"),
+          integer("slots").between(10, 1 << 16).byDefault(10000),
           string("sticky_sessions_cookie").notInKong(),
           string("sticky_sessions_cookie_path").notInKong(),
-          bool("use_srv_name"),
+          bool("use_srv_name").byDefault(false),
           reference("client_certificate").references("CERTIFICATE"),
           strings("tags")),
       ImmutableMap.of("targets", "TARGET")),
@@ -103,11 +113,11 @@ public enum EntityKind {
    * A target ({@code host:port}) of an upstream, with its weight. {@link Target}, section {@code
    * targets}.
    */
-  TARGET("targets", Target.class,
+  TARGET(top("targets"), Target.class,
       fields(
           string("id"),
           string("target").required(),
-          integer("weight"),
+          integer("weight").between(0, 65535).byDefault(100),
           reference("upstream").required().references("UPSTREAM"),
           strings("tags")),
       ImmutableMap.of()),
@@ -115,14 +125,14 @@ public enum EntityKind {
    * A Kong plugin instance: a free-form {@code config}, optionally scoped to a service, route,
    * consumer and/or consumer group. {@link Plugin}, section {@code plugins}.
    */
-  PLUGIN("plugins", Plugin.class,
+  PLUGIN(top("plugins"), Plugin.class,
       fields(
           string("id"),
           string("name").required(),
           string("instance_name").unique(),
           object("config"),
-          bool("enabled"),
-          strings("protocols"),
+          bool("enabled").byDefault(true),
+          strings("protocols").oneOf((Object[]) Kong.PROTOCOLS).typedef(),
           object("ordering"),
           string("run_on").notInKong(),
           reference("service").references("SERVICE"),
@@ -135,7 +145,7 @@ public enum EntityKind {
    * A Kong consumer with its nested credentials and plugins. {@link Consumer}, section {@code
    * consumers}.
    */
-  CONSUMER("consumers", Consumer.class,
+  CONSUMER(top("consumers"), Consumer.class,
       fields(
           string("id"),
           string("username").unique(),
@@ -147,7 +157,7 @@ public enum EntityKind {
    * A Kong consumer group with its nested plugins. {@link ConsumerGroup}, section {@code
    * consumer_groups}.
    */
-  CONSUMER_GROUP("consumer_groups", ConsumerGroup.class,
+  CONSUMER_GROUP(top("consumer_groups"), ConsumerGroup.class,
       fields(
           string("id"),
           string("name"),
@@ -158,7 +168,7 @@ public enum EntityKind {
    * A DB-less consumer group membership: one consumer in one consumer group. {@link
    * ConsumerGroupConsumer}, section {@code consumer_group_consumers}.
    */
-  CONSUMER_GROUP_CONSUMER("consumer_group_consumers", ConsumerGroupConsumer.class,
+  CONSUMER_GROUP_CONSUMER(top("consumer_group_consumers"), ConsumerGroupConsumer.class,
       fields(
           reference("consumer"),
           reference("consumer_group")),
@@ -167,7 +177,7 @@ public enum EntityKind {
    * A key-auth credential of a consumer; its {@code key} is secret. {@link KeyAuthCredential},
    * section {@code keyauth_credentials}.
    */
-  KEY_AUTH("keyauth_credentials", KeyAuthCredential.class,
+  KEY_AUTH(nested("keyauth_credentials"), KeyAuthCredential.class,
       fields(
           string("id"),
           string("key").secret().unique(),
@@ -178,7 +188,7 @@ public enum EntityKind {
    * A basic-auth credential of a consumer; its {@code password} is secret. {@link
    * BasicAuthCredential}, section {@code basicauth_credentials}.
    */
-  BASIC_AUTH("basicauth_credentials", BasicAuthCredential.class,
+  BASIC_AUTH(nested("basicauth_credentials"), BasicAuthCredential.class,
       fields(
           string("id"),
           string("username").required().unique(),
@@ -189,7 +199,7 @@ public enum EntityKind {
    * An hmac-auth credential of a consumer; its {@code secret} is secret. {@link
    * HmacAuthCredential}, section {@code hmacauth_credentials}.
    */
-  HMAC_AUTH("hmacauth_credentials", HmacAuthCredential.class,
+  HMAC_AUTH(nested("hmacauth_credentials"), HmacAuthCredential.class,
       fields(
           string("id"),
           string("username").required().unique(),
@@ -200,12 +210,13 @@ public enum EntityKind {
    * A jwt credential of a consumer; its {@code key} and {@code secret} are secret. {@link
    * JwtSecret}, section {@code jwt_secrets}.
    */
-  JWT_SECRET("jwt_secrets", JwtSecret.class,
+  JWT_SECRET(nested("jwt_secrets"), JwtSecret.class,
       fields(
           string("id"),
           string("key").secret().unique(),
           string("secret").secret(),
-          string("algorithm"),
+          string("algorithm").oneOf("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
+              "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA").byDefault("HS256"),
           string("rsa_public_key"),
           strings("tags")),
       ImmutableMap.of()),
@@ -213,19 +224,19 @@ public enum EntityKind {
    * An oauth2 credential of a consumer; its {@code client_secret} is secret. {@link
    * Oauth2Credential}, section {@code oauth2_credentials}.
    */
-  OAUTH2("oauth2_credentials", Oauth2Credential.class,
+  OAUTH2(nested("oauth2_credentials"), Oauth2Credential.class,
       fields(
           string("id"),
           string("name").required(),
           string("client_id").unique(),
           string("client_secret").secret(),
           strings("redirect_uris"),
-          bool("hash_secret"),
-          string("client_type"),
+          bool("hash_secret").byDefault(false),
+          string("client_type").oneOf("confidential", "public").byDefault("confidential"),
           strings("tags")),
       ImmutableMap.of()),
   /** An ACL group membership of a consumer. {@link AclGroup}, section {@code acls}. */
-  ACL("acls", AclGroup.class,
+  ACL(nested("acls"), AclGroup.class,
       fields(
           string("id"),
           string("group").required(),
@@ -235,7 +246,7 @@ public enum EntityKind {
    * An mtls-auth credential of a consumer. {@link MtlsAuthCredential}, section {@code
    * mtls_auth_credentials}.
    */
-  MTLS_AUTH("mtls_auth_credentials", MtlsAuthCredential.class,
+  MTLS_AUTH(nested("mtls_auth_credentials"), MtlsAuthCredential.class,
       fields(
           string("id"),
           string("subject_name"),
@@ -246,7 +257,7 @@ public enum EntityKind {
    * A TLS certificate with its nested SNIs; its private {@code key} is secret. {@link
    * Certificate}, section {@code certificates}.
    */
-  CERTIFICATE("certificates", Certificate.class,
+  CERTIFICATE(top("certificates"), Certificate.class,
       fields(
           string("id"),
           string("cert").required(),
@@ -256,7 +267,7 @@ public enum EntityKind {
           strings("tags")),
       ImmutableMap.of("snis", "SNI")),
   /** A server name bound to a certificate. {@link Sni}, section {@code snis}. */
-  SNI("snis", Sni.class,
+  SNI(top("snis"), Sni.class,
       fields(
           string("id"),
           string("name").required().unique(),
@@ -267,7 +278,7 @@ public enum EntityKind {
    * A CA certificate used to verify upstream or client certificates. {@link CaCertificate},
    * section {@code ca_certificates}.
    */
-  CA_CERTIFICATE("ca_certificates", CaCertificate.class,
+  CA_CERTIFICATE(top("ca_certificates"), CaCertificate.class,
       fields(
           string("id"),
           string("cert").required(),
@@ -278,7 +289,7 @@ public enum EntityKind {
    * A Kong vault, addressed by its {@code prefix}; its {@code config} is secret. {@link Vault},
    * section {@code vaults}.
    */
-  VAULT("vaults", Vault.class,
+  VAULT(top("vaults"), Vault.class,
       fields(
           string("id"),
           string("name").required(),
@@ -291,13 +302,28 @@ public enum EntityKind {
    * A Kong enterprise license; its {@code payload} is secret. {@link License}, section {@code
    * licenses}.
    */
-  LICENSE("licenses", License.class,
+  LICENSE(top("licenses"), License.class,
       fields(
           string("id"),
           string("payload").secret()),
       ImmutableMap.of()),
   /** {@link CustomEntity}: an entity of a custom type, in the section named after its type. */
-  CUSTOM_ENTITY("", CustomEntity.class, fields(), ImmutableMap.of());
+  CUSTOM_ENTITY(nested(""), CustomEntity.class, fields(), ImmutableMap.of());
+
+  /**
+   * Values shared by several definitions (a nested class: enum constants cannot read the
+   * enum's own static fields).
+   */
+  private static final class Kong {
+    /** {@code kong/constants.lua} {@code PROTOCOLS}, sorted as Kong sorts them. */
+    static final String[] PROTOCOLS =
+        {"grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"};
+    /** {@code kong/db/schema/entities/upstreams.lua} {@code hash_on}. */
+    static final String[] HASH_ON =
+        {"none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture"};
+    /** {@code services.lua} {@code nonzero_timeout}: {@code between = { 1, 2^31 - 2 }}. */
+    static final long MAX_TIMEOUT = (1L << 31) - 2;
+  }
 
   private final String sectionKey;
   private final Class<? extends KongEntity> type;
@@ -324,6 +350,22 @@ public enum EntityKind {
     this.secretFields = fieldSpecs.stream().filter(FieldSpec::isSecret).map(FieldSpec::name)
         .collect(ImmutableSet.toImmutableSet());
     this.childSlots = childSlots;
+  }
+
+  /**
+   * A kind written as a top-level section of the document (also nested, for some), with typed
+   * accessors on {@link KongConfig} and its builder (generated from this marker).
+   */
+  private static String top(String sectionKey) {
+    return sectionKey;
+  }
+
+  /**
+   * A kind written nested in its parent: {@link KongConfig} reads a top-level section of it
+   * as typed entities but has no typed accessors for one.
+   */
+  private static String nested(String sectionKey) {
+    return sectionKey;
   }
 
   private static ImmutableList<FieldSpec> fields(FieldSpec... specs) {

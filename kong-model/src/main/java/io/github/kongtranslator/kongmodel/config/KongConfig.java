@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  */
-public final class KongConfig {
+public final class KongConfig extends KongConfigSections {
   /** The format version KIC writes. */
   public static final String FORMAT_VERSION = "3.0";
 
@@ -191,123 +191,6 @@ public final class KongConfig {
   }
 
   /**
-   * The top-level {@code services}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Service> services() {
-    return section("services", Service.class);
-  }
-
-  /**
-   * The top-level {@code routes}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Route> routes() {
-    return section("routes", Route.class);
-  }
-
-  /**
-   * The top-level {@code upstreams}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Upstream> upstreams() {
-    return section("upstreams", Upstream.class);
-  }
-
-  /**
-   * The top-level {@code targets}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Target> targets() {
-    return section("targets", Target.class);
-  }
-
-  /**
-   * The top-level {@code certificates}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Certificate> certificates() {
-    return section("certificates", Certificate.class);
-  }
-
-  /**
-   * The top-level {@code snis}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Sni> snis() {
-    return section("snis", Sni.class);
-  }
-
-  /**
-   * The top-level {@code ca_certificates}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<CaCertificate> caCertificates() {
-    return section("ca_certificates", CaCertificate.class);
-  }
-
-  /**
-   * The top-level {@code consumers}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Consumer> consumers() {
-    return section("consumers", Consumer.class);
-  }
-
-  /**
-   * The top-level {@code consumer_groups}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<ConsumerGroup> consumerGroups() {
-    return section("consumer_groups", ConsumerGroup.class);
-  }
-
-  /**
-   * The top-level {@code consumer_group_consumers}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<ConsumerGroupConsumer> consumerGroupConsumers() {
-    return section("consumer_group_consumers", ConsumerGroupConsumer.class);
-  }
-
-  /**
-   * The top-level {@code plugins}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Plugin> plugins() {
-    return section("plugins", Plugin.class);
-  }
-
-  /**
-   * The top-level {@code vaults}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<Vault> vaults() {
-    return section("vaults", Vault.class);
-  }
-
-  /**
-   * The top-level {@code licenses}.
-   *
-   * @return the entities in document order, empty when absent or empty; see {@link #has(String)}
-   */
-  public ImmutableList<License> licenses() {
-    return section("licenses", License.class);
-  }
-
-  /**
    * The custom entity sections, by type, in document order.
    *
    * @return custom entities by type
@@ -402,7 +285,8 @@ public final class KongConfig {
     return o;
   }
 
-  private <T extends KongEntity> ImmutableList<T> section(String key, Class<T> type) {
+  @Override
+  <T extends KongEntity> ImmutableList<T> section(String key, Class<T> type) {
     ImmutableList<KongEntity> l = sections.get(key);
     if (l == null) {
       return ImmutableList.of();
@@ -434,7 +318,7 @@ public final class KongConfig {
   }
 
   /** Builder of {@link KongConfig}. Setters replace a section; {@code add*} methods append. */
-  public static final class Builder {
+  public static final class Builder extends KongConfigSections.SectionsBuilder {
     private final LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
     private final LinkedHashMap<String, List<KongEntity>> sections = new LinkedHashMap<>();
 
@@ -449,279 +333,6 @@ public final class KongConfig {
     public Builder formatVersion(String version) {
       fields.put("_format_version", TextNode.valueOf(version));
       return this;
-    }
-
-    /**
-     * Sets the top-level {@code services} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder services(List<Service> entities) {
-      return putSection("services", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code services}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addService(Service entity) {
-      return addToSection("services", entity);
-    }
-
-    /**
-     * Sets the top-level {@code routes} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder routes(List<Route> entities) {
-      return putSection("routes", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code routes}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addRoute(Route entity) {
-      return addToSection("routes", entity);
-    }
-
-    /**
-     * Sets the top-level {@code upstreams} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder upstreams(List<Upstream> entities) {
-      return putSection("upstreams", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code upstreams}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addUpstream(Upstream entity) {
-      return addToSection("upstreams", entity);
-    }
-
-    /**
-     * Sets the top-level {@code targets} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder targets(List<Target> entities) {
-      return putSection("targets", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code targets}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addTarget(Target entity) {
-      return addToSection("targets", entity);
-    }
-
-    /**
-     * Sets the top-level {@code certificates} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder certificates(List<Certificate> entities) {
-      return putSection("certificates", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code certificates}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addCertificate(Certificate entity) {
-      return addToSection("certificates", entity);
-    }
-
-    /**
-     * Sets the top-level {@code snis} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder snis(List<Sni> entities) {
-      return putSection("snis", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code snis}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addSni(Sni entity) {
-      return addToSection("snis", entity);
-    }
-
-    /**
-     * Sets the top-level {@code ca_certificates} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder caCertificates(List<CaCertificate> entities) {
-      return putSection("ca_certificates", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code ca_certificates}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addCaCertificate(CaCertificate entity) {
-      return addToSection("ca_certificates", entity);
-    }
-
-    /**
-     * Sets the top-level {@code consumers} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder consumers(List<Consumer> entities) {
-      return putSection("consumers", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code consumers}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addConsumer(Consumer entity) {
-      return addToSection("consumers", entity);
-    }
-
-    /**
-     * Sets the top-level {@code consumer_groups} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder consumerGroups(List<ConsumerGroup> entities) {
-      return putSection("consumer_groups", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code consumer_groups}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addConsumerGroup(ConsumerGroup entity) {
-      return addToSection("consumer_groups", entity);
-    }
-
-    /**
-     * Sets the top-level {@code consumer_group_consumers} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder consumerGroupConsumers(List<ConsumerGroupConsumer> entities) {
-      return putSection("consumer_group_consumers", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code consumer_group_consumers}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addConsumerGroupConsumer(ConsumerGroupConsumer entity) {
-      return addToSection("consumer_group_consumers", entity);
-    }
-
-    /**
-     * Sets the top-level {@code plugins} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder plugins(List<Plugin> entities) {
-      return putSection("plugins", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code plugins}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addPlugin(Plugin entity) {
-      return addToSection("plugins", entity);
-    }
-
-    /**
-     * Sets the top-level {@code vaults} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder vaults(List<Vault> entities) {
-      return putSection("vaults", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code vaults}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addVault(Vault entity) {
-      return addToSection("vaults", entity);
-    }
-
-    /**
-     * Sets the top-level {@code licenses} (an empty list writes an empty list; KIC omits empty
-     * sections, so pass a non-empty list or none).
-     *
-     * @param entities the entities, in order
-     * @return this builder
-     */
-    public Builder licenses(List<License> entities) {
-      return putSection("licenses", entities);
-    }
-
-    /**
-     * Appends to the top-level {@code licenses}, creating the section when absent.
-     *
-     * @param entity the entity
-     * @return this builder
-     */
-    public Builder addLicense(License entity) {
-      return addToSection("licenses", entity);
     }
 
     /**
@@ -844,7 +455,8 @@ public final class KongConfig {
       return this;
     }
 
-    private Builder putSection(String key, List<? extends KongEntity> entities) {
+    @Override
+    Builder putSection(String key, List<? extends KongEntity> entities) {
       List<KongEntity> copy;
       if (entities instanceof ImmutableList<? extends KongEntity> immutable) {
         // already immutable and null-free: shared, not copied (large configurations)
@@ -862,7 +474,13 @@ public final class KongConfig {
       return this;
     }
 
-    private Builder addToSection(String key, KongEntity entity) {
+    @Override
+    Builder adoptSection(String key, ArrayNode entries) {
+      return set(key, entries, true);
+    }
+
+    @Override
+    Builder addToSection(String key, KongEntity entity) {
       Objects.requireNonNull(entity, "entity");
       fields.remove(key);
       List<KongEntity> list = sections.get(key);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
+import io.github.kongtranslator.kongmodel.config.FieldSpec;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -189,6 +190,49 @@ final class EntityCheck {
     if (v != null) {
       validator.apply(v).ifPresent(err -> fail(field, err, source));
     }
+  }
+
+  /** The definition's default of a string field (Kong fills it in when the field is absent). */
+  @Nullable String defaultString(String field) {
+    return kind.fieldSpec(field).flatMap(FieldSpec::defaultValue).map(JsonNode::textValue)
+        .orElse(null);
+  }
+
+  /** The definition's default of a list-of-strings field; empty when it has none. */
+  List<String> defaultStrings(String field) {
+    ImmutableList.Builder<String> b = ImmutableList.builder();
+    kind.fieldSpec(field).flatMap(FieldSpec::defaultValue)
+        .ifPresent(d -> d.forEach(e -> b.add(e.textValue())));
+    return b.build();
+  }
+
+  /**
+   * The value rules of a field's definition: {@code one_of} (on each element of a list) and
+   * {@code between}, as {@code kong/db/schema/init.lua} validates them. The JSON type is the
+   * model's to enforce (its builders reject a wrong type); a null or empty-string value counts
+   * as absent.
+   */
+  void definition(FieldSpec spec, String source) {
+    JsonNode v = json.get(spec.name());
+    if (v == null || v.isNull() || (v.isTextual() && v.textValue().isEmpty())) {
+      return;
+    }
+    if (!spec.oneOf().isEmpty()) {
+      for (JsonNode e : v.isArray() ? ImmutableList.copyOf(v) : List.of(v)) {
+        if (spec.oneOf().stream().noneMatch(a -> sameValue(a, e))) {
+          fail(spec.name(), "expected one of: " + spec.oneOf().stream().map(JsonNode::asText)
+              .collect(java.util.stream.Collectors.joining(", ")), source);
+        }
+      }
+    }
+    spec.between().ifPresent(r -> between(spec.name(), integer(spec.name(), source), r.min(),
+        r.max(), source));
+  }
+
+  /** JSON equality, numbers by value (an int node equals a long node of the same value). */
+  private static boolean sameValue(JsonNode a, JsonNode b) {
+    return a.isNumber() && b.isNumber() ? a.isIntegralNumber() && b.isIntegralNumber()
+        && a.longValue() == b.longValue() : a.equals(b);
   }
 
   /** {@code typedefs.uuid}. */

@@ -55,35 +55,24 @@ final class EntityRules {
       EntityKind.UPSTREAM, EntityKind.TARGET, EntityKind.CERTIFICATE, EntityKind.SNI,
       EntityKind.CA_CERTIFICATE, EntityKind.CONSUMER, EntityKind.PLUGIN, EntityKind.VAULT);
 
-  /** {@code kong/constants.lua} {@code PROTOCOLS} (sorted, as Kong sorts them). */
-  static final ImmutableSet<String> PROTOCOLS =
-      set("grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp");
+  /** {@code kong/constants.lua} {@code PROTOCOLS} (sorted, as Kong sorts them): the definition's. */
+  static final ImmutableSet<String> PROTOCOLS = EntityKind.ROUTE.fieldSpec("protocols")
+      .orElseThrow().oneOf().stream().map(JsonNode::textValue)
+      .collect(ImmutableSet.toImmutableSet());
   /** {@code kong/constants.lua} {@code BUNDLED_VAULTS}. */
   static final ImmutableSet<String> BUNDLED_VAULTS = set("env");
 
 
-  // ---- services.lua
-
+  // ---- services.lua (defaults, one_of and ranges: the definitions, EntityCheck#definition)
 
   static void service(EntityCheck c) {
     utf8Name(c, "name");
-    c.between("retries", 0, 32767, SERVICES);
-    c.oneOf("protocol", PROTOCOLS, TYPEDEFS);
     boolean url = c.isSet("url");
-    if (url) {
-      c.string("url", SERVICES);
-    } else {
+    if (!url) {
       c.required("host", SERVICES);
     }
     c.custom("host", TYPEDEFS, KongSyntax::host);
-    c.between("port", 0, 65535, TYPEDEFS);
     c.custom("path", TYPEDEFS, KongSyntax::path);
-    for (String t : List.of("connect_timeout", "write_timeout", "read_timeout")) {
-      c.between(t, 1, (1L << 31) - 2, SERVICES);
-    }
-    c.bool("tls_verify", SERVICES);
-    c.between("tls_verify_depth", 0, 64, SERVICES);
-    c.bool("enabled", SERVICES);
     for (String ca : c.strings("ca_certificates", SERVICES)) {
       if (!KongSyntax.isUuid(ca)) {
         c.fail("ca_certificates", "expected a valid UUID", SERVICES);
@@ -91,7 +80,8 @@ final class EntityRules {
     }
     c.tagsField();
     c.uuid("id");
-    String protocol = c.isSet("protocol") ? c.string("protocol", SERVICES) : (url ? null : "http");
+    String protocol = c.isSet("protocol") ? c.string("protocol", SERVICES)
+        : (url ? null : c.defaultString("protocol"));
     if (protocol != null) {
       if (set("tcp", "tls", "udp", "grpc", "grpcs").contains(protocol) && c.isSet("path")) {
         c.fail("path", "value must be null when 'protocol' is '" + protocol + "'", SERVICES);
@@ -126,12 +116,7 @@ final class EntityRules {
       c.fail("protocols", "required field missing", ROUTES);
     }
     if (!c.isSet("protocols")) {
-      protocols = List.of("http", "https");
-    }
-    for (String p : protocols) {
-      if (!PROTOCOLS.contains(p)) {
-        c.fail("protocols", "expected one of: " + String.join(", ", PROTOCOLS), TYPEDEFS);
-      }
+      protocols = c.defaultStrings("protocols");
     }
     Set<Integer> subsets = new LinkedHashSet<>();
     for (String p : protocols) {
@@ -143,13 +128,6 @@ final class EntityRules {
     }
     if (subsets.size() > 1) {
       c.fail("protocols", "these sets are mutually exclusive: ('http', 'https'), ('tcp', 'tls', 'udp'), ('tls_passthrough'), ('grpc', 'grpcs')", ROUTES);
-    }
-    Long redirect = c.integer("https_redirect_status_code", ROUTES);
-    if (redirect != null && !Set.of(426L, 301L, 302L, 307L, 308L).contains(redirect)) {
-      c.fail("https_redirect_status_code", "expected one of: 426, 301, 302, 307, 308", ROUTES);
-    }
-    for (String b : List.of("strip_path", "preserve_host", "request_buffering", "response_buffering")) {
-      c.bool(b, ROUTES);
     }
     for (String sni : c.strings("snis", ROUTES)) {
       Optional<String> err = KongSyntax.wildcardHost(sni, flavor != RouterFlavor.TRADITIONAL);
@@ -169,8 +147,6 @@ final class EntityRules {
       KongSyntax.routerPath(p).ifPresent(e -> c.fail("paths", e, TYPEDEFS));
     }
     headers(c, "headers", true, ROUTES);
-    c.integer("regex_priority", ROUTES);
-    c.oneOf("path_handling", List.of("v0", "v1"), ROUTES);
 
     // routes.lua: snis only with grpcs, https, tls or tls_passthrough
     if (c.nonEmpty("snis") && protocols.stream()
@@ -179,9 +155,6 @@ final class EntityRules {
     }
 
     boolean hasExpression = c.isSet("expression");
-    if (expressions) {
-      c.between("priority", 0, (1L << 46) - 1, ROUTES);
-    }
     if (flavor != RouterFlavor.TRADITIONAL) {
       // routes.lua validate_route (traditional_compatible and expressions)
       boolean others = OTHERS.stream().anyMatch(c::nonEmpty);
@@ -330,17 +303,11 @@ final class EntityRules {
 
   // ---- upstreams.lua
 
-  private static final ImmutableList<String> HASH_ON =
-      ImmutableList.of("none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture");
-
   static void upstream(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
     c.custom("name", UPSTREAMS, KongSyntax::upstreamName);
     String algorithm = c.string("algorithm", UPSTREAMS);
-    c.oneOf("algorithm", algorithm, List.of("consistent-hashing", "least-connections", "round-robin", "latency"), UPSTREAMS);
-    c.oneOf("hash_on", HASH_ON, UPSTREAMS);
-    c.oneOf("hash_fallback", HASH_ON, UPSTREAMS);
     for (String h : List.of("hash_on_header", "hash_fallback_header")) {
       c.custom(h, "kong/tools/http.lua", v -> KongSyntax.isHeaderName(v) ? Optional.empty()
           : Optional.of("bad header name '" + v + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'"));
@@ -348,12 +315,7 @@ final class EntityRules {
     c.custom("hash_on_cookie", "kong/tools/http.lua", v -> KongSyntax.isCookieName(v) ? Optional.empty()
         : Optional.of("bad cookie name '" + v + "', allowed characters are A-Z, a-z, 0-9, '!#$%&'*+-.^_`|~'"));
     c.custom("hash_on_cookie_path", TYPEDEFS, KongSyntax::path);
-    for (String p : List.of("hash_on_query_arg", "hash_fallback_query_arg", "hash_on_uri_capture", "hash_fallback_uri_capture")) {
-      c.string(p, UPSTREAMS);
-    }
-    c.between("slots", 10, 1 << 16, UPSTREAMS);
     c.custom("host_header", TYPEDEFS, KongSyntax::hostWithOptionalPort);
-    c.bool("use_srv_name", UPSTREAMS);
     healthchecks(c);
 
     // entity_checks
@@ -361,8 +323,9 @@ final class EntityRules {
     if (shorthandResetsHashOn) {
       return; // the algorithm shorthand sets hash_on to null ("none"): nothing below applies
     }
-    String hashOn = c.isSet("hash_on") ? c.string("hash_on", UPSTREAMS) : "none";
-    String fallback = c.isSet("hash_fallback") ? c.string("hash_fallback", UPSTREAMS) : "none";
+    String hashOn = c.isSet("hash_on") ? c.string("hash_on", UPSTREAMS) : c.defaultString("hash_on");
+    String fallback = c.isSet("hash_fallback") ? c.string("hash_fallback", UPSTREAMS)
+        : c.defaultString("hash_fallback");
     if (hashOn == null || fallback == null) {
       return;
     }
@@ -511,7 +474,6 @@ final class EntityRules {
     c.tagsField();
     c.custom("target", TARGETS, t -> KongSyntax.isTarget(t) ? Optional.empty()
         : Optional.of("Invalid target ('" + t + "'); not a valid hostname or ip address"));
-    c.between("weight", 0, 65535, TARGETS);
   }
 
   // ---- certificates.lua, snis.lua, ca_certificates.lua
@@ -519,9 +481,6 @@ final class EntityRules {
   static void certificate(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    for (String f : List.of("cert", "key", "cert_alt", "key_alt")) {
-      c.string(f, CERTIFICATES);
-    }
     if (c.isSet("cert_alt") != c.isSet("key_alt")) {
       c.fail("@entity", "all or none of these fields must be set: 'cert_alt', 'key_alt'", CERTIFICATES);
     }
@@ -536,8 +495,6 @@ final class EntityRules {
   static void caCertificate(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    c.string("cert", CA_CERTIFICATES);
-    c.string("cert_digest", CA_CERTIFICATES);
   }
 
   // ---- consumers.lua
@@ -545,8 +502,6 @@ final class EntityRules {
   static void consumer(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    c.string("username", CONSUMERS);
-    c.string("custom_id", CONSUMERS);
     if (!c.nonEmpty("username") && !c.nonEmpty("custom_id")) {
       c.fail("@entity", "at least one of these fields must be non-empty: 'custom_id', 'username'", CONSUMERS);
     }
@@ -558,18 +513,7 @@ final class EntityRules {
     // consumer_group and ordering are Kong Enterprise fields, accepted here
     c.uuid("id");
     c.tagsField();
-    c.string("name", PLUGINS);
     utf8Name(c, "instance_name");
-    for (String p : c.strings("protocols", TYPEDEFS)) {
-      if (!PROTOCOLS.contains(p)) {
-        c.fail("protocols", "expected one of: " + String.join(", ", PROTOCOLS), TYPEDEFS);
-      }
-    }
-    c.bool("enabled", PLUGINS);
-    JsonNode config = c.raw("config");
-    if (config != null && !config.isNull() && !config.isObject()) {
-      c.fail("config", "expected a record", PLUGINS);
-    }
   }
 
   // ---- vaults.lua
@@ -577,8 +521,6 @@ final class EntityRules {
   static void vault(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    c.string("name", VAULTS);
-    c.string("description", VAULTS);
     String prefix = c.string("prefix", VAULTS);
     if (prefix != null) {
       if (!prefix.matches("^[a-z][a-z0-9-]*?[a-z0-9]+$")) {
@@ -593,36 +535,8 @@ final class EntityRules {
   // ---- credentials: kong/plugins/*/daos.lua
 
   static void credential(EntityCheck c) {
-    switch (c.kind) {
-      case KEY_AUTH -> {
-        c.string("key", "kong/plugins/key-auth/daos.lua");
-        c.integer("ttl", "kong/plugins/key-auth/daos.lua");
-      }
-      case BASIC_AUTH -> {
-        c.string("username", "kong/plugins/basic-auth/daos.lua");
-        c.string("password", "kong/plugins/basic-auth/daos.lua");
-      }
-      case HMAC_AUTH -> {
-        c.string("username", "kong/plugins/hmac-auth/daos.lua");
-        c.string("secret", "kong/plugins/hmac-auth/daos.lua");
-      }
-      case JWT_SECRET -> {
-        c.string("key", "kong/plugins/jwt/daos.lua");
-        c.string("secret", "kong/plugins/jwt/daos.lua");
-        c.oneOf("algorithm", List.of("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
-            "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"), "kong/plugins/jwt/daos.lua");
-      }
-      case OAUTH2 -> {
-        c.string("name", "kong/plugins/oauth2/daos.lua");
-        c.bool("hash_secret", "kong/plugins/oauth2/daos.lua");
-        c.oneOf("client_type", List.of("confidential", "public"), "kong/plugins/oauth2/daos.lua");
-      }
-      case ACL -> {
-        c.string("group", "kong/plugins/acl/daos.lua");
-      }
-      default -> {
-        return;
-      }
+    if (c.kind == EntityKind.MTLS_AUTH) {
+      return; // Kong Enterprise: no Kong 3.9.1 OSS schema to check against
     }
     c.uuid("id");
     c.tagsField();

@@ -187,7 +187,8 @@ public final class KongValidator {
 
     /**
      * The rules that follow from the entity definitions ({@link EntityKind#fieldSpecs()}):
-     * unknown fields, required fields, unique values, references that point nowhere.
+     * unknown fields, required fields, unique values, {@code one_of} values, {@code between}
+     * ranges, references that point nowhere.
      */
     private void definitionRules(EntityCheck c, @Nullable KongEntity parent) {
       String source = EntityRules.SCHEMA_FILE.get(c.kind);
@@ -213,6 +214,9 @@ public final class KongValidator {
         }
         if (f.isUnique()) {
           unique(c, f.name(), source);
+        }
+        if (f.inKong(expressions)) {
+          c.definition(f, f.isTypedef() ? EntityCheck.TYPEDEFS : source);
         }
         JsonNode ref = c.json.get(f.name());
         if (f.references().isPresent() && !impliedByNesting && ref != null && !ref.isNull()) {

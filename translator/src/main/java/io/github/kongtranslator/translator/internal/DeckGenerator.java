@@ -113,7 +113,7 @@ final class DeckGenerator {
     List<ObjectNode> cas = new ArrayList<>(ctx.caCertificates);
     cas.sort(desc(c -> c.path("cert").asText()));
     if (!cas.isEmpty()) {
-      doc.adopt("ca_certificates", Entities.array(cas));
+      doc.adoptCaCertificates(Entities.array(cas));
       empty = false;
     }
 
@@ -151,7 +151,7 @@ final class DeckGenerator {
     List<ObjectNode> vaults = new ArrayList<>(ctx.vaults);
     vaults.sort(desc(v -> v.path("prefix").asText()));
     if (!vaults.isEmpty()) {
-      doc.adopt("vaults", Entities.array(vaults));
+      doc.adoptVaults(Entities.array(vaults));
       empty = false;
     }
 

@@ -15,6 +15,7 @@ import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.kongmodel.config.Route;
 import io.github.kongtranslator.kongmodel.config.Service;
 import io.github.kongtranslator.kongmodel.config.Sni;
+import io.github.kongtranslator.kongmodel.config.Tagged;
 import io.github.kongtranslator.kongmodel.config.Target;
 import io.github.kongtranslator.kongmodel.config.Upstream;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class Entities {
     private final Map<List<String>, ArrayNode> byIdentity = new IdentityHashMap<>();
     private final Map<String, TextNode> texts = new HashMap<>();
 
-    void put(KongEntity.Builder<?, ?> b, List<String> tags) {
+    void put(Tagged.Builder<?> b, List<String> tags) {
       if (tags.isEmpty()) {
         return;
       }
@@ -82,7 +83,7 @@ final class Entities {
       if (tags instanceof ImmutableList) { // never modified: its identity stays meaningful
         byIdentity.put(tags, a);
       }
-      b.adopt("tags", a);
+      b.adoptTags(a);
     }
   }
 
@@ -175,7 +176,7 @@ final class Entities {
       set(name, b::name);
       set(path, b::path);
       if (!plugins.isEmpty()) {
-        b.adopt("plugins", array(plugins));
+        b.adoptPlugins(array(plugins));
       }
       set(port, b::port);
       set(protocol, b::protocol);
@@ -237,7 +238,7 @@ final class Entities {
       if (destinations != null && !destinations.isEmpty()) {
         ArrayNode a = JSON.arrayNode(destinations.size());
         destinations.forEach(p -> a.addObject().put("port", p));
-        b.adopt("destinations", a);
+        b.adoptDestinations(a);
       }
       set(expression, b::expression);
       if (headers != null && !headers.isEmpty()) {
@@ -246,7 +247,7 @@ final class Entities {
           ArrayNode a = h.putArray(k);
           v.forEach(a::add);
         });
-        b.adopt("headers", h);
+        b.adoptHeaders(h);
       }
       setList(hosts, b::hosts);
       set(httpsRedirectStatusCode, b::httpsRedirectStatusCode);
@@ -256,7 +257,7 @@ final class Entities {
       set(pathHandling, b::pathHandling);
       setList(paths, b::paths);
       if (!plugins.isEmpty()) {
-        b.adopt("plugins", array(plugins));
+        b.adoptPlugins(array(plugins));
       }
       set(preserveHost, b::preserveHost);
       set(priority, b::priority);
@@ -348,7 +349,7 @@ final class Entities {
           Sni.Builder sn = Sni.builder();
           ObjectNode ref = JSON.objectNode();
           ref.put("id", id);
-          sn.adopt("certificate", ref);
+          sn.adoptCertificate(ref);
           set(s, sn::name);
           out.add(sn.build());
         });
@@ -440,7 +441,7 @@ final class Entities {
     Plugin toEntity(TagNodes shared) {
       Plugin.Builder b = Plugin.builder();
       if (config != null && !(config.isObject() && config.isEmpty())) {
-        b.adopt("config", config);
+        b.adoptConfig((ObjectNode) config);
       }
       set(consumer, b::consumer);
       set(consumerGroup, b::consumerGroup);
@@ -449,7 +450,7 @@ final class Entities {
       set(instanceName, b::instanceName);
       set(name, b::name);
       if (ordering != null && !ordering.isNull()) {
-        b.adopt("ordering", ordering);
+        b.adoptOrdering((ObjectNode) ordering);
       }
       setList(protocols, b::protocols);
       set(route, b::route);

@@ -12,6 +12,7 @@ import io.github.kongtranslator.kongmodel.config.CustomEntity;
 import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.kongmodel.config.Tagged;
 import io.github.kongtranslator.kongmodel.config.Upstream;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
@@ -733,16 +734,15 @@ public final class IncrementalEngine {
 
   /** Whether the unit owns an entity by its {@code k8s-*} tags; unknown sources are shared. */
   private boolean owned(Unit u, KongEntity e) {
-    Optional<JsonNode> tags = e.field("tags");
-    if (tags.isEmpty() || !tags.get().isArray()) {
+    List<String> tags = e instanceof Tagged t ? t.tags() : List.of();
+    if (tags.isEmpty()) {
       return true;
     }
     String name = null;
     String ns = null;
     String kind = null;
     String group = null;
-    for (JsonNode t : tags.get()) {
-      String s = t.asText();
+    for (String s : tags) {
       if (name == null && s.startsWith("k8s-name:")) {
         name = s.substring(9);
       } else if (ns == null && s.startsWith("k8s-namespace:")) {
@@ -770,14 +770,7 @@ public final class IncrementalEngine {
   }
 
   private static String tags(KongEntity e) {
-    StringBuilder sb = new StringBuilder();
-    e.field("tags").filter(JsonNode::isArray).ifPresent(a -> a.forEach(t -> {
-      if (sb.length() > 0) {
-        sb.append(',');
-      }
-      sb.append(t.asText());
-    }));
-    return sb.toString();
+    return e instanceof Tagged t ? String.join(",", t.tags()) : "";
   }
 
   private static Optional<String> text(KongEntity e, String field) {
