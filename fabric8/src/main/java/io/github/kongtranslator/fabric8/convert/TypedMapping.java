@@ -108,12 +108,29 @@ final class TypedMapping {
   /** The object's apiVersion when it dispatches to {@code expected}; otherwise the tree path. */
   private static String apiVersion(HasMetadata r, Kind expected) {
     String apiVersion = r.getApiVersion();
-    String kind = r.getKind();
-    if (apiVersion == null || kind == null
-        || Kind.forApiVersion(apiVersion, kind).orElse(null) != expected) {
+    if (apiVersion == null || !expected.kindName().equals(r.getKind()) || !serves(expected, apiVersion)) {
       throw Unmapped.INSTANCE;
     }
     return apiVersion;
+  }
+
+  /**
+   * What {@code Kind.forApiVersion(apiVersion, kind) == expected} says, for a kind already known
+   * to match, without a search over every kind or substrings: the group and a served version.
+   */
+  private static boolean serves(Kind expected, String apiVersion) {
+    int slash = apiVersion.lastIndexOf('/');
+    String group = expected.group();
+    if (slash < 0 ? !group.isEmpty() : slash != group.length() || !apiVersion.startsWith(group)) {
+      return false;
+    }
+    int versionLength = apiVersion.length() - slash - 1;
+    for (String v : expected.versions()) {
+      if (v.length() == versionLength && apiVersion.endsWith(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The metadata fields {@link ObjectMeta} reads (the loader ignores the others too). */
