@@ -91,7 +91,10 @@ public class Fabric8Benchmarks {
     System.gc();
   }
 
-  /** fabric8 objects into the model through trees, no text. */
+  /**
+   * fabric8 objects into the model without text: typed ones through their getters, generic ones
+   * (Kong's CRDs) through the loader's map entry point.
+   */
   @Benchmark
   public Object convertFabric8Objects() {
     List<K8sObject> out = new ArrayList<>(fabric8.size());

@@ -4,26 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.cache.ObjectCache;
 import io.github.kongtranslator.core.model.K8sObject;
-import io.github.kongtranslator.core.model.Kind;
-import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fabric8.convert.ObjectConverter;
 import io.github.kongtranslator.fabric8.informer.InformerBridge;
 import io.github.kongtranslator.fabric8.leader.LeaderElection;
 import io.github.kongtranslator.fabric8.leader.LeaderGatedSync;
-import io.github.kongtranslator.fabric8.status.ObjectStatus;
-import io.github.kongtranslator.fabric8.status.StatusCondition;
 import io.github.kongtranslator.fabric8.status.StatusWriter;
 import io.github.kongtranslator.fallback.gateway.KongAdminClient;
+import io.github.kongtranslator.fallback.status.Statuses;
 import io.github.kongtranslator.fallback.sync.ConfigSynchronizer;
 import io.github.kongtranslator.fallback.sync.SyncResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.gatewayapi.AttachmentOptions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +57,14 @@ class ReadmeFabric8ExampleTest {
         .start();
 
     // On a change (BridgeListener.changed) or a timer, once bridge.hasSynced():
-    Optional<SyncResult> result = gate.sync(cache.snapshot()); // empty on followers
+    CacheStores snapshot = cache.snapshot();
+    Optional<SyncResult> result = gate.sync(snapshot); // empty on followers
 
-    // Write conditions onto the status subresource, only when they change.
+    // Write the status the library computes (Statuses: KIC's conditions, route parents, Gateway
+    // listeners) onto the status subresource; only changes are sent.
     StatusWriter status = StatusWriter.create(client);
-    status.write(ObjectStatus.of(ObjectRef.of(Kind.KONG_PLUGIN, "demo", "auth"), 1,
-        List.of(new StatusCondition("Programmed", "True", "Programmed", ""))));
+    result.ifPresent(r -> Statuses.of(snapshot, r, AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME))
+        .objects().values().forEach(status::write));
     // README-FABRIC8-END
   }
 

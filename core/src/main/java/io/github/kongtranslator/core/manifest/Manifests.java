@@ -287,13 +287,22 @@ public final class Manifests {
    * @throws ManifestException on bad input
    */
   public LoadResult read(JsonNode tree, String sourceName) {
+    return readTree(tree, sourceName, admission.enabled());
+  }
+
+  /**
+   * The tree entry points. Admission changes the tree in place, so a caller's tree is copied
+   * first; without admission nothing writes to it (typed-list items are copied before they are
+   * given their list's apiVersion and kind), so objects as stored are read without a copy.
+   */
+  private LoadResult readTree(JsonNode tree, String sourceName, boolean copy) {
     Run run = new Run();
     if (tree.isArray()) {
       for (int i = 0; i < tree.size(); i++) {
-        document(YamlTrees.Document.of(tree.get(i).deepCopy(), i + 1), sourceName, run);
+        document(YamlTrees.Document.of(copy ? tree.get(i).deepCopy() : tree.get(i), i + 1), sourceName, run);
       }
     } else {
-      document(YamlTrees.Document.of(tree.deepCopy(), 1), sourceName, run);
+      document(YamlTrees.Document.of(copy ? tree.deepCopy() : tree, 1), sourceName, run);
     }
     return run.result();
   }
@@ -315,7 +324,7 @@ public final class Manifests {
       throw new ManifestException(sourceName, 1, 0, 0, "", "not a JSON-like object tree: "
           + e.getClass().getSimpleName());
     }
-    return read(tree, sourceName);
+    return readTree(tree, sourceName, false); // a fresh tree: nobody else holds it
   }
 
   private void readText(String text, String source, Run run) {
@@ -351,8 +360,10 @@ public final class Manifests {
           // Kind": items with neither take the list's apiVersion and its kind without "List".
           if (item instanceof ObjectNode o && !itemKind.isEmpty()
               && Admission.unsetField(o, "apiVersion") && Admission.unsetField(o, "kind")) {
-            o.put("apiVersion", tree.get("apiVersion").textValue());
-            o.put("kind", itemKind);
+            ObjectNode typed = o.deepCopy(); // never write into a caller's tree
+            typed.put("apiVersion", tree.get("apiVersion").textValue());
+            typed.put("kind", itemKind);
+            item = typed;
           }
           object(source, doc, item, at, run);
         }

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #utf8()} or {@link #bytes()}.
  */
 public final class SecretValue {
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s");
+
   private final byte[] bytes;
 
   private SecretValue(byte[] bytes) {
@@ -46,10 +48,21 @@ public final class SecretValue {
    */
   public static SecretValue ofBase64(String base64) {
     try {
-      return new SecretValue(Base64.getDecoder().decode(base64.replaceAll("\\s", "")));
+      return new SecretValue(Base64.getDecoder().decode(withoutWhitespace(base64)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("value is not valid base64");
     }
+  }
+
+  /** Drops {@code \s} characters (line breaks of wrapped base64); no regex for the usual value without any. */
+  private static String withoutWhitespace(String base64) {
+    for (int i = 0; i < base64.length(); i++) {
+      char c = base64.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        return WHITESPACE.matcher(base64).replaceAll("");
+      }
+    }
+    return base64;
   }
 
   /** A copy of the decoded bytes. */

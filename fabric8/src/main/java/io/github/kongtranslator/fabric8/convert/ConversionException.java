@@ -15,11 +15,22 @@ public final class ConversionException extends KongTranslatorException {
   private final String field;
 
   ConversionException(String origin, String object, String field, String problem) {
-    super(origin + ": " + (field.isEmpty() ? "" : "field " + field + ": ")
-        + (object.isEmpty() ? "" : object + ": ") + problem);
+    super(message(origin, object, field, problem));
     this.origin = origin;
     this.object = object;
     this.field = field;
+  }
+
+  ConversionException(String origin, String object, String field, String problem, Throwable cause) {
+    super(message(origin, object, field, problem), cause);
+    this.origin = origin;
+    this.object = object;
+    this.field = field;
+  }
+
+  private static String message(String origin, String object, String field, String problem) {
+    return origin + ": " + (field.isEmpty() ? "" : "field " + field + ": ")
+        + (object.isEmpty() ? "" : object + ": ") + problem;
   }
 
   /** Where the object came from, e.g. {@code informer Service} or a caller's label. */

@@ -1,16 +1,18 @@
 package io.github.kongtranslator.fabric8.convert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.github.kongtranslator.core.internal.ModelJson;
+import io.github.kongtranslator.core.manifest.LoadResult;
+import io.github.kongtranslator.core.manifest.ManifestException;
+import io.github.kongtranslator.core.manifest.Manifests;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectRef;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,20 +20,41 @@ import java.util.Optional;
  * {@code Service}, {@code EndpointSlice}, {@code Secret}, the Gateway API types of fabric8's
  * {@code kubernetes-model-gatewayapi}) and {@code GenericKubernetesResource} (Kong CRDs) alike.
  *
- * <p>An object goes to a Jackson tree with fabric8's own serialization ({@code
- * KubernetesSerialization.convertValue}: a token buffer, no JSON or YAML text), and the tree is
- * read by {@link #toModel(JsonNode, String)} with the checks of the manifest loader: an object
- * needs {@code apiVersion}, {@code kind} and {@code metadata.name}; fields are bound strictly
- * (no scalar coercion); problems are typed {@link ConversionException}s that name the object and
- * the field. Kinds this library does not read give an empty result, never an error.
+ * <p>Objects from an informer have been admitted by the API server already, so they are read as
+ * stored ({@link Manifests#asStored()}: no defaults, namespace, uid or validation step), with the
+ * manifest loader's checks: an object needs {@code apiVersion}, {@code kind} and {@code
+ * metadata.name}; fields are bound strictly (no scalar coercion); problems are typed {@link
+ * ConversionException}s that name the object and the field. Kinds this library does not read give
+ * an empty result, never an error. Three ways in, one result (the same record the loader makes of
+ * the object's YAML):
+ *
+ * <ul>
+ *   <li>fabric8's typed classes of core/v1 ({@code Service}, {@code Secret}, {@code ConfigMap}),
+ *       {@code discovery/v1} {@code EndpointSlice}, {@code networking/v1} ({@code Ingress},
+ *       {@code IngressClass}) and the Gateway API ({@code HTTPRoute}, {@code Gateway}, {@code
+ *       GatewayClass} in v1 and v1beta1, {@code ReferenceGrant} v1beta1) are mapped through their
+ *       getters straight into the records, no text and no tree;
+ *   <li>{@code GenericKubernetesResource}s (Kong's CRDs), whose content is maps already, go through
+ *       the loader's map entry point ({@link Manifests#read(Map, String)});
+ *   <li>anything else, and a typed object the direct mapping cannot take faithfully (a field
+ *       fabric8 does not model, kept in its {@code additionalProperties}; a value the model
+ *       refuses), becomes a Jackson tree with fabric8's serialization ({@code
+ *       KubernetesSerialization.convertValue}: a token buffer, no text) read by {@link
+ *       #toModel(JsonNode, String)}.
+ * </ul>
  *
  * <p>Thread-safe; one instance may serve every informer.
  */
 public final class ObjectConverter {
+  /** Objects from an API server were admitted by it: read as stored. */
+  private static final Manifests STORED = Manifests.asStored();
+
   private final KubernetesSerialization serialization;
+  private final TypedMapping typed;
 
   private ObjectConverter(KubernetesSerialization serialization) {
     this.serialization = serialization;
+    this.typed = new TypedMapping(serialization);
   }
 
   /** A converter with fabric8's default serialization. */
@@ -58,8 +81,65 @@ public final class ObjectConverter {
    * @throws ConversionException when the object lacks a required field or a field has the wrong type
    */
   public Optional<K8sObject> toModel(HasMetadata resource) {
-    JsonNode tree = serialization.convertValue(resource, JsonNode.class);
-    return toModel(tree, "fabric8 " + resource.getKind());
+    K8sObject direct = typed.map(resource);
+    if (direct != null) {
+      return Optional.of(direct);
+    }
+    String origin = "fabric8 " + resource.getKind();
+    if (resource instanceof GenericKubernetesResource generic) {
+      return toModel(asMap(generic), origin);
+    }
+    return toModel(treeOf(resource), origin);
+  }
+
+  /** The tree path of {@link #toModel(HasMetadata)} alone (tests compare the paths). */
+  JsonNode treeOf(HasMetadata resource) {
+    return serialization.convertValue(resource, JsonNode.class);
+  }
+
+  /** The direct mapping alone, null when it declines (tests check that it takes an object). */
+  @org.jspecify.annotations.Nullable K8sObject directOnly(HasMetadata resource) {
+    return typed.map(resource);
+  }
+
+  /**
+   * A generic resource as the plain map the API server sent: apiVersion, kind, the metadata
+   * fields the model reads, and every other top-level field as fabric8 holds it (maps, lists,
+   * scalars).
+   */
+  private static Map<String, Object> asMap(GenericKubernetesResource r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r.getApiVersion() != null) {
+      out.put("apiVersion", r.getApiVersion());
+    }
+    if (r.getKind() != null) {
+      out.put("kind", r.getKind());
+    }
+    io.fabric8.kubernetes.api.model.ObjectMeta m = r.getMetadata();
+    if (m != null) {
+      Map<String, Object> meta = new LinkedHashMap<>();
+      putIfSet(meta, "name", m.getName());
+      putIfSet(meta, "namespace", m.getNamespace());
+      putIfSet(meta, "uid", m.getUid());
+      putIfSet(meta, "resourceVersion", m.getResourceVersion());
+      putIfSet(meta, "generation", m.getGeneration());
+      if (m.getLabels() != null && !m.getLabels().isEmpty()) {
+        meta.put("labels", m.getLabels());
+      }
+      if (m.getAnnotations() != null && !m.getAnnotations().isEmpty()) {
+        meta.put("annotations", m.getAnnotations());
+      }
+      putIfSet(meta, "creationTimestamp", m.getCreationTimestamp());
+      out.put("metadata", meta);
+    }
+    r.getAdditionalProperties().forEach(out::putIfAbsent);
+    return out;
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, @org.jspecify.annotations.Nullable Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
   }
 
   /**
@@ -87,106 +167,84 @@ public final class ObjectConverter {
   }
 
   /**
-   * THE SEAM between trees and the model: reads one object's Jackson tree with the manifest
-   * loader's checks. (It binds with the model's own mapper today; it is meant to become the
-   * manifest loader's tree entry point, with its API-server defaults, once that exists.)
+   * Reads one object's Jackson tree as stored: the manifest loader's tree entry point ({@link
+   * Manifests#asStored()}, {@link Manifests#read(JsonNode, String)}), which neither copies nor
+   * changes the tree.
    *
    * @param tree the object as a JSON tree (a mapping with apiVersion, kind and metadata)
    * @param origin where the tree came from, used in messages (e.g. {@code informer Service})
    * @return the model object, or empty when its kind or version is not read by this library
-   * @throws ConversionException when the tree is not an object, lacks a required field or a
+   * @throws ConversionException when the tree is not one object, lacks a required field or a
    *     field has the wrong type
    */
   public Optional<K8sObject> toModel(JsonNode tree, String origin) {
     if (!tree.isObject()) {
       throw new ConversionException(origin, "", "", "expected a Kubernetes object (a mapping), found "
-          + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          + tree.getNodeType().name().toLowerCase(Locale.ROOT));
     }
-    JsonNode apiVersion = tree.get("apiVersion");
-    JsonNode kind = tree.get("kind");
-    String kindText = kind != null && kind.isTextual() ? kind.textValue() : "";
-    String object = describe(tree, kindText);
-    if (apiVersion == null || !apiVersion.isTextual() || apiVersion.textValue().isEmpty()) {
-      throw new ConversionException(origin, object, "apiVersion",
-          "missing or not a string: every object needs an apiVersion");
-    }
-    if (kindText.isEmpty()) {
-      throw new ConversionException(origin, object, "kind",
-          "missing or not a string: every object needs a kind");
-    }
-    Optional<Kind> k = Kind.forApiVersion(apiVersion.textValue(), kindText);
-    if (k.isEmpty()) {
-      return Optional.empty();
-    }
-    JsonNode name = tree.path("metadata").path("name");
-    if (!name.isTextual() || name.textValue().isEmpty()) {
-      throw new ConversionException(origin, object, "metadata.name",
-          "missing: " + kindText + " objects need metadata.name");
-    }
+    LoadResult loaded;
     try {
-      return Optional.of(ModelJson.MAPPER.treeToValue(tree, k.get().type()));
-    } catch (JsonMappingException e) {
-      throw new ConversionException(origin, object, path(e), problem(e));
-    } catch (IllegalArgumentException e) {
-      throw new ConversionException(origin, object, "", e.getMessage() == null ? "invalid value" : e.getMessage());
-    } catch (JsonProcessingException e) {
-      throw new ConversionException(origin, object, "", "cannot read object: " + e.getOriginalMessage());
+      loaded = STORED.read(tree, origin);
+    } catch (ManifestException e) {
+      throw conversionError(origin, describe(tree.path("kind").asText(""),
+          tree.path("metadata").path("namespace").asText(""), tree.path("metadata").path("name").asText("")), e);
     }
+    return single(loaded, origin);
   }
 
-  private static String describe(JsonNode tree, String kind) {
-    String name = tree.path("metadata").path("name").asText("");
-    String ns = tree.path("metadata").path("namespace").asText("");
+  /**
+   * Reads one object from plain maps, lists and scalars (what generic clients hand out) as
+   * stored: the manifest loader's map entry point ({@link Manifests#read(Map, String)}).
+   *
+   * @param object the object (apiVersion, kind, metadata, ...)
+   * @param origin where the object came from, used in messages
+   * @return the model object, or empty when its kind or version is not read by this library
+   * @throws ConversionException when the map is not one object, lacks a required field or a
+   *     field has the wrong type
+   */
+  public Optional<K8sObject> toModel(Map<String, ?> object, String origin) {
+    LoadResult loaded;
+    try {
+      loaded = STORED.read(object, origin);
+    } catch (ManifestException e) {
+      String ns = "";
+      String name = "";
+      if (object.get("metadata") instanceof Map<?, ?> meta) {
+        ns = meta.get("namespace") instanceof String s ? s : "";
+        name = meta.get("name") instanceof String s ? s : "";
+      }
+      throw conversionError(origin, describe(object.get("kind") instanceof String k ? k : "", ns, name), e);
+    }
+    return single(loaded, origin);
+  }
+
+  private static Optional<K8sObject> single(LoadResult loaded, String origin) {
+    if (!loaded.rejected().isEmpty()) {
+      // Not reached while reading as stored (no validation step); kept so that no object is lost.
+      var refused = loaded.rejected().get(0);
+      throw new ConversionException(origin, refused.object().kind() + " " + refused.object().name(), "",
+          "refused: " + refused.problem(), refused);
+    }
+    if (loaded.objects().size() > 1) {
+      throw new ConversionException(origin, "", "", "expected one object, found a list of "
+          + loaded.objects().size());
+    }
+    return loaded.objects().isEmpty() ? Optional.empty() : Optional.of(loaded.objects().get(0));
+  }
+
+  /** The loader's error as a conversion error: same field and problem, the object named apart. */
+  private static ConversionException conversionError(String origin, String object, ManifestException e) {
+    String problem = e.problem();
+    if (!object.isEmpty() && problem.startsWith(object + ": ")) {
+      problem = problem.substring(object.length() + 2);
+    }
+    return new ConversionException(origin, object, e.field(), problem, e);
+  }
+
+  private static String describe(String kind, String ns, String name) {
     if (kind.isEmpty() || name.isEmpty()) {
       return "";
     }
     return ns.isEmpty() ? kind + " " + name : kind + " " + ns + "/" + name;
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder p = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        p.append(p.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else {
-        p.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return p.toString();
-  }
-
-  /** A short statement of the problem; never quotes input values (they may be secret). */
-  private static String problem(JsonMappingException e) {
-    if (e instanceof ValueInstantiationException && e.getCause() != null) {
-      Throwable c = e.getCause();
-      return c instanceof NullPointerException
-          ? "null values are not allowed here"
-          : (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
-    }
-    if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-      return "wrong type: expected " + simpleName(mi.getTargetType());
-    }
-    String m = e.getOriginalMessage();
-    int nl = m.indexOf('\n');
-    if (nl >= 0) {
-      m = m.substring(0, nl);
-    }
-    if (m.startsWith("Cannot deserialize value of type") || m.startsWith("Cannot coerce")) {
-      String type = m.replaceAll("^.*?`([^`]*)`.*$", "$1");
-      type = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
-      return "wrong type: expected " + type;
-    }
-    return m.replaceAll("\"[^\"]*\"", "<value>").replaceAll("\\('[^']*'\\)", "(<value>)");
-  }
-
-  private static String simpleName(Class<?> type) {
-    if (java.util.Collection.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (java.util.Map.class.isAssignableFrom(type)) {
-      return "a mapping";
-    }
-    String n = type.getName();
-    return n.substring(n.lastIndexOf('.') + 1).replace('$', '.');
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Writing status back: {@link io.github.kongtranslator.fabric8.status.StatusWriter} patches
- * conditions (e.g. {@code Programmed}) and Gateway API route parent statuses onto objects'
- * status subresource, only when they change. What to write comes through the small {@link
- * io.github.kongtranslator.fabric8.status.ObjectStatus} interface.
+ * Writing status back: {@link io.github.kongtranslator.fabric8.status.StatusWriter} writes what
+ * the library computes ({@code fallback.status.Statuses}' object statuses, {@code
+ * translator.gatewayapi.GatewayAttachment}'s route and Gateway statuses: conditions with {@code
+ * observedGeneration}, route parent statuses, Gateway listeners) onto objects' status
+ * subresource, only when it changes.
  */
 @NullMarked
 package io.github.kongtranslator.fabric8.status;

@@ -145,7 +145,8 @@ class ObjectConverterTest {
 
     assertThatThrownBy(() -> converter.toModel(plugin))
         .isInstanceOf(ConversionException.class)
-        .hasMessageStartingWith("fabric8 KongPlugin: field protocols: KongPlugin ns/bad: wrong type")
+        // the loader's own message (one entry point): field and object named, the value never
+        .hasMessageStartingWith("fabric8 KongPlugin: field protocols: KongPlugin ns/bad: ")
         .hasMessageNotContaining("secret-looking-text")
         .satisfies(e -> assertThat(((ConversionException) e).object()).isEqualTo("KongPlugin ns/bad"));
   }

@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.cache.ObjectCache;
-import io.github.kongtranslator.core.model.K8sObject;
-import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fabric8.convert.ConversionException;
 import io.github.kongtranslator.fabric8.convert.ObjectConverter;
@@ -13,26 +11,21 @@ import io.github.kongtranslator.fabric8.informer.BridgeListener;
 import io.github.kongtranslator.fabric8.informer.InformerBridge;
 import io.github.kongtranslator.fabric8.leader.LeaderElection;
 import io.github.kongtranslator.fabric8.leader.LeaderGatedSync;
-import io.github.kongtranslator.fabric8.status.ObjectStatus;
-import io.github.kongtranslator.fabric8.status.StatusCondition;
 import io.github.kongtranslator.fabric8.status.StatusWriteException;
 import io.github.kongtranslator.fabric8.status.StatusWriter;
 import io.github.kongtranslator.fallback.gateway.GatewayClient;
+import io.github.kongtranslator.fallback.status.StatusChange;
+import io.github.kongtranslator.fallback.status.StatusReport;
+import io.github.kongtranslator.fallback.status.Statuses;
 import io.github.kongtranslator.fallback.gateway.KongAdminClient;
 import io.github.kongtranslator.fallback.sync.ConfigSynchronizer;
 import io.github.kongtranslator.fallback.sync.SyncResult;
-import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.gatewayapi.AttachmentOptions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,18 +42,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       gateway starts {@code UNKNOWN} and the new leader's first tick always pushes;
  *   <li>after each change (debounced) and every few seconds the leader translates the cache's
  *       snapshot and pushes it to Kong's Admin API, falling back around broken objects;
- *   <li>the leader writes a {@code Programmed} condition onto each Kong CRD object it
- *       translated, only when that condition changes.
+ *   <li>the leader writes the status the library computes ({@link Statuses}: KIC's {@code
+ *       Programmed} condition on KongConsumers and KongConsumerGroups, route parent statuses,
+ *       managed Gateways' conditions and listeners) onto the objects, only when it changes.
  * </ol>
  *
  * <p>Run it against a cluster ({@code ~/.kube/config} or in-cluster) and a DB-less Kong:
  * {@code KONG_ADMIN_URL=http://localhost:8001 POD_NAME=me java -cp ... ExampleController}.
  */
 public final class ExampleController implements AutoCloseable {
-  /** The kinds whose status this controller writes. */
-  static final Set<Kind> STATUS_KINDS = EnumSet.of(Kind.KONG_PLUGIN, Kind.KONG_CLUSTER_PLUGIN,
-      Kind.KONG_CONSUMER, Kind.KONG_CONSUMER_GROUP);
-
   private final ObjectCache cache = new ObjectCache();
   private final InformerBridge bridge;
   private final LeaderGatedSync gate;
@@ -73,7 +63,8 @@ public final class ExampleController implements AutoCloseable {
     return t;
   });
   private final AtomicBoolean dirty = new AtomicBoolean(true);
-  private final Map<ObjectRef, StatusCondition> written = new HashMap<>();
+  /** The statuses written last (a new leader starts from none, so it re-checks every object). */
+  private StatusReport written = StatusReport.EMPTY;
 
   /**
    * Wires a controller (nothing runs until {@link #start()}).
@@ -107,8 +98,8 @@ public final class ExampleController implements AutoCloseable {
     this.election = LeaderElection.builder(client, leaseNamespace, "kong-translator-example", identity)
         .onStartLeading(() -> {
           gate.startLeading();
-          synchronized (written) {
-            written.clear(); // a new leader re-checks every status once
+          synchronized (this) {
+            written = StatusReport.EMPTY; // a new leader re-checks every status once
           }
           dirty.set(true);
         })
@@ -168,32 +159,27 @@ public final class ExampleController implements AutoCloseable {
   }
 
   private void writeStatus(CacheStores snapshot, SyncResult result) {
-    Set<ObjectRef> blamed = new HashSet<>();
-    for (TranslationFailure f : result.translationFailures()) {
-      f.causingObjects().forEach(r -> blamed.add(r.withoutVersionAndUid()));
+    StatusReport report = Statuses.of(snapshot, result,
+        AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME));
+    StatusReport previous;
+    synchronized (this) {
+      previous = written;
     }
-    result.excluded().keySet().forEach(r -> blamed.add(r.withoutVersionAndUid()));
-    boolean applied = result.applied().isPresent();
-    for (Kind kind : STATUS_KINDS) {
-      for (K8sObject o : snapshot.list(kind)) {
-        ObjectRef ref = o.ref().withoutVersionAndUid();
-        StatusCondition c = applied && !blamed.contains(ref)
-            ? new StatusCondition("Programmed", "True", "Programmed", "")
-            : new StatusCondition("Programmed", "False", "Invalid",
-                applied ? "not in the configuration: see the controller's log" : "the gateway did not accept a configuration");
-        synchronized (written) {
-          if (c.equals(written.get(ref))) {
-            continue;
-          }
-        }
-        try {
-          status.write(ObjectStatus.of(o.ref(), o.metadata().generation(), List.of(c)));
-          synchronized (written) {
-            written.put(ref, c);
-          }
-        } catch (StatusWriteException e) {
-          System.err.println("kong-translator: " + e.getMessage());
-        }
+    boolean allWritten = true;
+    for (StatusChange change : report.changesSince(previous)) {
+      if (change.current() == null) {
+        continue; // the object is gone: nothing to write on
+      }
+      try {
+        status.write(change.current());
+      } catch (StatusWriteException e) {
+        allWritten = false; // tried again on the next tick
+        System.err.println("kong-translator: " + e.getMessage());
+      }
+    }
+    if (allWritten) {
+      synchronized (this) {
+        written = report;
       }
     }
   }

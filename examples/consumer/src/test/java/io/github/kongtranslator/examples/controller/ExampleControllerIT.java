@@ -71,7 +71,7 @@ class ExampleControllerIT {
 
   @SuppressWarnings("unchecked")
   private static String programmed(String ns, String name) {
-    GenericKubernetesResource p = client.genericKubernetesResources(KindResources.context(Kind.KONG_PLUGIN))
+    GenericKubernetesResource p = client.genericKubernetesResources(KindResources.context(Kind.KONG_CONSUMER))
         .inNamespace(ns).withName(name).get();
     Object status = p.getAdditionalProperties().get("status");
     if (!(status instanceof Map<?, ?> s) || !(s.get("conditions") instanceof List<?> cs) || cs.isEmpty()) {
@@ -99,6 +99,11 @@ class ExampleControllerIT {
         .resource(new GenericKubernetesResourceBuilder().withApiVersion("configuration.konghq.com/v1")
             .withKind("KongPlugin").withNewMetadata().withName("auth").withNamespace("demo").endMetadata()
             .addToAdditionalProperties("plugin", "key-auth").build()).create();
+    client.genericKubernetesResources(KindResources.context(Kind.KONG_CONSUMER)).inNamespace("demo")
+        .resource(new GenericKubernetesResourceBuilder().withApiVersion("configuration.konghq.com/v1")
+            .withKind("KongConsumer").withNewMetadata().withName("alice").withNamespace("demo")
+            .addToAnnotations("kubernetes.io/ingress.class", "kong").endMetadata()
+            .addToAdditionalProperties("username", "alice").build()).create();
     RecordingGateway kong = new RecordingGateway();
 
     try (ExampleController controller = new ExampleController(client, kong, TranslatorOptions.defaults(),
@@ -107,7 +112,8 @@ class ExampleControllerIT {
       await("the informers' first lists", controller::hasSynced);
       await("a push with the Ingress's host", () -> !kong.pushed.isEmpty()
           && yaml(kong.pushed.get(kong.pushed.size() - 1)).contains("example.com"));
-      await("Programmed=True on the KongPlugin", () -> programmed("demo", "auth").equals("True"));
+      // Statuses computed it (KIC writes Programmed on KongConsumers), the StatusWriter wrote it
+      await("Programmed=True on the KongConsumer", () -> programmed("demo", "alice").equals("True"));
 
       assertThat(yaml(kong.pushed.get(kong.pushed.size() - 1))).contains("key-auth");
     }
