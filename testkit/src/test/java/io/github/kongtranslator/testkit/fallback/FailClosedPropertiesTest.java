@@ -149,9 +149,11 @@ class FailClosedPropertiesTest {
         excludedSomething.incrementAndGet();
       }
 
-      assertThat(unprotectedRoutes(s, r.config(), routesAsking)).as("routes without a plugin they ask for; excluded: %s",
+      assertThat(unprotectedRoutes(s, r.config(), new AtomicInteger())).as("routes without a plugin they ask for; excluded: %s",
           r.excluded().values()).isEmpty();
-      if (!unprotectedRoutes(s, kic.translate(s).config(), new AtomicInteger()).isEmpty()) {
+      // Routes that ask for plugins are counted in KIC's translation: the fail-closed one may
+      // have excluded all of them in a run, which says nothing about the generator.
+      if (!unprotectedRoutes(s, kic.translate(s).config(), routesAsking).isEmpty()) {
         kicViolations.incrementAndGet();
       }
     });
