@@ -6,8 +6,8 @@ import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
-import io.github.kongtranslator.translator.internal.IncrementalEngine;
-import io.github.kongtranslator.translator.internal.KongChecks;
+import io.github.kongtranslator.translator.internal.incremental.IncrementalEngine;
+import io.github.kongtranslator.translator.internal.assembly.KongChecks;
 import java.util.Objects;
 
 /**

@@ -1,0 +1,188 @@
+package io.github.kongtranslator.translator.internal.assembly;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer;
+import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.config.Service;
+import io.github.kongtranslator.kongmodel.config.Upstream;
+import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
+import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
+import io.github.kongtranslator.translator.internal.entities.Entities.KConsumerGroup;
+import io.github.kongtranslator.translator.internal.entities.Entities.KPlugin;
+import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
+import io.github.kongtranslator.translator.internal.entities.Entities.KService;
+import io.github.kongtranslator.translator.internal.entities.Entities.KUpstream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import io.github.kongtranslator.translator.internal.entities.Entities;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
+
+/** FillIDs, deck defaults, list ordering and the DB-less document (translator-spec §12, §14, §15). */
+public final class DeckGenerator {
+  private final Context ctx;
+
+  public DeckGenerator(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  public void fillIds() {
+    for (KService s : ctx.services.values()) {
+      if (s.id == null) {
+        s.id = ctx.id("services", s.name);
+      }
+      for (KRoute r : s.routes) {
+        if (r.id == null) {
+          r.id = ctx.id("routes", r.name);
+        }
+      }
+    }
+    for (KConsumer c : ctx.consumers) {
+      if (c.id == null && c.username != null) {
+        c.id = ctx.id("consumers", c.username);
+      }
+    }
+    for (KConsumerGroup g : ctx.consumerGroups) {
+      if (g.id == null) {
+        g.id = ctx.id("consumergroups", g.name);
+      }
+    }
+    for (KPlugin p : ctx.plugins) {
+      if (p.id == null) {
+        p.id = ctx.id("plugins", p.idKey());
+      }
+    }
+  }
+
+  private static <T> Comparator<T> desc(java.util.function.Function<T, String> key) {
+    return (a, b) -> Strs.compareBytes(key.apply(b), key.apply(a));
+  }
+
+  /** The certificates of a run in document order. */
+  public static List<KCertificate> sortedCertificates(Context ctx) {
+    List<KCertificate> certs = new ArrayList<>(ctx.certificates.values());
+    certs.sort(desc(c -> c.cert));
+    return certs;
+  }
+
+  /** The configuration; the nodes the run built (plugins, credentials, ...) are given to it. */
+  public KongConfig config() {
+    boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
+    KongConfig.Builder doc = KongConfig.builder().formatVersion("3.0");
+    boolean empty = true;
+    Entities.TagNodes shared = new Entities.TagNodes();
+
+    List<KService> services = new ArrayList<>(ctx.services.values());
+    services.sort(desc(s -> s.name));
+    if (!services.isEmpty()) {
+      List<Service> out = new ArrayList<>(services.size());
+      for (KService s : services) {
+        s.routes.sort(desc(r -> r.name));
+        for (KRoute r : s.routes) {
+          if (r.httpsRedirectStatusCode == null) {
+            r.httpsRedirectStatusCode = 426;
+          }
+          if (r.pathHandling == null && !expressions) {
+            r.pathHandling = "v0";
+          }
+          r.plugins.sort(desc(p -> p.path("name").asText()));
+        }
+        s.plugins.sort(desc(p -> p.path("name").asText()));
+        out.add(s.toEntity(shared));
+      }
+      doc.services(out);
+      empty = false;
+    }
+
+    List<KUpstream> upstreams = new ArrayList<>(ctx.upstreams.values());
+    upstreams.sort(desc(u -> u.name));
+    for (KUpstream u : upstreams) {
+      u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
+    }
+    if (!upstreams.isEmpty()) {
+      doc.upstreams(upstreams.stream().map(x -> x.toEntity(shared)).toList());
+      empty = false;
+    }
+
+    List<KCertificate> certs = sortedCertificates(ctx);
+    if (!certs.isEmpty()) {
+      doc.certificates(certs.stream().map(x -> x.toEntity(shared)).toList());
+      empty = false;
+    }
+
+    List<ObjectNode> cas = new ArrayList<>(ctx.caCertificates);
+    cas.sort(desc(c -> c.path("cert").asText()));
+    if (!cas.isEmpty()) {
+      doc.adopt("ca_certificates", Entities.array(cas));
+      empty = false;
+    }
+
+    List<KConsumer> consumers = new ArrayList<>(ctx.consumers);
+    consumers.sort(Comparator.comparing((KConsumer c) -> c.username != null)
+        .thenComparing(c -> Strs.nz(c.username), Strs.BYTES)
+        .thenComparing(c -> c.customId != null)
+        .thenComparing(c -> Strs.nz(c.customId), Strs.BYTES));
+    if (!consumers.isEmpty()) {
+      doc.consumers(consumers.stream().map(x -> x.toEntity(shared)).toList());
+      empty = false;
+    }
+
+    List<KConsumerGroup> groups = new ArrayList<>(ctx.consumerGroups);
+    groups.sort(desc(g -> g.name));
+    if (!groups.isEmpty()) {
+      doc.consumerGroups(groups.stream().map(x -> x.toEntity(shared)).toList());
+      empty = false;
+    }
+
+    List<ConsumerGroupConsumer> members = new ArrayList<>();
+    for (KConsumer c : consumers) {
+      for (String g : c.groups) {
+        ConsumerGroupConsumer.Builder m = ConsumerGroupConsumer.builder();
+        m.consumer(c.username != null ? c.username : c.id != null ? c.id : "");
+        m.consumerGroup(g);
+        members.add(m.build());
+      }
+    }
+    if (!members.isEmpty()) {
+      doc.consumerGroupConsumers(members);
+      empty = false;
+    }
+
+    List<ObjectNode> vaults = new ArrayList<>(ctx.vaults);
+    vaults.sort(desc(v -> v.path("prefix").asText()));
+    if (!vaults.isEmpty()) {
+      doc.adopt("vaults", Entities.array(vaults));
+      empty = false;
+    }
+
+    // KIC's key, then (for the same plugin type twice on one entity, which Kong would refuse
+    // anyway) the source's tags, so the order never depends on the order parts ran in; each
+    // key built once, not once per comparison
+    List<Map.Entry<String, KPlugin>> keyed = new ArrayList<>(ctx.plugins.size());
+    for (KPlugin p : ctx.plugins) {
+      keyed.add(Map.entry(p.sortKey(), p));
+    }
+    keyed.sort((a, b) -> {
+      int c = Strs.compareBytes(b.getKey(), a.getKey());
+      return c != 0 ? c : Strs.compareBytes(
+          String.join(",", a.getValue().tags), String.join(",", b.getValue().tags));
+    });
+    List<KPlugin> plugins = new ArrayList<>(keyed.size());
+    keyed.forEach(e -> plugins.add(e.getValue()));
+    if (!plugins.isEmpty()) {
+      doc.plugins(plugins.stream().map(x -> x.toEntity(shared)).toList());
+      empty = false;
+    }
+
+    if (empty) {
+      doc.upstreams(List.of(Upstream.builder().name("kong").build()));
+    }
+    for (Map.Entry<String, List<ObjectNode>> e : ctx.customEntities.entrySet()) {
+      doc.adopt(e.getKey(), Entities.array(e.getValue()));
+    }
+    return doc.build();
+  }
+}
