@@ -75,6 +75,8 @@ public final class IncrementalTranslator {
 
   /** What the last {@link #translate} call did; all zero before the first. */
   public synchronized IncrementalStats lastStats() {
-    return engine.stats();
+    IncrementalEngine.Stats s = engine.stats();
+    return new IncrementalStats(s.objects(), s.units(), s.unitsTranslated(),
+        s.objectsTranslated(), s.rebuilt(), s.fullTranslation());
   }
 }

@@ -1,5 +1,7 @@
 package io.github.kongtranslator.translator.internal.assembly;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
@@ -24,13 +26,41 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 /** FillIDs, deck defaults, list ordering and the DB-less document (translator-spec §12, §14, §15). */
 public final class DeckGenerator {
   private final Context ctx;
+  private final Stages stages;
 
-  public DeckGenerator(Context ctx) {
+  /**
+   * A generator for the outputs of one run's stages.
+   *
+   * @param ctx the run
+   * @param stages what the stages produced
+   */
+  public DeckGenerator(Context ctx, Stages stages) {
     this.ctx = ctx;
+    this.stages = stages;
   }
 
+  /**
+   * Everything the stages produced, as the assembly reads it.
+   *
+   * @param services Kong services by name (backends stage)
+   * @param upstreams upstreams by name (backends stage)
+   * @param certificates TLS certificates (certificates stage)
+   * @param caCertificates CA certificates (CA certificates stage)
+   * @param consumers consumers (consumers stage)
+   * @param consumerGroups consumer groups (consumers stage)
+   * @param vaults vaults (vaults stage)
+   * @param plugins plugin instances (plugins stage)
+   * @param customEntities custom entity type → entities (custom entities stage)
+   */
+  public record Stages(ImmutableMap<String, KService> services,
+      ImmutableMap<String, KUpstream> upstreams, ImmutableList<KCertificate> certificates,
+      ImmutableList<ObjectNode> caCertificates, ImmutableList<KConsumer> consumers,
+      ImmutableList<KConsumerGroup> consumerGroups, ImmutableList<ObjectNode> vaults,
+      ImmutableList<KPlugin> plugins,
+      ImmutableMap<String, ImmutableList<ObjectNode>> customEntities) {}
+
   public void fillIds() {
-    for (KService s : ctx.services.values()) {
+    for (KService s : stages.services().values()) {
       if (s.id == null) {
         s.id = ctx.id("services", s.name);
       }
@@ -40,17 +70,17 @@ public final class DeckGenerator {
         }
       }
     }
-    for (KConsumer c : ctx.consumers) {
+    for (KConsumer c : stages.consumers()) {
       if (c.id == null && c.username != null) {
         c.id = ctx.id("consumers", c.username);
       }
     }
-    for (KConsumerGroup g : ctx.consumerGroups) {
+    for (KConsumerGroup g : stages.consumerGroups()) {
       if (g.id == null) {
         g.id = ctx.id("consumergroups", g.name);
       }
     }
-    for (KPlugin p : ctx.plugins) {
+    for (KPlugin p : stages.plugins()) {
       if (p.id == null) {
         p.id = ctx.id("plugins", p.idKey());
       }
@@ -62,8 +92,8 @@ public final class DeckGenerator {
   }
 
   /** The certificates of a run in document order. */
-  public static List<KCertificate> sortedCertificates(Context ctx) {
-    List<KCertificate> certs = new ArrayList<>(ctx.certificates.values());
+  public static List<KCertificate> sortedCertificates(List<KCertificate> certificates) {
+    List<KCertificate> certs = new ArrayList<>(certificates);
     certs.sort(desc(c -> c.cert));
     return certs;
   }
@@ -75,7 +105,7 @@ public final class DeckGenerator {
     boolean empty = true;
     Entities.TagNodes shared = new Entities.TagNodes();
 
-    List<KService> services = new ArrayList<>(ctx.services.values());
+    List<KService> services = new ArrayList<>(stages.services().values());
     services.sort(desc(s -> s.name));
     if (!services.isEmpty()) {
       List<Service> out = new ArrayList<>(services.size());
@@ -97,7 +127,7 @@ public final class DeckGenerator {
       empty = false;
     }
 
-    List<KUpstream> upstreams = new ArrayList<>(ctx.upstreams.values());
+    List<KUpstream> upstreams = new ArrayList<>(stages.upstreams().values());
     upstreams.sort(desc(u -> u.name));
     for (KUpstream u : upstreams) {
       u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
@@ -107,20 +137,20 @@ public final class DeckGenerator {
       empty = false;
     }
 
-    List<KCertificate> certs = sortedCertificates(ctx);
+    List<KCertificate> certs = sortedCertificates(stages.certificates());
     if (!certs.isEmpty()) {
       doc.certificates(certs.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
     }
 
-    List<ObjectNode> cas = new ArrayList<>(ctx.caCertificates);
+    List<ObjectNode> cas = new ArrayList<>(stages.caCertificates());
     cas.sort(desc(c -> c.path("cert").asText()));
     if (!cas.isEmpty()) {
       doc.adopt("ca_certificates", Entities.array(cas));
       empty = false;
     }
 
-    List<KConsumer> consumers = new ArrayList<>(ctx.consumers);
+    List<KConsumer> consumers = new ArrayList<>(stages.consumers());
     consumers.sort(Comparator.comparing((KConsumer c) -> c.username != null)
         .thenComparing(c -> Strs.nz(c.username), Strs.BYTES)
         .thenComparing(c -> c.customId != null)
@@ -130,7 +160,7 @@ public final class DeckGenerator {
       empty = false;
     }
 
-    List<KConsumerGroup> groups = new ArrayList<>(ctx.consumerGroups);
+    List<KConsumerGroup> groups = new ArrayList<>(stages.consumerGroups());
     groups.sort(desc(g -> g.name));
     if (!groups.isEmpty()) {
       doc.consumerGroups(groups.stream().map(x -> x.toEntity(shared)).toList());
@@ -151,7 +181,7 @@ public final class DeckGenerator {
       empty = false;
     }
 
-    List<ObjectNode> vaults = new ArrayList<>(ctx.vaults);
+    List<ObjectNode> vaults = new ArrayList<>(stages.vaults());
     vaults.sort(desc(v -> v.path("prefix").asText()));
     if (!vaults.isEmpty()) {
       doc.adopt("vaults", Entities.array(vaults));
@@ -161,8 +191,8 @@ public final class DeckGenerator {
     // KIC's key, then (for the same plugin type twice on one entity, which Kong would refuse
     // anyway) the source's tags, so the order never depends on the order parts ran in; each
     // key built once, not once per comparison
-    List<Map.Entry<String, KPlugin>> keyed = new ArrayList<>(ctx.plugins.size());
-    for (KPlugin p : ctx.plugins) {
+    List<Map.Entry<String, KPlugin>> keyed = new ArrayList<>(stages.plugins().size());
+    for (KPlugin p : stages.plugins()) {
       keyed.add(Map.entry(p.sortKey(), p));
     }
     keyed.sort((a, b) -> {
@@ -180,7 +210,7 @@ public final class DeckGenerator {
     if (empty) {
       doc.upstreams(List.of(Upstream.builder().name("kong").build()));
     }
-    for (Map.Entry<String, List<ObjectNode>> e : ctx.customEntities.entrySet()) {
+    for (Map.Entry<String, ImmutableList<ObjectNode>> e : stages.customEntities().entrySet()) {
       doc.adopt(e.getKey(), Entities.array(e.getValue()));
     }
     return doc.build();

@@ -1,38 +1,48 @@
 package io.github.kongtranslator.translator.internal.assembly;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslatorOptions;
-import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
-import io.github.kongtranslator.translator.internal.entities.Entities.KService;
-import java.util.List;
-import io.github.kongtranslator.core.model.Ingress;
-import io.github.kongtranslator.core.model.K8sObject;
-import io.github.kongtranslator.core.model.Kind;
-import io.github.kongtranslator.core.model.Secret;
-import io.github.kongtranslator.core.model.TcpIngress;
-import org.jspecify.annotations.Nullable;
-import java.util.Map;
 import io.github.kongtranslator.translator.internal.backends.ServicePart;
 import io.github.kongtranslator.translator.internal.certificates.CertificatePart;
-import io.github.kongtranslator.translator.internal.certificates.IdRewrites;
 import io.github.kongtranslator.translator.internal.consumers.ConsumerPart;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.gatewayapi.GatewayL4Part;
-import io.github.kongtranslator.translator.internal.gatewayapi.GrpcRoutePart;
-import io.github.kongtranslator.translator.internal.gatewayapi.HttpRoutePart;
-import io.github.kongtranslator.translator.internal.ingress.IngressPart;
-import io.github.kongtranslator.translator.internal.ingress.L4IngressPart;
+import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
+import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
+import io.github.kongtranslator.translator.internal.entities.Entities.KService;
+import io.github.kongtranslator.translator.internal.gatewayapi.GatewayApiStage;
+import io.github.kongtranslator.translator.internal.ingress.IngressStage;
 import io.github.kongtranslator.translator.internal.plugins.CustomEntityPart;
 import io.github.kongtranslator.translator.internal.plugins.PluginPart;
 import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
 import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.vaults.VaultPart;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** One translation: runs every part in KIC's order (translator-spec §1). Not API. */
+/**
+ * The translation pipeline: the one place that states the order of the stages (KIC's order,
+ * translator-spec §1). Each stage takes what it reads and returns what it produced; the
+ * {@link Context} holds only the run's inputs and its failure log. Not API.
+ *
+ * <ol>
+ *   <li>routing: {@code ingress.IngressStage} (Ingress, TCPIngress, UDPIngress), then
+ *       {@code gatewayapi.GatewayApiStage} (HTTPRoute, UDPRoute, TCPRoute, TLSRoute, GRPCRoute)
+ *   <li>{@code backends.ServicePart}: targets, upstreams, Service annotations
+ *   <li>{@code routes.RouteOverrides}: route annotations
+ *   <li>{@code consumers.ConsumerPart}, {@code vaults.VaultPart}
+ *   <li>{@code plugins.PluginPart}, {@code plugins.CustomEntityPart}
+ *   <li>{@code certificates.CertificatePart}: CA certificates
+ *   <li>{@code certificates.CertificatePart}: TLS certificates (the incremental engine runs this
+ *       stage once over the whole snapshot: {@link #beforeCertificates} and {@link #assemble})
+ *   <li>{@code DeckGenerator}: ids, defaults, order, the document
+ * </ol>
+ */
 public final class TranslationRun {
   private TranslationRun() {}
 
@@ -45,148 +55,99 @@ public final class TranslationRun {
   public record Output(KongConfig config, ImmutableList<TranslationFailure> failures) {}
 
   /**
-   * Translates a snapshot.
+   * Translates a snapshot: every stage, in order.
    *
    * @param stores the snapshot
    * @param options the options
    * @return the document and failures
    */
   public static Output run(CacheStores stores, TranslatorOptions options) {
-    return run(stores, options, null);
+    BeforeCertificates stages = beforeCertificates(stores, options);
+    // 7. TLS certificates, and the services' client certificates pointed at them
+    CertificatePart.Output certs = CertificatePart.run(stages.ctx(), stages.tls());
+    CertificatePart.rewriteClientCertificates(stages.services().values(), certs.idRewrites());
+    return assemble(stages, certs.certificates());
   }
 
   /**
-   * What the certificate step reads from a translation, for running it separately over a whole
-   * snapshot ({@link #certificates}).
+   * The outputs of every stage before the TLS certificates (the incremental engine runs those
+   * once over the whole snapshot instead of per unit).
    *
-   * @param ingresses accepted Ingresses with a TLS section, in translation order
-   * @param tcpIngresses accepted TCPIngresses with a TLS section, in translation order
-   * @param clientCertSecrets client certificate Secret keys with the objects naming them
+   * @param ctx the run (inputs, options, failure log)
+   * @param services the Kong services, completed by the backends and route annotation stages
+   * @param backends the backends stage's output (upstreams)
+   * @param consumers the consumers stage's output
+   * @param vaults the vaults stage's output
+   * @param plugins the plugins stage's output
+   * @param customEntities the custom entities stage's output
+   * @param caCertificates the CA certificates stage's output
+   * @param tls what the TLS certificates stage reads
    */
-  public record TlsInputs(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
-      Map<String, List<K8sObject>> clientCertSecrets) {}
+  public record BeforeCertificates(Context ctx, ImmutableMap<String, KService> services,
+      ServicePart.Output backends, ConsumerPart.Output consumers,
+      ImmutableList<ObjectNode> vaults, PluginPart.Output plugins,
+      ImmutableMap<String, ImmutableList<ObjectNode>> customEntities,
+      ImmutableList<ObjectNode> caCertificates, CertificatePart.Inputs tls) {}
 
   /**
-   * A translation without the certificate step, and what that step would have read.
-   *
-   * @param output the document (no {@code certificates}) and failures
-   * @param tls the certificate step's inputs from this snapshot
-   */
-  public record WithoutCertificates(Output output, TlsInputs tls) {}
-
-  /**
-   * Translates a snapshot without the TLS certificate step (CA certificates are kept),
-   * reporting what that step would read instead.
+   * The stages before the TLS certificates, in their order (KIC's, translator-spec §1).
    *
    * @param stores the snapshot
    * @param options the options
-   * @return the output and the certificate step's inputs
+   * @return every stage's output
    */
-  public static WithoutCertificates runWithoutCertificates(CacheStores stores,
+  public static BeforeCertificates beforeCertificates(CacheStores stores,
       TranslatorOptions options) {
-    TlsInputs[] tls = new TlsInputs[1];
-    Output out = run(stores, options, t -> tls[0] = t);
-    return new WithoutCertificates(out, java.util.Objects.requireNonNull(tls[0]));
-  }
-
-  /**
-   * The certificate step's output.
-   *
-   * @param output the {@code certificates} entries in document order, and the step's failures
-   * @param clientCertificateIdsRewritten whether the step rewrote a client certificate's id
-   *     (a Service's {@code client_certificate} would then change too)
-   */
-  public record Certificates(Output output, boolean clientCertificateIdsRewritten) {}
-
-  /**
-   * The certificate step alone over a whole snapshot. Equal to the section a full translation
-   * gives when {@code inputs} are those of the whole snapshot, in translation order.
-   *
-   * @param stores the whole snapshot
-   * @param options the options
-   * @param inputs what the step reads
-   * @return the entries, failures and whether client certificate ids were rewritten
-   */
-  public static Certificates certificates(CacheStores stores, TranslatorOptions options,
-      TlsInputs inputs) {
     Context ctx = new Context(stores, options);
-    CertificatePart certs = new CertificatePart(ctx);
-    IdRewrites rewrites =
-        certs.run(inputs.ingresses(), inputs.tcpIngresses(), inputs.clientCertSecrets());
-    boolean rewritten = false;
-    for (String key : inputs.clientCertSecrets().keySet()) {
-      int slash = key.indexOf('/');
-      String uid = stores.get(Kind.SECRET, key.substring(0, slash), key.substring(slash + 1),
-          Secret.class).map(x -> x.metadata().uid()).orElse("");
-      String to = rewrites.get(uid);
-      rewritten |= to != null && !to.equals(uid);
-    }
-    KongConfig doc = KongConfig.builder()
-        .certificates(DeckGenerator.sortedCertificates(ctx).stream()
-            .map(c -> c.toEntity(new Entities.TagNodes())).toList())
-        .build();
-    return new Certificates(new Output(doc, canonical(ctx.failures)), rewritten);
-  }
-
-  private static Output run(CacheStores stores, TranslatorOptions options,
-      java.util.function.@Nullable Consumer<TlsInputs> tls) {
-    Context ctx = new Context(stores, options);
+    // 1. routing: Kong services with their routes, from Ingresses then from Gateway API routes
+    IngressStage.Output ingress = IngressStage.run(ctx);
+    Map<String, KService> routing = new LinkedHashMap<>(ingress.services());
+    routing.putAll(GatewayApiStage.run(ctx));
+    // 2. backends: targets, upstreams, Service annotations; inconsistent services dropped
+    ServicePart.Output backends = ServicePart.run(ctx, routing);
+    // 3. route annotations onto every kept route
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
-
-    IngressPart ingress = new IngressPart(ctx);
-    Map<String, KService> fromIngress = ingress.run();
-    L4IngressPart l4 = new L4IngressPart(ctx);
-    Map<String, KService> fromTcp = l4.tcp();
-    Map<String, KService> fromUdp = l4.udp();
-    ctx.services.putAll(fromIngress);
-    ctx.services.putAll(fromTcp);
-    ctx.services.putAll(fromUdp);
-    GatewayL4Part l4Routes = new GatewayL4Part(ctx);
-    ctx.services.putAll(new HttpRoutePart(ctx).run());
-    ctx.services.putAll(l4Routes.udp());
-    ctx.services.putAll(l4Routes.tcp());
-    ctx.services.putAll(l4Routes.tls());
-    ctx.services.putAll(new GrpcRoutePart(ctx).run());
-
-    ServicePart services = new ServicePart(ctx);
-    services.populate();
-    services.upstreams();
-    ctx.services.values().removeIf(s -> s.dropped);
-    services.serviceAnnotations();
-    for (KService s : ctx.services.values()) {
+    for (KService s : backends.services().values()) {
       for (KRoute r : s.routes) {
         RouteOverrides.apply(r, r.source.metadata().annotations(), expressions);
       }
     }
-    services.upstreamOverrides();
+    // 4. consumers and consumer groups, vaults
+    ConsumerPart.Output consumers = ConsumerPart.run(ctx);
+    ImmutableList<ObjectNode> vaults = VaultPart.run(ctx);
+    // 5. plugins bound to services, routes, consumers and groups; custom entities through them
+    PluginPart.Output plugins = PluginPart.run(ctx, backends.services(), consumers.consumers(),
+        consumers.consumerGroups());
+    ImmutableMap<String, ImmutableList<ObjectNode>> customEntities =
+        ctx.flag(FeatureFlag.KONG_CUSTOM_ENTITY)
+            ? CustomEntityPart.run(ctx, plugins.relations(), backends.services())
+            : ImmutableMap.of();
+    // 6. CA certificates
+    ImmutableList<ObjectNode> caCertificates = CertificatePart.caCertificates(ctx);
+    CertificatePart.Inputs tls = new CertificatePart.Inputs(ingress.tlsIngresses(),
+        ingress.tlsTcpIngresses(), backends.clientCertSecrets());
+    return new BeforeCertificates(ctx, backends.services(), backends, consumers, vaults, plugins,
+        customEntities, caCertificates, tls);
+  }
 
-    ConsumerPart consumers = new ConsumerPart(ctx);
-    consumers.consumers();
-    new VaultPart(ctx).run();
-    consumers.consumerGroups();
-
-    PluginPart plugins = new PluginPart(ctx);
-    plugins.run();
-    if (ctx.flag(FeatureFlag.KONG_CUSTOM_ENTITY)) {
-      new CustomEntityPart(ctx, plugins).run();
-    }
-
-    CertificatePart certs = new CertificatePart(ctx);
-    if (tls == null) {
-      certs.run(ingress.acceptedIngresses(), l4.acceptedTcp(), services.clientCertSecrets);
-    } else {
-      tls.accept(new TlsInputs(
-          ingress.acceptedIngresses().stream().filter(i -> !i.spec().tls().isEmpty()).toList(),
-          l4.acceptedTcp().stream().filter(i -> !i.spec().tls().isEmpty()).toList(),
-          new java.util.LinkedHashMap<>(services.clientCertSecrets)));
-    }
-    certs.caCertificates();
-
-    DeckGenerator deck = new DeckGenerator(ctx);
+  /**
+   * 8. Assembly: ids (FillIDs), defaults, order, the document; then the failures.
+   *
+   * @param stages the stages before the TLS certificates
+   * @param certificates the TLS certificates stage's certificates (none to leave them out)
+   * @return the document and the run's failures
+   */
+  public static Output assemble(BeforeCertificates stages, List<KCertificate> certificates) {
+    Context ctx = stages.ctx();
+    DeckGenerator deck = new DeckGenerator(ctx, new DeckGenerator.Stages(stages.services(),
+        stages.backends().upstreams(), ImmutableList.copyOf(certificates),
+        stages.caCertificates(), stages.consumers().consumers(),
+        stages.consumers().consumerGroups(), stages.vaults(), stages.plugins().plugins(),
+        stages.customEntities()));
     if (ctx.flag(FeatureFlag.FILL_IDS)) {
       deck.fillIds();
     }
-    return new Output(deck.config(), canonical(ctx.failures));
+    return new Output(deck.config(), canonical(ctx.failures()));
   }
 
   /**

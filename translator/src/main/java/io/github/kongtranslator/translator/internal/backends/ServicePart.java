@@ -1,5 +1,7 @@
 package io.github.kongtranslator.translator.internal.backends;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.EndpointSlice;
@@ -56,16 +58,57 @@ public final class ServicePart {
       Set.of("http", "grpc", "tcp", "tls_passthrough", "udp", "ws");
 
   private final Context ctx;
+  /** The services this stage completes, in creation order; the dropped ones leave. */
+  private final Map<String, KService> services;
+  /** Services dropped for inconsistent backend annotations; their upstreams stay, bare. */
+  private final Set<KService> dropped = java.util.Collections.newSetFromMap(
+      new java.util.IdentityHashMap<>());
+  private final Map<String, KUpstream> upstreams = new LinkedHashMap<>();
   /** Secrets named by client-cert annotations, with the Services that use them. */
-  public final Map<String, List<K8sObject>> clientCertSecrets = new LinkedHashMap<>();
+  private final Map<String, List<K8sObject>> clientCertSecrets = new LinkedHashMap<>();
 
-  public ServicePart(Context ctx) {
+  private ServicePart(Context ctx, Map<String, KService> services) {
     this.ctx = ctx;
+    this.services = new LinkedHashMap<>(services);
+  }
+
+  /**
+   * What the backends stage produced.
+   *
+   * @param services the Kong services kept, in creation order (without the dropped ones)
+   * @param upstreams the upstreams by name, in creation order (a dropped service's one bare)
+   * @param clientCertSecrets Secret keys named by client-cert annotations, with the objects
+   *     naming them
+   */
+  public record Output(ImmutableMap<String, KService> services,
+      ImmutableMap<String, KUpstream> upstreams,
+      ImmutableMap<String, ImmutableList<K8sObject>> clientCertSecrets) {}
+
+  /**
+   * The backends stage: resolves the services' backends (phase 2), builds upstreams and targets
+   * (phase 3), drops services with inconsistent backend annotations, then applies Service
+   * annotations (phase 4a) and upstream overrides (phase 4c).
+   *
+   * @param ctx the run
+   * @param services the routing stages' services, in creation order
+   * @return the completed services, their upstreams and the client certificate Secrets
+   */
+  public static Output run(Context ctx, Map<String, KService> services) {
+    ServicePart part = new ServicePart(ctx, services);
+    part.populate();
+    part.upstreams();
+    part.services.values().removeIf(part.dropped::contains);
+    part.serviceAnnotations();
+    part.upstreamOverrides();
+    ImmutableMap.Builder<String, ImmutableList<K8sObject>> certs = ImmutableMap.builder();
+    part.clientCertSecrets.forEach((k, v) -> certs.put(k, ImmutableList.copyOf(v)));
+    return new Output(ImmutableMap.copyOf(part.services), ImmutableMap.copyOf(part.upstreams),
+        certs.buildOrThrow());
   }
 
   /** Phase 2: resolve each backend and compute the Kong service's tags. */
-  public void populate() {
-    for (KService svc : ctx.services.values()) {
+  private void populate() {
+    for (KService svc : services.values()) {
       for (Backend b : svc.backends) {
         ResolvedBackend rb = resolve(b);
         if (rb == null) {
@@ -103,7 +146,7 @@ public final class ServicePart {
             ctx.fail("inconsistent annotation " + k + " on the Kubernetes Services behind Kong service "
                 + svc.name, each.annotated());
           }
-          svc.dropped = true;
+          dropped.add(svc);
           return;
         }
       }
@@ -297,17 +340,17 @@ public final class ServicePart {
   }
 
   /** Phase 3: upstreams, ports and targets. */
-  public void upstreams() {
-    for (KService svc : ctx.services.values()) {
-      KUpstream up = ctx.upstreams.get(svc.host);
+  private void upstreams() {
+    for (KService svc : services.values()) {
+      KUpstream up = upstreams.get(svc.host);
       boolean created = false;
       if (up == null) {
         up = new KUpstream(svc.host, svc);
-        up.tags = svc.dropped ? List.of() : svc.tags;
-        ctx.upstreams.put(svc.host, up);
+        up.tags = dropped.contains(svc) ? List.of() : svc.tags;
+        upstreams.put(svc.host, up);
         created = true;
       }
-      if (svc.dropped) {
+      if (dropped.contains(svc)) {
         continue;
       }
       for (Backend b : svc.backends) {
@@ -432,8 +475,8 @@ public final class ServicePart {
   }
 
   /** Phase 4a: Service annotations onto Kong services. */
-  public void serviceAnnotations() {
-    for (KService svc : ctx.services.values()) {
+  private void serviceAnnotations() {
+    for (KService svc : services.values()) {
       List<ResolvedBackend> ordered = new ArrayList<>(svc.resolved);
       ordered.sort(Comparator.comparing(
           (ResolvedBackend r) -> r.annotated().metadata().namespace() + "/"
@@ -487,10 +530,10 @@ public final class ServicePart {
   }
 
   /** Phase 4c: KongIngress, host-header and KongUpstreamPolicy onto upstreams (§8). */
-  public void upstreamOverrides() {
-    for (KUpstream up : ctx.upstreams.values()) {
+  private void upstreamOverrides() {
+    for (KUpstream up : upstreams.values()) {
       KService svc = up.service;
-      if (svc.dropped) {
+      if (dropped.contains(svc)) {
         continue;
       }
       boolean gatewayParent = svc.parent.kind().group().equals(

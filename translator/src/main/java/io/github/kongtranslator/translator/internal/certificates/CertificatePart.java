@@ -1,5 +1,7 @@
 package io.github.kongtranslator.translator.internal.certificates;
 
+import java.util.Collection;
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.ConfigMap;
@@ -41,8 +43,66 @@ public final class CertificatePart {
 
   private final Context ctx;
 
-  public CertificatePart(Context ctx) {
+  private CertificatePart(Context ctx) {
     this.ctx = ctx;
+  }
+
+  /**
+   * What the TLS certificates stage produced.
+   *
+   * @param certificates the certificates, by id in creation order (a later one with the same id
+   *     replaced an earlier one)
+   * @param idRewrites the certificate id each Secret uid was rewritten to
+   */
+  public record Output(ImmutableList<KCertificate> certificates, IdRewrites idRewrites) {}
+
+  /**
+   * What the TLS certificates stage reads from the other stages.
+   *
+   * @param ingresses accepted Ingresses with a TLS section, in translation order
+   * @param tcpIngresses accepted TCPIngresses with a TLS section, in translation order
+   * @param clientCertSecrets client certificate Secret keys with the objects naming them
+   */
+  public record Inputs(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+      Map<String, ? extends List<K8sObject>> clientCertSecrets) {}
+
+  /**
+   * The TLS certificates stage: certificates and SNIs from the TLS sections of the accepted
+   * Ingresses and TCPIngresses (in translation order), the client certificate Secrets and the
+   * Gateway listeners.
+   *
+   * @param ctx the run
+   * @param inputs what the stage reads
+   * @return the certificates and the id rewrites
+   */
+  public static Output run(Context ctx, Inputs inputs) {
+    return new CertificatePart(ctx).certificates(inputs.ingresses(), inputs.tcpIngresses(),
+        inputs.clientCertSecrets());
+  }
+
+  /**
+   * Points the services' client certificates at the certificate their Secret became.
+   *
+   * @param services the Kong services
+   * @param idRewrites the certificate stage's id rewrites
+   */
+  public static void rewriteClientCertificates(Collection<KService> services,
+      IdRewrites idRewrites) {
+    for (KService svc : services) {
+      if (svc.clientCertificate != null && idRewrites.containsKey(svc.clientCertificate)) {
+        svc.clientCertificate = idRewrites.get(svc.clientCertificate);
+      }
+    }
+  }
+
+  /**
+   * The CA certificates stage.
+   *
+   * @param ctx the run
+   * @return the {@code ca_certificates} entries
+   */
+  public static ImmutableList<ObjectNode> caCertificates(Context ctx) {
+    return new CertificatePart(ctx).caCertificates();
   }
 
   /** Secret key → hosts (first claim wins) and parents. */
@@ -50,9 +110,8 @@ public final class CertificatePart {
   private final Map<String, List<K8sObject>> secretParents = new LinkedHashMap<>();
   private final Set<String> claimed = new HashSet<>();
 
-  /** Runs the step; returns the certificate id each Secret uid was rewritten to. */
-  public IdRewrites run(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
-      Map<String, List<K8sObject>> clientCertSecrets) {
+  private Output certificates(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+      Map<String, ? extends List<K8sObject>> clientCertSecrets) {
     for (Ingress ing : ingresses) {
       claim(ing, ing.spec().tls());
     }
@@ -114,18 +173,14 @@ public final class CertificatePart {
       }
     }
     new GatewayCertificates(ctx).mergeInto(certs, byPair, idRewrites);
+    Map<String, KCertificate> byId = new LinkedHashMap<>();
     for (KCertificate c : certs) {
-      KCertificate dropped = ctx.certificates.put(c.id, c);
+      KCertificate dropped = byId.put(c.id, c);
       if (dropped != null && dropped != c) {
         reportCollapsed(dropped, c, sourceOf);
       }
     }
-    for (KService svc : ctx.services.values()) {
-      if (svc.clientCertificate != null && idRewrites.containsKey(svc.clientCertificate)) {
-        svc.clientCertificate = idRewrites.get(svc.clientCertificate);
-      }
-    }
-    return idRewrites;
+    return new Output(ImmutableList.copyOf(byId.values()), idRewrites);
   }
 
   /**
@@ -175,7 +230,8 @@ public final class CertificatePart {
   }
 
   /** CA certificates from Secrets and ConfigMaps labelled {@code konghq.com/ca-cert: "true"}. */
-  public void caCertificates() {
+  private ImmutableList<ObjectNode> caCertificates() {
+    List<ObjectNode> out = new ArrayList<>();
     record Candidate(K8sObject obj, String id, String cert) {}
     List<Candidate> candidates = new ArrayList<>();
     List<K8sObject> objects = new ArrayList<>();
@@ -229,8 +285,9 @@ public final class CertificatePart {
       List<String> tags = ctx.tags(c.obj());
       ArrayNode a = n.putArray("tags");
       tags.forEach(a::add);
-      ctx.caCertificates.add(n);
+      out.add(n);
     }
+    return ImmutableList.copyOf(out);
   }
 
   /** KongPlugins and KongClusterPlugins whose {@code config.ca_certificates} lists the id. */

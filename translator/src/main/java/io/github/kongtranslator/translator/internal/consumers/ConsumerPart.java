@@ -1,5 +1,6 @@
 package io.github.kongtranslator.translator.internal.consumers;
 
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.K8sObject;
@@ -54,15 +55,41 @@ public final class ConsumerPart {
   }
 
   private final Context ctx;
+  private final List<KConsumer> consumers = new ArrayList<>();
+  private final List<KConsumerGroup> consumerGroups = new ArrayList<>();
 
-  public ConsumerPart(Context ctx) {
+  private ConsumerPart(Context ctx) {
     this.ctx = ctx;
+  }
+
+  /**
+   * What the consumers stage produced.
+   *
+   * @param consumers the consumers kept, in store order
+   * @param consumerGroups the consumer groups, in store order
+   */
+  public record Output(ImmutableList<KConsumer> consumers,
+      ImmutableList<KConsumerGroup> consumerGroups) {}
+
+  /**
+   * The consumers stage: KongConsumers with their credentials (a consumer with a conflicting
+   * credential left out), then KongConsumerGroups.
+   *
+   * @param ctx the run
+   * @return the consumers and consumer groups
+   */
+  public static Output run(Context ctx) {
+    ConsumerPart part = new ConsumerPart(ctx);
+    part.consumers();
+    part.consumerGroups();
+    return new Output(ImmutableList.copyOf(part.consumers),
+        ImmutableList.copyOf(part.consumerGroups));
   }
 
   /** A credential with where it came from, for conflict detection. */
   private record Cred(KConsumer consumer, Secret secret, String type, String conflictValue) {}
 
-  public void consumers() {
+  private void consumers() {
     List<Cred> creds = new ArrayList<>();
     for (KongConsumer kc : ctx.stores.list(Kind.KONG_CONSUMER, KongConsumer.class)) {
       ctx.guard(kc, () -> consumer(kc, creds));
@@ -101,7 +128,7 @@ public final class ConsumerPart {
         creds.add(cred);
       }
     }
-    ctx.consumers.add(c);
+    consumers.add(c);
   }
 
   private @Nullable Cred credential(KConsumer c, Secret secret) {
@@ -185,18 +212,18 @@ public final class ConsumerPart {
     }
     for (KConsumer c : removed) {
       ctx.fail("KongConsumer removed because it has a conflicting credential", c.source);
-      ctx.consumers.remove(c);
+      consumers.remove(c);
     }
   }
 
-  public void consumerGroups() {
+  private void consumerGroups() {
     for (KongConsumerGroup g : ctx.stores.list(Kind.KONG_CONSUMER_GROUP, KongConsumerGroup.class)) {
       if (!ctx.annotationClassMatches(g)) {
         continue;
       }
       KConsumerGroup kg = new KConsumerGroup(g);
       kg.tags = ctx.tags(g);
-      ctx.consumerGroups.add(kg);
+      consumerGroups.add(kg);
     }
   }
 

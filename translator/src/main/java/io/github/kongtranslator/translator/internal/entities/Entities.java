@@ -138,8 +138,6 @@ public final class Entities {
     public @Nullable Integer port = 80;
     /** Multi-backend service whose parent registers no tags (GRPCRoute, traditional router). */
     public boolean noParentTags;
-    /** Dropped for inconsistent backend annotations; its upstream is still emitted bare. */
-    public boolean dropped;
     public @Nullable String protocol;
     public @Nullable String path;
     public @Nullable Integer connectTimeout;

@@ -1,5 +1,7 @@
 package io.github.kongtranslator.translator.internal.plugins;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.K8sObject;
@@ -27,17 +29,36 @@ public final class CustomEntityPart {
       "consumers", "consumer_groups", "plugins");
 
   private final Context ctx;
-  private final PluginPart plugins;
+  private final Map<String, PluginPart.Relations> relations;
+  private final Map<String, KService> services;
+  private final Map<String, ImmutableList<ObjectNode>> out = new java.util.LinkedHashMap<>();
 
-  public CustomEntityPart(Context ctx, PluginPart plugins) {
+  private CustomEntityPart(Context ctx, Map<String, PluginPart.Relations> relations,
+      Map<String, KService> services) {
     this.ctx = ctx;
-    this.plugins = plugins;
+    this.relations = relations;
+    this.services = services;
+  }
+
+  /**
+   * The custom entities stage.
+   *
+   * @param ctx the run
+   * @param relations the plugins stage's relations
+   * @param services the Kong services (backends stage)
+   * @return custom entity type → entities, sorted per §9 of the Gateway API spec
+   */
+  public static ImmutableMap<String, ImmutableList<ObjectNode>> run(Context ctx,
+      Map<String, PluginPart.Relations> relations, Map<String, KService> services) {
+    CustomEntityPart part = new CustomEntityPart(ctx, relations, services);
+    part.entities();
+    return ImmutableMap.copyOf(part.out);
   }
 
   /** One emitted entity with its sort keys. */
   private record Out(String namespace, String name, String refs, ObjectNode entity) {}
 
-  public void run() {
+  private void entities() {
     Map<String, List<Out>> byType = new java.util.LinkedHashMap<>();
     for (KongCustomEntity ce : ctx.stores.list(Kind.KONG_CUSTOM_ENTITY, KongCustomEntity.class)) {
       ctx.guard(ce, () -> entity(ce, byType));
@@ -46,7 +67,7 @@ public final class CustomEntityPart {
       outs.sort(Comparator.comparing(Out::namespace, Strs.BYTES)
           .thenComparing(Out::name, Strs.BYTES).thenComparing(Out::refs, Strs.BYTES));
       if (!outs.isEmpty()) {
-        ctx.customEntities.put(type, new ArrayList<>(outs.stream().map(Out::entity).toList()));
+        out.put(type, ImmutableList.copyOf(outs.stream().map(Out::entity).toList()));
       }
     });
   }
@@ -80,7 +101,7 @@ public final class CustomEntityPart {
         ctx.fail("failed to get plugin referenced by KongCustomEntity " + ns + "/" + name, ce);
         return;
       }
-      rel = plugins.relations.get(PluginPart.pluginKey(plugin.get()));
+      rel = relations.get(PluginPart.pluginKey(plugin.get()));
     }
     List<String[]> targets = new ArrayList<>();
     List<String> consumerIds = new ArrayList<>();
@@ -92,7 +113,7 @@ public final class CustomEntityPart {
             Set<KService> svcs = new LinkedHashSet<>(rel.boundServices);
             if (svcs.isEmpty()) {
               for (KRoute r : rel.boundRoutes) {
-                ctx.services.values().stream().filter(s -> s.routes.contains(r)).findFirst()
+                services.values().stream().filter(s -> s.routes.contains(r)).findFirst()
                     .ifPresent(svcs::add);
               }
             }

@@ -1,5 +1,7 @@
 package io.github.kongtranslator.translator.internal.plugins;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,17 +72,52 @@ public final class PluginPart {
   }
 
   /** Plugin store key → relations, in discovery order. */
-  public final Map<String, Relations> relations = new LinkedHashMap<>();
+  private final Map<String, Relations> relations = new LinkedHashMap<>();
 
-  public PluginPart(Context ctx) {
+  private final Map<String, KService> services;
+  private final List<KConsumer> consumers;
+  private final List<KConsumerGroup> consumerGroups;
+  private final List<KPlugin> plugins = new ArrayList<>();
+
+  private PluginPart(Context ctx, Map<String, KService> services, List<KConsumer> consumers,
+      List<KConsumerGroup> consumerGroups) {
     this.ctx = ctx;
+    this.services = services;
+    this.consumers = consumers;
+    this.consumerGroups = consumerGroups;
+  }
+
+  /**
+   * What the plugins stage produced.
+   *
+   * @param plugins the plugin instances, in discovery order
+   * @param relations plugin store key → what the plugin is bound to, in discovery order (the
+   *     custom entities stage attaches through them)
+   */
+  public record Output(ImmutableList<KPlugin> plugins, ImmutableMap<String, Relations> relations) {}
+
+  /**
+   * The plugins stage: the plugins the services, routes, consumers and consumer groups ask for,
+   * then the global KongClusterPlugins.
+   *
+   * @param ctx the run
+   * @param services the Kong services (backends stage)
+   * @param consumers the consumers (consumers stage)
+   * @param consumerGroups the consumer groups (consumers stage)
+   * @return the plugin instances and their relations
+   */
+  public static Output run(Context ctx, Map<String, KService> services,
+      List<KConsumer> consumers, List<KConsumerGroup> consumerGroups) {
+    PluginPart part = new PluginPart(ctx, services, consumers, consumerGroups);
+    part.plugins();
+    return new Output(ImmutableList.copyOf(part.plugins), ImmutableMap.copyOf(part.relations));
   }
 
   public static String pluginKey(K8sObject p) {
     return p.kind().kindName() + " " + p.key();
   }
 
-  public void run() {
+  private void plugins() {
     collect();
     for (Relations r : relations.values()) {
       try {
@@ -109,7 +146,7 @@ public final class PluginPart {
   }
 
   private void collect() {
-    for (KService svc : ctx.services.values()) {
+    for (KService svc : services.values()) {
       for (ResolvedBackend rb : svc.resolved) {
         for (K8sObject p : lookup(rb.annotated(), rb.annotations().get(PLUGINS_ANNOTATION))) {
           Relations r = rel(p);
@@ -119,7 +156,7 @@ public final class PluginPart {
         }
       }
     }
-    for (KService svc : ctx.services.values()) {
+    for (KService svc : services.values()) {
       for (KRoute route : svc.routes) {
         String ann = route.pluginAnnotation != null ? route.pluginAnnotation
             : route.source.metadata().annotation(PLUGINS_ANNOTATION);
@@ -131,7 +168,7 @@ public final class PluginPart {
         }
       }
     }
-    for (KConsumer c : ctx.consumers) {
+    for (KConsumer c : consumers) {
       for (K8sObject p : lookup(c.source, c.source.metadata().annotation(PLUGINS_ANNOTATION))) {
         Relations r = rel(p);
         r.consumers.add(c.identifier());
@@ -139,7 +176,7 @@ public final class PluginPart {
         r.referrers.add(c.source);
       }
     }
-    for (KConsumerGroup g : ctx.consumerGroups) {
+    for (KConsumerGroup g : consumerGroups) {
       for (K8sObject p : lookup(g.source, g.source.metadata().annotation(PLUGINS_ANNOTATION))) {
         Relations r = rel(p);
         r.groups.add(g.name);
@@ -425,7 +462,7 @@ public final class PluginPart {
         }
         p.instanceName = name;
       }
-      ctx.plugins.add(p);
+      plugins.add(p);
     }
   }
 
@@ -476,7 +513,7 @@ public final class PluginPart {
       if (!Strs.isEmpty(d.instanceName())) {
         kp.instanceName = d.instanceName();
       }
-      ctx.plugins.add(kp);
+      plugins.add(kp);
     }
   }
 }

@@ -10,17 +10,10 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslatorOptions;
-import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
-import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
-import io.github.kongtranslator.translator.internal.entities.Entities.KPlugin;
-import io.github.kongtranslator.translator.internal.entities.Entities.KService;
-import io.github.kongtranslator.translator.internal.entities.Entities.KUpstream;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,26 +23,19 @@ import io.github.kongtranslator.translator.internal.entities.KongIds;
 import io.github.kongtranslator.translator.internal.entities.Tags;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
-/** State of one translation run: inputs, options, the Kong entities built so far, failures. */
+/**
+ * The environment of one translation run, the same for every stage: the snapshot and options,
+ * the class rules, shared tag lists, and the failure log. It holds no entities: each stage
+ * returns what it built ({@code assembly.TranslationRun} composes them).
+ */
 public final class Context {
   public static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
   public static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 
   public final CacheStores stores;
   public final TranslatorOptions options;
-  public final List<TranslationFailure> failures = new ArrayList<>();
-
-  /** Kong services by name, in creation order. */
-  public final Map<String, KService> services = new LinkedHashMap<>();
-  public final Map<String, KUpstream> upstreams = new LinkedHashMap<>();
-  public final Map<String, KCertificate> certificates = new LinkedHashMap<>();
-  public final List<ObjectNode> caCertificates = new ArrayList<>();
-  public final List<ObjectNode> vaults = new ArrayList<>();
-  public final List<KConsumer> consumers = new ArrayList<>();
-  public final List<Entities.KConsumerGroup> consumerGroups = new ArrayList<>();
-  public final List<KPlugin> plugins = new ArrayList<>();
-  /** Custom entity type → entities (already sorted per §9 of the Gateway API spec). */
-  public final Map<String, List<ObjectNode>> customEntities = new LinkedHashMap<>();
+  /** The run's failure log: stages append through {@link #fail} and its variants. */
+  private final List<TranslationFailure> failures = new ArrayList<>();
 
   public final boolean defaultClass;
   public final boolean serviceUpstream;
@@ -192,6 +178,15 @@ public final class Context {
 
   public String id(String plural, String key) {
     return KongIds.id(plural, key, options.workspace());
+  }
+
+  /**
+   * The failures logged so far.
+   *
+   * @return a copy, in the order logged
+   */
+  public ImmutableList<TranslationFailure> failures() {
+    return ImmutableList.copyOf(failures);
   }
 
   public static <T> ImmutableList<T> copy(List<T> l) {

@@ -1,5 +1,6 @@
 package io.github.kongtranslator.translator.internal.vaults;
 
+import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,12 +21,25 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 /** KongVaults → {@code vaults} (gateway-api-spec §10). */
 public final class VaultPart {
   private final Context ctx;
+  private final List<ObjectNode> out = new ArrayList<>();
 
-  public VaultPart(Context ctx) {
+  private VaultPart(Context ctx) {
     this.ctx = ctx;
   }
 
-  public void run() {
+  /**
+   * The vaults stage.
+   *
+   * @param ctx the run
+   * @return the {@code vaults} entries, in creation order
+   */
+  public static ImmutableList<ObjectNode> run(Context ctx) {
+    VaultPart part = new VaultPart(ctx);
+    part.vaults();
+    return ImmutableList.copyOf(part.out);
+  }
+
+  private void vaults() {
     List<KongVault> vaults = new ArrayList<>(ctx.stores.list(Kind.KONG_VAULT, KongVault.class));
     vaults.removeIf(v -> !ctx.annotationClassMatches(v));
     vaults.sort(Comparator.comparing((KongVault v) -> v.metadata().creationTimestamp())
@@ -56,7 +70,7 @@ public final class VaultPart {
       n.put("prefix", prefix);
       ArrayNode tags = n.putArray("tags");
       Tags.of(v).forEach(tags::add);
-      ctx.vaults.add(n);
+      out.add(n);
     }
   }
 }
