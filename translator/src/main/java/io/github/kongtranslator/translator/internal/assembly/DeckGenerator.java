@@ -34,7 +34,7 @@ public final class DeckGenerator {
    * @param ctx the run
    * @param stages what the stages produced
    */
-  public DeckGenerator(Context ctx, Stages stages) {
+  DeckGenerator(Context ctx, Stages stages) {
     this.ctx = ctx;
     this.stages = stages;
   }
@@ -52,14 +52,14 @@ public final class DeckGenerator {
    * @param plugins plugin instances (plugins stage)
    * @param customEntities custom entity type → entities (custom entities stage)
    */
-  public record Stages(ImmutableMap<String, KService> services,
+  record Stages(ImmutableMap<String, KService> services,
       ImmutableMap<String, KUpstream> upstreams, ImmutableList<KCertificate> certificates,
       ImmutableList<ObjectNode> caCertificates, ImmutableList<KConsumer> consumers,
       ImmutableList<KConsumerGroup> consumerGroups, ImmutableList<ObjectNode> vaults,
       ImmutableList<KPlugin> plugins,
       ImmutableMap<String, ImmutableList<ObjectNode>> customEntities) {}
 
-  public void fillIds() {
+  void fillIds() {
     for (KService s : stages.services().values()) {
       if (s.id == null) {
         s.id = ctx.id("services", s.name);
@@ -99,7 +99,7 @@ public final class DeckGenerator {
   }
 
   /** The configuration; the nodes the run built (plugins, credentials, ...) are given to it. */
-  public KongConfig config() {
+  KongConfig config() {
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
     KongConfig.Builder doc = KongConfig.builder().formatVersion("3.0");
     boolean empty = true;

@@ -34,7 +34,7 @@ public final class KongChecks {
    * @param options the options (the check, the router flavor from {@code ExpressionRoutes})
    * @return one failure per violation whose entity names an object, in document order
    */
-  public static ImmutableList<TranslationFailure> failures(KongConfig config, TranslatorOptions options) {
+  static ImmutableList<TranslationFailure> failures(KongConfig config, TranslatorOptions options) {
     if (!options.kongValidation()) {
       return ImmutableList.of();
     }

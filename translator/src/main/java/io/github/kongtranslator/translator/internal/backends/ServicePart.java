@@ -37,24 +37,24 @@ import io.github.kongtranslator.translator.internal.text.Strs;
  * overrides (translator-spec §5, §6.2, §7, §8).
  */
 public final class ServicePart {
-  public static final String PROTOCOL = "konghq.com/protocol";
-  public static final String PATH = "konghq.com/path";
-  public static final String CONNECT_TIMEOUT = "konghq.com/connect-timeout";
-  public static final String READ_TIMEOUT = "konghq.com/read-timeout";
-  public static final String WRITE_TIMEOUT = "konghq.com/write-timeout";
-  public static final String RETRIES = "konghq.com/retries";
-  public static final String TLS_VERIFY = "konghq.com/tls-verify";
-  public static final String TLS_VERIFY_DEPTH = "konghq.com/tls-verify-depth";
-  public static final String CLIENT_CERT = "konghq.com/client-cert";
-  public static final String CA_SECRETS = "konghq.com/ca-certificates-secrets";
-  public static final String CA_CONFIGMAPS = "konghq.com/ca-certificates-configmaps";
-  public static final String HOST_HEADER = "konghq.com/host-header";
-  public static final String OVERRIDE = "konghq.com/override";
-  public static final String UPSTREAM_POLICY = "konghq.com/upstream-policy";
-  public static final String SERVICE_UPSTREAM = "ingress.kubernetes.io/service-upstream";
-  public static final Set<String> VALID_SERVICE_PROTOCOLS =
+  static final String PROTOCOL = "konghq.com/protocol";
+  static final String PATH = "konghq.com/path";
+  static final String CONNECT_TIMEOUT = "konghq.com/connect-timeout";
+  static final String READ_TIMEOUT = "konghq.com/read-timeout";
+  static final String WRITE_TIMEOUT = "konghq.com/write-timeout";
+  static final String RETRIES = "konghq.com/retries";
+  static final String TLS_VERIFY = "konghq.com/tls-verify";
+  static final String TLS_VERIFY_DEPTH = "konghq.com/tls-verify-depth";
+  static final String CLIENT_CERT = "konghq.com/client-cert";
+  static final String CA_SECRETS = "konghq.com/ca-certificates-secrets";
+  static final String CA_CONFIGMAPS = "konghq.com/ca-certificates-configmaps";
+  static final String HOST_HEADER = "konghq.com/host-header";
+  static final String OVERRIDE = "konghq.com/override";
+  static final String UPSTREAM_POLICY = "konghq.com/upstream-policy";
+  static final String SERVICE_UPSTREAM = "ingress.kubernetes.io/service-upstream";
+  static final Set<String> VALID_SERVICE_PROTOCOLS =
       Set.of("http", "https", "grpc", "grpcs", "ws", "wss", "tls", "tcp", "tls_passthrough");
-  public static final Set<String> NON_TLS_PROTOCOLS =
+  static final Set<String> NON_TLS_PROTOCOLS =
       Set.of("http", "grpc", "tcp", "tls_passthrough", "udp", "ws");
 
   private final Context ctx;
@@ -390,11 +390,11 @@ public final class ServicePart {
     }
   }
 
-  public static boolean isExternalName(Service s) {
+  static boolean isExternalName(Service s) {
     return "ExternalName".equals(s.spec().type());
   }
 
-  public static Service.@Nullable ServicePort resolvePort(Backend b, Service s) {
+  static Service.@Nullable ServicePort resolvePort(Backend b, Service s) {
     Integer number = b.port.number();
     String name = b.port.name();
     if (number != null && number != 0) {

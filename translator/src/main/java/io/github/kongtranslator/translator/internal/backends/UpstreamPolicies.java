@@ -8,10 +8,10 @@ import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Json;
 
 /** KongUpstreamPolicy spec → upstream fields (translator-spec §8.3). */
-public final class UpstreamPolicies {
+final class UpstreamPolicies {
   private UpstreamPolicies() {}
 
-  public static void apply(Map<String, JsonNode> f, KongUpstreamPolicy.Spec spec) {
+  static void apply(Map<String, JsonNode> f, KongUpstreamPolicy.Spec spec) {
     if (spec.algorithm() != null) {
       text(f, "algorithm", spec.algorithm());
     }

@@ -208,7 +208,7 @@ public final class CertificatePart {
   }
 
   /** A certificate's identity for merging: its PEM certificate and key. */
-  public record CertPair(String cert, String key) {}
+  record CertPair(String cert, String key) {}
 
   private void claim(K8sObject parent, List<Ingress.Tls> tls) {
     for (Ingress.Tls t : tls) {
@@ -316,7 +316,7 @@ public final class CertificatePart {
   }
 
   /** Re-encoded PEM of a single valid CA certificate, or null. */
-  public static String validCa(String text) {
+  static String validCa(String text) {
     Matcher m = PEM_BLOCK.matcher(text);
     List<byte[]> certs = new ArrayList<>();
     while (m.find()) {

@@ -23,13 +23,13 @@ import io.github.kongtranslator.translator.internal.text.Strs;
  * ones (gateway-api-spec §1.4). A Gateway is managed when its GatewayClass names the configured
  * controller; with the default empty controller name (KIC's golden harness) none is.
  */
-public final class GatewayCertificates {
-  public static final String UNMANAGED_ANNOTATION = "konghq.com/gatewayclass-unmanaged";
+final class GatewayCertificates {
+  static final String UNMANAGED_ANNOTATION = "konghq.com/gatewayclass-unmanaged";
 
   private final Context ctx;
   private final GatewayBackends grants;
 
-  public GatewayCertificates(Context ctx) {
+  GatewayCertificates(Context ctx) {
     this.ctx = ctx;
     this.grants = new GatewayBackends(ctx);
   }
@@ -43,7 +43,7 @@ public final class GatewayCertificates {
    * recorded in {@code idRewrites}); an SNI
    * some certificate already serves is dropped, so Ingress SNIs win.
    */
-  public void mergeInto(List<KCertificate> certs, Map<CertificatePart.CertPair, KCertificate> byPair,
+  void mergeInto(List<KCertificate> certs, Map<CertificatePart.CertPair, KCertificate> byPair,
       IdRewrites idRewrites) {
     Set<String> seen = new HashSet<>();
     certs.forEach(c -> seen.addAll(c.snis));

@@ -34,19 +34,19 @@ public final class IdRewrites {
   }
 
   /** {@code Map.put}. */
-  public void put(String key, String value) {
+  void put(String key, String value) {
     keys.put(key, byValue.computeIfAbsent(value, Node::new));
   }
 
   /** {@code Map.putIfAbsent}. */
-  public void putIfAbsent(String key, String value) {
+  void putIfAbsent(String key, String value) {
     if (!keys.containsKey(key)) {
       put(key, value);
     }
   }
 
   /** {@code Map.containsKey}. */
-  public boolean containsKey(String key) {
+  boolean containsKey(String key) {
     return keys.containsKey(key);
   }
 
@@ -57,7 +57,7 @@ public final class IdRewrites {
   }
 
   /** Every key whose value equals {@code old} now maps to {@code replacement}. */
-  public void replaceValue(String old, String replacement) {
+  void replaceValue(String old, String replacement) {
     if (old.equals(replacement)) {
       return;
     }

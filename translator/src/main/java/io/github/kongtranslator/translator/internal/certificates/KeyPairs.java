@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks that a PEM certificate and private key form a key pair, like Go's {@code tls.X509KeyPair}. */
-public final class KeyPairs {
+final class KeyPairs {
   private static final Pattern BLOCK = Pattern.compile(
       "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
 
@@ -32,7 +32,7 @@ public final class KeyPairs {
 
   private KeyPairs() {}
 
-  public static boolean valid(String certPem, String keyPem) {
+  static boolean valid(String certPem, String keyPem) {
     java.security.MessageDigest d = io.github.kongtranslator.core.json.CanonicalJson.newSha256();
     d.update(certPem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     d.update((byte) 0);

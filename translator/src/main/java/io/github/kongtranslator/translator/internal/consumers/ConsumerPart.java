@@ -25,7 +25,7 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** KongConsumers, credentials, conflicts and KongConsumerGroups (translator-spec §11). */
 public final class ConsumerPart {
-  public static final String CREDENTIAL_LABEL = "konghq.com/credential";
+  static final String CREDENTIAL_LABEL = "konghq.com/credential";
 
   /** A credential type: its output list and fields. */
   private record CredType(String list, Set<String> stringFields, List<String> required,
@@ -227,7 +227,7 @@ public final class ConsumerPart {
     }
   }
 
-  public static List<K8sObject> sources(List<KConsumer> cs) {
+  static List<K8sObject> sources(List<KConsumer> cs) {
     return cs.stream().map(c -> (K8sObject) c.source).toList();
   }
 }

@@ -39,14 +39,14 @@ public final class Entities {
    * Sets a field through its typed builder setter when the value is present (the field's key,
    * type and checks come from the entity definitions, {@code EntityKind}).
    */
-  public static <T> void set(@Nullable T v, java.util.function.Consumer<T> setter) {
+  static <T> void set(@Nullable T v, java.util.function.Consumer<T> setter) {
     if (v != null) {
       setter.accept(v);
     }
   }
 
   /** {@link #set} for a list field, which is left absent when empty. */
-  public static void setList(@Nullable List<String> v, java.util.function.Consumer<List<String>> setter) {
+  static void setList(@Nullable List<String> v, java.util.function.Consumer<List<String>> setter) {
     if (v != null && !v.isEmpty()) {
       setter.accept(v);
     }
@@ -65,7 +65,7 @@ public final class Entities {
     private final Map<List<String>, ArrayNode> byIdentity = new IdentityHashMap<>();
     private final Map<String, TextNode> texts = new HashMap<>();
 
-    public void put(KongEntity.Builder<?, ?> b, List<String> tags) {
+    void put(KongEntity.Builder<?, ?> b, List<String> tags) {
       if (tags.isEmpty()) {
         return;
       }
@@ -231,7 +231,7 @@ public final class Entities {
     }
 
     /** The Kong entity; its plugin nodes are given away to it. */
-    public Route toEntity(TagNodes shared) {
+    Route toEntity(TagNodes shared) {
       Route.Builder b = Route.builder();
       if (destinations != null && !destinations.isEmpty()) {
         ArrayNode a = JSON.arrayNode(destinations.size());
@@ -311,7 +311,7 @@ public final class Entities {
       this.weight = weight;
     }
 
-    public Target toEntity() {
+    Target toEntity() {
       Target.Builder b = Target.builder();
       set(target, b::target);
       set(weight, b::weight);
@@ -323,9 +323,9 @@ public final class Entities {
   public static final class KCertificate {
     public String id;
     public final String cert;
-    public final String key;
+    final String key;
     public final List<String> snis = new ArrayList<>();
-    public final List<String> tags;
+    final List<String> tags;
     public final String creationTimestamp;
 
     public KCertificate(String id, String cert, String key, List<String> tags, String creationTimestamp) {
@@ -396,7 +396,7 @@ public final class Entities {
 
   /** A plugin instance (top-level). */
   public static final class KPlugin {
-    public final String name;
+    final String name;
     public @Nullable JsonNode config;
     public @Nullable String service;
     public @Nullable String route;

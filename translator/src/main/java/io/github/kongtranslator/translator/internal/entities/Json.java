@@ -45,7 +45,7 @@ public final class Json {
   }
 
   /** camelCase → snake_case. */
-  public static String snake(String s) {
+  static String snake(String s) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

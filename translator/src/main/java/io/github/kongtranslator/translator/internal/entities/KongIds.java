@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Deterministic Kong entity IDs: UUID version 5 as go-kong computes them (translator-spec §12). */
 public final class KongIds {
   /** go-kong's root namespace. */
-  public static final UUID ROOT = UUID.fromString("fd02801f-0957-4a15-a55a-c8d9606f30b5");
+  static final UUID ROOT = UUID.fromString("fd02801f-0957-4a15-a55a-c8d9606f30b5");
 
   /**
    * Per entity plural, a SHA-1 digest primed with the plural's namespace UUID: an id is a clone
@@ -28,7 +28,7 @@ public final class KongIds {
    * @param name the name (UTF-8 encoded)
    * @return the UUID
    */
-  public static UUID uuid5(UUID namespace, String name) {
+  static UUID uuid5(UUID namespace, String name) {
     return finish(primed(namespace), name);
   }
 

@@ -10,7 +10,7 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** The {@code k8s-*} tags of an object plus its {@code konghq.com/tags} (translator-spec §13). */
 public final class Tags {
-  public static final String USER_TAGS = "konghq.com/tags";
+  static final String USER_TAGS = "konghq.com/tags";
 
   /** Tags of a Kong service whose k8s Service could not be resolved (§5.1). */
   public static final ImmutableList<String> PLACEHOLDER = ImmutableList.of(
@@ -23,7 +23,7 @@ public final class Tags {
     return of(o, o.metadata());
   }
 
-  public static ImmutableList<String> of(K8sObject o, ObjectMeta annotationsFrom) {
+  static ImmutableList<String> of(K8sObject o, ObjectMeta annotationsFrom) {
     return of(o, annotationsFrom, List.of());
   }
 
@@ -32,7 +32,7 @@ public final class Tags {
     return of(o, o.metadata(), extra);
   }
 
-  public static ImmutableList<String> of(K8sObject o, ObjectMeta annotationsFrom, List<String> extra) {
+  static ImmutableList<String> of(K8sObject o, ObjectMeta annotationsFrom, List<String> extra) {
     List<String> tags = new ArrayList<>();
     ObjectMeta m = o.metadata();
     add(tags, "k8s-name:", m.name());

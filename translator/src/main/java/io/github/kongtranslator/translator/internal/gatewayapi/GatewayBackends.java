@@ -31,7 +31,7 @@ public final class GatewayBackends {
    *
    * @param field the dotted path of the refs, e.g. {@code spec.rules[0].backendRefs}
    */
-  public List<Backend> resolve(K8sObject route, List<GatewayApi.BackendRef> refs, boolean httpRoute,
+  List<Backend> resolve(K8sObject route, List<GatewayApi.BackendRef> refs, boolean httpRoute,
       String field) {
     List<Backend> out = new ArrayList<>();
     String routeNs = route.metadata().namespace();
@@ -85,7 +85,7 @@ public final class GatewayBackends {
   }
 
   /** The listeners selected by each parentRef whose Gateway exists (§1.5). */
-  public List<Gateway.Listener> listeners(K8sObject route, List<GatewayApi.ParentReference> parents,
+  List<Gateway.Listener> listeners(K8sObject route, List<GatewayApi.ParentReference> parents,
       boolean requireGatewayKind) {
     List<Gateway.Listener> out = new ArrayList<>();
     for (GatewayApi.ParentReference p : parents) {
@@ -105,13 +105,13 @@ public final class GatewayBackends {
     return out;
   }
 
-  public Optional<Gateway> gateway(K8sObject route, GatewayApi.ParentReference p) {
+  Optional<Gateway> gateway(K8sObject route, GatewayApi.ParentReference p) {
     String ns = Strs.isEmpty(p.namespace()) ? route.metadata().namespace() : p.namespace();
     return ctx.stores.get(Kind.GATEWAY, ns, Strs.nz(p.name()), Gateway.class);
   }
 
   /** A Kong service skeleton (§2.3). */
-  public static KService skeleton(String name, String protocol, K8sObject parent) {
+  static KService skeleton(String name, String protocol, K8sObject parent) {
     KService s = new KService(parent);
     s.name = name;
     s.host = name;
@@ -126,7 +126,7 @@ public final class GatewayBackends {
   }
 
   /** The "no existing backendRef" plugin (§2.4). */
-  public static ObjectNode noBackendPlugin() {
+  static ObjectNode noBackendPlugin() {
     ObjectNode p = Entities.JSON.objectNode();
     ObjectNode c = p.putObject("config");
     c.put("message", "no existing backendRef provided");
@@ -136,7 +136,7 @@ public final class GatewayBackends {
   }
 
   /** Tag of a named route rule. */
-  public static List<String> namedRule(@org.jspecify.annotations.Nullable String name) {
+  static List<String> namedRule(@org.jspecify.annotations.Nullable String name) {
     return name == null || name.isBlank() ? List.of() : List.of("k8s-named-route-rule:" + name);
   }
 }

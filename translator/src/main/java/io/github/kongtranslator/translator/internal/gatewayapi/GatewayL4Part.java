@@ -25,16 +25,16 @@ import io.github.kongtranslator.translator.internal.support.Context;
  * A TLSRoute is {@code tls_passthrough} when its {@code status.parents} name a Gateway listener in
  * passthrough mode (§5.3), else plain {@code tls}.
  */
-public final class GatewayL4Part {
+final class GatewayL4Part {
   private final Context ctx;
   private final GatewayBackends backends;
 
-  public GatewayL4Part(Context ctx) {
+  GatewayL4Part(Context ctx) {
     this.ctx = ctx;
     this.backends = new GatewayBackends(ctx);
   }
 
-  public Map<String, KService> udp() {
+  Map<String, KService> udp() {
     Map<String, KService> out = new LinkedHashMap<>();
     for (UdpRoute r : ctx.sorted(Kind.UDP_ROUTE, UdpRoute.class)) {
       ctx.guard(r, () -> {
@@ -52,7 +52,7 @@ public final class GatewayL4Part {
     return out;
   }
 
-  public Map<String, KService> tcp() {
+  Map<String, KService> tcp() {
     Map<String, KService> out = new LinkedHashMap<>();
     for (TcpRoute r : ctx.sorted(Kind.TCP_ROUTE, TcpRoute.class)) {
       ctx.guard(r, () -> {
@@ -69,7 +69,7 @@ public final class GatewayL4Part {
     return out;
   }
 
-  public Map<String, KService> tls() {
+  Map<String, KService> tls() {
     Map<String, KService> out = new LinkedHashMap<>();
     for (TlsRoute r : ctx.sorted(Kind.TLS_ROUTE, TlsRoute.class)) {
       ctx.guard(r, () -> {
@@ -86,7 +86,7 @@ public final class GatewayL4Part {
    * Whether a TLSRoute's status names, through a Gateway parentRef, an existing Gateway with a
    * passthrough listener (the named section, or any listener when no section is named) (§5.3).
    */
-  public boolean passthrough(TlsRoute r) {
+  boolean passthrough(TlsRoute r) {
     if (r.status() == null) {
       return false;
     }

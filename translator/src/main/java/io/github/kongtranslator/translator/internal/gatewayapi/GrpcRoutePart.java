@@ -23,19 +23,19 @@ import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** GRPCRoute → Kong services and routes, both routers (gateway-api-spec §4, §6.3). */
-public final class GrpcRoutePart {
+final class GrpcRoutePart {
   private final Context ctx;
   private final GatewayBackends backends;
 
   /** An expression route waiting for its relative priority. */
   private record Unit(KRoute route, long base, GrpcRoute source, int rule, int match) {}
 
-  public GrpcRoutePart(Context ctx) {
+  GrpcRoutePart(Context ctx) {
     this.ctx = ctx;
     this.backends = new GatewayBackends(ctx);
   }
 
-  public Map<String, KService> run() {
+  Map<String, KService> run() {
     Map<String, KService> out = new LinkedHashMap<>();
     List<Unit> units = new ArrayList<>();
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);

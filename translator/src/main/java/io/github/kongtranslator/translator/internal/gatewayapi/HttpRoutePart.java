@@ -33,10 +33,10 @@ import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** HTTPRoute → Kong services and routes, both routers (gateway-api-spec §3, §6.2). */
-public final class HttpRoutePart {
-  public static final String EXACT = "Exact";
-  public static final String PREFIX = "PathPrefix";
-  public static final String REGEX = "RegularExpression";
+final class HttpRoutePart {
+  static final String EXACT = "Exact";
+  static final String PREFIX = "PathPrefix";
+  static final String REGEX = "RegularExpression";
   private static final Pattern DURATION = Pattern.compile("(\\d+)(h|ms|m|s)");
 
   private final Context ctx;
@@ -44,10 +44,10 @@ public final class HttpRoutePart {
   private final boolean expressions;
 
   /** A service group build error: drops that group's Kong service. */
-  public static final class GroupException extends Exception {
+  static final class GroupException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public GroupException(String message) {
+    GroupException(String message) {
       super(message);
     }
   }
@@ -58,13 +58,13 @@ public final class HttpRoutePart {
   /** One match placed in a bucket. */
   private record Placed(HttpRoute route, int rule, int match, HttpRoute.Rule r, HttpRoute.Match m) {}
 
-  public HttpRoutePart(Context ctx) {
+  HttpRoutePart(Context ctx) {
     this.ctx = ctx;
     this.backends = new GatewayBackends(ctx);
     this.expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
   }
 
-  public Map<String, KService> run() {
+  Map<String, KService> run() {
     Map<String, KService> out = new LinkedHashMap<>();
     List<Unit> units = new ArrayList<>();
     List<HttpRoute> valid = new ArrayList<>();
@@ -138,7 +138,7 @@ public final class HttpRoutePart {
   }
 
   /** Service name under {@code CombinedServicesFromDifferentHTTPRoutes} (§3.2). */
-  public static String combinedName(HttpRoute r, List<GatewayApi.BackendRef> refs) {
+  static String combinedName(HttpRoute r, List<GatewayApi.BackendRef> refs) {
     String ns = r.metadata().namespace();
     List<String> parts = new ArrayList<>();
     for (GatewayApi.BackendRef b : refs) {
@@ -220,7 +220,7 @@ public final class HttpRoutePart {
     return new ArrayList<>(out);
   }
 
-  public static @Nullable Integer timeoutMillis(io.github.kongtranslator.core.model.@Nullable JsonValue timeouts) {
+  static @Nullable Integer timeoutMillis(io.github.kongtranslator.core.model.@Nullable JsonValue timeouts) {
     if (timeouts == null) {
       return null;
     }
@@ -604,7 +604,7 @@ public final class HttpRoutePart {
     return p;
   }
 
-  public static String location(GatewayApi.RequestRedirect rr, String path) {
+  static String location(GatewayApi.RequestRedirect rr, String path) {
     if (Strs.isEmpty(rr.hostname())) {
       return path;
     }
@@ -614,7 +614,7 @@ public final class HttpRoutePart {
   }
 
   /** Go {@code path.Join}: join with / and clean. */
-  public static String cleanJoin(String a, String b) {
+  static String cleanJoin(String a, String b) {
     String joined = b.isEmpty() ? a : a + "/" + b;
     boolean rooted = joined.startsWith("/");
     List<String> out = new ArrayList<>();
@@ -636,7 +636,7 @@ public final class HttpRoutePart {
     return rooted ? "/" + s : s.isEmpty() ? "." : s;
   }
 
-  public static String normalizePrefix(String v) {
+  static String normalizePrefix(String v) {
     if (v.isEmpty() || v.equals("/")) {
       return "/";
     }
@@ -712,7 +712,7 @@ public final class HttpRoutePart {
     return Atc.and(List.of(pathOp, headerOp, queryOp, methodOp));
   }
 
-  public static String headerPredicate(GatewayApi.NameValueMatch h) {
+  static String headerPredicate(GatewayApi.NameValueMatch h) {
     String field = "http.headers." + Strs.nz(h.name()).toLowerCase(Locale.ROOT).replace('-', '_');
     return Atc.pred(field, REGEX.equals(h.type()) ? "~" : "==", Strs.nz(h.value()));
   }

@@ -56,10 +56,10 @@ import io.github.kongtranslator.translator.internal.text.Strs;
  *     including references that must be translated together
  * @param context keys of objects this object only reads
  */
-public record Footprint(String identity, Set<String> union, Set<String> context) {
+record Footprint(String identity, Set<String> union, Set<String> context) {
 
   /** Kinds read by almost every object; any change to one re-translates everything. */
-  public static final Set<Kind> GLOBAL = EnumSet.of(Kind.INGRESS_CLASS, Kind.INGRESS_CLASS_PARAMETERS,
+  static final Set<Kind> GLOBAL = EnumSet.of(Kind.INGRESS_CLASS, Kind.INGRESS_CLASS_PARAMETERS,
       Kind.GATEWAY_CLASS, Kind.REFERENCE_GRANT, Kind.KONG_VAULT, Kind.BACKEND_TLS_POLICY,
       Kind.KONG_CLUSTER_PLUGIN);
 
@@ -73,17 +73,17 @@ public record Footprint(String identity, Set<String> union, Set<String> context)
   private static final Splitter COMMA = Splitter.on(',').trimResults().omitEmptyStrings();
 
   /** The key of an object of {@code kind} named {@code namespace/name}. */
-  public static String objectKey(Kind kind, String namespace, String name) {
+  static String objectKey(Kind kind, String namespace, String name) {
     return kind.name() + ':' + kind.key(namespace, name);
   }
 
   /** The key of an object. */
-  public static String objectKey(K8sObject o) {
+  static String objectKey(K8sObject o) {
     return o.kind().name() + ':' + o.key();
   }
 
   /** Computes the footprint of an object under the given options. */
-  public static Footprint of(K8sObject o, TranslatorOptions options) {
+  static Footprint of(K8sObject o, TranslatorOptions options) {
     Builder b = new Builder(objectKey(o));
     String ns = o.metadata().namespace();
     switch (o.kind()) {

@@ -80,7 +80,7 @@ public final class IncrementalEngine {
    *
    * @return the number
    */
-  public int unitCount() {
+  int unitCount() {
     return partition.units().size();
   }
 

@@ -12,11 +12,11 @@ import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** Expression and priority of an Ingress route under the expression router (gateway-api-spec §6.4). */
-public final class IngressExpression {
+final class IngressExpression {
 
   private IngressExpression() {}
 
-  public static void apply(KRoute route, Ingress ing, String host, List<String[]> paths) {
+  static void apply(KRoute route, Ingress ing, String host, List<String[]> paths) {
     Map<String, String> ann = ing.metadata().annotations();
     String prefix = ann.get(IngressPart.REGEX_PREFIX_ANNOTATION);
     if (prefix == null || prefix.isEmpty()) {

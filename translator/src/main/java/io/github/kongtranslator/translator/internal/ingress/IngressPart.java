@@ -25,28 +25,28 @@ import io.github.kongtranslator.translator.internal.text.Strs;
  * Ingress (networking.k8s.io/v1) → Kong services and routes, traditional or expression router
  * (translator-spec §3, §4; gateway-api-spec §6.4, §7).
  */
-public final class IngressPart {
-  public static final String REGEX_PREFIX_ANNOTATION = "konghq.com/regex-prefix";
-  public static final String REWRITE_ANNOTATION = "konghq.com/rewrite";
-  public static final String PROTOCOLS_ANNOTATION = "konghq.com/protocols";
-  public static final String FACADE_GROUP = Kind.KONG_SERVICE_FACADE.group();
+final class IngressPart {
+  static final String REGEX_PREFIX_ANNOTATION = "konghq.com/regex-prefix";
+  static final String REWRITE_ANNOTATION = "konghq.com/rewrite";
+  static final String PROTOCOLS_ANNOTATION = "konghq.com/protocols";
+  static final String FACADE_GROUP = Kind.KONG_SERVICE_FACADE.group();
 
   private final Context ctx;
   private final boolean expressions;
   /** The Kong services this source produced, by name. */
-  public final Map<String, KService> services = new LinkedHashMap<>();
+  final Map<String, KService> services = new LinkedHashMap<>();
   private final Map<String, RouteBuild> routes = new LinkedHashMap<>();
 
   /** A route under construction with the Ingress paths it merges. */
   private record RouteBuild(KRoute route, KService service, Ingress ingress, String host,
       List<String[]> paths) {}
 
-  public IngressPart(Context ctx) {
+  IngressPart(Context ctx) {
     this.ctx = ctx;
     this.expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
   }
 
-  public boolean accepted(Ingress ing) {
+  boolean accepted(Ingress ing) {
     String ann = ing.metadata().annotation(Context.CLASS_ANNOTATION);
     if (ann != null && !ann.isEmpty()) {
       return ann.equals(ctx.options.ingressClass());
@@ -57,11 +57,11 @@ public final class IngressPart {
     return ctx.defaultClass;
   }
 
-  public List<Ingress> acceptedIngresses() {
+  List<Ingress> acceptedIngresses() {
     return ctx.sorted(Kind.INGRESS, Ingress.class).stream().filter(this::accepted).toList();
   }
 
-  public Map<String, KService> run() {
+  Map<String, KService> run() {
     List<Ingress> ingresses = acceptedIngresses();
     for (Ingress ing : ingresses) {
       ctx.guard(ing, () -> translateRules(ing));
@@ -255,7 +255,7 @@ public final class IngressPart {
   }
 
   /** Converts a rewrite annotation into a request-transformer template; null when invalid. */
-  public static @Nullable String rewriteTemplate(String v) {
+  static @Nullable String rewriteTemplate(String v) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < v.length()) {

@@ -5,23 +5,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Ingress path translation for the traditional router (translator-spec §3.2, §4). */
-public final class IngressPaths {
-  public static final String DEFAULT_REGEX_PREFIX = "/~";
-  public static final String PREFIX = "Prefix";
-  public static final String EXACT = "Exact";
-  public static final String IMPLEMENTATION_SPECIFIC = "ImplementationSpecific";
+final class IngressPaths {
+  static final String DEFAULT_REGEX_PREFIX = "/~";
+  static final String PREFIX = "Prefix";
+  static final String EXACT = "Exact";
+  static final String IMPLEMENTATION_SPECIFIC = "ImplementationSpecific";
   private static final Pattern MULTI_SLASH = Pattern.compile("/{2,}");
   private static final Pattern LEGACY_PLAIN = Pattern.compile("^[A-Za-z0-9.\\-_~/%]*$");
 
   private IngressPaths() {}
 
   /** Collapses runs of {@code /}; an empty result becomes {@code /}. */
-  public static String normalize(String path) {
+  static String normalize(String path) {
     String p = MULTI_SLASH.matcher(path).replaceAll("/");
     return p.isEmpty() ? "/" : p;
   }
 
-  public static String trimSlashes(String s) {
+  static String trimSlashes(String s) {
     int b = 0;
     int e = s.length();
     while (b < e && s.charAt(b) == '/') {
@@ -33,7 +33,7 @@ public final class IngressPaths {
     return s.substring(b, e);
   }
 
-  public static String trimLeadingSlashes(String s) {
+  static String trimLeadingSlashes(String s) {
     int b = 0;
     while (b < s.length() && s.charAt(b) == '/') {
       b++;
@@ -48,7 +48,7 @@ public final class IngressPaths {
    * @param pathType path type (Prefix, Exact, anything else is ImplementationSpecific)
    * @return the Kong paths, in order
    */
-  public static List<String> kongPaths(String path, String pathType) {
+  static List<String> kongPaths(String path, String pathType) {
     List<String> out = new ArrayList<>();
     switch (pathType) {
       case PREFIX -> {
@@ -74,7 +74,7 @@ public final class IngressPaths {
    * @param legacy whether the legacy regex heuristic is on
    * @return the path, possibly rewritten into a Kong regex path
    */
-  public static String applyRegexPrefix(String path, String regexPrefix, boolean legacy) {
+  static String applyRegexPrefix(String path, String regexPrefix, boolean legacy) {
     if (path.startsWith(regexPrefix)) {
       return "~" + path.substring(regexPrefix.length());
     }

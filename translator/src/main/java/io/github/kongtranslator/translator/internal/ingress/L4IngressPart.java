@@ -17,19 +17,19 @@ import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** TCPIngress and UDPIngress → Kong services and routes (translator-spec §3.8). */
-public final class L4IngressPart {
+final class L4IngressPart {
   private final Context ctx;
 
-  public L4IngressPart(Context ctx) {
+  L4IngressPart(Context ctx) {
     this.ctx = ctx;
   }
 
-  public List<TcpIngress> acceptedTcp() {
+  List<TcpIngress> acceptedTcp() {
     return ctx.sorted(Kind.TCP_INGRESS, TcpIngress.class).stream()
         .filter(ctx::annotationClassMatches).toList();
   }
 
-  public Map<String, KService> tcp() {
+  Map<String, KService> tcp() {
     Map<String, KService> services = new LinkedHashMap<>();
     for (TcpIngress ing : acceptedTcp()) {
       String ns = ing.metadata().namespace();
@@ -73,7 +73,7 @@ public final class L4IngressPart {
     return services;
   }
 
-  public Map<String, KService> udp() {
+  Map<String, KService> udp() {
     Map<String, KService> services = new LinkedHashMap<>();
     List<UdpIngress> list = ctx.sorted(Kind.UDP_INGRESS, UdpIngress.class).stream()
         .filter(ctx::annotationClassMatches).toList();

@@ -25,7 +25,7 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** KongCustomEntity → custom entities attached to what their plugin is bound to (gateway-api-spec §9). */
 public final class CustomEntityPart {
-  public static final Set<String> KNOWN_TYPES = Set.of("services", "routes", "upstreams", "targets",
+  static final Set<String> KNOWN_TYPES = Set.of("services", "routes", "upstreams", "targets",
       "consumers", "consumer_groups", "plugins");
 
   private final Context ctx;

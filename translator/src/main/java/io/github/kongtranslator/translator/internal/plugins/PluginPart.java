@@ -49,24 +49,24 @@ public final class PluginPart {
   private final Context ctx;
 
   /** Referrers of one plugin object. */
-  public static final class Relations {
-    public final K8sObject plugin;
-    public final List<String> services = new ArrayList<>();
-    public final List<String> routes = new ArrayList<>();
-    public final List<String> consumers = new ArrayList<>();
-    public final List<String> groups = new ArrayList<>();
+  static final class Relations {
+    final K8sObject plugin;
+    final List<String> services = new ArrayList<>();
+    final List<String> routes = new ArrayList<>();
+    final List<String> consumers = new ArrayList<>();
+    final List<String> groups = new ArrayList<>();
     /** The translated entities the plugin is bound to, for custom entities. */
-    public final List<KService> boundServices = new ArrayList<>();
-    public final List<KRoute> boundRoutes = new ArrayList<>();
-    public final List<KConsumer> boundConsumers = new ArrayList<>();
+    final List<KService> boundServices = new ArrayList<>();
+    final List<KRoute> boundRoutes = new ArrayList<>();
+    final List<KConsumer> boundConsumers = new ArrayList<>();
     /**
      * The objects whose annotation or filters ask for the plugin (k8s Services, route sources,
      * KongConsumers, KongConsumerGroups), in discovery order without repeats: served without it
      * when the plugin cannot be translated.
      */
-    public final Set<K8sObject> referrers = new java.util.LinkedHashSet<>();
+    final Set<K8sObject> referrers = new java.util.LinkedHashSet<>();
 
-    public Relations(K8sObject plugin) {
+    Relations(K8sObject plugin) {
       this.plugin = plugin;
     }
   }
@@ -113,7 +113,7 @@ public final class PluginPart {
     return new Output(ImmutableList.copyOf(part.plugins), ImmutableMap.copyOf(part.relations));
   }
 
-  public static String pluginKey(K8sObject p) {
+  static String pluginKey(K8sObject p) {
     return p.kind().kindName() + " " + p.key();
   }
 
@@ -195,7 +195,7 @@ public final class PluginPart {
    * io.github.kongtranslator.translator.TranslationFailure.Effect#UNPROTECTED} failure on the
    * referrer: its entities would be served without that plugin.
    */
-  public List<K8sObject> lookup(K8sObject referrer, @Nullable String annotation) {
+  List<K8sObject> lookup(K8sObject referrer, @Nullable String annotation) {
     List<K8sObject> out = new ArrayList<>();
     String ns = referrer.metadata().namespace();
     for (String item : Strs.list(annotation)) {
@@ -264,15 +264,15 @@ public final class PluginPart {
   }
 
   /** Thrown for a plugin configuration problem; the message never holds secret values. */
-  public static final class ConfigException extends Exception {
+  static final class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public ConfigException(String message) {
+    ConfigException(String message) {
       super(message);
     }
   }
 
-  public JsonNode config(K8sObject o) throws ConfigException {
+  JsonNode config(K8sObject o) throws ConfigException {
     Def d = def(o);
     ObjectNode base = d.config() != null && d.config().toNode().isObject()
         ? (ObjectNode) d.config().toNode() : Entities.JSON.objectNode();
@@ -343,7 +343,7 @@ public final class PluginPart {
   }
 
   /** JSON patch {@code add} creating missing intermediate objects; empty path replaces the root. */
-  public static JsonNode addPatch(JsonNode root, String path, JsonNode value) throws ConfigException {
+  static JsonNode addPatch(JsonNode root, String path, JsonNode value) throws ConfigException {
     if (path.isEmpty()) {
       return value;
     }

@@ -15,7 +15,7 @@ public final class Atc {
   private Atc() {}
 
   /** A double-quoted string literal. */
-  public static String str(String v) {
+  static String str(String v) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
@@ -54,11 +54,11 @@ public final class Atc {
     return ops.stream().map(o -> "(" + o + ")").collect(Collectors.joining(sep));
   }
 
-  public static boolean validHost(String h) {
+  static boolean validHost(String h) {
     return HOST.matcher(h).matches();
   }
 
-  public static boolean plainDns(String h) {
+  static boolean plainDns(String h) {
     return DNS.matcher(h).matches();
   }
 

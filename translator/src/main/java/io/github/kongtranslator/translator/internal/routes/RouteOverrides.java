@@ -12,22 +12,22 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** Route-level annotations of the route's source object (translator-spec §6.1). */
 public final class RouteOverrides {
-  public static final String STRIP_PATH = "konghq.com/strip-path";
-  public static final String FORCE_SSL_REDIRECT = "ingress.kubernetes.io/force-ssl-redirect";
-  public static final String HTTPS_REDIRECT_CODE = "konghq.com/https-redirect-status-code";
-  public static final String PRESERVE_HOST = "konghq.com/preserve-host";
-  public static final String REQUEST_BUFFERING = "konghq.com/request-buffering";
-  public static final String RESPONSE_BUFFERING = "konghq.com/response-buffering";
-  public static final String PROTOCOLS = "konghq.com/protocols";
-  public static final String REGEX_PRIORITY = "konghq.com/regex-priority";
+  static final String STRIP_PATH = "konghq.com/strip-path";
+  static final String FORCE_SSL_REDIRECT = "ingress.kubernetes.io/force-ssl-redirect";
+  static final String HTTPS_REDIRECT_CODE = "konghq.com/https-redirect-status-code";
+  static final String PRESERVE_HOST = "konghq.com/preserve-host";
+  static final String REQUEST_BUFFERING = "konghq.com/request-buffering";
+  static final String RESPONSE_BUFFERING = "konghq.com/response-buffering";
+  static final String PROTOCOLS = "konghq.com/protocols";
+  static final String REGEX_PRIORITY = "konghq.com/regex-priority";
   public static final String METHODS = "konghq.com/methods";
   public static final String SNIS = "konghq.com/snis";
   public static final String HOST_ALIASES = "konghq.com/host-aliases";
-  public static final String PATH_HANDLING = "konghq.com/path-handling";
+  static final String PATH_HANDLING = "konghq.com/path-handling";
   public static final String HEADERS_PREFIX = "konghq.com/headers.";
   public static final String HEADERS_SEPARATOR = "konghq.com/headers-separator";
 
-  public static final Set<String> VALID_PROTOCOLS =
+  static final Set<String> VALID_PROTOCOLS =
       Set.of("http", "https", "grpc", "grpcs", "ws", "wss", "tls", "tcp", "tls_passthrough");
   private static final Set<Integer> REDIRECT_CODES = Set.of(426, 301, 302, 307, 308);
   private static final Pattern METHOD = Pattern.compile("^[A-Z]+$");
@@ -166,7 +166,7 @@ public final class RouteOverrides {
   }
 
   /** Protocol normalization after the overrides (skipped for expression routes). */
-  public static void normalizeProtocols(KRoute r) {
+  static void normalizeProtocols(KRoute r) {
     if (r.protocols == null) {
       return;
     }

@@ -30,7 +30,7 @@ import io.github.kongtranslator.translator.internal.text.Strs;
  */
 public final class Context {
   public static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
-  public static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
+  static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 
   public final CacheStores stores;
   public final TranslatorOptions options;
@@ -91,7 +91,7 @@ public final class Context {
     failRefs(reason, blamed.stream().map(K8sObject::ref).toList());
   }
 
-  public void failRefs(String reason, List<ObjectRef> refs) {
+  void failRefs(String reason, List<ObjectRef> refs) {
     failRefs(reason, TranslationFailure.Effect.PARTIAL, refs);
   }
 
@@ -105,7 +105,7 @@ public final class Context {
     failUnprotected(reason, Arrays.asList(blamed));
   }
 
-  public void failUnprotected(String reason, java.util.Collection<? extends K8sObject> blamed) {
+  void failUnprotected(String reason, java.util.Collection<? extends K8sObject> blamed) {
     List<ObjectRef> refs = new ArrayList<>();
     for (K8sObject o : blamed) {
       if (!refs.contains(o.ref())) {
@@ -189,7 +189,7 @@ public final class Context {
     return ImmutableList.copyOf(failures);
   }
 
-  public static <T> ImmutableList<T> copy(List<T> l) {
+  static <T> ImmutableList<T> copy(List<T> l) {
     return ImmutableList.copyOf(l);
   }
 }
