@@ -2,8 +2,8 @@ package io.github.kongtranslator.translator;
 
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
-import io.github.kongtranslator.translator.internal.KongChecks;
-import io.github.kongtranslator.translator.internal.TranslationRun;
+import io.github.kongtranslator.translator.internal.assembly.KongChecks;
+import io.github.kongtranslator.translator.internal.assembly.TranslationRun;
 import java.util.Objects;
 
 /**

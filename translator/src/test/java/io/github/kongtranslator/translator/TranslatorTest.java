@@ -349,7 +349,7 @@ class TranslatorTest {
     assertThat(vaults.get(0).get("name").asText()).isEqualTo("env");
     assertThat(vaults.get(0).get("config").toString()).isEqualTo("{\"prefix\":\"SECRET_\"}");
     assertThat(vaults.get(0).get("id").asText()).isEqualTo(
-        io.github.kongtranslator.translator.internal.KongIds.id("vaults", "my-env", ""));
+        io.github.kongtranslator.translator.internal.entities.KongIds.id("vaults", "my-env", ""));
     // the uid loading derives for a KongVault without one (cluster-scoped, so no namespace):
     // Python uuid.uuid5(uuid.NAMESPACE_URL, "kong-translator:configuration.konghq.com/KongVault//env-vault")
     assertThat(vaults.get(0).get("tags").toString()).isEqualTo(

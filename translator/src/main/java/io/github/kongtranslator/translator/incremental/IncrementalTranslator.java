@@ -6,8 +6,8 @@ import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
-import io.github.kongtranslator.translator.internal.IncrementalEngine;
-import io.github.kongtranslator.translator.internal.KongChecks;
+import io.github.kongtranslator.translator.internal.incremental.IncrementalEngine;
+import io.github.kongtranslator.translator.internal.assembly.KongChecks;
 import java.util.Objects;
 
 /**
@@ -75,6 +75,8 @@ public final class IncrementalTranslator {
 
   /** What the last {@link #translate} call did; all zero before the first. */
   public synchronized IncrementalStats lastStats() {
-    return engine.stats();
+    IncrementalEngine.Stats s = engine.stats();
+    return new IncrementalStats(s.objects(), s.units(), s.unitsTranslated(),
+        s.objectsTranslated(), s.rebuilt(), s.fullTranslation());
   }
 }
