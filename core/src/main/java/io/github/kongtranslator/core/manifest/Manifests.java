@@ -321,8 +321,23 @@ public final class Manifests {
   private void readText(String text, String source, Run run) {
     run.addBytes(text, source);
     DocumentSizes.check(text, source, limits.maxObjectBytes());
-    for (YamlTrees.Document doc : new YamlTrees(source, limits).read(new StringReader(text))) {
-      document(doc, source, run);
+    // Each document is admitted and bound as soon as it is parsed, while its tree is young and
+    // still in the cache, and no document's tree outlives it. The text is still judged whole
+    // first: the first object error is held back until the rest of the stream has parsed, so a
+    // malformed document or a stream limit further down is what is reported, as before objects
+    // were read during parsing.
+    RuntimeException[] held = {null};
+    new YamlTrees(source, limits).read(new StringReader(text), doc -> {
+      if (held[0] == null) {
+        try {
+          document(doc, source, run);
+        } catch (RuntimeException e) {
+          held[0] = e;
+        }
+      }
+    });
+    if (held[0] != null) {
+      throw held[0];
     }
   }
 

@@ -34,6 +34,42 @@ class DocumentsAndLimitsTest {
         .hasMessage("s.yaml: document 2, line 6:1: expected a Kubernetes object (a mapping), found string");
   }
 
+  /**
+   * Objects are read while the stream is parsed, but the whole text is judged first: a
+   * malformed document after a bad object is the error reported, as when every document was
+   * parsed before any object was read.
+   */
+  @Test
+  void malformedDocumentAfterABadObject_isTheErrorReported() {
+    String text = "apiVersion: v1\nmetadata:\n  name: nokind\n---\n" + SVC.formatted("a")
+        + "---\napiVersion: v1\nkind: [unclosed\n";
+    assertThatThrownBy(() -> Manifests.parse(text, "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith("m.yaml: document 3, line 12:")
+        .hasMessageContaining("malformed YAML");
+  }
+
+  @Test
+  void documentLimitAfterABadObject_isTheErrorReported() {
+    String text = "apiVersion: v1\nmetadata:\n  name: nokind\n---\n" + SVC.formatted("a")
+        + "---\n" + SVC.formatted("b");
+    assertThatThrownBy(() -> Manifests.withLimits(ManifestLimits.defaults().withMaxDocuments(2))
+        .readString(text, "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("document 3")
+        .hasMessageContaining("limit maxDocuments");
+  }
+
+  @Test
+  void twoBadObjects_theFirstIsReported() {
+    String text = SVC.formatted("a") + "---\napiVersion: v1\nmetadata:\n  name: nokind\n---\n"
+        + "apiVersion: v1\nkind: Service\nmetadata:\n  namespace: x\n";
+    assertThatThrownBy(() -> Manifests.parse(text, "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith("m.yaml: document 2,")
+        .hasMessageContaining("every object needs a kind");
+  }
+
   /** unstructured.go decodeToList: typed-list items without apiVersion and kind take the list's. */
   @Test
   void typedList_itemsInheritApiVersionAndKind() {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -122,9 +123,24 @@ public final class YamlTrees {
    * @throws ManifestException on malformed input or when a limit is exceeded
    */
   public List<Document> read(Reader reader) {
+    List<Document> docs = new ArrayList<>();
+    read(reader, docs::add);
+    return docs;
+  }
+
+  /**
+   * Reads every document of a stream, handing each to {@code sink} as soon as it is parsed (the
+   * next document is parsed only after {@code sink} returns). Empty documents are skipped but
+   * still counted.
+   *
+   * @param reader the stream
+   * @param sink receives the documents, in order
+   * @throws ManifestException on malformed input or when a limit is exceeded, after the
+   *     documents before the bad one were handed over
+   */
+  public void read(Reader reader, Consumer<Document> sink) {
     LoaderOptions options = loaderOptions(limits);
     Yaml yaml = new Yaml(options);
-    List<Document> docs = new ArrayList<>();
     int number = 0;
     try {
       Iterator<Node> it = yaml.composeAll(reader).iterator();
@@ -149,14 +165,13 @@ public final class YamlTrees {
         Map<String, Mark> marks = new HashMap<>();
         int[] budget = {limits.maxNodesPerDocument()};
         JsonNode tree = convert(node, "", 0, number, marks, budget);
-        docs.add(new Document(tree, number, marks));
+        sink.accept(new Document(tree, number, marks));
       }
     } catch (MarkedYAMLException e) {
       throw syntax(number + 1, e);
     } catch (YAMLException e) {
       throw new ManifestException(source, number + 1, 0, 0, "", safeMessage(e.getMessage()));
     }
-    return docs;
   }
 
   private ManifestException syntax(int doc, MarkedYAMLException e) {
