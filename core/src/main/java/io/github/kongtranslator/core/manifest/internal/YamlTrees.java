@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,6 +28,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads a YAML (or JSON) stream into one JSON tree per document, remembering the line and
@@ -140,7 +142,10 @@ public final class YamlTrees {
    */
   public void read(Reader reader, Consumer<Document> sink) {
     LoaderOptions options = loaderOptions(limits);
-    Yaml yaml = new Yaml(options);
+    // Yaml(LoaderOptions) with SnakeYAML's resolver replaced by the equivalent ImplicitTags
+    DumperOptions dumper = new DumperOptions();
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
+        ImplicitTags.INSTANCE);
     int number = 0;
     try {
       Iterator<Node> it = yaml.composeAll(reader).iterator();
@@ -326,8 +331,14 @@ public final class YamlTrees {
       super(options);
     }
 
+    /**
+     * {@code BaseConstructor.constructObjectNoCheck} for a scalar, without its record of every
+     * node constructed (which is never cleared, so it held every non-string scalar of the
+     * stream until the end of the read); a scalar has no children, so the record never
+     * changes its result.
+     */
     @Nullable Object construct(ScalarNode node) {
-      return constructObject(node);
+      return finalizeConstruction(node, getConstructor(node).construct(node));
     }
   }
 }
