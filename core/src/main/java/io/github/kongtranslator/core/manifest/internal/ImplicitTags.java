@@ -32,10 +32,8 @@ final class ImplicitTags extends Resolver {
   /** {@link Resolver#BOOL}. */
   private static final Set<String> BOOLS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true",
       "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
-  /** {@link Resolver#NULL}. */
-  private static final Set<String> NULLS = Set.of("~", "null", "Null", "NULL", " ");
-  /** {@link Resolver#YAML}. */
-  private static final Set<String> YAML = Set.of("!", "&", "*");
+  /** {@link Resolver#NULL} without its one-character words ({@code ~} and a space). */
+  private static final Set<String> NULLS = Set.of("null", "Null", "NULL");
 
   /** The one instance; stateless and thread-safe. */
   static final ImplicitTags INSTANCE = new ImplicitTags();
@@ -51,18 +49,31 @@ final class ImplicitTags extends Resolver {
       return Tag.NULL;
     }
     char first = value.charAt(0);
-    if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
-      return super.resolve(kind, value, true);
+    switch (first) {
+      case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '+', '.' -> {
+        return super.resolve(kind, value, true);
+      }
+      case 'y', 'Y', 't', 'T', 'f', 'F', 'o', 'O' -> {
+        return value.length() <= 5 && BOOLS.contains(value) ? Tag.BOOL : Tag.STR;
+      }
+      case 'n', 'N' -> {
+        if (value.length() == 2 && BOOLS.contains(value)) {
+          return Tag.BOOL;
+        }
+        return value.length() == 4 && NULLS.contains(value) ? Tag.NULL : Tag.STR;
+      }
+      case '~', ' ' -> {
+        return value.length() == 1 ? Tag.NULL : Tag.STR;
+      }
+      case '<' -> {
+        return value.equals("<<") ? Tag.MERGE : Tag.STR;
+      }
+      case '!', '&', '*' -> {
+        return value.length() == 1 ? Tag.YAML : Tag.STR;
+      }
+      default -> {
+        return Tag.STR;
+      }
     }
-    if ("yYnNtTfFoO".indexOf(first) >= 0 && BOOLS.contains(value)) {
-      return Tag.BOOL;
-    }
-    if (first == '<' && value.equals("<<")) {
-      return Tag.MERGE;
-    }
-    if (YAML.contains(value)) {
-      return Tag.YAML;
-    }
-    return NULLS.contains(value) ? Tag.NULL : Tag.STR;
   }
 }
