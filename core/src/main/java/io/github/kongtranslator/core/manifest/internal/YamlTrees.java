@@ -212,11 +212,13 @@ public final class YamlTrees {
     marks.putIfAbsent(pointer, node.getStartMark());
     if (node instanceof MappingNode map) {
       ObjectNode out = NODES.objectNode();
-      Map<String, Mark> seen = new HashMap<>();
-      List<NodeTuple> merges = new ArrayList<>();
+      List<NodeTuple> merges = List.of();
       for (NodeTuple t : map.getValue()) {
         Node k = t.getKeyNode();
         if (k.getTag().equals(Tag.MERGE)) {
+          if (merges.isEmpty()) {
+            merges = new ArrayList<>();
+          }
           merges.add(t);
           continue;
         }
@@ -225,11 +227,11 @@ public final class YamlTrees {
               "mapping keys must be scalars");
         }
         String key = ks.getValue();
-        if (seen.containsKey(key)) {
+        // out holds exactly the keys before this one (merged keys are added after the loop)
+        if (out.has(key)) {
           throw new ManifestException(source, doc, line(k), col(k), field(pointer + "/" + esc(key)),
-              "duplicate key '" + key + "' (first at line " + (seen.get(key).getLine() + 1) + ")");
+              "duplicate key '" + key + "' (first at line " + firstKeyLine(map, key) + ")");
         }
-        seen.put(key, k.getStartMark());
         out.set(key, convert(t.getValueNode(), pointer + "/" + esc(key), depth + 1, doc, marks, budget));
       }
       for (NodeTuple t : merges) {
@@ -259,6 +261,17 @@ public final class YamlTrees {
       return out;
     }
     return scalar((ScalarNode) node);
+  }
+
+  /** The 1-based line of the first key {@code key} of a mapping (for duplicate-key messages). */
+  private static int firstKeyLine(MappingNode map, String key) {
+    for (NodeTuple t : map.getValue()) {
+      if (!t.getKeyNode().getTag().equals(Tag.MERGE) && t.getKeyNode() instanceof ScalarNode ks
+          && ks.getValue().equals(key)) {
+        return ks.getStartMark().getLine() + 1;
+      }
+    }
+    throw new IllegalStateException("no key " + key);
   }
 
   private JsonNode scalar(ScalarNode s) {
@@ -302,10 +315,14 @@ public final class YamlTrees {
     if (pointer.isEmpty()) {
       return "";
     }
-    StringBuilder sb = new StringBuilder();
-    for (String part : pointer.substring(1).split("/", -1)) {
-      String p = part.replace("~1", "/").replace("~0", "~");
-      if (!p.isEmpty() && p.chars().allMatch(Character::isDigit)) {
+    StringBuilder sb = new StringBuilder(pointer.length() + 8);
+    int from = 1;
+    while (true) {
+      int slash = pointer.indexOf('/', from);
+      int end = slash < 0 ? pointer.length() : slash;
+      String part = pointer.substring(from, end);
+      String p = part.indexOf('~') < 0 ? part : part.replace("~1", "/").replace("~0", "~");
+      if (!p.isEmpty() && allDigits(p)) {
         sb.append('[').append(p).append(']');
       } else {
         if (sb.length() > 0) {
@@ -313,8 +330,20 @@ public final class YamlTrees {
         }
         sb.append(p);
       }
+      if (slash < 0) {
+        return sb.toString();
+      }
+      from = slash + 1;
     }
-    return sb.toString();
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int line(Node n) {
