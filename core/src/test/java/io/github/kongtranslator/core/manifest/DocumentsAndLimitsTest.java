@@ -34,6 +34,26 @@ class DocumentsAndLimitsTest {
         .hasMessage("s.yaml: document 2, line 6:1: expected a Kubernetes object (a mapping), found string");
   }
 
+  /** A reader giving a few chars at a time, across the loader's buffer growth, loses nothing. */
+  @Test
+  void readerInSmallChunks_readsTheWholeText() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      text.append(SVC.formatted("s" + i)).append("  labels:\n    note: \"ü€ " + i + "\"\n---\n");
+    }
+    java.io.Reader trickle = new java.io.StringReader(text.toString()) {
+      @Override
+      public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+        return super.read(cbuf, off, Math.min(len, 3));
+      }
+    };
+    LoadResult r = Manifests.defaults().read(trickle, "t.yaml");
+    assertThat(text.length()).isGreaterThan(3 * 8192);
+    assertThat(r.objects()).hasSize(400);
+    assertThat(r.objects().get(399).metadata().labels()).containsEntry("note", "ü€ 399");
+    assertThat(r.objects()).isEqualTo(Manifests.parse(text.toString(), "t.yaml").objects());
+  }
+
   /**
    * Objects are read while the stream is parsed, but the whole text is judged first: a
    * malformed document after a bad object is the error reported, as when every document was
