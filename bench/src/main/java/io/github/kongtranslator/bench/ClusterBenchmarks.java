@@ -1,6 +1,9 @@
 package io.github.kongtranslator.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.kongtranslator.core.cache.CacheStores;
 import io.github.kongtranslator.core.cache.ObjectCache;
 import io.github.kongtranslator.core.json.CanonicalJson;
@@ -17,6 +20,7 @@ import io.github.kongtranslator.kongmodel.io.KongConfigWriter;
 import io.github.kongtranslator.testkit.cluster.SyntheticCluster;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,8 +45,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Whole-cluster benchmarks at 1k, 10k and 100k objects, with the limits they are judged
- * against measured in the same run: copying the object list, and plain Jackson serialisation
- * plus SHA-256 of the same configuration.
+ * against measured in the same run: copying the object list, plain Jackson serialisation plus
+ * SHA-256 of the same configuration, and reading the same YAML text into plain Jackson trees
+ * (loading at most 2x that).
  *
  * <p>Run forked ({@code -f 1}, the default here): every (benchmark, size) trial gets its own JVM
  * with the same fixed heap ({@code -Xms2g -Xmx2g}, the issue's memory limit) and generates its
@@ -75,6 +80,7 @@ public class ClusterBenchmarks {
 
   private static final Map<String, Set<Input>> INPUTS = Map.ofEntries(
       Map.entry("loadManifests", EnumSet.of(Input.YAML)),
+      Map.entry("baselineYamlToPlainTrees", EnumSet.of(Input.YAML)),
       Map.entry("baselineCopyObjectList", EnumSet.of(Input.OBJECTS)),
       Map.entry("snapshotAfterOneChange", EnumSet.of(Input.OBJECTS, Input.CACHE)),
       Map.entry("buildSnapshot", EnumSet.of(Input.OBJECTS)),
@@ -97,6 +103,7 @@ public class ClusterBenchmarks {
   private final Translator translator = Translator.create(TranslatorOptions.defaults());
   private KongConfig config = KongConfig.builder().build();
   private final ObjectMapper plainJackson = new ObjectMapper();
+  private final YAMLMapper yamlMapper = new YAMLMapper();
   private int flip;
   private final FallbackGenerator fallback = FallbackGenerator.create(translator);
   private List<ObjectRef> oneBroken = List.of();
@@ -142,11 +149,34 @@ public class ClusterBenchmarks {
     System.gc(); // start measuring from the inputs alone, not the setup's garbage
   }
 
-  /** Parse the YAML stream into typed objects. */
+  /**
+   * Parse the YAML stream into typed objects: defaults, validation against the bundled CRD
+   * schemas, binding. Limit (issue 22): at most 2x {@link #baselineYamlToPlainTrees} of the same
+   * text at 100k objects.
+   */
   @Benchmark
   public Object loadManifests() {
     return Manifests.withLimits(ManifestLimits.bulk())
         .read(new StringReader(yaml), "bench").objects();
+  }
+
+  /**
+   * Limit for {@link #loadManifests} (at most 2x this, issue 22): the same text into plain
+   * Jackson trees (jackson-dataformat-yaml, which reads with the same SnakeYAML scanner and
+   * parser), one per document.
+   *
+   * @return the trees
+   * @throws IOException never for the generated text
+   */
+  @Benchmark
+  public Object baselineYamlToPlainTrees() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = yamlMapper.readerFor(JsonNode.class).readValues(yaml)) {
+      while (it.hasNext()) {
+        out.add(it.next());
+      }
+    }
+    return out;
   }
 
   /** Limit for snapshots: copy the object list. */

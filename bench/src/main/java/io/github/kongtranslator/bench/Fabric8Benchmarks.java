@@ -43,7 +43,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       again by {@code Manifests}.
  *   <li>{@link #loadManifests} (YAML text into the model) against {@link
  *       #baselineYamlToPlainTrees} (the same text into plain Jackson trees); the issue's limit is
- *       2x. Measured only: core's loader is being changed elsewhere.
+ *       2x (also in {@code ClusterBenchmarks}, at 1k, 10k and 100k objects).
  * </ul>
  *
  * <p>The fabric8 objects are what fabric8's own deserializer makes of the synthetic cluster's

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,22 +258,30 @@ public final class Manifests {
    */
   public LoadResult read(Reader reader, String sourceName) {
     Run run = new Run();
-    StringBuilder sb = new StringBuilder();
+    // One growing char[] and one String at the end: a StringBuilder re-checked every 8 KiB chunk
+    // for Latin-1 and copied it twice more (a few % of loading a large stream).
     char[] buf = new char[8192];
+    int length = 0;
     try {
       int n;
-      while ((n = reader.read(buf)) >= 0) {
-        sb.append(buf, 0, n);
-        if (sb.length() > limits.maxStreamChars()) {
+      while ((n = reader.read(buf, length, buf.length - length)) >= 0) {
+        length += n;
+        if (length > limits.maxStreamChars()) {
           throw new ManifestException(sourceName, 0, 0, 0, "", "more than " + limits.maxStreamChars()
               + " characters (limit maxStreamChars)");
+        }
+        if (length == buf.length) {
+          if (buf.length >= Integer.MAX_VALUE - 8) {
+            throw new OutOfMemoryError("a stream of more chars than the largest array");
+          }
+          buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, Integer.MAX_VALUE - 8));
         }
       }
     } catch (IOException e) {
       throw new ManifestException(sourceName, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
-    readText(sb.toString(), sourceName, run);
+    readText(new String(buf, 0, length), sourceName, run);
     return run.result();
   }
 
@@ -330,8 +339,23 @@ public final class Manifests {
   private void readText(String text, String source, Run run) {
     run.addBytes(text, source);
     DocumentSizes.check(text, source, limits.maxObjectBytes());
-    for (YamlTrees.Document doc : new YamlTrees(source, limits).read(new StringReader(text))) {
-      document(doc, source, run);
+    // Each document is admitted and bound as soon as it is parsed, while its tree is young and
+    // still in the cache, and no document's tree outlives it. The text is still judged whole
+    // first: the first object error is held back until the rest of the stream has parsed, so a
+    // malformed document or a stream limit further down is what is reported, as before objects
+    // were read during parsing.
+    RuntimeException[] held = {null};
+    new YamlTrees(source, limits).read(new StringReader(text), doc -> {
+      if (held[0] == null) {
+        try {
+          document(doc, source, run);
+        } catch (RuntimeException e) {
+          held[0] = e;
+        }
+      }
+    });
+    if (held[0] != null) {
+      throw held[0];
     }
   }
 

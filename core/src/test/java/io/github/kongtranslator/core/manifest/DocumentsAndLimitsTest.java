@@ -34,6 +34,62 @@ class DocumentsAndLimitsTest {
         .hasMessage("s.yaml: document 2, line 6:1: expected a Kubernetes object (a mapping), found string");
   }
 
+  /** A reader giving a few chars at a time, across the loader's buffer growth, loses nothing. */
+  @Test
+  void readerInSmallChunks_readsTheWholeText() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      text.append(SVC.formatted("s" + i)).append("  labels:\n    note: \"ü€ " + i + "\"\n---\n");
+    }
+    java.io.Reader trickle = new java.io.StringReader(text.toString()) {
+      @Override
+      public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+        return super.read(cbuf, off, Math.min(len, 3));
+      }
+    };
+    LoadResult r = Manifests.defaults().read(trickle, "t.yaml");
+    assertThat(text.length()).isGreaterThan(3 * 8192);
+    assertThat(r.objects()).hasSize(400);
+    assertThat(r.objects().get(399).metadata().labels()).containsEntry("note", "ü€ 399");
+    assertThat(r.objects()).isEqualTo(Manifests.parse(text.toString(), "t.yaml").objects());
+  }
+
+  /**
+   * Objects are read while the stream is parsed, but the whole text is judged first: a
+   * malformed document after a bad object is the error reported, as when every document was
+   * parsed before any object was read.
+   */
+  @Test
+  void malformedDocumentAfterABadObject_isTheErrorReported() {
+    String text = "apiVersion: v1\nmetadata:\n  name: nokind\n---\n" + SVC.formatted("a")
+        + "---\napiVersion: v1\nkind: [unclosed\n";
+    assertThatThrownBy(() -> Manifests.parse(text, "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith("m.yaml: document 3, line 12:")
+        .hasMessageContaining("malformed YAML");
+  }
+
+  @Test
+  void documentLimitAfterABadObject_isTheErrorReported() {
+    String text = "apiVersion: v1\nmetadata:\n  name: nokind\n---\n" + SVC.formatted("a")
+        + "---\n" + SVC.formatted("b");
+    assertThatThrownBy(() -> Manifests.withLimits(ManifestLimits.defaults().withMaxDocuments(2))
+        .readString(text, "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("document 3")
+        .hasMessageContaining("limit maxDocuments");
+  }
+
+  @Test
+  void twoBadObjects_theFirstIsReported() {
+    String text = SVC.formatted("a") + "---\napiVersion: v1\nmetadata:\n  name: nokind\n---\n"
+        + "apiVersion: v1\nkind: Service\nmetadata:\n  namespace: x\n";
+    assertThatThrownBy(() -> Manifests.parse(text, "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith("m.yaml: document 2,")
+        .hasMessageContaining("every object needs a kind");
+  }
+
   /** unstructured.go decodeToList: typed-list items without apiVersion and kind take the list's. */
   @Test
   void typedList_itemsInheritApiVersionAndKind() {

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,6 +28,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads a YAML (or JSON) stream into one JSON tree per document, remembering the line and
@@ -122,9 +125,27 @@ public final class YamlTrees {
    * @throws ManifestException on malformed input or when a limit is exceeded
    */
   public List<Document> read(Reader reader) {
-    LoaderOptions options = loaderOptions(limits);
-    Yaml yaml = new Yaml(options);
     List<Document> docs = new ArrayList<>();
+    read(reader, docs::add);
+    return docs;
+  }
+
+  /**
+   * Reads every document of a stream, handing each to {@code sink} as soon as it is parsed (the
+   * next document is parsed only after {@code sink} returns). Empty documents are skipped but
+   * still counted.
+   *
+   * @param reader the stream
+   * @param sink receives the documents, in order
+   * @throws ManifestException on malformed input or when a limit is exceeded, after the
+   *     documents before the bad one were handed over
+   */
+  public void read(Reader reader, Consumer<Document> sink) {
+    LoaderOptions options = loaderOptions(limits);
+    // Yaml(LoaderOptions) with SnakeYAML's resolver replaced by the equivalent ImplicitTags
+    DumperOptions dumper = new DumperOptions();
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
+        ImplicitTags.INSTANCE);
     int number = 0;
     try {
       Iterator<Node> it = yaml.composeAll(reader).iterator();
@@ -149,14 +170,13 @@ public final class YamlTrees {
         Map<String, Mark> marks = new HashMap<>();
         int[] budget = {limits.maxNodesPerDocument()};
         JsonNode tree = convert(node, "", 0, number, marks, budget);
-        docs.add(new Document(tree, number, marks));
+        sink.accept(new Document(tree, number, marks));
       }
     } catch (MarkedYAMLException e) {
       throw syntax(number + 1, e);
     } catch (YAMLException e) {
       throw new ManifestException(source, number + 1, 0, 0, "", safeMessage(e.getMessage()));
     }
-    return docs;
   }
 
   private ManifestException syntax(int doc, MarkedYAMLException e) {
@@ -192,11 +212,13 @@ public final class YamlTrees {
     marks.putIfAbsent(pointer, node.getStartMark());
     if (node instanceof MappingNode map) {
       ObjectNode out = NODES.objectNode();
-      Map<String, Mark> seen = new HashMap<>();
-      List<NodeTuple> merges = new ArrayList<>();
+      List<NodeTuple> merges = List.of();
       for (NodeTuple t : map.getValue()) {
         Node k = t.getKeyNode();
         if (k.getTag().equals(Tag.MERGE)) {
+          if (merges.isEmpty()) {
+            merges = new ArrayList<>();
+          }
           merges.add(t);
           continue;
         }
@@ -205,11 +227,11 @@ public final class YamlTrees {
               "mapping keys must be scalars");
         }
         String key = ks.getValue();
-        if (seen.containsKey(key)) {
+        // out holds exactly the keys before this one (merged keys are added after the loop)
+        if (out.has(key)) {
           throw new ManifestException(source, doc, line(k), col(k), field(pointer + "/" + esc(key)),
-              "duplicate key '" + key + "' (first at line " + (seen.get(key).getLine() + 1) + ")");
+              "duplicate key '" + key + "' (first at line " + firstKeyLine(map, key) + ")");
         }
-        seen.put(key, k.getStartMark());
         out.set(key, convert(t.getValueNode(), pointer + "/" + esc(key), depth + 1, doc, marks, budget));
       }
       for (NodeTuple t : merges) {
@@ -239,6 +261,17 @@ public final class YamlTrees {
       return out;
     }
     return scalar((ScalarNode) node);
+  }
+
+  /** The 1-based line of the first key {@code key} of a mapping (for duplicate-key messages). */
+  private static int firstKeyLine(MappingNode map, String key) {
+    for (NodeTuple t : map.getValue()) {
+      if (!t.getKeyNode().getTag().equals(Tag.MERGE) && t.getKeyNode() instanceof ScalarNode ks
+          && ks.getValue().equals(key)) {
+        return ks.getStartMark().getLine() + 1;
+      }
+    }
+    throw new IllegalStateException("no key " + key);
   }
 
   private JsonNode scalar(ScalarNode s) {
@@ -282,10 +315,14 @@ public final class YamlTrees {
     if (pointer.isEmpty()) {
       return "";
     }
-    StringBuilder sb = new StringBuilder();
-    for (String part : pointer.substring(1).split("/", -1)) {
-      String p = part.replace("~1", "/").replace("~0", "~");
-      if (!p.isEmpty() && p.chars().allMatch(Character::isDigit)) {
+    StringBuilder sb = new StringBuilder(pointer.length() + 8);
+    int from = 1;
+    while (true) {
+      int slash = pointer.indexOf('/', from);
+      int end = slash < 0 ? pointer.length() : slash;
+      String part = pointer.substring(from, end);
+      String p = part.indexOf('~') < 0 ? part : part.replace("~1", "/").replace("~0", "~");
+      if (!p.isEmpty() && allDigits(p)) {
         sb.append('[').append(p).append(']');
       } else {
         if (sb.length() > 0) {
@@ -293,8 +330,20 @@ public final class YamlTrees {
         }
         sb.append(p);
       }
+      if (slash < 0) {
+        return sb.toString();
+      }
+      from = slash + 1;
     }
-    return sb.toString();
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int line(Node n) {
@@ -311,8 +360,14 @@ public final class YamlTrees {
       super(options);
     }
 
+    /**
+     * {@code BaseConstructor.constructObjectNoCheck} for a scalar, without its record of every
+     * node constructed (which is never cleared, so it held every non-string scalar of the
+     * stream until the end of the read); a scalar has no children, so the record never
+     * changes its result.
+     */
     @Nullable Object construct(ScalarNode node) {
-      return constructObject(node);
+      return finalizeConstruction(node, getConstructor(node).construct(node));
     }
   }
 }
