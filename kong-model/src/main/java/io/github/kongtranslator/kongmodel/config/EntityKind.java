@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * nested lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated
  * from them at build time by {@code kong-model/src/build/java/GenerateEntityClasses.java},
  * which reads this file: keep each constant as {@code NAME("section", Type.class,
- * fields(...), ImmutableMap.of(...))} after a Javadoc whose text (before the {@code {@link
- * Type}}) becomes the class description.
+ * fields(...), ImmutableMap.of(...))} after a Javadoc whose text (before the <code>&#123;@link
+ * Type&#125;</code>) becomes the class description.
  */
+// FieldSpec and the Guava collections are immutable; childKinds is an idempotent lazy cache
+@SuppressWarnings("ImmutableEnumChecker")
 public enum EntityKind {
   /**
    * A Kong service: the upstream endpoint that routes forward to, with nested routes and

@@ -402,6 +402,7 @@ public final class KongConfig {
     return o;
   }
 
+  @SuppressWarnings("UnusedVariable") // type only fixes T at the call sites
   private <T extends KongEntity> ImmutableList<T> section(String key, Class<T> type) {
     ImmutableList<KongEntity> l = sections.get(key);
     if (l == null) {
