@@ -140,6 +140,7 @@ public final class Atc {
   }
 
   /** A CIDR literal whose host bits are zero (the {@code cidr} crate rejects others). */
+  @SuppressWarnings("ArrayRecordComponent") // copied in and out; a parsed literal is never compared
   public record Cidr(byte[] network, int prefix) implements Rhs {
     /** Copies the network bytes. */
     public Cidr {
@@ -232,15 +233,17 @@ public final class Atc {
 
     private boolean test(Object v, MatchState m) {
       switch (op) {
-        case EQUALS:
+        case EQUALS -> {
           if (valueEquals(v)) {
             m.matched(field, rhsString());
             return true;
           }
           return false;
-        case NOT_EQUALS:
+        }
+        case NOT_EQUALS -> {
           return !valueEquals(v);
-        case REGEX: {
+        }
+        case REGEX -> {
           Matcher mt = ((Rx) rhs).pattern().matcher((String) v);
           if (!mt.find()) {
             return false;
@@ -261,32 +264,41 @@ public final class Atc {
           }
           return true;
         }
-        case PREFIX:
+        case PREFIX -> {
           if (((String) v).startsWith(((Str) rhs).value())) {
             m.matched(field, rhsString());
             return true;
           }
           return false;
-        case POSTFIX:
+        }
+        case POSTFIX -> {
           if (((String) v).endsWith(((Str) rhs).value())) {
             m.matched(field, rhsString());
             return true;
           }
           return false;
-        case GREATER:
+        }
+        case GREATER -> {
           return (Long) v > ((Int) rhs).value();
-        case GREATER_OR_EQUAL:
+        }
+        case GREATER_OR_EQUAL -> {
           return (Long) v >= ((Int) rhs).value();
-        case LESS:
+        }
+        case LESS -> {
           return (Long) v < ((Int) rhs).value();
-        case LESS_OR_EQUAL:
+        }
+        case LESS_OR_EQUAL -> {
           return (Long) v <= ((Int) rhs).value();
-        case IN:
+        }
+        case IN -> {
           return ((Cidr) rhs).contains((InetAddress) v);
-        case NOT_IN:
+        }
+        case NOT_IN -> {
           return !((Cidr) rhs).contains((InetAddress) v);
-        case CONTAINS:
+        }
+        case CONTAINS -> {
           return ((String) v).contains(((Str) rhs).value());
+        }
       }
       throw new AssertionError(op);
     }

@@ -13,7 +13,6 @@ import io.github.kongtranslator.router.internal.Atc.Pred;
 import io.github.kongtranslator.router.internal.Atc.Rhs;
 import io.github.kongtranslator.router.internal.Atc.Rx;
 import io.github.kongtranslator.router.internal.Atc.Str;
-import io.github.kongtranslator.router.internal.Atc.Type;
 import java.net.InetAddress;
 import java.util.Map;
 
@@ -30,17 +29,17 @@ import java.util.Map;
  */
 public final class AtcParser {
   /** Kong's HTTP schema ({@code fields.lua} {@code HTTP_FIELDS}). */
-  public static final Map<String, Type> HTTP_SCHEMA = Map.of(
-      "net.protocol", Type.STRING, "tls.sni", Type.STRING, "http.method", Type.STRING,
-      "http.host", Type.STRING, "http.path", Type.STRING, "http.path.segments.*", Type.STRING,
-      "http.headers.*", Type.STRING, "http.queries.*", Type.STRING,
-      "net.src.port", Type.INT, "net.dst.port", Type.INT);
-  private static final Map<String, Type> HTTP_MORE = Map.of(
-      "http.path.segments.len", Type.INT, "net.src.ip", Type.IP_ADDR, "net.dst.ip", Type.IP_ADDR);
+  public static final Map<String, Atc.Type> HTTP_SCHEMA = Map.of(
+      "net.protocol", Atc.Type.STRING, "tls.sni", Atc.Type.STRING, "http.method", Atc.Type.STRING,
+      "http.host", Atc.Type.STRING, "http.path", Atc.Type.STRING, "http.path.segments.*", Atc.Type.STRING,
+      "http.headers.*", Atc.Type.STRING, "http.queries.*", Atc.Type.STRING,
+      "net.src.port", Atc.Type.INT, "net.dst.port", Atc.Type.INT);
+  private static final Map<String, Atc.Type> HTTP_MORE = Map.of(
+      "http.path.segments.len", Atc.Type.INT, "net.src.ip", Atc.Type.IP_ADDR, "net.dst.ip", Atc.Type.IP_ADDR);
   /** Kong's stream schema ({@code fields.lua} {@code STREAM_FIELDS}). */
-  public static final Map<String, Type> STREAM_SCHEMA = Map.of(
-      "net.protocol", Type.STRING, "tls.sni", Type.STRING, "net.src.port", Type.INT,
-      "net.dst.port", Type.INT, "net.src.ip", Type.IP_ADDR, "net.dst.ip", Type.IP_ADDR);
+  public static final Map<String, Atc.Type> STREAM_SCHEMA = Map.of(
+      "net.protocol", Atc.Type.STRING, "tls.sni", Atc.Type.STRING, "net.src.port", Atc.Type.INT,
+      "net.dst.port", Atc.Type.INT, "net.src.ip", Atc.Type.IP_ADDR, "net.dst.ip", Atc.Type.IP_ADDR);
 
   private final String src;
   private int pos;
@@ -78,8 +77,8 @@ public final class AtcParser {
    * @param http which schema
    * @return the type, or null when unknown
    */
-  public static @org.jspecify.annotations.Nullable Type typeOf(String field, boolean http) {
-    Type t = lookup(field, http);
+  public static Atc.@org.jspecify.annotations.Nullable Type typeOf(String field, boolean http) {
+    Atc.Type t = lookup(field, http);
     if (t != null) {
       return t;
     }
@@ -87,11 +86,11 @@ public final class AtcParser {
     return dot < 0 ? null : lookup(field.substring(0, dot) + ".*", http);
   }
 
-  private static @org.jspecify.annotations.Nullable Type lookup(String f, boolean http) {
+  private static Atc.@org.jspecify.annotations.Nullable Type lookup(String f, boolean http) {
     if (!http) {
       return STREAM_SCHEMA.get(f);
     }
-    Type t = HTTP_SCHEMA.get(f);
+    Atc.Type t = HTTP_SCHEMA.get(f);
     return t != null ? t : HTTP_MORE.get(f);
   }
 
@@ -107,7 +106,7 @@ public final class AtcParser {
       validate(n.e(), http);
     } else {
       Pred p = (Pred) e;
-      Type lhs = typeOf(p.field(), http);
+      Atc.Type lhs = typeOf(p.field(), http);
       if (lhs == null) {
         throw new AtcError("Unknown LHS field " + p.field());
       }
@@ -116,14 +115,14 @@ public final class AtcParser {
         throw new AtcError("Type mismatch between the LHS and RHS values of predicate "
             + p.field() + " " + op.text());
       }
-      if (p.lower() && lhs != Type.STRING) {
+      if (p.lower() && lhs != Atc.Type.STRING) {
         throw new AtcError(
             "lower-case transformation function only supported with String type fields");
       }
       switch (op) {
         case EQUALS, NOT_EQUALS -> { }
         case REGEX -> {
-          if (lhs != Type.STRING) {
+          if (lhs != Atc.Type.STRING) {
             throw new AtcError("Regex operators only supports string operands");
           }
         }
@@ -139,7 +138,7 @@ public final class AtcParser {
           }
         }
         case IN, NOT_IN -> {
-          if (lhs != Type.IP_ADDR || !(p.rhs() instanceof Cidr)) {
+          if (lhs != Atc.Type.IP_ADDR || !(p.rhs() instanceof Cidr)) {
             throw new AtcError("In/NotIn operators only supports IP in CIDR");
           }
         }
@@ -228,7 +227,7 @@ public final class AtcParser {
         rhs = new Rx(s.value(), c.pattern(), c.groupNames());
       } catch (AtcError e) {
         pos = rhsStart;
-        throw error(e.getMessage());
+        throw error(String.valueOf(e.getMessage()));
       }
     }
     return new Pred(lhs.field(), lhs.lower(), lhs.any(), op, rhs);
@@ -365,7 +364,8 @@ public final class AtcParser {
 
   private InetAddress address(String text, boolean v4, int start) throws AtcError {
     if (v4) {
-      for (String part : text.split("\\.")) {
+      // the ipv4_literal grammar has matched text: no empty parts to keep or drop
+      for (String part : text.split("\\.", -1)) {
         if ((part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
           pos = start;
           throw error("invalid IPv4 address syntax");
