@@ -34,7 +34,7 @@ public final class ObjectConverter {
     this.serialization = serialization;
   }
 
-  /** A converter with fabric8's default serialization. */
+  /** {@return a converter with fabric8's default serialization} */
   public static ObjectConverter create() {
     return new ObjectConverter(new KubernetesSerialization());
   }

@@ -10,13 +10,15 @@ import java.util.List;
  * can be adapted to it.
  */
 public interface ObjectStatus {
-  /** The object to write to (kind, namespace, name; version and uid are not used). */
+  /** {@return the object to write to (kind, namespace, name; version and uid are not used)} */
   ObjectRef ref();
 
-  /** The {@code metadata.generation} the conditions were computed for. */
+  /** {@return the {@code metadata.generation} the conditions were computed for} */
   long observedGeneration();
 
-  /** Conditions for {@code status.conditions}; condition types not listed are left alone. */
+  /**
+   * {@return conditions for {@code status.conditions}; condition types not listed are left alone}
+   */
   List<StatusCondition> conditions();
 
   /**

@@ -13,7 +13,14 @@ import java.util.Objects;
  * @param message a human-readable message (never Secret data)
  */
 public record StatusCondition(String type, String status, String reason, String message) {
-  /** Checks the type, status and reason. */
+  /**
+   * Checks the type, status and reason.
+   *
+   * @param type e.g. {@code Programmed}
+   * @param status {@code True}, {@code False} or {@code Unknown}
+   * @param reason a CamelCase reason, e.g. {@code Programmed} or {@code Invalid}
+   * @param message a human-readable message (never Secret data)
+   */
   public StatusCondition {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(status, "status");

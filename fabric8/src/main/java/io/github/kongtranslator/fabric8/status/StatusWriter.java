@@ -162,7 +162,7 @@ public final class StatusWriter {
     return out;
   }
 
-  private static boolean sameParent(Object stored, Map<String, Object> wanted) {
+  private static boolean sameParent(@Nullable Object stored, Map<String, Object> wanted) {
     if (!(stored instanceof Map<?, ?> m)) {
       return false;
     }
@@ -227,7 +227,7 @@ public final class StatusWriter {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Object o) {
+  private static List<Map<String, Object>> list(@Nullable Object o) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (o instanceof List<?> l) {
       for (Object e : l) {
