@@ -95,7 +95,7 @@ public final class FailClosedTranslator {
     return new FailClosedTranslator(translate, edgeSet, policy);
   }
 
-  /** The policy. */
+  /** {@return the policy} */
   public TranslationFailurePolicy policy() {
     return policy;
   }

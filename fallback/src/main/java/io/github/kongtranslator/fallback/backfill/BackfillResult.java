@@ -24,7 +24,7 @@ public final class BackfillResult {
     this.refused = refused;
   }
 
-  /** The exclusion this backfill started from. */
+  /** {@return the exclusion this backfill started from} */
   public ExclusionResult exclusion() {
     return exclusion;
   }
@@ -32,6 +32,8 @@ public final class BackfillResult {
   /**
    * The backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last valid
    * version of every restored object.
+   *
+   * @return the backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last valid version of every restored object
    */
   public CacheStores snapshot() {
     return snapshot;
@@ -40,12 +42,14 @@ public final class BackfillResult {
   /**
    * The objects replaced by their last valid version, in snapshot order: excluded objects only
    * for {@link Backfill#apply}, possibly others for {@link Backfill#applyKicCompat}.
+   *
+   * @return the objects replaced by their last valid version, in snapshot order: excluded objects only for {@link Backfill#apply}, possibly others for {@link Backfill#applyKicCompat}
    */
   public ImmutableSet<ObjectRef> restored() {
     return restored;
   }
 
-  /** Every excluded object that was not restored, with the reason, in snapshot order. */
+  /** {@return every excluded object that was not restored, with the reason, in snapshot order} */
   public ImmutableMap<ObjectRef, BackfillRefusal> refused() {
     return refused;
   }

@@ -145,22 +145,22 @@ public final class ConfigGraph {
     return new ConfigGraph(snapshot, edgeSet);
   }
 
-  /** The snapshot this graph was built from. */
+  /** {@return the snapshot this graph was built from} */
   public CacheStores snapshot() {
     return snapshot;
   }
 
-  /** The edge set this graph links. */
+  /** {@return the edge set this graph links} */
   public EdgeSet edgeSet() {
     return edgeSet;
   }
 
-  /** Every object's full ref, in snapshot order. */
+  /** {@return every object's full ref, in snapshot order} */
   public ImmutableSet<ObjectRef> nodes() {
     return ImmutableSet.copyOf(fullRefs);
   }
 
-  /** Number of nodes. */
+  /** {@return number of nodes} */
   public int size() {
     return fullRefs.length;
   }
@@ -235,6 +235,8 @@ public final class ConfigGraph {
   /**
    * Every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot
    * order.
+   *
+   * @return every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot order
    */
   public ImmutableList<Dependency> edges() {
     return dependencies;
@@ -287,6 +289,8 @@ public final class ConfigGraph {
    * The dependency cycles: groups of objects that depend on each other (strongly connected
    * components of more than one object), each in snapshot order. Empty for an acyclic graph.
    * Cycles are legal; exclusion handles them (a cycle is excluded as a whole).
+   *
+   * @return the dependency cycles: groups of objects that depend on each other (strongly connected components of more than one object), each in snapshot order
    */
   public ImmutableList<ImmutableList<ObjectRef>> cycles() {
     return cycles;

@@ -68,12 +68,14 @@ public enum DependencyRule {
     this.kic = kic;
   }
 
-  /** The stable short id, e.g. {@code P} or {@code M3}. */
+  /** {@return the stable short id, e.g} {@code P} or {@code M3}. */
   public String id() {
     return id;
   }
 
-  /** Whether KIC resolves this rule ({@link EdgeSet#KIC}); otherwise only {@link EdgeSet#COMPLETE} does. */
+  /**
+   * {@return whether KIC resolves this rule ({@link EdgeSet#KIC}); otherwise only {@link EdgeSet#COMPLETE} does}
+   */
   public boolean inKic() {
     return kic;
   }
