@@ -39,9 +39,10 @@ final class GoldenCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(cl, "not a directory: " + dir);
       }
       Path abs = dir.toAbsolutePath().normalize();
-      if (Files.isRegularFile(abs.resolve("in.yaml"))) {
+      Path parent = abs.getParent();
+      if (parent != null && Files.isRegularFile(abs.resolve("in.yaml"))) {
         String name = abs.getFileName().toString();
-        GoldenCorpus.discover(abs.getParent()).stream()
+        GoldenCorpus.discover(parent).stream()
             .filter(c -> c.caseName().equals(name)).forEach(cases::add);
       } else {
         cases.addAll(GoldenCorpus.discover(abs));

@@ -1,7 +1,10 @@
 package io.github.kongtranslator.cli;
 
 import io.github.kongtranslator.core.KongTranslatorException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,7 +49,13 @@ public final class KongTranslatorCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the platform's default (YAML and JSON output are UTF-8)
+    System.exit(execute(args, utf8(System.out), utf8(System.err)));
+  }
+
+  private static PrintWriter utf8(OutputStream out) {
+    return new PrintWriter(
+        new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.kongtranslator.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base type of every exception thrown by kong-translator.
  *
@@ -23,9 +25,9 @@ public abstract class KongTranslatorException extends RuntimeException {
    * Creates an exception with a message and a cause.
    *
    * @param message what went wrong, naming the objects involved
-   * @param cause the underlying failure
+   * @param cause the underlying failure, or null when there is none
    */
-  protected KongTranslatorException(String message, Throwable cause) {
+  protected KongTranslatorException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

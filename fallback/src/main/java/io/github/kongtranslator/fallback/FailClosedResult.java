@@ -31,7 +31,7 @@ public final class FailClosedResult {
     this.exclusion = exclusion;
   }
 
-  /** The snapshot given to the translator. */
+  /** {@return the snapshot given to the translator} */
   public CacheStores input() {
     return snapshot;
   }
@@ -39,6 +39,8 @@ public final class FailClosedResult {
   /**
    * The snapshot whose translation is {@link #config()}: the input without the {@link
    * #excluded()} objects.
+   *
+   * @return the snapshot whose translation is {@link #config()}: the input without the {@link #excluded()} objects
    */
   public CacheStores snapshot() {
     return exclusion == null || exclusion.excludedNothing() ? snapshot : exclusion.fallback();
@@ -47,6 +49,8 @@ public final class FailClosedResult {
   /**
    * The configuration to serve: the translation of {@link #snapshot()}, in which no object
    * lacks a protection it asks for (with {@link TranslationFailurePolicy#FAIL_CLOSED}).
+   *
+   * @return the configuration to serve: the translation of {@link #snapshot()}, in which no object lacks a protection it asks for (with {@link TranslationFailurePolicy#FAIL_CLOSED})
    */
   public KongConfig config() {
     return translation.config();
@@ -56,6 +60,8 @@ public final class FailClosedResult {
    * The translation of {@link #snapshot()}, whose failures are those of every translation
    * done: the input's (including the failures that excluded objects) and what was translated
    * again, without repeats, in canonical order.
+   *
+   * @return the translation of {@link #snapshot()}, whose failures are those of every translation done: the input's (including the failures that excluded objects) and what was translated again, without repeats, in canonical order
    */
   public TranslationResult translation() {
     return translation;
@@ -64,6 +70,8 @@ public final class FailClosedResult {
   /**
    * The failures of every translation done, without repeats, ordered by blamed objects then
    * reason.
+   *
+   * @return the failures of every translation done, without repeats, ordered by blamed objects then reason
    */
   public com.google.common.collect.ImmutableList<TranslationFailure> failures() {
     return translation.failures();
@@ -73,6 +81,8 @@ public final class FailClosedResult {
    * The plain translation of the input: KIC's result, which still holds the entities of the
    * excluded objects (without the protection they ask for). For diagnostics and comparisons;
    * never serve it.
+   *
+   * @return the plain translation of the input: KIC's result, which still holds the entities of the excluded objects (without the protection they ask for)
    */
   public TranslationResult unfiltered() {
     return initial;
@@ -83,17 +93,21 @@ public final class FailClosedResult {
    * object a failure blamed and the failures that blamed it ({@link ExclusionReason#failures()}),
    * in snapshot order. Empty when nothing failed closed (always with {@link
    * TranslationFailurePolicy#KIC_COMPATIBLE}).
+   *
+   * @return every object left out because of a failing-closed failure, with the dependency path to the object a failure blamed and the failures that blamed it ({@link ExclusionReason#failures()}), in snapshot order
    */
   public ImmutableMap<ObjectRef, ExclusionReason> excluded() {
     return exclusion == null ? ImmutableMap.of() : exclusion.excluded();
   }
 
-  /** Whether some object was left out: the configuration is not everything the snapshot asks for. */
+  /**
+   * {@return whether some object was left out: the configuration is not everything the snapshot asks for}
+   */
   public boolean excludedSomething() {
     return !excluded().isEmpty();
   }
 
-  /** The exclusion step, when a failing-closed failure was found. */
+  /** {@return the exclusion step, when a failing-closed failure was found} */
   public Optional<ExclusionResult> exclusion() {
     return Optional.ofNullable(exclusion);
   }

@@ -90,7 +90,7 @@ public final class FailClosedTranslator {
     return new FailClosedTranslator(translate, policy);
   }
 
-  /** The policy. */
+  /** {@return the policy} */
   public TranslationFailurePolicy policy() {
     return policy;
   }

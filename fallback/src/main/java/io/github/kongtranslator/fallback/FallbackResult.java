@@ -31,17 +31,17 @@ public final class FallbackResult {
     this.translation = translation;
   }
 
-  /** Whether a fallback configuration was generated (something was excluded). */
+  /** {@return whether a fallback configuration was generated (something was excluded)} */
   public boolean isUsable() {
     return translation != null;
   }
 
-  /** The exclusion step. */
+  /** {@return the exclusion step} */
   public ExclusionResult exclusion() {
     return prepared.exclusion();
   }
 
-  /** The backfill step, when a last valid snapshot was given. */
+  /** {@return the backfill step, when a last valid snapshot was given} */
   public Optional<BackfillResult> backfill() {
     return prepared.backfill();
   }
@@ -59,6 +59,8 @@ public final class FallbackResult {
    * The snapshot that was (or would be) translated: backfilled if backfill ran, else the
    * exclusion's fallback. The configuration leaves out its {@link #translationExcluded()}
    * objects as well.
+   *
+   * @return the snapshot that was (or would be) translated: backfilled if backfill ran, else the exclusion's fallback
    */
   public CacheStores snapshot() {
     return prepared.snapshot();
@@ -68,6 +70,8 @@ public final class FallbackResult {
    * The translation of {@link #snapshot()} without the objects of its failing-closed
    * translation failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is
    * false. Its failures include those of the objects left out.
+   *
+   * @return the translation of {@link #snapshot()} without the objects of its failing-closed translation failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is false
    */
   public Optional<TranslationResult> translation() {
     return Optional.ofNullable(translation).map(FailClosedResult::translation);
@@ -90,32 +94,38 @@ public final class FallbackResult {
    * reason paths, in snapshot order; empty when nothing failed closed, when the generator is
    * {@link TranslationFailurePolicy#KIC_COMPATIBLE} or when {@link #isUsable()} is false. Not
    * part of {@link #excluded()}, which holds what the gateway's rejection excluded.
+   *
+   * @return the objects of {@link #snapshot()} left out of the configuration because their translation failed closed (e.g
    */
   public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
     return translation == null ? ImmutableMap.of() : translation.excluded();
   }
 
-  /** The fallback configuration; empty when {@link #isUsable()} is false. */
+  /** {@return the fallback configuration; empty when {@link #isUsable()} is false} */
   public Optional<KongConfig> config() {
     return translation().map(TranslationResult::config);
   }
 
-  /** The broken refs found in the snapshot. */
+  /** {@return the broken refs found in the snapshot} */
   public ImmutableSet<ObjectRef> broken() {
     return prepared.broken();
   }
 
-  /** The broken refs that named nothing of the snapshot. */
+  /** {@return the broken refs that named nothing of the snapshot} */
   public ImmutableSet<ObjectRef> unknownBroken() {
     return prepared.unknownBroken();
   }
 
-  /** Every excluded object with its dependency path to a broken object, in snapshot order. */
+  /**
+   * {@return every excluded object with its dependency path to a broken object, in snapshot order}
+   */
   public ImmutableMap<ObjectRef, ExclusionReason> excluded() {
     return prepared.excluded();
   }
 
-  /** The excluded objects restored from the last valid snapshot (empty without backfill). */
+  /**
+   * {@return the excluded objects restored from the last valid snapshot (empty without backfill)}
+   */
   public ImmutableSet<ObjectRef> backfilled() {
     return prepared.backfilled();
   }

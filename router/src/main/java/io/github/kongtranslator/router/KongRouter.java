@@ -96,6 +96,7 @@ public final class KongRouter {
    * is listed under those hosts, every other matcher under all hosts. A pure speed-up: a matcher
    * left out of a host's list cannot match that host, and lists keep the priority order.
    */
+  @SuppressWarnings("ArrayRecordComponent") // private index, never compared or exposed
   private record HostIndex(Map<String, int[]> byHost, int[] anyHost) {
     static HostIndex of(List<Matcher> matchers) {
       Map<String, List<Integer>> by = new HashMap<>();
@@ -381,7 +382,7 @@ public final class KongRouter {
             : "lower priority (" + Transform.describe(m.priority()) + ")"));
       }
     }
-    if (winner == null) {
+    if (winner == null || winnerState == null) { // set together
       return new RouteResult(flavor, request, null);
     }
     return new RouteResult(flavor, request, toMatch(request, ctx, winner, winnerState, others));

@@ -30,12 +30,12 @@ public enum FeatureFlag {
     this.defaultValue = defaultValue;
   }
 
-  /** The flag's name in KIC, e.g. {@code FillIDs}. */
+  /** {@return the flag's name in KIC, e.g} {@code FillIDs}. */
   public String kicName() {
     return kicName;
   }
 
-  /** Whether the flag is on when not set. */
+  /** {@return whether the flag is on when not set} */
   public boolean defaultValue() {
     return defaultValue;
   }

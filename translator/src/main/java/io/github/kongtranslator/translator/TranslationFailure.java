@@ -50,6 +50,10 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
    * Validates the components.
    *
    * @throws IllegalArgumentException when no causing object is given
+   *
+   * @param causingObjects the blamed objects, never empty, in blame order
+   * @param reason human-readable reason
+   * @param effect what the failure means for the blamed objects' entities
    */
   public TranslationFailure {
     Objects.requireNonNull(reason, "reason");

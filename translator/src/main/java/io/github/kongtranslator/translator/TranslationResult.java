@@ -36,17 +36,21 @@ public final class TranslationResult {
   /**
    * The configuration. Every list is in KIC's output order (translator-spec §15.2); an empty
    * translation yields the stub upstream {@code kong}.
+   *
+   * @return the configuration
    */
   public KongConfig config() {
     return config;
   }
 
-  /** The failures, without repeats, ordered by blamed objects then reason; empty when every object translated. */
+  /**
+   * {@return the failures, without repeats, ordered by blamed objects then reason; empty when every object translated}
+   */
   public ImmutableList<TranslationFailure> failures() {
     return failures;
   }
 
-  /** Whether some object failed to translate. */
+  /** {@return whether some object failed to translate} */
   public boolean hasFailures() {
     return !failures.isEmpty();
   }
@@ -55,6 +59,8 @@ public final class TranslationResult {
    * Whether some object's entities are in {@link #config()} without a protection they ask for
    * (a failure with effect {@link TranslationFailure.Effect#UNPROTECTED}): do not serve this
    * configuration as is; fail closed instead.
+   *
+   * @return whether some object's entities are in {@link #config()} without a protection they ask for (a failure with effect {@link TranslationFailure.Effect#UNPROTECTED}): do not serve this configuration as is; fail closed instead
    */
   public boolean hasUnprotected() {
     return failures.stream().anyMatch(f -> f.effect() == TranslationFailure.Effect.UNPROTECTED);
@@ -63,6 +69,8 @@ public final class TranslationResult {
   /**
    * The failures whose blamed objects must be left out to fail closed ({@link
    * TranslationFailure#failsClosed()}), in {@link #failures()} order.
+   *
+   * @return the failures whose blamed objects must be left out to fail closed ({@link TranslationFailure#failsClosed()}), in {@link #failures()} order
    */
   public ImmutableList<TranslationFailure> failClosedFailures() {
     return failures.stream().filter(TranslationFailure::failsClosed)

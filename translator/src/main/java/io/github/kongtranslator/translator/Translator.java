@@ -41,7 +41,7 @@ public final class Translator {
     return new Translator(Objects.requireNonNull(options, "options"));
   }
 
-  /** This translator's options. */
+  /** {@return this translator's options} */
   public TranslatorOptions options() {
     return options;
   }

@@ -41,17 +41,17 @@ public final class TranslatorOptions {
     this.customEntityForeignFields = ce.build();
   }
 
-  /** Options with every default. */
+  /** {@return options with every default} */
   public static TranslatorOptions defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /** {@return a builder starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ingressClass = ingressClass;
@@ -65,22 +65,22 @@ public final class TranslatorOptions {
     return b;
   }
 
-  /** The ingress class this translator serves, default {@code kong}. */
+  /** {@return the ingress class this translator serves, default {@code kong}} */
   public String ingressClass() {
     return ingressClass;
   }
 
-  /** The cluster domain appended to service-upstream targets; empty by default. */
+  /** {@return the cluster domain appended to service-upstream targets; empty by default} */
   public String clusterDomain() {
     return clusterDomain;
   }
 
-  /** The Kong gateway version, default {@code 3.9.1}. */
+  /** {@return the Kong gateway version, default {@code 3.9.1}} */
   public String kongVersion() {
     return kongVersion;
   }
 
-  /** The Kong workspace prefixed to ID keys; empty (none) by default. */
+  /** {@return the Kong workspace prefixed to ID keys; empty (none) by default} */
   public String workspace() {
     return workspace;
   }
@@ -89,6 +89,8 @@ public final class TranslatorOptions {
    * The Gateway API controller name: Gateways whose GatewayClass names this controller are
    * managed and contribute listener certificates. Empty by default, as in KIC's golden harness
    * (KIC itself runs with {@code konghq.com/kic-gateway-controller}).
+   *
+   * @return the Gateway API controller name: Gateways whose GatewayClass names this controller are managed and contribute listener certificates
    */
   public String gatewayControllerName() {
     return gatewayControllerName;
@@ -120,6 +122,8 @@ public final class TranslatorOptions {
    * The foreign fields of custom entity types, as the gateway's entity schemas would report
    * them: entity type → (field name → referenced entity type: {@code services}, {@code routes}
    * or {@code consumers}). Types not listed have no foreign field.
+   *
+   * @return the foreign fields of custom entity types, as the gateway's entity schemas would report them: entity type → (field name → referenced entity type: {@code services}, {@code routes} or {@code consumers})
    */
   public ImmutableMap<String, ImmutableMap<String, String>> customEntityForeignFields() {
     return customEntityForeignFields;
@@ -272,7 +276,7 @@ public final class TranslatorOptions {
       return this;
     }
 
-    /** Builds the options. */
+    /** {@return builds the options} */
     public TranslatorOptions build() {
       return new TranslatorOptions(this);
     }

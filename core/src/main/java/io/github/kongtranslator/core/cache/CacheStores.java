@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * (so objects without uid, e.g. loaded from files, count too); it is independent of insertion
  * order and memoised.
  */
+// per-kind arrays indexed by ordinal within one JVM; stores compared by identity to reuse memos
+@SuppressWarnings({"EnumOrdinal", "ReferenceEquality"})
 public final class CacheStores {
   private static final String DOMAIN = "kong-fallback/snapshot/v1";
   private static final CacheStores EMPTY = new CacheStores(emptyStores());
@@ -42,10 +45,10 @@ public final class CacheStores {
   private final EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores;
   private final Supplier<String> hash = Suppliers.memoize(() -> computeHash(new byte[0]));
   private final Supplier<ImmutableList<K8sObject>> all = Suppliers.memoize(this::computeAll);
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array creation in Java
   private final Supplier<ImmutableList<K8sObject>>[] lists = new Supplier[Kind.values().length];
   /** Hash index by store key per kind, built once a kind has been looked up often enough. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array creation in Java
   private final Supplier<Map<String, K8sObject>>[] byKey = new Supplier[Kind.values().length];
   /** Lookups per kind so far; a heuristic only (racy increments are harmless). */
   private final int[] lookups = new int[Kind.values().length];
@@ -77,7 +80,7 @@ public final class CacheStores {
       }
       // capture the kind's store only (not the map of all stores): a shared memo must not keep
       // the other stores of the snapshot that built it alive
-      ImmutableSortedMap<String, Entry> store = stores.get(k);
+      ImmutableSortedMap<String, Entry> store = store(k);
       lists[k.ordinal()] = Suppliers.memoize(() -> ImmutableList.copyOf(
           store.values().stream().map(e -> e.object).iterator()));
       byKey[k.ordinal()] = Suppliers.memoize(() -> {
@@ -88,6 +91,11 @@ public final class CacheStores {
     }
   }
 
+  /** The store of a kind; the constructor checked that every kind has one. */
+  private ImmutableSortedMap<String, Entry> store(Kind kind) {
+    return Objects.requireNonNull(stores.get(kind), kind::kindName);
+  }
+
   static EnumMap<Kind, ImmutableSortedMap<String, Entry>> emptyStores() {
     EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
     for (Kind k : Kind.values()) {
@@ -96,7 +104,7 @@ public final class CacheStores {
     return m;
   }
 
-  /** The snapshot with every store present and empty. */
+  /** {@return the snapshot with every store present and empty} */
   public static CacheStores empty() {
     return EMPTY;
   }
@@ -115,7 +123,7 @@ public final class CacheStores {
     return b.build();
   }
 
-  /** A builder for a snapshot. */
+  /** {@return a builder for a snapshot} */
   public static Builder builder() {
     return new Builder();
   }
@@ -162,7 +170,7 @@ public final class CacheStores {
       return Optional.ofNullable(byKey[k].get().get(key));
     }
     lookups[k]++;
-    Entry e = stores.get(kind).get(key);
+    Entry e = store(kind).get(key);
     return e == null ? Optional.empty() : Optional.of(e.object);
   }
 
@@ -192,12 +200,12 @@ public final class CacheStores {
     return ref.knownKind().flatMap(k -> get(k, ref.namespace(), ref.name()));
   }
 
-  /** Every object, stores in store order, each store in key order. */
+  /** {@return every object, stores in store order, each store in key order} */
   public ImmutableList<K8sObject> all() {
     return all.get();
   }
 
-  /** Number of objects in all stores. */
+  /** {@return number of objects in all stores} */
   public int size() {
     return stores.values().stream().mapToInt(Map::size).sum();
   }
@@ -209,10 +217,10 @@ public final class CacheStores {
    * @return the count
    */
   public int size(Kind kind) {
-    return stores.get(kind).size();
+    return store(kind).size();
   }
 
-  /** Whether every store is empty. */
+  /** {@return whether every store is empty} */
   public boolean isEmpty() {
     return size() == 0;
   }
@@ -253,8 +261,8 @@ public final class CacheStores {
   public ImmutableList<ObjectChange> changesSince(CacheStores previous) {
     ImmutableList.Builder<ObjectChange> out = ImmutableList.builder();
     for (Kind k : Kind.values()) {
-      ImmutableSortedMap<String, Entry> before = previous.stores.get(k);
-      ImmutableSortedMap<String, Entry> after = stores.get(k);
+      ImmutableSortedMap<String, Entry> before = previous.store(k);
+      ImmutableSortedMap<String, Entry> after = store(k);
       if (before == after) {
         continue;
       }
@@ -265,14 +273,16 @@ public final class CacheStores {
       while (b != null || a != null) {
         int c = b == null ? 1 : a == null ? -1 : StoreKeys.ORDER.compare(b.getKey(), a.getKey());
         if (c < 0) {
-          out.add(new ObjectChange(k, b.getKey(), b.getValue().object, null));
+          Map.Entry<String, Entry> gone = Objects.requireNonNull(b); // c < 0: b is there
+          out.add(new ObjectChange(k, gone.getKey(), gone.getValue().object, null));
           b = bi.hasNext() ? bi.next() : null;
         } else if (c > 0) {
-          out.add(new ObjectChange(k, a.getKey(), null, a.getValue().object));
+          Map.Entry<String, Entry> added = Objects.requireNonNull(a); // c > 0: a is there
+          out.add(new ObjectChange(k, added.getKey(), null, added.getValue().object));
           a = ai.hasNext() ? ai.next() : null;
         } else {
-          Entry be = b.getValue();
-          Entry ae = a.getValue();
+          Entry be = Objects.requireNonNull(b).getValue(); // c == 0: both are there
+          Entry ae = Objects.requireNonNull(a).getValue();
           if (be != ae && be.object != ae.object && !java.util.Arrays.equals(be.digest, ae.digest)) {
             out.add(new ObjectChange(k, a.getKey(), be.object, ae.object));
           }
@@ -296,7 +306,7 @@ public final class CacheStores {
   public CacheStores subset(Collection<? extends K8sObject> objects) {
     EnumMap<Kind, TreeMap<String, Entry>> picked = new EnumMap<>(Kind.class);
     for (K8sObject o : objects) {
-      Entry e = stores.get(o.kind()).get(o.key());
+      Entry e = store(o.kind()).get(o.key());
       if (e == null) {
         throw new IllegalArgumentException("not in this snapshot: " + o.ref());
       }
@@ -308,7 +318,7 @@ public final class CacheStores {
   }
 
   ImmutableSortedMap<String, Entry> storeOf(Kind kind) {
-    return stores.get(kind);
+    return store(kind);
   }
 
   /**
@@ -325,7 +335,7 @@ public final class CacheStores {
     field(d, DOMAIN.getBytes(StandardCharsets.UTF_8));
     field(d, epoch);
     for (Kind k : Kind.values()) {
-      ImmutableSortedMap<String, Entry> store = stores.get(k);
+      ImmutableSortedMap<String, Entry> store = store(k);
       field(d, k.storeName().getBytes(StandardCharsets.UTF_8));
       field(d, ByteBuffer.allocate(4).putInt(store.size()).array());
       for (Map.Entry<String, Entry> e : store.entrySet()) {
@@ -346,7 +356,7 @@ public final class CacheStores {
   private ImmutableList<K8sObject> computeAll() {
     ImmutableList.Builder<K8sObject> b = ImmutableList.builderWithExpectedSize(size());
     for (Kind k : Kind.values()) {
-      stores.get(k).values().forEach(e -> b.add(e.object));
+      store(k).values().forEach(e -> b.add(e.object));
     }
     return b.build();
   }
@@ -364,8 +374,8 @@ public final class CacheStores {
     StringBuilder sb = new StringBuilder("CacheStores[");
     boolean first = true;
     for (Kind k : Kind.values()) {
-      if (!stores.get(k).isEmpty()) {
-        sb.append(first ? "" : ", ").append(k.kindName()).append('=').append(stores.get(k).size());
+      if (!store(k).isEmpty()) {
+        sb.append(first ? "" : ", ").append(k.kindName()).append('=').append(store(k).size());
         first = false;
       }
     }
@@ -396,7 +406,7 @@ public final class CacheStores {
 
     /** The kind's store, made writable (a copy of the base's store, in linear time) if needed. */
     private SortedMap<String, Entry> writable(Kind kind) {
-      SortedMap<String, Entry> store = stores.get(kind);
+      SortedMap<String, Entry> store = Objects.requireNonNull(stores.get(kind), kind::kindName);
       if (store instanceof TreeMap) {
         return store;
       }
@@ -406,7 +416,7 @@ public final class CacheStores {
     }
 
     private void removeKey(Kind kind, String key) {
-      if (stores.get(kind).containsKey(key)) {
+      if (Objects.requireNonNull(stores.get(kind), kind::kindName).containsKey(key)) {
         writable(kind).remove(key);
       }
     }
@@ -446,7 +456,7 @@ public final class CacheStores {
       return this;
     }
 
-    /** The snapshot. */
+    /** {@return the snapshot} */
     public CacheStores build() {
       EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
       stores.forEach((k, v) -> m.put(k, v instanceof ImmutableSortedMap<String, Entry> same

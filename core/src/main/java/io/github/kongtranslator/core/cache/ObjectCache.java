@@ -7,6 +7,8 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import java.util.Optional;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +24,11 @@ import java.util.TreeMap;
 public final class ObjectCache {
   private final Object lock = new Object();
   private final EnumMap<Kind, TreeMap<String, Entry>> live = new EnumMap<>(Kind.class);
+
+  /** The live store of a kind; the constructor creates one for every kind. */
+  private SortedMap<String, Entry> live(Kind kind) {
+    return Objects.requireNonNull(live.get(kind), kind::kindName);
+  }
   private final EnumSet<Kind> dirty = EnumSet.noneOf(Kind.class);
   private volatile CacheStores current = CacheStores.empty();
 
@@ -41,7 +48,7 @@ public final class ObjectCache {
   public void upsert(K8sObject object) {
     Entry e = Entry.of(object);
     synchronized (lock) {
-      live.get(object.kind()).put(object.key(), e);
+      live(object.kind()).put(object.key(), e);
       dirty.add(object.kind());
     }
   }
@@ -54,7 +61,7 @@ public final class ObjectCache {
    */
   public void delete(K8sObject object) {
     synchronized (lock) {
-      if (live.get(object.kind()).remove(object.key()) != null) {
+      if (live(object.kind()).remove(object.key()) != null) {
         dirty.add(object.kind());
       }
     }
@@ -77,7 +84,7 @@ public final class ObjectCache {
     }
     String key = kind.get().key(ref.namespace(), ref.name());
     synchronized (lock) {
-      if (live.get(kind.get()).remove(key) != null) {
+      if (live(kind.get()).remove(key) != null) {
         dirty.add(kind.get());
         return true;
       }
@@ -98,7 +105,7 @@ public final class ObjectCache {
     }
     String key = kind.get().key(ref.namespace(), ref.name());
     synchronized (lock) {
-      Entry e = live.get(kind.get()).get(key);
+      Entry e = live(kind.get()).get(key);
       return e == null ? Optional.empty() : Optional.of(e.object);
     }
   }
@@ -116,7 +123,7 @@ public final class ObjectCache {
       EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
       for (Kind k : Kind.values()) {
         m.put(k, dirty.contains(k)
-            ? ImmutableSortedMap.copyOfSorted(live.get(k))
+            ? ImmutableSortedMap.copyOfSorted(live(k))
             : current.storeOf(k));
       }
       dirty.clear();
@@ -125,7 +132,7 @@ public final class ObjectCache {
     }
   }
 
-  /** Number of cached objects. */
+  /** {@return number of cached objects} */
   public int size() {
     synchronized (lock) {
       return live.values().stream().mapToInt(TreeMap::size).sum();

@@ -29,22 +29,22 @@ public final class ObjectChange {
     this.after = after;
   }
 
-  /** The kind of the changed object. */
+  /** {@return the kind of the changed object} */
   public Kind kind() {
     return kind;
   }
 
-  /** The store key ({@code namespace/name}, or {@code name} for cluster-scoped kinds). */
+  /** {@return the store key ({@code namespace/name}, or {@code name} for cluster-scoped kinds)} */
   public String key() {
     return key;
   }
 
-  /** The object in the earlier snapshot; empty when it was added. */
+  /** {@return the object in the earlier snapshot; empty when it was added} */
   public Optional<K8sObject> before() {
     return Optional.ofNullable(before);
   }
 
-  /** The object in the later snapshot; empty when it was deleted. */
+  /** {@return the object in the later snapshot; empty when it was deleted} */
   public Optional<K8sObject> after() {
     return Optional.ofNullable(after);
   }

@@ -98,7 +98,7 @@ public final class CanonicalJson {
     return newSha256().digest(bytes);
   }
 
-  /** A new SHA-256 {@link MessageDigest}; every JVM has one. */
+  /** {@return a new SHA-256 {@link MessageDigest}; every JVM has one} */
   public static MessageDigest newSha256() {
     try {
       return (MessageDigest) SHA256.clone(); // no provider lookup per digest

@@ -15,7 +15,14 @@ import java.util.List;
  *     the order they were set
  */
 public record DefaultedFields(ObjectRef object, String source, int document, List<String> fields) {
-  /** Freezes the list. */
+  /**
+   * Freezes the list.
+   *
+   * @param object the object, with its final namespace and uid
+   * @param source file name or source label
+   * @param document 1-based document number
+   * @param fields dotted paths of the defaulted fields (e.g. {@code spec.ports[0].protocol}), in the order they were set
+   */
   public DefaultedFields {
     fields = ImmutableList.copyOf(fields);
   }

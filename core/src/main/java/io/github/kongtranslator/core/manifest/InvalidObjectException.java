@@ -51,17 +51,17 @@ public final class InvalidObjectException extends ManifestException {
         + first.rule() + ")" + more;
   }
 
-  /** The refused object. */
+  /** {@return the refused object} */
   public ObjectRef object() {
     return object;
   }
 
-  /** The rule of the first violation. */
+  /** {@return the rule of the first violation} */
   public String rule() {
     return rule;
   }
 
-  /** Every violation, in field order. */
+  /** {@return every violation, in field order} */
   public List<Violation> violations() {
     return violations;
   }

@@ -15,7 +15,14 @@ import java.util.List;
  */
 public record LoadResult(List<K8sObject> objects, List<ManifestWarning> warnings,
     List<InvalidObjectException> rejected, List<DefaultedFields> defaulted) {
-  /** Freezes the lists. */
+  /**
+   * Freezes the lists.
+   *
+   * @param objects the objects, in input order (duplicates are kept; a cache keeps the last)
+   * @param warnings skipped documents, in input order
+   * @param rejected objects left out because the API server would refuse them, in input order
+   * @param defaulted per object, the fields loading filled in; objects with none are absent
+   */
   public LoadResult {
     objects = ImmutableList.copyOf(objects);
     warnings = ImmutableList.copyOf(warnings);
@@ -33,7 +40,7 @@ public record LoadResult(List<K8sObject> objects, List<ManifestWarning> warnings
     this(objects, warnings, List.of(), List.of());
   }
 
-  /** The empty result. */
+  /** {@return the empty result} */
   public static LoadResult empty() {
     return new LoadResult(List.of(), List.of());
   }

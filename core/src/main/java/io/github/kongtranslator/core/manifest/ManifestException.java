@@ -55,32 +55,34 @@ public sealed class ManifestException extends KongTranslatorException
     return sb.append(": ").append(problem).toString();
   }
 
-  /** The file name or source label. */
+  /** {@return the file name or source label} */
   public String source() {
     return source;
   }
 
-  /** 1-based document number, 0 when not known. */
+  /** {@return 1-based document number, 0 when not known} */
   public int document() {
     return document;
   }
 
-  /** 1-based line, 0 when not known. */
+  /** {@return 1-based line, 0 when not known} */
   public int line() {
     return line;
   }
 
-  /** 1-based column, 0 when not known. */
+  /** {@return 1-based column, 0 when not known} */
   public int column() {
     return column;
   }
 
-  /** Dotted field path (e.g. {@code spec.rules[0].http.paths[1].pathType}), empty when none. */
+  /**
+   * {@return dotted field path (e.g} {@code spec.rules[0].http.paths[1].pathType}), empty when none.
+   */
   public String field() {
     return field;
   }
 
-  /** The problem without location. */
+  /** {@return the problem without location} */
   public String problem() {
     return problem;
   }

@@ -33,7 +33,18 @@ public record ManifestLimits(
   /** The default per-object bound: 1.5 MiB, etcd's default {@code --max-request-bytes}. */
   public static final int DEFAULT_MAX_OBJECT_BYTES = 1_572_864;
 
-  /** Validates that every limit is positive. */
+  /**
+   * Validates that every limit is positive.
+   *
+   * @param maxStreamChars maximum characters (bytes for files and streams) in one source; default 64 MiB
+   * @param maxDocuments maximum documents in one source (items of a list count too); default 100,000
+   * @param maxDepth maximum nesting depth of a document; default 64
+   * @param maxNodesPerDocument maximum JSON nodes one document may expand to after resolving aliases (bounds "billion laughs" alias bombs); default 1,000,000
+   * @param maxAliases maximum aliases to collections per source; default 100
+   * @param maxObjectBytes maximum UTF-8 bytes of one document, checked before parsing; default 1,572,864 (1.5 MiB, etcd's default request limit)
+   * @param maxTotalObjects maximum objects (documents and list items) in one load; default 100,000
+   * @param maxTotalBytes maximum UTF-8 bytes read in one load; default 256 MiB
+   */
   public ManifestLimits {
     if (maxStreamChars <= 0 || maxDocuments <= 0 || maxDepth <= 0 || maxNodesPerDocument <= 0
         || maxAliases < 0 || maxObjectBytes <= 0 || maxTotalObjects <= 0 || maxTotalBytes <= 0) {
@@ -41,7 +52,7 @@ public record ManifestLimits(
     }
   }
 
-  /** The default limits. */
+  /** {@return the default limits} */
   public static ManifestLimits defaults() {
     return new ManifestLimits(64 * 1024 * 1024, 100_000, 64, 1_000_000, 100,
         DEFAULT_MAX_OBJECT_BYTES, 100_000, 256L * 1024 * 1024);

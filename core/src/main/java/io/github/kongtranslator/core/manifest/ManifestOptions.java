@@ -48,7 +48,7 @@ public final class ManifestOptions {
     this.limits = b.limits;
   }
 
-  /** Every step on, namespace {@code default}, {@link ManifestLimits#defaults()}. */
+  /** {@return every step on, namespace {@code default}, {@link ManifestLimits#defaults()}} */
   public static ManifestOptions defaults() {
     return DEFAULTS;
   }
@@ -63,12 +63,12 @@ public final class ManifestOptions {
     return builder().admission(false).build();
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /** {@return a builder starting from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /** {@return a builder starting from these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.admission = admission;
@@ -80,32 +80,34 @@ public final class ManifestOptions {
     return b;
   }
 
-  /** Whether objects pass through the admission steps at all; false for {@link #asStored()}. */
+  /**
+   * {@return whether objects pass through the admission steps at all; false for {@link #asStored()}}
+   */
   public boolean admission() {
     return admission;
   }
 
-  /** The namespace given to namespaced objects without one; {@code default} by default. */
+  /** {@return the namespace given to namespaced objects without one; {@code default} by default} */
   public String defaultNamespace() {
     return defaultNamespace;
   }
 
-  /** Whether objects without a uid get a deterministic one; on by default. */
+  /** {@return whether objects without a uid get a deterministic one; on by default} */
   public boolean deterministicUids() {
     return admission && deterministicUids;
   }
 
-  /** Whether the API server's core and CRD defaults are applied; on by default. */
+  /** {@return whether the API server's core and CRD defaults are applied; on by default} */
   public boolean apiServerDefaults() {
     return admission && apiServerDefaults;
   }
 
-  /** Whether objects the API server would refuse are rejected; on by default. */
+  /** {@return whether objects the API server would refuse are rejected; on by default} */
   public boolean validation() {
     return admission && validation;
   }
 
-  /** The resource limits. */
+  /** {@return the resource limits} */
   public ManifestLimits limits() {
     return limits;
   }
@@ -198,7 +200,7 @@ public final class ManifestOptions {
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public ManifestOptions build() {
       return new ManifestOptions(this);
     }

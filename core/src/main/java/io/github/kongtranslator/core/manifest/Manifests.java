@@ -99,7 +99,7 @@ public final class Manifests {
     return with(ManifestOptions.builder().limits(limits).build());
   }
 
-  /** A loader with {@link ManifestOptions#defaults()}. */
+  /** {@return a loader with {@link ManifestOptions#defaults()}} */
   public static Manifests defaults() {
     return DEFAULT;
   }
@@ -114,7 +114,7 @@ public final class Manifests {
     return with(ManifestOptions.asStored());
   }
 
-  /** This loader's options. */
+  /** {@return this loader's options} */
   public ManifestOptions options() {
     return options;
   }

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record BackendTlsPolicy(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public BackendTlsPolicy {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -35,7 +41,13 @@ public record BackendTlsPolicy(
       Map<String, String> options) {
     static final Spec EMPTY = new Spec(List.of(), null, Map.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param targetRefs the {@code spec.targetRefs} field; empty when absent
+     * @param validation the {@code spec.validation} field; null when absent
+     * @param options the {@code spec.options} field; empty when absent
+     */
     public Spec {
       targetRefs = Values.list(targetRefs);
       options = Values.map(options);
@@ -50,7 +62,14 @@ public record BackendTlsPolicy(
   public record Validation(List<GatewayApi.ObjectReference> caCertificateRefs,
       @Nullable String hostname, @Nullable String wellKnownCACertificates,
       @Nullable JsonValue subjectAltNames) {
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param caCertificateRefs the {@code caCertificateRefs} field; empty when absent
+     * @param hostname the {@code hostname} field; null when absent
+     * @param wellKnownCACertificates the {@code wellKnownCACertificates} field; null when absent
+     * @param subjectAltNames the {@code subjectAltNames} field; null when absent
+     */
     public Validation {
       caCertificateRefs = Values.list(caCertificateRefs);
     }

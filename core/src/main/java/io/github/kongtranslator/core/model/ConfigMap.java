@@ -17,7 +17,13 @@ public record ConfigMap(
     ObjectMeta metadata,
     Map<String, String> data) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param data the data entries
+   */
   public ConfigMap {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     data = Values.map(data);

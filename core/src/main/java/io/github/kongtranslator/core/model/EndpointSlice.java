@@ -21,7 +21,15 @@ public record EndpointSlice(
     List<Endpoint> endpoints,
     List<EndpointPort> ports) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param addressType IPv4, IPv6 or FQDN
+   * @param endpoints the endpoints
+   * @param ports the ports
+   */
   public EndpointSlice {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     endpoints = Values.list(endpoints);
@@ -36,7 +44,7 @@ public record EndpointSlice(
   /** Label naming the Service an EndpointSlice belongs to. */
   public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
-  /** The name of the Service this slice belongs to, empty when the label is absent. */
+  /** {@return the name of the Service this slice belongs to, empty when the label is absent} */
   public String serviceName() {
     return Values.str(metadata.labels().get(SERVICE_NAME_LABEL));
   }
@@ -44,7 +52,14 @@ public record EndpointSlice(
   /** One endpoint. */
   public record Endpoint(List<String> addresses, @Nullable Conditions conditions,
       @Nullable String hostname, @Nullable String nodeName) {
-    /** Normalises absent addresses. */
+    /**
+     * Normalises absent addresses.
+     *
+     * @param addresses the {@code addresses} field; empty when absent
+     * @param conditions the {@code conditions} field; null when absent
+     * @param hostname the {@code hostname} field; null when absent
+     * @param nodeName the {@code nodeName} field; null when absent
+     */
     public Endpoint {
       addresses = Values.list(addresses);
     }

@@ -18,7 +18,14 @@ public record Gateway(
     String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
     implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   * @param status the status as written, or {@code null} when absent (only the listener statuses are kept: they gate listener certificates)
+   */
   public Gateway {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -38,7 +45,13 @@ public record Gateway(
       List<Address> addresses) {
     static final Spec EMPTY = new Spec(null, List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param gatewayClassName the {@code spec.gatewayClassName} field; null when absent
+     * @param listeners the {@code spec.listeners} field; empty when absent
+     * @param addresses the {@code spec.addresses} field; empty when absent
+     */
     public Spec {
       listeners = Values.list(listeners);
       addresses = Values.list(addresses);
@@ -52,7 +65,13 @@ public record Gateway(
   /** Listener TLS settings. */
   public record ListenerTls(@Nullable String mode, List<GatewayApi.ObjectReference> certificateRefs,
       Map<String, String> options) {
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param mode the {@code mode} field; null when absent
+     * @param certificateRefs the {@code certificateRefs} field; empty when absent
+     * @param options the {@code options} field; empty when absent
+     */
     public ListenerTls {
       certificateRefs = Values.list(certificateRefs);
       options = Values.map(options);
@@ -68,7 +87,11 @@ public record Gateway(
    * @param listeners one entry per listener the controller reported on
    */
   public record Status(List<ListenerStatus> listeners) {
-    /** Normalises absent listeners. */
+    /**
+     * Normalises absent listeners.
+     *
+     * @param listeners one entry per listener the controller reported on
+     */
     public Status {
       listeners = Values.list(listeners);
     }
@@ -81,7 +104,12 @@ public record Gateway(
    * @param conditions its conditions
    */
   public record ListenerStatus(@Nullable String name, List<Condition> conditions) {
-    /** Normalises absent conditions. */
+    /**
+     * Normalises absent conditions.
+     *
+     * @param name the listener name
+     * @param conditions its conditions
+     */
     public ListenerStatus {
       conditions = Values.list(conditions);
     }

@@ -50,7 +50,17 @@ public final class GatewayApi {
   public record BackendRef(@Nullable String group, @Nullable String kind, @Nullable String name,
       @Nullable String namespace, @Nullable Integer port, @Nullable Integer weight,
       List<Filter> filters) {
-    /** Normalises absent filters. */
+    /**
+     * Normalises absent filters.
+     *
+     * @param group group, core when absent
+     * @param kind kind, {@code Service} when absent
+     * @param name name
+     * @param namespace namespace, the route's own when absent
+     * @param port port
+     * @param weight weight, 1 when absent
+     * @param filters backend filters
+     */
     public BackendRef {
       filters = Values.list(filters);
     }
@@ -89,7 +99,13 @@ public final class GatewayApi {
    * @param remove header names to remove
    */
   public record HeaderModifier(List<Header> set, List<Header> add, List<String> remove) {
-    /** Normalises absent lists. */
+    /**
+     * Normalises absent lists.
+     *
+     * @param set headers to set
+     * @param add headers to add
+     * @param remove header names to remove
+     */
     public HeaderModifier {
       set = Values.list(set);
       add = Values.list(add);
@@ -152,7 +168,12 @@ public final class GatewayApi {
    * @param backendRefs backends
    */
   public record L4Rule(@Nullable String name, List<BackendRef> backendRefs) {
-    /** Normalises absent backends. */
+    /**
+     * Normalises absent backends.
+     *
+     * @param name optional rule name
+     * @param backendRefs backends
+     */
     public L4Rule {
       backendRefs = Values.list(backendRefs);
     }

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record GatewayClass(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public GatewayClass {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -34,7 +40,12 @@ public record GatewayClass(
       GatewayApi.@Nullable ParentReference parametersRef) {
     static final Spec EMPTY = new Spec(null, null);
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param controllerName the {@code spec.controllerName} field; null when absent
+     * @param parametersRef the {@code spec.parametersRef} field; null when absent
+     */
     public Spec {
 
     }

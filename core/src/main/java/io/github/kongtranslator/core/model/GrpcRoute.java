@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record GrpcRoute(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public GrpcRoute {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -35,7 +41,13 @@ public record GrpcRoute(
       List<Rule> rules) {
     static final Spec EMPTY = new Spec(List.of(), List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param parentRefs the {@code spec.parentRefs} field; empty when absent
+     * @param hostnames the {@code spec.hostnames} field; empty when absent
+     * @param rules the {@code spec.rules} field; empty when absent
+     */
     public Spec {
       parentRefs = Values.list(parentRefs);
       hostnames = Values.list(hostnames);
@@ -46,7 +58,14 @@ public record GrpcRoute(
   /** A rule. */
   public record Rule(@Nullable String name, List<Match> matches, List<GatewayApi.Filter> filters,
       List<GatewayApi.BackendRef> backendRefs) {
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param name the {@code name} field; null when absent
+     * @param matches the {@code matches} field; empty when absent
+     * @param filters the {@code filters} field; empty when absent
+     * @param backendRefs the {@code backendRefs} field; empty when absent
+     */
     public Rule {
       matches = Values.list(matches);
       filters = Values.list(filters);
@@ -56,7 +75,12 @@ public record GrpcRoute(
 
   /** A match. */
   public record Match(@Nullable MethodMatch method, List<GatewayApi.NameValueMatch> headers) {
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param method the {@code method} field; null when absent
+     * @param headers the {@code headers} field; empty when absent
+     */
     public Match {
       headers = Values.list(headers);
     }

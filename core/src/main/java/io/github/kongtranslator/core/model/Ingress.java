@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record Ingress(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public Ingress {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -36,7 +42,14 @@ public record Ingress(
       List<Tls> tls) {
     static final Spec EMPTY = new Spec(null, null, List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param ingressClassName the {@code spec.ingressClassName} field; null when absent
+     * @param defaultBackend the {@code spec.defaultBackend} field; null when absent
+     * @param rules the {@code spec.rules} field; empty when absent
+     * @param tls the {@code spec.tls} field; empty when absent
+     */
     public Spec {
       rules = Values.list(rules);
       tls = Values.list(tls);
@@ -48,7 +61,11 @@ public record Ingress(
 
   /** The HTTP part of a rule. */
   public record Http(List<Path> paths) {
-    /** Normalises absent paths. */
+    /**
+     * Normalises absent paths.
+     *
+     * @param paths the {@code paths} field; empty when absent
+     */
     public Http {
       paths = Values.list(paths);
     }
@@ -71,7 +88,12 @@ public record Ingress(
 
   /** A TLS section. */
   public record Tls(List<String> hosts, @Nullable String secretName) {
-    /** Normalises absent hosts. */
+    /**
+     * Normalises absent hosts.
+     *
+     * @param hosts the {@code hosts} field; empty when absent
+     * @param secretName the {@code secretName} field; null when absent
+     */
     public Tls {
       hosts = Values.list(hosts);
     }

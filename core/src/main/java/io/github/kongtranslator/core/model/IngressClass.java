@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record IngressClass(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public IngressClass {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -34,7 +40,12 @@ public record IngressClass(
       @Nullable Parameters parameters) {
     static final Spec EMPTY = new Spec(null, null);
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param controller the {@code spec.controller} field; null when absent
+     * @param parameters the {@code spec.parameters} field; null when absent
+     */
     public Spec {
 
     }

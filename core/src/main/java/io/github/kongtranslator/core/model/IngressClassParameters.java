@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record IngressClassParameters(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public IngressClassParameters {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -34,7 +40,12 @@ public record IngressClassParameters(
       boolean enableLegacyRegexDetection) {
     static final Spec EMPTY = new Spec(false, false);
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param serviceUpstream the {@code spec.serviceUpstream} field
+     * @param enableLegacyRegexDetection the {@code spec.enableLegacyRegexDetection} field
+     */
     public Spec {
 
     }

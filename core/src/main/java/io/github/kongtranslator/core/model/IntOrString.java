@@ -58,17 +58,17 @@ public final class IntOrString {
     throw new IllegalArgumentException("expected an integer or a string, found " + node.getNodeType());
   }
 
-  /** The number, if this is a number. */
+  /** {@return the number, if this is a number} */
   public Optional<Integer> number() {
     return Optional.ofNullable(number);
   }
 
-  /** The string, if this is a string. */
+  /** {@return the string, if this is a string} */
   public Optional<String> string() {
     return Optional.ofNullable(string);
   }
 
-  /** The JSON form: a number or a string. */
+  /** {@return the JSON form: a number or a string} */
   @JsonValue
   public Object toJson() {
     return number != null ? number : Objects.requireNonNull(string);

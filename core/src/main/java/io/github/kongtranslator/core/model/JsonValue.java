@@ -34,23 +34,23 @@ public final class JsonValue {
     return node == null || node.isNull() ? NULL : new JsonValue(node.deepCopy());
   }
 
-  /** The JSON {@code null} value. */
+  /** {@return the JSON {@code null} value} */
   public static JsonValue nullValue() {
     return NULL;
   }
 
-  /** Whether this is JSON {@code null}. */
+  /** {@return whether this is JSON {@code null}} */
   public boolean isNull() {
     return node.isNull();
   }
 
-  /** A fresh, mutable copy of the tree. */
+  /** {@return a fresh, mutable copy of the tree} */
   @com.fasterxml.jackson.annotation.JsonValue
   public JsonNode toNode() {
     return node.deepCopy();
   }
 
-  /** The canonical JSON form (RFC 8785 key order, no whitespace). */
+  /** {@return the canonical JSON form (RFC 8785 key order, no whitespace)} */
   public String canonicalJson() {
     return canonical;
   }

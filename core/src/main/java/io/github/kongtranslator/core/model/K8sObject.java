@@ -15,24 +15,26 @@ public sealed interface K8sObject
         KongIngress, TcpIngress, UdpIngress, KongUpstreamPolicy, IngressClassParameters,
         KongServiceFacade, KongVault, KongCustomEntity {
 
-  /** The kind of this object. */
+  /** {@return the kind of this object} */
   Kind kind();
 
-  /** The {@code apiVersion} as written in the input, e.g. {@code gateway.networking.k8s.io/v1beta1}. */
+  /**
+   * {@return the {@code apiVersion} as written in the input, e.g} {@code gateway.networking.k8s.io/v1beta1}.
+   */
   @JsonProperty("apiVersion")
   String apiVersion();
 
-  /** The object's metadata. */
+  /** {@return the object's metadata} */
   @JsonProperty("metadata")
   ObjectMeta metadata();
 
-  /** The Kubernetes kind name, written as {@code kind} when serialised. */
+  /** {@return the Kubernetes kind name, written as {@code kind} when serialised} */
   @JsonProperty("kind")
   default String kindName() {
     return kind().kindName();
   }
 
-  /** The object's identity, carrying the version of {@link #apiVersion()} and the uid. */
+  /** {@return the object's identity, carrying the version of {@link #apiVersion()} and the uid} */
   default ObjectRef ref() {
     Kind k = kind();
     String version = k.versionOf(apiVersion());
@@ -41,17 +43,17 @@ public sealed interface K8sObject
         k.namespaced() ? m.namespace() : "", m.name(), m.uid());
   }
 
-  /** The store key: {@code namespace/name}, or {@code name} for cluster-scoped kinds. */
+  /** {@return the store key: {@code namespace/name}, or {@code name} for cluster-scoped kinds} */
   default String key() {
     return kind().key(metadata().namespace(), metadata().name());
   }
 
-  /** The namespace, empty for cluster-scoped kinds. */
+  /** {@return the namespace, empty for cluster-scoped kinds} */
   default String namespace() {
     return kind().namespaced() ? metadata().namespace() : "";
   }
 
-  /** The name. */
+  /** {@return the name} */
   default String name() {
     return metadata().name();
   }

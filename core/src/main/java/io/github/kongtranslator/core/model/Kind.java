@@ -88,27 +88,27 @@ public enum Kind {
     this.versions = ImmutableList.copyOf(versions);
   }
 
-  /** Name of KIC's store for this kind, e.g. {@code IngressV1}. */
+  /** {@return name of KIC's store for this kind, e.g} {@code IngressV1}. */
   public String storeName() {
     return storeName;
   }
 
-  /** API group; the empty string for the core group. */
+  /** {@return API group; the empty string for the core group} */
   public String group() {
     return group;
   }
 
-  /** The Kubernetes {@code kind}, e.g. {@code KongPlugin}. */
+  /** {@return the Kubernetes {@code kind}, e.g} {@code KongPlugin}. */
   public String kindName() {
     return kindName;
   }
 
-  /** Whether objects of this kind live in a namespace. */
+  /** {@return whether objects of this kind live in a namespace} */
   public boolean namespaced() {
     return namespaced;
   }
 
-  /** The model type of this kind. */
+  /** {@return the model type of this kind} */
   public Class<? extends K8sObject> type() {
     return type;
   }
@@ -131,12 +131,12 @@ public enum Kind {
     return apiVersion.substring(apiVersion.lastIndexOf('/') + 1);
   }
 
-  /** Every served version this library accepts; the first is the preferred one. */
+  /** {@return every served version this library accepts; the first is the preferred one} */
   public ImmutableList<String> versions() {
     return versions;
   }
 
-  /** The preferred {@code apiVersion}, e.g. {@code networking.k8s.io/v1} or {@code v1}. */
+  /** {@return the preferred {@code apiVersion}, e.g} {@code networking.k8s.io/v1} or {@code v1}. */
   public String apiVersion() {
     return group.isEmpty() ? versions.get(0) : group + "/" + versions.get(0);
   }

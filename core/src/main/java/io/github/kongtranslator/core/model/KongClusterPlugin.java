@@ -38,7 +38,22 @@ public record KongClusterPlugin(
     @Nullable String consumerRef,
     @com.fasterxml.jackson.annotation.JsonProperty("run_on") @Nullable String runOn) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param plugin name of the Kong plugin
+   * @param config free-form configuration
+   * @param configFrom configuration read from a Secret
+   * @param configPatches JSON patches whose values come from Secrets
+   * @param disabled whether the plugin is disabled
+   * @param protocols protocols the plugin runs on
+   * @param ordering plugin ordering (Enterprise)
+   * @param instanceName Kong instance name
+   * @param consumerRef legacy consumer reference
+   * @param runOn legacy run_on
+   */
   public KongClusterPlugin {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     plugin = Values.str(plugin);

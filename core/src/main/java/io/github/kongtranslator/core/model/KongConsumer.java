@@ -23,7 +23,16 @@ public record KongConsumer(
     List<String> credentials,
     List<String> consumerGroups) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param username Kong consumer username
+   * @param customId Kong custom_id
+   * @param credentials names of credential Secrets in the same namespace
+   * @param consumerGroups names of KongConsumerGroups in the same namespace
+   */
   public KongConsumer {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     credentials = Values.list(credentials);

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record KongConsumerGroup(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public KongConsumerGroup {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -33,7 +39,11 @@ public record KongConsumerGroup(
       @Nullable String name) {
     static final Spec EMPTY = new Spec(null);
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param name the {@code spec.name} field; null when absent
+     */
     public Spec {
 
     }

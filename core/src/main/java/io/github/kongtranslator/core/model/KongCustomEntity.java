@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record KongCustomEntity(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public KongCustomEntity {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -36,7 +42,14 @@ public record KongCustomEntity(
       @Nullable ParentRef parentRef) {
     static final Spec EMPTY = new Spec(null, null, null, null);
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param type the {@code spec.type} field; null when absent
+     * @param controllerName the {@code spec.controllerName} field; null when absent
+     * @param fields the {@code spec.fields} field; null when absent
+     * @param parentRef the {@code spec.parentRef} field; null when absent
+     */
     public Spec {
 
     }

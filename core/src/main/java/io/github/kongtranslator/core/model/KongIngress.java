@@ -21,7 +21,15 @@ public record KongIngress(
     @Nullable JsonValue proxy,
     @Nullable JsonValue route) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param upstream upstream overrides
+   * @param proxy service overrides
+   * @param route route overrides
+   */
   public KongIngress {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
 

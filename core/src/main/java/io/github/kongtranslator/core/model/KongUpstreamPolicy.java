@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record KongUpstreamPolicy(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public KongUpstreamPolicy {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -38,7 +44,16 @@ public record KongUpstreamPolicy(
       @Nullable StickySessions stickySessions) {
     static final Spec EMPTY = new Spec(null, null, null, null, null, null);
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param algorithm the {@code spec.algorithm} field; null when absent
+     * @param slots the {@code spec.slots} field; null when absent
+     * @param hashOn the {@code spec.hashOn} field; null when absent
+     * @param hashOnFallback the {@code spec.hashOnFallback} field; null when absent
+     * @param healthchecks the {@code spec.healthchecks} field; null when absent
+     * @param stickySessions the {@code spec.stickySessions} field; null when absent
+     */
     public Spec {
 
     }

@@ -29,7 +29,18 @@ public record ObjectMeta(
     Map<String, String> annotations,
     String creationTimestamp) {
 
-  /** Normalises absent values (null from the wire) to empty ones and freezes the maps. */
+  /**
+   * Normalises absent values (null from the wire) to empty ones and freezes the maps.
+   *
+   * @param name the object's name (never empty once loaded)
+   * @param namespace namespace as written, empty when absent
+   * @param uid uid, empty when absent
+   * @param resourceVersion resource version, empty when absent
+   * @param generation generation, 0 when absent
+   * @param labels labels in input order
+   * @param annotations annotations in input order
+   * @param creationTimestamp RFC 3339 creation time as written, empty when absent
+   */
   public ObjectMeta {
     name = Values.str(name);
     namespace = Values.str(namespace);

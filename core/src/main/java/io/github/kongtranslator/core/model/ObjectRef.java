@@ -22,7 +22,16 @@ import java.util.Optional;
 public record ObjectRef(
     String group, String version, String kind, String namespace, String name, String uid) {
 
-  /** Validates that kind and name are present and no component is null. */
+  /**
+   * Validates that kind and name are present and no component is null.
+   *
+   * @param group API group, empty for the core group
+   * @param version API version, e.g. {@code v1}; may be empty when unknown
+   * @param kind Kubernetes kind, e.g. {@code KongPlugin}; never empty
+   * @param namespace namespace, empty for cluster-scoped objects
+   * @param name object name; never empty
+   * @param uid the object's uid, empty when it has none
+   */
   public ObjectRef {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(version, "version");
@@ -52,7 +61,9 @@ public record ObjectRef(
         kind.namespaced() ? namespace : "", name, "");
   }
 
-  /** The known kind of this reference, or empty when it names a kind this library does not read. */
+  /**
+   * {@return the known kind of this reference, or empty when it names a kind this library does not read}
+   */
   public Optional<Kind> knownKind() {
     return Kind.find(group, kind);
   }

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record ReferenceGrant(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public ReferenceGrant {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -34,7 +40,12 @@ public record ReferenceGrant(
       List<To> to) {
     static final Spec EMPTY = new Spec(List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param from the {@code spec.from} field; empty when absent
+     * @param to the {@code spec.to} field; empty when absent
+     */
     public Spec {
       from = Values.list(from);
       to = Values.list(to);

@@ -23,7 +23,14 @@ import org.jspecify.annotations.Nullable;
 public record Secret(String apiVersion, ObjectMeta metadata, String type,
     @JsonIgnore Map<String, SecretValue> data) implements K8sObject {
 
-  /** Normalises absent values and freezes the data. */
+  /**
+   * Normalises absent values and freezes the data.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param type Secret type, e.g. {@code kubernetes.io/tls}; empty when absent
+   * @param data decoded values by key, in input order
+   */
   public Secret {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     type = type == null ? "" : type;
@@ -79,7 +86,9 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
     return Optional.ofNullable(data.get(key));
   }
 
-  /** The wire form of {@link #data()}: base64 values by key. Used by serialisation and hashing. */
+  /**
+   * {@return the wire form of {@link #data()}: base64 values by key} Used by serialisation and hashing.
+   */
   @JsonProperty("data")
   public Map<String, String> dataBase64() {
     Map<String, String> out = new LinkedHashMap<>();

@@ -70,17 +70,17 @@ public final class SecretValue {
     return bytes.clone();
   }
 
-  /** The decoded bytes as UTF-8 text. */
+  /** {@return the decoded bytes as UTF-8 text} */
   public String utf8() {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** The value encoded as standard base64, as in a Secret's {@code data}. */
+  /** {@return the value encoded as standard base64, as in a Secret's {@code data}} */
   public String base64() {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
-  /** Number of decoded bytes. */
+  /** {@return number of decoded bytes} */
   public int length() {
     return bytes.length;
   }

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record Service(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public Service {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -37,7 +43,15 @@ public record Service(
       Map<String, String> selector) {
     static final Spec EMPTY = new Spec(null, null, null, List.of(), Map.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param type the {@code spec.type} field; null when absent
+     * @param clusterIP the {@code spec.clusterIP} field; null when absent
+     * @param externalName the {@code spec.externalName} field; null when absent
+     * @param ports the {@code spec.ports} field; empty when absent
+     * @param selector the {@code spec.selector} field; empty when absent
+     */
     public Spec {
       ports = Values.list(ports);
       selector = Values.map(selector);

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record TcpIngress(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public TcpIngress {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -34,7 +40,12 @@ public record TcpIngress(
       List<Ingress.Tls> tls) {
     static final Spec EMPTY = new Spec(List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param rules the {@code spec.rules} field; empty when absent
+     * @param tls the {@code spec.tls} field; empty when absent
+     */
     public Spec {
       rules = Values.list(rules);
       tls = Values.list(tls);

@@ -18,7 +18,14 @@ public record TlsRoute(
     String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
     implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   * @param status the status as written, or {@code null} when absent (only {@code status.parents[].parentRef} is kept: it decides TLS passthrough)
+   */
   public TlsRoute {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -38,7 +45,13 @@ public record TlsRoute(
       List<GatewayApi.L4Rule> rules) {
     static final Spec EMPTY = new Spec(List.of(), List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param parentRefs the {@code spec.parentRefs} field; empty when absent
+     * @param hostnames the {@code spec.hostnames} field; empty when absent
+     * @param rules the {@code spec.rules} field; empty when absent
+     */
     public Spec {
       parentRefs = Values.list(parentRefs);
       hostnames = Values.list(hostnames);
@@ -52,7 +65,11 @@ public record TlsRoute(
    * @param parents one entry per parent
    */
   public record Status(List<ParentStatus> parents) {
-    /** Normalises absent parents. */
+    /**
+     * Normalises absent parents.
+     *
+     * @param parents one entry per parent
+     */
     public Status {
       parents = Values.list(parents);
     }

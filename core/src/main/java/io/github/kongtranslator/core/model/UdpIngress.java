@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record UdpIngress(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public UdpIngress {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -33,7 +39,11 @@ public record UdpIngress(
       List<Rule> rules) {
     static final Spec EMPTY = new Spec(List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param rules the {@code spec.rules} field; empty when absent
+     */
     public Spec {
       rules = Values.list(rules);
     }

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record UdpRoute(
     String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
-  /** Normalises absent collections to empty ones. */
+  /**
+   * Normalises absent collections to empty ones.
+   *
+   * @param apiVersion the apiVersion as written
+   * @param metadata object metadata
+   * @param spec the spec; empty when absent
+   */
   public UdpRoute {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
     spec = spec == null ? Spec.EMPTY : spec;
@@ -34,7 +40,12 @@ public record UdpRoute(
       List<GatewayApi.L4Rule> rules) {
     static final Spec EMPTY = new Spec(List.of(), List.of());
 
-    /** Normalises absent collections. */
+    /**
+     * Normalises absent collections.
+     *
+     * @param parentRefs the {@code spec.parentRefs} field; empty when absent
+     * @param rules the {@code spec.rules} field; empty when absent
+     */
     public Spec {
       parentRefs = Values.list(parentRefs);
       rules = Values.list(rules);

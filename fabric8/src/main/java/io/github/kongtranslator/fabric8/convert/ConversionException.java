@@ -38,12 +38,14 @@ public final class ConversionException extends KongTranslatorException {
     return origin;
   }
 
-  /** The object as {@code Kind namespace/name}, empty when it has no readable kind or name. */
+  /**
+   * {@return the object as {@code Kind namespace/name}, empty when it has no readable kind or name}
+   */
   public String object() {
     return object;
   }
 
-  /** The field in dotted form ({@code spec.ports[0].port}), empty for the whole object. */
+  /** {@return the field in dotted form ({@code spec.ports[0].port}), empty for the whole object} */
   public String field() {
     return field;
   }

@@ -57,7 +57,7 @@ public final class ObjectConverter {
     this.typed = new TypedMapping(serialization);
   }
 
-  /** A converter with fabric8's default serialization. */
+  /** {@return a converter with fabric8's default serialization} */
   public static ObjectConverter create() {
     return new ObjectConverter(new KubernetesSerialization());
   }

@@ -84,7 +84,7 @@ public final class InformerBridge implements AutoCloseable {
     return new Builder(cache);
   }
 
-  /** The kinds this bridge keeps in the cache. */
+  /** {@return the kinds this bridge keeps in the cache} */
   public ImmutableSet<Kind> kinds() {
     return kinds;
   }
@@ -164,7 +164,7 @@ public final class InformerBridge implements AutoCloseable {
     return this;
   }
 
-  /** Whether every informer started or attached here has listed its objects once. */
+  /** {@return whether every informer started or attached here has listed its objects once} */
   public synchronized boolean hasSynced() {
     return attached.stream().allMatch(SharedIndexInformer::hasSynced);
   }
@@ -187,7 +187,7 @@ public final class InformerBridge implements AutoCloseable {
     return true;
   }
 
-  /** How many times the cache changed through this bridge (monotonic). */
+  /** {@return how many times the cache changed through this bridge (monotonic)} */
   public long changes() {
     return changes.get();
   }
@@ -323,7 +323,7 @@ public final class InformerBridge implements AutoCloseable {
       return this;
     }
 
-    /** Builds the bridge; informers start with {@link InformerBridge#start}. */
+    /** {@return builds the bridge; informers start with {@link InformerBridge#start}} */
     public InformerBridge build() {
       return new InformerBridge(this);
     }

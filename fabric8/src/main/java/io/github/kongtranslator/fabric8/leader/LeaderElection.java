@@ -47,7 +47,7 @@ public final class LeaderElection implements AutoCloseable {
           leading.set(false);
           stop.run();
         },
-        newLeader::accept);
+        newLeader);
     this.elector = new LeaderElector(b.client, new LeaderElectionConfigBuilder()
         .withName(b.leaseName)
         .withLock(new LeaseLock(b.leaseNamespace, b.leaseName, b.identity))
@@ -86,7 +86,7 @@ public final class LeaderElection implements AutoCloseable {
     return this;
   }
 
-  /** Whether this replica leads now. */
+  /** {@return whether this replica leads now} */
   public boolean isLeader() {
     return leading.get();
   }
@@ -184,7 +184,7 @@ public final class LeaderElection implements AutoCloseable {
       return this;
     }
 
-    /** Builds the election (not started). */
+    /** {@return builds the election (not started)} */
     public LeaderElection build() {
       return new LeaderElection(this);
     }

@@ -44,12 +44,12 @@ public final class LeaderGatedSync {
     current = null;
   }
 
-  /** Whether a term is running. */
+  /** {@return whether a term is running} */
   public synchronized boolean isLeading() {
     return current != null;
   }
 
-  /** How many terms started (for metrics and tests). */
+  /** {@return how many terms started (for metrics and tests)} */
   public synchronized long terms() {
     return terms;
   }

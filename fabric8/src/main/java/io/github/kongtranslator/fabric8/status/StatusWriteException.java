@@ -15,7 +15,7 @@ public final class StatusWriteException extends KongTranslatorException {
     this.ref = ref;
   }
 
-  /** The object whose status was not written. */
+  /** {@return the object whose status was not written} */
   public ObjectRef ref() {
     return ref;
   }

@@ -32,12 +32,12 @@ public final class BackfillRefusal {
     this.related = related;
   }
 
-  /** The excluded object that was not restored. */
+  /** {@return the excluded object that was not restored} */
   public ObjectRef object() {
     return object;
   }
 
-  /** Why. */
+  /** {@return why} */
   public Reason reason() {
     return reason;
   }
@@ -45,6 +45,8 @@ public final class BackfillRefusal {
   /**
    * The object that blocked the restore: the dependency that changed, was not restored or
    * differs, or the kept dependent that would change; empty for {@link Reason#NOT_IN_LAST_VALID}.
+   *
+   * @return the object that blocked the restore: the dependency that changed, was not restored or differs, or the kept dependent that would change; empty for {@link Reason#NOT_IN_LAST_VALID}
    */
   public Optional<ObjectRef> blockedBy() {
     return Optional.ofNullable(related);

@@ -24,7 +24,7 @@ public final class BackfillResult {
     this.refused = refused;
   }
 
-  /** The exclusion this backfill started from. */
+  /** {@return the exclusion this backfill started from} */
   public ExclusionResult exclusion() {
     return exclusion;
   }
@@ -32,6 +32,8 @@ public final class BackfillResult {
   /**
    * The backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last valid
    * version of every restored object.
+   *
+   * @return the backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last valid version of every restored object
    */
   public CacheStores snapshot() {
     return snapshot;
@@ -45,7 +47,7 @@ public final class BackfillResult {
     return restored;
   }
 
-  /** Every excluded object that was not restored, with the reason, in snapshot order. */
+  /** {@return every excluded object that was not restored, with the reason, in snapshot order} */
   public ImmutableMap<ObjectRef, BackfillRefusal> refused() {
     return refused;
   }

@@ -18,7 +18,14 @@ import java.util.Optional;
  */
 public record BisectionResult(List<ObjectRef> broken, int validations,
     Optional<ExclusionResult> exclusion, Optional<KongConfig> accepted) {
-  /** Freezes the list. */
+  /**
+   * Freezes the list.
+   *
+   * @param broken the objects found broken, in the order found; empty when the full configuration was accepted or when no exclusion made the gateway accept
+   * @param validations how many times the validation callback was called
+   * @param exclusion the exclusion of {@code broken} (with reasons), when a configuration was accepted
+   * @param accepted the configuration the gateway accepted, if any
+   */
   public BisectionResult {
     broken = ImmutableList.copyOf(broken);
   }

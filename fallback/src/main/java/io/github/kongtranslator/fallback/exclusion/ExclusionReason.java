@@ -43,6 +43,11 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
    * Checks that the path is connected and runs from {@code excluded} to {@code cause}.
    *
    * @throws IllegalArgumentException if it does not
+   *
+   * @param excluded the excluded object (full ref)
+   * @param cause the broken object that caused the exclusion (full ref)
+   * @param path the dependency steps from {@code excluded} to {@code cause}
+   * @param failures the translation failures that blamed {@code cause}; empty when a gateway blamed it
    */
   public ExclusionReason {
     Objects.requireNonNull(excluded, "excluded");
@@ -61,17 +66,17 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
     }
   }
 
-  /** Whether the cause was blamed by a translation failure (not by a gateway). */
+  /** {@return whether the cause was blamed by a translation failure (not by a gateway)} */
   public boolean isTranslationFailure() {
     return !failures.isEmpty();
   }
 
-  /** Whether the object was excluded because it is broken itself. */
+  /** {@return whether the object was excluded because it is broken itself} */
   public boolean isBroken() {
     return path.isEmpty();
   }
 
-  /** The objects on the path: {@link #excluded()} first, {@link #cause()} last. */
+  /** {@return the objects on the path: {@link #excluded()} first, {@link #cause()} last} */
   public ImmutableList<ObjectRef> objects() {
     ImmutableList.Builder<ObjectRef> b = ImmutableList.builder();
     b.add(excluded);

@@ -36,22 +36,24 @@ public final class ExclusionResult {
     this.fallback = fallback;
   }
 
-  /** The input snapshot (unchanged). */
+  /** {@return the input snapshot (unchanged)} */
   public CacheStores snapshot() {
     return graph.snapshot();
   }
 
-  /** The dependency graph of the input snapshot. */
+  /** {@return the dependency graph of the input snapshot} */
   public ConfigGraph graph() {
     return graph;
   }
 
-  /** The broken refs exactly as given, duplicates and order kept. */
+  /** {@return the broken refs exactly as given, duplicates and order kept} */
   public ImmutableList<ObjectRef> requestedBroken() {
     return requested;
   }
 
-  /** The broken objects found in the snapshot (full refs, first-given order, no duplicates). */
+  /**
+   * {@return the broken objects found in the snapshot (full refs, first-given order, no duplicates)}
+   */
   public ImmutableSet<ObjectRef> broken() {
     return broken;
   }
@@ -59,6 +61,8 @@ public final class ExclusionResult {
   /**
    * The broken refs that name no object of the snapshot (absent, or present with another
    * uid), in first-given order without duplicates. They have no effect on the fallback.
+   *
+   * @return the broken refs that name no object of the snapshot (absent, or present with another uid), in first-given order without duplicates
    */
   public ImmutableSet<ObjectRef> unknownBroken() {
     return unknown;
@@ -66,6 +70,8 @@ public final class ExclusionResult {
 
   /**
    * Every excluded object with its reason, in snapshot order (store order, then key order).
+   *
+   * @return every excluded object with its reason, in snapshot order (store order, then key order)
    */
   public ImmutableMap<ObjectRef, ExclusionReason> excluded() {
     return excluded;
@@ -91,7 +97,7 @@ public final class ExclusionResult {
     return reason(ref).isPresent();
   }
 
-  /** The fallback snapshot: the input without the excluded objects. */
+  /** {@return the fallback snapshot: the input without the excluded objects} */
   public CacheStores fallback() {
     return fallback;
   }
@@ -99,6 +105,8 @@ public final class ExclusionResult {
   /**
    * Whether nothing was excluded (no broken ref named an object of the snapshot), in which case
    * a fallback push would repeat the rejected configuration and must be skipped.
+   *
+   * @return whether nothing was excluded (no broken ref named an object of the snapshot), in which case a fallback push would repeat the rejected configuration and must be skipped
    */
   public boolean excludedNothing() {
     return excluded.isEmpty();

@@ -57,7 +57,11 @@ public sealed interface GatewayState permits GatewayState.Known, GatewayState.Un
    * @param value the configuration SHA
    */
   record Known(ConfigSha value) implements GatewayState {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the configuration SHA
+     */
     public Known {
       Objects.requireNonNull(value, "value");
     }

@@ -135,7 +135,11 @@ public sealed interface PushOutcome
    * @param errors the rejected entities with their errors; may be empty (nothing identified)
    */
   record RejectedEntities(ImmutableList<FlattenedError> errors) implements PushOutcome {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param errors the rejected entities with their errors; may be empty (nothing identified)
+     */
     public RejectedEntities {
       errors = ImmutableList.copyOf(errors);
     }
@@ -172,7 +176,11 @@ public sealed interface PushOutcome
    * @param description why the answer could not be used
    */
   record RejectedUnparseable(String description) implements PushOutcome {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param description why the answer could not be used
+     */
     public RejectedUnparseable {
       Objects.requireNonNull(description, "description");
     }
@@ -189,7 +197,11 @@ public sealed interface PushOutcome
    * @param description what failed
    */
   record Transient(String description) implements PushOutcome {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param description what failed
+     */
     public Transient {
       Objects.requireNonNull(description, "description");
     }
@@ -206,7 +218,11 @@ public sealed interface PushOutcome
    * @param description what failed
    */
   record Indeterminate(String description) implements PushOutcome {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param description what failed
+     */
     public Indeterminate {
       Objects.requireNonNull(description, "description");
     }

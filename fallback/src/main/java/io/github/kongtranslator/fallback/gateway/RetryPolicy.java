@@ -41,7 +41,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
   }
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param maxAttempts attempts per request, at least 1 (1 = no retry)
+   * @param initialBackoff the wait before the first retry
+   * @param maxBackoff the longest wait between two attempts
+   * @param sleeper how to wait
+   */
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);

@@ -167,7 +167,7 @@ public final class ConfigGraph {
     return new ConfigGraph(snapshot, Sets.immutableEnumSet(rules));
   }
 
-  /** The snapshot this graph was built from. */
+  /** {@return the snapshot this graph was built from} */
   public CacheStores snapshot() {
     return snapshot;
   }
@@ -181,12 +181,12 @@ public final class ConfigGraph {
     return rules;
   }
 
-  /** Every object's full ref, in snapshot order. */
+  /** {@return every object's full ref, in snapshot order} */
   public ImmutableSet<ObjectRef> nodes() {
     return ImmutableSet.copyOf(fullRefs);
   }
 
-  /** Number of nodes. */
+  /** {@return number of nodes} */
   public int size() {
     return fullRefs.length;
   }
@@ -261,6 +261,8 @@ public final class ConfigGraph {
   /**
    * Every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot
    * order.
+   *
+   * @return every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot order
    */
   public ImmutableList<Dependency> edges() {
     return dependencies;
@@ -313,6 +315,8 @@ public final class ConfigGraph {
    * The dependency cycles: groups of objects that depend on each other (strongly connected
    * components of more than one object), each in snapshot order. Empty for an acyclic graph.
    * Cycles are legal; exclusion handles them (a cycle is excluded as a whole).
+   *
+   * @return the dependency cycles: groups of objects that depend on each other (strongly connected components of more than one object), each in snapshot order
    */
   public ImmutableList<ImmutableList<ObjectRef>> cycles() {
     return cycles;

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Dependency(ObjectRef dependent, ObjectRef dependency, DependencyRule rule) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param dependent the object that reads the other one (full ref, with version and uid)
+   * @param dependency the object it reads (full ref, with version and uid)
+   * @param rule the reference rule that linked them
+   */
   public Dependency {
     Objects.requireNonNull(dependent, "dependent");
     Objects.requireNonNull(dependency, "dependency");

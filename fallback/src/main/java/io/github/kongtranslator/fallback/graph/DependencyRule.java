@@ -68,7 +68,7 @@ public enum DependencyRule {
     this.kic = kic;
   }
 
-  /** The stable short id, e.g. {@code P} or {@code M3}. */
+  /** {@return the stable short id, e.g} {@code P} or {@code M3}. */
   public String id() {
     return id;
   }

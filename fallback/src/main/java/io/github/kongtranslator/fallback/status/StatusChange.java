@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param current the status now, null when the object left the snapshot
  */
 public record StatusChange(@Nullable ObjectStatus previous, @Nullable ObjectStatus current) {
-  /** Validates that one side is present. */
+  /**
+   * Validates that one side is present.
+   *
+   * @param previous the status before, null when the object is new (or no report was made before)
+   * @param current the status now, null when the object left the snapshot
+   */
   public StatusChange {
     if (previous == null && current == null) {
       throw new IllegalArgumentException("a status change needs a previous or a current status");

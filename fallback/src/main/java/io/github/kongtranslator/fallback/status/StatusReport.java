@@ -18,7 +18,11 @@ public record StatusReport(ImmutableMap<ObjectRef, ObjectStatus> objects) {
   /** An empty report. */
   public static final StatusReport EMPTY = new StatusReport(ImmutableMap.of());
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param objects the statuses by object (without version and uid)
+   */
   public StatusReport {
     objects = ImmutableMap.copyOf(Objects.requireNonNull(objects, "objects"));
   }

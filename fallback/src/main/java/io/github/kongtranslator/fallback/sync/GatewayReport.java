@@ -18,7 +18,15 @@ import java.util.Optional;
 public record GatewayReport(
     String gatewayId, boolean atomic, ImmutableList<PushAttempt> attempts, GatewayState stateAfter,
     RunningConfig running) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param gatewayId the gateway's {@link io.github.kongtranslator.fallback.gateway.GatewayClient#id() id}
+   * @param atomic whether the gateway is atomic
+   * @param attempts the pushes of the tick, in order (empty when nothing was pushed)
+   * @param stateAfter the loop's belief about the gateway after the tick
+   * @param running which configuration the gateway runs after the tick, relative to the tick's snapshot; {@link RunningConfig#UNKNOWN} exactly when {@code stateAfter} is unknown
+   */
   public GatewayReport {
     Objects.requireNonNull(gatewayId, "gatewayId");
     attempts = ImmutableList.copyOf(attempts);

@@ -16,7 +16,15 @@ import java.util.Objects;
  * @param duration the time the push took (zero when skipped)
  */
 public record PushAttempt(PushKind kind, ConfigSha sha, boolean sent, PushOutcome outcome, Duration duration) {
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind which configuration was pushed
+   * @param sha its SHA
+   * @param sent whether a request was made; false when the push was skipped because the gateway was known to run this SHA (then {@code outcome} is accepted)
+   * @param outcome the classified outcome
+   * @param duration the time the push took (zero when skipped)
+   */
   public PushAttempt {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(sha, "sha");

@@ -85,7 +85,17 @@ public interface SyncListener {
   record PushEvent(
       String gatewayId, PushKind kind, ConfigSha sha, int entities, boolean sent, PushOutcome outcome,
       Duration duration) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param gatewayId the gateway
+     * @param kind which configuration
+     * @param sha its SHA
+     * @param entities the number of entities in the configuration, nested ones included
+     * @param sent whether a request was made
+     * @param outcome the outcome
+     * @param duration the push time
+     */
     public PushEvent {
       Objects.requireNonNull(gatewayId, "gatewayId");
       Objects.requireNonNull(kind, "kind");

@@ -358,7 +358,8 @@ public final class AtcParser {
 
   private InetAddress address(String text, boolean v4, int start) {
     if (v4) {
-      for (String part : text.split("\\.")) {
+      // the ipv4_literal grammar has matched text: no empty parts to keep or drop
+      for (String part : text.split("\\.", -1)) {
         if ((part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
           pos = start;
           throw error("invalid IPv4 address syntax");

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * kong/plugins/<plugin>/daos.lua}); those marked {@code typedef()} come from the type of {@code
  * kong/db/schema/typedefs.lua} the field has (port, protocol, protocols).
  */
+// FieldSpec and the Guava collections are immutable; childKinds is an idempotent lazy cache
+@SuppressWarnings("ImmutableEnumChecker")
 public enum EntityKind {
   /**
    * A Kong service: the upstream endpoint that routes forward to, with nested routes and

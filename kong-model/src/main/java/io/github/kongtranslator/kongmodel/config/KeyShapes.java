@@ -21,10 +21,13 @@ final class KeyShapes {
    * its kind. */
   private static volatile Table table = new Table(new String[64][], new EntityKind[64], 0);
 
+  // a private open-addressing table; the ordinal only seeds the hash of a shape
+  @SuppressWarnings({"ArrayRecordComponent", "EnumOrdinal"})
   private record Table(String[] @Nullable [] keys, @Nullable EntityKind[] kinds, int size) {}
 
   private KeyShapes() {}
 
+  @SuppressWarnings("EnumOrdinal") // seeds a hash within one JVM, never stored
   private static int hash(EntityKind kind, String[] keys, int size) {
     int h = kind.ordinal();
     for (int i = 0; i < size; i++) {

@@ -374,7 +374,7 @@ public abstract sealed class KongEntity
       return self();
     }
 
-    private LinkedHashMap<String, List<KongEntity>> children() {
+    private Map<String, List<KongEntity>> children() {
       LinkedHashMap<String, List<KongEntity>> c = children;
       if (c == null) {
         c = new LinkedHashMap<>();
@@ -481,7 +481,7 @@ public abstract sealed class KongEntity
       try {
         v = owned ? Values.normalizeOwned(value) : Values.normalize(value);
       } catch (IllegalArgumentException ex) {
-        throw new KongModelException(pointerSegment(key), ex.getMessage());
+        throw new KongModelException(pointerSegment(key), String.valueOf(ex.getMessage()));
       }
       return putChecked(key, v, type);
     }

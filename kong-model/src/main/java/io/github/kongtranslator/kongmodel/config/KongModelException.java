@@ -42,6 +42,9 @@ public final class KongModelException extends KongTranslatorException {
    */
   public String problem() {
     String m = getMessage();
+    if (m == null) {
+      return ""; // the constructors always set a message
+    }
     return pointer.isEmpty() ? m : m.substring(pointer.length() + 2);
   }
 

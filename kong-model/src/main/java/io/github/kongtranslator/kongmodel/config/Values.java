@@ -74,6 +74,7 @@ final class Values {
    * {@link #normalize} for a tree the caller owns and gives away: containers are normalised in
    * place and returned, not copied; nodes already in normal form are left untouched (no write).
    */
+  @SuppressWarnings("ReferenceEquality") // identity: an unchanged child comes back as itself
   static JsonNode normalizeOwned(JsonNode node) {
     switch (node.getNodeType()) {
       case OBJECT -> {

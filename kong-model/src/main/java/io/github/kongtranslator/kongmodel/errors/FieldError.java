@@ -13,7 +13,14 @@ import java.util.List;
  */
 public record FieldError(String type, String field, String message, ImmutableList<String> messages) {
 
-  /** Copies the message list. */
+  /**
+   * Copies the message list.
+   *
+   * @param type {@code field}, {@code entity} or anything else Kong sent
+   * @param field the field name for field errors
+   * @param message a single message
+   * @param messages a list of messages (one per list element of the field)
+   */
   public FieldError {
     messages = ImmutableList.copyOf(messages);
   }

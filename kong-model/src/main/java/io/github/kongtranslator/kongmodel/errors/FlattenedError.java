@@ -27,7 +27,15 @@ public record FlattenedError(
     ImmutableList<String> entityTags,
     ImmutableList<FieldError> errors) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param entityType e.g. {@code route}
+   * @param entityName the entity's name
+   * @param entityId the entity's id
+   * @param entityTags the entity's tags, in order
+   * @param errors the error items, in order
+   */
   public FlattenedError {
     entityTags = ImmutableList.copyOf(entityTags);
     errors = ImmutableList.copyOf(errors);

@@ -104,7 +104,7 @@ public final class FlattenedErrors {
     } catch (ShapeError e) {
       JsonNode m = get(root, "message");
       return new ParseOutcome.Unparseable(
-          e.getMessage(), m != null && m.isTextual() ? m.textValue() : "", body.length());
+          String.valueOf(e.getMessage()), m != null && m.isTextual() ? m.textValue() : "", body.length());
     }
   }
 

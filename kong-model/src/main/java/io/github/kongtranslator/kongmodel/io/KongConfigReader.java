@@ -105,7 +105,8 @@ public final class KongConfigReader {
     try {
       parsed = format == ConfigFormat.JSON ? JsonTrees.parse(text) : YamlTrees.parse(text);
     } catch (ParsedTree.SyntaxError e) {
-      throw new KongConfigReadException(source, e.line(), e.column(), "", e.getMessage(), e);
+      throw new KongConfigReadException(
+          source, e.line(), e.column(), "", String.valueOf(e.getMessage()), e);
     }
     try {
       return KongConfig.fromJson(parsed.tree());

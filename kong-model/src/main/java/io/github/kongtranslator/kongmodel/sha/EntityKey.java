@@ -18,7 +18,12 @@ import java.util.Objects;
  */
 public record EntityKey(EntityKind kind, String path) implements Comparable<EntityKey> {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind the entity kind
+   * @param path the path from the document root
+   */
   public EntityKey {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(path, "path");

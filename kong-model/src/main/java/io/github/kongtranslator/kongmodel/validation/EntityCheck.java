@@ -70,7 +70,7 @@ final class EntityCheck {
   }
 
   void unknownFields(Set<String> known, String source) {
-    json.fields().forEachRemaining(e -> {
+    json.properties().forEach(e -> {
       if (!known.contains(e.getKey()) && !e.getValue().isNull()) {
         fail(e.getKey(), "unknown field", source);
       }

@@ -291,7 +291,7 @@ final class EntityRules {
       c.fail(field, "expected a map", TYPEDEFS);
       return;
     }
-    h.fields().forEachRemaining(e -> {
+    h.properties().forEach(e -> {
       if (!KongSyntax.isHeaderName(e.getKey())) {
         c.fail(field, "bad header name '" + e.getKey() + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'", "kong/tools/http.lua");
       } else if (route && e.getKey().equalsIgnoreCase("host")) {
@@ -357,7 +357,7 @@ final class EntityRules {
   private static void distinct(EntityCheck c, String a, String b) {
     JsonNode va = c.raw(a);
     JsonNode vb = c.raw(b);
-    if (c.nonEmpty(a) && c.nonEmpty(b) && va.equals(vb)) {
+    if (c.nonEmpty(a) && c.nonEmpty(b) && va != null && va.equals(vb)) {
       c.fail("@entity", "values of these fields must be distinct: '" + a + "', '" + b + "'", UPSTREAMS);
     }
   }
@@ -450,7 +450,7 @@ final class EntityRules {
       c.fail(path, "expected a record", INIT);
       return;
     }
-    v.fields().forEachRemaining(e -> {
+    v.properties().forEach(e -> {
       String p = path + "." + e.getKey();
       Object rule = fields.get(e.getKey());
       if (rule == null) {

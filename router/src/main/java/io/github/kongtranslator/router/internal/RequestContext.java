@@ -71,34 +71,44 @@ public final class RequestContext implements AtcInterpreter.Context {
 
   private @Nullable List<Object> compute(String field) {
     switch (field) {
-      case "net.protocol":
+      case "net.protocol" -> {
         return one(switch (request.scheme()) {
           case "grpc" -> "http";
           case "grpcs" -> "https";
           default -> request.scheme();
         });
-      case "tls.sni":
+      }
+      case "tls.sni" -> {
         return request.sni().<List<Object>>map(List::of).orElse(null);
-      case "http.method":
+      }
+      case "http.method" -> {
         return one(request.method());
-      case "http.host":
+      }
+      case "http.host" -> {
         return host.isEmpty() ? null : one(host);
-      case "http.path":
+      }
+      case "http.path" -> {
         return one(path);
-      case "net.src.ip":
+      }
+      case "net.src.ip" -> {
         return ip(request.srcIp().orElse(null));
-      case "net.dst.ip":
+      }
+      case "net.dst.ip" -> {
         return ip(request.dstIp().orElse(null));
-      case "net.src.port":
+      }
+      case "net.src.port" -> {
         return request.srcPort().isPresent() ? one((long) request.srcPort().getAsInt()) : null;
-      case "net.dst.port": {
+      }
+      case "net.dst.port" -> {
         int p = hostPort >= 0 ? hostPort : request.port();
         return p > 0 ? one((long) p) : null;
       }
-      case "http.path.segments.len":
+      case "http.path.segments.len" -> {
         return one((long) segments().size());
-      default:
-        break;
+      }
+      default -> {
+        // a field with a name pattern: below
+      }
     }
     if (field.startsWith("http.headers.")) {
       String name = normalizeHeader(field.substring("http.headers.".length()));
@@ -170,7 +180,7 @@ public final class RequestContext implements AtcInterpreter.Context {
       String uri = request.uri();
       int q = uri.indexOf('?');
       if (q >= 0) {
-        for (String kv : uri.substring(q + 1).split("&")) {
+        for (String kv : uri.substring(q + 1).split("&", -1)) { // empty parts skipped
           if (kv.isEmpty()) {
             continue;
           }

@@ -263,7 +263,7 @@ public final class Transform {
 
   // transform.lua gen_for_nets / parse_ip_addr (IPv4 CIDRs are masked; IPv6 are not)
   private static @Nullable String nets(String ipField, String portField, @Nullable JsonNode vals) {
-    if (!nonEmpty(vals)) {
+    if (vals == null || !nonEmpty(vals)) {
       return null;
     }
     StringBuilder b = new StringBuilder("(");
@@ -308,7 +308,7 @@ public final class Transform {
     if (!V4.matcher(addr).matches() || !isNumber(mask)) {
       return addr;
     }
-    String[] p = addr.split("\\.");
+    String[] p = addr.split("\\.", -1); // V4 has matched: exactly four parts
     long v = 0;
     for (String s : p) {
       v = (v << 8) | (Long.parseLong(s) & 0xFF);
@@ -436,7 +436,7 @@ public final class Transform {
 
   private static long ipWeight(@Nullable JsonNode ips) {
     long w = 0;
-    if (!nonEmpty(ips)) {
+    if (ips == null || !nonEmpty(ips)) {
       return w;
     }
     for (JsonNode v : ips) {

@@ -29,7 +29,14 @@ public record SyntheticCluster(int size, long seed, String yaml, List<K8sObject>
   /** The example certificate's key; generated for tests only, never used anywhere real. */
   static final String KEY_B64 = "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JR0hBZ0VBTUJNR0J5cUdTTTQ5QWdFR0NDcUdTTTQ5QXdFSEJHMHdhd0lCQVFRZ1oyT1dSaGo5NTkzR1RNU0wKMWtKWWhremU4aXp6eFBsS0lLV3AxaUZqUWJpaFJBTkNBQVQwZlluVXNRbk1pUGpnRjZLejlSYWFHZzErTE9TSAoyQS9QOWZKNzJEbEcrdWxhS1N1MXlYR1ZTTTlkUzRLMGczVlI1RVlCQ0xKckpUeW5WeE5TaFRtNAotLS0tLUVORCBQUklWQVRFIEtFWS0tLS0tCg==";
 
-  /** Freezes the object list. */
+  /**
+   * Freezes the object list.
+   *
+   * @param size the requested number of objects (the result has exactly this many)
+   * @param seed the seed
+   * @param yaml the cluster as one multi-document YAML stream
+   * @param objects the objects, in the order of the stream
+   */
   public SyntheticCluster {
     objects = List.copyOf(objects);
   }

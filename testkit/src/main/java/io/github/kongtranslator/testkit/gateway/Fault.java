@@ -23,7 +23,12 @@ public record Fault(Type type, int appliedOperations) {
     FAIL_AFTER
   }
 
-  /** Validates the count. */
+  /**
+   * Validates the count.
+   *
+   * @param type what goes wrong
+   * @param appliedOperations for {@link Type#FAIL_AFTER}: how many entity operations succeed before the connection breaks (partial gateways; an atomic gateway applies nothing)
+   */
   public Fault {
     if (appliedOperations < 0) {
       throw new IllegalArgumentException("appliedOperations must be >= 0, was " + appliedOperations);

@@ -18,7 +18,12 @@ public record HttpFault(Kind kind, int status) {
     RESET_AFTER
   }
 
-  /** Validates the status. */
+  /**
+   * Validates the status.
+   *
+   * @param kind what goes wrong
+   * @param status for {@link Kind#STATUS}: the HTTP status answered (e.g. 429, 500, 503)
+   */
   public HttpFault {
     if (kind == Kind.STATUS && (status < 400 || status > 599)) {
       throw new IllegalArgumentException("a fault status must be 4xx or 5xx, was " + status);

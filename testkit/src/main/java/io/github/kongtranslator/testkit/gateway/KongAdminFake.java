@@ -296,7 +296,7 @@ public final class KongAdminFake implements AutoCloseable {
    * @return a copy, in order
    */
   public ImmutableList<String> writes() {
-    return requests().stream().filter(r -> !r.startsWith("GET ")).map(r -> r.split("\\?")[0])
+    return requests().stream().filter(r -> !r.startsWith("GET ")).map(r -> r.split("\\?", -1)[0])
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -444,7 +444,7 @@ public final class KongAdminFake implements AutoCloseable {
 
   private static Map<String, String> query(String raw) {
     Map<String, String> q = new LinkedHashMap<>();
-    for (String p : raw.split("&")) {
+    for (String p : raw.split("&", -1)) { // empty parts skipped
       if (p.isEmpty()) {
         continue;
       }
@@ -479,6 +479,15 @@ public final class KongAdminFake implements AutoCloseable {
     return new Reply(status, b);
   }
 
+  /** The schema of a collection the fake serves; request paths are checked with exists first. */
+  private static Schema schema(String collection) {
+    Schema s = SCHEMAS.get(collection);
+    if (s == null) {
+      throw new IllegalStateException("no schema for collection " + collection);
+    }
+    return s;
+  }
+
   private boolean exists(String collection) {
     Schema s = SCHEMAS.get(collection);
     return s != null && (!s.enterprise() || db.edition() == Edition.ENTERPRISE);
@@ -486,7 +495,7 @@ public final class KongAdminFake implements AutoCloseable {
 
   private Reply route(String method, String rawPath, Map<String, String> q, String body) {
     List<String> seg = new ArrayList<>();
-    for (String s : rawPath.split("/")) {
+    for (String s : rawPath.split("/", -1)) { // empty segments skipped
       if (!s.isEmpty()) {
         seg.add(decode(s));
       }
@@ -540,7 +549,7 @@ public final class KongAdminFake implements AutoCloseable {
     if (!exists(top) || top.equals(MEMBERS) || top.equals("targets") || seg.size() > 2) {
       return notFound(); // 08-targets "/targets returns a 404"; Enterprise collections on OSS
     }
-    Schema s = SCHEMAS.get(top);
+    Schema s = schema(top);
     if (seg.size() == 1) {
       return switch (method) {
         case "GET" -> list(s, db.all(s.name()), q, "/" + s.name(), true);
@@ -685,7 +694,7 @@ public final class KongAdminFake implements AutoCloseable {
 
   private Reply patch(Schema s, ObjectNode now, ObjectNode in) {
     ObjectNode merged = now.deepCopy();
-    in.fields().forEachRemaining(f -> merged.set(f.getKey(), f.getValue()));
+    in.properties().forEach(f -> merged.set(f.getKey(), f.getValue()));
     return save(s, merged, Optional.of(now), true, 200);
   }
 
@@ -709,7 +718,7 @@ public final class KongAdminFake implements AutoCloseable {
         e.putNull(fk.getKey());
         continue;
       }
-      Schema parent = SCHEMAS.get(fk.getValue().collection());
+      Schema parent = schema(fk.getValue().collection());
       Optional<ObjectNode> target = Optional.empty();
       if (ref.isObject() && ref.hasNonNull("id")) {
         target = db.byId(parent.name(), ref.get("id").asText());
@@ -825,8 +834,8 @@ public final class KongAdminFake implements AutoCloseable {
 
   /** kong/api/routes/upstreams.lua. */
   private Reply targets(String method, List<String> seg, Map<String, String> q, ObjectNode in) {
-    Schema s = SCHEMAS.get("targets");
-    Optional<ObjectNode> up = find(SCHEMAS.get("upstreams"), seg.get(1));
+    Schema s = schema("targets");
+    Optional<ObjectNode> up = find(schema("upstreams"), seg.get(1));
     if (up.isEmpty()) {
       return notFound();
     }
@@ -876,11 +885,11 @@ public final class KongAdminFake implements AutoCloseable {
   /** kong/plugins/*&#47;api.lua: /consumers/{c}/{credential}[/{id}]. */
   private Reply credentials(String method, List<String> seg, Map<String, String> q, ObjectNode in) {
     String coll = CREDENTIALS.get(seg.get(2));
-    if (!exists(coll)) {
+    if (coll == null || !exists(coll)) {
       return notFound();
     }
-    Schema s = SCHEMAS.get(coll);
-    Optional<ObjectNode> consumer = find(SCHEMAS.get("consumers"), seg.get(1));
+    Schema s = schema(coll);
+    Optional<ObjectNode> consumer = find(schema("consumers"), seg.get(1));
     if (consumer.isEmpty()) {
       return notFound();
     }
@@ -921,7 +930,7 @@ public final class KongAdminFake implements AutoCloseable {
 
   /** Kong Enterprise: /consumer_groups/{g}/consumers[/{c}]. */
   private Reply members(String method, List<String> seg, Map<String, String> q, ObjectNode in) {
-    Optional<ObjectNode> group = find(SCHEMAS.get("consumer_groups"), seg.get(1));
+    Optional<ObjectNode> group = find(schema("consumer_groups"), seg.get(1));
     if (group.isEmpty()) {
       return notFound();
     }
@@ -933,17 +942,17 @@ public final class KongAdminFake implements AutoCloseable {
       }
     }
     if (seg.size() == 3 && method.equals("GET")) {
-      return list(SCHEMAS.get(MEMBERS), consumers, q, "/consumer_groups/" + gid + "/consumers", false);
+      return list(schema(MEMBERS), consumers, q, "/consumer_groups/" + gid + "/consumers", false);
     }
     if (seg.size() == 3 && method.equals("POST")) {
-      Optional<ObjectNode> c = find(SCHEMAS.get("consumers"), in.path("consumer").asText(""));
+      Optional<ObjectNode> c = find(schema("consumers"), in.path("consumer").asText(""));
       if (c.isEmpty()) {
         return notFound();
       }
       ObjectNode m = KongDatabase.MAPPER.createObjectNode();
       m.putObject("consumer_group").put("id", gid);
       m.putObject("consumer").put("id", c.get().get("id").asText());
-      Reply r = save(SCHEMAS.get(MEMBERS), m, Optional.empty(), false, 201);
+      Reply r = save(schema(MEMBERS), m, Optional.empty(), false, 201);
       if (r.status() != 201) {
         return r;
       }
@@ -953,7 +962,7 @@ public final class KongAdminFake implements AutoCloseable {
       return new Reply(201, out);
     }
     if (seg.size() == 4 && method.equals("DELETE")) {
-      Optional<ObjectNode> c = find(SCHEMAS.get("consumers"), seg.get(3));
+      Optional<ObjectNode> c = find(schema("consumers"), seg.get(3));
       if (c.isEmpty()) {
         return notFound();
       }
@@ -1004,7 +1013,7 @@ public final class KongAdminFake implements AutoCloseable {
     }
     ArrayNode flattened = KongDatabase.MAPPER.createArrayNode();
     Map<String, String> seen = new LinkedHashMap<>();
-    cfg.fields().forEachRemaining(section -> {
+    cfg.properties().forEach(section -> {
       if (section.getValue().isArray()) {
         validate(section.getKey(), section.getValue(), flattened, seen);
       }
@@ -1067,7 +1076,7 @@ public final class KongAdminFake implements AutoCloseable {
           errs.addObject().put("type", "entity").put("message", p);
         }
       }
-      e.fields().forEachRemaining(n -> {
+      e.properties().forEach(n -> {
         if (n.getValue().isArray() && !n.getKey().equals("tags") && n.getValue().size() > 0
             && n.getValue().get(0).isObject()) {
           validate(n.getKey(), n.getValue(), out, seen);

@@ -123,7 +123,7 @@ public final class KongDatabase {
    */
   public synchronized int deleteIf(String collection, Predicate<JsonNode> which) {
     int before = table(collection).size();
-    table(collection).values().removeIf(which::test);
+    table(collection).values().removeIf(which);
     return before - table(collection).size();
   }
 

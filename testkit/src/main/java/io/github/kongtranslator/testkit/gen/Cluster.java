@@ -18,7 +18,7 @@ import io.github.kongtranslator.core.model.ObjectRef;
 public record Cluster(CacheStores current, CacheStores lastValid, ImmutableList<ObjectRef> broken,
     ImmutableList<ObjectRef> moreBroken, String manifest) {
 
-  /** {@code broken} followed by {@code moreBroken}. */
+  /** {@return {@code broken} followed by {@code moreBroken}} */
   public ImmutableList<ObjectRef> allBroken() {
     return ImmutableList.<ObjectRef>builder().addAll(broken).addAll(moreBroken).build();
   }

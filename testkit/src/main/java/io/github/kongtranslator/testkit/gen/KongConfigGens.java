@@ -79,9 +79,10 @@ public final class KongConfigGens {
 
   static String string(RandomnessSource in) {
     switch (pick(in, 3)) {
-      case 0:
+      case 0 -> {
         return NASTY[pick(in, NASTY.length - 1)];
-      case 1: {
+      }
+      case 1 -> {
         StringBuilder sb = new StringBuilder();
         for (int i = pick(in, 12); i > 0; i--) {
           int kind = pick(in, 5);
@@ -93,7 +94,7 @@ public final class KongConfigGens {
         }
         return sb.toString();
       }
-      default: {
+      default -> {
         StringBuilder sb = new StringBuilder();
         for (int i = 1 + pick(in, 10); i > 0; i--) {
           sb.append("abcdefghijklmnopqrstuvwxyz0123456789.-_".charAt(pick(in, 38)));
@@ -123,27 +124,31 @@ public final class KongConfigGens {
 
   static JsonNode json(RandomnessSource in, int depth) {
     switch (pick(in, depth >= 3 ? 4 : 6)) {
-      case 0:
+      case 0 -> {
         return F.textNode(string(in));
-      case 1:
+      }
+      case 1 -> {
         return F.numberNode(in.next(Constraint.between(-(1L << 40), 1L << 40)));
-      case 2: {
+      }
+      case 2 -> {
         double d = in.next(Constraint.between(-1_000_000, 1_000_000)) / 1000.0
             * (chance(in, 4) ? 1e-9 : 1);
         return F.numberNode(d);
       }
-      case 3:
+      case 3 -> {
         return chance(in, 2) ? F.nullNode() : F.booleanNode(chance(in, 2));
-      case 4:
+      }
+      case 4 -> {
         return F.numberNode(pick(in, 65535));
-      case 5: {
+      }
+      case 5 -> {
         ArrayNode a = F.arrayNode();
         for (int i = pick(in, 3); i > 0; i--) {
           a.add(json(in, depth + 1));
         }
         return a;
       }
-      default: {
+      default -> {
         ObjectNode o = F.objectNode();
         for (int i = pick(in, 4); i > 0; i--) {
           o.set(string(in), json(in, depth + 1));

@@ -20,7 +20,15 @@ import java.util.Objects;
 public record GoldenCase(String caseName, String variant, Path input, Path golden,
     ImmutableMap<String, Boolean> featureFlags) {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param caseName the case directory's name
+   * @param variant the variant name, e.g. {@code default} or {@code expression-routes-on}
+   * @param input path of {@code in.yaml}
+   * @param golden path of the expected configuration
+   * @param featureFlags the variant's flags by KIC name, in file order
+   */
   public GoldenCase {
     Objects.requireNonNull(caseName);
     Objects.requireNonNull(variant);
@@ -29,7 +37,7 @@ public record GoldenCase(String caseName, String variant, Path input, Path golde
     featureFlags = ImmutableMap.copyOf(featureFlags);
   }
 
-  /** {@code case/variant}, the name used in reports and known-failure lists. */
+  /** {@return {@code case/variant}, the name used in reports and known-failure lists} */
   public String id() {
     return caseName + "/" + variant;
   }
@@ -52,7 +60,7 @@ public record GoldenCase(String caseName, String variant, Path input, Path golde
     return b.build();
   }
 
-  /** The variant's flags that are not {@link FeatureFlag}s, in file order. */
+  /** {@return the variant's flags that are not {@link FeatureFlag}s, in file order} */
   public ImmutableList<String> unknownFlags() {
     return featureFlags.keySet().stream()
         .filter(n -> FeatureFlag.byKicName(n).isEmpty())

@@ -33,13 +33,24 @@ public record AttachmentOptions(
    * @param port the port as the Gateway listener names it
    */
   public record KongListen(String protocol, int port) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param protocol the Gateway API protocol ({@code HTTP}, {@code HTTPS}, {@code TLS}, {@code TCP}, {@code UDP})
+     * @param port the port as the Gateway listener names it
+     */
     public KongListen {
       Objects.requireNonNull(protocol, "protocol");
     }
   }
 
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param controllerName the Gateway controller name: a Gateway is managed when its GatewayClass has this {@code spec.controllerName} (KIC's default is {@link #KIC_CONTROLLER_NAME})
+   * @param namespaceLabels labels of Namespaces, for {@code allowedRoutes.namespaces.from: Selector}; every namespace also carries {@code kubernetes.io/metadata.name: <name>} as on a real API server
+   * @param kongListens the protocols and ports Kong listens on (KIC reads them from the proxy Service and the data plane); empty when unknown, and then no listener is refused for them
+   */
   public AttachmentOptions {
     Objects.requireNonNull(controllerName, "controllerName");
     namespaceLabels = ImmutableMap.copyOf(namespaceLabels);

@@ -21,7 +21,15 @@ public record Condition(String type, String status, String reason, String messag
   /** {@code Unknown}. */
   public static final String UNKNOWN = "Unknown";
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param type the type, e.g. {@code Accepted}
+   * @param status {@code True}, {@code False} or {@code Unknown}
+   * @param reason the CamelCase reason
+   * @param message a human-readable message, possibly empty; never holds Secret data
+   * @param observedGeneration the {@code metadata.generation} of the object the condition was computed from
+   */
   public Condition {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(status, "status");

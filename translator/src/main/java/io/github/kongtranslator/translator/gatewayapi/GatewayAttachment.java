@@ -159,7 +159,7 @@ public final class GatewayAttachment {
         }
         for (int i : match.attaching()) {
           if (counted.computeIfAbsent(key(ns, name), k -> new HashSet<>()).add(i)) {
-            attached.get(key(ns, name))[i]++;
+            Objects.requireNonNull(attached.get(key(ns, name)), "managed gateway")[i]++;
           }
         }
         parents.add(new ParentStatus(filled, options.controllerName(), m.ref(), ImmutableList.copyOf(names), ImmutableList.of(
@@ -172,7 +172,8 @@ public final class GatewayAttachment {
     this.resolved = rv.buildKeepingLast();
     ImmutableMap.Builder<ObjectRef, GatewayStatus> gs = ImmutableMap.builder();
     for (Managed m : managed.values()) {
-      int[] counts = attached.get(key(m.gateway().metadata().namespace(), m.gateway().metadata().name()));
+      int[] counts = Objects.requireNonNull(
+          attached.get(key(m.gateway().metadata().namespace(), m.gateway().metadata().name())));
       List<ListenerStatus> ls = new ArrayList<>();
       for (int i = 0; i < m.listeners().size(); i++) {
         ListenerStatus l = m.listeners().get(i);
@@ -293,7 +294,9 @@ public final class GatewayAttachment {
           continue;
         }
         if (o instanceof HttpRoute h) {
-          Optional<List<String>> narrowed = filterHostnames(resolved.get(ref), h.spec().hostnames());
+          // resolved has an entry for every route in routes
+          Optional<List<String>> narrowed =
+              filterHostnames(Objects.requireNonNull(resolved.get(ref)), h.spec().hostnames());
           if (narrowed.isEmpty()) {
             b.remove(o);
           } else if (!narrowed.get().equals(h.spec().hostnames())) {
@@ -407,19 +410,16 @@ public final class GatewayAttachment {
       }
     }
     String from = allowed == null ? "Same" : allowed.path("namespaces").path("from").asText("Same");
-    switch (from) {
-      case "All":
-        return true;
-      case "Same":
-        if (p.namespace() == null) {
-          return g.metadata().namespace().equals(r.namespace());
-        }
-        return r.namespace().equals(p.namespace());
-      case "Selector":
-        return LabelSelectors.matches(allowed.path("namespaces").path("selector"), namespaceLabels(r.namespace()));
-      default:
-        return false; // KIC: an error, the route is not reconciled
-    }
+    return switch (from) {
+      case "All" -> true;
+      case "Same" -> p.namespace() == null
+          ? g.metadata().namespace().equals(r.namespace())
+          : r.namespace().equals(p.namespace());
+      case "Selector" -> allowed != null // from is "Same" when allowed is absent
+          && LabelSelectors.matches(
+              allowed.path("namespaces").path("selector"), namespaceLabels(r.namespace()));
+      default -> false; // KIC: an error, the route is not reconciled
+    };
   }
 
   private Map<String, String> namespaceLabels(String namespace) {
@@ -584,13 +584,13 @@ public final class GatewayAttachment {
       }
       if (!portToProtocol.containsKey(l.port())) {
         portToProtocol.put(l.port(), protocol);
-        portToHostname.get(l.port()).add(hostname);
+        Objects.requireNonNull(portToHostname.get(l.port())).add(hostname); // one set per port
       } else if (!canSharePort(protocol, portToProtocol.get(l.port()))) {
         c.add(new Condition("Conflicted", Condition.TRUE, "ProtocolConflict", "", gen));
         conflictedPorts.add(l.port());
       } else {
         conflictedHostnames.computeIfAbsent(l.port(), k -> new HashSet<>());
-        if (portToHostname.get(l.port()).add(hostname)) {
+        if (Objects.requireNonNull(portToHostname.get(l.port())).add(hostname)) {
           // unique hostname on this port
         } else {
           c.add(new Condition("Conflicted", Condition.TRUE, "HostnameConflict", "", gen));

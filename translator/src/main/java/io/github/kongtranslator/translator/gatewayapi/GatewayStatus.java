@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param listeners the listener statuses
  */
 public record GatewayStatus(ObjectRef gateway, ImmutableList<Condition> conditions, ImmutableList<ListenerStatus> listeners) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param gateway the Gateway (without version and uid)
+   * @param conditions the Gateway's conditions ({@code Accepted}, {@code Programmed})
+   * @param listeners the listener statuses
+   */
   public GatewayStatus {
     Objects.requireNonNull(gateway, "gateway");
     conditions = ImmutableList.copyOf(conditions);

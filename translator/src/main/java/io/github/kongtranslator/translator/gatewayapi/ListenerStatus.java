@@ -16,7 +16,14 @@ import java.util.Objects;
 public record ListenerStatus(
     String name, ImmutableList<RouteGroupKind> supportedKinds, int attachedRoutes,
     ImmutableList<Condition> conditions) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param name the listener name
+   * @param supportedKinds the route kinds the listener supports, in {@code allowedRoutes.kinds} order (or the protocol's kinds)
+   * @param attachedRoutes the number of routes attached to the listener
+   * @param conditions the conditions, sorted as KIC sorts them (type, status, reason, message)
+   */
   public ListenerStatus {
     Objects.requireNonNull(name, "name");
     supportedKinds = ImmutableList.copyOf(supportedKinds);

@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param kind the kind
  */
 public record RouteGroupKind(String group, String kind) {
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param group the API group
+   * @param kind the kind
+   */
   public RouteGroupKind {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(kind, "kind");

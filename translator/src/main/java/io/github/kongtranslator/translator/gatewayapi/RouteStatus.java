@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param parents the parent statuses
  */
 public record RouteStatus(ObjectRef route, ImmutableList<ParentStatus> parents) {
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param route the route (without version and uid)
+   * @param parents the parent statuses
+   */
   public RouteStatus {
     Objects.requireNonNull(route, "route");
     parents = ImmutableList.copyOf(parents);

@@ -55,7 +55,7 @@ public final class IncrementalTranslator {
     return new IncrementalTranslator(Objects.requireNonNull(options, "options"));
   }
 
-  /** This translator's options. */
+  /** {@return this translator's options} */
   public TranslatorOptions options() {
     return options;
   }
@@ -73,7 +73,7 @@ public final class IncrementalTranslator {
     return failures.equals(r.failures()) ? r : new TranslationResult(r.config(), failures);
   }
 
-  /** What the last {@link #translate} call did; all zero before the first. */
+  /** {@return what the last {@link #translate} call did; all zero before the first} */
   public synchronized IncrementalStats lastStats() {
     IncrementalEngine.Stats s = engine.stats();
     return new IncrementalStats(s.objects(), s.units(), s.unitsTranslated(),

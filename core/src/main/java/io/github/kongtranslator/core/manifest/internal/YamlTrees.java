@@ -243,7 +243,7 @@ public final class YamlTrees {
             throw new ManifestException(source, doc, line(src), col(src), field(pointer),
                 "a merge key '<<' needs a mapping");
           }
-          merged.fields().forEachRemaining(e -> {
+          merged.properties().forEach(e -> {
             if (!out.has(e.getKey())) {
               out.set(e.getKey(), e.getValue());
             }

@@ -96,7 +96,7 @@ public final class HttpRouteBuilder extends ObjectBuilder<HttpRoute, HttpRouteBu
         if (blank(ref.name())) {
           problems.add(at + ".name is required");
         }
-        boolean service = (blank(ref.group())) && (ref.kind() == null || "Service".equals(ref.kind()));
+        boolean service = blank(ref.group()) && (ref.kind() == null || "Service".equals(ref.kind()));
         // the HTTPRoute CRD's rule: "Must have port for Service reference"
         if (service) {
           checkPort(problems, at + ".port", ref.port());

@@ -17,47 +17,47 @@ package io.github.kongtranslator.core.model.builder;
 public final class K8sBuilders {
   private K8sBuilders() {}
 
-  /** A core {@code v1} Service. */
+  /** {@return a core {@code v1} Service} */
   public static ServiceBuilder service() {
     return new ServiceBuilder();
   }
 
-  /** A {@code discovery.k8s.io/v1} EndpointSlice. */
+  /** {@return a {@code discovery.k8s.io/v1} EndpointSlice} */
   public static EndpointSliceBuilder endpointSlice() {
     return new EndpointSliceBuilder();
   }
 
-  /** A core {@code v1} Secret. */
+  /** {@return a core {@code v1} Secret} */
   public static SecretBuilder secret() {
     return new SecretBuilder();
   }
 
-  /** A {@code networking.k8s.io/v1} Ingress. */
+  /** {@return a {@code networking.k8s.io/v1} Ingress} */
   public static IngressBuilder ingress() {
     return new IngressBuilder();
   }
 
-  /** A {@code configuration.konghq.com/v1} KongPlugin. */
+  /** {@return a {@code configuration.konghq.com/v1} KongPlugin} */
   public static KongPluginBuilder kongPlugin() {
     return new KongPluginBuilder();
   }
 
-  /** A {@code configuration.konghq.com/v1} KongClusterPlugin (cluster-scoped). */
+  /** {@return a {@code configuration.konghq.com/v1} KongClusterPlugin (cluster-scoped)} */
   public static KongClusterPluginBuilder kongClusterPlugin() {
     return new KongClusterPluginBuilder();
   }
 
-  /** A {@code configuration.konghq.com/v1} KongConsumer. */
+  /** {@return a {@code configuration.konghq.com/v1} KongConsumer} */
   public static KongConsumerBuilder kongConsumer() {
     return new KongConsumerBuilder();
   }
 
-  /** A Gateway API HTTPRoute. */
+  /** {@return a Gateway API HTTPRoute} */
   public static HttpRouteBuilder httpRoute() {
     return new HttpRouteBuilder();
   }
 
-  /** A Gateway API Gateway. */
+  /** {@return a Gateway API Gateway} */
   public static GatewayBuilder gateway() {
     return new GatewayBuilder();
   }

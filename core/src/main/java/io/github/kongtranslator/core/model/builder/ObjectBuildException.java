@@ -31,22 +31,22 @@ public final class ObjectBuildException extends KongTranslatorException {
     return namespace.isEmpty() ? kind + " " + n : kind + " " + namespace + "/" + n;
   }
 
-  /** The Kubernetes kind of the object, e.g. {@code KongPlugin}. */
+  /** {@return the Kubernetes kind of the object, e.g} {@code KongPlugin}. */
   public String kind() {
     return kind;
   }
 
-  /** The namespace given to the builder, empty when none. */
+  /** {@return the namespace given to the builder, empty when none} */
   public String namespace() {
     return namespace;
   }
 
-  /** The name given to the builder, empty when none. */
+  /** {@return the name given to the builder, empty when none} */
   public String name() {
     return name;
   }
 
-  /** Every problem found, in the order checked. */
+  /** {@return every problem found, in the order checked} */
   public ImmutableList<String> problems() {
     return problems;
   }

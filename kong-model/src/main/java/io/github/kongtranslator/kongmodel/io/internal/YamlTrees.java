@@ -118,6 +118,7 @@ public final class YamlTrees {
     return NODES.textNode(v);
   }
 
+  @SuppressWarnings("StringSplitter") // YAML 1.1 base 60 (1:30): parsed as before, unchanged
   private static BigInteger parseInt(Node n, String raw) throws ParsedTree.SyntaxError {
     String v = raw.replace("_", "");
     int sign = 1;
@@ -151,6 +152,7 @@ public final class YamlTrees {
     }
   }
 
+  @SuppressWarnings("StringSplitter") // YAML 1.1 base 60 (1:30): parsed as before, unchanged
   private static java.math.BigDecimal parseFloat(Node n, String raw) throws ParsedTree.SyntaxError {
     String v = raw.replace("_", "");
     String l = v.toLowerCase(java.util.Locale.ROOT);

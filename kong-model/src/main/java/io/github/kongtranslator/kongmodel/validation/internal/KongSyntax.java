@@ -45,7 +45,8 @@ public final class KongSyntax {
   static HostType hostnameType(String name) {
     int colons = 0;
     StringBuilder rest = new StringBuilder();
-    for (char c : name.toCharArray()) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
       if (c == ':') {
         colons++;
       } else {
@@ -316,7 +317,8 @@ public final class KongSyntax {
     if (name.isEmpty()) {
       return false;
     }
-    for (char c : name.toCharArray()) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
       boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
           || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!ok) {

@@ -369,14 +369,18 @@ final class Cel {
       }
       String name = ident();
       switch (name) {
-        case "true":
-          return new Lit(Boolean.TRUE);
-        case "false":
-          return new Lit(Boolean.FALSE);
-        case "null":
+        case "true" -> {
+          return new Lit(true);
+        }
+        case "false" -> {
+          return new Lit(false);
+        }
+        case "null" -> {
           return new Lit(Null.NULL);
-        default:
-          break;
+        }
+        default -> {
+          // an identifier: below
+        }
       }
       skipWs();
       if (pos < s.length() && s.charAt(pos) == '(') {
@@ -700,12 +704,12 @@ final class Cel {
   private static Object macro(Macro m, Env env) {
     List<Object> items = elements(eval(m.range(), env));
     switch (m.kind()) {
-      case "all": {
+      case "all" -> {
         CelException error = null;
         for (Object item : items) {
           try {
             Object r = eval(m.body(), env.bind(m.var(), item));
-            if (r.equals(Boolean.FALSE)) {
+            if (r.equals(false)) {
               return false;
             }
             if (!(r instanceof Boolean)) {
@@ -720,12 +724,12 @@ final class Cel {
         }
         return true;
       }
-      case "exists": {
+      case "exists" -> {
         CelException error = null;
         for (Object item : items) {
           try {
             Object r = eval(m.body(), env.bind(m.var(), item));
-            if (r.equals(Boolean.TRUE)) {
+            if (r.equals(true)) {
               return true;
             }
             if (!(r instanceof Boolean)) {
@@ -740,7 +744,7 @@ final class Cel {
         }
         return false;
       }
-      case "exists_one": {
+      case "exists_one" -> {
         int count = 0;
         for (Object item : items) {
           if (bool(eval(m.body(), env.bind(m.var(), item)), "exists_one")) {
@@ -749,7 +753,7 @@ final class Cel {
         }
         return count == 1;
       }
-      case "filter": {
+      case "filter" -> {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
           if (bool(eval(m.body(), env.bind(m.var(), item)), "filter")) {
@@ -758,25 +762,26 @@ final class Cel {
         }
         return out;
       }
-      case "map": {
+      case "map" -> {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
           out.add(eval(m.body(), env.bind(m.var(), item)));
         }
         return out;
       }
-      case "map3": {
+      case "map3" -> {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
           Env inner = env.bind(m.var(), item);
           if (bool(eval(m.body(), inner), "map")) {
-            out.add(eval(m.transform(), inner));
+            out.add(eval(java.util.Objects.requireNonNull(m.transform(), "map3"), inner));
           }
         }
         return out;
       }
-      default:
+      default -> {
         throw new CelException("unknown macro " + m.kind());
+      }
     }
   }
 
@@ -943,7 +948,7 @@ final class Cel {
       if (a.size() != b.size()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode other = b.get(e.getKey());
         if (other == null || !equal(value(e.getValue()), value(other))) {
@@ -990,7 +995,7 @@ final class Cel {
     String fn = c.function();
     Object first = args.isEmpty() ? Null.NULL : args.get(0);
     switch (fn) {
-      case "size":
+      case "size" -> {
         if (args.size() != 1) {
           break;
         }
@@ -1003,56 +1008,56 @@ final class Cel {
         if (first instanceof List<?> list) {
           return (long) list.size();
         }
-        break;
-      case "contains":
+      }
+      case "contains" -> {
         if (args.size() == 2 && first instanceof String a && args.get(1) instanceof String b) {
           return a.contains(b);
         }
-        break;
-      case "startsWith":
+      }
+      case "startsWith" -> {
         if (args.size() == 2 && first instanceof String a && args.get(1) instanceof String b) {
           return a.startsWith(b);
         }
-        break;
-      case "endsWith":
+      }
+      case "endsWith" -> {
         if (args.size() == 2 && first instanceof String a && args.get(1) instanceof String b) {
           return a.endsWith(b);
         }
-        break;
-      case "matches":
+      }
+      case "matches" -> {
         if (args.size() == 2 && first instanceof String a && args.get(1) instanceof String re) {
           return find(re, a);
         }
-        break;
-      case "split":
+      }
+      case "split" -> {
         if (args.size() == 2 && first instanceof String a && args.get(1) instanceof String sep) {
           return split(a, sep);
         }
-        break;
-      case "lowerAscii":
+      }
+      case "lowerAscii" -> {
         if (args.size() == 1 && first instanceof String a) {
           return asciiCase(a, true);
         }
-        break;
-      case "upperAscii":
+      }
+      case "upperAscii" -> {
         if (args.size() == 1 && first instanceof String a) {
           return asciiCase(a, false);
         }
-        break;
-      case "trim":
+      }
+      case "trim" -> {
         if (args.size() == 1 && first instanceof String a) {
           return a.strip();
         }
-        break;
-      case "duration":
+      }
+      case "duration" -> {
         if (args.size() == 1 && first instanceof String a) {
           return GoDuration.parse(a);
         }
         if (args.size() == 1 && first instanceof Duration) {
           return first;
         }
-        break;
-      case "int":
+      }
+      case "int" -> {
         if (args.size() == 1 && first instanceof Long) {
           return first;
         }
@@ -1066,15 +1071,15 @@ final class Cel {
             throw new CelException("cannot convert to int");
           }
         }
-        break;
-      case "string":
+      }
+      case "string" -> {
         if (args.size() == 1 && (first instanceof String || first instanceof Long
             || first instanceof Boolean || first instanceof Double)) {
           return String.valueOf(first);
         }
-        break;
-      default:
-        break;
+      }
+      default -> {
+      }
     }
     throw new CelException("no matching overload for '" + fn + "'");
   }
@@ -1099,7 +1104,8 @@ final class Cel {
 
   private static String asciiCase(String s, boolean lower) {
     StringBuilder out = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
       if (lower && ch >= 'A' && ch <= 'Z') {
         out.append((char) (ch + 32));
       } else if (!lower && ch >= 'a' && ch <= 'z') {

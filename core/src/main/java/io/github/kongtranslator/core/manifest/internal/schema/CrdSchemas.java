@@ -119,7 +119,7 @@ public final class CrdSchemas {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("metadata")) {
         continue;
@@ -140,7 +140,7 @@ public final class CrdSchemas {
       return;
     }
     if (x.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = x.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = x.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         SchemaNode field = s.field(e.getKey());
         String p = ptr + "/" + Defaulting.escape(e.getKey());
@@ -200,11 +200,11 @@ public final class CrdSchemas {
       Map<String, String> read = new LinkedHashMap<>();
       try (InputStream in = open("index.tsv")) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) { // blank lines skipped
           if (line.isBlank() || line.startsWith("#")) {
             continue;
           }
-          String[] cols = line.split("\t");
+          String[] cols = line.split("\t", -1);
           read.put(cols[0] + "/" + cols[1], cols[2]);
         }
       } catch (IOException e) {

@@ -41,7 +41,7 @@ final class Defaulting {
     }
     if (x instanceof ObjectNode obj) {
       List<String> drop = null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = obj.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         SchemaNode field = s.field(e.getKey());
         if (e.getValue().isNull() && field != null && !field.nullable

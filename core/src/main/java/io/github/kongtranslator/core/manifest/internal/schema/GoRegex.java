@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *       and intersects): escaped. A {@code ]} first in a class is literal in Go: escaped.
  *       POSIX classes {@code [:alpha:]} become {@code \p{Alpha}} (ASCII in both).
  *   <li>{@code (?i)} folds Unicode in Go: compiled with {@link Pattern#UNICODE_CASE}.
- *   <li>{@code (?P<name>...)} becomes {@code (?<name>...)}; a {@code {} that starts no
+ *   <li>{@code (?P<name>...)} becomes {@code (?<name>...)}; a <code>&#123;</code> that starts no
  *       repetition is literal in Go, escaped for Java.
  * </ul>
  *

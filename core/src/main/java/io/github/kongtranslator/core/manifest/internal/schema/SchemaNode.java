@@ -71,7 +71,7 @@ final class SchemaNode {
     n.defaultValue = def == null || def.isNull() ? null : def;
     JsonNode props = json.get("properties");
     if (props != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         n.properties.put(e.getKey(), compile(e.getValue(), patterns, cel));
       }

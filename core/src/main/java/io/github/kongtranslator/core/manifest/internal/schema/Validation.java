@@ -113,7 +113,8 @@ final class Validation {
     String name = "x-kubernetes-validations: " + rule.rule();
     Object result;
     try {
-      result = Cel.evaluate(rule.program(), x);
+      // only rules with a program get here (check)
+      result = Cel.evaluate(java.util.Objects.requireNonNull(rule.program()), x);
     } catch (Cel.CelException | StackOverflowError e) {
       // The API server reports an evaluation error (e.g. "no such key" for a field read without
       // has()) as an invalid value too (apiextensions-apiserver schema/cel/validation.go).
@@ -240,7 +241,7 @@ final class Validation {
     if (s.embeddedResource) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = obj.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (ptr.isEmpty() && e.getKey().equals("metadata")) {
         continue; // ObjectMeta is validated by the API server's own rules, not the CRD schema
