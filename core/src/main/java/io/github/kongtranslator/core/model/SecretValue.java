@@ -65,7 +65,7 @@ public final class SecretValue {
     return base64;
   }
 
-  /** A copy of the decoded bytes. */
+  /** {@return a copy of the decoded bytes} */
   public byte[] bytes() {
     return bytes.clone();
   }
