@@ -10,6 +10,7 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.kongmodel.config.Certificate;
 import io.github.kongtranslator.kongmodel.config.Consumer;
 import io.github.kongtranslator.kongmodel.config.ConsumerGroup;
+import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
 import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.kongmodel.config.Route;
@@ -24,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
@@ -366,8 +368,8 @@ public final class Entities {
     public @Nullable String customId;
     public @Nullable String id;
     public List<String> tags = List.of();
-    /** Credential list key (e.g. {@code keyauth_credentials}) → credentials in order. */
-    public final Map<String, List<ObjectNode>> credentials = new LinkedHashMap<>();
+    /** Credential kind (e.g. {@code KEY_AUTH}) → its credentials in order; kinds in first use. */
+    private final Map<EntityKind, CredentialList<?>> credentials = new LinkedHashMap<>();
     public final List<String> groups = new ArrayList<>();
 
     public KConsumer(io.github.kongtranslator.core.model.KongConsumer source) {
@@ -379,19 +381,49 @@ public final class Entities {
       return username != null ? username : Strs.nz(customId);
     }
 
-    /** The Kong entity; the credential nodes are given away to it. */
+    /**
+     * Appends a credential to the nested list of its kind.
+     *
+     * @param kind the credential's kind (one nested list of a consumer)
+     * @param attach the consumer builder's typed setter of that list
+     * @param credential the credential, of {@code kind}
+     */
+    @SuppressWarnings("unchecked") // sound: the kind determines E, checked below
+    public <E extends KongEntity> void addCredential(EntityKind kind,
+        BiConsumer<Consumer.Builder, List<E>> attach, E credential) {
+      if (credential.kind() != kind) {
+        throw new IllegalArgumentException("credential of kind " + credential.kind()
+            + " added as " + kind);
+      }
+      ((CredentialList<E>) credentials.computeIfAbsent(kind, k -> new CredentialList<>(attach)))
+          .entities.add(credential);
+    }
+
+    /** The Kong entity. */
     public Consumer toEntity(TagNodes shared) {
       Consumer.Builder b = Consumer.builder();
-      credentials.forEach((k, list) -> {
-        if (!list.isEmpty()) {
-          b.adopt(k, array(list));
-        }
-      });
+      credentials.values().forEach(list -> list.attachTo(b));
       set(customId, b::customId);
       set(id, b::id);
       shared.put(b, tags);
       set(username, b::username);
       return b.build();
+    }
+  }
+
+  /** One nested credential list of a consumer, with the consumer builder's typed setter. */
+  private static final class CredentialList<E extends KongEntity> {
+    private final BiConsumer<Consumer.Builder, List<E>> attach;
+    private final List<E> entities = new ArrayList<>();
+
+    CredentialList(BiConsumer<Consumer.Builder, List<E>> attach) {
+      this.attach = attach;
+    }
+
+    void attachTo(Consumer.Builder b) {
+      if (!entities.isEmpty()) {
+        attach.accept(b, entities);
+      }
     }
   }
 
