@@ -132,7 +132,9 @@ public final class DeckGenerator {
     List<KUpstream> upstreams = new ArrayList<>(stages.upstreams().values());
     upstreams.sort(desc(u -> u.name));
     for (KUpstream u : upstreams) {
-      u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
+      if (!u.overrides.has("algorithm")) { // a read: the builder has no typed "is set"
+        u.overrides.algorithm("round-robin");
+      }
     }
     if (!upstreams.isEmpty()) {
       doc.upstreams(upstreams.stream().map(x -> x.toEntity(shared)).toList());

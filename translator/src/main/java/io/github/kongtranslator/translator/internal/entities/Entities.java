@@ -277,8 +277,11 @@ public final class Entities {
   public static final class KUpstream {
     public final String name;
     public List<String> tags = List.of();
-    /** Override fields in Kong naming ({@code algorithm}, {@code hash_on}, …). */
-    public final Map<String, JsonNode> fields = new LinkedHashMap<>();
+    /**
+     * The override fields ({@code algorithm}, {@code hash_on}, …), set through the typed setters
+     * in the order the overrides apply; {@link #toEntity} adds the name, tags and targets.
+     */
+    public final Upstream.Builder overrides = Upstream.builder();
     public final Map<String, KTarget> targets = new LinkedHashMap<>();
     public final KService service;
 
@@ -287,10 +290,9 @@ public final class Entities {
       this.service = service;
     }
 
-    /** The Kong entity; the override field nodes are given away to it. */
+    /** The Kong entity, built on {@link #overrides}. */
     public Upstream toEntity(TagNodes shared) {
-      Upstream.Builder b = Upstream.builder();
-      fields.forEach(b::adopt);
+      Upstream.Builder b = overrides;
       set(name, b::name);
       shared.put(b, tags);
       if (!targets.isEmpty()) {
