@@ -120,9 +120,9 @@ public final class DeckGenerator {
           if (r.pathHandling == null && !expressions) {
             r.pathHandling = "v0";
           }
-          r.plugins.sort(desc(p -> p.path("name").asText()));
+          r.plugins.sort(desc(p -> p.name().orElse("")));
         }
-        s.plugins.sort(desc(p -> p.path("name").asText()));
+        s.plugins.sort(desc(p -> p.name().orElse("")));
         out.add(s.toEntity(shared));
       }
       doc.services(out);

@@ -154,7 +154,7 @@ public final class Entities {
     public @Nullable String id;
     public List<String> tags = List.of();
     public final List<KRoute> routes = new ArrayList<>();
-    public final List<ObjectNode> plugins = new ArrayList<>();
+    public final List<Plugin> plugins = new ArrayList<>();
 
     /** The route source that created this service. */
     public K8sObject parent;
@@ -166,7 +166,7 @@ public final class Entities {
       this.parent = parent;
     }
 
-    /** The Kong entity; its plugin nodes are given away to it. */
+    /** The Kong entity. */
     public Service toEntity(TagNodes shared) {
       Service.Builder b = Service.builder();
       setList(caCertificates, b::caCertificates);
@@ -177,7 +177,7 @@ public final class Entities {
       set(name, b::name);
       set(path, b::path);
       if (!plugins.isEmpty()) {
-        b.adoptPlugins(array(plugins));
+        b.plugins(plugins);
       }
       set(port, b::port);
       set(protocol, b::protocol);
@@ -222,7 +222,7 @@ public final class Entities {
     public @Nullable Long priority;
     public @Nullable String id;
     public List<String> tags = List.of();
-    public final List<ObjectNode> plugins = new ArrayList<>();
+    public final List<Plugin> plugins = new ArrayList<>();
 
     /** The Ingress / TCPIngress / UDPIngress / Gateway API route this route comes from. */
     public final K8sObject source;
@@ -233,7 +233,7 @@ public final class Entities {
       this.source = source;
     }
 
-    /** The Kong entity; its plugin nodes are given away to it. */
+    /** The Kong entity. */
     Route toEntity(TagNodes shared) {
       Route.Builder b = Route.builder();
       if (destinations != null && !destinations.isEmpty()) {
@@ -258,7 +258,7 @@ public final class Entities {
       set(pathHandling, b::pathHandling);
       setList(paths, b::paths);
       if (!plugins.isEmpty()) {
-        b.adoptPlugins(array(plugins));
+        b.plugins(plugins);
       }
       set(preserveHost, b::preserveHost);
       set(priority, b::priority);
