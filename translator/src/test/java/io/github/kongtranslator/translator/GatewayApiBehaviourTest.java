@@ -647,6 +647,10 @@ class GatewayApiBehaviourTest {
     assertThat(cfg.get("status_code").asInt()).isEqualTo(301);
     assertThat(cfg.get("location").asText()).isEqualTo("https://sso.example.com:8443");
     assertThat(cfg.get("keep_incoming_path").asBoolean()).isTrue();
+    // field order as the node-built plugin had it before issue 21's typed Plugin.Builder
+    assertThat(plugins.get(0).fieldNames()).toIterable().containsExactly("name", "config", "tags");
+    assertThat(cfg.fieldNames()).toIterable()
+        .containsExactly("status_code", "location", "keep_incoming_path");
   }
 
   @Test

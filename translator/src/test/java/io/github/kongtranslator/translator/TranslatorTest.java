@@ -256,6 +256,62 @@ class TranslatorTest {
   }
 
   @Test
+  void credentials_typedFieldsAndOrder() {
+    String yaml = """
+        apiVersion: configuration.konghq.com/v1
+        kind: KongConsumer
+        metadata:
+          name: bob
+          namespace: demo
+          annotations: {kubernetes.io/ingress.class: kong}
+        username: bob
+        credentials: [jwt, oauth, ka]
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: jwt, namespace: demo, labels: {konghq.com/credential: jwt}}
+        stringData: {key: jk, secret: js, ignored: x}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: oauth, namespace: demo, labels: {konghq.com/credential: oauth2}}
+        stringData: {name: app, client_id: cid, redirect_uris: "https://a,https://b", hash_secret: "true"}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: ka, namespace: demo, labels: {konghq.com/credential: key-auth}}
+        stringData: {key: kk, ttl: "30"}
+        """;
+    TranslationResult r = Translator.create(TranslatorOptions.defaults()).translate(stores(yaml));
+    assertThat(r.failures()).isEmpty();
+    JsonNode consumer = r.config().toJson().get("consumers").get(0);
+    // the consumer's fields, then its nested lists in the order their kinds were first used;
+    // each credential's fields in the Secret's order with typed values, then defaults, tags
+    assertThat(consumer.get("jwt_secrets").get(0).get("algorithm").asText()).isEqualTo("HS256");
+    assertThat(consumer.get("jwt_secrets").get(0).has("ignored")).isFalse();
+    JsonNode oauth = consumer.get("oauth2_credentials").get(0);
+    assertThat(oauth.get("hash_secret").isBoolean()).isTrue();
+    assertThat(oauth.get("redirect_uris").toString()).isEqualTo("[\"https://a\",\"https://b\"]");
+    assertThat(consumer.get("keyauth_credentials").get(0).get("ttl").isInt()).isTrue();
+    // as built from JSON by key before the typed builders (issue 21)
+    assertThat(consumer.toString()).isEqualTo(
+        "{\"id\":\"def4f7d3-9863-5ad2-8fa9-c949bf26f55e\",\"tags\":[\"k8s-name:bob\","
+        + "\"k8s-namespace:demo\",\"k8s-kind:KongConsumer\","
+        + "\"k8s-uid:1b89b143-16fd-560d-a750-65571f78c20e\","
+        + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1\"],\"username\":\"bob\","
+        + "\"jwt_secrets\":[{\"key\":\"jk\",\"secret\":\"js\",\"algorithm\":\"HS256\","
+        + "\"tags\":[\"k8s-name:jwt\",\"k8s-namespace:demo\",\"k8s-kind:Secret\","
+        + "\"k8s-uid:6dbcb364-b0e7-5227-b12b-199c5cc4e198\",\"k8s-version:v1\"]}],"
+        + "\"oauth2_credentials\":[{\"name\":\"app\",\"client_id\":\"cid\","
+        + "\"redirect_uris\":[\"https://a\",\"https://b\"],\"hash_secret\":true,"
+        + "\"tags\":[\"k8s-name:oauth\",\"k8s-namespace:demo\",\"k8s-kind:Secret\","
+        + "\"k8s-uid:6e54b5a1-ace5-5fbb-8c41-39304cb5c0ce\",\"k8s-version:v1\"]}],"
+        + "\"keyauth_credentials\":[{\"key\":\"kk\",\"ttl\":30,\"tags\":[\"k8s-name:ka\","
+        + "\"k8s-namespace:demo\",\"k8s-kind:Secret\","
+        + "\"k8s-uid:b96e180c-6278-5e8f-b030-9d797246c901\",\"k8s-version:v1\"]}]}");
+  }
+
+  @Test
   void credentialFailures_neverContainSecretValues() {
     String yaml = """
         apiVersion: configuration.konghq.com/v1

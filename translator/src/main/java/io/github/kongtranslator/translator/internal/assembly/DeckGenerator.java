@@ -3,10 +3,12 @@ package io.github.kongtranslator.translator.internal.assembly;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kongtranslator.kongmodel.config.CaCertificate;
 import io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.Service;
 import io.github.kongtranslator.kongmodel.config.Upstream;
+import io.github.kongtranslator.kongmodel.config.Vault;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
@@ -54,8 +56,8 @@ public final class DeckGenerator {
    */
   record Stages(ImmutableMap<String, KService> services,
       ImmutableMap<String, KUpstream> upstreams, ImmutableList<KCertificate> certificates,
-      ImmutableList<ObjectNode> caCertificates, ImmutableList<KConsumer> consumers,
-      ImmutableList<KConsumerGroup> consumerGroups, ImmutableList<ObjectNode> vaults,
+      ImmutableList<CaCertificate> caCertificates, ImmutableList<KConsumer> consumers,
+      ImmutableList<KConsumerGroup> consumerGroups, ImmutableList<Vault> vaults,
       ImmutableList<KPlugin> plugins,
       ImmutableMap<String, ImmutableList<ObjectNode>> customEntities) {}
 
@@ -118,9 +120,9 @@ public final class DeckGenerator {
           if (r.pathHandling == null && !expressions) {
             r.pathHandling = "v0";
           }
-          r.plugins.sort(desc(p -> p.path("name").asText()));
+          r.plugins.sort(desc(p -> p.name().orElse("")));
         }
-        s.plugins.sort(desc(p -> p.path("name").asText()));
+        s.plugins.sort(desc(p -> p.name().orElse("")));
         out.add(s.toEntity(shared));
       }
       doc.services(out);
@@ -130,7 +132,9 @@ public final class DeckGenerator {
     List<KUpstream> upstreams = new ArrayList<>(stages.upstreams().values());
     upstreams.sort(desc(u -> u.name));
     for (KUpstream u : upstreams) {
-      u.fields.putIfAbsent("algorithm", Entities.JSON.textNode("round-robin"));
+      if (!u.overrides.has("algorithm")) { // a read: the builder has no typed "is set"
+        u.overrides.algorithm("round-robin");
+      }
     }
     if (!upstreams.isEmpty()) {
       doc.upstreams(upstreams.stream().map(x -> x.toEntity(shared)).toList());
@@ -143,10 +147,10 @@ public final class DeckGenerator {
       empty = false;
     }
 
-    List<ObjectNode> cas = new ArrayList<>(stages.caCertificates());
-    cas.sort(desc(c -> c.path("cert").asText()));
+    List<CaCertificate> cas = new ArrayList<>(stages.caCertificates());
+    cas.sort(desc(c -> c.cert().orElse("")));
     if (!cas.isEmpty()) {
-      doc.adoptCaCertificates(Entities.array(cas));
+      doc.caCertificates(cas);
       empty = false;
     }
 
@@ -181,10 +185,10 @@ public final class DeckGenerator {
       empty = false;
     }
 
-    List<ObjectNode> vaults = new ArrayList<>(stages.vaults());
-    vaults.sort(desc(v -> v.path("prefix").asText()));
+    List<Vault> vaults = new ArrayList<>(stages.vaults());
+    vaults.sort(desc(v -> v.prefix().orElse("")));
     if (!vaults.isEmpty()) {
-      doc.adoptVaults(Entities.array(vaults));
+      doc.vaults(vaults);
       empty = false;
     }
 
@@ -211,6 +215,7 @@ public final class DeckGenerator {
       doc.upstreams(List.of(Upstream.builder().name("kong").build()));
     }
     for (Map.Entry<String, ImmutableList<ObjectNode>> e : stages.customEntities().entrySet()) {
+      // KongCustomEntity sections are named by the user's spec.type: no typed setter can exist
       doc.adopt(e.getKey(), Entities.array(e.getValue()));
     }
     return doc.build();

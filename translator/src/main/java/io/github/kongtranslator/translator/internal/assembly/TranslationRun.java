@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.kongtranslator.core.cache.CacheStores;
+import io.github.kongtranslator.kongmodel.config.CaCertificate;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.config.Vault;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslatorOptions;
@@ -85,9 +87,9 @@ public final class TranslationRun {
    */
   public record BeforeCertificates(Context ctx, ImmutableMap<String, KService> services,
       ServicePart.Output backends, ConsumerPart.Output consumers,
-      ImmutableList<ObjectNode> vaults, PluginPart.Output plugins,
+      ImmutableList<Vault> vaults, PluginPart.Output plugins,
       ImmutableMap<String, ImmutableList<ObjectNode>> customEntities,
-      ImmutableList<ObjectNode> caCertificates, CertificatePart.Inputs tls) {}
+      ImmutableList<CaCertificate> caCertificates, CertificatePart.Inputs tls) {}
 
   /**
    * The stages before the TLS certificates, in their order (KIC's, translator-spec §1).
@@ -114,7 +116,7 @@ public final class TranslationRun {
     }
     // 4. consumers and consumer groups, vaults
     ConsumerPart.Output consumers = ConsumerPart.run(ctx);
-    ImmutableList<ObjectNode> vaults = VaultPart.run(ctx);
+    ImmutableList<Vault> vaults = VaultPart.run(ctx);
     // 5. plugins bound to services, routes, consumers and groups; custom entities through them
     PluginPart.Output plugins = PluginPart.run(ctx, backends.services(), consumers.consumers(),
         consumers.consumerGroups());
@@ -123,7 +125,7 @@ public final class TranslationRun {
             ? CustomEntityPart.run(ctx, plugins.relations(), backends.services())
             : ImmutableMap.of();
     // 6. CA certificates
-    ImmutableList<ObjectNode> caCertificates = CertificatePart.caCertificates(ctx);
+    ImmutableList<CaCertificate> caCertificates = CertificatePart.caCertificates(ctx);
     CertificatePart.Inputs tls = new CertificatePart.Inputs(ingress.tlsIngresses(),
         ingress.tlsTcpIngresses(), backends.clientCertSecrets());
     return new BeforeCertificates(ctx, backends.services(), backends, consumers, vaults, plugins,

@@ -11,6 +11,7 @@ import io.github.kongtranslator.core.model.KongIngress;
 import io.github.kongtranslator.core.model.KongServiceFacade;
 import io.github.kongtranslator.core.model.KongUpstreamPolicy;
 import io.github.kongtranslator.core.model.Service;
+import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.KTarget;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Json;
 import io.github.kongtranslator.translator.internal.entities.Tags;
 import io.github.kongtranslator.translator.internal.support.Context;
@@ -562,7 +562,7 @@ public final class ServicePart {
           }
           String hh = rb.annotations().get(HOST_HEADER);
           if (!Strs.isEmpty(hh)) {
-            up.fields.put("host_header", Entities.JSON.textNode(hh));
+            up.overrides.hostHeader(hh);
           }
         }
       }
@@ -575,11 +575,22 @@ public final class ServicePart {
       "hash_fallback_header", "hash_on_cookie", "hash_on_cookie_path", "hash_on_query_arg",
       "hash_fallback_query_arg", "hash_on_uri_capture", "hash_fallback_uri_capture");
 
+  static {
+    for (String f : KONG_INGRESS_FIELDS) { // the names are Kong's: checked against its definition
+      if (EntityKind.UPSTREAM.fieldSpec(f).isEmpty()) {
+        throw new IllegalStateException("KongIngress upstream field " + f
+            + " is not an upstream field");
+      }
+    }
+  }
+
   private static void applyKongIngress(KUpstream up, ObjectNode u) {
     for (String f : KONG_INGRESS_FIELDS) {
       JsonNode v = u.get(f);
       if (v != null && !v.isNull()) {
-        up.fields.put(f, Json.normalizeNumbers(v));
+        // the values are the user's JSON, of any type: set through the definition's field
+        // lookup (which checks the type), not a typed setter
+        up.overrides.adopt(f, Json.normalizeNumbers(v));
       }
     }
   }
@@ -621,6 +632,6 @@ public final class ServicePart {
           + " uses sticky-sessions, which needs Kong 3.11 or newer", objs);
       return;
     }
-    UpstreamPolicies.apply(up.fields, spec);
+    UpstreamPolicies.apply(up.overrides, spec);
   }
 }

@@ -2,14 +2,13 @@ package io.github.kongtranslator.translator.internal.certificates;
 
 import java.util.Collection;
 import com.google.common.collect.ImmutableList;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.ConfigMap;
 import io.github.kongtranslator.core.model.Ingress;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.Secret;
 import io.github.kongtranslator.core.model.TcpIngress;
+import io.github.kongtranslator.kongmodel.config.CaCertificate;
 import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import java.io.ByteArrayInputStream;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
@@ -101,7 +99,7 @@ public final class CertificatePart {
    * @param ctx the run
    * @return the {@code ca_certificates} entries
    */
-  public static ImmutableList<ObjectNode> caCertificates(Context ctx) {
+  public static ImmutableList<CaCertificate> caCertificates(Context ctx) {
     return new CertificatePart(ctx).caCertificates();
   }
 
@@ -230,8 +228,8 @@ public final class CertificatePart {
   }
 
   /** CA certificates from Secrets and ConfigMaps labelled {@code konghq.com/ca-cert: "true"}. */
-  private ImmutableList<ObjectNode> caCertificates() {
-    List<ObjectNode> out = new ArrayList<>();
+  private ImmutableList<CaCertificate> caCertificates() {
+    List<CaCertificate> out = new ArrayList<>();
     record Candidate(K8sObject obj, String id, String cert) {}
     List<Candidate> candidates = new ArrayList<>();
     List<K8sObject> objects = new ArrayList<>();
@@ -279,13 +277,7 @@ public final class CertificatePart {
             + ": not exactly one valid, unexpired CA certificate", blamed);
         continue;
       }
-      ObjectNode n = Entities.JSON.objectNode();
-      n.put("cert", pem);
-      n.put("id", c.id());
-      List<String> tags = ctx.tags(c.obj());
-      ArrayNode a = n.putArray("tags");
-      tags.forEach(a::add);
-      out.add(n);
+      out.add(CaCertificate.builder().cert(pem).id(c.id()).tags(ctx.tags(c.obj())).build());
     }
     return ImmutableList.copyOf(out);
   }

@@ -1,25 +1,38 @@
 package io.github.kongtranslator.translator.internal.consumers;
 
-import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.KongConsumer;
 import io.github.kongtranslator.core.model.KongConsumerGroup;
 import io.github.kongtranslator.core.model.Secret;
 import io.github.kongtranslator.core.model.SecretValue;
+import io.github.kongtranslator.kongmodel.config.AclGroup;
+import io.github.kongtranslator.kongmodel.config.BasicAuthCredential;
+import io.github.kongtranslator.kongmodel.config.Consumer;
+import io.github.kongtranslator.kongmodel.config.EntityKind;
+import io.github.kongtranslator.kongmodel.config.HmacAuthCredential;
+import io.github.kongtranslator.kongmodel.config.JwtSecret;
+import io.github.kongtranslator.kongmodel.config.KeyAuthCredential;
+import io.github.kongtranslator.kongmodel.config.KongEntity;
+import io.github.kongtranslator.kongmodel.config.MtlsAuthCredential;
+import io.github.kongtranslator.kongmodel.config.Oauth2Credential;
+import io.github.kongtranslator.kongmodel.config.Tagged;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumerGroup;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
@@ -27,31 +40,114 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 public final class ConsumerPart {
   static final String CREDENTIAL_LABEL = "konghq.com/credential";
 
-  /** A credential type: its output list and fields. */
-  private record CredType(String list, Set<String> stringFields, List<String> required,
-      Set<String> invalidFields, String conflictField) {}
+  /**
+   * A field a credential Secret's data key sets, through the credential builder's typed setter.
+   *
+   * @param <B> the credential builder
+   */
+  @FunctionalInterface
+  private interface FieldSetter<B> {
+    /** Sets the field from the Secret's value; a failure reason to report (and go on), or null. */
+    @Nullable String set(B builder, String value);
+  }
+
+  /** A string field: set as given. */
+  private static <B> FieldSetter<B> text(BiConsumer<B, String> setter) {
+    return (b, v) -> {
+      setter.accept(b, v);
+      return null;
+    };
+  }
+
+  /**
+   * A credential type (the {@code konghq.com/credential} label's value): the consumer's nested
+   * list it goes to, and the Secret data keys it reads. The keys are the Secret's (user input),
+   * so they are looked up in this table of typed setters; a key not in it is ignored.
+   *
+   * @param kind the credential's entity kind
+   * @param builder a new credential builder
+   * @param attach the consumer builder's typed setter of the nested list
+   * @param fields Secret data key → typed setter
+   * @param required keys that must be set to a non-empty string
+   * @param invalidFields keys that make the Secret invalid
+   * @param conflictField the key whose value must be unique per type ("" for none)
+   * @param complete completes the builder from the string fields read (e.g. a default)
+   */
+  private record CredType<E extends KongEntity,
+      B extends KongEntity.Builder<E, B> & Tagged.Builder<B>>(
+      EntityKind kind, Supplier<B> builder, BiConsumer<Consumer.Builder, List<E>> attach,
+      Map<String, FieldSetter<B>> fields, List<String> required, Set<String> invalidFields,
+      String conflictField, BiConsumer<B, Map<String, String>> complete) {}
 
   private static final Set<String> COMMON_INVALID = Set.of("tags", "created_at", "consumer");
-  private static final Map<String, CredType> TYPES = new LinkedHashMap<>();
+  private static final Map<String, CredType<?, ?>> TYPES = new LinkedHashMap<>();
 
   static {
-    TYPES.put("key-auth", new CredType("keyauth_credentials", Set.of("key", "id"),
-        List.of("key"), COMMON_INVALID, "key"));
-    TYPES.put("basic-auth", new CredType("basicauth_credentials",
-        Set.of("username", "password", "id"), List.of("username"), COMMON_INVALID, "username"));
-    TYPES.put("hmac-auth", new CredType("hmacauth_credentials",
-        Set.of("username", "secret", "id"), List.of("username"), COMMON_INVALID, "username"));
-    TYPES.put("jwt", new CredType("jwt_secrets",
-        Set.of("key", "secret", "algorithm", "rsa_public_key", "id"), List.of("key"),
-        COMMON_INVALID, "key"));
-    TYPES.put("acl", new CredType("acls", Set.of("group", "id"), List.of("group"),
-        COMMON_INVALID, ""));
-    TYPES.put("oauth2", new CredType("oauth2_credentials",
-        Set.of("name", "client_id", "client_secret", "client_type", "id"),
-        List.of("client_id", "name"), COMMON_INVALID, "client_id"));
-    TYPES.put("mtls-auth", new CredType("mtls_auth_credentials", Set.of("subject_name", "id"),
+    // KIC: internal/dataplane/kongstate/consumer.go (credential types and their fields)
+    TYPES.put("key-auth", new CredType<>(EntityKind.KEY_AUTH, KeyAuthCredential::builder,
+        Consumer.Builder::keyauthCredentials,
+        Map.of("key", text(KeyAuthCredential.Builder::key),
+            "id", text(KeyAuthCredential.Builder::id),
+            "ttl", (b, v) -> {
+              Integer ttl = Strs.parseInt(v);
+              if (ttl == null) {
+                return "an invalid ttl value";
+              }
+              b.ttl(ttl);
+              return null;
+            }),
+        List.of("key"), COMMON_INVALID, "key", (b, seen) -> {}));
+    TYPES.put("basic-auth", new CredType<>(EntityKind.BASIC_AUTH, BasicAuthCredential::builder,
+        Consumer.Builder::basicauthCredentials,
+        Map.of("username", text(BasicAuthCredential.Builder::username),
+            "password", text(BasicAuthCredential.Builder::password),
+            "id", text(BasicAuthCredential.Builder::id)),
+        List.of("username"), COMMON_INVALID, "username", (b, seen) -> {}));
+    TYPES.put("hmac-auth", new CredType<>(EntityKind.HMAC_AUTH, HmacAuthCredential::builder,
+        Consumer.Builder::hmacauthCredentials,
+        Map.of("username", text(HmacAuthCredential.Builder::username),
+            "secret", text(HmacAuthCredential.Builder::secret),
+            "id", text(HmacAuthCredential.Builder::id)),
+        List.of("username"), COMMON_INVALID, "username", (b, seen) -> {}));
+    TYPES.put("jwt", new CredType<>(EntityKind.JWT_SECRET, JwtSecret::builder,
+        Consumer.Builder::jwtSecrets,
+        Map.of("key", text(JwtSecret.Builder::key),
+            "secret", text(JwtSecret.Builder::secret),
+            "algorithm", text(JwtSecret.Builder::algorithm),
+            "rsa_public_key", text(JwtSecret.Builder::rsaPublicKey),
+            "id", text(JwtSecret.Builder::id)),
+        List.of("key"), COMMON_INVALID, "key", (b, seen) -> {
+          if (Strs.isEmpty(seen.get("algorithm"))) {
+            b.algorithm("HS256");
+          }
+        }));
+    TYPES.put("acl", new CredType<>(EntityKind.ACL, AclGroup::builder,
+        Consumer.Builder::acls,
+        Map.of("group", text(AclGroup.Builder::group), "id", text(AclGroup.Builder::id)),
+        List.of("group"), COMMON_INVALID, "", (b, seen) -> {}));
+    TYPES.put("oauth2", new CredType<>(EntityKind.OAUTH2, Oauth2Credential::builder,
+        Consumer.Builder::oauth2Credentials,
+        Map.of("name", text(Oauth2Credential.Builder::name),
+            "client_id", text(Oauth2Credential.Builder::clientId),
+            "client_secret", text(Oauth2Credential.Builder::clientSecret),
+            "client_type", text(Oauth2Credential.Builder::clientType),
+            "id", text(Oauth2Credential.Builder::id),
+            "redirect_uris", (b, v) -> {
+              b.redirectUris(List.of(v.split(",", -1)));
+              return null;
+            },
+            "hash_secret", (b, v) -> {
+              Boolean h = Strs.parseBool(v);
+              b.hashSecret(h != null && h);
+              return h == null ? "an invalid hash_secret value" : null;
+            }),
+        List.of("client_id", "name"), COMMON_INVALID, "client_id", (b, seen) -> {}));
+    TYPES.put("mtls-auth", new CredType<>(EntityKind.MTLS_AUTH, MtlsAuthCredential::builder,
+        Consumer.Builder::mtlsAuthCredentials,
+        Map.of("subject_name", text(MtlsAuthCredential.Builder::subjectName),
+            "id", text(MtlsAuthCredential.Builder::id)),
         List.of("subject_name"),
-        Set.of("tags", "created_at", "consumer", "ca_certificate"), ""));
+        Set.of("tags", "created_at", "consumer", "ca_certificate"), "", (b, seen) -> {}));
   }
 
   private final Context ctx;
@@ -139,12 +235,20 @@ public final class ConsumerPart {
       ctx.failUnprotected("credential Secret " + ref + " has no " + CREDENTIAL_LABEL + " label", kc);
       return null;
     }
-    CredType ct = TYPES.get(type);
+    CredType<?, ?> ct = TYPES.get(type);
     if (ct == null) {
       ctx.failUnprotected("credential Secret " + ref + " has unsupported credential type " + type, kc);
       return null;
     }
-    ObjectNode n = Entities.JSON.objectNode();
+    return credential(c, secret, type, ref, ct);
+  }
+
+  private <E extends KongEntity, B extends KongEntity.Builder<E, B> & Tagged.Builder<B>>
+      @Nullable Cred credential(
+      KConsumer c, Secret secret, String type, String ref, CredType<E, B> ct) {
+    KongConsumer kc = c.source;
+    B n = ct.builder().get();
+    Map<String, String> seen = new HashMap<>(); // the string fields set, for the checks below
     for (Map.Entry<String, SecretValue> e : secret.data().entrySet()) {
       String k = e.getKey();
       String v = e.getValue().utf8();
@@ -152,45 +256,31 @@ public final class ConsumerPart {
         ctx.failUnprotected("credential Secret " + ref + " has invalid field " + k, kc);
         return null;
       }
-      if (type.equals("oauth2") && k.equals("redirect_uris")) {
-        ArrayNode a = n.putArray("redirect_uris");
-        for (String u : v.split(",", -1)) {
-          a.add(u);
-        }
-      } else if (type.equals("oauth2") && k.equals("hash_secret")) {
-        Boolean b = Strs.parseBool(v);
-        if (b == null) {
-          ctx.failUnprotected("credential Secret " + ref + " has an invalid hash_secret value", kc);
-          b = false;
-        }
-        n.put("hash_secret", b);
-      } else if (type.equals("key-auth") && k.equals("ttl")) {
-        Integer ttl = Strs.parseInt(v);
-        if (ttl == null) {
-          ctx.failUnprotected("credential Secret " + ref + " has an invalid ttl value", kc);
-        } else {
-          n.put("ttl", ttl);
-        }
-      } else if (ct.stringFields().contains(k)) {
-        n.put(k, v);
+      FieldSetter<B> setter = ct.fields().get(k);
+      if (setter == null) {
+        continue;
       }
+      String failure = setter.set(n, v);
+      if (failure != null) {
+        ctx.failUnprotected("credential Secret " + ref + " has " + failure, kc);
+      }
+      seen.put(k, v);
     }
-    if (type.equals("jwt") && (!n.hasNonNull("algorithm") || n.get("algorithm").asText().isEmpty())) {
-      n.put("algorithm", "HS256");
-    }
+    ct.complete().accept(n, seen);
     for (String req : ct.required()) {
-      if (!n.hasNonNull(req) || n.get(req).asText().isEmpty()) {
+      if (Strs.isEmpty(seen.get(req))) {
         ctx.failUnprotected("credential Secret " + ref + " is missing required field " + req, kc);
         return null;
       }
     }
     List<String> tags = ctx.tags(secret);
     if (!tags.isEmpty()) {
-      ArrayNode a = n.putArray("tags");
+      ArrayNode a = JsonNodeFactory.instance.arrayNode(tags.size());
       tags.forEach(a::add);
+      n.adoptTags(a);
     }
-    c.credentials.computeIfAbsent(ct.list(), k -> new ArrayList<>()).add(n);
-    String cv = ct.conflictField().isEmpty() ? "" : type + "\u0000" + n.get(ct.conflictField()).asText();
+    c.addCredential(ct.kind(), ct.attach(), n.build());
+    String cv = ct.conflictField().isEmpty() ? "" : type + "\u0000" + seen.get(ct.conflictField());
     return new Cred(c, secret, type, cv);
   }
 

@@ -10,6 +10,7 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.kongmodel.config.Certificate;
 import io.github.kongtranslator.kongmodel.config.Consumer;
 import io.github.kongtranslator.kongmodel.config.ConsumerGroup;
+import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
 import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.kongmodel.config.Route;
@@ -24,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import io.github.kongtranslator.translator.internal.text.Strs;
 
@@ -152,7 +154,7 @@ public final class Entities {
     public @Nullable String id;
     public List<String> tags = List.of();
     public final List<KRoute> routes = new ArrayList<>();
-    public final List<ObjectNode> plugins = new ArrayList<>();
+    public final List<Plugin> plugins = new ArrayList<>();
 
     /** The route source that created this service. */
     public K8sObject parent;
@@ -164,7 +166,7 @@ public final class Entities {
       this.parent = parent;
     }
 
-    /** The Kong entity; its plugin nodes are given away to it. */
+    /** The Kong entity. */
     public Service toEntity(TagNodes shared) {
       Service.Builder b = Service.builder();
       setList(caCertificates, b::caCertificates);
@@ -175,7 +177,7 @@ public final class Entities {
       set(name, b::name);
       set(path, b::path);
       if (!plugins.isEmpty()) {
-        b.adoptPlugins(array(plugins));
+        b.plugins(plugins);
       }
       set(port, b::port);
       set(protocol, b::protocol);
@@ -220,7 +222,7 @@ public final class Entities {
     public @Nullable Long priority;
     public @Nullable String id;
     public List<String> tags = List.of();
-    public final List<ObjectNode> plugins = new ArrayList<>();
+    public final List<Plugin> plugins = new ArrayList<>();
 
     /** The Ingress / TCPIngress / UDPIngress / Gateway API route this route comes from. */
     public final K8sObject source;
@@ -231,7 +233,7 @@ public final class Entities {
       this.source = source;
     }
 
-    /** The Kong entity; its plugin nodes are given away to it. */
+    /** The Kong entity. */
     Route toEntity(TagNodes shared) {
       Route.Builder b = Route.builder();
       if (destinations != null && !destinations.isEmpty()) {
@@ -256,7 +258,7 @@ public final class Entities {
       set(pathHandling, b::pathHandling);
       setList(paths, b::paths);
       if (!plugins.isEmpty()) {
-        b.adoptPlugins(array(plugins));
+        b.plugins(plugins);
       }
       set(preserveHost, b::preserveHost);
       set(priority, b::priority);
@@ -275,8 +277,11 @@ public final class Entities {
   public static final class KUpstream {
     public final String name;
     public List<String> tags = List.of();
-    /** Override fields in Kong naming ({@code algorithm}, {@code hash_on}, …). */
-    public final Map<String, JsonNode> fields = new LinkedHashMap<>();
+    /**
+     * The override fields ({@code algorithm}, {@code hash_on}, …), set through the typed setters
+     * in the order the overrides apply; {@link #toEntity} adds the name, tags and targets.
+     */
+    public final Upstream.Builder overrides = Upstream.builder();
     public final Map<String, KTarget> targets = new LinkedHashMap<>();
     public final KService service;
 
@@ -285,10 +290,9 @@ public final class Entities {
       this.service = service;
     }
 
-    /** The Kong entity; the override field nodes are given away to it. */
+    /** The Kong entity, built on {@link #overrides}. */
     public Upstream toEntity(TagNodes shared) {
-      Upstream.Builder b = Upstream.builder();
-      fields.forEach(b::adopt);
+      Upstream.Builder b = overrides;
       set(name, b::name);
       shared.put(b, tags);
       if (!targets.isEmpty()) {
@@ -366,8 +370,8 @@ public final class Entities {
     public @Nullable String customId;
     public @Nullable String id;
     public List<String> tags = List.of();
-    /** Credential list key (e.g. {@code keyauth_credentials}) → credentials in order. */
-    public final Map<String, List<ObjectNode>> credentials = new LinkedHashMap<>();
+    /** Credential kind (e.g. {@code KEY_AUTH}) → its credentials in order; kinds in first use. */
+    private final Map<EntityKind, CredentialList<?>> credentials = new LinkedHashMap<>();
     public final List<String> groups = new ArrayList<>();
 
     public KConsumer(io.github.kongtranslator.core.model.KongConsumer source) {
@@ -379,19 +383,49 @@ public final class Entities {
       return username != null ? username : Strs.nz(customId);
     }
 
-    /** The Kong entity; the credential nodes are given away to it. */
+    /**
+     * Appends a credential to the nested list of its kind.
+     *
+     * @param kind the credential's kind (one nested list of a consumer)
+     * @param attach the consumer builder's typed setter of that list
+     * @param credential the credential, of {@code kind}
+     */
+    @SuppressWarnings("unchecked") // sound: the kind determines E, checked below
+    public <E extends KongEntity> void addCredential(EntityKind kind,
+        BiConsumer<Consumer.Builder, List<E>> attach, E credential) {
+      if (credential.kind() != kind) {
+        throw new IllegalArgumentException("credential of kind " + credential.kind()
+            + " added as " + kind);
+      }
+      ((CredentialList<E>) credentials.computeIfAbsent(kind, k -> new CredentialList<>(attach)))
+          .entities.add(credential);
+    }
+
+    /** The Kong entity. */
     public Consumer toEntity(TagNodes shared) {
       Consumer.Builder b = Consumer.builder();
-      credentials.forEach((k, list) -> {
-        if (!list.isEmpty()) {
-          b.adopt(k, array(list));
-        }
-      });
+      credentials.values().forEach(list -> list.attachTo(b));
       set(customId, b::customId);
       set(id, b::id);
       shared.put(b, tags);
       set(username, b::username);
       return b.build();
+    }
+  }
+
+  /** One nested credential list of a consumer, with the consumer builder's typed setter. */
+  private static final class CredentialList<E extends KongEntity> {
+    private final BiConsumer<Consumer.Builder, List<E>> attach;
+    private final List<E> entities = new ArrayList<>();
+
+    CredentialList(BiConsumer<Consumer.Builder, List<E>> attach) {
+      this.attach = attach;
+    }
+
+    void attachTo(Consumer.Builder b) {
+      if (!entities.isEmpty()) {
+        attach.accept(b, entities);
+      }
     }
   }
 

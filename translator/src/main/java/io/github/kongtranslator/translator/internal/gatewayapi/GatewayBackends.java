@@ -6,6 +6,7 @@ import io.github.kongtranslator.core.model.GatewayApi;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ReferenceGrant;
+import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.PortDef;
@@ -126,13 +127,11 @@ public final class GatewayBackends {
   }
 
   /** The "no existing backendRef" plugin (§2.4). */
-  static ObjectNode noBackendPlugin() {
-    ObjectNode p = Entities.JSON.objectNode();
-    ObjectNode c = p.putObject("config");
+  static Plugin noBackendPlugin() {
+    ObjectNode c = Entities.JSON.objectNode();
     c.put("message", "no existing backendRef provided");
     c.put("status_code", 500);
-    p.put("name", "request-termination");
-    return p;
+    return Plugin.builder().adoptConfig(c).name("request-termination").build();
   }
 
   /** Tag of a named route rule. */

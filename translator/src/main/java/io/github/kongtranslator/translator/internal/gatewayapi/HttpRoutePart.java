@@ -8,6 +8,7 @@ import io.github.kongtranslator.core.model.Gateway;
 import io.github.kongtranslator.core.model.GatewayApi;
 import io.github.kongtranslator.core.model.HttpRoute;
 import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
@@ -346,7 +347,7 @@ final class HttpRoutePart {
     route.paths = paths.isEmpty() ? null : paths;
     route.methods = methods.isEmpty() ? null : new ArrayList<>(methods);
     route.headers = headers(head.m());
-    List<ObjectNode> plugins = new ArrayList<>();
+    List<Plugin> plugins = new ArrayList<>();
     List<String> applied = new ArrayList<>();
     int used = 0;
     for (Placed p : bucket) {
@@ -425,10 +426,10 @@ final class HttpRoutePart {
   // ---------------------------------------------------------------- filters
 
   /** Plugins of a rule's filters for one route; may replace the route's paths (URLRewrite). */
-  private List<ObjectNode> filters(HttpRoute r, KRoute route, HttpRoute.Rule rule,
+  private List<Plugin> filters(HttpRoute r, KRoute route, HttpRoute.Rule rule,
       HttpRoute.@Nullable Match match, boolean expression) throws GroupException {
-    ObjectNode termination = null;
-    ObjectNode redirectPlugin = null;
+    Plugin.Builder termination = null;
+    Plugin.Builder redirectPlugin = null;
     Map<String, Map<String, List<String>>> req = new LinkedHashMap<>();
     Map<String, Map<String, List<String>>> resp = new LinkedHashMap<>();
     String uri = null;
@@ -446,16 +447,15 @@ final class HttpRoutePart {
           }
           boolean full = rr.path() != null && "ReplaceFullPath".equals(rr.path().type());
           if (ctx.flag(FeatureFlag.SUPPORT_REDIRECT_PLUGIN)) {
-            redirectPlugin = Entities.JSON.objectNode();
-            redirectPlugin.put("name", "redirect");
-            ObjectNode c = redirectPlugin.putObject("config");
+            ObjectNode c = Entities.JSON.objectNode();
             putStatus(c, rr.statusCode());
             c.put("location", location(rr, full ? Strs.nz(rr.path().replaceFullPath()) : "/"));
             c.put("keep_incoming_path", !full);
+            redirectPlugin = Plugin.builder().name("redirect").adoptConfig(c);
           } else {
-            termination = Entities.JSON.objectNode();
-            termination.put("name", "request-termination");
-            putStatus(termination.putObject("config"), rr.statusCode());
+            ObjectNode c = Entities.JSON.objectNode();
+            putStatus(c, rr.statusCode());
+            termination = Plugin.builder().name("request-termination").adoptConfig(c);
             String path = full ? Strs.nz(rr.path().replaceFullPath()) : pathValue;
             section(resp, "add").computeIfAbsent("headers", k -> new ArrayList<>())
                 .add("Location:" + location(rr, path));
@@ -524,7 +524,7 @@ final class HttpRoutePart {
       String joined = String.join(",", extensionPlugins);
       route.pluginAnnotation = Strs.isEmpty(ann) ? joined : ann + "," + joined;
     }
-    List<ObjectNode> out = new ArrayList<>();
+    List<Plugin.Builder> out = new ArrayList<>();
     if (termination != null) {
       out.add(termination);
     }
@@ -540,11 +540,11 @@ final class HttpRoutePart {
     if (!resp.isEmpty()) {
       out.add(transformer("response-transformer", resp, null));
     }
-    for (ObjectNode p : out) {
-      ArrayNode tags = p.putArray("tags");
-      route.tags.forEach(tags::add);
+    List<Plugin> plugins = new ArrayList<>(out.size());
+    for (Plugin.Builder p : out) {
+      plugins.add(p.tags(route.tags).build());
     }
-    return out;
+    return plugins;
   }
 
   private static void putStatus(ObjectNode c, @Nullable Integer code) {
@@ -582,11 +582,9 @@ final class HttpRoutePart {
     return Strs.isEmpty(h.value()) ? Strs.nz(h.name()) : Strs.nz(h.name()) + ":" + h.value();
   }
 
-  private static ObjectNode transformer(String name, Map<String, Map<String, List<String>>> cfg,
-      @Nullable String uri) {
-    ObjectNode p = Entities.JSON.objectNode();
-    p.put("name", name);
-    ObjectNode c = p.putObject("config");
+  private static Plugin.Builder transformer(String name,
+      Map<String, Map<String, List<String>>> cfg, @Nullable String uri) {
+    ObjectNode c = Entities.JSON.objectNode();
     for (String sec : List.of("replace", "add", "append", "remove")) {
       Map<String, List<String>> s = cfg.get(sec);
       if (s == null) {
@@ -601,7 +599,7 @@ final class HttpRoutePart {
         sn.put("uri", uri);
       }
     }
-    return p;
+    return Plugin.builder().name(name).adoptConfig(c);
   }
 
   static String location(GatewayApi.RequestRedirect rr, String path) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.Ingress;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
+import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.core.model.KongServiceFacade;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
@@ -247,10 +248,10 @@ final class IngressPart {
         services.remove(svc.name);
         continue;
       }
-      ObjectNode plugin = Entities.JSON.objectNode();
-      plugin.putObject("config").putObject("replace").put("uri", template);
-      plugin.put("name", "request-transformer");
-      rb.route().plugins.add(plugin);
+      ObjectNode config = Entities.JSON.objectNode();
+      config.putObject("replace").put("uri", template);
+      rb.route().plugins.add(
+          Plugin.builder().adoptConfig(config).name("request-transformer").build());
     }
   }
 

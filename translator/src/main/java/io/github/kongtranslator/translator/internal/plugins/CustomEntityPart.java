@@ -152,6 +152,7 @@ public final class CustomEntityPart {
       outs.add(new Out(ns, name, "", fields));
       return;
     }
+    // {"id": ...} references keyed by the user's field names: a CustomEntity has no typed setters
     if (consumerIds.isEmpty()) {
       for (String[] t : targets) {
         ObjectNode e = fields.deepCopy();

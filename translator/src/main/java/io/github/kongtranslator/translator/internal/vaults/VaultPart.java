@@ -2,17 +2,16 @@ package io.github.kongtranslator.translator.internal.vaults;
 
 import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.KongVault;
+import io.github.kongtranslator.kongmodel.config.Vault;
 import io.github.kongtranslator.translator.FeatureFlag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Json;
 import io.github.kongtranslator.translator.internal.entities.Tags;
 import io.github.kongtranslator.translator.internal.support.Context;
@@ -21,7 +20,7 @@ import io.github.kongtranslator.translator.internal.text.Strs;
 /** KongVaults → {@code vaults} (gateway-api-spec §10). */
 public final class VaultPart {
   private final Context ctx;
-  private final List<ObjectNode> out = new ArrayList<>();
+  private final List<Vault> out = new ArrayList<>();
 
   private VaultPart(Context ctx) {
     this.ctx = ctx;
@@ -33,7 +32,7 @@ public final class VaultPart {
    * @param ctx the run
    * @return the {@code vaults} entries, in creation order
    */
-  public static ImmutableList<ObjectNode> run(Context ctx) {
+  public static ImmutableList<Vault> run(Context ctx) {
     VaultPart part = new VaultPart(ctx);
     part.vaults();
     return ImmutableList.copyOf(part.out);
@@ -56,21 +55,20 @@ public final class VaultPart {
         ctx.fail("spec.config of " + v.ref() + " must be a JSON object", v);
         continue;
       }
-      ObjectNode n = Entities.JSON.objectNode();
+      Vault.Builder n = Vault.builder();
       if (config != null && config.isObject() && !config.isEmpty()) {
-        n.set("config", Json.normalizeNumbers(config));
+        n.adoptConfig((ObjectNode) Json.normalizeNumbers(config));
       }
       if (!Strs.isEmpty(v.spec().description())) {
-        n.put("description", v.spec().description());
+        n.description(v.spec().description());
       }
       if (ctx.flag(FeatureFlag.FILL_IDS)) {
-        n.put("id", ctx.id("vaults", prefix));
+        n.id(ctx.id("vaults", prefix));
       }
-      n.put("name", Strs.nz(v.spec().backend()));
-      n.put("prefix", prefix);
-      ArrayNode tags = n.putArray("tags");
-      Tags.of(v).forEach(tags::add);
-      out.add(n);
+      n.name(Strs.nz(v.spec().backend()));
+      n.prefix(prefix);
+      n.tags(Tags.of(v));
+      out.add(n.build());
     }
   }
 }
