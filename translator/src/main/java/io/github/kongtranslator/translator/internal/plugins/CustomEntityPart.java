@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Json;
@@ -185,22 +184,23 @@ public final class CustomEntityPart {
         ctx.fail("no grant found to referenced KongPlugin " + pns + "/" + Strs.nz(pr.name()), ce);
         return null;
       }
-      return found(ce, ctx.stores.get(Kind.KONG_PLUGIN, pns, Strs.nz(pr.name())));
+      return found(ce, ctx.stores.get(Kind.KONG_PLUGIN, pns, Strs.nz(pr.name())).orElse(null));
     }
     if ("KongClusterPlugin".equals(pr.kind())) {
-      return found(ce, ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", Strs.nz(pr.name())));
+      return found(ce,
+          ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", Strs.nz(pr.name())).orElse(null));
     }
     ctx.fail("unsupported parentRef kind " + Strs.nz(pr.kind()) + " in KongCustomEntity", ce);
     return null;
   }
 
-  private @Nullable K8sObject found(KongCustomEntity ce, Optional<K8sObject> plugin) {
-    if (plugin.isEmpty()) {
+  private @Nullable K8sObject found(KongCustomEntity ce, @Nullable K8sObject plugin) {
+    if (plugin == null) {
       ctx.fail("failed to get plugin referenced by KongCustomEntity " + ce.metadata().namespace()
           + "/" + ce.metadata().name(), ce);
       return null;
     }
-    return plugin.get();
+    return plugin;
   }
 
   private boolean granted(KongCustomEntity ce, String ns, String name) {
