@@ -23,7 +23,7 @@ final class LabelSelectors {
     }
     JsonNode ml = selector.path("matchLabels");
     if (ml.isObject()) {
-      var it = ml.fields();
+      var it = ml.properties().iterator();
       while (it.hasNext()) {
         var e = it.next();
         if (!e.getValue().asText().equals(labels.get(e.getKey()))) {

@@ -265,7 +265,7 @@ public final class ServicePart {
   private void clientCertificate(KService svc) {
     for (ResolvedBackend rb : svc.resolved) {
       String name = rb.annotations().get(CLIENT_CERT);
-      if (Strs.isEmpty(name)) {
+      if (name == null || name.isEmpty()) {
         continue;
       }
       String ns = rb.annotated().metadata().namespace();
@@ -544,7 +544,7 @@ public final class ServicePart {
       KongIngress ki = null;
       for (ResolvedBackend rb : rbs) {
         String name = rb.annotations().get(OVERRIDE);
-        if (!Strs.isEmpty(name)) {
+        if (name != null && !name.isEmpty()) {
           ki = ctx.stores.get(Kind.KONG_INGRESS, rb.annotated().metadata().namespace(), name,
               KongIngress.class).orElse(null);
           if (ki == null) {

@@ -26,12 +26,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
+import org.jspecify.annotations.Nullable;
 
 /** Certificates and SNIs from TLS sections and client certificates; CA certificates (§10). */
 public final class CertificatePart {
@@ -122,12 +124,13 @@ public final class CertificatePart {
     });
     List<KCertificate> certs = new ArrayList<>();
     Map<CertPair, KCertificate> byPair = new HashMap<>();
-    Map<KCertificate, Set<String>> sniSets = new IdentityHashMap<>();
-    Map<KCertificate, Secret> sourceOf = new IdentityHashMap<>();
+    IdentityHashMap<KCertificate, Set<String>> sniSets = new IdentityHashMap<>();
+    IdentityHashMap<KCertificate, Secret> sourceOf = new IdentityHashMap<>();
     IdRewrites idRewrites = new IdRewrites();
     for (Map.Entry<String, List<String>> e : secretHosts.entrySet()) {
       String key = e.getKey();
-      List<K8sObject> parents = secretParents.get(key);
+      // claim() and the client-certificate loop above fill both maps with the same keys
+      List<K8sObject> parents = Objects.requireNonNull(secretParents.get(key), key);
       int slash = key.indexOf('/');
       Optional<Secret> s = ctx.stores.get(Kind.SECRET, key.substring(0, slash),
           key.substring(slash + 1), Secret.class);
@@ -308,7 +311,7 @@ public final class CertificatePart {
   }
 
   /** Re-encoded PEM of a single valid CA certificate, or null. */
-  static String validCa(String text) {
+  static @Nullable String validCa(String text) {
     Matcher m = PEM_BLOCK.matcher(text);
     List<byte[]> certs = new ArrayList<>();
     while (m.find()) {

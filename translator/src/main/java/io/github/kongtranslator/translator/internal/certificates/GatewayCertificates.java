@@ -83,7 +83,7 @@ final class GatewayCertificates {
 
   private List<ListenerCert> listenerCerts(Gateway gw) {
     String className = gw.spec().gatewayClassName();
-    if (Strs.isEmpty(className)) {
+    if (className == null || className.isEmpty()) {
       return List.of();
     }
     Optional<GatewayClass> gwc =
@@ -117,7 +117,7 @@ final class GatewayCertificates {
           || (ref.kind() != null && !"Secret".equals(ref.kind()))) {
         continue;
       }
-      String ns = Strs.isEmpty(ref.namespace()) ? gw.metadata().namespace() : ref.namespace();
+      String ns = Strs.orElse(ref.namespace(), gw.metadata().namespace());
       String name = Strs.nz(ref.name());
       if (!grants.granted(gw, ns, "", "Secret", name)) {
         continue;
@@ -133,7 +133,7 @@ final class GatewayCertificates {
             + "' does not hold a valid TLS key pair", secret.get(), gw);
         continue;
       }
-      String sni = Strs.isEmpty(l.hostname()) ? "*" : l.hostname();
+      String sni = Strs.orElse(l.hostname(), "*");
       out.add(new ListenerCert(secret.get(), cert, key, sni));
     }
     return out;

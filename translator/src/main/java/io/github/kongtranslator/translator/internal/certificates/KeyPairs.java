@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Checks that a PEM certificate and private key form a key pair, like Go's {@code tls.X509KeyPair}. */
 final class KeyPairs {
@@ -49,7 +50,7 @@ final class KeyPairs {
 
   private static boolean check(String certPem, String keyPem) {
     try {
-      byte[] certDer = first(certPem, "CERTIFICATE");
+      byte @Nullable [] certDer = first(certPem, "CERTIFICATE");
       if (certDer == null) {
         return false;
       }
@@ -76,7 +77,7 @@ final class KeyPairs {
     }
   }
 
-  private static byte[] first(String pem, String type) {
+  private static byte @Nullable [] first(String pem, String type) {
     Matcher m = BLOCK.matcher(pem);
     while (m.find()) {
       if (m.group(1).equals(type)) {

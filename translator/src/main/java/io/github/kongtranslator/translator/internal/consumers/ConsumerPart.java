@@ -231,7 +231,7 @@ public final class ConsumerPart {
     KongConsumer kc = c.source;
     String type = secret.metadata().labels().get(CREDENTIAL_LABEL);
     String ref = secret.metadata().namespace() + "/" + secret.metadata().name();
-    if (Strs.isEmpty(type)) {
+    if (type == null || type.isEmpty()) {
       ctx.failUnprotected("credential Secret " + ref + " has no " + CREDENTIAL_LABEL + " label", kc);
       return null;
     }

@@ -65,7 +65,7 @@ public final class Entities {
   public static final class TagNodes {
     private final Map<List<String>, ArrayNode> nodes = new HashMap<>();
     /** The same, by list identity: lists are mostly shared ({@code support.Context#tags}). */
-    private final Map<List<String>, ArrayNode> byIdentity = new IdentityHashMap<>();
+    private final IdentityHashMap<List<String>, ArrayNode> byIdentity = new IdentityHashMap<>();
     private final Map<String, TextNode> texts = new HashMap<>();
 
     void put(Tagged.Builder<?> b, List<String> tags) {

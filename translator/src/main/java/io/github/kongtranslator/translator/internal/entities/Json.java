@@ -18,7 +18,7 @@ public final class Json {
   public static JsonNode normalizeNumbers(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = Entities.JSON.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         o.set(e.getKey(), normalizeNumbers(e.getValue()));
@@ -62,7 +62,7 @@ public final class Json {
   public static JsonNode snakeKeys(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = Entities.JSON.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isNull()) {

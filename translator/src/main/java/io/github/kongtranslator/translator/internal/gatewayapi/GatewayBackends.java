@@ -38,14 +38,15 @@ public final class GatewayBackends {
     String routeNs = route.metadata().namespace();
     for (int j = 0; j < refs.size(); j++) {
       GatewayApi.BackendRef ref = refs.get(j);
-      String ns = Strs.isEmpty(ref.namespace()) ? routeNs : ref.namespace();
+      String ns = Strs.orElse(ref.namespace(), routeNs);
       String name = Strs.nz(ref.name());
       String why = null;
       String group = Strs.nz(ref.group());
-      if (ref.kind() == null || !ref.kind().equals("Service")) {
-        why = ref.kind() == null
+      String kind = ref.kind();
+      if (kind == null || !kind.equals("Service")) {
+        why = kind == null
             ? "it has no kind (the Gateway API CRD defaults it to Service; objects read as stored keep none)"
-            : "kind " + ref.kind() + " is not supported";
+            : "kind " + kind + " is not supported";
       } else if (ctx.stores.get(Kind.SERVICE, ns, name).isEmpty()) {
         why = "Service " + ns + "/" + name + " does not exist";
       } else if (!(group.isEmpty() || group.equals("core"))) {
@@ -107,7 +108,7 @@ public final class GatewayBackends {
   }
 
   Optional<Gateway> gateway(K8sObject route, GatewayApi.ParentReference p) {
-    String ns = Strs.isEmpty(p.namespace()) ? route.metadata().namespace() : p.namespace();
+    String ns = Strs.orElse(p.namespace(), route.metadata().namespace());
     return ctx.stores.get(Kind.GATEWAY, ns, Strs.nz(p.name()), Gateway.class);
   }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import io.github.kongtranslator.translator.internal.entities.Tags;
 import io.github.kongtranslator.translator.internal.routes.Atc;
 import io.github.kongtranslator.translator.internal.support.Context;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TCPRoute, UDPRoute and TLSRoute → one Kong service and route per rule (gateway-api-spec §5).
@@ -108,7 +109,7 @@ final class GatewayL4Part {
 
   private void translate(K8sObject r, List<GatewayApi.ParentReference> parents,
       List<String> hostnames, List<GatewayApi.L4Rule> rules, String protocol,
-      String listenerProtocol, Map<String, KService> out) {
+      @Nullable String listenerProtocol, Map<String, KService> out) {
     String kind = r.kind().kindName().toLowerCase(Locale.ROOT);
     String base = kind + "." + r.metadata().namespace() + "." + r.metadata().name();
     List<Integer> ports = new ArrayList<>();

@@ -100,7 +100,9 @@ final class HttpRoutePart {
       ctx.guard(first.route(), () -> translateGroup(g, out, units, errors));
     }
     errors.forEach((k, list) ->
-        ctx.fail("HTTPRoute can't be routed: " + String.join("; ", list), byKey.get(k)));
+        ctx.fail("HTTPRoute can't be routed: " + String.join("; ", list),
+            // translateGroup keys errors by the parent route, one of the valid routes
+            java.util.Objects.requireNonNull(byKey.get(k), k)));
     Priorities.assign(units, Unit::base, 4095,
         Comparator.comparing((Unit u) -> u.source().metadata().creationTimestamp())
             .thenComparing(u -> u.source().metadata().namespace(), Strs.BYTES)
@@ -144,7 +146,7 @@ final class HttpRoutePart {
     List<String> parts = new ArrayList<>();
     for (GatewayApi.BackendRef b : refs) {
       StringBuilder sb = new StringBuilder();
-      sb.append(Strs.isEmpty(b.namespace()) ? ns : b.namespace()).append('.').append(Strs.nz(b.name()));
+      sb.append(Strs.orElse(b.namespace(), ns)).append('.').append(Strs.nz(b.name()));
       if (b.port() != null) {
         sb.append('.').append(b.port());
       }
@@ -170,7 +172,7 @@ final class HttpRoutePart {
     HttpRoute parent = ordered.get(0).route();
     KService svc = GatewayBackends.skeleton(g.name(), "http", parent);
     HttpRoute.Rule firstRule = first.rule();
-    String refsField = (first.route() == parent ? "" : first.route().ref() + " ")
+    String refsField = (first.route().key().equals(parent.key()) ? "" : first.route().ref() + " ")
         + "spec.rules[" + first.index() + "].backendRefs";
     svc.backends.addAll(backends.resolve(parent, firstRule.backendRefs(), true, refsField));
     if (!firstRule.backendRefs().isEmpty() && svc.backends.isEmpty()) {
@@ -445,18 +447,20 @@ final class HttpRoutePart {
           if (rr == null) {
             throw new GroupException("RequestRedirect filter without requestRedirect");
           }
-          boolean full = rr.path() != null && "ReplaceFullPath".equals(rr.path().type());
+          GatewayApi.PathModifier pm = rr.path();
+          boolean full = pm != null && "ReplaceFullPath".equals(pm.type());
+          String fullPath = pm == null ? "" : Strs.nz(pm.replaceFullPath());
           if (ctx.flag(FeatureFlag.SUPPORT_REDIRECT_PLUGIN)) {
             ObjectNode c = Entities.JSON.objectNode();
             putStatus(c, rr.statusCode());
-            c.put("location", location(rr, full ? Strs.nz(rr.path().replaceFullPath()) : "/"));
+            c.put("location", location(rr, full ? fullPath : "/"));
             c.put("keep_incoming_path", !full);
             redirectPlugin = Plugin.builder().name("redirect").adoptConfig(c);
           } else {
             ObjectNode c = Entities.JSON.objectNode();
             putStatus(c, rr.statusCode());
             termination = Plugin.builder().name("request-termination").adoptConfig(c);
-            String path = full ? Strs.nz(rr.path().replaceFullPath()) : pathValue;
+            String path = full ? fullPath : pathValue;
             section(resp, "add").computeIfAbsent("headers", k -> new ArrayList<>())
                 .add("Location:" + location(rr, path));
           }
@@ -607,7 +611,7 @@ final class HttpRoutePart {
       return path;
     }
     String hostPort = rr.hostname() + (rr.port() == null ? "" : ":" + rr.port());
-    String scheme = Strs.isEmpty(rr.scheme()) ? "http" : rr.scheme();
+    String scheme = Strs.orElse(rr.scheme(), "http");
     return scheme + "://" + cleanJoin(hostPort, path);
   }
 
@@ -616,7 +620,7 @@ final class HttpRoutePart {
     String joined = b.isEmpty() ? a : a + "/" + b;
     boolean rooted = joined.startsWith("/");
     List<String> out = new ArrayList<>();
-    for (String part : joined.split("/")) {
+    for (String part : joined.split("/", -1)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
@@ -706,7 +710,8 @@ final class HttpRoutePart {
     qs.sort(Comparator.comparing(x -> Strs.nz(x.name()), Strs.BYTES));
     String queryOp = Atc.and(qs.stream().map(q -> Atc.pred("http.queries." + Strs.nz(q.name()),
         REGEX.equals(q.type()) ? "~" : "==", Strs.nz(q.value()))).toList());
-    String methodOp = Strs.isEmpty(m.method()) ? "" : Atc.pred("http.method", "==", m.method());
+    String method = m.method();
+    String methodOp = method == null || method.isEmpty() ? "" : Atc.pred("http.method", "==", method);
     return Atc.and(List.of(pathOp, headerOp, queryOp, methodOp));
   }
 

@@ -87,7 +87,7 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
     Builder b = new Builder(objectKey(o));
     String ns = o.metadata().namespace();
     switch (o.kind()) {
-      case INGRESS -> ingress((Ingress) o, b, options);
+      case INGRESS -> ingress((Ingress) o, b);
       case SERVICE -> {
         b.plugins(o, false);
         b.context(Kind.KONG_INGRESS, ns, o.metadata().annotation(OVERRIDE));
@@ -247,7 +247,7 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
     return b.build();
   }
 
-  private static void ingress(Ingress ing, Builder b, TranslatorOptions options) {
+  private static void ingress(Ingress ing, Builder b) {
     String ns = ing.metadata().namespace();
     b.plugins(ing, false);
     b.context(Kind.KONG_INGRESS, ns, ing.metadata().annotation(OVERRIDE));

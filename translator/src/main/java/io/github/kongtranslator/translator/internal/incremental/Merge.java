@@ -236,7 +236,8 @@ final class Merge {
       case TARGET -> b.targets((List<io.github.kongtranslator.kongmodel.config.Target>) l);
       case SNI -> b.snis((List<io.github.kongtranslator.kongmodel.config.Sni>) l);
       case LICENSE -> b.licenses((List<io.github.kongtranslator.kongmodel.config.License>) l);
-      default -> throw new IllegalStateException("unexpected top-level section " + kind);
+      case KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET, OAUTH2, ACL, MTLS_AUTH, CUSTOM_ENTITY ->
+          throw new IllegalStateException("unexpected top-level section " + kind);
     }
   }
 }

@@ -91,7 +91,7 @@ final class IngressPart {
       for (Ingress.Path path : rule.http().paths()) {
         String p = IngressPaths.normalize(Strs.nz(path.path()));
         String type = path.pathType() == null ? IngressPaths.IMPLEMENTATION_SPECIFIC : path.pathType();
-        Target t = resolveBackend(ing, path.backend(), true);
+        Target t = resolveBackend(ing, path.backend());
         if (t == null) {
           continue;
         }
@@ -131,8 +131,10 @@ final class IngressPart {
         }
         rb.paths().add(new String[] {p, type});
         if (!expressions) {
+          // a route made while expressions are off starts with a paths list (above)
+          List<String> routePaths = java.util.Objects.requireNonNull(rb.route().paths, routeKey);
           for (String kp : IngressPaths.kongPaths(p, type)) {
-            rb.route().paths.add(
+            routePaths.add(
                 IngressPaths.applyRegexPrefix(kp, regexPrefix, ctx.legacyRegexDetection));
           }
         }
@@ -143,7 +145,7 @@ final class IngressPart {
   /** A resolved Ingress backend: the Kong service name/host it maps to. */
   private record Target(Backend backend, String serviceName, boolean facade) {}
 
-  private @Nullable Target resolveBackend(Ingress ing, Ingress.@Nullable Backend b, boolean rule) {
+  private @Nullable Target resolveBackend(Ingress ing, Ingress.@Nullable Backend b) {
     String ns = ing.metadata().namespace();
     if (b == null) {
       ctx.fail("Ingress backend is missing", ing);
@@ -206,7 +208,7 @@ final class IngressPart {
   }
 
   private void defaultBackend(Ingress ing) {
-    Target t = resolveBackend(ing, ing.spec().defaultBackend(), false);
+    Target t = resolveBackend(ing, ing.spec().defaultBackend());
     if (t == null) {
       return;
     }

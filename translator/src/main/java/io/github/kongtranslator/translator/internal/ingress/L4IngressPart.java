@@ -36,11 +36,12 @@ final class L4IngressPart {
       List<TcpIngress.Rule> rules = ing.spec().rules();
       for (int i = 0; i < rules.size(); i++) {
         TcpIngress.Rule rule = rules.get(i);
-        if (rule.backend() == null || Strs.isEmpty(rule.backend().serviceName())) {
+        var backend = rule.backend();
+        String svcName = backend == null ? null : backend.serviceName();
+        if (backend == null || svcName == null || svcName.isEmpty()) {
           continue;
         }
-        String svcName = rule.backend().serviceName();
-        int port = rule.backend().servicePort();
+        int port = backend.servicePort();
         KRoute r = new KRoute(ing);
         r.name = ns + "." + ing.metadata().name() + "." + i;
         r.protocols = new ArrayList<>(List.of("tcp", "tls"));
@@ -82,11 +83,12 @@ final class L4IngressPart {
       List<UdpIngress.Rule> rules = ing.spec().rules();
       for (int i = 0; i < rules.size(); i++) {
         UdpIngress.Rule rule = rules.get(i);
-        if (rule.backend() == null || Strs.isEmpty(rule.backend().serviceName())) {
+        var backend = rule.backend();
+        String svcName = backend == null ? null : backend.serviceName();
+        if (backend == null || svcName == null || svcName.isEmpty()) {
           continue;
         }
-        String svcName = rule.backend().serviceName();
-        int port = rule.backend().servicePort();
+        int port = backend.servicePort();
         KRoute r = new KRoute(ing);
         r.name = ns + "." + ing.metadata().name() + "." + i + ".udp";
         r.protocols = new ArrayList<>(List.of("udp"));

@@ -16,12 +16,12 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Json;
 import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
+import org.jspecify.annotations.Nullable;
 
 /** KongCustomEntity → custom entities attached to what their plugin is bound to (gateway-api-spec §9). */
 public final class CustomEntityPart {
@@ -93,15 +93,11 @@ public final class CustomEntityPart {
     PluginPart.Relations rel = null;
     KongCustomEntity.ParentRef pr = ce.spec().parentRef();
     if (pr != null && !foreign.isEmpty()) {
-      Optional<K8sObject> plugin = parentPlugin(ce, pr);
+      K8sObject plugin = parentPlugin(ce, pr);
       if (plugin == null) {
         return;
       }
-      if (plugin.isEmpty()) {
-        ctx.fail("failed to get plugin referenced by KongCustomEntity " + ns + "/" + name, ce);
-        return;
-      }
-      rel = relations.get(PluginPart.pluginKey(plugin.get()));
+      rel = relations.get(PluginPart.pluginKey(plugin));
     }
     List<String[]> targets = new ArrayList<>();
     List<String> consumerIds = new ArrayList<>();
@@ -176,26 +172,36 @@ public final class CustomEntityPart {
     }
   }
 
-  /** The plugin a parentRef names; null after a failure, empty when not found. */
-  private Optional<K8sObject> parentPlugin(KongCustomEntity ce, KongCustomEntity.ParentRef pr) {
+  /** The plugin a parentRef names; null after a failure (a missing plugin is one too). */
+  private @Nullable K8sObject parentPlugin(KongCustomEntity ce, KongCustomEntity.ParentRef pr) {
     if (!Kind.KONG_GROUP.equals(pr.group())) {
       ctx.fail("unsupported parentRef group " + Strs.nz(pr.group()) + " in KongCustomEntity", ce);
       return null;
     }
     String ns = ce.metadata().namespace();
     if ("KongPlugin".equals(pr.kind())) {
-      String pns = Strs.isEmpty(pr.namespace()) ? ns : pr.namespace();
+      String pns = Strs.orElse(pr.namespace(), ns);
       if (!pns.equals(ns) && !granted(ce, pns, Strs.nz(pr.name()))) {
         ctx.fail("no grant found to referenced KongPlugin " + pns + "/" + Strs.nz(pr.name()), ce);
         return null;
       }
-      return ctx.stores.get(Kind.KONG_PLUGIN, pns, Strs.nz(pr.name()));
+      return found(ce, ctx.stores.get(Kind.KONG_PLUGIN, pns, Strs.nz(pr.name())).orElse(null));
     }
     if ("KongClusterPlugin".equals(pr.kind())) {
-      return ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", Strs.nz(pr.name()));
+      return found(ce,
+          ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", Strs.nz(pr.name())).orElse(null));
     }
     ctx.fail("unsupported parentRef kind " + Strs.nz(pr.kind()) + " in KongCustomEntity", ce);
     return null;
+  }
+
+  private @Nullable K8sObject found(KongCustomEntity ce, @Nullable K8sObject plugin) {
+    if (plugin == null) {
+      ctx.fail("failed to get plugin referenced by KongCustomEntity " + ce.metadata().namespace()
+          + "/" + ce.metadata().name(), ce);
+      return null;
+    }
+    return plugin;
   }
 
   private boolean granted(KongCustomEntity ce, String ns, String name) {

@@ -307,17 +307,19 @@ public final class PluginPart {
 
   private String secretValue(K8sObject o, KongPlugin.@Nullable SecretKeyRef ref, boolean cluster)
       throws ConfigException {
-    if (ref == null || Strs.isEmpty(ref.name()) || Strs.isEmpty(ref.key())) {
+    String name = ref == null ? null : ref.name();
+    String key = ref == null ? null : ref.key();
+    if (ref == null || name == null || name.isEmpty() || key == null || key.isEmpty()) {
       throw new ConfigException("secretKeyRef needs a name and a key");
     }
     String ns = cluster ? Strs.nz(ref.namespace()) : o.metadata().namespace();
-    Optional<Secret> s = ctx.stores.get(Kind.SECRET, ns, ref.name(), Secret.class);
+    Optional<Secret> s = ctx.stores.get(Kind.SECRET, ns, name, Secret.class);
     if (s.isEmpty()) {
-      throw new ConfigException("Secret " + ns + "/" + ref.name() + " not found");
+      throw new ConfigException("Secret " + ns + "/" + name + " not found");
     }
-    Optional<SecretValue> v = s.get().value(ref.key());
+    Optional<SecretValue> v = s.get().value(key);
     if (v.isEmpty()) {
-      throw new ConfigException("Secret " + ns + "/" + ref.name() + " has no key " + ref.key());
+      throw new ConfigException("Secret " + ns + "/" + name + " has no key " + key);
     }
     return v.get().utf8();
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import io.github.kongtranslator.translator.internal.text.Strs;
+import org.jspecify.annotations.Nullable;
 
 /** Route-level annotations of the route's source object (translator-spec §6.1). */
 public final class RouteOverrides {
@@ -126,7 +127,7 @@ public final class RouteOverrides {
     normalizeProtocols(r);
   }
 
-  private static String lower(String s) {
+  private static @Nullable String lower(@Nullable String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 

@@ -22,6 +22,7 @@ import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.KongIds;
 import io.github.kongtranslator.translator.internal.entities.Tags;
 import io.github.kongtranslator.translator.internal.text.Strs;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The environment of one translation run, the same for every stage: the snapshot and options,
@@ -57,26 +58,33 @@ public final class Context {
   private Optional<IngressClassParameters> parameters(IngressClass ic) {
     IngressClass.Parameters p = ic.spec().parameters();
     if (p == null || !Kind.KONG_GROUP.equals(p.apiGroup())
-        || !"IngressClassParameters".equals(p.kind())
-        || Strs.isEmpty(p.scope()) || Strs.isEmpty(p.namespace()) || p.name() == null) {
+        || !"IngressClassParameters".equals(p.kind()) || Strs.isEmpty(p.scope())) {
       return Optional.empty();
     }
-    return stores.get(Kind.INGRESS_CLASS_PARAMETERS, p.namespace(), p.name(),
+    String namespace = p.namespace();
+    String name = p.name();
+    if (namespace == null || namespace.isEmpty() || name == null) {
+      return Optional.empty();
+    }
+    return stores.get(Kind.INGRESS_CLASS_PARAMETERS, namespace, name,
         IngressClassParameters.class);
   }
 
-  private Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>> slicesByService;
+  private @Nullable Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>>
+      slicesByService;
 
   /** EndpointSlices of a Service ({@code namespace/name}), in store order; indexed once per run. */
   public List<io.github.kongtranslator.core.model.EndpointSlice> endpointSlices(String namespace, String service) {
-    if (slicesByService == null) {
-      slicesByService = new java.util.HashMap<>();
+    Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>> bySvc = slicesByService;
+    if (bySvc == null) {
+      bySvc = new java.util.HashMap<>();
       for (var es : stores.list(Kind.ENDPOINT_SLICE, io.github.kongtranslator.core.model.EndpointSlice.class)) {
-        slicesByService.computeIfAbsent(es.metadata().namespace() + "/" + es.serviceName(),
+        bySvc.computeIfAbsent(es.metadata().namespace() + "/" + es.serviceName(),
             k -> new ArrayList<>()).add(es);
       }
+      slicesByService = bySvc;
     }
-    return slicesByService.getOrDefault(namespace + "/" + service, List.of());
+    return bySvc.getOrDefault(namespace + "/" + service, List.of());
   }
 
   public boolean flag(FeatureFlag f) {
@@ -152,7 +160,7 @@ public final class Context {
     return tags.computeIfAbsent(o, Tags::of);
   }
 
-  private final Map<K8sObject, ImmutableList<String>> tags = new IdentityHashMap<>();
+  private final IdentityHashMap<K8sObject, ImmutableList<String>> tags = new IdentityHashMap<>();
 
   /** Objects of a kind sorted by namespace/name (byte order), then by creation time. */
   public <T extends K8sObject> List<T> sorted(Kind kind, Class<T> type) {

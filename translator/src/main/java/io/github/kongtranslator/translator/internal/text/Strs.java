@@ -66,14 +66,11 @@ public final class Strs {
     if (s == null) {
       return null;
     }
-    switch (s) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
-        return true;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
-        return false;
-      default:
-        return null;
-    }
+    return switch (s) {
+      case "1", "t", "T", "TRUE", "true", "True" -> true;
+      case "0", "f", "F", "FALSE", "false", "False" -> false;
+      default -> null;
+    };
   }
 
   /** Case-insensitive {@code true}/{@code false}. */
@@ -103,5 +100,10 @@ public final class Strs {
 
   public static String nz(@Nullable String s) {
     return s == null ? "" : s;
+  }
+
+  /** {@code s}, or {@code fallback} when {@code s} is null or empty (Go's zero-value default). */
+  public static String orElse(@Nullable String s, String fallback) {
+    return s == null || s.isEmpty() ? fallback : s;
   }
 }

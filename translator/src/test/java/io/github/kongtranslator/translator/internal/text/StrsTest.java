@@ -54,4 +54,20 @@ class StrsTest {
     assertThat(Strs.parseBool("0")).isFalse();
     assertThat(Strs.parseBool("yes")).isNull();
   }
+
+  @Test
+  void orElse_replacesOnlyNullAndEmpty() {
+    assertThat(Strs.orElse(null, "http")).isEqualTo("http");
+    assertThat(Strs.orElse("", "http")).isEqualTo("http");
+    assertThat(Strs.orElse(" ", "http")).isEqualTo(" ");
+    assertThat(Strs.orElse("https", "http")).isEqualTo("https");
+  }
+
+  @Test
+  void parseBool_acceptsGoSpellingsOnly() {
+    assertThat(Strs.parseBool("T")).isTrue();
+    assertThat(Strs.parseBool("False")).isFalse();
+    assertThat(Strs.parseBool("yes")).isNull();
+    assertThat(Strs.parseBool(null)).isNull();
+  }
 }
