@@ -2,6 +2,7 @@ package io.github.kongtranslator.fallback.gateway.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -208,7 +209,8 @@ public final class DbModeSync {
     // is rejected by name; the rest of the configuration is still written
     for (Iterator<Desired> it = desired.iterator(); it.hasNext(); ) {
       Desired d = it.next();
-      String root = d.collection().split("/")[0];
+      int slash = d.collection().indexOf('/');
+      String root = slash < 0 ? d.collection() : d.collection().substring(0, slash);
       if (absent.contains(root)) {
         w.reject(typeName(d.kind()), d.body(), root + " is not available on this gateway (HTTP 404)");
         it.remove();
@@ -290,7 +292,7 @@ public final class DbModeSync {
       String id = d.body().get("id").asText();
       for (Current c : current) {
         if (c.kind() == d.kind() && !c.id().equals(id) && nk.equals(naturalKey(c.kind(), c.body()))
-            && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current, byId)))
+            && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current)))
             && !dups.contains(c)) {
           if (c.kind() == EntityKind.SERVICE) {
             for (Current r : current) {
@@ -326,7 +328,7 @@ public final class DbModeSync {
   }
 
   private static boolean refersTo(Current c, Set<String> ids) {
-    for (String part : c.collection().split("/")) {
+    for (String part : Splitter.on('/').omitEmptyStrings().split(c.collection())) {
       if (ids.contains(java.net.URLDecoder.decode(part, StandardCharsets.UTF_8))) {
         return true;
       }
@@ -584,7 +586,7 @@ public final class DbModeSync {
     Optional<String> nk = naturalKey(d.kind(), d.body());
     for (Current c : current) {
       if (c.kind() == d.kind() && nk.equals(naturalKey(c.kind(), c.body()))
-          && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current, byId)))) {
+          && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current)))) {
         return Optional.of(c);
       }
     }
@@ -592,7 +594,7 @@ public final class DbModeSync {
   }
 
   /** The collection of the current upstream a desired target belongs to. */
-  private static String targetsOf(Desired d, List<Current> current, Map<String, Current> byId) {
+  private static String targetsOf(Desired d, List<Current> current) {
     for (Current c : current) {
       if (c.kind() == EntityKind.UPSTREAM && d.collection().equals(
           "upstreams/" + enc(c.body().path("name").asText()) + "/targets")) {
@@ -604,7 +606,7 @@ public final class DbModeSync {
 
   /** Whether any field of the desired body differs from Kong's (defaults Kong adds are ignored). */
   static boolean differs(ObjectNode desired, JsonNode current, Map<String, Current> byId) {
-    Iterator<Map.Entry<String, JsonNode>> it = desired.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = desired.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
       JsonNode now = current.get(f.getKey());

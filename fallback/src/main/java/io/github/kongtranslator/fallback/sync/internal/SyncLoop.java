@@ -282,9 +282,9 @@ public final class SyncLoop {
         .duration(Duration.ofNanos(System.nanoTime() - start)).build();
     if (pushed && outcome != SyncOutcome.FAILED && skippedOrSent(ts) > 0) {
       Held before = held;
-      boolean sameState = before != null && before.hash().equals(h) && before.outcome() == outcome
-          && !r.desiredRetried();
-      held = new Held(h, outcome, r, sameState ? before.since() : clock.instant());
+      held = new Held(h, outcome, r,
+          before != null && before.hash().equals(h) && before.outcome() == outcome && !r.desiredRetried()
+              ? before.since() : clock.instant());
     }
     log(r);
     fire(() -> listener.syncCompleted(r));
@@ -320,7 +320,7 @@ public final class SyncLoop {
     boolean onFallback = hd != null && hd.hash().equals(h)
         && (hd.outcome() == SyncOutcome.FALLBACK_APPLIED || hd.outcome() == SyncOutcome.LAST_VALID_APPLIED);
     Duration after = retryAfter;
-    boolean retry = onFallback && !ts.isEmpty()
+    boolean retry = hd != null && onFallback && !ts.isEmpty()
         && (retryAsked || (after != null && !clock.instant().isBefore(hd.since().plus(after))));
     result.desiredRetried(retry);
     List<Target> needs = new ArrayList<>();
@@ -338,7 +338,8 @@ public final class SyncLoop {
     }
     if (retry) {
       LOG.info("trying the desired configuration again while the gateways run the {}",
-          hd.outcome() == SyncOutcome.FALLBACK_APPLIED ? "fallback" : "last valid configuration");
+          Objects.requireNonNull(hd, "a retry is of a held fallback").outcome() == SyncOutcome.FALLBACK_APPLIED
+              ? "fallback" : "last valid configuration");
     }
 
     Memo m = memo;
@@ -389,7 +390,7 @@ public final class SyncLoop {
     boolean rejected = withhold;
     Set<ObjectRef> broken = new LinkedHashSet<>();
     if (withhold) {
-      broken.addAll(m.broken());
+      broken.addAll(Objects.requireNonNull(m, "withholding needs the memo of a rejection").broken());
     }
     for (Target t : ts) {
       Optional<PushAttempt> last = lastOf(t, PushKind.DESIRED);
@@ -719,8 +720,8 @@ public final class SyncLoop {
       }
       Target known = targets.get(id);
       boolean same = known != null && known.atomic == c.isAtomic();
-      String previous = same ? known.instance : "";
-      boolean askEmpty = same && known.state instanceof GatewayState.Known && !known.knownEmpty;
+      String previous = known != null && same ? known.instance : "";
+      boolean askEmpty = known != null && same && known.state instanceof GatewayState.Known && !known.knownEmpty;
       probes.put(id, ClientCall.submit(executor, () -> probe(c, same, previous, askEmpty)));
     }
     List<Target> ts = new ArrayList<>();
