@@ -183,8 +183,8 @@ public final class DbModeSync {
     Extras extras = new Extras(this);
     for (Map.Entry<String, ImmutableList<KongEntity>> section : config.sections().entrySet()) {
       for (KongEntity e : section.getValue()) {
-        if (!extras.accept(e, Optional.empty(), unsupported)) {
-          flatten(e, Optional.empty(), desired, unsupported, extras);
+        if (!extras.accept(e, null, unsupported)) {
+          flatten(e, null, desired, unsupported, extras);
         }
       }
     }
@@ -233,12 +233,12 @@ public final class DbModeSync {
       if (d.kind() == EntityKind.TARGET) {
         // kong/api/routes/upstreams.lua: POST creates a target; PUT on /targets/{t} updates only
         stop = now.isPresent()
-            ? w.write("PUT", "/" + now.get().collection() + "/" + enc(now.get().id()), Optional.of(d.body()),
+            ? w.write("PUT", "/" + now.get().collection() + "/" + enc(now.get().id()), d.body(),
                 typeName(d.kind()), d.body())
-            : w.write("POST", "/" + d.collection(), Optional.of(d.body()), typeName(d.kind()), d.body());
+            : w.write("POST", "/" + d.collection(), d.body(), typeName(d.kind()), d.body());
       } else {
         String path = "/" + d.collection() + "/" + enc(d.key());
-        stop = w.write("PUT", path, Optional.of(d.body()), typeName(d.kind()), d.body());
+        stop = w.write("PUT", path, d.body(), typeName(d.kind()), d.body());
       }
       if (stop.isPresent()) {
         return stop.get();
@@ -358,17 +358,17 @@ public final class DbModeSync {
      *
      * @param method {@code PUT} or {@code POST}
      * @param path the path
-     * @param body the body, if any
+     * @param body the body
      * @param type the entity type named in a failure (e.g. {@code route}, {@code key_auth})
      * @param blame the entity named in a failure (its name, id and tags)
      * @return an outcome to stop the sync with, or empty to go on
      */
-    Optional<PushOutcome> write(String method, String path, Optional<JsonNode> body, String type, JsonNode blame) {
+    Optional<PushOutcome> write(String method, String path, JsonNode body, String type, JsonNode blame) {
       if (dryRun) {
         pending.add(method + " " + path);
         return Optional.empty();
       }
-      AdminHttp.Sent sent = http.sendRetrying(method, path, body.map(JsonNode::toString));
+      AdminHttp.Sent sent = http.sendRetrying(method, path, body.toString());
       return settle(method, path, sent, type, blame);
     }
 
@@ -385,7 +385,7 @@ public final class DbModeSync {
         pending.add("DELETE " + path);
         return Optional.empty();
       }
-      AdminHttp.Sent sent = http.sendRetrying("DELETE", path, Optional.empty());
+      AdminHttp.Sent sent = http.sendRetrying("DELETE", path, null);
       if (sent.reply() instanceof AdminHttp.Answered a && a.status() == 404) {
         return Optional.empty();
       }
@@ -484,7 +484,7 @@ public final class DbModeSync {
   }
 
   private void flatten(
-      KongEntity e, Optional<Desired> parent, List<Desired> out, Set<String> unsupported, Extras extras) {
+      KongEntity e, @Nullable Desired parent, List<Desired> out, Set<String> unsupported, Extras extras) {
     EntityKind kind = e.kind();
     if (!ORDER.contains(kind)) {
       unsupported.add(kind.sectionKey().isEmpty() ? kind.name() : kind.sectionKey());
@@ -497,8 +497,8 @@ public final class DbModeSync {
     @Nullable JsonNode members = kind == EntityKind.CONSUMER ? body.remove("groups")
         : kind == EntityKind.CONSUMER_GROUP ? body.remove("consumers") : null;
     String collection = collectionOf(kind);
-    if (parent.isPresent()) {
-      Desired p = parent.get();
+    if (parent != null) {
+      Desired p = parent;
       ObjectNode ref = refTo(p);
       switch (p.kind()) {
         case SERVICE -> body.set("service", ref);
@@ -507,7 +507,9 @@ public final class DbModeSync {
         case CONSUMER_GROUP -> body.set("consumer_group", ref);
         case CERTIFICATE -> body.set("certificate", ref);
         case UPSTREAM -> collection = "upstreams/" + enc(p.key()) + "/targets";
-        default -> unsupported.add(kind.sectionKey() + " under " + p.kind().sectionKey());
+        case TARGET, PLUGIN, CONSUMER_GROUP_CONSUMER, KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET,
+            OAUTH2, ACL, MTLS_AUTH, SNI, CA_CERTIFICATE, VAULT, LICENSE, CUSTOM_ENTITY ->
+            unsupported.add(kind.sectionKey() + " under " + p.kind().sectionKey());
       }
     }
     Optional<String> key = keyOf(kind, body);
@@ -522,8 +524,8 @@ public final class DbModeSync {
     }
     for (Map.Entry<String, ImmutableList<KongEntity>> n : e.nested().entrySet()) {
       for (KongEntity child : n.getValue()) {
-        if (!extras.accept(child, Optional.of(d), unsupported)) {
-          flatten(child, Optional.of(d), out, unsupported, extras);
+        if (!extras.accept(child, d, unsupported)) {
+          flatten(child, d, out, unsupported, extras);
         }
       }
     }
@@ -568,7 +570,8 @@ public final class DbModeSync {
       case CONSUMER -> "username";
       case VAULT -> "prefix";
       case TARGET -> "target";
-      default -> "";
+      case PLUGIN, CONSUMER_GROUP_CONSUMER, KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET, OAUTH2,
+          ACL, MTLS_AUTH, CERTIFICATE, CA_CERTIFICATE, LICENSE, CUSTOM_ENTITY -> "";
     };
     return field.isEmpty() || !body.hasNonNull(field) ? Optional.empty() : Optional.of(body.get(field).asText());
   }
@@ -677,7 +680,7 @@ public final class DbModeSync {
     String query = "?size=1000" + (filter && !nested ? "&tags=" + enc(String.join(",", selectTags)) : "");
     String next = "/" + collection + query;
     for (int page = 0; page < 10_000; page++) {
-      AdminHttp.Reply r = http.sendRetrying("GET", next, Optional.empty()).reply();
+      AdminHttp.Reply r = http.sendRetrying("GET", next, null).reply();
       if (missingIsEmpty && page == 0 && r instanceof AdminHttp.Answered nf && nf.status() == 404) {
         absent.add(collection);
         return Optional.empty();
