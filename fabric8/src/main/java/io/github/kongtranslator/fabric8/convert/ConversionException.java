@@ -33,7 +33,11 @@ public final class ConversionException extends KongTranslatorException {
         + (object.isEmpty() ? "" : object + ": ") + problem;
   }
 
-  /** Where the object came from, e.g. {@code informer Service} or a caller's label. */
+  /**
+   * Where the object came from.
+   *
+   * @return the origin, e.g. {@code informer Service} or a caller's label
+   */
   public String origin() {
     return origin;
   }

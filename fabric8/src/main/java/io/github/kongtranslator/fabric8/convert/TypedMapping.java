@@ -48,6 +48,8 @@ final class TypedMapping {
   /** Thrown to abandon the direct path; no stack trace (it is control flow, not an error). */
   private static final class Unmapped extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    // one shared instance: stackless and immutable, thrown only as control flow inside this class
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     static final Unmapped INSTANCE = new Unmapped();
 
     private Unmapped() {
@@ -200,7 +202,7 @@ final class TypedMapping {
           }),
           spec.getSelector());
     }
-    return new Service(apiVersion, meta(s), out);
+    return new Service(apiVersion, meta(s), absentAsNull(out));
   }
 
   private EndpointSlice endpointSlice(io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice s) {
@@ -249,7 +251,7 @@ final class TypedMapping {
             return new Ingress.Tls(t.getHosts(), t.getSecretName());
           }));
     }
-    return new Ingress(apiVersion, meta(i), out);
+    return new Ingress(apiVersion, meta(i), absentAsNull(out));
   }
 
   private static Ingress.@Nullable Backend backend(
@@ -305,7 +307,7 @@ final class TypedMapping {
       out = new IngressClass.Spec(spec.getController(), p == null ? null
           : new IngressClass.Parameters(p.getApiGroup(), p.getKind(), p.getName(), p.getNamespace(), p.getScope()));
     }
-    return new IngressClass(apiVersion, meta(c), out);
+    return new IngressClass(apiVersion, meta(c), absentAsNull(out));
   }
 
   // ---- Gateway API (fabric8's kubernetes-model-gatewayapi; v1beta1 kinds reuse the v1 specs) ----
@@ -329,7 +331,7 @@ final class TypedMapping {
                 json(rule.getTimeouts()));
           }));
     }
-    return new HttpRoute(apiVersion, meta(r), out);
+    return new HttpRoute(apiVersion, meta(r), absentAsNull(out));
   }
 
   private static GatewayApi.ParentReference parentRef(io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference p) {
@@ -440,7 +442,7 @@ final class TypedMapping {
         }));
       }));
     }
-    return new Gateway(apiVersion, meta(r), out, st);
+    return new Gateway(apiVersion, meta(r), absentAsNull(out), st);
   }
 
   private GatewayClass gatewayClass(HasMetadata r,
@@ -453,10 +455,10 @@ final class TypedMapping {
       if (p != null) {
         extra(p.getAdditionalProperties());
       }
-      out = new GatewayClass.Spec(spec.getControllerName(), p == null ? null
-          : new GatewayApi.ParentReference(p.getGroup(), p.getKind(), p.getNamespace(), p.getName(), null, null));
+      out = new GatewayClass.Spec(spec.getControllerName(), absentAsNull(p == null ? null
+          : new GatewayApi.ParentReference(p.getGroup(), p.getKind(), p.getNamespace(), p.getName(), null, null)));
     }
-    return new GatewayClass(apiVersion, meta(r), out);
+    return new GatewayClass(apiVersion, meta(r), absentAsNull(out));
   }
 
   private ReferenceGrant referenceGrant(HasMetadata r,
@@ -475,6 +477,18 @@ final class TypedMapping {
             return new ReferenceGrant.To(t.getGroup(), t.getKind(), t.getName());
           }));
     }
-    return new ReferenceGrant(apiVersion, meta(r), out);
+    return new ReferenceGrant(apiVersion, meta(r), absentAsNull(out));
+  }
+
+  /**
+   * Passes an absent part (null) to a model record constructor. The model's constructors take
+   * null for an absent field, as the Jackson path gives them (they store their empty spec, or
+   * keep a null reference that is {@code @Nullable}), but their parameters are not annotated
+   * because the accessors never return null.
+   */
+  // the one place where null flows into the model's non-annotated constructor parameters
+  @SuppressWarnings("NullAway")
+  private static <T> T absentAsNull(@Nullable T value) {
+    return value;
   }
 }

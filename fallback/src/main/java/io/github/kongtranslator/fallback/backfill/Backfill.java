@@ -13,6 +13,7 @@ import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,8 @@ public final class Backfill {
       ConfigGraph graph = ConfigGraph.of(result, rules);
       Map<ObjectRef, BackfillRefusal> violators = new LinkedHashMap<>();
       for (Map.Entry<ObjectRef, K8sObject> c : candidates.entrySet()) {
-        BackfillRefusal v = check(c.getKey(), oldDependencies.get(c.getKey()), graph, candidates,
+        BackfillRefusal v = check(c.getKey(), Objects.requireNonNull(oldDependencies.get(c.getKey()),
+                "every candidate's old dependencies are computed"), graph, candidates,
             excluded, fallback, lastValid);
         if (v != null) {
           violators.put(c.getKey(), v);
@@ -95,7 +97,7 @@ public final class Backfill {
       if (candidates.containsKey(a)) {
         restored.add(a);
       } else {
-        refusedInOrder.put(a, refused.get(a));
+        refusedInOrder.put(a, Objects.requireNonNull(refused.get(a), "an excluded object not restored is refused"));
       }
     }
     return new BackfillResult(exclusion, result, restored.build(), refusedInOrder.build());

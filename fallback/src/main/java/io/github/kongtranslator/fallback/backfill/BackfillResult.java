@@ -42,6 +42,8 @@ public final class BackfillResult {
   /**
    * The objects replaced by their last valid version, in snapshot order (excluded objects only,
    * for {@link Backfill#apply}).
+   *
+   * @return the restored objects
    */
   public ImmutableSet<ObjectRef> restored() {
     return restored;

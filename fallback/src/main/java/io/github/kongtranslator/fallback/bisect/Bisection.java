@@ -70,11 +70,11 @@ public final class Bisection {
     List<ObjectRef> all = dependenciesFirst(graph);
     KongConfig full = translator.translate(snapshot).config();
     if (validate(full, calls)) {
-      return new BisectionResult(List.of(), calls[0], Optional.empty(), Optional.of(full));
+      return new BisectionResult(List.of(), calls[0], null, full);
     }
     List<ObjectRef> broken = new ArrayList<>();
     if (!acceptedWithout(graph, all, calls).isPresent()) {
-      return new BisectionResult(List.of(), calls[0], Optional.empty(), Optional.empty());
+      return new BisectionResult(List.of(), calls[0], null, null);
     }
     int from = 0;
     while (true) {
@@ -96,10 +96,10 @@ public final class Bisection {
       ExclusionResult ex = Exclusion.exclude(graph, broken);
       KongConfig config = translator.translate(ex.fallback()).config();
       if (validate(config, calls)) {
-        return new BisectionResult(broken, calls[0], Optional.of(ex), Optional.of(config));
+        return new BisectionResult(broken, calls[0], ex, config);
       }
       if (from >= all.size()) {
-        return new BisectionResult(broken, calls[0], Optional.of(ex), Optional.empty());
+        return new BisectionResult(broken, calls[0], ex, null);
       }
     }
   }

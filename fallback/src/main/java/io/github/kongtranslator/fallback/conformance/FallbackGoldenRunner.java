@@ -46,13 +46,13 @@ public final class FallbackGoldenRunner {
   /**
    * What happened when a case ran.
    *
-   * @param rejectionBody the first push's 400 body, empty when nothing is annotated broken
+   * @param rejectionBody the first push's 400 body, null when nothing is annotated broken
    * @param broken the broken refs derived from that body
-   * @param fallback the generated fallback, if the case needed one
+   * @param fallback the generated fallback, null when the case needed none
    * @param accepted the configuration the gateway accepted last
    */
-  public record Run(Optional<String> rejectionBody, ImmutableList<ObjectRef> broken,
-      Optional<FallbackResult> fallback, KongConfig accepted) {}
+  public record Run(@Nullable String rejectionBody, ImmutableList<ObjectRef> broken,
+      @Nullable FallbackResult fallback, KongConfig accepted) {}
 
   /**
    * Builds the corpus gateway's 400 body: one {@code flattened_errors} entry per annotated
@@ -108,7 +108,7 @@ public final class FallbackGoldenRunner {
         .translate(snapshot).config();
     Optional<String> body = rejectionBody(objects);
     if (body.isEmpty()) {
-      return new Run(body, ImmutableList.of(), Optional.empty(), desired);
+      return new Run(null, ImmutableList.of(), null, desired);
     }
     ParseOutcome outcome = FlattenedErrors.parse(body.get());
     ImmutableList<ObjectRef> broken =
@@ -118,7 +118,7 @@ public final class FallbackGoldenRunner {
     FallbackResult fallback = FallbackGenerator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
         .generate(snapshot, broken);
     KongConfig accepted = fallback.config().orElse(lastValid);
-    return new Run(body, broken, Optional.of(fallback), accepted);
+    return new Run(body.get(), broken, fallback, accepted);
   }
 
   /**

@@ -221,7 +221,7 @@ public final class KongAdminClient implements GatewayClient {
 
   private PushOutcome pushDbLess(KongConfig config) {
     String body = KongConfigWriter.json().write(config);
-    AdminHttp.Reply r = http.sendRetrying("POST", "/config?check_hash=1&flatten_errors=1", Optional.of(body)).reply();
+    AdminHttp.Reply r = http.sendRetrying("POST", "/config?check_hash=1&flatten_errors=1", body).reply();
     if (r instanceof AdminHttp.NotSent n) {
       return PushOutcome.transientFailure(n.reason());
     }
@@ -252,7 +252,7 @@ public final class KongAdminClient implements GatewayClient {
     if (mode == Mode.DATABASE) {
       return false; // the hash of a database-backed node does not describe its entities
     }
-    AdminHttp.Reply r = http.sendRetrying("GET", "/status", Optional.empty()).reply();
+    AdminHttp.Reply r = http.sendRetrying("GET", "/status", null).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<JsonNode> json = a.json();
       return json.map(j -> EMPTY_HASH.equals(j.path("configuration_hash").asText(EMPTY_HASH))).orElse(true);
@@ -268,7 +268,7 @@ public final class KongAdminClient implements GatewayClient {
    */
   @Override
   public String instance() {
-    AdminHttp.Reply r = http.sendRetrying("GET", "/", Optional.empty()).reply();
+    AdminHttp.Reply r = http.sendRetrying("GET", "/", null).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<String> node = a.json().map(j -> j.path("node_id").asText("")).filter(s -> !s.isEmpty());
       if (node.isPresent()) {

@@ -73,7 +73,7 @@ public final class ConfigSynchronizer {
   private ConfigSynchronizer(Builder b) {
     this.loop = new SyncLoop(FailClosedTranslator.create(b.translator, b.failurePolicy), b.mode,
         b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
-    this.loop.retryPolicy(Optional.ofNullable(b.retryAfter), b.clock);
+    this.loop.retryPolicy(b.retryAfter, b.clock);
     this.gateways = ImmutableList.copyOf(b.gateways);
     this.listener = b.listener;
     this.statusOptions = b.statusOptions;

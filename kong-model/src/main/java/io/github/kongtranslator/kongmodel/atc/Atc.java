@@ -17,14 +17,44 @@ public final class Atc {
 
   /** Field types of the router schema ({@code ast.rs} {@code Type}). */
   public enum Type {
-    STRING, INT, IP_ADDR, IP_CIDR, REGEX
+    /** A string field or literal. */
+    STRING,
+    /** An integer field or literal. */
+    INT,
+    /** An IP address field or literal. */
+    IP_ADDR,
+    /** A CIDR range literal. */
+    IP_CIDR,
+    /** A regex literal. */
+    REGEX
   }
 
   /** Binary operators ({@code ast.rs} {@code BinaryOperator}), with their source form. */
   public enum Op {
-    EQUALS("=="), NOT_EQUALS("!="), REGEX("~"), PREFIX("^="), POSTFIX("=^"),
-    GREATER_OR_EQUAL(">="), GREATER(">"), LESS_OR_EQUAL("<="), LESS("<"),
-    IN("in"), NOT_IN("not in"), CONTAINS("contains");
+    /** {@code ==}: equal. */
+    EQUALS("=="),
+    /** {@code !=}: not equal. */
+    NOT_EQUALS("!="),
+    /** {@code ~}: matches a regex. */
+    REGEX("~"),
+    /** {@code ^=}: starts with. */
+    PREFIX("^="),
+    /** {@code =^}: ends with. */
+    POSTFIX("=^"),
+    /** {@code >=}: greater or equal. */
+    GREATER_OR_EQUAL(">="),
+    /** {@code >}: greater. */
+    GREATER(">"),
+    /** {@code <=}: less or equal. */
+    LESS_OR_EQUAL("<="),
+    /** {@code <}: less. */
+    LESS("<"),
+    /** {@code in}: address in a CIDR range. */
+    IN("in"),
+    /** {@code not in}: address not in a CIDR range. */
+    NOT_IN("not in"),
+    /** {@code contains}: has a substring. */
+    CONTAINS("contains");
 
     final String text;
 
@@ -144,8 +174,15 @@ public final class Atc {
    * @param network the network address bytes (4 or 16)
    * @param prefix the prefix length
    */
+  // the array is copied in and out, and equals/hashCode/toString compare its contents
+  @SuppressWarnings("ArrayRecordComponent")
   public record Cidr(byte[] network, int prefix) implements Rhs {
-    /** Copies the network bytes. */
+    /**
+     * Copies the network bytes.
+     *
+     * @param network the network address bytes (4 or 16)
+     * @param prefix the prefix length
+     */
     public Cidr {
       network = network.clone();
     }
@@ -217,7 +254,13 @@ public final class Atc {
    * @param groupNames the Rust names of the named groups, in group order
    */
   public record Rx(String source, Pattern pattern, List<String> groupNames) implements Rhs {
-    /** Copies the group names. */
+    /**
+     * Copies the group names.
+     *
+     * @param source the regex as written
+     * @param pattern the compiled Java pattern
+     * @param groupNames the Rust names of the named groups, in group order
+     */
     public Rx {
       groupNames = List.copyOf(groupNames);
     }

@@ -1,6 +1,7 @@
 package io.github.kongtranslator.kongmodel.atc;
 
 import io.github.kongtranslator.core.KongTranslatorException;
+import java.util.Objects;
 
 /**
  * An ATC expression that Kong's router (atc-router) would reject: a syntax error with its
@@ -27,6 +28,16 @@ public final class AtcException extends KongTranslatorException {
   private AtcException(String message, boolean unsupported) {
     super(message);
     this.unsupported = unsupported;
+  }
+
+  /**
+   * What is wrong with the expression.
+   *
+   * @return the message, never null: every constructor takes one
+   */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "an AtcException always has a message");
   }
 
   /**

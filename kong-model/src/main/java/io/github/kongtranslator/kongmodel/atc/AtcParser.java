@@ -13,7 +13,6 @@ import io.github.kongtranslator.kongmodel.atc.Atc.Pred;
 import io.github.kongtranslator.kongmodel.atc.Atc.Rhs;
 import io.github.kongtranslator.kongmodel.atc.Atc.Rx;
 import io.github.kongtranslator.kongmodel.atc.Atc.Str;
-import io.github.kongtranslator.kongmodel.atc.Atc.Type;
 import io.github.kongtranslator.kongmodel.atc.internal.RustRegex;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -99,21 +98,21 @@ public final class AtcParser {
       validate(n.e(), schema);
     } else {
       Pred p = (Pred) e;
-      Type lhs = schema.typeOf(p.field()).orElseThrow(
+      Atc.Type lhs = schema.typeOf(p.field()).orElseThrow(
           () -> new AtcException("Unknown LHS field " + p.field()));
       Op op = p.op();
       if (op != Op.REGEX && op != Op.IN && op != Op.NOT_IN && lhs != p.rhs().type()) {
         throw new AtcException("Type mismatch between the LHS and RHS values of predicate "
             + p.field() + " " + op.text());
       }
-      if (p.lower() && lhs != Type.STRING) {
+      if (p.lower() && lhs != Atc.Type.STRING) {
         throw new AtcException(
             "lower-case transformation function only supported with String type fields");
       }
       switch (op) {
         case EQUALS, NOT_EQUALS -> { }
         case REGEX -> {
-          if (lhs != Type.STRING) {
+          if (lhs != Atc.Type.STRING) {
             throw new AtcException("Regex operators only supports string operands");
           }
         }
@@ -129,7 +128,7 @@ public final class AtcParser {
           }
         }
         case IN, NOT_IN -> {
-          if (lhs != Type.IP_ADDR || !(p.rhs() instanceof Cidr)) {
+          if (lhs != Atc.Type.IP_ADDR || !(p.rhs() instanceof Cidr)) {
             throw new AtcException("In/NotIn operators only supports IP in CIDR");
           }
         }

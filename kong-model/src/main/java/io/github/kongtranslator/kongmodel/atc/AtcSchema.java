@@ -1,6 +1,6 @@
 package io.github.kongtranslator.kongmodel.atc;
 
-import io.github.kongtranslator.kongmodel.atc.Atc.Type;
+import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,22 +11,22 @@ import java.util.Optional;
 public enum AtcSchema {
   /** Routes with an HTTP-family protocol. */
   HTTP(Map.ofEntries(
-      Map.entry("net.protocol", Type.STRING), Map.entry("tls.sni", Type.STRING),
-      Map.entry("http.method", Type.STRING), Map.entry("http.host", Type.STRING),
-      Map.entry("http.path", Type.STRING), Map.entry("http.path.segments.*", Type.STRING),
-      Map.entry("http.headers.*", Type.STRING), Map.entry("http.queries.*", Type.STRING),
-      Map.entry("net.src.port", Type.INT), Map.entry("net.dst.port", Type.INT),
-      Map.entry("http.path.segments.len", Type.INT), Map.entry("net.src.ip", Type.IP_ADDR),
-      Map.entry("net.dst.ip", Type.IP_ADDR))),
+      Map.entry("net.protocol", Atc.Type.STRING), Map.entry("tls.sni", Atc.Type.STRING),
+      Map.entry("http.method", Atc.Type.STRING), Map.entry("http.host", Atc.Type.STRING),
+      Map.entry("http.path", Atc.Type.STRING), Map.entry("http.path.segments.*", Atc.Type.STRING),
+      Map.entry("http.headers.*", Atc.Type.STRING), Map.entry("http.queries.*", Atc.Type.STRING),
+      Map.entry("net.src.port", Atc.Type.INT), Map.entry("net.dst.port", Atc.Type.INT),
+      Map.entry("http.path.segments.len", Atc.Type.INT), Map.entry("net.src.ip", Atc.Type.IP_ADDR),
+      Map.entry("net.dst.ip", Atc.Type.IP_ADDR))),
   /** Routes with a stream protocol (tcp, tls, udp, tls_passthrough). */
   STREAM(Map.of(
-      "net.protocol", Type.STRING, "tls.sni", Type.STRING, "net.src.port", Type.INT,
-      "net.dst.port", Type.INT, "net.src.ip", Type.IP_ADDR, "net.dst.ip", Type.IP_ADDR));
+      "net.protocol", Atc.Type.STRING, "tls.sni", Atc.Type.STRING, "net.src.port", Atc.Type.INT,
+      "net.dst.port", Atc.Type.INT, "net.src.ip", Atc.Type.IP_ADDR, "net.dst.ip", Atc.Type.IP_ADDR));
 
-  private final Map<String, Type> fields;
+  private final ImmutableMap<String, Atc.Type> fields;
 
-  AtcSchema(Map<String, Type> fields) {
-    this.fields = fields;
+  AtcSchema(Map<String, Atc.Type> fields) {
+    this.fields = ImmutableMap.copyOf(fields);
   }
 
   /**
@@ -36,8 +36,8 @@ public enum AtcSchema {
    * @param field the field
    * @return the type, empty when the schema has no such field
    */
-  public Optional<Type> typeOf(String field) {
-    Type t = fields.get(field);
+  public Optional<Atc.Type> typeOf(String field) {
+    Atc.Type t = fields.get(field);
     if (t == null) {
       int dot = field.lastIndexOf('.');
       t = dot < 0 ? null : fields.get(field.substring(0, dot) + ".*");

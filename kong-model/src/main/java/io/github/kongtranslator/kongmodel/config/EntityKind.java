@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * which reads this file, and so are {@link KongConfig}'s per-section methods (for the kinds
  * marked {@code top}): keep each constant as {@code NAME(top("section"), Type.class,
  * fields(...), ImmutableMap.of(...))} (or {@code nested("section")}) after a Javadoc whose
- * text (before the {@code {@link Type}}) becomes the class description.
+ * text (before its link to {@code Type}) becomes the class description.
  *
  * <p>Defaults ({@code byDefault}), {@code one_of} and {@code between} follow Kong 3.9.1's
  * schema of each kind, {@code kong/db/schema/entities/<section>.lua} (credentials: {@code

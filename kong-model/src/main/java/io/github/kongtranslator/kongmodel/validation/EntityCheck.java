@@ -231,8 +231,8 @@ final class EntityCheck {
 
   /** JSON equality, numbers by value (an int node equals a long node of the same value). */
   private static boolean sameValue(JsonNode a, JsonNode b) {
-    return a.isNumber() && b.isNumber() ? a.isIntegralNumber() && b.isIntegralNumber()
-        && a.longValue() == b.longValue() : a.equals(b);
+    return (a.isNumber() && b.isNumber()) ? (a.isIntegralNumber() && b.isIntegralNumber()
+        && a.longValue() == b.longValue()) : a.equals(b);
   }
 
   /** {@code typedefs.uuid}. */

@@ -94,20 +94,20 @@ public final class AtcInterpreter {
 
   private static boolean test(Pred p, Object v, MatchState m) {
     String field = p.field();
-    switch (p.op()) {
-      case EQUALS:
+    return switch (p.op()) {
+      case EQUALS -> {
         if (valueEquals(p, v)) {
           m.matched(field, rhsString(p));
-          return true;
+          yield true;
         }
-        return false;
-      case NOT_EQUALS:
-        return !valueEquals(p, v);
-      case REGEX: {
+        yield false;
+      }
+      case NOT_EQUALS -> !valueEquals(p, v);
+      case REGEX -> {
         Rx rx = (Rx) p.rhs();
         Matcher mt = rx.pattern().matcher((String) v);
         if (!mt.find()) {
-          return false;
+          yield false;
         }
         m.matched(field, mt.group());
         for (int i = 0; i <= mt.groupCount(); i++) {
@@ -123,36 +123,30 @@ public final class AtcInterpreter {
             m.captures.put(names.get(i), g);
           }
         }
-        return true;
+        yield true;
       }
-      case PREFIX:
+      case PREFIX -> {
         if (((String) v).startsWith(((Str) p.rhs()).value())) {
           m.matched(field, rhsString(p));
-          return true;
+          yield true;
         }
-        return false;
-      case POSTFIX:
+        yield false;
+      }
+      case POSTFIX -> {
         if (((String) v).endsWith(((Str) p.rhs()).value())) {
           m.matched(field, rhsString(p));
-          return true;
+          yield true;
         }
-        return false;
-      case GREATER:
-        return (Long) v > ((Int) p.rhs()).value();
-      case GREATER_OR_EQUAL:
-        return (Long) v >= ((Int) p.rhs()).value();
-      case LESS:
-        return (Long) v < ((Int) p.rhs()).value();
-      case LESS_OR_EQUAL:
-        return (Long) v <= ((Int) p.rhs()).value();
-      case IN:
-        return ((Cidr) p.rhs()).contains((InetAddress) v);
-      case NOT_IN:
-        return !((Cidr) p.rhs()).contains((InetAddress) v);
-      case CONTAINS:
-        return ((String) v).contains(((Str) p.rhs()).value());
-    }
-    throw new AssertionError(p.op());
+        yield false;
+      }
+      case GREATER -> (Long) v > ((Int) p.rhs()).value();
+      case GREATER_OR_EQUAL -> (Long) v >= ((Int) p.rhs()).value();
+      case LESS -> (Long) v < ((Int) p.rhs()).value();
+      case LESS_OR_EQUAL -> (Long) v <= ((Int) p.rhs()).value();
+      case IN -> ((Cidr) p.rhs()).contains((InetAddress) v);
+      case NOT_IN -> !((Cidr) p.rhs()).contains((InetAddress) v);
+      case CONTAINS -> ((String) v).contains(((Str) p.rhs()).value());
+    };
   }
 
   private static @Nullable String rhsString(Pred p) {

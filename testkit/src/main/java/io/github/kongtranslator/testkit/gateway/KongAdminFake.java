@@ -553,7 +553,7 @@ public final class KongAdminFake implements AutoCloseable {
     if (seg.size() == 1) {
       return switch (method) {
         case "GET" -> list(s, db.all(s.name()), q, "/" + s.name(), true);
-        case "POST" -> save(s, in, Optional.empty(), false, 201);
+        case "POST" -> save(s, in, null, false, 201);
         default -> new Reply(405, message("Method not allowed"));
       };
     }
@@ -561,7 +561,7 @@ public final class KongAdminFake implements AutoCloseable {
     Optional<ObjectNode> now = find(s, key);
     return switch (method) {
       case "GET" -> now.<Reply>map(e -> new Reply(200, e)).orElseGet(KongAdminFake::notFound);
-      case "PUT" -> put(s, key, now, in);
+      case "PUT" -> put(s, key, now.orElse(null), in);
       case "PATCH" -> now.map(e -> patch(s, e, in)).orElseGet(KongAdminFake::notFound);
       case "DELETE" -> now.map(e -> delete(s, e)).orElseGet(() -> new Reply(204, NullNode.getInstance()));
       default -> new Reply(405, message("Method not allowed"));
@@ -675,10 +675,10 @@ public final class KongAdminFake implements AutoCloseable {
 
   // ---- writes -------------------------------------------------------------------------------
 
-  private Reply put(Schema s, String key, Optional<ObjectNode> now, ObjectNode in) {
+  private Reply put(Schema s, String key, @Nullable ObjectNode now, ObjectNode in) {
     ObjectNode body = in.deepCopy();
-    if (now.isPresent()) {
-      body.put("id", now.get().get("id").asText());
+    if (now != null) {
+      body.put("id", now.get("id").asText());
     } else if (UUID_RE.matcher(key).matches()) {
       body.put("id", key);
     } else if (!s.endpointKey().isEmpty()) {
@@ -695,14 +695,14 @@ public final class KongAdminFake implements AutoCloseable {
   private Reply patch(Schema s, ObjectNode now, ObjectNode in) {
     ObjectNode merged = now.deepCopy();
     in.properties().forEach(f -> merged.set(f.getKey(), f.getValue()));
-    return save(s, merged, Optional.of(now), true, 200);
+    return save(s, merged, now, true, 200);
   }
 
   /**
    * Validates and stores an entity: schema (the reject predicate, tags), foreign keys, defaults,
    * uniqueness; kong/db/errors.lua for the bodies.
    */
-  private Reply save(Schema s, ObjectNode in, Optional<ObjectNode> replaces, boolean upsert, int created) {
+  private Reply save(Schema s, ObjectNode in, @Nullable ObjectNode replaces, boolean upsert, int created) {
     ObjectNode e = in.deepCopy();
     if (!s.tags() && e.has("tags")) {
       return error(400, 2, "schema violation", "schema violation (tags: unknown field)",
@@ -779,15 +779,15 @@ public final class KongAdminFake implements AutoCloseable {
         }
       }
     }
-    if (s.name().equals("basic-auths") && e.hasNonNull("password") && replaces.map(r -> !e.get("password")
-        .equals(r.get("password"))).orElse(true)) {
+    if (s.name().equals("basic-auths") && e.hasNonNull("password")
+        && (replaces == null || !e.get("password").equals(replaces.get("password")))) {
       // kong/plugins/basic-auth/crypto.lua: stored as sha1(password .. consumer_id)
       e.put("password", sha1(e.get("password").asText() + e.path("consumer").path("id").asText()));
     }
-    e.put("created_at", replaces.map(r -> r.path("created_at").asLong(1_700_000_000L)).orElse(1_700_000_000L));
+    e.put("created_at", replaces == null ? 1_700_000_000L : replaces.path("created_at").asLong(1_700_000_000L));
     e.put("updated_at", 1_700_000_001L);
     db.table(s.name()).put(id, e);
-    return new Reply(replaces.isPresent() ? 200 : created, e);
+    return new Reply(replaces != null ? 200 : created, e);
   }
 
   private static @Nullable JsonNode norm(@Nullable JsonNode n) {
@@ -852,7 +852,7 @@ public final class KongAdminFake implements AutoCloseable {
         case "POST" -> {
           ObjectNode body = in.deepCopy();
           body.putObject("upstream").put("id", upId);
-          yield save(s, body, Optional.empty(), false, 201);
+          yield save(s, body, null, false, 201);
         }
         default -> new Reply(405, message("Method not allowed"));
       };
@@ -874,7 +874,7 @@ public final class KongAdminFake implements AutoCloseable {
       case "GET" -> new Reply(200, t.get());
       case "PUT" -> {
         body.put("id", t.get().get("id").asText());
-        yield save(s, body, t, true, 200);
+        yield save(s, body, t.orElse(null), true, 200);
       }
       case "PATCH" -> patch(s, t.get(), body);
       case "DELETE" -> delete(s, t.get());
@@ -905,7 +905,7 @@ public final class KongAdminFake implements AutoCloseable {
     if (seg.size() == 3) {
       return switch (method) {
         case "GET" -> list(s, mine, q, "/consumers/" + cid + "/" + seg.get(2), false);
-        case "POST" -> save(s, body, Optional.empty(), false, 201);
+        case "POST" -> save(s, body, null, false, 201);
         default -> new Reply(405, message("Method not allowed"));
       };
     }
@@ -921,7 +921,7 @@ public final class KongAdminFake implements AutoCloseable {
           yield notFound();
         }
         body.put("id", key);
-        yield save(s, body, now, true, 200);
+        yield save(s, body, now.orElse(null), true, 200);
       }
       case "DELETE" -> now.map(c -> delete(s, c)).orElseGet(KongAdminFake::notFound);
       default -> new Reply(405, message("Method not allowed"));
@@ -952,7 +952,7 @@ public final class KongAdminFake implements AutoCloseable {
       ObjectNode m = KongDatabase.MAPPER.createObjectNode();
       m.putObject("consumer_group").put("id", gid);
       m.putObject("consumer").put("id", c.get().get("id").asText());
-      Reply r = save(schema(MEMBERS), m, Optional.empty(), false, 201);
+      Reply r = save(schema(MEMBERS), m, null, false, 201);
       if (r.status() != 201) {
         return r;
       }

@@ -374,7 +374,9 @@ public final class SimulatedGateway implements GatewayClient {
     return switch (e.kind()) {
       case PLUGIN, CUSTOM_ENTITY -> 2;
       case CONSUMER_GROUP_CONSUMER -> 1;
-      default -> 0;
+      case SERVICE, ROUTE, UPSTREAM, TARGET, CONSUMER, CONSUMER_GROUP, KEY_AUTH, BASIC_AUTH,
+          HMAC_AUTH, JWT_SECRET, OAUTH2, ACL, MTLS_AUTH, CERTIFICATE, SNI, CA_CERTIFICATE, VAULT,
+          LICENSE -> 0;
     };
   }
 

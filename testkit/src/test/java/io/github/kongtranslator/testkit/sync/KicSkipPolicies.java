@@ -13,9 +13,9 @@ final class KicSkipPolicies {
 
   /** KIC before #7380: skip when the SHA equals the last accepted one. */
   static final SkipPolicy SHA_ONLY = (state, last, atomic, empty, sha, kind) ->
-      last.map(sha::equals).orElse(false) && !empty;
+      sha.equals(last) && !empty;
 
   /** KIC after #7380: as {@link #SHA_ONLY}, but never skip non-desired pushes to partial gateways. */
   static final SkipPolicy KIC_7380 = (state, last, atomic, empty, sha, kind) ->
-      (atomic || kind == PushKind.DESIRED) && last.map(sha::equals).orElse(false) && !empty;
+      (atomic || kind == PushKind.DESIRED) && sha.equals(last) && !empty;
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thin JSON-over-HTTP helper for the Admin API. Header values (tokens) are sent, never logged or
@@ -143,10 +144,10 @@ public final class AdminHttp {
    *
    * @param method the method
    * @param pathAndQuery the path from the base, starting with {@code /}
-   * @param body the JSON body, or empty
+   * @param body the JSON body, or null for none
    * @return the last reply and the number of attempts
    */
-  public Sent sendRetrying(String method, String pathAndQuery, Optional<String> body) {
+  public Sent sendRetrying(String method, String pathAndQuery, @Nullable String body) {
     Reply r = send(method, pathAndQuery, body);
     int attempts = 1;
     while (retryable(r) && attempts < retry.maxAttempts()) {
@@ -167,15 +168,15 @@ public final class AdminHttp {
    *
    * @param method the method
    * @param pathAndQuery the path from the base, starting with {@code /}
-   * @param body the JSON body, or empty
+   * @param body the JSON body, or null for none
    * @return how it ended
    */
-  public Reply send(String method, String pathAndQuery, Optional<String> body) {
+  public Reply send(String method, String pathAndQuery, @Nullable String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout);
     headers.forEach(b::header);
-    if (body.isPresent()) {
+    if (body != null) {
       b.header("Content-Type", "application/json");
-      b.method(method, HttpRequest.BodyPublishers.ofString(body.get(), StandardCharsets.UTF_8));
+      b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }

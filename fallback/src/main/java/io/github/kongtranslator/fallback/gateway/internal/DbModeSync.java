@@ -2,6 +2,7 @@ package io.github.kongtranslator.fallback.gateway.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -182,8 +183,8 @@ public final class DbModeSync {
     Extras extras = new Extras(this);
     for (Map.Entry<String, ImmutableList<KongEntity>> section : config.sections().entrySet()) {
       for (KongEntity e : section.getValue()) {
-        if (!extras.accept(e, Optional.empty(), unsupported)) {
-          flatten(e, Optional.empty(), desired, unsupported, extras);
+        if (!extras.accept(e, null, unsupported)) {
+          flatten(e, null, desired, unsupported, extras);
         }
       }
     }
@@ -208,7 +209,8 @@ public final class DbModeSync {
     // is rejected by name; the rest of the configuration is still written
     for (Iterator<Desired> it = desired.iterator(); it.hasNext(); ) {
       Desired d = it.next();
-      String root = d.collection().split("/")[0];
+      int slash = d.collection().indexOf('/');
+      String root = slash < 0 ? d.collection() : d.collection().substring(0, slash);
       if (absent.contains(root)) {
         w.reject(typeName(d.kind()), d.body(), root + " is not available on this gateway (HTTP 404)");
         it.remove();
@@ -231,12 +233,12 @@ public final class DbModeSync {
       if (d.kind() == EntityKind.TARGET) {
         // kong/api/routes/upstreams.lua: POST creates a target; PUT on /targets/{t} updates only
         stop = now.isPresent()
-            ? w.write("PUT", "/" + now.get().collection() + "/" + enc(now.get().id()), Optional.of(d.body()),
+            ? w.write("PUT", "/" + now.get().collection() + "/" + enc(now.get().id()), d.body(),
                 typeName(d.kind()), d.body())
-            : w.write("POST", "/" + d.collection(), Optional.of(d.body()), typeName(d.kind()), d.body());
+            : w.write("POST", "/" + d.collection(), d.body(), typeName(d.kind()), d.body());
       } else {
         String path = "/" + d.collection() + "/" + enc(d.key());
-        stop = w.write("PUT", path, Optional.of(d.body()), typeName(d.kind()), d.body());
+        stop = w.write("PUT", path, d.body(), typeName(d.kind()), d.body());
       }
       if (stop.isPresent()) {
         return stop.get();
@@ -290,7 +292,7 @@ public final class DbModeSync {
       String id = d.body().get("id").asText();
       for (Current c : current) {
         if (c.kind() == d.kind() && !c.id().equals(id) && nk.equals(naturalKey(c.kind(), c.body()))
-            && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current, byId)))
+            && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current)))
             && !dups.contains(c)) {
           if (c.kind() == EntityKind.SERVICE) {
             for (Current r : current) {
@@ -326,7 +328,7 @@ public final class DbModeSync {
   }
 
   private static boolean refersTo(Current c, Set<String> ids) {
-    for (String part : c.collection().split("/")) {
+    for (String part : Splitter.on('/').omitEmptyStrings().split(c.collection())) {
       if (ids.contains(java.net.URLDecoder.decode(part, StandardCharsets.UTF_8))) {
         return true;
       }
@@ -356,17 +358,17 @@ public final class DbModeSync {
      *
      * @param method {@code PUT} or {@code POST}
      * @param path the path
-     * @param body the body, if any
+     * @param body the body
      * @param type the entity type named in a failure (e.g. {@code route}, {@code key_auth})
      * @param blame the entity named in a failure (its name, id and tags)
      * @return an outcome to stop the sync with, or empty to go on
      */
-    Optional<PushOutcome> write(String method, String path, Optional<JsonNode> body, String type, JsonNode blame) {
+    Optional<PushOutcome> write(String method, String path, JsonNode body, String type, JsonNode blame) {
       if (dryRun) {
         pending.add(method + " " + path);
         return Optional.empty();
       }
-      AdminHttp.Sent sent = http.sendRetrying(method, path, body.map(JsonNode::toString));
+      AdminHttp.Sent sent = http.sendRetrying(method, path, body.toString());
       return settle(method, path, sent, type, blame);
     }
 
@@ -383,7 +385,7 @@ public final class DbModeSync {
         pending.add("DELETE " + path);
         return Optional.empty();
       }
-      AdminHttp.Sent sent = http.sendRetrying("DELETE", path, Optional.empty());
+      AdminHttp.Sent sent = http.sendRetrying("DELETE", path, null);
       if (sent.reply() instanceof AdminHttp.Answered a && a.status() == 404) {
         return Optional.empty();
       }
@@ -482,7 +484,7 @@ public final class DbModeSync {
   }
 
   private void flatten(
-      KongEntity e, Optional<Desired> parent, List<Desired> out, Set<String> unsupported, Extras extras) {
+      KongEntity e, @Nullable Desired parent, List<Desired> out, Set<String> unsupported, Extras extras) {
     EntityKind kind = e.kind();
     if (!ORDER.contains(kind)) {
       unsupported.add(kind.sectionKey().isEmpty() ? kind.name() : kind.sectionKey());
@@ -495,8 +497,8 @@ public final class DbModeSync {
     @Nullable JsonNode members = kind == EntityKind.CONSUMER ? body.remove("groups")
         : kind == EntityKind.CONSUMER_GROUP ? body.remove("consumers") : null;
     String collection = collectionOf(kind);
-    if (parent.isPresent()) {
-      Desired p = parent.get();
+    if (parent != null) {
+      Desired p = parent;
       ObjectNode ref = refTo(p);
       switch (p.kind()) {
         case SERVICE -> body.set("service", ref);
@@ -505,7 +507,9 @@ public final class DbModeSync {
         case CONSUMER_GROUP -> body.set("consumer_group", ref);
         case CERTIFICATE -> body.set("certificate", ref);
         case UPSTREAM -> collection = "upstreams/" + enc(p.key()) + "/targets";
-        default -> unsupported.add(kind.sectionKey() + " under " + p.kind().sectionKey());
+        case TARGET, PLUGIN, CONSUMER_GROUP_CONSUMER, KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET,
+            OAUTH2, ACL, MTLS_AUTH, SNI, CA_CERTIFICATE, VAULT, LICENSE, CUSTOM_ENTITY ->
+            unsupported.add(kind.sectionKey() + " under " + p.kind().sectionKey());
       }
     }
     Optional<String> key = keyOf(kind, body);
@@ -520,8 +524,8 @@ public final class DbModeSync {
     }
     for (Map.Entry<String, ImmutableList<KongEntity>> n : e.nested().entrySet()) {
       for (KongEntity child : n.getValue()) {
-        if (!extras.accept(child, Optional.of(d), unsupported)) {
-          flatten(child, Optional.of(d), out, unsupported, extras);
+        if (!extras.accept(child, d, unsupported)) {
+          flatten(child, d, out, unsupported, extras);
         }
       }
     }
@@ -566,7 +570,8 @@ public final class DbModeSync {
       case CONSUMER -> "username";
       case VAULT -> "prefix";
       case TARGET -> "target";
-      default -> "";
+      case PLUGIN, CONSUMER_GROUP_CONSUMER, KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET, OAUTH2,
+          ACL, MTLS_AUTH, CERTIFICATE, CA_CERTIFICATE, LICENSE, CUSTOM_ENTITY -> "";
     };
     return field.isEmpty() || !body.hasNonNull(field) ? Optional.empty() : Optional.of(body.get(field).asText());
   }
@@ -584,7 +589,7 @@ public final class DbModeSync {
     Optional<String> nk = naturalKey(d.kind(), d.body());
     for (Current c : current) {
       if (c.kind() == d.kind() && nk.equals(naturalKey(c.kind(), c.body()))
-          && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current, byId)))) {
+          && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current)))) {
         return Optional.of(c);
       }
     }
@@ -592,7 +597,7 @@ public final class DbModeSync {
   }
 
   /** The collection of the current upstream a desired target belongs to. */
-  private static String targetsOf(Desired d, List<Current> current, Map<String, Current> byId) {
+  private static String targetsOf(Desired d, List<Current> current) {
     for (Current c : current) {
       if (c.kind() == EntityKind.UPSTREAM && d.collection().equals(
           "upstreams/" + enc(c.body().path("name").asText()) + "/targets")) {
@@ -604,7 +609,7 @@ public final class DbModeSync {
 
   /** Whether any field of the desired body differs from Kong's (defaults Kong adds are ignored). */
   static boolean differs(ObjectNode desired, JsonNode current, Map<String, Current> byId) {
-    Iterator<Map.Entry<String, JsonNode>> it = desired.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = desired.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
       JsonNode now = current.get(f.getKey());
@@ -675,7 +680,7 @@ public final class DbModeSync {
     String query = "?size=1000" + (filter && !nested ? "&tags=" + enc(String.join(",", selectTags)) : "");
     String next = "/" + collection + query;
     for (int page = 0; page < 10_000; page++) {
-      AdminHttp.Reply r = http.sendRetrying("GET", next, Optional.empty()).reply();
+      AdminHttp.Reply r = http.sendRetrying("GET", next, null).reply();
       if (missingIsEmpty && page == 0 && r instanceof AdminHttp.Answered nf && nf.status() == 404) {
         absent.add(collection);
         return Optional.empty();

@@ -104,7 +104,7 @@ final class Extras {
    * @param unsupported where to name what cannot be synced
    * @return false when the entity is a core kind, for {@link DbModeSync} to handle
    */
-  boolean accept(KongEntity e, Optional<DbModeSync.Desired> parent, Set<String> unsupported) {
+  boolean accept(KongEntity e, DbModeSync.@Nullable Desired parent, Set<String> unsupported) {
     EntityKind kind = e.kind();
     Optional<Cred> cred = Cred.of(kind);
     if (cred.isPresent()) {
@@ -112,41 +112,41 @@ final class Extras {
       @Nullable JsonNode consumerRef = body.remove("consumer");
       DbModeSync.normalizeReferences(body);
       sync.tag(body);
-      Optional<String> consumer = parent.isPresent()
-          ? (parent.get().kind() == EntityKind.CONSUMER ? Optional.of(parent.get().key()) : Optional.empty())
+      Optional<String> consumer = parent != null
+          ? (parent.kind() == EntityKind.CONSUMER ? Optional.of(parent.key()) : Optional.empty())
           : refOf(consumerRef, "username");
       if (consumer.isEmpty()) {
-        unsupported.add(kind.sectionKey() + (parent.isPresent()
-            ? " under " + parent.get().kind().sectionKey() : " without consumer"));
+        unsupported.add(kind.sectionKey() + (parent != null
+            ? " under " + parent.kind().sectionKey() : " without consumer"));
       } else {
         creds.add(new WantCred(cred.get(), consumer.get(), body));
       }
       return true;
     }
-    switch (kind) {
+    return switch (kind) {
       case CONSUMER_GROUP_CONSUMER -> {
         ObjectNode body = e.toJsonWithoutNested();
         Optional<String> group = refOf(body.get("consumer_group"), "name");
         Optional<String> consumer = refOf(body.get("consumer"), "username");
-        if (parent.isPresent() || group.isEmpty() || consumer.isEmpty()) {
+        if (parent != null || group.isEmpty() || consumer.isEmpty()) {
           unsupported.add(kind.sectionKey() + " without consumer and consumer group");
         } else {
           addMember(group.get(), consumer.get(), AdminHttp.MAPPER.createObjectNode());
         }
-        return true;
+        yield true;
       }
       case LICENSE -> {
-        if (parent.isPresent()) {
-          unsupported.add("licenses under " + parent.get().kind().sectionKey());
+        if (parent != null) {
+          unsupported.add("licenses under " + parent.kind().sectionKey());
         } else {
           licenses.add(new WantPlain(kind, "licenses", e.toJsonWithoutNested()));
         }
-        return true;
+        yield true;
       }
       case CUSTOM_ENTITY -> {
         String type = ((CustomEntity) e).type();
-        if (parent.isPresent()) {
-          unsupported.add(type + " under " + parent.get().kind().sectionKey());
+        if (parent != null) {
+          unsupported.add(type + " under " + parent.kind().sectionKey());
         } else {
           ObjectNode body = e.toJsonWithoutNested();
           DbModeSync.normalizeReferences(body);
@@ -154,12 +154,13 @@ final class Extras {
           customs.add(new WantPlain(kind, type, body));
           customTypes.add(type);
         }
-        return true;
+        yield true;
       }
-      default -> {
-        return false;
+      case SERVICE, ROUTE, UPSTREAM, TARGET, PLUGIN, CONSUMER, CONSUMER_GROUP, KEY_AUTH, BASIC_AUTH,
+          HMAC_AUTH, JWT_SECRET, OAUTH2, ACL, MTLS_AUTH, CERTIFICATE, SNI, CA_CERTIFICATE, VAULT -> {
+        yield false;
       }
-    }
+    };
   }
 
   /**
@@ -303,7 +304,7 @@ final class Extras {
       }
       Optional<DbModeSync.Current> now = pick(EntityKind.LICENSE, "licenses", l.body(),
           c -> l.body().hasNonNull("payload") && l.body().get("payload").equals(c.body().get("payload")));
-      Optional<PushOutcome> stop = upsertPlain(w, l, now, Map.of());
+      Optional<PushOutcome> stop = upsertPlain(w, l, now.orElse(null), Map.of());
       if (stop.isPresent()) {
         return stop;
       }
@@ -334,7 +335,7 @@ final class Extras {
           continue;
         }
         Optional<String> consumerId = currentConsumerId(want.consumer(), all);
-        Optional<DbModeSync.Current> now = pickCred(want, consumerId, byId);
+        Optional<DbModeSync.Current> now = pickCred(want, consumerId.orElse(null), byId);
         String base = "/consumers/" + enc(want.consumer()) + "/" + cred.endpoint;
         Optional<PushOutcome> stop;
         if (now.isPresent()) {
@@ -342,13 +343,13 @@ final class Extras {
           if (!differsNow(cred.kind, want.body(), now.get().body(), byId)) {
             continue;
           }
-          stop = w.write("PUT", base + "/" + enc(now.get().id()), Optional.of(want.body()), typeName(cred.kind),
+          stop = w.write("PUT", base + "/" + enc(now.get().id()), want.body(), typeName(cred.kind),
               want.body());
         } else if (want.body().hasNonNull("id")) {
-          stop = w.write("PUT", base + "/" + enc(want.body().get("id").asText()), Optional.of(want.body()),
+          stop = w.write("PUT", base + "/" + enc(want.body().get("id").asText()), want.body(),
               typeName(cred.kind), want.body());
         } else {
-          stop = w.write("POST", base, Optional.of(want.body()), typeName(cred.kind), want.body());
+          stop = w.write("POST", base, want.body(), typeName(cred.kind), want.body());
         }
         if (stop.isPresent()) {
           return stop;
@@ -374,7 +375,7 @@ final class Extras {
       }
       ObjectNode body = AdminHttp.MAPPER.createObjectNode().put("consumer", m.consumer());
       Optional<PushOutcome> stop = w.write("POST", "/consumer_groups/" + enc(m.group()) + "/consumers",
-          Optional.of(body), typeName(EntityKind.CONSUMER_GROUP_CONSUMER), blameOf(m, desired));
+          body, typeName(EntityKind.CONSUMER_GROUP_CONSUMER), blameOf(m, desired));
       if (stop.isPresent()) {
         return stop;
       }
@@ -386,7 +387,7 @@ final class Extras {
       }
       Optional<DbModeSync.Current> now = pick(EntityKind.CUSTOM_ENTITY, enc(c.type()), c.body(),
           cur -> !differs(c.body(), cur.body(), byId));
-      Optional<PushOutcome> stop = upsertPlain(w, c, now, byId);
+      Optional<PushOutcome> stop = upsertPlain(w, c, now.orElse(null), byId);
       if (stop.isPresent()) {
         return stop;
       }
@@ -458,21 +459,22 @@ final class Extras {
   }
 
   private Optional<PushOutcome> upsertPlain(
-      DbModeSync.Writer w, WantPlain want, Optional<DbModeSync.Current> now, Map<String, DbModeSync.Current> byId) {
+      DbModeSync.Writer w, WantPlain want, DbModeSync.@Nullable Current now,
+      Map<String, DbModeSync.Current> byId) {
     String base = "/" + enc(want.type());
     String type = want.kind() == EntityKind.CUSTOM_ENTITY ? want.type() : typeName(want.kind());
-    if (now.isPresent()) {
-      matched.add(now.get());
-      if (!differs(want.body(), now.get().body(), byId)) {
+    if (now != null) {
+      matched.add(now);
+      if (!differs(want.body(), now.body(), byId)) {
         return Optional.empty();
       }
-      return w.write("PUT", base + "/" + enc(now.get().id()), Optional.of(want.body()), type, want.body());
+      return w.write("PUT", base + "/" + enc(now.id()), want.body(), type, want.body());
     }
     if (want.body().hasNonNull("id")) {
-      return w.write("PUT", base + "/" + enc(want.body().get("id").asText()), Optional.of(want.body()), type,
+      return w.write("PUT", base + "/" + enc(want.body().get("id").asText()), want.body(), type,
           want.body());
     }
-    return w.write("POST", base, Optional.of(want.body()), type, want.body());
+    return w.write("POST", base, want.body(), type, want.body());
   }
 
   /** By id; else the first unmatched current entity of the collection that {@code same} accepts. */
@@ -489,19 +491,19 @@ final class Extras {
   }
 
   private Optional<DbModeSync.Current> pickCred(
-      WantCred want, Optional<String> consumerId, Map<String, DbModeSync.Current> byId) {
+      WantCred want, @Nullable String consumerId, Map<String, DbModeSync.Current> byId) {
     String id = want.body().path("id").asText("");
     if (!id.isEmpty()) {
       return Optional.ofNullable(byId.get(want.cred().kind + "/" + id)).filter(c -> !matched.contains(c));
     }
-    if (consumerId.isEmpty()) {
+    if (consumerId == null) {
       return Optional.empty(); // a new consumer has no credentials yet
     }
     @Nullable JsonNode natural = want.body().get(want.cred().naturalKey);
     DbModeSync.@Nullable Current byBody = null;
     for (DbModeSync.Current c : current) {
       if (c.kind() != want.cred().kind || matched.contains(c)
-          || !consumerId.get().equals(c.body().path("consumer").path("id").asText())) {
+          || !consumerId.equals(c.body().path("consumer").path("id").asText())) {
         continue;
       }
       if (natural != null && !natural.isNull()) {

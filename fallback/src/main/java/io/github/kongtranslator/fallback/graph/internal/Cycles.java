@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Finds the dependency cycles of a graph: its strongly connected components with more than one
@@ -52,15 +53,15 @@ public final class Cycles {
           if (!index.containsKey(w)) {
             visit(w, graph, index, low, stack, onStack, counter, work);
           } else if (onStack.getOrDefault(w, false)) {
-            low.put(v, Math.min(low.get(v), index.get(w)));
+            low.put(v, Math.min(at(low, v), at(index, w)));
           }
         } else {
           work.pop();
           if (!work.isEmpty()) {
             N parent = work.peek().getKey();
-            low.put(parent, Math.min(low.get(parent), low.get(v)));
+            low.put(parent, Math.min(at(low, parent), at(low, v)));
           }
-          if (low.get(v).equals(index.get(v))) {
+          if (at(low, v) == at(index, v)) {
             List<N> component = new ArrayList<>();
             N w;
             do {
@@ -69,15 +70,20 @@ public final class Cycles {
               component.add(w);
             } while (!w.equals(v));
             if (component.size() > 1 || graph.hasEdgeConnecting(v, v)) {
-              component.sort((a, b) -> Integer.compare(order.get(a), order.get(b)));
+              component.sort((a, b) -> Integer.compare(at(order, a), at(order, b)));
               components.add(component);
             }
           }
         }
       }
     }
-    components.sort((a, b) -> Integer.compare(order.get(a.get(0)), order.get(b.get(0))));
+    components.sort((a, b) -> Integer.compare(at(order, a.get(0)), at(order, b.get(0))));
     return components.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
+  }
+
+  /** A number of a node already numbered (every node has an order; visited ones an index and low). */
+  private static <N> int at(Map<N, Integer> numbers, N node) {
+    return Objects.requireNonNull(numbers.get(node), "the node is numbered before it is read");
   }
 
   private static <N> void visit(N v, Graph<N> graph, Map<N, Integer> index, Map<N, Integer> low,

@@ -2,6 +2,7 @@ package io.github.kongtranslator.fallback.graph.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.base.Splitter;
+import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import io.github.kongtranslator.core.cache.CacheStores;
@@ -97,7 +98,7 @@ public final class DependencyResolver {
     ImmutableListMultimap.Builder<String, BackendTlsPolicy> policies = ImmutableListMultimap.builder();
     for (BackendTlsPolicy p : snapshot.list(Kind.BACKEND_TLS_POLICY, BackendTlsPolicy.class)) {
       for (BackendTlsPolicy.TargetRef t : p.spec().targetRefs()) {
-        if (isCore(t.group()) && "Service".equals(t.kind()) && nonEmpty(t.name())) {
+        if (isCore(t.group()) && "Service".equals(t.kind()) && !Strings.isNullOrEmpty(t.name())) {
           policies.put(p.namespace() + "/" + t.name(), p);
         }
       }
@@ -117,7 +118,7 @@ public final class DependencyResolver {
     this.grantsByNamespace = grants.build();
     ImmutableListMultimap.Builder<String, KongVault> vaults = ImmutableListMultimap.builder();
     for (KongVault v : snapshot.list(Kind.KONG_VAULT, KongVault.class)) {
-      if (nonEmpty(v.spec().prefix())) {
+      if (!Strings.isNullOrEmpty(v.spec().prefix())) {
         vaults.put(v.spec().prefix(), v);
       }
     }
@@ -195,12 +196,12 @@ public final class DependencyResolver {
     Ingress.Spec spec = ing.spec();
     String className = spec.ingressClassName();
     String annotationClass = ing.metadata().annotation(INGRESS_CLASS_ANNOTATION);
-    if (nonEmpty(className)) {
+    if (!Strings.isNullOrEmpty(className)) {
       out.add(DependencyRule.INGRESS_CLASS, Kind.INGRESS_CLASS, "", className);
-      if (nonEmpty(annotationClass)) {
+      if (!Strings.isNullOrEmpty(annotationClass)) {
         out.add(DependencyRule.INGRESS_CLASS_COMPLETE, Kind.INGRESS_CLASS, "", annotationClass);
       }
-    } else if (nonEmpty(annotationClass)) {
+    } else if (!Strings.isNullOrEmpty(annotationClass)) {
       out.add(DependencyRule.INGRESS_CLASS, Kind.INGRESS_CLASS, "", annotationClass);
     } else {
       for (IngressClass c : defaultClasses) {
@@ -217,7 +218,7 @@ public final class DependencyResolver {
     }
     ingressBackend(ns, spec.defaultBackend(), DependencyRule.DEFAULT_BACKEND, out);
     for (Ingress.Tls tls : spec.tls()) {
-      if (nonEmpty(tls.secretName())) {
+      if (!Strings.isNullOrEmpty(tls.secretName())) {
         out.add(DependencyRule.INGRESS_TLS_SECRET, Kind.SECRET, ns, tls.secretName());
       }
     }
@@ -229,12 +230,12 @@ public final class DependencyResolver {
     if (backend == null) {
       return;
     }
-    if (backend.service() != null && nonEmpty(backend.service().name())) {
+    if (backend.service() != null && !Strings.isNullOrEmpty(backend.service().name())) {
       out.add(rule, Kind.SERVICE, ns, backend.service().name());
     }
     Ingress.TypedRef res = backend.resource();
     if (res != null && FACADE_GROUP.equals(res.apiGroup())
-        && Kind.KONG_SERVICE_FACADE.kindName().equals(res.kind()) && nonEmpty(res.name())) {
+        && Kind.KONG_SERVICE_FACADE.kindName().equals(res.kind()) && !Strings.isNullOrEmpty(res.name())) {
       out.add(rule, Kind.KONG_SERVICE_FACADE, ns, res.name());
     }
   }
@@ -242,7 +243,7 @@ public final class DependencyResolver {
   private void ingressClass(IngressClass ic, Out out) {
     IngressClass.Parameters p = ic.spec().parameters();
     if (p != null && Kind.KONG_GROUP.equals(p.apiGroup())
-        && Kind.INGRESS_CLASS_PARAMETERS.kindName().equals(p.kind()) && nonEmpty(p.name())) {
+        && Kind.INGRESS_CLASS_PARAMETERS.kindName().equals(p.kind()) && !Strings.isNullOrEmpty(p.name())) {
       out.add(DependencyRule.INGRESS_CLASS_COMPLETE, Kind.INGRESS_CLASS_PARAMETERS,
           str(p.namespace()), p.name());
     }
@@ -253,7 +254,7 @@ public final class DependencyResolver {
     plugins(svc, out);
     upstreamPolicy(svc, out);
     String clientCert = svc.metadata().annotation(CLIENT_CERT);
-    if (nonEmpty(clientCert)) {
+    if (!Strings.isNullOrEmpty(clientCert)) {
       out.add(DependencyRule.CLIENT_CERTIFICATE, Kind.SECRET, ns, clientCert.trim());
     }
     for (String name : split(svc.metadata().annotation(CA_SECRETS))) {
@@ -266,7 +267,7 @@ public final class DependencyResolver {
       out.add(DependencyRule.BACKEND_TLS_POLICY, p);
     }
     String override = svc.metadata().annotation(OVERRIDE);
-    if (nonEmpty(override)) {
+    if (!Strings.isNullOrEmpty(override)) {
       out.add(DependencyRule.KONG_INGRESS_OVERRIDE, Kind.KONG_INGRESS, ns, override.trim());
     }
     for (EndpointSlice s : slicesByService.get(ns + "/" + svc.name())) {
@@ -311,10 +312,10 @@ public final class DependencyResolver {
 
   private void routeBackend(K8sObject route, GatewayApi.BackendRef ref, Out out) {
     if (ref.kind() == null || !"Service".equals(ref.kind()) || !isCore(ref.group())
-        || !nonEmpty(ref.name())) {
+        || Strings.isNullOrEmpty(ref.name())) {
       return;
     }
-    String ns = nonEmpty(ref.namespace()) ? ref.namespace() : route.namespace();
+    String ns = !Strings.isNullOrEmpty(ref.namespace()) ? ref.namespace() : route.namespace();
     out.add(DependencyRule.ROUTE_BACKEND, Kind.SERVICE, ns, ref.name());
     grants(route, Kind.SERVICE, ns, ref.name(), out);
   }
@@ -322,7 +323,7 @@ public final class DependencyResolver {
   private void extensionRefs(K8sObject route, List<GatewayApi.Filter> filters, Out out) {
     for (GatewayApi.Filter f : filters) {
       GatewayApi.LocalObjectReference ext = f.extensionRef();
-      if (ext != null && Kind.KONG_GROUP.equals(ext.group()) && nonEmpty(ext.name())
+      if (ext != null && Kind.KONG_GROUP.equals(ext.group()) && !Strings.isNullOrEmpty(ext.name())
           && (Kind.KONG_PLUGIN.kindName().equals(ext.kind())
               || Kind.KONG_CLUSTER_PLUGIN.kindName().equals(ext.kind()))) {
         plugin(route.namespace(), ext.name(), DependencyRule.EXTENSION_REF_PLUGIN, out);
@@ -334,15 +335,15 @@ public final class DependencyResolver {
     for (GatewayApi.ParentReference p : parents) {
       boolean gatewayGroup = p.group() == null || GatewayApi.GROUP.equals(p.group());
       boolean gatewayKind = p.kind() == null || Kind.GATEWAY.kindName().equals(p.kind());
-      if (gatewayGroup && gatewayKind && nonEmpty(p.name())) {
-        String ns = nonEmpty(p.namespace()) ? p.namespace() : route.namespace();
+      if (gatewayGroup && gatewayKind && !Strings.isNullOrEmpty(p.name())) {
+        String ns = !Strings.isNullOrEmpty(p.namespace()) ? p.namespace() : route.namespace();
         out.add(DependencyRule.GATEWAY, Kind.GATEWAY, ns, p.name());
       }
     }
   }
 
   private void gateway(Gateway gw, Out out) {
-    if (nonEmpty(gw.spec().gatewayClassName())) {
+    if (!Strings.isNullOrEmpty(gw.spec().gatewayClassName())) {
       out.add(DependencyRule.GATEWAY, Kind.GATEWAY_CLASS, "", gw.spec().gatewayClassName());
     }
     for (Gateway.Listener l : gw.spec().listeners()) {
@@ -351,8 +352,8 @@ public final class DependencyResolver {
       }
       for (GatewayApi.ObjectReference ref : l.tls().certificateRefs()) {
         boolean secret = isCore(ref.group()) && (ref.kind() == null || "Secret".equals(ref.kind()));
-        if (secret && nonEmpty(ref.name())) {
-          String ns = nonEmpty(ref.namespace()) ? ref.namespace() : gw.namespace();
+        if (secret && !Strings.isNullOrEmpty(ref.name())) {
+          String ns = !Strings.isNullOrEmpty(ref.namespace()) ? ref.namespace() : gw.namespace();
           out.add(DependencyRule.GATEWAY, Kind.SECRET, ns, ref.name());
           grants(gw, Kind.SECRET, ns, ref.name(), out);
         }
@@ -365,7 +366,7 @@ public final class DependencyResolver {
       return;
     }
     for (GatewayApi.ObjectReference ref : policy.spec().validation().caCertificateRefs()) {
-      if (!isCore(ref.group()) || !nonEmpty(ref.name())) {
+      if (!isCore(ref.group()) || Strings.isNullOrEmpty(ref.name())) {
         continue;
       }
       if ("ConfigMap".equals(ref.kind())) {
@@ -379,12 +380,12 @@ public final class DependencyResolver {
   private void kongPlugin(KongPlugin p, Out out) {
     String ns = p.namespace();
     if (p.configFrom() != null && p.configFrom().secretKeyRef() != null
-        && nonEmpty(p.configFrom().secretKeyRef().name())) {
+        && !Strings.isNullOrEmpty(p.configFrom().secretKeyRef().name())) {
       out.add(DependencyRule.PLUGIN_CONFIG_SECRET, Kind.SECRET, ns, p.configFrom().secretKeyRef().name());
     }
     for (KongPlugin.ConfigPatch patch : p.configPatches()) {
       if (patch.valueFrom() != null && patch.valueFrom().secretKeyRef() != null
-          && nonEmpty(patch.valueFrom().secretKeyRef().name())) {
+          && !Strings.isNullOrEmpty(patch.valueFrom().secretKeyRef().name())) {
         out.add(DependencyRule.PLUGIN_CONFIG_SECRET, Kind.SECRET, ns, patch.valueFrom().secretKeyRef().name());
       }
     }
@@ -404,7 +405,7 @@ public final class DependencyResolver {
   }
 
   private void clusterSecret(KongPlugin.@Nullable SecretKeyRef ref, Out out) {
-    if (ref != null && nonEmpty(ref.name()) && nonEmpty(ref.namespace())) {
+    if (ref != null && !Strings.isNullOrEmpty(ref.name()) && !Strings.isNullOrEmpty(ref.namespace())) {
       out.add(DependencyRule.PLUGIN_CONFIG_SECRET, Kind.SECRET, ref.namespace(), ref.name());
     }
   }
@@ -455,7 +456,7 @@ public final class DependencyResolver {
       l4Backend(ing, rule.backend(), out);
     }
     for (Ingress.Tls tls : ing.spec().tls()) {
-      if (nonEmpty(tls.secretName())) {
+      if (!Strings.isNullOrEmpty(tls.secretName())) {
         out.add(DependencyRule.INGRESS_TLS_SECRET, Kind.SECRET, ing.namespace(), tls.secretName());
       }
     }
@@ -469,7 +470,7 @@ public final class DependencyResolver {
   }
 
   private void l4Backend(K8sObject ing, TcpIngress.@Nullable Backend backend, Out out) {
-    if (backend != null && nonEmpty(backend.serviceName())) {
+    if (backend != null && !Strings.isNullOrEmpty(backend.serviceName())) {
       out.add(DependencyRule.L4_INGRESS_BACKEND, Kind.SERVICE, ing.namespace(), backend.serviceName());
     }
   }
@@ -478,18 +479,18 @@ public final class DependencyResolver {
     plugins(f, out);
     upstreamPolicy(f, out);
     KongServiceFacade.BackendRef ref = f.spec().backendRef();
-    if (ref != null && nonEmpty(ref.name())) {
+    if (ref != null && !Strings.isNullOrEmpty(ref.name())) {
       out.add(DependencyRule.FACADE_BACKEND, Kind.SERVICE, f.namespace(), ref.name());
     }
   }
 
   private void customEntity(KongCustomEntity e, Out out) {
     KongCustomEntity.ParentRef p = e.spec().parentRef();
-    if (p == null || !Kind.KONG_GROUP.equals(p.group()) || !nonEmpty(p.name())) {
+    if (p == null || !Kind.KONG_GROUP.equals(p.group()) || Strings.isNullOrEmpty(p.name())) {
       return;
     }
     if (Kind.KONG_PLUGIN.kindName().equals(p.kind())) {
-      if (nonEmpty(p.namespace()) && !p.namespace().equals(e.namespace())) {
+      if (!Strings.isNullOrEmpty(p.namespace()) && !p.namespace().equals(e.namespace())) {
         out.add(DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, Kind.KONG_PLUGIN, p.namespace(), p.name());
         grants(e, Kind.KONG_PLUGIN, p.namespace(), p.name(), out);
       } else {
@@ -529,7 +530,7 @@ public final class DependencyResolver {
 
   private void upstreamPolicy(K8sObject o, Out out) {
     String policy = o.metadata().annotation(UPSTREAM_POLICY);
-    if (nonEmpty(policy)) {
+    if (!Strings.isNullOrEmpty(policy)) {
       out.add(DependencyRule.UPSTREAM_POLICY, Kind.KONG_UPSTREAM_POLICY, o.namespace(), policy);
     }
   }
@@ -547,7 +548,7 @@ public final class DependencyResolver {
       boolean toOk = g.spec().to().stream().anyMatch(t ->
           groupEquals(t.group(), toKind.group())
               && toKind.kindName().equals(t.kind())
-              && (!nonEmpty(t.name()) || toName.equals(t.name())));
+              && (Strings.isNullOrEmpty(t.name()) || toName.equals(t.name())));
       if (fromOk && toOk) {
         out.add(DependencyRule.REFERENCE_GRANT, g);
       }
@@ -558,10 +559,6 @@ public final class DependencyResolver {
 
   private static Iterable<String> split(@Nullable String annotation) {
     return annotation == null ? List.of() : COMMA.split(annotation);
-  }
-
-  private static boolean nonEmpty(@Nullable String s) {
-    return s != null && !s.isEmpty();
   }
 
   private static String str(@Nullable String s) {

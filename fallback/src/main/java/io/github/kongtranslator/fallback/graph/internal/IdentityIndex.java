@@ -36,7 +36,7 @@ public final class IdentityIndex {
 
   private int slot(Object key) {
     // Fibonacci hashing: the top bits of the product depend on every bit of the hash code
-    return System.identityHashCode(key) * 0x9E3779B9 >>> shift;
+    return (System.identityHashCode(key) * 0x9E3779B9) >>> shift;
   }
 
   /**

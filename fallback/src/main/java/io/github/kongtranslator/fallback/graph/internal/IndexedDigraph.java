@@ -537,7 +537,7 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
 
     private int successorPosition(int u, int v) {
       int n = succCount[u];
-      if (n > 8 && !bigSucc.get(u).contains(v)) {
+      if (n > 8 && !Objects.requireNonNull(bigSucc.get(u), "a node with over 8 successors has its set").contains(v)) {
         return -1;
       }
       int[] s = succ[u];

@@ -3,7 +3,7 @@ package io.github.kongtranslator.fallback.sync.internal;
 import io.github.kongtranslator.fallback.gateway.GatewayState;
 import io.github.kongtranslator.fallback.sync.PushKind;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a push is skipped. The library uses {@link #TARGET}; tests implement KIC's
@@ -15,7 +15,8 @@ public interface SkipPolicy {
    * Whether to skip pushing {@code sha} to a gateway.
    *
    * @param state the loop's belief about the gateway
-   * @param lastAccepted the SHA of the last push the gateway accepted, as KIC remembers it
+   * @param lastAccepted the SHA of the last push the gateway accepted, as KIC remembers it; null
+   *     when none was
    * @param atomic whether the gateway is atomic
    * @param reportsEmpty whether the gateway reports an empty configuration while a non-empty
    *     one is believed applied
@@ -24,7 +25,7 @@ public interface SkipPolicy {
    * @return true to skip
    */
   boolean skip(
-      GatewayState state, Optional<ConfigSha> lastAccepted, boolean atomic, boolean reportsEmpty,
+      GatewayState state, @Nullable ConfigSha lastAccepted, boolean atomic, boolean reportsEmpty,
       ConfigSha sha, PushKind kind);
 
   /** fallback-spec §5.9 D4: skip iff the gateway is {@code KNOWN(sha)} (and does not report empty). */

@@ -198,16 +198,14 @@ public final class SyncLoop {
    * Sets how long the gateways may run a fallback or the last valid configuration of an unchanged
    * snapshot before a tick tries the desired configuration again.
    *
-   * @param value the interval, empty to never retry on a timer (the default)
+   * @param value the interval, null to never retry on a timer (the default)
    * @param time the clock that measures it
    */
-  public synchronized void retryPolicy(Optional<Duration> value, Clock time) {
-    value.ifPresent(d -> {
-      if (d.isNegative()) {
-        throw new IllegalArgumentException("retry interval is negative: " + d);
-      }
-    });
-    this.retryAfter = value.orElse(null);
+  public synchronized void retryPolicy(@Nullable Duration value, Clock time) {
+    if (value != null && value.isNegative()) {
+      throw new IllegalArgumentException("retry interval is negative: " + value);
+    }
+    this.retryAfter = value;
     this.clock = Objects.requireNonNull(time, "clock");
   }
 
@@ -282,9 +280,9 @@ public final class SyncLoop {
         .duration(Duration.ofNanos(System.nanoTime() - start)).build();
     if (pushed && outcome != SyncOutcome.FAILED && skippedOrSent(ts) > 0) {
       Held before = held;
-      boolean sameState = before != null && before.hash().equals(h) && before.outcome() == outcome
-          && !r.desiredRetried();
-      held = new Held(h, outcome, r, sameState ? before.since() : clock.instant());
+      held = new Held(h, outcome, r,
+          before != null && before.hash().equals(h) && before.outcome() == outcome && !r.desiredRetried()
+              ? before.since() : clock.instant());
     }
     log(r);
     fire(() -> listener.syncCompleted(r));
@@ -320,7 +318,7 @@ public final class SyncLoop {
     boolean onFallback = hd != null && hd.hash().equals(h)
         && (hd.outcome() == SyncOutcome.FALLBACK_APPLIED || hd.outcome() == SyncOutcome.LAST_VALID_APPLIED);
     Duration after = retryAfter;
-    boolean retry = onFallback && !ts.isEmpty()
+    boolean retry = hd != null && onFallback && !ts.isEmpty()
         && (retryAsked || (after != null && !clock.instant().isBefore(hd.since().plus(after))));
     result.desiredRetried(retry);
     List<Target> needs = new ArrayList<>();
@@ -338,7 +336,8 @@ public final class SyncLoop {
     }
     if (retry) {
       LOG.info("trying the desired configuration again while the gateways run the {}",
-          hd.outcome() == SyncOutcome.FALLBACK_APPLIED ? "fallback" : "last valid configuration");
+          Objects.requireNonNull(hd, "a retry is of a held fallback").outcome() == SyncOutcome.FALLBACK_APPLIED
+              ? "fallback" : "last valid configuration");
     }
 
     Memo m = memo;
@@ -389,7 +388,7 @@ public final class SyncLoop {
     boolean rejected = withhold;
     Set<ObjectRef> broken = new LinkedHashSet<>();
     if (withhold) {
-      broken.addAll(m.broken());
+      broken.addAll(Objects.requireNonNull(m, "withholding needs the memo of a rejection").broken());
     }
     for (Target t : ts) {
       Optional<PushAttempt> last = lastOf(t, PushKind.DESIRED);
@@ -602,8 +601,7 @@ public final class SyncLoop {
     boolean empty = config.isContentEmpty();
     Map<Target, ClientCall<PushResult>> calls = new LinkedHashMap<>();
     for (Target t : ts) {
-      Optional<ConfigSha> last = Optional.ofNullable(t.lastAccepted);
-      if (!skipPolicy.skip(t.state, last, t.atomic, t.emptyDoubt, sha, kind) && !stillRunning.containsKey(t.id)) {
+      if (!skipPolicy.skip(t.state, t.lastAccepted, t.atomic, t.emptyDoubt, sha, kind) && !stillRunning.containsKey(t.id)) {
         GatewayClient client = t.client;
         calls.put(t, ClientCall.submit(executor, () -> pushOnce(client, config, sha)));
       }
@@ -627,8 +625,10 @@ public final class SyncLoop {
       } else {
         ClientCall.Waited<PushResult> w = call.await(pushTimeout);
         if (w instanceof ClientCall.Done<PushResult> done) {
-          done.value().thrown().ifPresent(e ->
-              LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, e));
+          RuntimeException thrown = done.value().thrown();
+          if (thrown != null) {
+            LOG.warn("push to {} threw; treating the outcome as indeterminate", t.id, thrown);
+          }
           o = done.value().outcome();
           d = done.took();
         } else if (w instanceof ClientCall.NotStarted<PushResult> ns) {
@@ -658,19 +658,19 @@ public final class SyncLoop {
    * What a push returned.
    *
    * @param outcome the outcome; indeterminate when the client threw or returned nothing
-   * @param thrown what the client threw, for the log
+   * @param thrown what the client threw, for the log; null when it returned
    */
-  private record PushResult(PushOutcome outcome, Optional<RuntimeException> thrown) {}
+  private record PushResult(PushOutcome outcome, @Nullable RuntimeException thrown) {}
 
   /** Runs on the executor: one push, the client's runtime exceptions caught. */
   private static PushResult pushOnce(GatewayClient client, KongConfig config, ConfigSha sha) {
     try {
       PushOutcome o = client.push(config, sha);
       return new PushResult(o == null ? PushOutcome.indeterminate("the client returned no outcome") : o,
-          Optional.empty());
+          null);
     } catch (RuntimeException e) {
       return new PushResult(PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName()),
-          Optional.of(e));
+          e);
     }
   }
 
@@ -719,8 +719,8 @@ public final class SyncLoop {
       }
       Target known = targets.get(id);
       boolean same = known != null && known.atomic == c.isAtomic();
-      String previous = same ? known.instance : "";
-      boolean askEmpty = same && known.state instanceof GatewayState.Known && !known.knownEmpty;
+      String previous = known != null && same ? known.instance : "";
+      boolean askEmpty = known != null && same && known.state instanceof GatewayState.Known && !known.knownEmpty;
       probes.put(id, ClientCall.submit(executor, () -> probe(c, same, previous, askEmpty)));
     }
     List<Target> ts = new ArrayList<>();
@@ -750,12 +750,16 @@ public final class SyncLoop {
         }
         String why = w instanceof ClientCall.NotStarted<Probe> ns ? ns.why() : ((ClientCall.StillRunning<Probe>) w).why();
         LOG.warn("asking gateway {} for its instance failed ({}); its configuration is unknown", id, why);
-        p = new Probe("unanswered:" + System.nanoTime(), false, Optional.empty(), Optional.empty());
+        p = new Probe("unanswered:" + System.nanoTime(), false, null, null);
       }
-      p.instanceError().ifPresent(e ->
-          LOG.warn("reading the instance of {} failed; its configuration is unknown", id, e));
-      p.emptyError().ifPresent(e ->
-          LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", id, e));
+      RuntimeException instanceError = p.instanceError();
+      if (instanceError != null) {
+        LOG.warn("reading the instance of {} failed; its configuration is unknown", id, instanceError);
+      }
+      RuntimeException emptyError = p.emptyError();
+      if (emptyError != null) {
+        LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", id, emptyError);
+      }
       Target t = targets.get(id);
       if (t == null || t.atomic != c.isAtomic()) {
         t = new Target(c, p.instance());
@@ -787,31 +791,32 @@ public final class SyncLoop {
    * @param instance its instance token (a fresh unique one when it could not be read)
    * @param reportsEmpty whether it reports an empty configuration (asked only when the loop
    *     believes it configured and the instance is unchanged; true when asking failed)
-   * @param instanceError what reading the instance threw, for the log
-   * @param emptyError what asking for an empty configuration threw, for the log
+   * @param instanceError what reading the instance threw, for the log; null when it did not
+   * @param emptyError what asking for an empty configuration threw, for the log; null when it did
+   *     not or was not asked
    */
   private record Probe(
-      String instance, boolean reportsEmpty, Optional<RuntimeException> instanceError,
-      Optional<RuntimeException> emptyError) {}
+      String instance, boolean reportsEmpty, @Nullable RuntimeException instanceError,
+      @Nullable RuntimeException emptyError) {}
 
   /** Runs on the executor: the instance, then (if still the same instance) the empty check. */
   private static Probe probe(GatewayClient c, boolean known, String previous, boolean askEmpty) {
     String instance;
-    Optional<RuntimeException> instanceError = Optional.empty();
+    RuntimeException instanceError = null;
     try {
       instance = Objects.requireNonNullElse(c.instance(), "");
     } catch (RuntimeException e) {
       instance = "unreadable:" + System.nanoTime();
-      instanceError = Optional.of(e);
+      instanceError = e;
     }
     boolean empty = false;
-    Optional<RuntimeException> emptyError = Optional.empty();
+    RuntimeException emptyError = null;
     if (askEmpty && known && instance.equals(previous)) {
       try {
         empty = c.reportsEmptyConfig() || c.configurationDrifted(); // restarted, wiped or drifted
       } catch (RuntimeException e) {
         empty = true; // doubt means push
-        emptyError = Optional.of(e);
+        emptyError = e;
       }
     }
     return new Probe(instance, empty, instanceError, emptyError);
