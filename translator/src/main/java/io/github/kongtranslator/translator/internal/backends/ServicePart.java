@@ -561,7 +561,7 @@ public final class ServicePart {
             applyKongIngress(up, (ObjectNode) ki.upstream().toNode());
           }
           String hh = rb.annotations().get(HOST_HEADER);
-          if (!Strs.isEmpty(hh)) {
+          if (hh != null && !hh.isEmpty()) {
             up.overrides.hostHeader(hh);
           }
         }

@@ -59,8 +59,9 @@ public final class VaultPart {
       if (config != null && config.isObject() && !config.isEmpty()) {
         n.adoptConfig((ObjectNode) Json.normalizeNumbers(config));
       }
-      if (!Strs.isEmpty(v.spec().description())) {
-        n.description(v.spec().description());
+      String description = v.spec().description();
+      if (description != null && !description.isEmpty()) {
+        n.description(description);
       }
       if (ctx.flag(FeatureFlag.FILL_IDS)) {
         n.id(ctx.id("vaults", prefix));
