@@ -41,10 +41,10 @@ import javax.tools.ToolProvider;
  *
  * <ul>
  *   <li>{@code default-in-enum-switch}: a {@code switch} (statement or expression) with a {@code
- *       default} branch whose case labels are all constants of one of our own enums. Java 17 has
- *       no pattern switch, so an unqualified identifier label naming a constant of an enum
- *       declared in the checked sources is how a switch over our enum reads; without {@code
- *       default} the compiler (switch expressions) or a reviewer sees a new constant.
+ *       default} branch whose case labels are all constants of one of our own enums. Java 17 has no
+ *       pattern switch, so an unqualified identifier label naming a constant of an enum declared in
+ *       the checked sources is how a switch over our enum reads; without {@code default} the
+ *       compiler (switch expressions) or a reviewer sees a new constant.
  *   <li>{@code optional-parameter}: a method or constructor parameter of type {@code Optional}.
  *   <li>{@code optional-record-component}: a record component of type {@code Optional}.
  * </ul>
@@ -143,8 +143,7 @@ final class SourceRules {
       String file = unit.getSourceFile().getName();
       new TreePathScanner<Void, Void>() {
         private void report(Tree at, String rule, String detail) {
-          long line =
-              unit.getLineMap().getLineNumber(positions.getStartPosition(unit, at));
+          long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, at));
           violations.add(new Violation(file, line, rule, detail));
         }
 
@@ -170,7 +169,9 @@ final class SourceRules {
           }
           for (Set<String> constants : enums) {
             if (constants.containsAll(labels)) {
-              report(at, "default-in-enum-switch",
+              report(
+                  at,
+                  "default-in-enum-switch",
                   "switch over one of our enums (cases " + labels + ") has a default branch");
               return;
             }
@@ -197,7 +198,9 @@ final class SourceRules {
           }
           for (VariableTree p : node.getParameters()) {
             if (isOptional(p.getType())) {
-              report(p, "optional-parameter",
+              report(
+                  p,
+                  "optional-parameter",
                   "parameter '" + p.getName() + "' of " + node.getName() + " is an Optional");
             }
           }
@@ -222,7 +225,9 @@ final class SourceRules {
               components.add(v.getName().toString());
             }
           }
-          return m.getParameters().stream().map(p -> p.getName().toString()).toList()
+          return m.getParameters().stream()
+              .map(p -> p.getName().toString())
+              .toList()
               .equals(components);
         }
 
@@ -243,8 +248,13 @@ final class SourceRules {
               if (member instanceof VariableTree v
                   && !v.getModifiers().getFlags().contains(Modifier.STATIC)
                   && isOptional(v.getType())) {
-                report(v, "optional-record-component",
-                    "component '" + v.getName() + "' of record " + node.getSimpleName()
+                report(
+                    v,
+                    "optional-record-component",
+                    "component '"
+                        + v.getName()
+                        + "' of record "
+                        + node.getSimpleName()
                         + " is an Optional");
               }
             }

@@ -20,27 +20,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kong-translator check FILE|-}: validates a declarative configuration offline against
- * Kong 3.9.1's schema rules, one line per violation.
+ * {@code kong-translator check FILE|-}: validates a declarative configuration offline against Kong
+ * 3.9.1's schema rules, one line per violation.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Validates a Kong declarative configuration (YAML or JSON) offline against",
-        "Kong 3.9.1's schema rules. Prints one line per violation:",
-        "<section> <entity>: <field>: <rule> (<Kong file>).",
-        "Exit code 0 when valid, 1 when not, 2 when the input cannot be read."})
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validates a Kong declarative configuration (YAML or JSON) offline against",
+      "Kong 3.9.1's schema rules. Prints one line per violation:",
+      "<section> <entity>: <field>: <rule> (<Kong file>).",
+      "Exit code 0 when valid, 1 when not, 2 when the input cannot be read."
+    })
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE|-", description = "configuration file, or - for stdin (read as YAML, which includes JSON)")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE|-",
+      description = "configuration file, or - for stdin (read as YAML, which includes JSON)")
   String input = "-";
 
-  @Option(names = "--router-flavor", paramLabel = "FLAVOR",
-      description = "Kong's router_flavor: ${COMPLETION-CANDIDATES} (default: EXPRESSIONS when a route sets expression or priority, else TRADITIONAL_COMPATIBLE)")
+  @Option(
+      names = "--router-flavor",
+      paramLabel = "FLAVOR",
+      description =
+          "Kong's router_flavor: ${COMPLETION-CANDIDATES} (default: EXPRESSIONS when a route sets expression or priority, else TRADITIONAL_COMPATIBLE)")
   @Nullable RouterFlavor flavor;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
 
   @Override
   public Integer call() {

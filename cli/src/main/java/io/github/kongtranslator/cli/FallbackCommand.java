@@ -40,70 +40,110 @@ import picocli.CommandLine.Parameters;
  * {@code kong-translator fallback}: the configuration to push after the gateway rejected the
  * translation of some manifests, with the report of what was excluded and why.
  */
-@Command(name = "fallback", mixinStandardHelpOptions = true,
-    description = {"Given the gateway's flattened-errors body (POST /config?flatten_errors=1) for the",
-        "configuration of FILE|DIR..., excludes the broken objects and everything that depends on",
-        "them, and prints the fallback configuration on stdout. The exclusion report (object and",
-        "the dependency path that excluded it) goes to stderr, or to --report FILE.",
-        "With --last-valid, excluded objects are backfilled from the last valid manifests where",
-        "that is safe. When the errors name no object, nothing is guessed: the last valid",
-        "configuration is printed if given (exit 1), otherwise nothing (exit 1).",
-        "Fails closed on translation failures as translate does (\"left out ...\" lines), unless",
-        "--kic-compatible."})
+@Command(
+    name = "fallback",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Given the gateway's flattened-errors body (POST /config?flatten_errors=1) for the",
+      "configuration of FILE|DIR..., excludes the broken objects and everything that depends on",
+      "them, and prints the fallback configuration on stdout. The exclusion report (object and",
+      "the dependency path that excluded it) goes to stderr, or to --report FILE.",
+      "With --last-valid, excluded objects are backfilled from the last valid manifests where",
+      "that is safe. When the errors name no object, nothing is guessed: the last valid",
+      "configuration is printed if given (exit 1), otherwise nothing (exit 1).",
+      "Fails closed on translation failures as translate does (\"left out ...\" lines), unless",
+      "--kic-compatible."
+    })
 final class FallbackCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "the manifests whose configuration was rejected")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR|-",
+      description = "the manifests whose configuration was rejected")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--errors", required = true, paramLabel = "ERRORS.json", description = "the gateway's error body")
+  @Option(
+      names = "--errors",
+      required = true,
+      paramLabel = "ERRORS.json",
+      description = "the gateway's error body")
   Path errors = Path.of("");
 
-  @Option(names = "--last-valid", paramLabel = "FILE|DIR", description = "manifests of the last valid state (repeatable)")
+  @Option(
+      names = "--last-valid",
+      paramLabel = "FILE|DIR",
+      description = "manifests of the last valid state (repeatable)")
   List<String> lastValid = new ArrayList<>();
 
-  @Option(names = "--report", paramLabel = "FILE", description = "write the exclusion report here instead of stderr")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "write the exclusion report here instead of stderr")
   @Nullable Path report;
 
-  @Option(names = "--flag", paramLabel = "NAME=true|false", description = "feature flag (repeatable)")
+  @Option(
+      names = "--flag",
+      paramLabel = "NAME=true|false",
+      description = "feature flag (repeatable)")
   Map<String, String> flags = new LinkedHashMap<>();
 
-  @Option(names = "--ingress-class", paramLabel = "C", description = "controller ingress class (default: kong)")
+  @Option(
+      names = "--ingress-class",
+      paramLabel = "C",
+      description = "controller ingress class (default: kong)")
   String ingressClass = "kong";
 
-  @Option(names = "--output", paramLabel = "yaml|json", description = "output format (default: yaml)")
+  @Option(
+      names = "--output",
+      paramLabel = "yaml|json",
+      description = "output format (default: yaml)")
   String output = "yaml";
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
       description = "namespace for objects without one, as kubectl (default: default)")
   String namespace = "";
-  @Option(names = "--kic-compatible", description = "as KIC: emit an object whose plugin, credential"
-      + " or consumer group cannot be translated without it (default: leave it and its dependents out)")
+
+  @Option(
+      names = "--kic-compatible",
+      description =
+          "as KIC: emit an object whose plugin, credential"
+              + " or consumer group cannot be translated without it (default: leave it and its dependents out)")
   boolean kicCompatible;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     CommandLine cl = Objects.requireNonNull(spec).commandLine();
-    ConfigFormat format = switch (output.toLowerCase(Locale.ROOT)) {
-      case "yaml", "yml" -> ConfigFormat.YAML;
-      case "json" -> ConfigFormat.JSON;
-      default -> throw new CommandLine.ParameterException(cl, "--output must be yaml or json, not " + output);
-    };
+    ConfigFormat format =
+        switch (output.toLowerCase(Locale.ROOT)) {
+          case "yaml", "yml" -> ConfigFormat.YAML;
+          case "json" -> ConfigFormat.JSON;
+          default ->
+              throw new CommandLine.ParameterException(
+                  cl, "--output must be yaml or json, not " + output);
+        };
     TranslatorOptions options = TranslateCommand.options(cl, flags, ingressClass);
     Translator translator = Translator.create(options);
     LoadResult loaded = InputFiles.load(inputs, InputFiles.options(namespace));
     CacheStores snapshot = CacheStores.of(loaded.objects());
-    Optional<CacheStores> last = lastValid.isEmpty()
-        ? Optional.empty() : Optional.of(CacheStores.of(InputFiles.load(lastValid, InputFiles.options(namespace)).objects()));
+    Optional<CacheStores> last =
+        lastValid.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                CacheStores.of(
+                    InputFiles.load(lastValid, InputFiles.options(namespace)).objects()));
     if (!Files.isReadable(errors)) {
       throw new CommandLine.ParameterException(cl, "cannot read --errors " + errors);
     }
-    Optional<GatewayRejection> rejection = FlattenedErrors.parseUtf8(Files.readAllBytes(errors)).rejection();
-    List<ObjectRef> broken = rejection.<List<ObjectRef>>map(GatewayRejection::targetBrokenObjects).orElse(List.of());
+    Optional<GatewayRejection> rejection =
+        FlattenedErrors.parseUtf8(Files.readAllBytes(errors)).rejection();
+    List<ObjectRef> broken =
+        rejection.<List<ObjectRef>>map(GatewayRejection::targetBrokenObjects).orElse(List.of());
 
     StringWriter reportText = new StringWriter();
     PrintWriter rep = new PrintWriter(reportText);
@@ -115,8 +155,10 @@ final class FallbackCommand implements Callable<Integer> {
     }
     TranslationFailurePolicy policy = TranslateCommand.policy(kicCompatible);
     FallbackGenerator generator = FallbackGenerator.create(translator, policy);
-    FallbackResult result = last.isPresent()
-        ? generator.generate(snapshot, broken, last.get()) : generator.generate(snapshot, broken);
+    FallbackResult result =
+        last.isPresent()
+            ? generator.generate(snapshot, broken, last.get())
+            : generator.generate(snapshot, broken);
     for (ObjectRef ref : result.unknownBroken()) {
       rep.println("unknown broken object (not in the input): " + ref);
     }
@@ -129,22 +171,30 @@ final class FallbackCommand implements Callable<Integer> {
     for (ObjectRef ref : result.backfilled()) {
       rep.println("backfilled " + ref + " from the last valid state");
     }
-    result.translation().ifPresent(t -> {
-      for (TranslationFailure f : t.failures()) {
-        rep.println("translation failure: " + f);
-      }
-    });
+    result
+        .translation()
+        .ifPresent(
+            t -> {
+              for (TranslationFailure f : t.failures()) {
+                rep.println("translation failure: " + f);
+              }
+            });
     int code = KongTranslatorCli.OK;
     Optional<KongConfig> config = result.config();
     if (config.isEmpty()) {
-      rep.println(rejection.isEmpty()
-          ? "the error body names no object (" + errors + " is not a flattened-errors body):"
-              + " no fallback is guessed"
-          : "the errors name no object of the input: no fallback is guessed");
+      rep.println(
+          rejection.isEmpty()
+              ? "the error body names no object ("
+                  + errors
+                  + " is not a flattened-errors body):"
+                  + " no fallback is guessed"
+              : "the errors name no object of the input: no fallback is guessed");
       code = KongTranslatorCli.FAILURES;
       if (last.isPresent()) {
         rep.println("printing the last valid configuration instead");
-        config = Optional.of(FailClosedTranslator.create(translator, policy).translate(last.get()).config());
+        config =
+            Optional.of(
+                FailClosedTranslator.create(translator, policy).translate(last.get()).config());
       }
     }
     rep.flush();

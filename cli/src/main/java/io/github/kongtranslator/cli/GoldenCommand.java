@@ -15,19 +15,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code kong-translator golden DIR...}: runs conformance cases and reports each variant. */
-@Command(name = "golden", mixinStandardHelpOptions = true,
-    description = {"Runs conformance cases: each DIR is a case directory (in.yaml plus",
-        "<variant>_golden.yaml and optional <variant>_settings.yaml) or a directory of such",
-        "case directories. Prints PASS/FAIL per variant and 'N passed, M failed'; exit 1 on any failure."})
+@Command(
+    name = "golden",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs conformance cases: each DIR is a case directory (in.yaml plus",
+      "<variant>_golden.yaml and optional <variant>_settings.yaml) or a directory of such",
+      "case directories. Prints PASS/FAIL per variant and 'N passed, M failed'; exit 1 on any failure."
+    })
 final class GoldenCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "DIR", description = "case directories or corpus directories")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR",
+      description = "case directories or corpus directories")
   List<Path> dirs = new ArrayList<>();
 
   @CommandLine.Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -43,7 +49,8 @@ final class GoldenCommand implements Callable<Integer> {
       if (parent != null && Files.isRegularFile(abs.resolve("in.yaml"))) {
         String name = abs.getFileName().toString();
         GoldenCorpus.discover(parent).stream()
-            .filter(c -> c.caseName().equals(name)).forEach(cases::add);
+            .filter(c -> c.caseName().equals(name))
+            .forEach(cases::add);
       } else {
         cases.addAll(GoldenCorpus.discover(abs));
       }

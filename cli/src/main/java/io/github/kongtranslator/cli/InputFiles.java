@@ -17,8 +17,8 @@ final class InputFiles {
   }
 
   /**
-   * Loads the inputs in order; consecutive paths are read as one run (the run bounds apply to
-   * them together), {@code -} reads stdin.
+   * Loads the inputs in order; consecutive paths are read as one run (the run bounds apply to them
+   * together), {@code -} reads stdin.
    */
   static LoadResult load(List<String> inputs, ManifestOptions options) {
     Manifests loader = Manifests.with(options);
@@ -38,7 +38,8 @@ final class InputFiles {
 
   /** The options for a {@code -n/--namespace} value (empty: kubectl's {@code default}). */
   static ManifestOptions options(String namespace) {
-    return namespace.isEmpty() ? ManifestOptions.defaults()
+    return namespace.isEmpty()
+        ? ManifestOptions.defaults()
         : ManifestOptions.builder().defaultNamespace(namespace).build();
   }
 }

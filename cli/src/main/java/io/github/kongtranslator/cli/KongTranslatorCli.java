@@ -11,27 +11,36 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code kong-translator} command.
  *
- * <p>Exit codes: 0 success; 1 the command ran and found failures; 2 bad usage or unreadable
- * input. Errors are printed as one line each on stderr, without stack traces unless {@code
- * --debug} is given.
+ * <p>Exit codes: 0 success; 1 the command ran and found failures; 2 bad usage or unreadable input.
+ * Errors are printed as one line each on stderr, without stack traces unless {@code --debug} is
+ * given.
  */
 @Command(
     name = "kong-translator",
     mixinStandardHelpOptions = true,
     versionProvider = KongTranslatorCli.Version.class,
     description = "Translates Kubernetes objects into Kong declarative configuration.",
-    subcommands = {ValidateCommand.class, TranslateCommand.class, GoldenCommand.class, ShaCommand.class, FallbackCommand.class,
-        StatusCommand.class, CheckCommand.class, RouteCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      TranslateCommand.class,
+      GoldenCommand.class,
+      ShaCommand.class,
+      FallbackCommand.class,
+      StatusCommand.class,
+      CheckCommand.class,
+      RouteCommand.class
+    })
 public final class KongTranslatorCli implements Runnable {
   /** Exit code: success. */
   public static final int OK = 0;
+
   /** Exit code: the command ran and found failures. */
   public static final int FAILURES = 1;
+
   /** Exit code: bad usage or unreadable input. */
   public static final int BAD_INPUT = 2;
 
-  @CommandLine.Spec
-  CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   /** Prints usage when no sub-command is given. */
   @Override
@@ -54,8 +63,7 @@ public final class KongTranslatorCli implements Runnable {
   }
 
   private static PrintWriter utf8(OutputStream out) {
-    return new PrintWriter(
-        new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
   }
 
   /**
@@ -72,21 +80,27 @@ public final class KongTranslatorCli implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> e instanceof KongTranslatorException ? BAD_INPUT : FAILURES);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (debug) {
-        e.printStackTrace(err);
-      }
-      err.println("error: " + (e instanceof KongTranslatorException ? e.getMessage()
-          : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-      err.flush();
-      return e instanceof KongTranslatorException ? BAD_INPUT : FAILURES;
-    });
-    cl.setParameterExceptionHandler((e, a) -> {
-      err.println("error: " + e.getMessage());
-      e.getCommandLine().usage(err);
-      err.flush();
-      return BAD_INPUT;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (debug) {
+            e.printStackTrace(err);
+          }
+          err.println(
+              "error: "
+                  + (e instanceof KongTranslatorException
+                      ? e.getMessage()
+                      : e.getClass().getSimpleName()
+                          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+          err.flush();
+          return e instanceof KongTranslatorException ? BAD_INPUT : FAILURES;
+        });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("error: " + e.getMessage());
+          e.getCommandLine().usage(err);
+          err.flush();
+          return BAD_INPUT;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();

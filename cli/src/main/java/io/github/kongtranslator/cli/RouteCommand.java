@@ -47,62 +47,100 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kong-translator route}: translates manifests (or reads a deck file) and prints, as one
- * JSON object per request, which route, service, upstream targets and plugins Kong's router
- * would choose.
+ * JSON object per request, which route, service, upstream targets and plugins Kong's router would
+ * choose.
  */
-@Command(name = "route", mixinStandardHelpOptions = true,
-    description = {"Routes a request through Kong's router (3.9, offline) over the translated",
-        "configuration of the manifests (or over a deck file with --config) and prints one JSON",
-        "object: {\"matched\": true, \"router_flavor\", \"route\", \"service\", \"upstream\",",
-        "\"plugins\", \"upstream_path\"} or {\"matched\": false}. With --requests, one object per",
-        "line of the JSONL file. Exit 0 whether or not a route matched; 2 for bad input."})
+@Command(
+    name = "route",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Routes a request through Kong's router (3.9, offline) over the translated",
+      "configuration of the manifests (or over a deck file with --config) and prints one JSON",
+      "object: {\"matched\": true, \"router_flavor\", \"route\", \"service\", \"upstream\",",
+      "\"plugins\", \"upstream_path\"} or {\"matched\": false}. With --requests, one object per",
+      "line of the JSONL file. Exit 0 whether or not a route matched; 2 for bad input."
+    })
 final class RouteCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-", description = "manifest files, directories, or - for stdin")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "FILE|DIR|-",
+      description = "manifest files, directories, or - for stdin")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--config", paramLabel = "FILE", description = "route over this Kong declarative configuration (deck YAML/JSON) instead of translating manifests")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "route over this Kong declarative configuration (deck YAML/JSON) instead of translating manifests")
   @Nullable Path config;
 
-  @Option(names = "--url", paramLabel = "URL", description = "the request URL, e.g. https://example.com/foo?x=1")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "the request URL, e.g. https://example.com/foo?x=1")
   @Nullable String url;
 
   @Option(names = "--method", paramLabel = "M", description = "request method (default: GET)")
   String method = "GET";
 
-  @Option(names = "--header", paramLabel = "'Name: value'", description = "request header (repeatable)")
+  @Option(
+      names = "--header",
+      paramLabel = "'Name: value'",
+      description = "request header (repeatable)")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = "--sni", paramLabel = "NAME", description = "TLS SNI (default: the host of an https URL)")
+  @Option(
+      names = "--sni",
+      paramLabel = "NAME",
+      description = "TLS SNI (default: the host of an https URL)")
   @Nullable String sni;
 
-  @Option(names = "--router-flavor", paramLabel = "traditional_compatible|expressions",
-      description = "Kong's router_flavor (default: expressions when --flag ExpressionRoutes=true,"
-          + " or with --config when a route has an expression; otherwise traditional_compatible)")
+  @Option(
+      names = "--router-flavor",
+      paramLabel = "traditional_compatible|expressions",
+      description =
+          "Kong's router_flavor (default: expressions when --flag ExpressionRoutes=true,"
+              + " or with --config when a route has an expression; otherwise traditional_compatible)")
   @Nullable String routerFlavor;
 
-  @Option(names = "--requests", paramLabel = "FILE.jsonl", description = "one request per line: {\"url\", \"method\", \"headers\", \"sni\"}; prints one result per line")
+  @Option(
+      names = "--requests",
+      paramLabel = "FILE.jsonl",
+      description =
+          "one request per line: {\"url\", \"method\", \"headers\", \"sni\"}; prints one result per line")
   @Nullable Path requests;
 
-  @Option(names = "--explain", description = "add \"why\": the route's ATC expression and priority, the routes it won over, what Kong does besides proxying")
+  @Option(
+      names = "--explain",
+      description =
+          "add \"why\": the route's ATC expression and priority, the routes it won over, what Kong does besides proxying")
   boolean explain;
 
-  @Option(names = "--flag", paramLabel = "NAME=true|false", description = "feature flag, as for translate (repeatable)")
+  @Option(
+      names = "--flag",
+      paramLabel = "NAME=true|false",
+      description = "feature flag, as for translate (repeatable)")
   Map<String, String> flags = new LinkedHashMap<>();
 
-  @Option(names = "--ingress-class", paramLabel = "C", description = "controller ingress class (default: kong)")
+  @Option(
+      names = "--ingress-class",
+      paramLabel = "C",
+      description = "controller ingress class (default: kong)")
   String ingressClass = "kong";
 
-  @Option(names = "--gateway-controller", paramLabel = "NAME",
-      description = "Gateway API controller name whose Gateways accept routes (default: ${DEFAULT-VALUE}, KIC's)")
+  @Option(
+      names = "--gateway-controller",
+      paramLabel = "NAME",
+      description =
+          "Gateway API controller name whose Gateways accept routes (default: ${DEFAULT-VALUE}, KIC's)")
   String gatewayController = AttachmentOptions.KIC_CONTROLLER_NAME;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -111,10 +149,13 @@ final class RouteCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "give exactly one of --url and --requests");
     }
     if ((config == null) == inputs.isEmpty()) {
-      throw new CommandLine.ParameterException(cl, "give manifests (FILE|DIR|-) or --config FILE, not both");
+      throw new CommandLine.ParameterException(
+          cl, "give manifests (FILE|DIR|-) or --config FILE, not both");
     }
-    TranslatorOptions options = TranslateCommand.options(cl, flags, ingressClass).toBuilder()
-        .gatewayControllerName(gatewayController).build();
+    TranslatorOptions options =
+        TranslateCommand.options(cl, flags, ingressClass).toBuilder()
+            .gatewayControllerName(gatewayController)
+            .build();
     KongConfig kong;
     PrintWriter err = cl.getErr();
     if (config != null) {
@@ -124,8 +165,9 @@ final class RouteCommand implements Callable<Integer> {
       for (ManifestWarning w : loaded.warnings()) {
         err.println("warning: " + w);
       }
-      TranslationResult result = Translator.create(options)
-          .translate(snapshotToTranslate(CacheStores.of(loaded.objects()), options));
+      TranslationResult result =
+          Translator.create(options)
+              .translate(snapshotToTranslate(CacheStores.of(loaded.objects()), options));
       for (TranslationFailure f : result.failures()) {
         err.println("translation failure: " + f);
       }
@@ -141,7 +183,8 @@ final class RouteCommand implements Callable<Integer> {
       try {
         lines = Files.readAllLines(Objects.requireNonNull(requests), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new CommandLine.ParameterException(cl, "cannot read " + requests + ": " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            cl, "cannot read " + requests + ": " + e.getMessage());
       }
       int n = 0;
       for (String line : lines) {
@@ -157,11 +200,11 @@ final class RouteCommand implements Callable<Integer> {
   }
 
   /**
-   * The snapshot to translate for routing. KIC's Gateway controllers leave out, before
-   * translation, routes no listener of a managed Gateway accepts (listener hostname
-   * intersection, {@code sectionName}, {@code port}, {@code allowedRoutes} namespaces and kinds)
-   * and narrow HTTPRoute hostnames to the listeners'; the one implementation of that is {@link
-   * GatewayAttachment}, shared with the {@code status} command.
+   * The snapshot to translate for routing. KIC's Gateway controllers leave out, before translation,
+   * routes no listener of a managed Gateway accepts (listener hostname intersection, {@code
+   * sectionName}, {@code port}, {@code allowedRoutes} namespaces and kinds) and narrow HTTPRoute
+   * hostnames to the listeners'; the one implementation of that is {@link GatewayAttachment},
+   * shared with the {@code status} command.
    *
    * @param snapshot the loaded objects
    * @param options the translator options
@@ -173,8 +216,13 @@ final class RouteCommand implements Callable<Integer> {
 
   private RouterFlavor flavor(CommandLine cl, TranslatorOptions options, KongConfig kong) {
     if (routerFlavor != null) {
-      return RouterFlavor.byWireName(routerFlavor).orElseThrow(() -> new CommandLine.ParameterException(
-          cl, "--router-flavor must be traditional_compatible or expressions, not " + routerFlavor));
+      return RouterFlavor.byWireName(routerFlavor)
+          .orElseThrow(
+              () ->
+                  new CommandLine.ParameterException(
+                      cl,
+                      "--router-flavor must be traditional_compatible or expressions, not "
+                          + routerFlavor));
     }
     if (options.isEnabled(FeatureFlag.EXPRESSION_ROUTES)) {
       return RouterFlavor.EXPRESSIONS;
@@ -200,8 +248,12 @@ final class RouteCommand implements Callable<Integer> {
     return explain ? router.explain(request) : router.route(request);
   }
 
-  private static RouteRequest request(CommandLine cl, String url, @Nullable String method,
-      List<String> headers, @Nullable String sni) {
+  private static RouteRequest request(
+      CommandLine cl,
+      String url,
+      @Nullable String method,
+      List<String> headers,
+      @Nullable String sni) {
     RouteRequest.Builder b;
     try {
       b = RouteRequest.fromUrl(url);
@@ -229,12 +281,12 @@ final class RouteCommand implements Callable<Integer> {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new CommandLine.ParameterException(cl, "--requests line " + n + ": not JSON: "
-          + e.getOriginalMessage());
+      throw new CommandLine.ParameterException(
+          cl, "--requests line " + n + ": not JSON: " + e.getOriginalMessage());
     }
     if (!node.isObject() || !node.path("url").isTextual()) {
-      throw new CommandLine.ParameterException(cl, "--requests line " + n
-          + ": expected an object with a \"url\" string");
+      throw new CommandLine.ParameterException(
+          cl, "--requests line " + n + ": expected an object with a \"url\" string");
     }
     List<String> hs = new ArrayList<>();
     JsonNode h = node.path("headers");
@@ -249,13 +301,17 @@ final class RouteCommand implements Callable<Integer> {
     } else if (h.isArray()) {
       h.forEach(v -> hs.add(v.asText()));
     } else if (!h.isMissingNode() && !h.isNull()) {
-      throw new CommandLine.ParameterException(cl, "--requests line " + n
-          + ": \"headers\" must be an object or a list of 'Name: value'");
+      throw new CommandLine.ParameterException(
+          cl,
+          "--requests line " + n + ": \"headers\" must be an object or a list of 'Name: value'");
     }
     try {
-      return request(cl, node.get("url").asText(), node.path("method").isTextual()
-          ? node.get("method").asText() : null, hs, node.path("sni").isTextual()
-          ? node.get("sni").asText() : null);
+      return request(
+          cl,
+          node.get("url").asText(),
+          node.path("method").isTextual() ? node.get("method").asText() : null,
+          hs,
+          node.path("sni").isTextual() ? node.get("sni").asText() : null);
     } catch (CommandLine.ParameterException e) {
       throw new CommandLine.ParameterException(cl, "--requests line " + n + ": " + e.getMessage());
     }
@@ -318,7 +374,8 @@ final class RouteCommand implements Callable<Integer> {
       why.put("atc_priority", new BigInteger(Long.toUnsignedString(m.priority())));
       ArrayNode lost = why.putArray("outranked");
       for (Candidate c : m.outranked()) {
-        lost.addObject().put("route", c.route())
+        lost.addObject()
+            .put("route", c.route())
             .put("atc_priority", new BigInteger(Long.toUnsignedString(c.priority())))
             .put("why", c.why());
       }

@@ -19,12 +19,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kong-translator sha FILE|-}: prints the config SHA of a declarative configuration. */
-@Command(name = "sha", mixinStandardHelpOptions = true,
-    description = {"Reads a Kong declarative configuration (YAML or JSON) and prints its SHA:",
-        "the SHA-256 of the RFC 8785 canonical form of the configuration's JSON document, in",
-        "lowercase hex. With --entities, one line per entity: <digest> <entity>."})
+@Command(
+    name = "sha",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads a Kong declarative configuration (YAML or JSON) and prints its SHA:",
+      "the SHA-256 of the RFC 8785 canonical form of the configuration's JSON document, in",
+      "lowercase hex. With --entities, one line per entity: <digest> <entity>."
+    })
 final class ShaCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE|-", description = "configuration file, or - for stdin (read as YAML, which includes JSON)")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE|-",
+      description = "configuration file, or - for stdin (read as YAML, which includes JSON)")
   String input = "-";
 
   @Option(names = "--entities", description = "print one line per entity with its digest")
@@ -33,8 +40,7 @@ final class ShaCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -37,37 +37,55 @@ import picocli.CommandLine.Parameters;
  * {@code kong-translator status}: the status a controller would write for every object of the
  * manifests, computed from their translation alone (no gateway), as JSON on stdout.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Prints the status of every object (stdout, JSON): programmed True|False|Unknown",
-        "from the translation alone (no gateway), Gateway API route parent conditions and",
-        "Gateway listener status. Warnings and translation failures go to stderr (exit 0)."})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the status of every object (stdout, JSON): programmed True|False|Unknown",
+      "from the translation alone (no gateway), Gateway API route parent conditions and",
+      "Gateway listener status. Warnings and translation failures go to stderr (exit 0)."
+    })
 final class StatusCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "manifest files, directories, or - for stdin")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR|-",
+      description = "manifest files, directories, or - for stdin")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--flag", paramLabel = "NAME=true|false",
+  @Option(
+      names = "--flag",
+      paramLabel = "NAME=true|false",
       description = "feature flag, e.g. ExpressionRoutes=true (repeatable); defaults as KIC's")
   Map<String, String> flags = new LinkedHashMap<>();
 
-  @Option(names = "--ingress-class", paramLabel = "C", description = "controller ingress class (default: kong)")
+  @Option(
+      names = "--ingress-class",
+      paramLabel = "C",
+      description = "controller ingress class (default: kong)")
   String ingressClass = "kong";
 
-  @Option(names = "--gateway-controller", paramLabel = "NAME",
-      description = "Gateway API controller name; Gateways of GatewayClasses naming it are managed"
-          + " (default: " + AttachmentOptions.KIC_CONTROLLER_NAME + ", KIC's)")
+  @Option(
+      names = "--gateway-controller",
+      paramLabel = "NAME",
+      description =
+          "Gateway API controller name; Gateways of GatewayClasses naming it are managed"
+              + " (default: "
+              + AttachmentOptions.KIC_CONTROLLER_NAME
+              + ", KIC's)")
   String gatewayController = AttachmentOptions.KIC_CONTROLLER_NAME;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   @Override
   public Integer call() throws JsonProcessingException {
     CommandLine cl = Objects.requireNonNull(spec).commandLine();
-    TranslatorOptions options = TranslateCommand.options(cl, flags, ingressClass).toBuilder()
-        .gatewayControllerName(gatewayController).build();
+    TranslatorOptions options =
+        TranslateCommand.options(cl, flags, ingressClass).toBuilder()
+            .gatewayControllerName(gatewayController)
+            .build();
     LoadResult loaded = InputFiles.load(inputs);
     CacheStores snapshot = CacheStores.of(loaded.objects());
     TranslationResult result = Translator.create(options).translate(snapshot);
@@ -78,7 +96,8 @@ final class StatusCommand implements Callable<Integer> {
     for (TranslationFailure f : result.failures()) {
       err.println("translation failure: " + f);
     }
-    StatusReport report = Statuses.ofTranslation(snapshot, result, AttachmentOptions.of(gatewayController));
+    StatusReport report =
+        Statuses.ofTranslation(snapshot, result, AttachmentOptions.of(gatewayController));
     cl.getOut().println(json(report));
     return KongTranslatorCli.OK;
   }
@@ -128,7 +147,10 @@ final class StatusCommand implements Callable<Integer> {
 
   private static void conditions(ArrayNode out, List<Condition> conditions) {
     for (Condition c : conditions) {
-      out.addObject().put("type", c.type()).put("status", c.status()).put("reason", c.reason())
+      out.addObject()
+          .put("type", c.type())
+          .put("status", c.status())
+          .put("reason", c.reason())
           .put("message", c.message());
     }
   }

@@ -16,28 +16,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kong-translator validate FILE|DIR|- ...}: loads manifests and reports what they hold. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Loads Kubernetes manifests as the API server would admit them (namespace,",
-        "uid, defaults, validation) and prints the objects loaded per kind. Warnings (skipped",
-        "kinds) go to stderr; objects the API server would refuse are listed on stderr (exit 1);",
-        "unreadable or malformed input exits with code 2."})
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loads Kubernetes manifests as the API server would admit them (namespace,",
+      "uid, defaults, validation) and prints the objects loaded per kind. Warnings (skipped",
+      "kinds) go to stderr; objects the API server would refuse are listed on stderr (exit 1);",
+      "unreadable or malformed input exits with code 2."
+    })
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "manifest files, directories, or - for stdin")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR|-",
+      description = "manifest files, directories, or - for stdin")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
       description = "namespace for objects without one, as kubectl (default: default)")
   String namespace = "";
 
-  @Option(names = "--show-defaults",
+  @Option(
+      names = "--show-defaults",
       description = "print the fields filled in per object (namespace, uid, API server defaults)")
   boolean showDefaults;
 
   @Option(names = "--debug", description = "show stack traces of errors")
   boolean debug;
 
-  @CommandLine.Spec
-  CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -52,8 +61,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.printf("%-24s %d%n", "total", stores.size());
     if (stores.size() < loaded.objects().size()) {
-      err.println("warning: " + (loaded.objects().size() - stores.size())
-          + " object(s) replaced by a later object with the same kind, namespace and name");
+      err.println(
+          "warning: "
+              + (loaded.objects().size() - stores.size())
+              + " object(s) replaced by a later object with the same kind, namespace and name");
     }
     if (showDefaults) {
       for (DefaultedFields d : loaded.defaulted()) {

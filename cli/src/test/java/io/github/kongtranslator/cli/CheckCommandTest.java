@@ -21,7 +21,8 @@ class CheckCommandTest {
   @Test
   void everyGolden_isValid() throws Exception {
     try (Stream<Path> files = Files.walk(GoldenDir.KIC_GOLDEN)) {
-      for (Path golden : files.filter(p -> p.toString().endsWith("_golden.yaml")).sorted().toList()) {
+      for (Path golden :
+          files.filter(p -> p.toString().endsWith("_golden.yaml")).sorted().toList()) {
         assertThat(run("check", golden.toString())).as(golden + ": " + out).isZero();
       }
     }
@@ -31,7 +32,9 @@ class CheckCommandTest {
   @Test
   void invalidConfig_printsOneLinePerViolation_andExitsOne(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("bad.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         _format_version: "3.0"
         services:
         - name: svc
@@ -46,15 +49,18 @@ class CheckCommandTest {
           hash_on_cookie_path: nope
         """);
     assertThat(run("check", f.toString())).isEqualTo(1);
-    assertThat(out.toString().lines()).containsExactly(
-        "routes tcp-route: @entity: must set one of 'sources', 'destinations', 'snis' when 'protocols' is 'tcp', 'tls' or 'udp' (kong/db/schema/entities/routes_subschemas.lua)",
-        "upstreams up: hash_on_cookie_path: should start with: / (kong/db/schema/typedefs.lua)");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "routes tcp-route: @entity: must set one of 'sources', 'destinations', 'snis' when 'protocols' is 'tcp', 'tls' or 'udp' (kong/db/schema/entities/routes_subschemas.lua)",
+            "upstreams up: hash_on_cookie_path: should start with: / (kong/db/schema/typedefs.lua)");
   }
 
   @Test
   void routerFlavorOption_isUsed(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("expr.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         services:
         - name: svc
           host: example.com
@@ -63,7 +69,8 @@ class CheckCommandTest {
             expression: http.path == "/"
         """);
     assertThat(run("check", f.toString())).isZero();
-    assertThat(run("check", "--router-flavor", "TRADITIONAL_COMPATIBLE", f.toString())).isEqualTo(1);
+    assertThat(run("check", "--router-flavor", "TRADITIONAL_COMPATIBLE", f.toString()))
+        .isEqualTo(1);
     assertThat(out.toString()).contains("routes r: expression: unknown field");
   }
 

@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code translate} and {@code fallback} fail closed on translation failures unless {@code --kic-compatible}. */
+/**
+ * {@code translate} and {@code fallback} fail closed on translation failures unless {@code
+ * --kic-compatible}.
+ */
 class FailClosedCommandTest {
-  private static final String MANIFEST = """
+  private static final String MANIFEST =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default}
@@ -46,15 +50,18 @@ class FailClosedCommandTest {
   }
 
   @Test
-  void translate_leavesOutTheIngressWhosePluginFails_andSaysWhy(@TempDir Path dir) throws Exception {
+  void translate_leavesOutTheIngressWhosePluginFails_andSaysWhy(@TempDir Path dir)
+      throws Exception {
     Path in = Files.writeString(dir.resolve("in.yaml"), MANIFEST);
 
     assertThat(run("translate", in.toString())).isZero();
 
     assertThat(out.toString()).contains("public.example.com").doesNotContain("admin.example.com");
-    assertThat(err.toString()).contains("translation failure: invalid configuration of KongPlugin default/auth")
-        .contains("left out Ingress default/admin: Ingress default/admin -[P]-> KongPlugin default/auth"
-            + " (broken: invalid configuration of KongPlugin default/auth: Secret default/auth-conf not found)");
+    assertThat(err.toString())
+        .contains("translation failure: invalid configuration of KongPlugin default/auth")
+        .contains(
+            "left out Ingress default/admin: Ingress default/admin -[P]-> KongPlugin default/auth"
+                + " (broken: invalid configuration of KongPlugin default/auth: Secret default/auth-conf not found)");
   }
 
   @Test
@@ -63,14 +70,19 @@ class FailClosedCommandTest {
 
     assertThat(run("translate", "--kic-compatible", in.toString())).isZero();
 
-    assertThat(out.toString()).contains("public.example.com", "admin.example.com").doesNotContain("key-auth");
+    assertThat(out.toString())
+        .contains("public.example.com", "admin.example.com")
+        .doesNotContain("key-auth");
     assertThat(err.toString()).contains("translation failure: ").doesNotContain("left out");
   }
 
   @Test
   void fallback_failsClosedOnTheFallbackSnapshotToo(@TempDir Path dir) throws Exception {
     Path in = Files.writeString(dir.resolve("in.yaml"), MANIFEST);
-    Path errors = Files.writeString(dir.resolve("errors.json"), """
+    Path errors =
+        Files.writeString(
+            dir.resolve("errors.json"),
+            """
         {"flattened_errors": [{"errors": [{"messages": ["invalid"]}], "entity_tags": [
           "k8s-name:public", "k8s-namespace:default", "k8s-kind:Ingress",
           "k8s-group:networking.k8s.io", "k8s-version:v1",
@@ -79,11 +91,14 @@ class FailClosedCommandTest {
     assertThat(run("fallback", "--errors", errors.toString(), in.toString())).isZero();
 
     assertThat(out.toString()).doesNotContain("admin.example.com", "public.example.com");
-    assertThat(err.toString()).contains("excluded Ingress default/public: Ingress default/public (broken)")
-        .contains("left out Ingress default/admin: Ingress default/admin -[P]-> KongPlugin default/auth");
+    assertThat(err.toString())
+        .contains("excluded Ingress default/public: Ingress default/public (broken)")
+        .contains(
+            "left out Ingress default/admin: Ingress default/admin -[P]-> KongPlugin default/auth");
 
     out.getBuffer().setLength(0);
-    assertThat(run("fallback", "--kic-compatible", "--errors", errors.toString(), in.toString())).isZero();
+    assertThat(run("fallback", "--kic-compatible", "--errors", errors.toString(), in.toString()))
+        .isZero();
     assertThat(out.toString()).contains("admin.example.com").doesNotContain("public.example.com");
   }
 }

@@ -18,7 +18,8 @@ class FallbackCommandTest {
     return KongTranslatorCli.execute(args, new PrintWriter(out), new PrintWriter(err));
   }
 
-  private static final String PLUGIN_ERRORS = """
+  private static final String PLUGIN_ERRORS =
+      """
       {"flattened_errors": [{"errors": [{"messages": ["broken object"]}],
         "entity_tags": ["k8s-name:plugin", "k8s-namespace:default", "k8s-kind:KongPlugin",
                         "k8s-group:configuration.konghq.com", "k8s-version:v1",
@@ -26,16 +27,28 @@ class FallbackCommandTest {
       """;
 
   @Test
-  void fallback_brokenPlugin_printsConfigWithoutItsDependentsAndReportsPaths(@TempDir Path dir) throws Exception {
+  void fallback_brokenPlugin_printsConfigWithoutItsDependentsAndReportsPaths(@TempDir Path dir)
+      throws Exception {
     Path errors = dir.resolve("errors.json");
     Files.writeString(errors, PLUGIN_ERRORS);
     Path report = dir.resolve("report.txt");
     Path in = CORPUS.resolve("fallback-config-kong-plugin/in.yaml");
-    assertThat(run("fallback", "--errors", errors.toString(), "--report", report.toString(), in.toString())).isZero();
+    assertThat(
+            run(
+                "fallback",
+                "--errors",
+                errors.toString(),
+                "--report",
+                report.toString(),
+                in.toString()))
+        .isZero();
     assertThat(Files.readString(report))
         .contains("excluded KongPlugin default/plugin: KongPlugin default/plugin (broken)")
-        .contains("excluded Ingress default/ingress: Ingress default/ingress -[P]-> KongPlugin default/plugin (broken)");
-    assertThat(out.toString()).startsWith("_format_version: \"3.0\"").doesNotContain("name: default.ingress");
+        .contains(
+            "excluded Ingress default/ingress: Ingress default/ingress -[P]-> KongPlugin default/plugin (broken)");
+    assertThat(out.toString())
+        .startsWith("_format_version: \"3.0\"")
+        .doesNotContain("name: default.ingress");
   }
 
   @Test
@@ -49,12 +62,20 @@ class FallbackCommandTest {
   }
 
   @Test
-  void fallback_unparseableErrors_withLastValid_printsLastValidConfig(@TempDir Path dir) throws Exception {
+  void fallback_unparseableErrors_withLastValid_printsLastValidConfig(@TempDir Path dir)
+      throws Exception {
     Path errors = dir.resolve("errors.json");
     Files.writeString(errors, "{}");
     Path in = CORPUS.resolve("fallback-config-kong-plugin/in.yaml");
-    assertThat(run("fallback", "--errors", errors.toString(), "--last-valid", "../examples/consumers.yaml",
-        in.toString())).isEqualTo(1);
+    assertThat(
+            run(
+                "fallback",
+                "--errors",
+                errors.toString(),
+                "--last-valid",
+                "../examples/consumers.yaml",
+                in.toString()))
+        .isEqualTo(1);
     assertThat(out.toString()).contains("username: alice");
     assertThat(err.toString()).contains("last valid configuration");
   }
@@ -62,7 +83,8 @@ class FallbackCommandTest {
   @Test
   void golden_wholeCorpus_passesIncludingFallbackCases() {
     assertThat(run("golden", CORPUS.toString())).isZero();
-    assertThat(out.toString()).contains("PASS fallback-config-kong-plugin/default")
+    assertThat(out.toString())
+        .contains("PASS fallback-config-kong-plugin/default")
         .endsWith("43 passed, 0 failed\n");
   }
 }

@@ -27,7 +27,8 @@ class RouteCommandTest {
     return JSON.readTree(out.toString());
   }
 
-  private static final String DECK = """
+  private static final String DECK =
+      """
       _format_version: "3.0"
       services:
       - name: web
@@ -54,16 +55,25 @@ class RouteCommandTest {
 
   @Test
   void route_manifests_printsTheContractKeysInOrder() throws Exception {
-    assertThat(run("route", "--url", "http://shop.example.com/store/items?a=1",
-        "--header", "X-Tenant: blue", EXAMPLE)).isZero();
+    assertThat(
+            run(
+                "route",
+                "--url",
+                "http://shop.example.com/store/items?a=1",
+                "--header",
+                "X-Tenant: blue",
+                EXAMPLE))
+        .isZero();
     JsonNode o = json();
-    assertThat(ImmutableFields.of(o)).containsExactly("matched", "router_flavor", "route", "service", "upstream",
-        "plugins", "upstream_path");
+    assertThat(ImmutableFields.of(o))
+        .containsExactly(
+            "matched", "router_flavor", "route", "service", "upstream", "plugins", "upstream_path");
     assertThat(o.path("matched").asBoolean()).isTrue();
     assertThat(o.path("router_flavor").asText()).isEqualTo("traditional_compatible");
     assertThat(o.path("route").path("name").asText()).startsWith("httproute.shop.store.0");
     assertThat(ImmutableFields.of(o.path("route"))).containsExactly("name", "tags", "priority");
-    assertThat(ImmutableFields.of(o.path("service"))).containsExactly("name", "host", "port", "path", "tags");
+    assertThat(ImmutableFields.of(o.path("service")))
+        .containsExactly("name", "host", "port", "path", "tags");
     assertThat(o.path("upstream").path("targets")).hasSize(3);
     assertThat(o.path("upstream_path").asText()).isEqualTo("/store/items?a=1");
     assertThat(o.path("plugins").findValuesAsText("name"))
@@ -74,8 +84,15 @@ class RouteCommandTest {
   void route_gatewayApiRoutes_reachTheRouterOnlyThroughGatewaysThatAcceptThem() throws Exception {
     // Same request as above: with another controller name no Gateway of the file is managed, so
     // KIC's route controllers would never hand the HTTPRoute to the translator.
-    assertThat(run("route", "--gateway-controller", "example.com/other-controller",
-        "--url", "http://shop.example.com/store/items?a=1", EXAMPLE)).isZero();
+    assertThat(
+            run(
+                "route",
+                "--gateway-controller",
+                "example.com/other-controller",
+                "--url",
+                "http://shop.example.com/store/items?a=1",
+                EXAMPLE))
+        .isZero();
     assertThat(out.toString().trim()).isEqualTo("{\"matched\":false}");
   }
 
@@ -87,8 +104,17 @@ class RouteCommandTest {
 
   @Test
   void route_expressionRoutesFlag_defaultsTheFlavour() throws Exception {
-    assertThat(run("route", "--flag", "ExpressionRoutes=true", "--url",
-        "http://shop.example.com/store", "--header", "x-tenant: blue", EXAMPLE)).isZero();
+    assertThat(
+            run(
+                "route",
+                "--flag",
+                "ExpressionRoutes=true",
+                "--url",
+                "http://shop.example.com/store",
+                "--header",
+                "x-tenant: blue",
+                EXAMPLE))
+        .isZero();
     assertThat(json().path("router_flavor").asText()).isEqualTo("expressions");
     assertThat(json().path("matched").asBoolean()).isTrue();
   }
@@ -97,8 +123,8 @@ class RouteCommandTest {
   void route_config_httpsUrlSendsItsHostAsSni_andWeightDefaultsTo100(@TempDir Path dir)
       throws Exception {
     Path deck = Files.writeString(dir.resolve("kong.yaml"), DECK);
-    assertThat(run("route", "--config", deck.toString(), "--url",
-        "https://shop.example.com/x")).isZero();
+    assertThat(run("route", "--config", deck.toString(), "--url", "https://shop.example.com/x"))
+        .isZero();
     JsonNode o = json();
     assertThat(o.path("route").path("name").asText()).isEqualTo("secure");
     assertThat(o.path("upstream").path("targets").get(0).path("weight").asInt()).isEqualTo(100);
@@ -107,15 +133,26 @@ class RouteCommandTest {
     assertThat(o.path("plugins").findValuesAsText("name")).containsExactly("cors");
     out.getBuffer().setLength(0);
     // another SNI: the SNI route does not match; the plain route does not either (path)
-    assertThat(run("route", "--config", deck.toString(), "--url", "https://shop.example.com/x",
-        "--sni", "other.example.com")).isZero();
+    assertThat(
+            run(
+                "route",
+                "--config",
+                deck.toString(),
+                "--url",
+                "https://shop.example.com/x",
+                "--sni",
+                "other.example.com"))
+        .isZero();
     assertThat(json().path("matched").asBoolean()).isFalse();
   }
 
   @Test
   void route_requestsFile_printsOneLinePerRequest(@TempDir Path dir) throws Exception {
     Path deck = Files.writeString(dir.resolve("kong.yaml"), DECK);
-    Path reqs = Files.writeString(dir.resolve("r.jsonl"), """
+    Path reqs =
+        Files.writeString(
+            dir.resolve("r.jsonl"),
+            """
         {"url": "http://any/plain/y", "method": "POST", "headers": {"X-A": "1"}}
         {"url": "https://shop.example.com/", "sni": "shop.example.com"}
         {"url": "http://nothing/"}
@@ -132,8 +169,15 @@ class RouteCommandTest {
   @Test
   void route_explain_addsWhy(@TempDir Path dir) throws Exception {
     Path deck = Files.writeString(dir.resolve("kong.yaml"), DECK);
-    assertThat(run("route", "--config", deck.toString(), "--explain", "--url",
-        "http://shop.example.com/plain")).isZero();
+    assertThat(
+            run(
+                "route",
+                "--config",
+                deck.toString(),
+                "--explain",
+                "--url",
+                "http://shop.example.com/plain"))
+        .isZero();
     JsonNode why = json().path("why");
     assertThat(why.path("expression").asText()).contains("http.host == r#\"shop.example.com\"#");
     assertThat(why.path("outranked").findValuesAsText("route")).containsExactly("plain");
@@ -147,7 +191,10 @@ class RouteCommandTest {
     assertThat(run("route", "--url", "http://x/", "--router-flavor", "traditional", EXAMPLE))
         .isEqualTo(2);
     assertThat(run("route", EXAMPLE)).isEqualTo(2);
-    Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            """
         _format_version: "3.0"
         services:
         - name: s

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
 /**
- * Secrets never leak: Secrets holding credentials, TLS private keys and plugin configuration
- * values are seeded with a marker; whatever breaks (invalid PEM, missing keys, wrong types,
- * invalid base64), no exception message, failure reason, {@code toString()}, CLI diagnostic or
- * fallback exclusion report contains the marker.
+ * Secrets never leak: Secrets holding credentials, TLS private keys and plugin configuration values
+ * are seeded with a marker; whatever breaks (invalid PEM, missing keys, wrong types, invalid
+ * base64), no exception message, failure reason, {@code toString()}, CLI diagnostic or fallback
+ * exclusion report contains the marker.
  */
 class SecretLeakPropertyTest {
   private static final String MARKER = "SEKRET-MARKER-";
@@ -32,10 +32,12 @@ class SecretLeakPropertyTest {
     String[] tlsKey = {
       "tls.key: \"-----BEGIN PRIVATE KEY-----\\n" + marker + "\\n-----END PRIVATE KEY-----\\n\"",
       "tls.key: " + marker,
-      "other: " + marker};
-    String secretData = rnd.nextInt(5) == 0
-        ? "data: {password: \"!!" + marker + "!!\"}" // invalid base64
-        : "data: {tls.crt: " + b64 + "}";
+      "other: " + marker
+    };
+    String secretData =
+        rnd.nextInt(5) == 0
+            ? "data: {password: \"!!" + marker + "!!\"}" // invalid base64
+            : "data: {tls.crt: " + b64 + "}";
     return """
         apiVersion: v1
         kind: Secret
@@ -79,56 +81,74 @@ class SecretLeakPropertyTest {
           ingressClassName: kong
           tls: [{hosts: [a.example], secretName: tls}]
           rules: [{host: a.example, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: s, port: {number: 80}}}}]}}]
-        """.formatted(tlsKey[rnd.nextInt(tlsKey.length)], secretData,
-        new String[] {"key-auth", "basic-auth", "jwt", "hmac-auth", "oauth2", "bogus"}[rnd.nextInt(6)],
-        marker, marker, marker, marker,
-        rnd.nextBoolean() ? "{\"x\": \"" + marker + "\"" : "[\"" + marker + "\"]",
-        rnd.nextBoolean() ? "key-auth" : "rate-limiting",
-        rnd.nextBoolean() ? "conf" : "absent");
+        """
+        .formatted(
+            tlsKey[rnd.nextInt(tlsKey.length)],
+            secretData,
+            new String[] {"key-auth", "basic-auth", "jwt", "hmac-auth", "oauth2", "bogus"}
+                [rnd.nextInt(6)],
+            marker,
+            marker,
+            marker,
+            marker,
+            rnd.nextBoolean() ? "{\"x\": \"" + marker + "\"" : "[\"" + marker + "\"]",
+            rnd.nextBoolean() ? "key-auth" : "rate-limiting",
+            rnd.nextBoolean() ? "conf" : "absent");
   }
 
   @Test
   void noMarkerInMessagesFailuresToStringsOrCliDiagnostics() throws Exception {
     Path dir = Files.createTempDirectory("leak");
-    qt().forAll(SourceDSL.longs().all()).checkAssert(seed -> {
-      Random rnd = new Random(seed);
-      String marker = MARKER + Long.toHexString(rnd.nextLong());
-      String yaml = manifest(rnd, marker);
-      StringBuilder seen = new StringBuilder();
-      try {
-        LoadResult loaded = Manifests.parse(yaml, "leak.yaml");
-        CacheStores stores = CacheStores.of(loaded.objects());
-        seen.append(loaded).append(stores).append(stores.all());
-        TranslationResult r = Translator.create(TranslatorOptions.defaults()).translate(stores);
-        seen.append(r.failures()).append(r).append(r.config());
-      } catch (KongTranslatorException e) {
-        seen.append(e.getMessage());
-      }
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      try {
-        Path f = dir.resolve("leak.yaml");
-        Files.writeString(f, yaml);
-        KongTranslatorCli.execute(new String[] {"translate", f.toString()},
-            new PrintWriter(out), new PrintWriter(err));
-        KongTranslatorCli.execute(new String[] {"validate", f.toString()},
-            new PrintWriter(out), new PrintWriter(err));
-        // the exclusion report of a fallback that blames the Secrets
-        Path errors = dir.resolve("errors.json");
-        Files.writeString(errors, """
+    qt().forAll(SourceDSL.longs().all())
+        .checkAssert(
+            seed -> {
+              Random rnd = new Random(seed);
+              String marker = MARKER + Long.toHexString(rnd.nextLong());
+              String yaml = manifest(rnd, marker);
+              StringBuilder seen = new StringBuilder();
+              try {
+                LoadResult loaded = Manifests.parse(yaml, "leak.yaml");
+                CacheStores stores = CacheStores.of(loaded.objects());
+                seen.append(loaded).append(stores).append(stores.all());
+                TranslationResult r =
+                    Translator.create(TranslatorOptions.defaults()).translate(stores);
+                seen.append(r.failures()).append(r).append(r.config());
+              } catch (KongTranslatorException e) {
+                seen.append(e.getMessage());
+              }
+              StringWriter out = new StringWriter();
+              StringWriter err = new StringWriter();
+              try {
+                Path f = dir.resolve("leak.yaml");
+                Files.writeString(f, yaml);
+                KongTranslatorCli.execute(
+                    new String[] {"translate", f.toString()},
+                    new PrintWriter(out),
+                    new PrintWriter(err));
+                KongTranslatorCli.execute(
+                    new String[] {"validate", f.toString()},
+                    new PrintWriter(out),
+                    new PrintWriter(err));
+                // the exclusion report of a fallback that blames the Secrets
+                Path errors = dir.resolve("errors.json");
+                Files.writeString(
+                    errors,
+                    """
             {"flattened_errors": [
               {"errors": [{"messages": ["bad key"]}], "entity_tags": ["k8s-name:tls",
                 "k8s-namespace:n", "k8s-kind:Secret", "k8s-group:", "k8s-version:v1", "k8s-uid:"]},
               {"errors": [{"messages": ["bad cred"]}], "entity_tags": ["k8s-name:cred",
                 "k8s-namespace:n", "k8s-kind:Secret", "k8s-group:", "k8s-version:v1", "k8s-uid:"]}]}
             """);
-        KongTranslatorCli.execute(new String[] {"fallback", "--errors", errors.toString(), f.toString()},
-            new PrintWriter(new StringWriter()), new PrintWriter(err));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      seen.append(err);
-      assertThat(seen.toString()).doesNotContain(marker);
-    });
+                KongTranslatorCli.execute(
+                    new String[] {"fallback", "--errors", errors.toString(), f.toString()},
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(err));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              seen.append(err);
+              assertThat(seen.toString()).doesNotContain(marker);
+            });
   }
 }

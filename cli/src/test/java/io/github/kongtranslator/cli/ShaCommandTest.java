@@ -9,9 +9,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.yaml.snakeyaml.Yaml;
 
 class ShaCommandTest {
@@ -34,7 +34,8 @@ class ShaCommandTest {
   @Test
   void sha_ofEveryGolden_isTheSha256OfItsCanonicalTree() throws Exception {
     try (Stream<Path> files = Files.walk(CORPUS)) {
-      for (Path golden : files.filter(p -> p.toString().endsWith("_golden.yaml")).sorted().toList()) {
+      for (Path golden :
+          files.filter(p -> p.toString().endsWith("_golden.yaml")).sorted().toList()) {
         out.getBuffer().setLength(0);
         assertThat(run("sha", golden.toString())).as(golden.toString()).isZero();
         assertThat(out.toString().strip()).as(golden.toString()).isEqualTo(independentSha(golden));
@@ -46,7 +47,8 @@ class ShaCommandTest {
   void sha_entities_printsOneDigestPerEntity() {
     Path golden = CORPUS.resolve("ingress-v1-rule-with-tls/default_golden.yaml");
     assertThat(run("sha", "--entities", golden.toString())).isZero();
-    assertThat(out.toString().lines()).isNotEmpty()
+    assertThat(out.toString().lines())
+        .isNotEmpty()
         .allSatisfy(l -> assertThat(l).matches("[0-9a-f]{64} \\S.*"));
     assertThat(out.toString()).contains("certificate", "service");
   }

@@ -22,7 +22,8 @@ class StatusCommandTest {
     return KongTranslatorCli.execute(args, new PrintWriter(out), new PrintWriter(err));
   }
 
-  static final String MANIFESTS = """
+  static final String MANIFESTS =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: GatewayClass
       metadata: {name: kong}
@@ -90,8 +91,17 @@ class StatusCommandTest {
     JsonNode root = new ObjectMapper().readTree(out.toString());
     assertThat(fields(root)).containsExactly("objects");
     for (JsonNode o : root.get("objects")) {
-      assertThat(fields(o)).containsExactly("kind", "namespace", "name", "programmed", "reason", "message",
-          "parents", "listeners", "conditions");
+      assertThat(fields(o))
+          .containsExactly(
+              "kind",
+              "namespace",
+              "name",
+              "programmed",
+              "reason",
+              "message",
+              "parents",
+              "listeners",
+              "conditions");
       assertThat(o.get("programmed").asText()).isIn("True", "False", "Unknown");
     }
     JsonNode web = object(root, "HTTPRoute", "web");
@@ -100,33 +110,41 @@ class StatusCommandTest {
     assertThat(parents).hasSize(2);
     JsonNode first = parents.get(0);
     assertThat(fields(first)).containsExactly("parentRef", "controllerName", "conditions");
-    assertThat(fields(first.get("parentRef"))).containsExactly("group", "kind", "namespace", "name", "sectionName", "port");
+    assertThat(fields(first.get("parentRef")))
+        .containsExactly("group", "kind", "namespace", "name", "sectionName", "port");
     assertThat(first.get("parentRef").get("group").asText()).isEqualTo("gateway.networking.k8s.io");
     assertThat(first.get("parentRef").get("kind").asText()).isEqualTo("Gateway");
     assertThat(first.get("parentRef").get("name").asText()).isEqualTo("kong");
     assertThat(first.get("parentRef").get("sectionName").asText()).isEqualTo("http");
     assertThat(first.get("parentRef").get("port").isNull()).isTrue();
     assertThat(first.get("controllerName").asText()).isEqualTo("konghq.com/kic-gateway-controller");
-    assertThat(fields(first.get("conditions").get(0))).containsExactly("type", "status", "reason", "message");
-    assertThat(first.get("conditions").findValuesAsText("type")).containsExactly("Accepted", "ResolvedRefs", "Programmed");
+    assertThat(fields(first.get("conditions").get(0)))
+        .containsExactly("type", "status", "reason", "message");
+    assertThat(first.get("conditions").findValuesAsText("type"))
+        .containsExactly("Accepted", "ResolvedRefs", "Programmed");
     assertThat(first.get("conditions").get(0).get("status").asText()).isEqualTo("True");
-    assertThat(first.get("conditions").get(2).get("reason").asText()).isEqualTo("ConfiguredInGateway");
+    assertThat(first.get("conditions").get(2).get("reason").asText())
+        .isEqualTo("ConfiguredInGateway");
     JsonNode second = parents.get(1);
     assertThat(second.get("parentRef").get("name").asText()).isEqualTo("missing");
     assertThat(second.get("parentRef").get("port").asInt()).isEqualTo(8080);
-    assertThat(second.get("conditions").get(0).get("reason").asText()).isEqualTo("NoMatchingParent");
+    assertThat(second.get("conditions").get(0).get("reason").asText())
+        .isEqualTo("NoMatchingParent");
     // a route no parent accepts is listed with its rejected parent
     JsonNode elsewhere = object(root, "HTTPRoute", "elsewhere");
     assertThat(elsewhere.get("parents").get(0).get("conditions").get(0).get("reason").asText())
         .isEqualTo("NoMatchingListenerHostname");
-    assertThat(elsewhere.get("parents").get(0).get("conditions").get(2).get("status").asText()).isEqualTo("Unknown");
+    assertThat(elsewhere.get("parents").get(0).get("conditions").get(2).get("status").asText())
+        .isEqualTo("Unknown");
     JsonNode gw = object(root, "Gateway", "kong");
     JsonNode listener = gw.get("listeners").get(0);
-    assertThat(fields(listener)).containsExactly("name", "supportedKinds", "attachedRoutes", "conditions");
+    assertThat(fields(listener))
+        .containsExactly("name", "supportedKinds", "attachedRoutes", "conditions");
     assertThat(listener.get("attachedRoutes").asInt()).isEqualTo(1);
     assertThat(listener.get("supportedKinds").get(0).get("kind").asText()).isEqualTo("HTTPRoute");
     assertThat(fields(listener.get("supportedKinds").get(0))).containsExactly("group", "kind");
-    assertThat(gw.get("conditions").findValuesAsText("type")).containsExactly("Accepted", "Programmed");
+    assertThat(gw.get("conditions").findValuesAsText("type"))
+        .containsExactly("Accepted", "Programmed");
     JsonNode nobody = object(root, "KongConsumer", "nobody");
     assertThat(nobody.get("programmed").asText()).isEqualTo("False");
     assertThat(nobody.get("reason").asText()).isEqualTo("TranslationError");

@@ -23,9 +23,12 @@ class TranslateAndGoldenCommandTest {
   @Test
   void translate_example_printsConfigWithCertificateAndPlugin() {
     assertThat(run("translate", "../examples/ingress-tls-plugin.yaml")).isZero();
-    assertThat(out.toString()).startsWith("_format_version: \"3.0\"")
+    assertThat(out.toString())
+        .startsWith("_format_version: \"3.0\"")
         .contains("name: rate-limiting", "shop.example.com", "certificates:", "- k8s-kind:Ingress");
-    assertThat(err.toString()).contains("Deployment demo/shop").doesNotContain("translation failure");
+    assertThat(err.toString())
+        .contains("Deployment demo/shop")
+        .doesNotContain("translation failure");
   }
 
   @Test
@@ -39,7 +42,8 @@ class TranslateAndGoldenCommandTest {
 
   @Test
   void translate_flags_changeTheOutput() {
-    assertThat(run("translate", "--flag", "ExpressionRoutes=true", "../examples/consumers.yaml")).isZero();
+    assertThat(run("translate", "--flag", "ExpressionRoutes=true", "../examples/consumers.yaml"))
+        .isZero();
     assertThat(out.toString()).contains("expression:");
   }
 
@@ -47,24 +51,30 @@ class TranslateAndGoldenCommandTest {
   void translate_gatewayController_managesTheExampleGatewayAndEmitsItsListenerCertificate() {
     String example = "../examples/gateway-api-httproute.yaml";
     assertThat(run("translate", example)).isZero();
-    assertThat(out.toString()).contains("name: httproute.shop.store.0").doesNotContain("certificates:");
+    assertThat(out.toString())
+        .contains("name: httproute.shop.store.0")
+        .doesNotContain("certificates:");
     out.getBuffer().setLength(0);
-    assertThat(run("translate", "--gateway-controller", "konghq.com/kic-gateway-controller",
-        example)).isZero();
+    assertThat(
+            run("translate", "--gateway-controller", "konghq.com/kic-gateway-controller", example))
+        .isZero();
     assertThat(out.toString()).contains("certificates:", "name: shop.example.com");
     assertThat(err.toString()).doesNotContain("translation failure");
   }
 
   @Test
   void translate_unknownFlag_isUsageError() {
-    assertThat(run("translate", "--flag", "NoSuchFlag=true", "../examples/consumers.yaml")).isEqualTo(2);
+    assertThat(run("translate", "--flag", "NoSuchFlag=true", "../examples/consumers.yaml"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("unknown feature flag NoSuchFlag");
   }
 
   @Test
   void translate_failures_goToStderrNamingTheObject(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("bad-tls.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         apiVersion: v1
         kind: Secret
         metadata: {name: tls, namespace: n}
@@ -79,17 +89,20 @@ class TranslateAndGoldenCommandTest {
           tls: [{hosts: [a.example], secretName: tls}]
         """);
     assertThat(run("translate", f.toString())).isZero();
-    assertThat(err.toString()).contains("translation failure:", "Secret n/tls").doesNotContain("SECRET-MARKER");
+    assertThat(err.toString())
+        .contains("translation failure:", "Secret n/tls")
+        .doesNotContain("SECRET-MARKER");
     assertThat(out.toString()).doesNotContain("SECRET-MARKER");
   }
 
   @Test
   void golden_singleCase_passes() {
     assertThat(run("golden", CORPUS.resolve("ingress-v1-empty-path").toString())).isZero();
-    assertThat(out.toString().lines()).containsExactly(
-        "PASS ingress-v1-empty-path/default",
-        "PASS ingress-v1-empty-path/expression-routes-on",
-        "2 passed, 0 failed");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "PASS ingress-v1-empty-path/default",
+            "PASS ingress-v1-empty-path/expression-routes-on",
+            "2 passed, 0 failed");
   }
 
   @Test
@@ -99,6 +112,8 @@ class TranslateAndGoldenCommandTest {
     Files.copy(CORPUS.resolve("ingress-v1-empty-path/in.yaml"), c.resolve("in.yaml"));
     Files.writeString(c.resolve("default_golden.yaml"), "_format_version: \"3.0\"\nservices: []\n");
     assertThat(run("golden", dir.toString())).isEqualTo(1);
-    assertThat(out.toString()).contains("FAIL my-case/default: services").endsWith("0 passed, 1 failed\n");
+    assertThat(out.toString())
+        .contains("FAIL my-case/default: services")
+        .endsWith("0 passed, 1 failed\n");
   }
 }

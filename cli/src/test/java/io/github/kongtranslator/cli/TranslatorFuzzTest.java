@@ -35,18 +35,21 @@ import org.quicktheories.generators.SourceDSL;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Fuzzes translation: corpus inputs with one node per object replaced by a value of another
- * shape, an out-of-range number, a huge or unicode string, or removed. Every input that loads
- * translates under every flag combination of the corpus without any part crashing, and its
- * output is well-formed ({@link #assertWellFormed}).
+ * Fuzzes translation: corpus inputs with one node per object replaced by a value of another shape,
+ * an out-of-range number, a huge or unicode string, or removed. Every input that loads translates
+ * under every flag combination of the corpus without any part crashing, and its output is
+ * well-formed ({@link #assertWellFormed}).
  */
 class TranslatorFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<List<JsonNode>> CASES = load();
-  private static final List<TranslatorOptions> OPTIONS = List.of(
-      TranslatorOptions.defaults(),
-      TranslatorOptions.builder().featureFlags(Map.of("ExpressionRoutes", true)).build(),
-      TranslatorOptions.builder().featureFlags(Map.of("KongServiceFacade", true, "FillIDs", false)).build());
+  private static final List<TranslatorOptions> OPTIONS =
+      List.of(
+          TranslatorOptions.defaults(),
+          TranslatorOptions.builder().featureFlags(Map.of("ExpressionRoutes", true)).build(),
+          TranslatorOptions.builder()
+              .featureFlags(Map.of("KongServiceFacade", true, "FillIDs", false))
+              .build());
 
   private static List<List<JsonNode>> load() {
     Path corpus = GoldenDir.KIC_GOLDEN;
@@ -108,12 +111,14 @@ class TranslatorFuzzTest {
 
   private static void collect(JsonNode n, List<Object[]> out) {
     if (n instanceof ObjectNode o) {
-      o.fieldNames().forEachRemaining(k -> {
-        if (!k.equals("apiVersion") && !k.equals("kind")) {
-          out.add(new Object[] {o, k});
-          collect(o.get(k), out);
-        }
-      });
+      o.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (!k.equals("apiVersion") && !k.equals("kind")) {
+                  out.add(new Object[] {o, k});
+                  collect(o.get(k), out);
+                }
+              });
     } else if (n instanceof ArrayNode a) {
       for (int i = 0; i < a.size(); i++) {
         out.add(new Object[] {a, i});
@@ -125,56 +130,68 @@ class TranslatorFuzzTest {
   @Test
   void translation_neverThrows_onMutatedCorpusInputs() {
     qt().forAll(SourceDSL.integers().between(0, CASES.size() - 1), SourceDSL.longs().all())
-        .checkAssert((caseIndex, seed) -> {
-          Random rnd = new Random(seed);
-          StringBuilder stream = new StringBuilder();
-          for (JsonNode doc : CASES.get(caseIndex)) {
-            JsonNode copy = doc.deepCopy();
-            if (rnd.nextInt(3) > 0) {
-              mutate(copy, rnd);
-            }
-            stream.append("---\n").append(copy).append('\n');
-          }
-          List<K8sObject> objects;
-          try {
-            objects = Manifests.parse(stream.toString(), "fuzz.yaml").objects();
-          } catch (ManifestException e) {
-            assertThat(e.getMessage()).startsWith("fuzz.yaml");
-            return;
-          }
-          CacheStores stores = CacheStores.of(objects);
-          for (TranslatorOptions o : OPTIONS) {
-            TranslationResult r = Translator.create(o).translate(stores);
-            assertWellFormed(r, o, "case " + caseIndex + " seed " + seed + " " + o);
-          }
-        });
+        .checkAssert(
+            (caseIndex, seed) -> {
+              Random rnd = new Random(seed);
+              StringBuilder stream = new StringBuilder();
+              for (JsonNode doc : CASES.get(caseIndex)) {
+                JsonNode copy = doc.deepCopy();
+                if (rnd.nextInt(3) > 0) {
+                  mutate(copy, rnd);
+                }
+                stream.append("---\n").append(copy).append('\n');
+              }
+              List<K8sObject> objects;
+              try {
+                objects = Manifests.parse(stream.toString(), "fuzz.yaml").objects();
+              } catch (ManifestException e) {
+                assertThat(e.getMessage()).startsWith("fuzz.yaml");
+                return;
+              }
+              CacheStores stores = CacheStores.of(objects);
+              for (TranslatorOptions o : OPTIONS) {
+                TranslationResult r = Translator.create(o).translate(stores);
+                assertWellFormed(r, o, "case " + caseIndex + " seed " + seed + " " + o);
+              }
+            });
   }
 
   /**
-   * What every translation must give, whatever its input: no part crashed (a crash is caught
-   * per object and reported as an "unexpected error" failure), every failure blames an object,
-   * every entity Kong would reject is reported as a {@code KONG_INVALID} failure, and the
-   * configuration round-trips through the deck writer and reader in both formats.
+   * What every translation must give, whatever its input: no part crashed (a crash is caught per
+   * object and reported as an "unexpected error" failure), every failure blames an object, every
+   * entity Kong would reject is reported as a {@code KONG_INVALID} failure, and the configuration
+   * round-trips through the deck writer and reader in both formats.
    */
   static void assertWellFormed(TranslationResult r, TranslatorOptions o, String what) {
-    assertThat(r.failures()).as(what).allSatisfy(f -> {
-      assertThat(f.reason()).as(what).doesNotContain("unexpected error");
-      assertThat(f.causingObjects()).as(what + ": " + f.reason()).isNotEmpty();
-    });
-    KongValidator validator = KongValidator.kong391().withRouterFlavor(
-        o.isEnabled(FeatureFlag.EXPRESSION_ROUTES)
-            ? RouterFlavor.EXPRESSIONS : RouterFlavor.TRADITIONAL_COMPATIBLE);
+    assertThat(r.failures())
+        .as(what)
+        .allSatisfy(
+            f -> {
+              assertThat(f.reason()).as(what).doesNotContain("unexpected error");
+              assertThat(f.causingObjects()).as(what + ": " + f.reason()).isNotEmpty();
+            });
+    KongValidator validator =
+        KongValidator.kong391()
+            .withRouterFlavor(
+                o.isEnabled(FeatureFlag.EXPRESSION_ROUTES)
+                    ? RouterFlavor.EXPRESSIONS
+                    : RouterFlavor.TRADITIONAL_COMPATIBLE);
     List<Violation> violations = validator.validate(r.config());
     // each violation of an entity that names its object is one KONG_INVALID failure
-    assertThat(r.failures().stream()
-        .filter(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID).count())
+    assertThat(
+            r.failures().stream()
+                .filter(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID)
+                .count())
         .as(what + ": Kong-invalid failures for " + violations)
-        .isEqualTo(violations.stream()
-            .filter(v -> TagIdentity.fromTags(v.tags()).targetRef().isPresent()).count());
+        .isEqualTo(
+            violations.stream()
+                .filter(v -> TagIdentity.fromTags(v.tags()).targetRef().isPresent())
+                .count());
     String yaml = KongConfigWriter.yaml().write(r.config());
     assertThat(KongConfigReader.yaml().read(yaml, "out.yaml")).as(what).isEqualTo(r.config());
     assertThat(KongConfigWriter.yaml().write(KongConfigReader.yaml().read(yaml, "out.yaml")))
-        .as(what).isEqualTo(yaml);
+        .as(what)
+        .isEqualTo(yaml);
     String json = KongConfigWriter.json().write(r.config());
     assertThat(KongConfigReader.json().read(json, "out.json")).as(what).isEqualTo(r.config());
   }

@@ -21,9 +21,13 @@ class ValidateCommandTest {
   void validate_example_printsCountsPerKindAndWarnings() {
     int code = run("validate", "../examples/ingress-tls-plugin.yaml");
     assertThat(code).isZero();
-    assertThat(out.toString()).containsPattern("Ingress\\s+1").containsPattern("Service\\s+1")
-        .containsPattern("Secret\\s+1").containsPattern("EndpointSlice\\s+1")
-        .containsPattern("KongPlugin\\s+1").containsPattern("total\\s+5");
+    assertThat(out.toString())
+        .containsPattern("Ingress\\s+1")
+        .containsPattern("Service\\s+1")
+        .containsPattern("Secret\\s+1")
+        .containsPattern("EndpointSlice\\s+1")
+        .containsPattern("KongPlugin\\s+1")
+        .containsPattern("total\\s+5");
     assertThat(err.toString()).contains("warning:", "Deployment demo/shop");
   }
 
@@ -33,8 +37,10 @@ class ValidateCommandTest {
     Files.writeString(bad, "apiVersion: v1\nkind: Service\nmetadata: {namespace: n}\n");
     int code = run("validate", bad.toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("error: " + bad)
-        .contains("line 3:", "metadata.name").doesNotContain("\tat ");
+    assertThat(err.toString().strip())
+        .startsWith("error: " + bad)
+        .contains("line 3:", "metadata.name")
+        .doesNotContain("\tat ");
     assertThat(err.toString().strip().lines()).hasSize(1);
   }
 
@@ -52,7 +58,8 @@ class ValidateCommandTest {
     assertThat(err.toString()).contains("Usage: kong-translator");
   }
 
-  private static final String NO_NAMESPACE = """
+  private static final String NO_NAMESPACE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo}
@@ -63,9 +70,13 @@ class ValidateCommandTest {
   void validate_showDefaults_printsFieldsFilledInPerObject(@TempDir Path dir) throws Exception {
     Path f = Files.writeString(dir.resolve("svc.yaml"), NO_NAMESPACE);
     assertThat(run("validate", "--show-defaults", f.toString())).isZero();
-    assertThat(out.toString()).contains("defaulted " + f + ": document 1: Service default/echo: "
-        + "spec.sessionAffinity, spec.type, spec.ports[0].protocol, spec.ports[0].targetPort, "
-        + "spec.internalTrafficPolicy, metadata.namespace, metadata.uid");
+    assertThat(out.toString())
+        .contains(
+            "defaulted "
+                + f
+                + ": document 1: Service default/echo: "
+                + "spec.sessionAffinity, spec.type, spec.ports[0].protocol, spec.ports[0].targetPort, "
+                + "spec.internalTrafficPolicy, metadata.namespace, metadata.uid");
   }
 
   @Test
@@ -78,8 +89,13 @@ class ValidateCommandTest {
   }
 
   @Test
-  void validate_objectTheApiServerWouldRefuse_isListed_andExitsOne(@TempDir Path dir) throws Exception {
-    Path f = Files.writeString(dir.resolve("ing.yaml"), NO_NAMESPACE + """
+  void validate_objectTheApiServerWouldRefuse_isListed_andExitsOne(@TempDir Path dir)
+      throws Exception {
+    Path f =
+        Files.writeString(
+            dir.resolve("ing.yaml"),
+            NO_NAMESPACE
+                + """
         ---
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -93,8 +109,12 @@ class ValidateCommandTest {
         """);
     assertThat(run("validate", f.toString())).isEqualTo(1);
     assertThat(out.toString()).containsPattern("Service\\s+1").containsPattern("total\\s+1");
-    assertThat(err.toString().strip()).isEqualTo("rejected: " + f + ": document 2, line 13:9: field "
-        + "spec.rules[0].http.paths[0].pathType: Ingress default/web: rejected as the API server "
-        + "would: pathType must be specified (rule required)");
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "rejected: "
+                + f
+                + ": document 2, line 13:9: field "
+                + "spec.rules[0].http.paths[0].pathType: Ingress default/web: rejected as the API server "
+                + "would: pathType must be specified (rule required)");
   }
 }

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Base type of every exception thrown by kong-translator.
  *
- * <p>Each failure family (manifest input, translation, gateway rejection, consistency) has
- * its own subtype. Messages name the objects involved as {@code Kind namespace/name} and
- * never contain Secret data, credentials or private keys.
+ * <p>Each failure family (manifest input, translation, gateway rejection, consistency) has its own
+ * subtype. Messages name the objects involved as {@code Kind namespace/name} and never contain
+ * Secret data, credentials or private keys.
  */
 public abstract class KongTranslatorException extends RuntimeException {
   private static final long serialVersionUID = 1L;

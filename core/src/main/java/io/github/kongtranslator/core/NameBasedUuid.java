@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Name-based UUIDs, version 5 (SHA-1, RFC 9562 §5.5): the one implementation behind derived
- * object uids and the ids Kong derives for entities without one.
+ * Name-based UUIDs, version 5 (SHA-1, RFC 9562 §5.5): the one implementation behind derived object
+ * uids and the ids Kong derives for entities without one.
  */
 public final class NameBasedUuid {
   private NameBasedUuid() {}
@@ -27,8 +27,11 @@ public final class NameBasedUuid {
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every JVM has SHA-1", e);
     }
-    sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-        .putLong(namespace.getLeastSignificantBits()).array());
+    sha1.update(
+        ByteBuffer.allocate(16)
+            .putLong(namespace.getMostSignificantBits())
+            .putLong(namespace.getLeastSignificantBits())
+            .array());
     byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
     h[6] = (byte) ((h[6] & 0x0f) | 0x50); // version 5
     h[8] = (byte) ((h[8] & 0x3f) | 0x80); // IETF variant

@@ -16,8 +16,10 @@ public final class Corpus {
     String shared = System.getProperty("kt.shared.dir", "../../shared");
     Path dir = Path.of(shared, "conformance", "kic-golden").toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("conformance corpus not found at " + dir
-          + " (clone the project beside ../shared, or set -Dkt.shared.dir)");
+      throw new IllegalStateException(
+          "conformance corpus not found at "
+              + dir
+              + " (clone the project beside ../shared, or set -Dkt.shared.dir)");
     }
     return dir;
   }

@@ -42,15 +42,17 @@ public final class CorpusObjects {
 
   /** Non-empty lists of corpus objects, each renamed to a unique name. */
   public static Gen<List<K8sObject>> objectLists() {
-    return SourceDSL.lists().of(SourceDSL.integers().between(0, POOL.size() - 1))
+    return SourceDSL.lists()
+        .of(SourceDSL.integers().between(0, POOL.size() - 1))
         .ofSizeBetween(1, 30)
-        .map(idx -> {
-          List<K8sObject> out = new ArrayList<>();
-          for (int i = 0; i < idx.size(); i++) {
-            out.add(renamed(POOL.get(idx.get(i)), "o" + i));
-          }
-          return out;
-        });
+        .map(
+            idx -> {
+              List<K8sObject> out = new ArrayList<>();
+              for (int i = 0; i < idx.size(); i++) {
+                out.add(renamed(POOL.get(idx.get(i)), "o" + i));
+              }
+              return out;
+            });
   }
 
   /** The object with another name (same kind and namespace). */
@@ -74,14 +76,15 @@ public final class CorpusObjects {
     var loaded = Manifests.parse(tree.toString(), "reparse");
     List<K8sObject> objs = loaded.objects();
     if (objs.size() != 1) {
-      throw new AssertionError("expected one object from " + tree + " rejected: " + loaded.rejected());
+      throw new AssertionError(
+          "expected one object from " + tree + " rejected: " + loaded.rejected());
     }
     return objs.get(0);
   }
 
   /**
-   * Changes one scalar leaf of the written tree (not {@code apiVersion} or {@code kind}):
-   * strings get a suffix, numbers grow, booleans flip.
+   * Changes one scalar leaf of the written tree (not {@code apiVersion} or {@code kind}): strings
+   * get a suffix, numbers grow, booleans flip.
    */
   public static JsonNode mutateOneLeaf(JsonNode tree, Random rnd) {
     JsonNode copy = tree.deepCopy();
@@ -90,12 +93,18 @@ public final class CorpusObjects {
     Object[] pick = leaves.get(rnd.nextInt(leaves.size()));
     JsonNode parent = (JsonNode) pick[0];
     JsonNode leaf = (JsonNode) pick[2];
-    JsonNode replacement = leaf.isTextual() ? TextNode.valueOf(mutate(leaf.textValue()))
-        : leaf.isBoolean() ? ModelJson.MAPPER.getNodeFactory().booleanNode(!leaf.booleanValue())
-        : leaf.isInt() ? ModelJson.MAPPER.getNodeFactory().numberNode(leaf.intValue() + 1)
-        : leaf.isIntegralNumber() ? ModelJson.MAPPER.getNodeFactory().numberNode(leaf.longValue() + 1)
-        : leaf.isNumber() ? ModelJson.MAPPER.getNodeFactory().numberNode(leaf.doubleValue() + 1)
-        : TextNode.valueOf("x");
+    JsonNode replacement =
+        leaf.isTextual()
+            ? TextNode.valueOf(mutate(leaf.textValue()))
+            : leaf.isBoolean()
+                ? ModelJson.MAPPER.getNodeFactory().booleanNode(!leaf.booleanValue())
+                : leaf.isInt()
+                    ? ModelJson.MAPPER.getNodeFactory().numberNode(leaf.intValue() + 1)
+                    : leaf.isIntegralNumber()
+                        ? ModelJson.MAPPER.getNodeFactory().numberNode(leaf.longValue() + 1)
+                        : leaf.isNumber()
+                            ? ModelJson.MAPPER.getNodeFactory().numberNode(leaf.doubleValue() + 1)
+                            : TextNode.valueOf("x");
     if (parent instanceof ObjectNode on) {
       on.set((String) pick[1], replacement);
     } else {
@@ -120,8 +129,8 @@ public final class CorpusObjects {
   }
 
   /**
-   * Replaces one node of the tree (leaf or container, including required fields) by a value of
-   * a random other shape: null, a number, a boolean, a string, a list or a map; or removes it.
+   * Replaces one node of the tree (leaf or container, including required fields) by a value of a
+   * random other shape: null, a number, a boolean, a string, a list or a map; or removes it.
    */
   public static JsonNode replaceOneNode(ObjectNode tree, Random rnd) {
     ObjectNode copy = tree.deepCopy();
@@ -132,15 +141,16 @@ public final class CorpusObjects {
     }
     Object[] pick = places.get(rnd.nextInt(places.size()));
     var f = ModelJson.MAPPER.getNodeFactory();
-    JsonNode replacement = switch (rnd.nextInt(7)) {
-      case 0 -> f.nullNode();
-      case 1 -> f.numberNode(rnd.nextInt(2) == 0 ? -1 : Integer.MAX_VALUE + 1L);
-      case 2 -> f.booleanNode(rnd.nextBoolean());
-      case 3 -> f.textNode("x".repeat(rnd.nextInt(3) * 50_000));
-      case 4 -> f.arrayNode().add(1).add("a");
-      case 5 -> f.objectNode().put("unexpected", true);
-      default -> null;
-    };
+    JsonNode replacement =
+        switch (rnd.nextInt(7)) {
+          case 0 -> f.nullNode();
+          case 1 -> f.numberNode(rnd.nextInt(2) == 0 ? -1 : Integer.MAX_VALUE + 1L);
+          case 2 -> f.booleanNode(rnd.nextBoolean());
+          case 3 -> f.textNode("x".repeat(rnd.nextInt(3) * 50_000));
+          case 4 -> f.arrayNode().add(1).add("a");
+          case 5 -> f.objectNode().put("unexpected", true);
+          default -> null;
+        };
     if (pick[0] instanceof ObjectNode on) {
       if (replacement == null) {
         on.remove((String) pick[1]);

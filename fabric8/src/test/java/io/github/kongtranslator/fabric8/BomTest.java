@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The BOM has no parent, so it repeats the Jackson version the build pins: users must get the
- * same Jackson set the library is built and tested with.
+ * The BOM has no parent, so it repeats the Jackson version the build pins: users must get the same
+ * Jackson set the library is built and tested with.
  */
 class BomTest {
   private static String property(Path pom, String name) throws Exception {
-    Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(Files.readString(pom));
+    Matcher m =
+        Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(Files.readString(pom));
     assertThat(m.find()).as(name + " in " + pom).isTrue();
     return m.group(1);
   }
@@ -28,7 +29,8 @@ class BomTest {
   @Test
   void bomImportsJacksonsBom_andListsThisModule() throws Exception {
     String bom = Files.readString(Path.of("../bom/pom.xml"));
-    assertThat(bom).contains("<artifactId>jackson-bom</artifactId>")
+    assertThat(bom)
+        .contains("<artifactId>jackson-bom</artifactId>")
         .contains("<scope>import</scope>")
         .contains("<artifactId>kong-translator-fabric8</artifactId>");
   }

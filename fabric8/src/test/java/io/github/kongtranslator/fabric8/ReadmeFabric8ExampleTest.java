@@ -26,8 +26,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's fabric8 snippet is this class's {@code wire} method, verbatim: it compiles here
- * (it needs a cluster and Kong to run; {@code ExampleControllerIT} runs the same wiring).
+ * The README's fabric8 snippet is this class's {@code wire} method, verbatim: it compiles here (it
+ * needs a cluster and Kong to run; {@code ExampleControllerIT} runs the same wiring).
  */
 class ReadmeFabric8ExampleTest {
 
@@ -39,22 +39,27 @@ class ReadmeFabric8ExampleTest {
 
     // Informers keep a cache in step with the cluster (on every replica: followers stay warm).
     ObjectCache cache = new ObjectCache();
-    InformerBridge bridge = InformerBridge.builder(cache)
-        .ingressClass("kong")
-        .converter(ObjectConverter.using(client.getKubernetesSerialization()))
-        .build()
-        .start(client);
+    InformerBridge bridge =
+        InformerBridge.builder(cache)
+            .ingressClass("kong")
+            .converter(ObjectConverter.using(client.getKubernetesSerialization()))
+            .build()
+            .start(client);
 
     // Only the leader pushes: each leadership term gets a fresh synchronizer (gateway UNKNOWN).
     Translator translator = Translator.create(TranslatorOptions.defaults());
-    LeaderGatedSync gate = new LeaderGatedSync(() -> ConfigSynchronizer.builder(translator)
-        .gateway(KongAdminClient.dbLess(URI.create("http://kong-admin:8001")))
-        .build());
-    LeaderElection election = LeaderElection.builder(client, "kong", "kong-translator", podName)
-        .onStartLeading(gate::startLeading)
-        .onStopLeading(gate::stopLeading)
-        .build()
-        .start();
+    LeaderGatedSync gate =
+        new LeaderGatedSync(
+            () ->
+                ConfigSynchronizer.builder(translator)
+                    .gateway(KongAdminClient.dbLess(URI.create("http://kong-admin:8001")))
+                    .build());
+    LeaderElection election =
+        LeaderElection.builder(client, "kong", "kong-translator", podName)
+            .onStartLeading(gate::startLeading)
+            .onStopLeading(gate::stopLeading)
+            .build()
+            .start();
 
     // On a change (BridgeListener.changed) or a timer, once bridge.hasSynced():
     CacheStores snapshot = cache.snapshot();
@@ -63,15 +68,21 @@ class ReadmeFabric8ExampleTest {
     // Write the status the library computes (Statuses: KIC's conditions, route parents, Gateway
     // listeners) onto the status subresource; only changes are sent.
     StatusWriter status = StatusWriter.create(client);
-    result.ifPresent(r -> Statuses.of(snapshot, r, AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME))
-        .objects().values().forEach(status::write));
+    result.ifPresent(
+        r ->
+            Statuses.of(snapshot, r, AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME))
+                .objects()
+                .values()
+                .forEach(status::write));
     // README-FABRIC8-END
   }
 
   @Test
   void readmeShowsTheSnippetVerbatim() throws Exception {
-    String source = Files.readString(
-        Path.of("src/test/java/io/github/kongtranslator/fabric8/ReadmeFabric8ExampleTest.java"));
+    String source =
+        Files.readString(
+            Path.of(
+                "src/test/java/io/github/kongtranslator/fabric8/ReadmeFabric8ExampleTest.java"));
     int from = source.indexOf("// README-FABRIC8-BEGIN\n") + "// README-FABRIC8-BEGIN\n".length();
     int to = source.indexOf("    // README-FABRIC8-END");
     String snippet = source.substring(from, to).replaceAll("(?m)^    ", "");

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The result of {@link FailClosedTranslator#translate}: the configuration to serve, every
- * translation failure, and the objects left out because of failures that fail closed, each
- * with its reason path. Immutable.
+ * translation failure, and the objects left out because of failures that fail closed, each with its
+ * reason path. Immutable.
  */
 public final class FailClosedResult {
   private final CacheStores snapshot;
@@ -23,7 +23,10 @@ public final class FailClosedResult {
   private final TranslationResult translation;
   private final @Nullable ExclusionResult exclusion;
 
-  FailClosedResult(CacheStores snapshot, TranslationResult initial, TranslationResult translation,
+  FailClosedResult(
+      CacheStores snapshot,
+      TranslationResult initial,
+      TranslationResult translation,
       @Nullable ExclusionResult exclusion) {
     this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
     this.initial = Objects.requireNonNull(initial, "initial");
@@ -37,41 +40,45 @@ public final class FailClosedResult {
   }
 
   /**
-   * The snapshot whose translation is {@link #config()}: the input without the {@link
-   * #excluded()} objects.
+   * The snapshot whose translation is {@link #config()}: the input without the {@link #excluded()}
+   * objects.
    *
-   * @return the snapshot whose translation is {@link #config()}: the input without the {@link #excluded()} objects
+   * @return the snapshot whose translation is {@link #config()}: the input without the {@link
+   *     #excluded()} objects
    */
   public CacheStores snapshot() {
     return exclusion == null || exclusion.excludedNothing() ? snapshot : exclusion.fallback();
   }
 
   /**
-   * The configuration to serve: the translation of {@link #snapshot()}, in which no object
-   * lacks a protection it asks for (with {@link TranslationFailurePolicy#FAIL_CLOSED}).
+   * The configuration to serve: the translation of {@link #snapshot()}, in which no object lacks a
+   * protection it asks for (with {@link TranslationFailurePolicy#FAIL_CLOSED}).
    *
-   * @return the configuration to serve: the translation of {@link #snapshot()}, in which no object lacks a protection it asks for (with {@link TranslationFailurePolicy#FAIL_CLOSED})
+   * @return the configuration to serve: the translation of {@link #snapshot()}, in which no object
+   *     lacks a protection it asks for (with {@link TranslationFailurePolicy#FAIL_CLOSED})
    */
   public KongConfig config() {
     return translation.config();
   }
 
   /**
-   * The translation of {@link #snapshot()}, whose failures are those of every translation
-   * done: the input's (including the failures that excluded objects) and what was translated
-   * again, without repeats, in canonical order.
+   * The translation of {@link #snapshot()}, whose failures are those of every translation done: the
+   * input's (including the failures that excluded objects) and what was translated again, without
+   * repeats, in canonical order.
    *
-   * @return the translation of {@link #snapshot()}, whose failures are those of every translation done: the input's (including the failures that excluded objects) and what was translated again, without repeats, in canonical order
+   * @return the translation of {@link #snapshot()}, whose failures are those of every translation
+   *     done: the input's (including the failures that excluded objects) and what was translated
+   *     again, without repeats, in canonical order
    */
   public TranslationResult translation() {
     return translation;
   }
 
   /**
-   * The failures of every translation done, without repeats, ordered by blamed objects then
-   * reason.
+   * The failures of every translation done, without repeats, ordered by blamed objects then reason.
    *
-   * @return the failures of every translation done, without repeats, ordered by blamed objects then reason
+   * @return the failures of every translation done, without repeats, ordered by blamed objects then
+   *     reason
    */
   public com.google.common.collect.ImmutableList<TranslationFailure> failures() {
     return translation.failures();
@@ -79,10 +86,11 @@ public final class FailClosedResult {
 
   /**
    * The plain translation of the input: KIC's result, which still holds the entities of the
-   * excluded objects (without the protection they ask for). For diagnostics and comparisons;
-   * never serve it.
+   * excluded objects (without the protection they ask for). For diagnostics and comparisons; never
+   * serve it.
    *
-   * @return the plain translation of the input: KIC's result, which still holds the entities of the excluded objects (without the protection they ask for)
+   * @return the plain translation of the input: KIC's result, which still holds the entities of the
+   *     excluded objects (without the protection they ask for)
    */
   public TranslationResult unfiltered() {
     return initial;
@@ -94,14 +102,17 @@ public final class FailClosedResult {
    * in snapshot order. Empty when nothing failed closed (always with {@link
    * TranslationFailurePolicy#KIC_COMPATIBLE}).
    *
-   * @return every object left out because of a failing-closed failure, with the dependency path to the object a failure blamed and the failures that blamed it ({@link ExclusionReason#failures()}), in snapshot order
+   * @return every object left out because of a failing-closed failure, with the dependency path to
+   *     the object a failure blamed and the failures that blamed it ({@link
+   *     ExclusionReason#failures()}), in snapshot order
    */
   public ImmutableMap<ObjectRef, ExclusionReason> excluded() {
     return exclusion == null ? ImmutableMap.of() : exclusion.excluded();
   }
 
   /**
-   * {@return whether some object was left out: the configuration is not everything the snapshot asks for}
+   * {@return whether some object was left out: the configuration is not everything the snapshot
+   * asks for}
    */
   public boolean excludedSomething() {
     return !excluded().isEmpty();
@@ -115,6 +126,10 @@ public final class FailClosedResult {
   /** {@code FailClosedResult[excluded=n, failures=m]}; names no data. */
   @Override
   public String toString() {
-    return "FailClosedResult[excluded=" + excluded().size() + ", failures=" + failures().size() + "]";
+    return "FailClosedResult[excluded="
+        + excluded().size()
+        + ", failures="
+        + failures().size()
+        + "]";
   }
 }

@@ -11,12 +11,12 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * Generates fallback configurations: excludes the broken objects and their dependents,
- * optionally backfills from the last valid snapshot, and translates the result, failing closed
- * on its translation failures ({@link FailClosedTranslator}; {@link
+ * Generates fallback configurations: excludes the broken objects and their dependents, optionally
+ * backfills from the last valid snapshot, and translates the result, failing closed on its
+ * translation failures ({@link FailClosedTranslator}; {@link
  * FallbackResult#translationExcluded()}). The one fallback pipeline: the update loop ({@link
- * io.github.kongtranslator.fallback.sync.ConfigSynchronizer}) and the CLI use it too, the loop
- * step by step ({@link #prepare}, then {@link #translate(FallbackSnapshot)}).
+ * io.github.kongtranslator.fallback.sync.ConfigSynchronizer}) and the CLI use it too, the loop step
+ * by step ({@link #prepare}, then {@link #translate(FallbackSnapshot)}).
  *
  * <pre>{@code
  * FallbackGenerator generator = FallbackGenerator.create(Translator.create(options));
@@ -51,8 +51,8 @@ public final class FallbackGenerator {
 
   /**
    * A generator with a chosen translation failure policy ({@link
-   * TranslationFailurePolicy#KIC_COMPATIBLE}: the fallback snapshot is translated as KIC does,
-   * with routes whose plugin cannot be translated emitted without it). Exclusion follows every
+   * TranslationFailurePolicy#KIC_COMPATIBLE}: the fallback snapshot is translated as KIC does, with
+   * routes whose plugin cannot be translated emitted without it). Exclusion follows every
    * dependency either way.
    *
    * @param translator translates the fallback snapshot
@@ -64,9 +64,9 @@ public final class FallbackGenerator {
   }
 
   /**
-   * A generator that translates with a given fail-closed translator (its translation function
-   * and {@link TranslationFailurePolicy}) and excludes with every dependency: the update loop's,
-   * which translates the desired and the fallback snapshot alike.
+   * A generator that translates with a given fail-closed translator (its translation function and
+   * {@link TranslationFailurePolicy}) and excludes with every dependency: the update loop's, which
+   * translates the desired and the fallback snapshot alike.
    *
    * @param translator translates the fallback snapshot
    * @return the generator
@@ -97,18 +97,18 @@ public final class FallbackGenerator {
    * @param snapshot the snapshot whose configuration was rejected
    * @param broken the objects the gateway blamed
    * @param lastValid the last snapshot every gateway accepted
-   * @return the fallback snapshot; {@link FallbackSnapshot#excludedNothing()} (and not
-   *     backfilled) when the broken objects name nothing of the snapshot
+   * @return the fallback snapshot; {@link FallbackSnapshot#excludedNothing()} (and not backfilled)
+   *     when the broken objects name nothing of the snapshot
    */
-  public FallbackSnapshot prepare(CacheStores snapshot, Collection<ObjectRef> broken,
-      CacheStores lastValid) {
+  public FallbackSnapshot prepare(
+      CacheStores snapshot, Collection<ObjectRef> broken, CacheStores lastValid) {
     ExclusionResult ex = exclude(snapshot, broken);
     return new FallbackSnapshot(ex, ex.excludedNothing() ? null : Backfill.apply(ex, lastValid));
   }
 
   /**
-   * The second step: translates a fallback snapshot, failing closed as this generator's
-   * translator does.
+   * The second step: translates a fallback snapshot, failing closed as this generator's translator
+   * does.
    *
    * @param prepared the result of {@link #prepare}
    * @return the result; not usable (nothing translated) when nothing was excluded
@@ -122,8 +122,8 @@ public final class FallbackGenerator {
   }
 
   /**
-   * Excludes and translates (no backfill): {@link #prepare(CacheStores, Collection)}, then
-   * {@link #translate(FallbackSnapshot)}.
+   * Excludes and translates (no backfill): {@link #prepare(CacheStores, Collection)}, then {@link
+   * #translate(FallbackSnapshot)}.
    *
    * @param snapshot the snapshot whose configuration was rejected
    * @param broken the objects the gateway blamed
@@ -134,16 +134,16 @@ public final class FallbackGenerator {
   }
 
   /**
-   * Excludes, backfills from the last valid snapshot, and translates: {@link
-   * #prepare(CacheStores, Collection, CacheStores)}, then {@link #translate(FallbackSnapshot)}.
+   * Excludes, backfills from the last valid snapshot, and translates: {@link #prepare(CacheStores,
+   * Collection, CacheStores)}, then {@link #translate(FallbackSnapshot)}.
    *
    * @param snapshot the snapshot whose configuration was rejected
    * @param broken the objects the gateway blamed
    * @param lastValid the last snapshot every gateway accepted
    * @return the result; not usable when nothing was excluded
    */
-  public FallbackResult generate(CacheStores snapshot, Collection<ObjectRef> broken,
-      CacheStores lastValid) {
+  public FallbackResult generate(
+      CacheStores snapshot, Collection<ObjectRef> broken, CacheStores lastValid) {
     return translate(prepare(snapshot, broken, lastValid));
   }
 

@@ -13,14 +13,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A generated fallback configuration with its explanation: which objects were excluded and
- * why, which were restored from the last valid snapshot, and the translation of the result.
- * Immutable.
+ * A generated fallback configuration with its explanation: which objects were excluded and why,
+ * which were restored from the last valid snapshot, and the translation of the result. Immutable.
  *
  * <p>{@link #isUsable()} is false when the broken objects named nothing of the snapshot: the
  * "fallback" would be the rejected configuration again, so there is no configuration to push
- * ({@link #translation()} is empty) and the caller should fall back to the last valid
- * configuration ({@code fallback-spec.md} §3.5).
+ * ({@link #translation()} is empty) and the caller should fall back to the last valid configuration
+ * ({@code fallback-spec.md} §3.5).
  */
 public final class FallbackResult {
   private final FallbackSnapshot prepared;
@@ -57,21 +56,24 @@ public final class FallbackResult {
 
   /**
    * The snapshot that was (or would be) translated: backfilled if backfill ran, else the
-   * exclusion's fallback. The configuration leaves out its {@link #translationExcluded()}
-   * objects as well.
+   * exclusion's fallback. The configuration leaves out its {@link #translationExcluded()} objects
+   * as well.
    *
-   * @return the snapshot that was (or would be) translated: backfilled if backfill ran, else the exclusion's fallback
+   * @return the snapshot that was (or would be) translated: backfilled if backfill ran, else the
+   *     exclusion's fallback
    */
   public CacheStores snapshot() {
     return prepared.snapshot();
   }
 
   /**
-   * The translation of {@link #snapshot()} without the objects of its failing-closed
-   * translation failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is
-   * false. Its failures include those of the objects left out.
+   * The translation of {@link #snapshot()} without the objects of its failing-closed translation
+   * failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is false. Its
+   * failures include those of the objects left out.
    *
-   * @return the translation of {@link #snapshot()} without the objects of its failing-closed translation failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is false
+   * @return the translation of {@link #snapshot()} without the objects of its failing-closed
+   *     translation failures ({@link #translationExcluded()}); empty when {@link #isUsable()} is
+   *     false
    */
   public Optional<TranslationResult> translation() {
     return Optional.ofNullable(translation).map(FailClosedResult::translation);
@@ -90,12 +92,13 @@ public final class FallbackResult {
 
   /**
    * The objects of {@link #snapshot()} left out of the configuration because their translation
-   * failed closed (e.g. a route whose authentication plugin's Secret is missing), with their
-   * reason paths, in snapshot order; empty when nothing failed closed, when the generator is
-   * {@link TranslationFailurePolicy#KIC_COMPATIBLE} or when {@link #isUsable()} is false. Not
-   * part of {@link #excluded()}, which holds what the gateway's rejection excluded.
+   * failed closed (e.g. a route whose authentication plugin's Secret is missing), with their reason
+   * paths, in snapshot order; empty when nothing failed closed, when the generator is {@link
+   * TranslationFailurePolicy#KIC_COMPATIBLE} or when {@link #isUsable()} is false. Not part of
+   * {@link #excluded()}, which holds what the gateway's rejection excluded.
    *
-   * @return the objects of {@link #snapshot()} left out of the configuration because their translation failed closed (e.g
+   * @return the objects of {@link #snapshot()} left out of the configuration because their
+   *     translation failed closed (e.g
    */
   public ImmutableMap<ObjectRef, ExclusionReason> translationExcluded() {
     return translation == null ? ImmutableMap.of() : translation.excluded();
@@ -133,9 +136,15 @@ public final class FallbackResult {
   /** {@code FallbackResult[usable, excluded=n, backfilled=m]}. */
   @Override
   public String toString() {
-    return "FallbackResult[" + (isUsable() ? "usable" : "nothing excluded") + ", excluded="
-        + excluded().size() + ", backfilled=" + backfilled().size()
-        + (translationExcluded().isEmpty() ? "" : ", left out for translation failures="
-            + translationExcluded().size()) + "]";
+    return "FallbackResult["
+        + (isUsable() ? "usable" : "nothing excluded")
+        + ", excluded="
+        + excluded().size()
+        + ", backfilled="
+        + backfilled().size()
+        + (translationExcluded().isEmpty()
+            ? ""
+            : ", left out for translation failures=" + translationExcluded().size())
+        + "]";
   }
 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The first step of a fallback ({@link FallbackGenerator#prepare}): the snapshot without the
- * broken objects and their dependents, backfilled from the last valid snapshot when one was
- * given, not yet translated. {@link FallbackGenerator#translate(FallbackSnapshot)} turns it into
- * a {@link FallbackResult}. Immutable.
+ * The first step of a fallback ({@link FallbackGenerator#prepare}): the snapshot without the broken
+ * objects and their dependents, backfilled from the last valid snapshot when one was given, not yet
+ * translated. {@link FallbackGenerator#translate(FallbackSnapshot)} turns it into a {@link
+ * FallbackResult}. Immutable.
  *
  * <p>When the broken objects named nothing of the snapshot ({@link #excludedNothing()}) there is
  * nothing to translate: the fallback would be the rejected configuration again ({@code
@@ -115,7 +115,10 @@ public final class FallbackSnapshot {
   /** {@code FallbackSnapshot[excluded=n, backfilled=m]}; names no data. */
   @Override
   public String toString() {
-    return "FallbackSnapshot[" + (excludedNothing() ? "nothing excluded" : "excluded=" + excluded().size())
-        + ", backfilled=" + backfilled().size() + "]";
+    return "FallbackSnapshot["
+        + (excludedNothing() ? "nothing excluded" : "excluded=" + excluded().size())
+        + ", backfilled="
+        + backfilled().size()
+        + "]";
   }
 }

@@ -24,10 +24,14 @@ class FallbackGeneratorStepsTest {
   private final Translator translator = Translator.create(TranslatorOptions.defaults());
   private final CacheStores s = snapshot(FallbackGeneratorTest.CLUSTER);
   private final List<CacheStores> translated = new ArrayList<>();
-  private final FallbackGenerator generator = FallbackGenerator.of(FailClosedTranslator.of(snap -> {
-    translated.add(snap);
-    return translator.translate(snap);
-  }, TranslationFailurePolicy.FAIL_CLOSED));
+  private final FallbackGenerator generator =
+      FallbackGenerator.of(
+          FailClosedTranslator.of(
+              snap -> {
+                translated.add(snap);
+                return translator.translate(snap);
+              },
+              TranslationFailurePolicy.FAIL_CLOSED));
 
   @Test
   void prepare_excludesWithoutTranslating_andTranslateTranslatesItsSnapshotOnce() {
@@ -50,10 +54,12 @@ class FallbackGeneratorStepsTest {
 
   @Test
   void steps_giveWhatGenerateGives_withAndWithoutBackfill() {
-    CacheStores now = snapshot(FallbackGeneratorTest.CLUSTER.replace("path: /bad", "path: /bad-edited"));
+    CacheStores now =
+        snapshot(FallbackGeneratorTest.CLUSTER.replace("path: /bad", "path: /bad-edited"));
     FallbackGenerator plain = FallbackGenerator.create(translator);
 
-    FallbackResult stepped = generator.translate(generator.prepare(now, List.of(ref(now, "Ingress default/bad")), s));
+    FallbackResult stepped =
+        generator.translate(generator.prepare(now, List.of(ref(now, "Ingress default/bad")), s));
     FallbackResult whole = plain.generate(now, List.of(ref(now, "Ingress default/bad")), s);
 
     assertThat(stepped.backfilled()).containsExactly(ref(now, "Ingress default/bad"));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class FallbackGeneratorTest {
 
-  static final String CLUSTER = """
+  static final String CLUSTER =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: svc, namespace: default, uid: u-svc}
@@ -48,7 +49,8 @@ class FallbackGeneratorTest {
 
   @Test
   void generate_brokenIngress_translatesTheRestWithoutIt() {
-    FallbackResult r = FallbackGenerator.create(translator).generate(s, List.of(ref(s, "Ingress default/bad")));
+    FallbackResult r =
+        FallbackGenerator.create(translator).generate(s, List.of(ref(s, "Ingress default/bad")));
 
     assertThat(r.isUsable()).isTrue();
     assertThat(r.excluded().keySet()).containsExactly(ref(s, "Ingress default/bad"));
@@ -59,7 +61,8 @@ class FallbackGeneratorTest {
 
   @Test
   void generate_nothingNamedInTheSnapshot_isNotUsable_andTranslatesNothing() {
-    FallbackResult r = FallbackGenerator.create(translator).generate(s, List.of(parse("Ingress default/bad")));
+    FallbackResult r =
+        FallbackGenerator.create(translator).generate(s, List.of(parse("Ingress default/bad")));
 
     assertThat(r.isUsable()).isFalse();
     assertThat(r.config()).isEmpty();
@@ -71,8 +74,9 @@ class FallbackGeneratorTest {
   void generate_withLastValid_backfillsTheOldVersion() {
     CacheStores now = snapshot(CLUSTER.replace("path: /bad", "path: /bad-edited"));
 
-    FallbackResult r = FallbackGenerator.create(translator)
-        .generate(now, List.of(ref(now, "Ingress default/bad")), s);
+    FallbackResult r =
+        FallbackGenerator.create(translator)
+            .generate(now, List.of(ref(now, "Ingress default/bad")), s);
 
     assertThat(r.backfilled()).containsExactly(ref(now, "Ingress default/bad"));
     String yaml = KongConfigWriter.yaml().write(r.config().orElseThrow());
@@ -81,19 +85,24 @@ class FallbackGeneratorTest {
 
   @Test
   void readmeExample_fromARejectionBodyToAFallbackConfiguration() {
-    String body = """
+    String body =
+        """
         {"flattened_errors": [{"errors": [{"messages": ["broken object"]}],
           "entity_tags": ["k8s-name:bad", "k8s-namespace:default", "k8s-kind:Ingress",
             "k8s-group:networking.k8s.io", "k8s-version:v1", "k8s-uid:u-bad"]}]}
         """;
     CacheStores snapshot = s;
 
-    List<ObjectRef> broken = FlattenedErrors.parse(body).rejection()
-        .map(GatewayRejection::targetBrokenObjects).orElse(ImmutableList.of());
+    List<ObjectRef> broken =
+        FlattenedErrors.parse(body)
+            .rejection()
+            .map(GatewayRejection::targetBrokenObjects)
+            .orElse(ImmutableList.of());
     FallbackResult fallback = FallbackGenerator.create(translator).generate(snapshot, broken);
 
     assertThat(fallback.isUsable()).isTrue();
-    assertThat(fallback.excluded().values()).extracting(Object::toString)
+    assertThat(fallback.excluded().values())
+        .extracting(Object::toString)
         .containsExactly("Ingress default/bad (broken)");
   }
 }

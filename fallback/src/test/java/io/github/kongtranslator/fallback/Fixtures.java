@@ -25,10 +25,12 @@ public final class Fixtures {
   public static CacheStores snapshot(String yaml) {
     // Fixtures describe graph and sync situations, some with objects the API server's CRD rules
     // would refuse: defaults, namespaces and uids apply, validation does not.
-    LoadResult r = Manifests.with(ManifestOptions.builder().validation(false).build())
-        .readString(yaml, "fixture");
+    LoadResult r =
+        Manifests.with(ManifestOptions.builder().validation(false).build())
+            .readString(yaml, "fixture");
     if (!r.warnings().isEmpty() || !r.rejected().isEmpty()) {
-      throw new AssertionError("fixture has skipped or refused documents: " + r.warnings() + r.rejected());
+      throw new AssertionError(
+          "fixture has skipped or refused documents: " + r.warnings() + r.rejected());
     }
     return CacheStores.of(r.objects());
   }
@@ -79,8 +81,11 @@ public final class Fixtures {
    */
   public static ObjectRef parse(String text) {
     String[] parts = text.split(" ", 2);
-    Kind kind = Arrays.stream(Kind.values()).filter(k -> k.kindName().equals(parts[0]))
-        .findFirst().orElseThrow(() -> new AssertionError("unknown kind in " + text));
+    Kind kind =
+        Arrays.stream(Kind.values())
+            .filter(k -> k.kindName().equals(parts[0]))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("unknown kind in " + text));
     String[] nsName = parts[1].split("/", 2);
     return nsName.length == 2
         ? ObjectRef.of(kind, nsName[0], nsName[1])
@@ -121,7 +126,9 @@ public final class Fixtures {
    * @return their refs
    */
   public static List<ObjectRef> annotatedBroken(List<K8sObject> objects) {
-    return objects.stream().filter(o -> "true".equals(o.metadata().annotation(BROKEN)))
-        .map(K8sObject::ref).toList();
+    return objects.stream()
+        .filter(o -> "true".equals(o.metadata().annotation(BROKEN)))
+        .map(K8sObject::ref)
+        .toList();
   }
 }

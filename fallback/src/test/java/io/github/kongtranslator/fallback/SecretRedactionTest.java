@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class SecretRedactionTest {
   private static final String VALUE = "s3cr3t-p4ssw0rd";
 
-  private final CacheStores s = snapshot("""
+  private final CacheStores s =
+      snapshot(
+          """
       apiVersion: v1
       kind: Secret
       metadata: {name: creds, namespace: default, uid: u-creds}
@@ -30,18 +32,28 @@ class SecretRedactionTest {
       metadata: {name: alice, namespace: default}
       username: alice
       credentials: [creds]
-      """.formatted(VALUE));
+      """
+              .formatted(VALUE));
 
   @Test
   void reports_ofAnExcludedSecret_neverContainItsData() {
     ExclusionResult r = Exclusion.exclude(s, List.of(ref(s, "Secret default/creds")));
     BackfillResult b = Backfill.apply(r, s);
-    FallbackResult f = FallbackGenerator.create(Translator.create(TranslatorOptions.defaults()))
-        .generate(s, List.of(ref(s, "Secret default/creds")));
+    FallbackResult f =
+        FallbackGenerator.create(Translator.create(TranslatorOptions.defaults()))
+            .generate(s, List.of(ref(s, "Secret default/creds")));
 
-    String everything = String.join("\n", r.toString(), r.excluded().toString(), b.toString(),
-        b.refused().toString(), f.toString(), f.excluded().toString(), ConfigGraph.of(s).edges().toString(),
-        ConfigGraph.of(s).toString());
+    String everything =
+        String.join(
+            "\n",
+            r.toString(),
+            r.excluded().toString(),
+            b.toString(),
+            b.refused().toString(),
+            f.toString(),
+            f.excluded().toString(),
+            ConfigGraph.of(s).edges().toString(),
+            ConfigGraph.of(s).toString());
 
     assertThat(everything).contains("Secret default/creds").doesNotContain(VALUE);
   }

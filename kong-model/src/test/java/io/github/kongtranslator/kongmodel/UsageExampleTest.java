@@ -18,19 +18,34 @@ class UsageExampleTest {
 
   @Test
   void usageExample_buildsWritesReadsHashesAndDiffs() {
-    KongConfig config = KongConfig.builder()
-        .addService(Service.builder().name("demo.web.80").host("web.demo.80.svc").port(80)
-            .protocol("http").tags("k8s-name:web", "k8s-namespace:demo")
-            .addRoute(Route.builder().name("demo.web.example.com.80").hosts("example.com").paths("/")
-                .build())
-            .build())
-        .addPlugin(Plugin.builder().name("key-auth").route("demo.web.example.com.80").build())
-        .build();
+    KongConfig config =
+        KongConfig.builder()
+            .addService(
+                Service.builder()
+                    .name("demo.web.80")
+                    .host("web.demo.80.svc")
+                    .port(80)
+                    .protocol("http")
+                    .tags("k8s-name:web", "k8s-namespace:demo")
+                    .addRoute(
+                        Route.builder()
+                            .name("demo.web.example.com.80")
+                            .hosts("example.com")
+                            .paths("/")
+                            .build())
+                    .build())
+            .addPlugin(Plugin.builder().name("key-auth").route("demo.web.example.com.80").build())
+            .build();
     String yaml = KongConfigWriter.yaml().write(config);
     KongConfig back = KongConfigReader.yaml().read(yaml, "example.yaml");
     ConfigSha sha = ConfigSha.of(back);
-    ConfigDiff diff = ConfigDiff.between(config, back.toBuilder().plugins(java.util.List.of()).build());
-    var broken = FlattenedErrors.parse("{\"flattened_errors\":[]}").rejection().orElseThrow().targetBrokenObjects();
+    ConfigDiff diff =
+        ConfigDiff.between(config, back.toBuilder().plugins(java.util.List.of()).build());
+    var broken =
+        FlattenedErrors.parse("{\"flattened_errors\":[]}")
+            .rejection()
+            .orElseThrow()
+            .targetBrokenObjects();
 
     assertThat(yaml).startsWith("_format_version: \"3.0\"\nplugins:\n- name: key-auth\n");
     assertThat(back).isEqualTo(config);

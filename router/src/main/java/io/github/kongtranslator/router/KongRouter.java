@@ -29,25 +29,24 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kong 3.9's router, offline: built once from a declarative configuration, it tells for any
- * request which route Kong would choose, the service, upstream targets and plugins behind it,
- * the path the upstream receives, and which other routes lost.
+ * Kong 3.9's router, offline: built once from a declarative configuration, it tells for any request
+ * which route Kong would choose, the service, upstream targets and plugins behind it, the path the
+ * upstream receives, and which other routes lost.
  *
  * <p>How it follows Kong ({@code Kong/kong} tag 3.9.1):
  *
  * <ul>
- *   <li>Routes reach the HTTP router when one of their protocols belongs to the http subsystem,
- *       the stream router when one belongs to the stream subsystem; routes of a service with
- *       {@code enabled: false} are left out ({@code kong/runloop/handler.lua} {@code
- *       build_router}).
+ *   <li>Routes reach the HTTP router when one of their protocols belongs to the http subsystem, the
+ *       stream router when one belongs to the stream subsystem; routes of a service with {@code
+ *       enabled: false} are left out ({@code kong/runloop/handler.lua} {@code build_router}).
  *   <li>Each route becomes one ATC matcher: its {@code expression} or one generated from its
  *       fields, with a 64-bit priority ({@code kong/router/transform.lua}); a traditional route
  *       whose paths mix regexes and prefix lengths becomes one matcher per group ({@code
  *       split_routes_and_services_by_path}). The expressions flavour adds the route's protocols
  *       ({@code kong/router/expressions.lua}).
- *   <li>Matchers run by descending priority, then descending route id; the first that matches
- *       wins (atc-router {@code src/router.rs}). A route without id gets the id Kong's
- *       declarative loader derives from its name.
+ *   <li>Matchers run by descending priority, then descending route id; the first that matches wins
+ *       (atc-router {@code src/router.rs}). A route without id gets the id Kong's declarative
+ *       loader derives from its name.
  * </ul>
  *
  * <p>Thread-safe and immutable once built; routing never throws.
@@ -64,13 +63,25 @@ public final class KongRouter {
   private final List<ScopedPlugin> globalPlugins = new ArrayList<>();
   private final HostIndex httpIndex;
 
-  private record Matcher(Route route, String name, String routeId, String id,
-      @Nullable Service service, long priority, String expression, Atc.Expr expr) {}
+  private record Matcher(
+      Route route,
+      String name,
+      String routeId,
+      String id,
+      @Nullable Service service,
+      long priority,
+      String expression,
+      Atc.Expr expr) {}
 
-  private record ScopedPlugin(Plugin plugin, @Nullable String routeId, @Nullable String serviceKey) {}
+  private record ScopedPlugin(
+      Plugin plugin, @Nullable String routeId, @Nullable String serviceKey) {}
 
-  private KongRouter(RouterFlavor flavor, List<Matcher> http, List<Matcher> stream,
-      Map<String, Upstream> upstreams, Map<String, ImmutableList<WeightedTarget>> targets,
+  private KongRouter(
+      RouterFlavor flavor,
+      List<Matcher> http,
+      List<Matcher> stream,
+      Map<String, Upstream> upstreams,
+      Map<String, ImmutableList<WeightedTarget>> targets,
       List<ScopedPlugin> plugins) {
     this.flavor = flavor;
     this.http = ImmutableList.copyOf(http);
@@ -92,9 +103,9 @@ public final class KongRouter {
 
   /**
    * Which HTTP matchers can match a given host: a matcher whose expression requires {@code
-   * http.host == literal} (at the top of an {@code &&} chain, or on every side of an {@code ||})
-   * is listed under those hosts, every other matcher under all hosts. A pure speed-up: a matcher
-   * left out of a host's list cannot match that host, and lists keep the priority order.
+   * http.host == literal} (at the top of an {@code &&} chain, or on every side of an {@code ||}) is
+   * listed under those hosts, every other matcher under all hosts. A pure speed-up: a matcher left
+   * out of a host's list cannot match that host, and lists keep the priority order.
    */
   @SuppressWarnings("ArrayRecordComponent") // private index, never compared or exposed
   private record HostIndex(Map<String, int[]> byHost, int[] anyHost) {
@@ -132,8 +143,11 @@ public final class KongRouter {
         u.addAll(r);
         return u;
       }
-      if (e instanceof Atc.Pred p && p.field().equals("http.host") && !p.lower()
-          && p.op() == Atc.Op.EQUALS && p.rhs() instanceof Atc.Str str) {
+      if (e instanceof Atc.Pred p
+          && p.field().equals("http.host")
+          && !p.lower()
+          && p.op() == Atc.Op.EQUALS
+          && p.rhs() instanceof Atc.Str str) {
         return java.util.Set.of(str.value());
       }
       return null;
@@ -150,7 +164,8 @@ public final class KongRouter {
       int j = 0;
       int k = 0;
       while (i < by.length || j < anyHost.length) {
-        out[k++] = j >= anyHost.length || (i < by.length && by[i] < anyHost[j]) ? by[i++] : anyHost[j++];
+        out[k++] =
+            j >= anyHost.length || (i < by.length && by[i] < anyHost[j]) ? by[i++] : anyHost[j++];
       }
       return out;
     }
@@ -159,12 +174,12 @@ public final class KongRouter {
   /**
    * Builds the router of a configuration.
    *
-   * @param config the declarative configuration (services with nested routes and plugins,
-   *     top-level routes, upstreams with targets, plugins)
+   * @param config the declarative configuration (services with nested routes and plugins, top-level
+   *     routes, upstreams with targets, plugins)
    * @param flavor the router flavour
    * @return the router
-   * @throws RouterConfigException when Kong's router would reject a route: an expression or a
-   *     regex that does not parse or type-check (the exception names the route)
+   * @throws RouterConfigException when Kong's router would reject a route: an expression or a regex
+   *     that does not parse or type-check (the exception names the route)
    */
   public static KongRouter build(KongConfig config, RouterFlavor flavor) {
     List<Matcher> http = new ArrayList<>();
@@ -211,16 +226,21 @@ public final class KongRouter {
         continue; // consumer-dependent: not what runs for any consumer
       }
       String rid = p.route().map(x -> routeIds.getOrDefault(x, x)).orElse(null);
-      String sk = p.service().map(x -> {
-        Service s = servicesByKey.get(x);
-        return s == null ? x : serviceKey(s);
-      }).orElse(null);
+      String sk =
+          p.service()
+              .map(
+                  x -> {
+                    Service s = servicesByKey.get(x);
+                    return s == null ? x : serviceKey(s);
+                  })
+              .orElse(null);
       plugins.add(new ScopedPlugin(p, rid, sk));
     }
-    Comparator<Matcher> order = (a, b) -> {
-      int c = Long.compareUnsigned(b.priority(), a.priority());
-      return c != 0 ? c : b.id().compareTo(a.id());
-    };
+    Comparator<Matcher> order =
+        (a, b) -> {
+          int c = Long.compareUnsigned(b.priority(), a.priority());
+          return c != 0 ? c : b.id().compareTo(a.id());
+        };
     http.sort(order);
     stream.sort(order);
     Map<String, Upstream> ups = new HashMap<>();
@@ -252,7 +272,8 @@ public final class KongRouter {
     }
     // kong/db/schema/entities/targets.lua: weight defaults to 100
     int w = t.weight().isPresent() ? t.weight().getAsInt() : 100;
-    tgs.computeIfAbsent(upstream, k -> new ArrayList<>()).add(new WeightedTarget(t.target().get(), w));
+    tgs.computeIfAbsent(upstream, k -> new ArrayList<>())
+        .add(new WeightedTarget(t.target().get(), w));
   }
 
   private static String serviceKey(Service s) {
@@ -273,8 +294,13 @@ public final class KongRouter {
     return Uuids.v5(ROUTES_NS, "#unnamed-" + index).toString();
   }
 
-  private static void addRoute(Route r, String rid, @Nullable Service s, RouterFlavor flavor,
-      List<Matcher> http, List<Matcher> stream) {
+  private static void addRoute(
+      Route r,
+      String rid,
+      @Nullable Service s,
+      RouterFlavor flavor,
+      List<Matcher> http,
+      List<Matcher> stream) {
     if (s != null && s.enabled().isPresent() && !s.enabled().get()) {
       return; // handler.lua: routes of a disabled service are not put in the router
     }
@@ -285,7 +311,8 @@ public final class KongRouter {
     if (toHttp) {
       List<List<String>> groups = Transform.pathGroups(r);
       for (int g = 0; g < groups.size(); g++) {
-        String id = groups.size() == 1 ? rid : Uuids.v5(Uuids.SPLIT, rid + "#" + (g + 1)).toString();
+        String id =
+            groups.size() == 1 ? rid : Uuids.v5(Uuids.SPLIT, rid + "#" + (g + 1)).toString();
         http.add(matcher(r, name, rid, id, s, flavor, groups.get(g), true));
       }
     }
@@ -294,17 +321,33 @@ public final class KongRouter {
     }
   }
 
-  private static Matcher matcher(Route r, String name, String rid, String id, @Nullable Service s,
-      RouterFlavor flavor, List<String> paths, boolean httpSchema) {
+  private static Matcher matcher(
+      Route r,
+      String name,
+      String rid,
+      String id,
+      @Nullable Service s,
+      RouterFlavor flavor,
+      List<String> paths,
+      boolean httpSchema) {
     String exp = Transform.expression(r, paths);
     if (flavor == RouterFlavor.EXPRESSIONS) {
       exp = Transform.expressionsFlavour(r, exp);
     }
     long priority = Transform.priority(r, paths);
     try {
-      return new Matcher(r, name, rid, id, s, priority, exp, AtcParser.parse(exp, httpSchema ? AtcSchema.HTTP : AtcSchema.STREAM));
+      return new Matcher(
+          r,
+          name,
+          rid,
+          id,
+          s,
+          priority,
+          exp,
+          AtcParser.parse(exp, httpSchema ? AtcSchema.HTTP : AtcSchema.STREAM));
     } catch (AtcException e) {
-      throw new RouterConfigException(name,
+      throw new RouterConfigException(
+          name,
           e.getMessage() + (exp.isEmpty() ? " (the route has no matching fields)" : " in: " + exp));
     }
   }
@@ -338,8 +381,8 @@ public final class KongRouter {
   }
 
   /**
-   * Routes a request like {@link #route}, and also lists every other route that matches and
-   * lost, best first (it runs every matcher, so it costs more).
+   * Routes a request like {@link #route}, and also lists every other route that matches and lost,
+   * best first (it runs every matcher, so it costs more).
    *
    * @param request the request
    * @return the result
@@ -377,9 +420,13 @@ public final class KongRouter {
           break;
         }
       } else if (others.stream().noneMatch(c -> c.route().equals(m.name()))) {
-        others.add(new Candidate(m.name(), m.priority(), m.priority() == winner.priority()
-            ? "same priority, smaller route id (" + m.id() + " < " + winner.id() + ")"
-            : "lower priority (" + Transform.describe(m.priority()) + ")"));
+        others.add(
+            new Candidate(
+                m.name(),
+                m.priority(),
+                m.priority() == winner.priority()
+                    ? "same priority, smaller route id (" + m.id() + " < " + winner.id() + ")"
+                    : "lower priority (" + Transform.describe(m.priority()) + ")"));
       }
     }
     if (winner == null || winnerState == null) { // set together
@@ -388,8 +435,12 @@ public final class KongRouter {
     return new RouteResult(flavor, request, toMatch(request, ctx, winner, winnerState, others));
   }
 
-  private RouteMatch toMatch(RouteRequest request, RequestContext ctx, Matcher m,
-      AtcInterpreter.MatchState st, List<Candidate> others) {
+  private RouteMatch toMatch(
+      RouteRequest request,
+      RequestContext ctx,
+      Matcher m,
+      AtcInterpreter.MatchState st,
+      List<Candidate> others) {
     Service s = m.service();
     Upstream up = null;
     ImmutableList<WeightedTarget> tg = ImmutableList.of();
@@ -413,18 +464,33 @@ public final class KongRouter {
     String scheme = request.scheme();
     boolean secure = scheme.equals("https") || scheme.equals("grpcs");
     // handler.lua: an https-only route answers a plain request with 426 or a redirect
-    if (!request.isStream() && protocols.contains("https") && !protocols.contains("http") && !secure) {
+    if (!request.isStream()
+        && protocols.contains("https")
+        && !protocols.contains("http")
+        && !secure) {
       int code = m.route().httpsRedirectStatusCode().orElse(426);
-      notes.add(code == 426 ? "Kong answers 426 Please use HTTPS protocol"
-          : "Kong redirects to https with status " + code);
+      notes.add(
+          code == 426
+              ? "Kong answers 426 Please use HTTPS protocol"
+              : "Kong redirects to https with status " + code);
     }
     boolean grpcRoute = protocols.contains("grpc") || protocols.contains("grpcs");
     if (!request.isStream() && grpcRoute && !scheme.startsWith("grpc")) {
       notes.add("Kong answers 415 Non-gRPC request matched gRPC route");
     }
-    return new RouteMatch(m.route(), m.name(), m.priority(), m.expression(), s, up, tg,
-        plugins(m, s, request.isStream()), upstreamPath, ImmutableMap.copyOf(st.captures),
-        ImmutableList.copyOf(others), ImmutableList.copyOf(notes));
+    return new RouteMatch(
+        m.route(),
+        m.name(),
+        m.priority(),
+        m.expression(),
+        s,
+        up,
+        tg,
+        plugins(m, s, request.isStream()),
+        upstreamPath,
+        ImmutableMap.copyOf(st.captures),
+        ImmutableList.copyOf(others),
+        ImmutableList.copyOf(notes));
   }
 
   // plugins_iterator.lua lookup_cfg without consumer: route+service, route, service, global;
@@ -433,7 +499,8 @@ public final class KongRouter {
     String sk = s == null ? null : serviceKey(s);
     Map<String, Plugin> best = new TreeMap<>();
     Map<String, Integer> rank = new HashMap<>();
-    List<ScopedPlugin> scoped = new ArrayList<>(pluginsByRoute.getOrDefault(m.routeId(), List.of()));
+    List<ScopedPlugin> scoped =
+        new ArrayList<>(pluginsByRoute.getOrDefault(m.routeId(), List.of()));
     if (sk != null) {
       scoped.addAll(pluginsByService.getOrDefault(sk, List.of()));
     }
@@ -443,8 +510,12 @@ public final class KongRouter {
       if (p.name().isEmpty() || !p.enabled().orElse(true)) {
         continue;
       }
-      if (!p.protocols().isEmpty() && p.protocols().stream().noneMatch(
-          stream ? Transform.STREAM_PROTOCOLS::contains : Transform.HTTP_PROTOCOLS::contains)) {
+      if (!p.protocols().isEmpty()
+          && p.protocols().stream()
+              .noneMatch(
+                  stream
+                      ? Transform.STREAM_PROTOCOLS::contains
+                      : Transform.HTTP_PROTOCOLS::contains)) {
         continue;
       }
       boolean routeOk = sp.routeId() == null || sp.routeId().equals(m.routeId());
@@ -452,8 +523,10 @@ public final class KongRouter {
       if (!routeOk || !serviceOk) {
         continue;
       }
-      int r = sp.routeId() != null && sp.serviceKey() != null ? 4
-          : sp.routeId() != null ? 3 : sp.serviceKey() != null ? 2 : 1;
+      int r =
+          sp.routeId() != null && sp.serviceKey() != null
+              ? 4
+              : sp.routeId() != null ? 3 : sp.serviceKey() != null ? 2 : 1;
       String name = p.name().get();
       if (rank.getOrDefault(name, 0) < r) {
         rank.put(name, r);

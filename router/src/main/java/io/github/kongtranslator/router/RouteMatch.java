@@ -28,10 +28,18 @@ public final class RouteMatch {
   private final ImmutableList<Candidate> outranked;
   private final ImmutableList<String> notes;
 
-  RouteMatch(Route route, String routeName, long priority, String expression,
-      @Nullable Service service, @Nullable Upstream upstream, ImmutableList<WeightedTarget> targets,
-      ImmutableList<Plugin> plugins, @Nullable String upstreamPath,
-      ImmutableMap<String, String> captures, ImmutableList<Candidate> outranked,
+  RouteMatch(
+      Route route,
+      String routeName,
+      long priority,
+      String expression,
+      @Nullable Service service,
+      @Nullable Upstream upstream,
+      ImmutableList<WeightedTarget> targets,
+      ImmutableList<Plugin> plugins,
+      @Nullable String upstreamPath,
+      ImmutableMap<String, String> captures,
+      ImmutableList<Candidate> outranked,
       ImmutableList<String> notes) {
     this.route = route;
     this.routeName = routeName;
@@ -153,8 +161,8 @@ public final class RouteMatch {
   }
 
   /**
-   * What happens after the match besides proxying, e.g. Kong answering 426 to a plain-http
-   * request on an https-only route.
+   * What happens after the match besides proxying, e.g. Kong answering 426 to a plain-http request
+   * on an https-only route.
    *
    * @return the notes, empty when the request is proxied
    */
@@ -164,7 +172,11 @@ public final class RouteMatch {
 
   @Override
   public String toString() {
-    return "route " + routeName + " (priority " + Long.toUnsignedString(priority) + ")"
+    return "route "
+        + routeName
+        + " (priority "
+        + Long.toUnsignedString(priority)
+        + ")"
         + (service == null ? "" : " service " + service.name().orElse("?"))
         + (upstreamPath == null ? "" : " path " + upstreamPath);
   }

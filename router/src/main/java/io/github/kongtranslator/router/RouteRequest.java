@@ -11,13 +11,13 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request (or, for {@code tcp}/{@code tls}/{@code udp}, one connection) as Kong's router
- * sees it: scheme, {@code Host} header, destination port, request URI, method, headers, SNI and
+ * One request (or, for {@code tcp}/{@code tls}/{@code udp}, one connection) as Kong's router sees
+ * it: scheme, {@code Host} header, destination port, request URI, method, headers, SNI and
  * addresses. Immutable; build with {@link #fromUrl(String)} or {@link #builder()}.
  *
  * <p>Header names are compared case-insensitively with {@code -} and {@code _} alike, as
- * OpenResty's {@code ngx.req.get_headers()} does; a request header whose name holds {@code _}
- * is dropped, as nginx does by default ({@code underscores_in_headers off}).
+ * OpenResty's {@code ngx.req.get_headers()} does; a request header whose name holds {@code _} is
+ * dropped, as nginx does by default ({@code underscores_in_headers off}).
  */
 public final class RouteRequest {
   private final String scheme;
@@ -47,15 +47,15 @@ public final class RouteRequest {
   /**
    * A builder for a request from a URL: {@code http(s)://host[:port]/path?query} (also {@code
    * grpc}, {@code grpcs}, and {@code tcp}/{@code tls}/{@code udp}{@code ://host:port} for stream
-   * routes). The {@code Host} header is the URL's authority; the destination port is the URL's
-   * port or the scheme's default; the SNI of an {@code https}/{@code grpcs}/{@code tls} URL is
-   * its host unless that is an IP address; a host that is an IP address is also the destination
-   * address. The method defaults to {@code GET}.
+   * routes). The {@code Host} header is the URL's authority; the destination port is the URL's port
+   * or the scheme's default; the SNI of an {@code https}/{@code grpcs}/{@code tls} URL is its host
+   * unless that is an IP address; a host that is an IP address is also the destination address. The
+   * method defaults to {@code GET}.
    *
    * @param url the URL
    * @return the builder
-   * @throws IllegalArgumentException when the URL does not parse or has an unknown scheme or
-   *     no host
+   * @throws IllegalArgumentException when the URL does not parse or has an unknown scheme or no
+   *     host
    */
   public static Builder fromUrl(String url) {
     URI u;
@@ -66,8 +66,8 @@ public final class RouteRequest {
     }
     String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
     if (defaultPort(scheme) < 0) {
-      throw new IllegalArgumentException("URL scheme must be http, https, grpc, grpcs, tcp, tls"
-          + " or udp: " + url);
+      throw new IllegalArgumentException(
+          "URL scheme must be http, https, grpc, grpcs, tcp, tls" + " or udp: " + url);
     }
     String h = u.getHost();
     if (h == null || h.isEmpty()) {
@@ -108,8 +108,8 @@ public final class RouteRequest {
   }
 
   /**
-   * The scheme: {@code http}, {@code https}, {@code grpc}, {@code grpcs}, {@code tcp}, {@code
-   * tls} or {@code udp}.
+   * The scheme: {@code http}, {@code https}, {@code grpc}, {@code grpcs}, {@code tcp}, {@code tls}
+   * or {@code udp}.
    *
    * @return the scheme
    */

@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Kong's router decides for one request: a {@link RouteMatch}, or no route (Kong answers
- * 404 "no Route matched with those values").
+ * What Kong's router decides for one request: a {@link RouteMatch}, or no route (Kong answers 404
+ * "no Route matched with those values").
  */
 public final class RouteResult {
   private final RouterFlavor flavor;

@@ -3,9 +3,9 @@ package io.github.kongtranslator.router;
 import io.github.kongtranslator.core.KongTranslatorException;
 
 /**
- * A route Kong's router would reject: its expression (written or generated from its
- * traditional fields) does not parse or does not type-check against Kong's schema, or one of
- * its regexes is invalid. The message names the route.
+ * A route Kong's router would reject: its expression (written or generated from its traditional
+ * fields) does not parse or does not type-check against Kong's schema, or one of its regexes is
+ * invalid. The message names the route.
  */
 public final class RouterConfigException extends KongTranslatorException {
   private static final long serialVersionUID = 1L;

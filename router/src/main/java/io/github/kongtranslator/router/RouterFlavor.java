@@ -3,9 +3,9 @@ package io.github.kongtranslator.router;
 import java.util.Optional;
 
 /**
- * The router flavours of Kong 3.9 that KIC uses ({@code router_flavor} in {@code kong.conf}).
- * Both run on the ATC engine ({@code kong/router/atc.lua}); they differ in how a route becomes
- * an ATC matcher.
+ * The router flavours of Kong 3.9 that KIC uses ({@code router_flavor} in {@code kong.conf}). Both
+ * run on the ATC engine ({@code kong/router/atc.lua}); they differ in how a route becomes an ATC
+ * matcher.
  */
 public enum RouterFlavor {
   /**

@@ -20,7 +20,10 @@ class KongRouterTest {
   // transform.lua get_expression: hosts become http.host == / =^ / ^=; a port adds net.dst.port
   @Test
   void host_exactWildcardAndPort() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: exact
             hosts: [api.example.com]
           - name: suffix
@@ -36,7 +39,10 @@ class KongRouterTest {
     assertThat(routeOf(r, "http://other.org/")).isEqualTo("none");
     // the Host header's port is net.dst.port; the port route ties with the exact one on
     // priority (fields=1, plain host) and wins by its larger id... so check it alone
-    KongRouter portOnly = Deck.router(svc("""
+    KongRouter portOnly =
+        Deck.router(
+            svc(
+                """
           - name: port
             hosts: ['api.example.com:8443']
         """));
@@ -48,7 +54,10 @@ class KongRouterTest {
   // with a wildcard host, all else equal
   @Test
   void host_plainBeatsWildcard() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: wild
             hosts: ['*.example.com']
           - name: plain
@@ -60,7 +69,10 @@ class KongRouterTest {
   // transform.lua get_priority: the longest prefix (max length in the low bits) wins
   @Test
   void path_longestPrefixWins() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: short
             paths: [/a]
           - name: long
@@ -76,7 +88,10 @@ class KongRouterTest {
   // regex above prefixes with as many fields; regex_priority orders regexes
   @Test
   void path_regexAnchoredAndRegexPriority() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: prefix
             paths: [/users/123/profile/extra/long/prefix]
           - name: regex-low
@@ -97,27 +112,39 @@ class KongRouterTest {
   // 08-router_spec.lua "returns uri_captures from a [uri regex]": named and numbered captures
   @Test
   void path_regexCaptures() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: caps
             paths: ['~/users/(?<user_id>[a-z ]+)/(profile)']
         """));
-    RouteMatch m = r.route(RouteRequest.fromUrl("http://h/users/john%20doe/profile").build())
-        .match().orElseThrow();
-    assertThat(m.captures()).containsEntry("0", "/users/john doe/profile")
-        .containsEntry("1", "john doe").containsEntry("user_id", "john doe")
+    RouteMatch m =
+        r.route(RouteRequest.fromUrl("http://h/users/john%20doe/profile").build())
+            .match()
+            .orElseThrow();
+    assertThat(m.captures())
+        .containsEntry("0", "/users/john doe/profile")
+        .containsEntry("1", "john doe")
+        .containsEntry("user_id", "john doe")
         .containsEntry("2", "profile");
   }
 
   // 08-router_spec.lua "returns no uri_captures from a [uri prefix] match": /hello strips to /world
   @Test
   void path_stripPath() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: hello
             paths: [/hello]
             strip_path: true
         """));
-    RouteMatch m = r.route(RouteRequest.fromUrl("http://domain.org/hello/world").build())
-        .match().orElseThrow();
+    RouteMatch m =
+        r.route(RouteRequest.fromUrl("http://domain.org/hello/world").build())
+            .match()
+            .orElseThrow();
     assertThat(m.upstreamPath()).contains("/world");
     assertThat(m.captures()).isEmpty();
   }
@@ -126,22 +153,30 @@ class KongRouterTest {
   // same route without
   @Test
   void method_matchesAndOutranks() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: any
             paths: [/m]
           - name: post
             paths: [/m]
             methods: [POST]
         """));
-    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/m").method("POST").build())).isEqualTo("post");
-    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/m").method("GET").build())).isEqualTo("any");
+    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/m").method("POST").build()))
+        .isEqualTo("post");
+    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/m").method("GET").build()))
+        .isEqualTo("any");
   }
 
   // transform.lua: headers become any(lower(http.headers.name)) == lower(value), ~* a regex;
   // the header count is in the priority
   @Test
   void headers_exactCaseInsensitiveAndRegex() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: one
             paths: [/h]
             headers: {x-version: [V1]}
@@ -151,21 +186,42 @@ class KongRouterTest {
         """));
     assertThat(routeOf(r, RouteRequest.fromUrl("http://h/h").header("X-Version", "v1").build()))
         .isEqualTo("one");
-    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/h").header("X-Version", "V2")
-        .header("X-Tenant", "Blue").build())).isEqualTo("two");
+    assertThat(
+            routeOf(
+                r,
+                RouteRequest.fromUrl("http://h/h")
+                    .header("X-Version", "V2")
+                    .header("X-Tenant", "Blue")
+                    .build()))
+        .isEqualTo("two");
     // a request with both headers matching both routes: more headers wins
-    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/h").header("x-version", "v1")
-        .header("x-tenant", "blue").build())).isEqualTo("two");
+    assertThat(
+            routeOf(
+                r,
+                RouteRequest.fromUrl("http://h/h")
+                    .header("x-version", "v1")
+                    .header("x-tenant", "blue")
+                    .build()))
+        .isEqualTo("two");
     // any(): one of several values is enough
-    assertThat(routeOf(r, RouteRequest.fromUrl("http://h/h").header("x-version", "v9")
-        .header("x-version", "v1").build())).isEqualTo("one");
+    assertThat(
+            routeOf(
+                r,
+                RouteRequest.fromUrl("http://h/h")
+                    .header("x-version", "v9")
+                    .header("x-version", "v1")
+                    .build()))
+        .isEqualTo("one");
     assertThat(routeOf(r, "http://h/h")).isEqualTo("none");
   }
 
   // transform.lua: SNIs only count for https (net.protocol != "https" || tls.sni == ...)
   @Test
   void snis_onlyForHttps() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: sni
             snis: [secure.example.com]
             paths: [/]
@@ -179,7 +235,9 @@ class KongRouterTest {
   // transform.lua stream routes: sources/destinations, snis for tls; stream_get_priority
   @Test
   void stream_sourcesDestinationsAndSni() {
-    KongRouter r = Deck.router("""
+    KongRouter r =
+        Deck.router(
+            """
         services:
         - name: tcp
           host: tcp.upstream
@@ -201,7 +259,9 @@ class KongRouterTest {
     // plain tcp connection the tls route matches too, and its SNI bit (1 << 61) outranks the
     // address bits of the tcp routes
     assertThat(routeOf(r, "tcp://10.0.0.1:9999")).isEqualTo("tls-sni");
-    KongRouter tcpOnly = Deck.router("""
+    KongRouter tcpOnly =
+        Deck.router(
+            """
         routes:
         - name: by-port
           protocols: [tcp]
@@ -215,31 +275,45 @@ class KongRouterTest {
     assertThat(routeOf(tcpOnly, "tcp://10.0.0.2:80")).isEqualTo("none");
     // stream routes never serve http requests
     assertThat(routeOf(r, "http://10.0.0.1:9999/")).isEqualTo("none");
-    RouteMatch m = r.route(RouteRequest.fromUrl("tcp://10.0.0.1:9999").build()).match().orElseThrow();
+    RouteMatch m =
+        r.route(RouteRequest.fromUrl("tcp://10.0.0.1:9999").build()).match().orElseThrow();
     assertThat(m.upstreamPath()).isEmpty();
   }
 
   // 08-router_spec.lua (stream): sources with a CIDR; transform.lua masks IPv4 CIDRs
   @Test
   void stream_sourceCidr() {
-    KongRouter r = Deck.router("""
+    KongRouter r =
+        Deck.router(
+            """
         routes:
         - name: local
           protocols: [tls]
           snis: [www.example.org]
           sources: [{ip: 127.168.0.1/8}]
         """);
-    assertThat(routeOf(r, RouteRequest.fromUrl("tls://www.example.org:443").source("127.0.0.1", 1234)
-        .build())).isEqualTo("local");
-    assertThat(routeOf(r, RouteRequest.fromUrl("tls://www.example.org:443").source("10.0.0.1", 1234)
-        .build())).isEqualTo("none");
+    assertThat(
+            routeOf(
+                r,
+                RouteRequest.fromUrl("tls://www.example.org:443")
+                    .source("127.0.0.1", 1234)
+                    .build()))
+        .isEqualTo("local");
+    assertThat(
+            routeOf(
+                r,
+                RouteRequest.fromUrl("tls://www.example.org:443").source("10.0.0.1", 1234).build()))
+        .isEqualTo("none");
   }
 
   // transform.lua get_priority: an expression route carries 0xFF << 56 | priority, so it beats
   // every traditional route, and priorities order expression routes
   @Test
   void expression_priorityAndFields() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: traditional
             paths: [/api]
             methods: [GET]
@@ -250,11 +324,13 @@ class KongRouterTest {
           - name: expr-high
             expression: http.path ^= "/api" && http.queries.v == "2"
             priority: 10
-        """), RouterFlavor.EXPRESSIONS);
+        """),
+            RouterFlavor.EXPRESSIONS);
     assertThat(routeOf(r, "http://h/api?v=2")).isEqualTo("expr-high");
     assertThat(routeOf(r, "http://H/api?v=1")).isEqualTo("expr-low");
     RouteResult res = r.explain(RouteRequest.fromUrl("http://h/api?v=2").build());
-    assertThat(res.match().orElseThrow().outranked()).extracting(Candidate::route)
+    assertThat(res.match().orElseThrow().outranked())
+        .extracting(Candidate::route)
         .containsExactly("expr-low", "traditional");
   }
 
@@ -263,7 +339,9 @@ class KongRouterTest {
   // plain http on an https-only route
   @Test
   void protocols_byFlavour() {
-    String cfg = svc("""
+    String cfg =
+        svc(
+            """
           - name: http-only
             protocols: [http]
             paths: [/p]
@@ -283,7 +361,9 @@ class KongRouterTest {
   // handler.lua build_router: routes of a disabled service are not put in the router
   @Test
   void disabledService_routesLeftOut() {
-    KongRouter r = Deck.router("""
+    KongRouter r =
+        Deck.router(
+            """
         services:
         - name: disabled
           host: example.org
@@ -296,7 +376,10 @@ class KongRouterTest {
   // atc-router router.rs: equal priorities are ordered by route id, the larger id first
   @Test
   void tie_largerRouteIdWins() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: a
             id: 00000000-0000-4000-8000-000000000001
             paths: [/same]
@@ -311,7 +394,10 @@ class KongRouterTest {
   // path of the same route matches first, and the result names the original route
   @Test
   void split_routeWithMixedPaths() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: multi
             paths: [/a, /abc, '~/re$']
             strip_path: true
@@ -321,15 +407,21 @@ class KongRouterTest {
     assertThat(routeOf(r, "http://h/abcd")).isEqualTo("multi");
     assertThat(routeOf(r, "http://h/abx")).isEqualTo("mid");
     assertThat(routeOf(r, "http://h/re")).isEqualTo("multi");
-    assertThat(r.route(RouteRequest.fromUrl("http://h/abcd").build()).match().orElseThrow()
-        .upstreamPath()).contains("/d");
+    assertThat(
+            r.route(RouteRequest.fromUrl("http://h/abcd").build())
+                .match()
+                .orElseThrow()
+                .upstreamPath())
+        .contains("/d");
   }
 
   // plugins_iterator.lua lookup_cfg: route > service > global per plugin name; consumer plugins
   // and disabled ones do not count
   @Test
   void plugins_mostSpecificPerName() {
-    KongRouter r = Deck.router("""
+    KongRouter r =
+        Deck.router(
+            """
         services:
         - name: svc
           host: example.org
@@ -348,7 +440,8 @@ class KongRouterTest {
         - {name: acl, consumer: alice}
         """);
     RouteMatch m = r.route(RouteRequest.fromUrl("http://h/").build()).match().orElseThrow();
-    assertThat(m.plugins()).extracting(p -> p.name().orElse(""))
+    assertThat(m.plugins())
+        .extracting(p -> p.name().orElse(""))
         .containsExactly("cors", "prometheus", "rate-limiting");
     Plugin rl = m.plugins().get(2);
     assertThat(rl.config().orElseThrow().path("minute").asInt()).isEqualTo(5);
@@ -357,7 +450,9 @@ class KongRouterTest {
   // targets.lua: weight defaults to 100; upstream found by the service's host
   @Test
   void upstream_targetsWithDefaultWeight() {
-    KongRouter r = Deck.router("""
+    KongRouter r =
+        Deck.router(
+            """
         services:
         - name: svc
           host: up.svc
@@ -372,22 +467,34 @@ class KongRouterTest {
         """);
     RouteMatch m = r.route(RouteRequest.fromUrl("http://h/").build()).match().orElseThrow();
     assertThat(m.upstream()).isPresent();
-    assertThat(m.targets()).containsExactly(new WeightedTarget("10.0.0.1:80", 100),
-        new WeightedTarget("10.0.0.2:80", 20), new WeightedTarget("10.0.0.3:80", 0));
+    assertThat(m.targets())
+        .containsExactly(
+            new WeightedTarget("10.0.0.1:80", 100),
+            new WeightedTarget("10.0.0.2:80", 20),
+            new WeightedTarget("10.0.0.3:80", 0));
   }
 
   // atc.lua add_atc_matcher / router.rs add_matcher: an expression Kong rejects is an error
   // naming the route
   @Test
   void invalidExpression_namesTheRoute() {
-    assertThatThrownBy(() -> Deck.router(svc("""
+    assertThatThrownBy(
+            () ->
+                Deck.router(
+                    svc(
+                        """
           - name: broken
             expression: http.path == 1
-        """), RouterFlavor.EXPRESSIONS))
+        """),
+                    RouterFlavor.EXPRESSIONS))
         .isInstanceOf(RouterConfigException.class)
         .hasMessageContaining("route broken")
         .hasMessageContaining("Type mismatch");
-    assertThatThrownBy(() -> Deck.router(svc("""
+    assertThatThrownBy(
+            () ->
+                Deck.router(
+                    svc(
+                        """
           - name: badregex
             paths: ['~/(?=look)']
         """)))
@@ -399,10 +506,14 @@ class KongRouterTest {
   // utils.lua strip_uri_args + uri.lua normalize: the router matches the normalised path
   @Test
   void path_normalisedBeforeMatching() {
-    KongRouter r = Deck.router(svc("""
+    KongRouter r =
+        Deck.router(
+            svc(
+                """
           - name: exact
             expression: http.path == "/a/b"
-        """), RouterFlavor.EXPRESSIONS);
+        """),
+            RouterFlavor.EXPRESSIONS);
     assertThat(routeOf(r, "http://h/a/./c/../b?x=1")).isEqualTo("exact");
     assertThat(routeOf(r, "http://h//a//b")).isEqualTo("exact");
     assertThat(routeOf(r, "http://h/%61/b")).isEqualTo("exact");

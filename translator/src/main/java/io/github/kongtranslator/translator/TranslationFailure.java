@@ -7,14 +7,15 @@ import java.util.Objects;
 
 /**
  * One translation failure: a reason and the objects that caused it. A failure never stops the
- * translation of other objects. The reason names objects and values of non-secret fields only;
- * it never contains Secret data, credentials or keys.
+ * translation of other objects. The reason names objects and values of non-secret fields only; it
+ * never contains Secret data, credentials or keys.
  *
  * @param causingObjects the blamed objects, never empty, in blame order
  * @param reason human-readable reason
  * @param effect what the failure means for the blamed objects' entities
  */
-public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String reason, Effect effect) {
+public record TranslationFailure(
+    ImmutableList<ObjectRef> causingObjects, String reason, Effect effect) {
 
   /** What a failure means for the entities of the objects it blames. */
   public enum Effect {
@@ -24,14 +25,14 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
      */
     PARTIAL,
     /**
-     * The object's entities would be served without a protection they ask for (a plugin that
-     * cannot be translated, a missing credential, ...): fail closed, the object and everything
-     * that depends on it are left out.
+     * The object's entities would be served without a protection they ask for (a plugin that cannot
+     * be translated, a missing credential, ...): fail closed, the object and everything that
+     * depends on it are left out.
      */
     UNPROTECTED,
     /**
-     * Kong's own validation would reject an entity the object produced: the object and
-     * everything that depends on it are left out before any push.
+     * Kong's own validation would reject an entity the object produced: the object and everything
+     * that depends on it are left out before any push.
      */
     KONG_INVALID
   }
@@ -50,7 +51,6 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
    * Validates the components.
    *
    * @throws IllegalArgumentException when no causing object is given
-   *
    * @param causingObjects the blamed objects, never empty, in blame order
    * @param reason human-readable reason
    * @param effect what the failure means for the blamed objects' entities
@@ -83,13 +83,14 @@ public record TranslationFailure(ImmutableList<ObjectRef> causingObjects, String
    * @param causingObjects the blamed objects (at least one)
    * @return the failure
    */
-  public static TranslationFailure of(String reason, Effect effect, List<ObjectRef> causingObjects) {
+  public static TranslationFailure of(
+      String reason, Effect effect, List<ObjectRef> causingObjects) {
     return new TranslationFailure(ImmutableList.copyOf(causingObjects), reason, effect);
   }
 
   /**
-   * Whether the fail-closed entry points leave the blamed objects out with their dependents:
-   * true for {@link Effect#UNPROTECTED} and {@link Effect#KONG_INVALID}.
+   * Whether the fail-closed entry points leave the blamed objects out with their dependents: true
+   * for {@link Effect#UNPROTECTED} and {@link Effect#KONG_INVALID}.
    *
    * @return whether the failure fails closed
    */

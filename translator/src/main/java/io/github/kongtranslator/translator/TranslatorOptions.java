@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Settings of a {@link Translator}. Immutable; build with {@link #builder()}.
  *
- * <p>Defaults (those of KIC's golden harness): ingress class {@code kong}, cluster domain
- * empty, Kong version {@code 3.9.1}, no workspace, feature flags at {@link
- * FeatureFlag#defaultValue()}, no custom entity schema, empty Gateway controller name (so no
- * Gateway is managed and no listener certificate is emitted).
+ * <p>Defaults (those of KIC's golden harness): ingress class {@code kong}, cluster domain empty,
+ * Kong version {@code 3.9.1}, no workspace, feature flags at {@link FeatureFlag#defaultValue()}, no
+ * custom entity schema, empty Gateway controller name (so no Gateway is managed and no listener
+ * certificate is emitted).
  */
 public final class TranslatorOptions {
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
@@ -86,21 +86,21 @@ public final class TranslatorOptions {
   }
 
   /**
-   * The Gateway API controller name: Gateways whose GatewayClass names this controller are
-   * managed and contribute listener certificates. Empty by default, as in KIC's golden harness
-   * (KIC itself runs with {@code konghq.com/kic-gateway-controller}).
+   * The Gateway API controller name: Gateways whose GatewayClass names this controller are managed
+   * and contribute listener certificates. Empty by default, as in KIC's golden harness (KIC itself
+   * runs with {@code konghq.com/kic-gateway-controller}).
    *
-   * @return the Gateway API controller name: Gateways whose GatewayClass names this controller are managed and contribute listener certificates
+   * @return the Gateway API controller name: Gateways whose GatewayClass names this controller are
+   *     managed and contribute listener certificates
    */
   public String gatewayControllerName() {
     return gatewayControllerName;
   }
 
   /**
-   * Whether the translated configuration is checked against Kong's own schema rules
-   * ({@code kongmodel.validation.KongValidator}); each entity Kong would reject becomes a
-   * failure with effect {@link TranslationFailure.Effect#KONG_INVALID}. On by default; KIC does
-   * not check.
+   * Whether the translated configuration is checked against Kong's own schema rules ({@code
+   * kongmodel.validation.KongValidator}); each entity Kong would reject becomes a failure with
+   * effect {@link TranslationFailure.Effect#KONG_INVALID}. On by default; KIC does not check.
    *
    * @return true when the check runs
    */
@@ -119,11 +119,13 @@ public final class TranslatorOptions {
   }
 
   /**
-   * The foreign fields of custom entity types, as the gateway's entity schemas would report
-   * them: entity type → (field name → referenced entity type: {@code services}, {@code routes}
-   * or {@code consumers}). Types not listed have no foreign field.
+   * The foreign fields of custom entity types, as the gateway's entity schemas would report them:
+   * entity type → (field name → referenced entity type: {@code services}, {@code routes} or {@code
+   * consumers}). Types not listed have no foreign field.
    *
-   * @return the foreign fields of custom entity types, as the gateway's entity schemas would report them: entity type → (field name → referenced entity type: {@code services}, {@code routes} or {@code consumers})
+   * @return the foreign fields of custom entity types, as the gateway's entity schemas would report
+   *     them: entity type → (field name → referenced entity type: {@code services}, {@code routes}
+   *     or {@code consumers})
    */
   public ImmutableMap<String, ImmutableMap<String, String>> customEntityForeignFields() {
     return customEntityForeignFields;
@@ -148,10 +150,20 @@ public final class TranslatorOptions {
 
   @Override
   public String toString() {
-    return "TranslatorOptions[ingressClass=" + ingressClass + ", clusterDomain=" + clusterDomain
-        + ", kongVersion=" + kongVersion + ", workspace=" + workspace + ", gatewayControllerName=" + gatewayControllerName
-        + ", flags=" + flags
-        + (kongValidation ? "" : ", kongValidation=false") + "]";
+    return "TranslatorOptions[ingressClass="
+        + ingressClass
+        + ", clusterDomain="
+        + clusterDomain
+        + ", kongVersion="
+        + kongVersion
+        + ", workspace="
+        + workspace
+        + ", gatewayControllerName="
+        + gatewayControllerName
+        + ", flags="
+        + flags
+        + (kongValidation ? "" : ", kongValidation=false")
+        + "]";
   }
 
   /** Builder of {@link TranslatorOptions}; every setter returns the builder. */
@@ -216,8 +228,8 @@ public final class TranslatorOptions {
     }
 
     /**
-     * Turns Kong's own validation of the translated configuration on (the default) or off
-     * (KIC's behaviour: no {@link TranslationFailure.Effect#KONG_INVALID} failures).
+     * Turns Kong's own validation of the translated configuration on (the default) or off (KIC's
+     * behaviour: no {@link TranslationFailure.Effect#KONG_INVALID} failures).
      *
      * @param enabled whether the check runs
      * @return this builder
@@ -258,8 +270,13 @@ public final class TranslatorOptions {
      * @throws IllegalArgumentException when a name is not a known flag
      */
     public Builder featureFlags(Map<String, Boolean> byKicName) {
-      byKicName.forEach((name, value) -> flag(FeatureFlag.byKicName(name).orElseThrow(
-          () -> new IllegalArgumentException("unknown feature flag " + name)), value));
+      byKicName.forEach(
+          (name, value) ->
+              flag(
+                  FeatureFlag.byKicName(name)
+                      .orElseThrow(
+                          () -> new IllegalArgumentException("unknown feature flag " + name)),
+                  value));
       return this;
     }
 
@@ -271,7 +288,8 @@ public final class TranslatorOptions {
      * @param referencedType {@code services}, {@code routes} or {@code consumers}
      * @return this builder
      */
-    public Builder customEntityForeignField(String entityType, String field, String referencedType) {
+    public Builder customEntityForeignField(
+        String entityType, String field, String referencedType) {
       foreign.computeIfAbsent(entityType, k -> new LinkedHashMap<>()).put(field, referencedType);
       return this;
     }

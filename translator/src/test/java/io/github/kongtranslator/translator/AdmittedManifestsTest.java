@@ -8,13 +8,14 @@ import io.github.kongtranslator.core.manifest.Manifests;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17 end to end: manifests as people write them (no namespace, no uid, a backendRef
- * without {@code kind}, a rule without {@code matches}) translate as the same objects read from
- * an API server would, through the loader's admission (core defaults, namespace, uid, CRD
- * defaults from the bundled Gateway API v1.3.0 schemas).
+ * Issue 17 end to end: manifests as people write them (no namespace, no uid, a backendRef without
+ * {@code kind}, a rule without {@code matches}) translate as the same objects read from an API
+ * server would, through the loader's admission (core defaults, namespace, uid, CRD defaults from
+ * the bundled Gateway API v1.3.0 schemas).
  */
 class AdmittedManifestsTest {
-  private static final String YAML = """
+  private static final String YAML =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo}
@@ -42,7 +43,9 @@ class AdmittedManifestsTest {
 
   private static JsonNode translate(Manifests loader) {
     return Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(loader.readString(YAML, "web.yaml").objects())).config().toJson();
+        .translate(CacheStores.of(loader.readString(YAML, "web.yaml").objects()))
+        .config()
+        .toJson();
   }
 
   @Test
@@ -51,11 +54,13 @@ class AdmittedManifestsTest {
     JsonNode svc = c.path("services").get(0);
     // namespace "default" (not ".."), the backendRef's kind defaulted to Service: real tags
     assertThat(svc.path("name").asText()).isEqualTo("httproute.default.web.0");
-    assertThat(svc.path("tags").toString()).contains("k8s-name:echo", "k8s-namespace:default")
+    assertThat(svc.path("tags").toString())
+        .contains("k8s-name:echo", "k8s-namespace:default")
         .doesNotContain("UNKNOWN");
     // the EndpointSlice's address is a target, weight 1 from the CRD default
     assertThat(c.path("upstreams").get(0).path("targets").toString())
-        .contains("10.0.0.7:8080").contains("\"weight\":1");
+        .contains("10.0.0.7:8080")
+        .contains("\"weight\":1");
     // the rule without matches got the CRD default PathPrefix / and matches "/"
     assertThat(svc.path("routes").get(0).path("paths").toString()).contains("\"/\"");
     // every id a UUID: derived uids, no empty ids

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** CA certificates from labelled Secrets and ConfigMaps (translator-spec §10.4). */
 class CaCertificateTest {
   /** A self-signed CA certificate generated for this test (valid until 2036; no key kept). */
-  private static final String CA = """
+  private static final String CA =
+      """
       -----BEGIN CERTIFICATE-----
       MIIBejCCAR+gAwIBAgIUYrot4IXXC6qTEeDw7Aa2bQtqpcgwCgYIKoZIzj0EAwIw
       EjEQMA4GA1UEAwwHdGVzdC1jYTAeFw0yNjExMjMyMTQxNDhaFw0zNjExMjAyMTQx
@@ -22,8 +23,10 @@ class CaCertificateTest {
       DAeWDhmKs3Kxex4CIQDer8nbNF1/2q1EICfArmnPagEM35ljzmIP56Y1bJIAEQ==
       -----END CERTIFICATE-----
       """;
+
   /** A self-signed non-CA certificate generated for this test. */
-  private static final String LEAF = """
+  private static final String LEAF =
+      """
       -----BEGIN CERTIFICATE-----
       MIIBcDCCARagAwIBAgIUSNCu8o4X7FNahNxhl5w2g737PLMwCgYIKoZIzj0EAwIw
       DzENMAsGA1UEAwwEbGVhZjAeFw0yNjExMjMyMTQxNDhaFw0zNjExMjAyMTQxNDha
@@ -46,12 +49,17 @@ class CaCertificateTest {
           id: %s
           cert: |
         %s
-        """.formatted(name, id, cert.strip().indent(4).stripTrailing());
+        """
+        .formatted(name, id, cert.strip().indent(4).stripTrailing());
   }
 
   @Test
   void caConfigMap_becomesReencodedCaCertificate_andDuplicatesAndNonCasFail() {
-    String yaml = secret("a", "ca-1", CA) + secret("b", "ca-1", CA) + secret("c", "ca-2", LEAF) + """
+    String yaml =
+        secret("a", "ca-1", CA)
+            + secret("b", "ca-1", CA)
+            + secret("c", "ca-2", LEAF)
+            + """
         ---
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
@@ -59,22 +67,35 @@ class CaCertificateTest {
         plugin: mtls-auth
         config: {ca_certificates: [ca-2]}
         """;
-    TranslationResult r = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "ca.yaml").objects()));
+    TranslationResult r =
+        Translator.create(TranslatorOptions.defaults())
+            .translate(CacheStores.of(Manifests.asStored().readString(yaml, "ca.yaml").objects()));
     JsonNode cas = r.config().toJson().get("ca_certificates");
     assertThat(cas).hasSize(1);
     assertThat(cas.get(0).get("id").asText()).isEqualTo("ca-1");
-    assertThat(cas.get(0).get("cert").asText()).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
+    assertThat(cas.get(0).get("cert").asText())
+        .startsWith("-----BEGIN CERTIFICATE-----\n")
+        .endsWith("-----END CERTIFICATE-----\n");
     assertThat(cas.get(0).get("tags").toString()).contains("k8s-name:a", "k8s-kind:ConfigMap");
     assertThat(r.failures()).hasSize(3);
     // Kong's ca_certificates.id is a typedefs.uuid: "ca-1" is translated as KIC does, and reported
     assertThat(r.failures().get(0).effect()).isEqualTo(TranslationFailure.Effect.KONG_INVALID);
-    assertThat(r.failures().get(0).reason()).contains("ca_certificates", "id: expected a valid UUID");
-    assertThat(r.failures().get(0).causingObjects()).extracting(Object::toString).containsExactly("ConfigMap ns/a");
-    assertThat(r.failures().get(1).causingObjects()).extracting(Object::toString).containsExactly("ConfigMap ns/b");
-    assertThat(r.failures().get(2).causingObjects()).extracting(Object::toString)
+    assertThat(r.failures().get(0).reason())
+        .contains("ca_certificates", "id: expected a valid UUID");
+    assertThat(r.failures().get(0).causingObjects())
+        .extracting(Object::toString)
+        .containsExactly("ConfigMap ns/a");
+    assertThat(r.failures().get(1).causingObjects())
+        .extracting(Object::toString)
+        .containsExactly("ConfigMap ns/b");
+    assertThat(r.failures().get(2).causingObjects())
+        .extracting(Object::toString)
         .containsExactly("ConfigMap ns/c", "KongPlugin ns/mtls");
-    assertThat(Translator.create(TranslatorOptions.builder().kongValidation(false).build())
-        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "ca.yaml").objects())).failures()).hasSize(2);
+    assertThat(
+            Translator.create(TranslatorOptions.builder().kongValidation(false).build())
+                .translate(
+                    CacheStores.of(Manifests.asStored().readString(yaml, "ca.yaml").objects()))
+                .failures())
+        .hasSize(2);
   }
 }

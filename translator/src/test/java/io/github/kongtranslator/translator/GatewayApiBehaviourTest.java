@@ -15,7 +15,8 @@ class GatewayApiBehaviourTest {
   private static final TranslatorOptions EXPRESSIONS =
       TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, true).build();
 
-  private static final String WEB = """
+  private static final String WEB =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: shop}
@@ -56,7 +57,8 @@ class GatewayApiBehaviourTest {
     return out;
   }
 
-  private static final String ROUTE_TO_WEB = """
+  private static final String ROUTE_TO_WEB =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute
       metadata: {name: r, namespace: shop}
@@ -74,12 +76,15 @@ class GatewayApiBehaviourTest {
         spec:
           targetRefs: %s
           validation: {hostname: web.internal}
-        """.formatted(name, targets);
+        """
+        .formatted(name, targets);
   }
 
   @Test
   void rulesWithTheSameBackendsInAnyOrder_shareAService_anyDifferentValueSplits() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: v1
         kind: Service
         metadata: {name: api, namespace: shop}
@@ -107,17 +112,25 @@ class GatewayApiBehaviourTest {
 
   @Test
   void backendTlsPolicy_targetingTheServiceTwice_appliesOnce() {
-    String yaml = WEB + ROUTE_TO_WEB + backendTlsPolicy("tls",
-        "[{group: '', kind: Service, name: web}, {group: core, kind: Service, name: web},"
-            + " {group: '', kind: Service, name: other}]")
-        + backendTlsPolicy("elsewhere", "[{group: '', kind: Service, name: other}]");
+    String yaml =
+        WEB
+            + ROUTE_TO_WEB
+            + backendTlsPolicy(
+                "tls",
+                "[{group: '', kind: Service, name: web}, {group: core, kind: Service, name: web},"
+                    + " {group: '', kind: Service, name: other}]")
+            + backendTlsPolicy("elsewhere", "[{group: '', kind: Service, name: other}]");
     TranslationResult r = run(yaml, TRADITIONAL);
     // the rule without matches gives a route without matcher, which Kong 3.9.1 rejects
     // (routes_subschemas.lua); that is the only failure
-    assertThat(r.failures()).singleElement().satisfies(f -> {
-      assertThat(f.effect()).isEqualTo(TranslationFailure.Effect.KONG_INVALID);
-      assertThat(f.reason()).contains("routes httproute.shop.r.0.0: @entity: must set one of");
-    });
+    assertThat(r.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.effect()).isEqualTo(TranslationFailure.Effect.KONG_INVALID);
+              assertThat(f.reason())
+                  .contains("routes httproute.shop.r.0.0: @entity: must set one of");
+            });
     JsonNode svc = service(r.config().toJson(), "httproute.shop.r.0");
     assertThat(svc.path("protocol").asText()).isEqualTo("https");
     assertThat(svc.path("tls_verify").asBoolean()).isTrue();
@@ -125,12 +138,15 @@ class GatewayApiBehaviourTest {
 
   @Test
   void backendTlsPolicy_twoPoliciesOnOneService_fail() {
-    String yaml = WEB + ROUTE_TO_WEB
-        + backendTlsPolicy("a", "[{group: '', kind: Service, name: web}]")
-        + backendTlsPolicy("b", "[{kind: Service, name: web}]")
-        + backendTlsPolicy("not-a-service", "[{group: '', kind: ConfigMap, name: web}]");
+    String yaml =
+        WEB
+            + ROUTE_TO_WEB
+            + backendTlsPolicy("a", "[{group: '', kind: Service, name: web}]")
+            + backendTlsPolicy("b", "[{kind: Service, name: web}]")
+            + backendTlsPolicy("not-a-service", "[{group: '', kind: ConfigMap, name: web}]");
     TranslationResult r = run(yaml, TRADITIONAL);
-    assertThat(r.failures()).extracting(f -> f.reason())
+    assertThat(r.failures())
+        .extracting(f -> f.reason())
         .contains("Multiple BackendTLSPolicies attached to service shop/web");
     assertThat(service(r.config().toJson(), "httproute.shop.r.0").path("protocol").asText())
         .isEqualTo("http");
@@ -138,7 +154,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void matches_becomePathsMethodsAndHeadersOfTheFirstMatch() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -174,7 +192,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void rulesSharingBackends_shareOneServiceNamedAfterTheFirstRule() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -190,14 +210,17 @@ class GatewayApiBehaviourTest {
     JsonNode c = config(yaml, TRADITIONAL);
     assertThat(c.get("services")).hasSize(1);
     JsonNode route = service(c, "httproute.shop.r.0").get("routes").get(0);
-    assertThat(texts(route.get("paths"))).containsExactly("~/echo$", "/echo/", "~/content$", "/content/");
+    assertThat(texts(route.get("paths")))
+        .containsExactly("~/echo$", "/echo/", "~/content$", "/content/");
     assertThat(texts(route.get("tags")))
         .endsWith("k8s-named-route-rule:echo", "k8s-named-route-rule:content");
   }
 
   @Test
   void backendWeights_areSplitOverTheBackendsTargets() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: v1
         kind: Service
         metadata: {name: web2, namespace: shop}
@@ -231,16 +254,18 @@ class GatewayApiBehaviourTest {
     JsonNode svc = service(c, "httproute.shop.r.0");
     assertThat(svc.get("port").asInt()).isEqualTo(8080);
     assertThat(texts(svc.get("tags"))).contains("k8s-kind:HTTPRoute");
-    assertThat(texts(upstream(c, "httproute.shop.r.0").get("targets"))).containsExactly(
-        "{\"target\":\"10.0.1.1:9000\",\"weight\":0}",
-        "{\"target\":\"10.0.0.3:8000\",\"weight\":25}",
-        "{\"target\":\"10.0.0.2:8000\",\"weight\":25}",
-        "{\"target\":\"10.0.0.1:8000\",\"weight\":25}");
+    assertThat(texts(upstream(c, "httproute.shop.r.0").get("targets")))
+        .containsExactly(
+            "{\"target\":\"10.0.1.1:9000\",\"weight\":0}",
+            "{\"target\":\"10.0.0.3:8000\",\"weight\":25}",
+            "{\"target\":\"10.0.0.2:8000\",\"weight\":25}",
+            "{\"target\":\"10.0.0.1:8000\",\"weight\":25}");
   }
 
   @Test
   void kindlessOrUngrantedBackendRefs_leaveAPlaceholderServiceWithRequestTermination() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: catalog, namespace: db}
@@ -261,10 +286,14 @@ class GatewayApiBehaviourTest {
       JsonNode svc = service(c, name);
       assertThat(svc.has("port")).isFalse();
       assertThat(texts(svc.get("tags"))).contains("k8s-name:UNKNOWN", "k8s-group:core");
-      assertThat(svc.get("plugins").get(0).toString()).isEqualTo("{\"config\":{\"message\":"
-          + "\"no existing backendRef provided\",\"status_code\":500},\"name\":\"request-termination\"}");
+      assertThat(svc.get("plugins").get(0).toString())
+          .isEqualTo(
+              "{\"config\":{\"message\":"
+                  + "\"no existing backendRef provided\",\"status_code\":500},\"name\":\"request-termination\"}");
     }
-    String granted = yaml + """
+    String granted =
+        yaml
+            + """
         ---
         apiVersion: gateway.networking.k8s.io/v1beta1
         kind: ReferenceGrant
@@ -281,7 +310,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void extensionRef_bindsTheKongPluginToTheRoute_andAMissingOneIsAFailure() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: limit, namespace: shop}
@@ -304,15 +335,19 @@ class GatewayApiBehaviourTest {
     assertThat(plugins).hasSize(1);
     assertThat(plugins.get(0).get("name").asText()).isEqualTo("rate-limiting");
     assertThat(plugins.get(0).get("route").asText()).isEqualTo("httproute.shop.r.0.0");
-    assertThat(r.failures()).anySatisfy(f -> {
-      assertThat(f.reason()).contains("gone");
-      assertThat(f.causingObjects().get(0).toString()).isEqualTo("HTTPRoute shop/r");
-    });
+    assertThat(r.failures())
+        .anySatisfy(
+            f -> {
+              assertThat(f.reason()).contains("gone");
+              assertThat(f.causingObjects().get(0).toString()).isEqualTo("HTTPRoute shop/r");
+            });
   }
 
   @Test
   void headerModifierAndRewrite_mergeIntoOneRequestTransformer() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -339,7 +374,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void expressionRouter_httpRouteWithHeadersQueryAndWildcardHost() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -354,19 +391,21 @@ class GatewayApiBehaviourTest {
         """;
     JsonNode route = service(config(yaml, EXPRESSIONS), "httproute.shop.r.0").get("routes").get(0);
     assertThat(route.get("name").asText()).isEqualTo("httproute.shop.r._.example.com.0.0");
-    assertThat(route.get("expression").asText()).isEqualTo(
-        "(http.host =^ \".example.com\") && ((http.path ~ \"^/v[0-9]+/items\")"
-            + " && ((http.headers.hash ~ \"[0-9a-f]+\") && (http.headers.x_foo == \"Bar\"))"
-            + " && ((http.queries.a ~ \"x.*\") && (http.queries.b == \"2\")))");
-    long expected = (2L << 44) + (13L << 35) + (1L << 33) + (13L << 23) + (2L << 17) + (2L << 12)
-        + 4095;
+    assertThat(route.get("expression").asText())
+        .isEqualTo(
+            "(http.host =^ \".example.com\") && ((http.path ~ \"^/v[0-9]+/items\")"
+                + " && ((http.headers.hash ~ \"[0-9a-f]+\") && (http.headers.x_foo == \"Bar\"))"
+                + " && ((http.queries.a ~ \"x.*\") && (http.queries.b == \"2\")))");
+    long expected =
+        (2L << 44) + (13L << 35) + (1L << 33) + (13L << 23) + (2L << 17) + (2L << 12) + 4095;
     assertThat(route.get("priority").asLong()).isEqualTo(expected);
     assertThat(route.has("path_handling")).isFalse();
   }
 
   @Test
   void expressionRouter_equalBasePrioritiesAreOrderedByCreationTime() {
-    String route = """
+    String route =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: %s, namespace: shop, creationTimestamp: "%s"}
@@ -375,8 +414,11 @@ class GatewayApiBehaviourTest {
           - matches: [{path: {type: PathPrefix, value: /same}}]
             backendRefs: [{name: web, kind: Service, port: 80}]
         """;
-    String yaml = WEB + route.formatted("young", "2024-02-01T00:00:00Z") + "---\n"
-        + route.formatted("old", "2024-01-01T00:00:00Z");
+    String yaml =
+        WEB
+            + route.formatted("young", "2024-02-01T00:00:00Z")
+            + "---\n"
+            + route.formatted("old", "2024-01-01T00:00:00Z");
     JsonNode c = config(yaml, EXPRESSIONS);
     long base = (2L << 44) + (4L << 23);
     assertThat(service(c, "httproute.shop.old.0").at("/routes/0/priority").asLong())
@@ -387,7 +429,8 @@ class GatewayApiBehaviourTest {
 
   @Test
   void expressionRouter_grpcRouteConstructedExample() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: GRPCRoute
         metadata: {name: inv, namespace: shop}
@@ -401,15 +444,18 @@ class GatewayApiBehaviourTest {
         """;
     JsonNode svc = service(config(yaml, EXPRESSIONS), "grpcroute.shop.inv._.grpc.example.org.0");
     JsonNode route = svc.get("routes").get(0);
-    assertThat(route.get("expression").asText()).isEqualTo("(http.path ^= \"/shop.Inventory/\")"
-        + " && (http.headers.x_tenant == \"blue\") && (http.host =^ \".grpc.example.org\")");
+    assertThat(route.get("expression").asText())
+        .isEqualTo(
+            "(http.path ^= \"/shop.Inventory/\")"
+                + " && (http.headers.x_tenant == \"blue\") && (http.host =^ \".grpc.example.org\")");
     assertThat(route.get("priority").asLong()).isEqualTo(18210896216575L);
     assertThat(svc.get("protocol").asText()).isEqualTo("grpcs");
   }
 
   @Test
   void grpcRouteTraditional_pathsFromMethodMatchesAndListenerHostnames() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge, namespace: infra}
@@ -434,7 +480,8 @@ class GatewayApiBehaviourTest {
     assertThat(texts(routes.get(2).get("paths"))).containsExactly("~/shop.Inventory/");
     assertThat(texts(routes.get(1).get("paths"))).containsExactly("~/.+/Get");
     assertThat(routes.get(0).has("paths")).isFalse();
-    assertThat(routes.get(0).get("headers").toString()).isEqualTo("{\"x-tenant\":[\"blue\",\"red\"]}");
+    assertThat(routes.get(0).get("headers").toString())
+        .isEqualTo("{\"x-tenant\":[\"blue\",\"red\"]}");
     for (JsonNode r : routes) {
       assertThat(texts(r.get("hosts"))).containsExactly("grpc.example.com");
       assertThat(texts(r.get("protocols"))).containsExactly("grpc", "grpcs");
@@ -444,7 +491,8 @@ class GatewayApiBehaviourTest {
 
   @Test
   void tlsRoute_isPassthroughOnlyWhenItsStatusNamesAPassthroughListener() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge, namespace: infra}
@@ -483,7 +531,8 @@ class GatewayApiBehaviourTest {
 
   @Test
   void l4Routes_inExpressionMode_matchSnisAndPortsWithPriorityOne() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge, namespace: infra}
@@ -517,7 +566,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void badObjects_failAloneWhileTheOthersAreTranslated() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1alpha2
         kind: UDPRoute
         metadata: {name: empty, namespace: shop}
@@ -540,24 +591,29 @@ class GatewayApiBehaviourTest {
           - backendRefs: [{name: web, kind: Service, port: 80}]
         """;
     TranslationResult r = run(yaml, TRADITIONAL);
-    assertThat(r.failures()).filteredOn(f -> f.effect() != TranslationFailure.Effect.KONG_INVALID)
+    assertThat(r.failures())
+        .filteredOn(f -> f.effect() != TranslationFailure.Effect.KONG_INVALID)
         .extracting(f -> f.causingObjects().get(0).toString())
         .containsExactlyInAnyOrder("UDPRoute shop/empty", "HTTPRoute shop/query");
     // the catch-all route has no matcher: translated as KIC does, and Kong 3.9.1 would reject it
-    assertThat(r.failures()).filteredOn(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID)
-        .extracting(f -> f.causingObjects().get(0).toString()).containsExactly("HTTPRoute shop/good");
+    assertThat(r.failures())
+        .filteredOn(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID)
+        .extracting(f -> f.causingObjects().get(0).toString())
+        .containsExactly("HTTPRoute shop/good");
     JsonNode c = r.config().toJson();
     assertThat(c.get("services")).hasSize(1);
     JsonNode catchAll = service(c, "httproute.shop.good.0").get("routes").get(0);
     assertThat(catchAll.get("name").asText()).isEqualTo("httproute.shop.good.0.0");
     assertThat(catchAll.has("paths")).isFalse();
-    assertThat(run(yaml, EXPRESSIONS).failures()).extracting(f -> f.causingObjects().get(0).toString())
+    assertThat(run(yaml, EXPRESSIONS).failures())
+        .extracting(f -> f.causingObjects().get(0).toString())
         .containsExactly("UDPRoute shop/empty");
   }
 
   @Test
   void inconsistentServiceAnnotations_dropTheKongServiceButKeepABareUpstream() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: a, namespace: shop, annotations: {konghq.com/protocol: http}}
@@ -580,13 +636,15 @@ class GatewayApiBehaviourTest {
     assertThat(c.has("services")).isFalse();
     assertThat(upstream(c, "httproute.shop.r.0").toString())
         .isEqualTo("{\"algorithm\":\"round-robin\",\"name\":\"httproute.shop.r.0\"}");
-    assertThat(r.failures()).flatExtracting(f -> f.causingObjects().stream().map(Object::toString).toList())
+    assertThat(r.failures())
+        .flatExtracting(f -> f.causingObjects().stream().map(Object::toString).toList())
         .contains("Service shop/a", "Service shop/b");
   }
 
   @Test
   void grpcRuleWithoutMatches_isACatchAllRoute_withRootPathWhenNoHostnameResolves() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: GRPCRoute
         metadata: {name: g, namespace: shop}
@@ -607,7 +665,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void backendRequestTimeout_setsAllThreeServiceTimeouts() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -625,7 +685,9 @@ class GatewayApiBehaviourTest {
 
   @Test
   void redirectWithSupportRedirectPlugin_usesTheRedirectPlugin() {
-    String yaml = WEB + """
+    String yaml =
+        WEB
+            + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -637,8 +699,8 @@ class GatewayApiBehaviourTest {
               requestRedirect: {scheme: https, hostname: sso.example.com, port: 8443, statusCode: 301}
             backendRefs: [{name: web, kind: Service, port: 80}]
         """;
-    TranslatorOptions o = TranslatorOptions.builder()
-        .flag(FeatureFlag.SUPPORT_REDIRECT_PLUGIN, true).build();
+    TranslatorOptions o =
+        TranslatorOptions.builder().flag(FeatureFlag.SUPPORT_REDIRECT_PLUGIN, true).build();
     JsonNode plugins = service(config(yaml, o), "httproute.shop.r.0").at("/routes/0/plugins");
     assertThat(plugins).hasSize(1);
     assertThat(plugins.get(0).get("name").asText()).isEqualTo("redirect");
@@ -649,13 +711,15 @@ class GatewayApiBehaviourTest {
     assertThat(cfg.get("keep_incoming_path").asBoolean()).isTrue();
     // field order as the node-built plugin had it before issue 21's typed Plugin.Builder
     assertThat(plugins.get(0).fieldNames()).toIterable().containsExactly("name", "config", "tags");
-    assertThat(cfg.fieldNames()).toIterable()
+    assertThat(cfg.fieldNames())
+        .toIterable()
         .containsExactly("status_code", "location", "keep_incoming_path");
   }
 
   @Test
   void grpcServiceWithSeveralBackends_hasNoTagsInTraditionalMode_andRouteTagsInExpressionMode() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: a, namespace: shop}
@@ -678,6 +742,7 @@ class GatewayApiBehaviourTest {
     assertThat(service(c, "grpcroute.shop.g.0").has("tags")).isFalse();
     assertThat(upstream(c, "grpcroute.shop.g.0").has("tags")).isFalse();
     JsonNode e = config(yaml, EXPRESSIONS);
-    assertThat(texts(service(e, "grpcroute.shop.g._.0").get("tags"))).contains("k8s-kind:GRPCRoute");
+    assertThat(texts(service(e, "grpcroute.shop.g._.0").get("tags")))
+        .contains("k8s-kind:GRPCRoute");
   }
 }

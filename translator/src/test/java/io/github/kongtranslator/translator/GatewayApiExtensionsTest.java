@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * KongCustomEntity bound through an ExtensionRef plugin (§9).
  */
 class GatewayApiExtensionsTest {
-  private static final String SERVICES = """
+  private static final String SERVICES =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: a, namespace: shop, annotations: {konghq.com/upstream-policy: %s}}
@@ -48,8 +49,11 @@ class GatewayApiExtensionsTest {
 
   @Test
   void sharedPolicy_appliesToTheMultiBackendUpstream() {
-    JsonNode up = GatewayApiBehaviourTest.upstream(GatewayApiBehaviourTest.config(
-        SERVICES.formatted("hash", "hash"), TranslatorOptions.defaults()), "httproute.shop.r.0");
+    JsonNode up =
+        GatewayApiBehaviourTest.upstream(
+            GatewayApiBehaviourTest.config(
+                SERVICES.formatted("hash", "hash"), TranslatorOptions.defaults()),
+            "httproute.shop.r.0");
     assertThat(up.get("algorithm").asText()).isEqualTo("consistent-hashing");
     assertThat(up.get("hash_on").asText()).isEqualTo("cookie");
     assertThat(up.get("hash_on_cookie").asText()).isEqualTo("session");
@@ -59,33 +63,43 @@ class GatewayApiExtensionsTest {
 
   @Test
   void missingPolicy_isAFailureOnEveryServiceAndNoPolicyIsApplied() {
-    TranslationResult r = GatewayApiBehaviourTest.run(SERVICES.formatted("gone", "gone"),
-        TranslatorOptions.defaults());
+    TranslationResult r =
+        GatewayApiBehaviourTest.run(
+            SERVICES.formatted("gone", "gone"), TranslatorOptions.defaults());
     JsonNode up = GatewayApiBehaviourTest.upstream(r.config().toJson(), "httproute.shop.r.0");
     assertThat(up.get("algorithm").asText()).isEqualTo("round-robin");
-    assertThat(r.failures()).anySatisfy(f -> {
-      assertThat(f.reason()).contains("KongUpstreamPolicy");
-      assertThat(f.causingObjects()).extracting(Object::toString)
-          .containsExactlyInAnyOrder("Service shop/a", "Service shop/b");
-    });
+    assertThat(r.failures())
+        .anySatisfy(
+            f -> {
+              assertThat(f.reason()).contains("KongUpstreamPolicy");
+              assertThat(f.causingObjects())
+                  .extracting(Object::toString)
+                  .containsExactlyInAnyOrder("Service shop/a", "Service shop/b");
+            });
   }
 
   @Test
   void stickySessions_needKong311() {
     String yaml = SERVICES.formatted("sticky", "sticky");
     TranslationResult old = GatewayApiBehaviourTest.run(yaml, TranslatorOptions.defaults());
-    assertThat(GatewayApiBehaviourTest.upstream(old.config().toJson(), "httproute.shop.r.0")
-        .has("sticky_sessions_cookie")).isFalse();
+    assertThat(
+            GatewayApiBehaviourTest.upstream(old.config().toJson(), "httproute.shop.r.0")
+                .has("sticky_sessions_cookie"))
+        .isFalse();
     assertThat(old.failures()).anySatisfy(f -> assertThat(f.reason()).contains("sticky"));
-    JsonNode up = GatewayApiBehaviourTest.upstream(GatewayApiBehaviourTest.config(yaml,
-        TranslatorOptions.builder().kongVersion("3.11.0").build()), "httproute.shop.r.0");
+    JsonNode up =
+        GatewayApiBehaviourTest.upstream(
+            GatewayApiBehaviourTest.config(
+                yaml, TranslatorOptions.builder().kongVersion("3.11.0").build()),
+            "httproute.shop.r.0");
     assertThat(up.get("algorithm").asText()).isEqualTo("sticky-sessions");
     assertThat(up.get("sticky_sessions_cookie").asText()).isEqualTo("s");
   }
 
   @Test
   void customEntity_ofAnExtensionRefPlugin_referencesTheHttpRoutesKongService() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: gql, namespace: shop}
@@ -116,8 +130,10 @@ class GatewayApiExtensionsTest {
             - {type: ExtensionRef, extensionRef: {group: configuration.konghq.com, kind: KongPlugin, name: degraphql}}
             backendRefs: [{name: gql, kind: Service, port: 80}]
         """;
-    TranslatorOptions o = TranslatorOptions.builder()
-        .customEntityForeignField("degraphql_routes", "service", "services").build();
+    TranslatorOptions o =
+        TranslatorOptions.builder()
+            .customEntityForeignField("degraphql_routes", "service", "services")
+            .build();
     JsonNode c = GatewayApiBehaviourTest.config(yaml, o);
     String serviceId = GatewayApiBehaviourTest.service(c, "httproute.shop.r.0").get("id").asText();
     JsonNode entities = c.get("degraphql_routes");

@@ -9,7 +9,8 @@ import io.github.kongtranslator.core.manifest.Manifests;
 import org.junit.jupiter.api.Test;
 
 class GatewayApiTranslationTest {
-  private static final String ROUTE = """
+  private static final String ROUTE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: shop}
@@ -28,17 +29,25 @@ class GatewayApiTranslationTest {
 
   static ObjectNode translate(String yaml, TranslatorOptions options) {
     return Translator.create(options)
-        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "test.yaml").objects())).config().toJson();
+        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "test.yaml").objects()))
+        .config()
+        .toJson();
   }
 
   static JsonNode route(String path, String filters) {
     return translate(ROUTE.formatted(path, filters), TranslatorOptions.defaults())
-        .get("services").get(0).get("routes").get(0);
+        .get("services")
+        .get(0)
+        .get("routes")
+        .get(0);
   }
 
   @Test
   void requestHeaderModifier_becomesRequestTransformerWithRouteTags() {
-    JsonNode r = route("/a", """
+    JsonNode r =
+        route(
+            "/a",
+            """
             - type: RequestHeaderModifier
               requestHeaderModifier:
                 set: [{name: X-Env, value: prod}]
@@ -47,16 +56,21 @@ class GatewayApiTranslationTest {
         """);
     JsonNode p = r.get("plugins").get(0);
     assertThat(p.get("name").asText()).isEqualTo("request-transformer");
-    assertThat(p.get("config").toString()).isEqualTo("{\"replace\":{\"headers\":[\"X-Env:prod\"]},"
-        + "\"add\":{\"headers\":[\"X-Env:prod\"]},\"append\":{\"headers\":[\"X-Trace:1\"]},"
-        + "\"remove\":{\"headers\":[\"X-Debug\"]}}");
+    assertThat(p.get("config").toString())
+        .isEqualTo(
+            "{\"replace\":{\"headers\":[\"X-Env:prod\"]},"
+                + "\"add\":{\"headers\":[\"X-Env:prod\"]},\"append\":{\"headers\":[\"X-Trace:1\"]},"
+                + "\"remove\":{\"headers\":[\"X-Debug\"]}}");
     assertThat(p.get("tags")).isEqualTo(r.get("tags"));
     assertThat(r.get("paths").toString()).isEqualTo("[\"~/a$\",\"/a/\"]");
   }
 
   @Test
   void requestRedirect_becomesTerminationAndLocationHeader() {
-    JsonNode r = route("/login", """
+    JsonNode r =
+        route(
+            "/login",
+            """
             - type: RequestRedirect
               requestRedirect: {scheme: https, hostname: sso.example.com, statusCode: 301}
         """);
@@ -71,7 +85,10 @@ class GatewayApiTranslationTest {
 
   @Test
   void urlRewritePrefix_replacesPathsAndUri() {
-    JsonNode r = route("/old/", """
+    JsonNode r =
+        route(
+            "/old/",
+            """
             - type: URLRewrite
               urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /new/}}
         """);
@@ -82,20 +99,30 @@ class GatewayApiTranslationTest {
 
   @Test
   void unsupportedFilter_dropsTheServiceGroupWithAFailure() {
-    String yaml = ROUTE.formatted("/a", """
+    String yaml =
+        ROUTE.formatted(
+            "/a",
+            """
             - type: RequestMirror
               requestMirror: {backendRef: {name: web, port: 80}}
         """);
-    TranslationResult res = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(Manifests.asStored().readString(yaml, "t.yaml").objects()));
+    TranslationResult res =
+        Translator.create(TranslatorOptions.defaults())
+            .translate(CacheStores.of(Manifests.asStored().readString(yaml, "t.yaml").objects()));
     assertThat(res.config().toJson().has("services")).isFalse();
-    assertThat(res.failures()).singleElement().satisfies(f -> assertThat(f.reason())
-        .startsWith("HTTPRoute can't be routed: ").contains("RequestMirror"));
+    assertThat(res.failures())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.reason())
+                    .startsWith("HTTPRoute can't be routed: ")
+                    .contains("RequestMirror"));
   }
 
   @Test
   void expressionRouter_priorityOfConstructedExample() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: shop}
@@ -105,20 +132,24 @@ class GatewayApiTranslationTest {
           - matches: [{path: {type: Exact, value: /cart}, method: POST}]
           - matches: [{path: {type: PathPrefix, value: /items/}, method: POST}]
         """;
-    TranslatorOptions o = TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, true).build();
+    TranslatorOptions o =
+        TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, true).build();
     JsonNode services = translate(yaml, o).get("services");
     assertThat(services).hasSize(1);
     JsonNode routes = services.get(0).get("routes");
-    assertThat(routes.get(0).get("name").asText()).isEqualTo("httproute.shop.r.shop.example.net.1.0");
+    assertThat(routes.get(0).get("name").asText())
+        .isEqualTo("httproute.shop.r.shop.example.net.1.0");
     assertThat(routes.get(0).get("priority").asLong()).isEqualTo(44530275454975L);
     assertThat(routes.get(1).get("priority").asLong()).isEqualTo(44547438546943L);
-    assertThat(routes.get(1).get("expression").asText()).isEqualTo(
-        "(http.host == \"shop.example.net\") && ((http.path == \"/cart\") && (http.method == \"POST\"))");
+    assertThat(routes.get(1).get("expression").asText())
+        .isEqualTo(
+            "(http.host == \"shop.example.net\") && ((http.path == \"/cart\") && (http.method == \"POST\"))");
   }
 
   @Test
   void tcpRouteDestinations_comeFromMatchingListeners() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: edge, namespace: infra}
@@ -145,7 +176,8 @@ class GatewayApiTranslationTest {
 
   @Test
   void combinedServices_groupRulesOfDifferentHttpRoutesByBackends() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: web, namespace: shop}
@@ -163,13 +195,16 @@ class GatewayApiTranslationTest {
         spec:
           rules: [{matches: [{path: {type: Exact, value: /b}}], backendRefs: [{name: web, kind: Service, port: 80}]}]
         """;
-    TranslatorOptions o = TranslatorOptions.builder()
-        .flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES, true).build();
+    TranslatorOptions o =
+        TranslatorOptions.builder()
+            .flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES, true)
+            .build();
     JsonNode services = translate(yaml, o).get("services");
     assertThat(services).hasSize(1);
     assertThat(services.get(0).get("name").asText()).isEqualTo("httproute.shop.svc.shop.web.80");
     assertThat(services.get(0).get("routes")).hasSize(2);
-    assertThat(services.get(0).get("routes").get(0).get("name").asText()).isEqualTo("httproute.shop.b.0.0");
+    assertThat(services.get(0).get("routes").get(0).get("name").asText())
+        .isEqualTo("httproute.shop.b.0.0");
     assertThat(services.get(0).get("tags").toString()).contains("k8s-name:web");
   }
 }

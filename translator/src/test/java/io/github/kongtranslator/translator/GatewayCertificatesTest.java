@@ -17,8 +17,11 @@ class GatewayCertificatesTest {
   /** The example key pair Secret, moved to namespace {@code infra} and given a uid. */
   static String secret() throws IOException {
     String example = Files.readString(Path.of("../examples/ingress-tls-plugin.yaml"));
-    String doc = Arrays.stream(example.split("(?m)^---\\s*$"))
-        .filter(d -> d.contains("kind: Secret")).findFirst().orElseThrow();
+    String doc =
+        Arrays.stream(example.split("(?m)^---\\s*$"))
+            .filter(d -> d.contains("kind: Secret"))
+            .findFirst()
+            .orElseThrow();
     return doc.replace("namespace: demo", "namespace: infra")
         .replace("name: shop-tls\n", "name: shop-tls\n  uid: " + UID + "\n");
   }
@@ -50,7 +53,8 @@ class GatewayCertificatesTest {
           listeners:
           - {name: https, conditions: [%s]}
           - {name: any, conditions: []}
-        """.formatted(classAnnotations, CONTROLLER, listenerStatus);
+        """
+        .formatted(classAnnotations, CONTROLLER, listenerStatus);
   }
 
   static JsonNode certificates(String yaml, String controller) {
@@ -64,24 +68,26 @@ class GatewayCertificatesTest {
   }
 
   @Test
-  void managedGateway_emitsTheSecretWithListenerHostnamesAndStarForNoHostname()
-      throws IOException {
+  void managedGateway_emitsTheSecretWithListenerHostnamesAndStarForNoHostname() throws IOException {
     JsonNode certs = certificates(secret() + gateway("", ""), CONTROLLER);
     assertThat(certs).hasSize(1);
     JsonNode c = certs.get(0);
     assertThat(c.get("id").asText()).isEqualTo(UID);
-    assertThat(GatewayApiBehaviourTest.texts(c.get("snis"))).containsExactly(
-        "{\"certificate\":{\"id\":\"" + UID + "\"},\"name\":\"*\"}",
-        "{\"certificate\":{\"id\":\"" + UID + "\"},\"name\":\"shop.example.com\"}");
+    assertThat(GatewayApiBehaviourTest.texts(c.get("snis")))
+        .containsExactly(
+            "{\"certificate\":{\"id\":\"" + UID + "\"},\"name\":\"*\"}",
+            "{\"certificate\":{\"id\":\"" + UID + "\"},\"name\":\"shop.example.com\"}");
     assertThat(GatewayApiBehaviourTest.texts(c.get("tags"))).contains("k8s-kind:Secret");
   }
 
   @Test
   void unmanagedClass_needsAProgrammedListenerOfTheCurrentGeneration() throws IOException {
     String annotations = ", annotations: {konghq.com/gatewayclass-unmanaged: \"true\"}";
-    String stale = "{type: Programmed, status: \"True\", reason: Programmed, observedGeneration: 1}";
+    String stale =
+        "{type: Programmed, status: \"True\", reason: Programmed, observedGeneration: 1}";
     assertThat(certificates(secret() + gateway(annotations, stale), CONTROLLER)).isEmpty();
-    String current = "{type: Programmed, status: \"True\", reason: Programmed, observedGeneration: 2}";
+    String current =
+        "{type: Programmed, status: \"True\", reason: Programmed, observedGeneration: 2}";
     JsonNode certs = certificates(secret() + gateway(annotations, current), CONTROLLER);
     assertThat(certs).hasSize(1);
     assertThat(certs.get(0).get("snis")).hasSize(1);
@@ -90,13 +96,20 @@ class GatewayCertificatesTest {
 
   @Test
   void crossNamespaceCertificateRef_needsAReferenceGrant() throws IOException {
-    String yaml = secret() + gateway("", "").replace("namespace: infra, generation",
-        "namespace: edge-ns, generation");
+    String yaml =
+        secret()
+            + gateway("", "")
+                .replace("namespace: infra, generation", "namespace: edge-ns, generation");
     assertThat(certificates(yaml, CONTROLLER)).isEmpty();
-    String refs = yaml.replace("[{name: shop-tls}]", "[{name: shop-tls, namespace: infra}]")
-        .replace("[{kind: Secret, name: shop-tls}]", "[{kind: Secret, name: shop-tls, namespace: infra}]");
+    String refs =
+        yaml.replace("[{name: shop-tls}]", "[{name: shop-tls, namespace: infra}]")
+            .replace(
+                "[{kind: Secret, name: shop-tls}]",
+                "[{kind: Secret, name: shop-tls, namespace: infra}]");
     assertThat(certificates(refs, CONTROLLER)).isEmpty();
-    String granted = refs + """
+    String granted =
+        refs
+            + """
         ---
         apiVersion: gateway.networking.k8s.io/v1beta1
         kind: ReferenceGrant
@@ -110,11 +123,14 @@ class GatewayCertificatesTest {
 
   @Test
   void twoCertificateRefsOnAListener_areAFailureOnTheGateway() throws IOException {
-    String yaml = secret() + gateway("", "").replace("[{name: shop-tls}]",
-        "[{name: shop-tls}, {name: other}]");
-    TranslationResult r = GatewayApiBehaviourTest.run(yaml,
-        TranslatorOptions.builder().gatewayControllerName(CONTROLLER).build());
-    assertThat(r.failures()).extracting(f -> f.causingObjects().get(0).toString())
+    String yaml =
+        secret()
+            + gateway("", "").replace("[{name: shop-tls}]", "[{name: shop-tls}, {name: other}]");
+    TranslationResult r =
+        GatewayApiBehaviourTest.run(
+            yaml, TranslatorOptions.builder().gatewayControllerName(CONTROLLER).build());
+    assertThat(r.failures())
+        .extracting(f -> f.causingObjects().get(0).toString())
         .containsExactly("Gateway infra/edge");
     assertThat(r.config().toJson().at("/certificates/0/snis")).hasSize(1);
   }

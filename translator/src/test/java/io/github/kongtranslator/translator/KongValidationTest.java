@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Kong's own validation of the translated configuration (issue 21). */
 class KongValidationTest {
-  private static final String YAML = """
+  private static final String YAML =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: shop}
@@ -38,24 +39,36 @@ class KongValidationTest {
   @Test
   void anEntityKongRejects_isAKongInvalidFailure_namingObjectEntityAndRule() {
     TranslationResult r = Translator.create(TranslatorOptions.defaults()).translate(stores());
-    assertThat(r.failures()).singleElement().satisfies(f -> {
-      assertThat(f.effect()).isEqualTo(TranslationFailure.Effect.KONG_INVALID);
-      assertThat(f.causingObjects()).extracting(Object::toString).containsExactly("HTTPRoute shop/catch-all");
-      assertThat(f.reason()).isEqualTo("Kong would reject routes httproute.shop.catch-all.0.0: @entity: must set one of"
-          + " 'methods', 'hosts', 'headers', 'paths', 'snis' when 'protocols' is 'https'"
-          + " (kong/db/schema/entities/routes_subschemas.lua)");
-    });
+    assertThat(r.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.effect()).isEqualTo(TranslationFailure.Effect.KONG_INVALID);
+              assertThat(f.causingObjects())
+                  .extracting(Object::toString)
+                  .containsExactly("HTTPRoute shop/catch-all");
+              assertThat(f.reason())
+                  .isEqualTo(
+                      "Kong would reject routes httproute.shop.catch-all.0.0: @entity: must set one of"
+                          + " 'methods', 'hosts', 'headers', 'paths', 'snis' when 'protocols' is 'https'"
+                          + " (kong/db/schema/entities/routes_subschemas.lua)");
+            });
   }
 
   @Test
   void theCheckOff_isKicsBehaviour_andTheOutputIsTheSame() {
     TranslationResult on = Translator.create(TranslatorOptions.defaults()).translate(stores());
-    TranslationResult off = Translator.create(TranslatorOptions.builder().kongValidation(false).build())
-        .translate(stores());
+    TranslationResult off =
+        Translator.create(TranslatorOptions.builder().kongValidation(false).build())
+            .translate(stores());
     assertThat(off.failures()).isEmpty();
     assertThat(off.config()).isEqualTo(on.config());
     assertThat(TranslatorOptions.defaults().kongValidation()).isTrue();
-    assertThat(TranslatorOptions.builder().kongValidation(false).build().toBuilder().build().kongValidation()).isFalse();
+    assertThat(
+            TranslatorOptions.builder().kongValidation(false).build().toBuilder()
+                .build()
+                .kongValidation())
+        .isFalse();
   }
 
   @Test
@@ -67,9 +80,14 @@ class KongValidationTest {
 
   @Test
   void expressionRoutes_areCheckedWithTheExpressionsFlavor() {
-    TranslationResult r = Translator.create(TranslatorOptions.builder()
-        .flag(FeatureFlag.EXPRESSION_ROUTES, true).build()).translate(stores());
-    assertThat(r.failures()).noneMatch(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID
-        && f.reason().contains("unknown field"));
+    TranslationResult r =
+        Translator.create(
+                TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, true).build())
+            .translate(stores());
+    assertThat(r.failures())
+        .noneMatch(
+            f ->
+                f.effect() == TranslationFailure.Effect.KONG_INVALID
+                    && f.reason().contains("unknown field"));
   }
 }

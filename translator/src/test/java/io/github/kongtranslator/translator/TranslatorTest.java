@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TranslatorTest {
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       apiVersion: networking.k8s.io/v1
       kind: Ingress
       metadata: {name: shop, namespace: demo%s}
@@ -37,7 +38,10 @@ class TranslatorTest {
   }
 
   static ObjectNode translate(String yaml) {
-    return Translator.create(TranslatorOptions.defaults()).translate(stores(yaml)).config().toJson();
+    return Translator.create(TranslatorOptions.defaults())
+        .translate(stores(yaml))
+        .config()
+        .toJson();
   }
 
   static String shop(String ingressAnnotations, String serviceAnnotations) {
@@ -66,7 +70,9 @@ class TranslatorTest {
 
   @Test
   void consumerAndIngressReferringToAPlugin_yieldOnlyTheCombination() {
-    String yaml = shop(", annotations: {konghq.com/plugins: limit}", "") + """
+    String yaml =
+        shop(", annotations: {konghq.com/plugins: limit}", "")
+            + """
         ---
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
@@ -95,7 +101,9 @@ class TranslatorTest {
 
   @Test
   void serviceReferringToAPlugin_bindsItToTheKongService() {
-    String yaml = shop("", ", annotations: {konghq.com/plugins: limit}") + """
+    String yaml =
+        shop("", ", annotations: {konghq.com/plugins: limit}")
+            + """
         ---
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
@@ -110,7 +118,9 @@ class TranslatorTest {
 
   @Test
   void instanceName_getsTheBindingDigestSuffix() {
-    String yaml = shop(", annotations: {konghq.com/plugins: rl}", "") + """
+    String yaml =
+        shop(", annotations: {konghq.com/plugins: rl}", "")
+            + """
         ---
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
@@ -124,7 +134,8 @@ class TranslatorTest {
 
   @Test
   void missingService_keepsKongServiceWithPlaceholderTagsAndReportsFailures() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata: {name: shop, namespace: demo}
@@ -141,39 +152,51 @@ class TranslatorTest {
     assertThat(svc.get("port").asInt()).isEqualTo(80);
     assertThat(svc.get("routes").get(0).get("name").asText()).isEqualTo("demo.shop.gone..80");
     assertThat(r.failures()).hasSize(2);
-    assertThat(r.failures().get(0).causingObjects().get(0).toString()).isEqualTo("Ingress demo/shop");
+    assertThat(r.failures().get(0).causingObjects().get(0).toString())
+        .isEqualTo("Ingress demo/shop");
   }
 
   @Test
   void rewriteAnnotation_withFlagOff_dropsTheWholeKongService() {
-    TranslationResult r = Translator.create(TranslatorOptions.defaults())
-        .translate(stores(shop(", annotations: {konghq.com/rewrite: /x}", "")));
+    TranslationResult r =
+        Translator.create(TranslatorOptions.defaults())
+            .translate(stores(shop(", annotations: {konghq.com/rewrite: /x}", "")));
     assertThat(r.config().toJson().has("services")).isFalse();
-    assertThat(r.failures()).singleElement()
+    assertThat(r.failures())
+        .singleElement()
         .satisfies(f -> assertThat(f.reason()).contains("RewriteURIs"));
   }
 
   @Test
   void rewriteAnnotation_withFlagOn_addsRequestTransformer() {
     TranslatorOptions o = TranslatorOptions.builder().flag(FeatureFlag.REWRITE_URIS, true).build();
-    JsonNode route = Translator.create(o)
-        .translate(stores(shop(", annotations: {konghq.com/rewrite: /v2/$1}", "")))
-        .config().toJson().get("services").get(0).get("routes").get(0);
+    JsonNode route =
+        Translator.create(o)
+            .translate(stores(shop(", annotations: {konghq.com/rewrite: /v2/$1}", "")))
+            .config()
+            .toJson()
+            .get("services")
+            .get(0)
+            .get("routes")
+            .get(0);
     assertThat(route.get("plugins").get(0).toString())
-        .isEqualTo("{\"config\":{\"replace\":{\"uri\":\"/v2/$(uri_captures[1])\"}},\"name\":\"request-transformer\"}");
+        .isEqualTo(
+            "{\"config\":{\"replace\":{\"uri\":\"/v2/$(uri_captures[1])\"}},\"name\":\"request-transformer\"}");
   }
 
   @Test
   void routeAnnotations_overrideDefaults() {
-    String ann = ", annotations: {konghq.com/strip-path: \"TRUE\", konghq.com/methods: \"get,post\","
-        + " konghq.com/protocols: \"https\", konghq.com/host-aliases: \"alt.example.com\","
-        + " konghq.com/headers.x-tenant: \"a, b\", ingress.kubernetes.io/force-ssl-redirect: \"true\","
-        + " konghq.com/regex-priority: \"7\"}";
+    String ann =
+        ", annotations: {konghq.com/strip-path: \"TRUE\", konghq.com/methods: \"get,post\","
+            + " konghq.com/protocols: \"https\", konghq.com/host-aliases: \"alt.example.com\","
+            + " konghq.com/headers.x-tenant: \"a, b\", ingress.kubernetes.io/force-ssl-redirect: \"true\","
+            + " konghq.com/regex-priority: \"7\"}";
     JsonNode route = translate(shop(ann, "")).get("services").get(0).get("routes").get(0);
     assertThat(route.get("strip_path").asBoolean()).isTrue();
     assertThat(route.get("methods").toString()).isEqualTo("[\"GET\",\"POST\"]");
     assertThat(route.get("protocols").toString()).isEqualTo("[\"https\"]");
-    assertThat(route.get("hosts").toString()).isEqualTo("[\"shop.example.com\",\"alt.example.com\"]");
+    assertThat(route.get("hosts").toString())
+        .isEqualTo("[\"shop.example.com\",\"alt.example.com\"]");
     assertThat(route.get("headers").get("x-tenant").toString()).isEqualTo("[\"a\",\"b\"]");
     assertThat(route.get("https_redirect_status_code").asInt()).isEqualTo(302);
     assertThat(route.get("regex_priority").asInt()).isEqualTo(7);
@@ -181,8 +204,9 @@ class TranslatorTest {
 
   @Test
   void serviceAnnotations_overrideKongServiceFields() {
-    String ann = ", annotations: {konghq.com/protocol: grpc, konghq.com/read-timeout: \"5\","
-        + " konghq.com/retries: \"1\", konghq.com/host-header: internal.example}";
+    String ann =
+        ", annotations: {konghq.com/protocol: grpc, konghq.com/read-timeout: \"5\","
+            + " konghq.com/retries: \"1\", konghq.com/host-header: internal.example}";
     ObjectNode c = translate(shop("", ann));
     JsonNode svc = c.get("services").get(0);
     assertThat(svc.get("protocol").asText()).isEqualTo("grpc");
@@ -194,15 +218,26 @@ class TranslatorTest {
 
   @Test
   void expressionRouter_buildsExpressionAndPriority() {
-    String ann = ", annotations: {konghq.com/host-aliases: api2.example.com, konghq.com/methods: \"get,post\"}";
-    String yaml = shop(ann, "").replace("shop.example.com", "api.example.com").replace("/api", "/v1");
-    TranslatorOptions o = TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, true).build();
-    JsonNode route = Translator.create(o).translate(stores(yaml)).config().toJson()
-        .get("services").get(0).get("routes").get(0);
-    assertThat(route.get("expression").asText()).isEqualTo(
-        "((http.host == \"api.example.com\") || (http.host == \"api2.example.com\"))"
-            + " && ((http.path == \"/v1\") || (http.path ^= \"/v1/\"))"
-            + " && ((http.method == \"GET\") || (http.method == \"POST\"))");
+    String ann =
+        ", annotations: {konghq.com/host-aliases: api2.example.com, konghq.com/methods: \"get,post\"}";
+    String yaml =
+        shop(ann, "").replace("shop.example.com", "api.example.com").replace("/api", "/v1");
+    TranslatorOptions o =
+        TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, true).build();
+    JsonNode route =
+        Translator.create(o)
+            .translate(stores(yaml))
+            .config()
+            .toJson()
+            .get("services")
+            .get(0)
+            .get("routes")
+            .get(0);
+    assertThat(route.get("expression").asText())
+        .isEqualTo(
+            "((http.host == \"api.example.com\") || (http.host == \"api2.example.com\"))"
+                + " && ((http.path == \"/v1\") || (http.path ^= \"/v1/\"))"
+                + " && ((http.method == \"GET\") || (http.method == \"POST\"))");
     assertThat(route.get("priority").asLong()).isEqualTo(59377922932740L);
     assertThat(route.has("paths")).isFalse();
     assertThat(route.has("path_handling")).isFalse();
@@ -219,7 +254,9 @@ class TranslatorTest {
 
   @Test
   void endpointSlices_becomeTargets_deduplicatedAcrossSlices() {
-    String yaml = shop("", "") + """
+    String yaml =
+        shop("", "")
+            + """
         ---
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
@@ -242,22 +279,27 @@ class TranslatorTest {
         ports: [{port: 8080}]
         """;
     JsonNode targets = translate(yaml).get("upstreams").get(0).get("targets");
-    assertThat(targets.toString()).isEqualTo(
-        "[{\"target\":\"[fd00::1]:8080\"},{\"target\":\"10.0.0.1:8080\"}]");
+    assertThat(targets.toString())
+        .isEqualTo("[{\"target\":\"[fd00::1]:8080\"},{\"target\":\"10.0.0.1:8080\"}]");
   }
 
   @Test
   void externalNameWithTwoProtocols_yieldsOneTargetWithDoubledWeight() {
-    String yaml = shop("", "").replace("spec: {ports: [{port: 8080}]}",
-        "spec: {type: ExternalName, externalName: api.example.net,"
-            + " ports: [{port: 8080, protocol: TCP}, {port: 8081, protocol: UDP}]}");
+    String yaml =
+        shop("", "")
+            .replace(
+                "spec: {ports: [{port: 8080}]}",
+                "spec: {type: ExternalName, externalName: api.example.net,"
+                    + " ports: [{port: 8080, protocol: TCP}, {port: 8081, protocol: UDP}]}");
     JsonNode targets = translate(yaml).get("upstreams").get(0).get("targets");
-    assertThat(targets.toString()).isEqualTo("[{\"target\":\"api.example.net:8080\",\"weight\":200}]");
+    assertThat(targets.toString())
+        .isEqualTo("[{\"target\":\"api.example.net:8080\",\"weight\":200}]");
   }
 
   @Test
   void credentials_typedFieldsAndOrder() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata:
@@ -294,26 +336,28 @@ class TranslatorTest {
     assertThat(oauth.get("redirect_uris").toString()).isEqualTo("[\"https://a\",\"https://b\"]");
     assertThat(consumer.get("keyauth_credentials").get(0).get("ttl").isInt()).isTrue();
     // as built from JSON by key before the typed builders (issue 21)
-    assertThat(consumer.toString()).isEqualTo(
-        "{\"id\":\"def4f7d3-9863-5ad2-8fa9-c949bf26f55e\",\"tags\":[\"k8s-name:bob\","
-        + "\"k8s-namespace:demo\",\"k8s-kind:KongConsumer\","
-        + "\"k8s-uid:1b89b143-16fd-560d-a750-65571f78c20e\","
-        + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1\"],\"username\":\"bob\","
-        + "\"jwt_secrets\":[{\"key\":\"jk\",\"secret\":\"js\",\"algorithm\":\"HS256\","
-        + "\"tags\":[\"k8s-name:jwt\",\"k8s-namespace:demo\",\"k8s-kind:Secret\","
-        + "\"k8s-uid:6dbcb364-b0e7-5227-b12b-199c5cc4e198\",\"k8s-version:v1\"]}],"
-        + "\"oauth2_credentials\":[{\"name\":\"app\",\"client_id\":\"cid\","
-        + "\"redirect_uris\":[\"https://a\",\"https://b\"],\"hash_secret\":true,"
-        + "\"tags\":[\"k8s-name:oauth\",\"k8s-namespace:demo\",\"k8s-kind:Secret\","
-        + "\"k8s-uid:6e54b5a1-ace5-5fbb-8c41-39304cb5c0ce\",\"k8s-version:v1\"]}],"
-        + "\"keyauth_credentials\":[{\"key\":\"kk\",\"ttl\":30,\"tags\":[\"k8s-name:ka\","
-        + "\"k8s-namespace:demo\",\"k8s-kind:Secret\","
-        + "\"k8s-uid:b96e180c-6278-5e8f-b030-9d797246c901\",\"k8s-version:v1\"]}]}");
+    assertThat(consumer.toString())
+        .isEqualTo(
+            "{\"id\":\"def4f7d3-9863-5ad2-8fa9-c949bf26f55e\",\"tags\":[\"k8s-name:bob\","
+                + "\"k8s-namespace:demo\",\"k8s-kind:KongConsumer\","
+                + "\"k8s-uid:1b89b143-16fd-560d-a750-65571f78c20e\","
+                + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1\"],\"username\":\"bob\","
+                + "\"jwt_secrets\":[{\"key\":\"jk\",\"secret\":\"js\",\"algorithm\":\"HS256\","
+                + "\"tags\":[\"k8s-name:jwt\",\"k8s-namespace:demo\",\"k8s-kind:Secret\","
+                + "\"k8s-uid:6dbcb364-b0e7-5227-b12b-199c5cc4e198\",\"k8s-version:v1\"]}],"
+                + "\"oauth2_credentials\":[{\"name\":\"app\",\"client_id\":\"cid\","
+                + "\"redirect_uris\":[\"https://a\",\"https://b\"],\"hash_secret\":true,"
+                + "\"tags\":[\"k8s-name:oauth\",\"k8s-namespace:demo\",\"k8s-kind:Secret\","
+                + "\"k8s-uid:6e54b5a1-ace5-5fbb-8c41-39304cb5c0ce\",\"k8s-version:v1\"]}],"
+                + "\"keyauth_credentials\":[{\"key\":\"kk\",\"ttl\":30,\"tags\":[\"k8s-name:ka\","
+                + "\"k8s-namespace:demo\",\"k8s-kind:Secret\","
+                + "\"k8s-uid:b96e180c-6278-5e8f-b030-9d797246c901\",\"k8s-version:v1\"]}]}");
   }
 
   @Test
   void credentialFailures_neverContainSecretValues() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata:
@@ -347,7 +391,9 @@ class TranslatorTest {
 
   @Test
   void pluginConfigFromSecret_failureDoesNotLeakTheValue() {
-    String yaml = shop(", annotations: {konghq.com/plugins: p}", "") + """
+    String yaml =
+        shop(", annotations: {konghq.com/plugins: p}", "")
+            + """
         ---
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
@@ -362,8 +408,11 @@ class TranslatorTest {
         """;
     TranslationResult r = Translator.create(TranslatorOptions.defaults()).translate(stores(yaml));
     assertThat(r.config().toJson().has("plugins")).isFalse();
-    assertThat(r.failures()).singleElement()
-        .satisfies(f -> assertThat(f.toString()).doesNotContain("topsecret").contains("KongPlugin demo/p"));
+    assertThat(r.failures())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.toString()).doesNotContain("topsecret").contains("KongPlugin demo/p"));
   }
 
   @Test
@@ -378,8 +427,8 @@ class TranslatorTest {
     // the same objects in reverse order, through a new translator
     List<K8sObject> reversed = new ArrayList<>(s.all());
     Collections.reverse(reversed);
-    TranslationResult other = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(reversed));
+    TranslationResult other =
+        Translator.create(TranslatorOptions.defaults()).translate(CacheStores.of(reversed));
     assertThat(KongConfigWriter.yaml().write(other.config())).isEqualTo(yaml);
     assertThat(KongConfigWriter.json().write(other.config()))
         .isEqualTo(KongConfigWriter.json().write(first.config()));
@@ -388,7 +437,8 @@ class TranslatorTest {
 
   @Test
   void kongVault_becomesVaultWithIdFromPrefix_andDuplicatePrefixFails() {
-    String yaml = """
+    String yaml =
+        """
         kind: KongVault
         apiVersion: configuration.konghq.com/v1alpha1
         metadata: {name: env-vault, annotations: {kubernetes.io/ingress.class: kong}}
@@ -404,15 +454,20 @@ class TranslatorTest {
     assertThat(vaults).hasSize(1);
     assertThat(vaults.get(0).get("name").asText()).isEqualTo("env");
     assertThat(vaults.get(0).get("config").toString()).isEqualTo("{\"prefix\":\"SECRET_\"}");
-    assertThat(vaults.get(0).get("id").asText()).isEqualTo(
-        io.github.kongtranslator.translator.internal.entities.KongIds.id("vaults", "my-env", ""));
+    assertThat(vaults.get(0).get("id").asText())
+        .isEqualTo(
+            io.github.kongtranslator.translator.internal.entities.KongIds.id(
+                "vaults", "my-env", ""));
     // the uid loading derives for a KongVault without one (cluster-scoped, so no namespace):
-    // Python uuid.uuid5(uuid.NAMESPACE_URL, "kong-translator:configuration.konghq.com/KongVault//env-vault")
-    assertThat(vaults.get(0).get("tags").toString()).isEqualTo(
-        "[\"k8s-name:env-vault\",\"k8s-kind:KongVault\","
-            + "\"k8s-uid:46d0b768-80c3-53ed-b100-f96c2edb4781\","
-            + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1alpha1\"]");
-    assertThat(r.failures()).singleElement()
+    // Python uuid.uuid5(uuid.NAMESPACE_URL,
+    // "kong-translator:configuration.konghq.com/KongVault//env-vault")
+    assertThat(vaults.get(0).get("tags").toString())
+        .isEqualTo(
+            "[\"k8s-name:env-vault\",\"k8s-kind:KongVault\","
+                + "\"k8s-uid:46d0b768-80c3-53ed-b100-f96c2edb4781\","
+                + "\"k8s-group:configuration.konghq.com\",\"k8s-version:v1alpha1\"]");
+    assertThat(r.failures())
+        .singleElement()
         .satisfies(f -> assertThat(f.reason()).isEqualTo("spec.prefix \"my-env\" is duplicate"));
   }
 }

@@ -23,18 +23,18 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable snapshot of cached Kubernetes objects with a store for <em>every</em> {@link
- * Kind}, always: a kind without objects has an empty store, never a missing one.
+ * An immutable snapshot of cached Kubernetes objects with a store for <em>every</em> {@link Kind},
+ * always: a kind without objects has an empty store, never a missing one.
  *
  * <p>There is no public constructor and no way to build a snapshot lacking a store: use {@link
- * #of(Collection)}, {@link #empty()}, {@link #builder()} or {@link ObjectCache#snapshot()}.
- * Within a store, objects are keyed by {@link Kind#key(String, String)} (a later object with
- * the same key replaces an earlier one) and listed in ascending key order (unsigned UTF-8
- * bytes). {@link #all()} lists the stores in store order.
+ * #of(Collection)}, {@link #empty()}, {@link #builder()} or {@link ObjectCache#snapshot()}. Within
+ * a store, objects are keyed by {@link Kind#key(String, String)} (a later object with the same key
+ * replaces an earlier one) and listed in ascending key order (unsigned UTF-8 bytes). {@link #all()}
+ * lists the stores in store order.
  *
- * <p>{@link #hash()} is a SHA-256 over every object's content, key, uid and resourceVersion
- * (so objects without uid, e.g. loaded from files, count too); it is independent of insertion
- * order and memoised.
+ * <p>{@link #hash()} is a SHA-256 over every object's content, key, uid and resourceVersion (so
+ * objects without uid, e.g. loaded from files, count too); it is independent of insertion order and
+ * memoised.
  */
 // per-kind arrays indexed by ordinal within one JVM; stores compared by identity to reuse memos
 @SuppressWarnings({"EnumOrdinal", "ReferenceEquality"})
@@ -45,13 +45,17 @@ public final class CacheStores {
   private final EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores;
   private final Supplier<String> hash = Suppliers.memoize(() -> computeHash(new byte[0]));
   private final Supplier<ImmutableList<K8sObject>> all = Suppliers.memoize(this::computeAll);
+
   @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array creation in Java
   private final Supplier<ImmutableList<K8sObject>>[] lists = new Supplier[Kind.values().length];
+
   /** Hash index by store key per kind, built once a kind has been looked up often enough. */
   @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array creation in Java
   private final Supplier<Map<String, K8sObject>>[] byKey = new Supplier[Kind.values().length];
+
   /** Lookups per kind so far; a heuristic only (racy increments are harmless). */
   private final int[] lookups = new int[Kind.values().length];
+
   /** Lookups of a kind after which its hash index pays for itself. */
   private static final int INDEX_AFTER_LOOKUPS = 32;
 
@@ -60,9 +64,9 @@ public final class CacheStores {
   }
 
   /**
-   * A snapshot of {@code stores}; a store that is the very store of {@code base} shares
-   * {@code base}'s per-kind list and hash index (both pure functions of the immutable store),
-   * so a snapshot derived from another rebuilds them only for the kinds that changed.
+   * A snapshot of {@code stores}; a store that is the very store of {@code base} shares {@code
+   * base}'s per-kind list and hash index (both pure functions of the immutable store), so a
+   * snapshot derived from another rebuilds them only for the kinds that changed.
    */
   CacheStores(EnumMap<Kind, ImmutableSortedMap<String, Entry>> stores, @Nullable CacheStores base) {
     for (Kind k : Kind.values()) {
@@ -81,13 +85,16 @@ public final class CacheStores {
       // capture the kind's store only (not the map of all stores): a shared memo must not keep
       // the other stores of the snapshot that built it alive
       ImmutableSortedMap<String, Entry> store = store(k);
-      lists[k.ordinal()] = Suppliers.memoize(() -> ImmutableList.copyOf(
-          store.values().stream().map(e -> e.object).iterator()));
-      byKey[k.ordinal()] = Suppliers.memoize(() -> {
-        Map<String, K8sObject> m = new HashMap<>(store.size() * 4 / 3 + 1);
-        store.forEach((key, e) -> m.put(key, e.object));
-        return m;
-      });
+      lists[k.ordinal()] =
+          Suppliers.memoize(
+              () -> ImmutableList.copyOf(store.values().stream().map(e -> e.object).iterator()));
+      byKey[k.ordinal()] =
+          Suppliers.memoize(
+              () -> {
+                Map<String, K8sObject> m = new HashMap<>(store.size() * 4 / 3 + 1);
+                store.forEach((key, e) -> m.put(key, e.object));
+                return m;
+              });
     }
   }
 
@@ -110,8 +117,8 @@ public final class CacheStores {
   }
 
   /**
-   * A snapshot of the given objects; a later object with the same kind and key replaces an
-   * earlier one, as an upsert would.
+   * A snapshot of the given objects; a later object with the same kind and key replaces an earlier
+   * one, as an upsert would.
    *
    * @param objects the objects
    * @return the snapshot
@@ -129,8 +136,8 @@ public final class CacheStores {
   }
 
   /**
-   * The objects of one kind, in ascending key order. The list is built once per snapshot and
-   * shared by later calls.
+   * The objects of one kind, in ascending key order. The list is built once per snapshot and shared
+   * by later calls.
    *
    * @param kind the kind
    * @return the objects, possibly empty
@@ -184,14 +191,15 @@ public final class CacheStores {
    * @param <T> the model type
    * @return the object, if present
    */
-  public <T extends K8sObject> Optional<T> get(Kind kind, String namespace, String name, Class<T> type) {
+  public <T extends K8sObject> Optional<T> get(
+      Kind kind, String namespace, String name, Class<T> type) {
     checkType(kind, type);
     return get(kind, namespace, name).map(type::cast);
   }
 
   /**
-   * Looks up the object a reference names (by kind, namespace and name; version and uid are
-   * not compared).
+   * Looks up the object a reference names (by kind, namespace and name; version and uid are not
+   * compared).
    *
    * @param ref the reference
    * @return the object, if its kind is read and it is present
@@ -238,8 +246,8 @@ public final class CacheStores {
   /**
    * The snapshot hash: SHA-256 over a length-prefixed encoding of a domain string, the given
    * translation epoch (a digest of every non-cache translation input: feature flags, controller
-   * class, Kong version…), then for each kind in store order its store name and object count,
-   * and for each object in key order its key, uid, resourceVersion and content digest.
+   * class, Kong version…), then for each kind in store order its store name and object count, and
+   * for each object in key order its key, uid, resourceVersion and content digest.
    *
    * @param translationEpoch caller-supplied bytes; empty when not used
    * @return 64 hex characters
@@ -249,11 +257,11 @@ public final class CacheStores {
   }
 
   /**
-   * The objects that differ between an earlier snapshot and this one, by kind in store order
-   * and by key within a kind. An object counts as changed when its content digest differs;
-   * a store shared by both snapshots (as {@link ObjectCache} shares the stores of kinds that did
-   * not change) is skipped without looking at its objects, so the cost is proportional to the
-   * size of the kinds that changed.
+   * The objects that differ between an earlier snapshot and this one, by kind in store order and by
+   * key within a kind. An object counts as changed when its content digest differs; a store shared
+   * by both snapshots (as {@link ObjectCache} shares the stores of kinds that did not change) is
+   * skipped without looking at its objects, so the cost is proportional to the size of the kinds
+   * that changed.
    *
    * @param previous the earlier snapshot
    * @return the changes, empty when the snapshots hold the same content
@@ -283,7 +291,9 @@ public final class CacheStores {
         } else {
           Entry be = Objects.requireNonNull(b).getValue(); // c == 0: both are there
           Entry ae = Objects.requireNonNull(a).getValue();
-          if (be != ae && be.object != ae.object && !java.util.Arrays.equals(be.digest, ae.digest)) {
+          if (be != ae
+              && be.object != ae.object
+              && !java.util.Arrays.equals(be.digest, ae.digest)) {
             out.add(new ObjectChange(k, a.getKey(), be.object, ae.object));
           }
           b = bi.hasNext() ? bi.next() : null;
@@ -295,9 +305,9 @@ public final class CacheStores {
   }
 
   /**
-   * A snapshot holding only the given objects of this snapshot, sharing their digests (nothing
-   * is re-serialised). Objects are matched by kind and key; an object of the list that this
-   * snapshot does not hold is an error.
+   * A snapshot holding only the given objects of this snapshot, sharing their digests (nothing is
+   * re-serialised). Objects are matched by kind and key; an object of the list that this snapshot
+   * does not hold is an error.
    *
    * @param objects objects of this snapshot
    * @return the smaller snapshot
@@ -363,8 +373,8 @@ public final class CacheStores {
 
   private static void checkType(Kind kind, Class<?> type) {
     if (!type.equals(kind.type())) {
-      throw new IllegalArgumentException(kind + " holds " + kind.type().getSimpleName()
-          + ", not " + type.getSimpleName());
+      throw new IllegalArgumentException(
+          kind + " holds " + kind.type().getSimpleName() + ", not " + type.getSimpleName());
     }
   }
 
@@ -383,13 +393,14 @@ public final class CacheStores {
   }
 
   /**
-   * Builds a {@link CacheStores}; not thread-safe. Every kind gets a store. A builder seeded
-   * from a snapshot ({@link #toBuilder()}) copies a kind's store only when it first changes it;
-   * the kinds it leaves alone are shared with that snapshot, indexes included.
+   * Builds a {@link CacheStores}; not thread-safe. Every kind gets a store. A builder seeded from a
+   * snapshot ({@link #toBuilder()}) copies a kind's store only when it first changes it; the kinds
+   * it leaves alone are shared with that snapshot, indexes included.
    */
   public static final class Builder {
     /** Per kind: the base snapshot's immutable store until changed, then a TreeMap. */
     private final EnumMap<Kind, SortedMap<String, Entry>> stores = new EnumMap<>(Kind.class);
+
     private final @Nullable CacheStores base;
 
     private Builder() {
@@ -459,8 +470,13 @@ public final class CacheStores {
     /** {@return the snapshot} */
     public CacheStores build() {
       EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
-      stores.forEach((k, v) -> m.put(k, v instanceof ImmutableSortedMap<String, Entry> same
-          ? same : ImmutableSortedMap.copyOfSorted(v)));
+      stores.forEach(
+          (k, v) ->
+              m.put(
+                  k,
+                  v instanceof ImmutableSortedMap<String, Entry> same
+                      ? same
+                      : ImmutableSortedMap.copyOfSorted(v)));
       return new CacheStores(m, base);
     }
   }

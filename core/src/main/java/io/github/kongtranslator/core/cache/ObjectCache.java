@@ -4,10 +4,10 @@ import com.google.common.collect.ImmutableSortedMap;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ObjectRef;
-import java.util.Optional;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,9 +16,9 @@ import java.util.TreeMap;
  *
  * <p>{@link #upsert(K8sObject)} and {@link #delete(K8sObject)} are linearisable; {@link
  * #snapshot()} returns an immutable {@link CacheStores} reflecting exactly the writes that
- * completed before it, for every kind at once, and never a half-applied write. Snapshots share
- * the (immutable) objects and the per-object digests with the cache: taking one copies only the
- * index of the kinds changed since the previous snapshot, and costs nothing when nothing changed.
+ * completed before it, for every kind at once, and never a half-applied write. Snapshots share the
+ * (immutable) objects and the per-object digests with the cache: taking one copies only the index
+ * of the kinds changed since the previous snapshot, and costs nothing when nothing changed.
  * Per-object content digests are computed in {@code upsert}, outside the lock.
  */
 public final class ObjectCache {
@@ -29,6 +29,7 @@ public final class ObjectCache {
   private SortedMap<String, Entry> live(Kind kind) {
     return Objects.requireNonNull(live.get(kind), kind::kindName);
   }
+
   private final EnumSet<Kind> dirty = EnumSet.noneOf(Kind.class);
   private volatile CacheStores current = CacheStores.empty();
 
@@ -68,14 +69,13 @@ public final class ObjectCache {
   }
 
   /**
-   * Removes whatever is stored under the ref's kind, namespace and name: what an informer's
-   * delete tombstone (a key without the object) gives. The version and uid of the ref are not
-   * compared, and the namespace of a cluster-scoped kind is ignored, as in {@link
-   * Kind#key(String, String)}.
+   * Removes whatever is stored under the ref's kind, namespace and name: what an informer's delete
+   * tombstone (a key without the object) gives. The version and uid of the ref are not compared,
+   * and the namespace of a cluster-scoped kind is ignored, as in {@link Kind#key(String, String)}.
    *
    * @param ref the deleted object's identity (group and kind select the store)
-   * @return whether an object was removed; {@code false} when none was stored under the key
-   *     or the ref names a kind this library does not read
+   * @return whether an object was removed; {@code false} when none was stored under the key or the
+   *     ref names a kind this library does not read
    */
   public boolean delete(ObjectRef ref) {
     Optional<Kind> kind = ref.knownKind();
@@ -122,9 +122,7 @@ public final class ObjectCache {
       }
       EnumMap<Kind, ImmutableSortedMap<String, Entry>> m = new EnumMap<>(Kind.class);
       for (Kind k : Kind.values()) {
-        m.put(k, dirty.contains(k)
-            ? ImmutableSortedMap.copyOfSorted(live(k))
-            : current.storeOf(k));
+        m.put(k, dirty.contains(k) ? ImmutableSortedMap.copyOfSorted(live(k)) : current.storeOf(k));
       }
       dirty.clear();
       current = new CacheStores(m, current);

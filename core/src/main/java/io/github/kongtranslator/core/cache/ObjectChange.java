@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One object that differs between two snapshots: added (no {@link #before()}), deleted (no
- * {@link #after()}) or updated (both, with different content digests). Produced by {@link
+ * One object that differs between two snapshots: added (no {@link #before()}), deleted (no {@link
+ * #after()}) or updated (both, with different content digests). Produced by {@link
  * CacheStores#changesSince(CacheStores)}.
  *
  * <p>{@link #toString()} names the object only; it never shows content.
@@ -51,8 +51,11 @@ public final class ObjectChange {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ObjectChange c && kind == c.kind && key.equals(c.key)
-        && Objects.equals(before, c.before) && Objects.equals(after, c.after);
+    return o instanceof ObjectChange c
+        && kind == c.kind
+        && key.equals(c.key)
+        && Objects.equals(before, c.before)
+        && Objects.equals(after, c.after);
   }
 
   @Override

@@ -23,29 +23,34 @@ public final class SecretDeserializer extends StdDeserializer<Secret> {
   @Override
   public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonNode tree = p.readValueAsTree();
-    ObjectMeta meta = tree.has("metadata")
-        ? ctxt.readTreeAsValue(tree.get("metadata"), ObjectMeta.class) : null;
+    ObjectMeta meta =
+        tree.has("metadata") ? ctxt.readTreeAsValue(tree.get("metadata"), ObjectMeta.class) : null;
     String type = tree.path("type").isTextual() ? tree.get("type").textValue() : null;
     if (tree.has("type") && !tree.get("type").isTextual() && !tree.get("type").isNull()) {
       return ctxt.reportInputMismatch(Secret.class, "wrong type: expected String for type");
     }
-    return Secret.fromWire(tree.path("apiVersion").asText(""), meta, type,
-        strings(ctxt, tree.get("data"), "data"), strings(ctxt, tree.get("stringData"), "stringData"));
+    return Secret.fromWire(
+        tree.path("apiVersion").asText(""),
+        meta,
+        type,
+        strings(ctxt, tree.get("data"), "data"),
+        strings(ctxt, tree.get("stringData"), "stringData"));
   }
 
-  private static @Nullable Map<String, String> strings(DeserializationContext ctxt,
-      @Nullable JsonNode node, String field) throws IOException {
+  private static @Nullable Map<String, String> strings(
+      DeserializationContext ctxt, @Nullable JsonNode node, String field) throws IOException {
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isObject()) {
-      return ctxt.reportInputMismatch(Secret.class, "wrong type: expected a map of strings for " + field);
+      return ctxt.reportInputMismatch(
+          Secret.class, "wrong type: expected a map of strings for " + field);
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isTextual() && !e.getValue().isNull()) {
-        return ctxt.reportInputMismatch(Secret.class,
-            "wrong type: expected a string for " + field + "." + e.getKey());
+        return ctxt.reportInputMismatch(
+            Secret.class, "wrong type: expected a string for " + field + "." + e.getKey());
       }
       out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().textValue());
     }

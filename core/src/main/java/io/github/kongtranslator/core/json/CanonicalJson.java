@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /**
- * The JSON Canonicalization Scheme (RFC 8785) over Jackson trees: object members sorted by
- * their UTF-16 code units, numbers in ECMAScript form, strings with the minimal escapes, no
- * whitespace. The output is identical on every JVM and run, so its SHA-256 is a stable
- * content digest.
+ * The JSON Canonicalization Scheme (RFC 8785) over Jackson trees: object members sorted by their
+ * UTF-16 code units, numbers in ECMAScript form, strings with the minimal escapes, no whitespace.
+ * The output is identical on every JVM and run, so its SHA-256 is a stable content digest.
  *
  * <p>Numbers are IEEE-754 doubles in RFC 8785; integers beyond 2<sup>53</sup> therefore lose
  * precision, exactly as in every other implementation of the RFC.
@@ -70,7 +65,8 @@ public final class CanonicalJson {
       } else if (c < 0x800) {
         buf[n++] = (byte) (0xc0 | (c >> 6));
         buf[n++] = (byte) (0x80 | (c & 0x3f));
-      } else if (Character.isHighSurrogate(c) && i + 1 < len
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < len
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, text.charAt(++i));
         buf[n++] = (byte) (0xf0 | (cp >> 18));
@@ -242,7 +238,9 @@ public final class CanonicalJson {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            out.append("\\u00")
+                .append(Character.forDigit(c >> 4, 16))
+                .append(Character.forDigit(c & 0xf, 16));
           } else {
             out.append(c);
           }

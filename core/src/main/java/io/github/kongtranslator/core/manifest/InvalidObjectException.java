@@ -36,8 +36,13 @@ public final class InvalidObjectException extends ManifestException {
    * @param object the refused object
    * @param violations every rule it breaks, the first one named in the message; not empty
    */
-  public InvalidObjectException(String source, int document, int line, int column,
-      ObjectRef object, List<Violation> violations) {
+  public InvalidObjectException(
+      String source,
+      int document,
+      int line,
+      int column,
+      ObjectRef object,
+      List<Violation> violations) {
     super(source, document, line, column, violations.get(0).field(), problem(object, violations));
     this.object = object;
     this.rule = violations.get(0).rule();
@@ -47,8 +52,13 @@ public final class InvalidObjectException extends ManifestException {
   private static String problem(ObjectRef object, List<Violation> violations) {
     Violation first = violations.get(0);
     String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
-    return object + ": rejected as the API server would: " + first.message() + " (rule "
-        + first.rule() + ")" + more;
+    return object
+        + ": rejected as the API server would: "
+        + first.message()
+        + " (rule "
+        + first.rule()
+        + ")"
+        + more;
   }
 
   /** {@return the refused object} */

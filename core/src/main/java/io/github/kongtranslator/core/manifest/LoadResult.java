@@ -13,8 +13,11 @@ import java.util.List;
  * @param rejected objects left out because the API server would refuse them, in input order
  * @param defaulted per object, the fields loading filled in; objects with none are absent
  */
-public record LoadResult(List<K8sObject> objects, List<ManifestWarning> warnings,
-    List<InvalidObjectException> rejected, List<DefaultedFields> defaulted) {
+public record LoadResult(
+    List<K8sObject> objects,
+    List<ManifestWarning> warnings,
+    List<InvalidObjectException> rejected,
+    List<DefaultedFields> defaulted) {
   /**
    * Freezes the lists.
    *
@@ -55,7 +58,10 @@ public record LoadResult(List<K8sObject> objects, List<ManifestWarning> warnings
     return new LoadResult(
         ImmutableList.<K8sObject>builder().addAll(objects).addAll(other.objects).build(),
         ImmutableList.<ManifestWarning>builder().addAll(warnings).addAll(other.warnings).build(),
-        ImmutableList.<InvalidObjectException>builder().addAll(rejected).addAll(other.rejected).build(),
+        ImmutableList.<InvalidObjectException>builder()
+            .addAll(rejected)
+            .addAll(other.rejected)
+            .build(),
         ImmutableList.<DefaultedFields>builder().addAll(defaulted).addAll(other.defaulted).build());
   }
 }

@@ -3,10 +3,10 @@ package io.github.kongtranslator.core.manifest;
 import io.github.kongtranslator.core.KongTranslatorException;
 
 /**
- * Bad manifest input: malformed YAML or JSON, a wrong type for a modelled field, a missing
- * name, a resource limit exceeded, or (as {@link InvalidObjectException}) an object the API server
- * would refuse. The message reads {@code source: document N, line L:C:
- * field F: problem}; the parts are also available as data. Messages never quote input values.
+ * Bad manifest input: malformed YAML or JSON, a wrong type for a modelled field, a missing name, a
+ * resource limit exceeded, or (as {@link InvalidObjectException}) an object the API server would
+ * refuse. The message reads {@code source: document N, line L:C: field F: problem}; the parts are
+ * also available as data. Messages never quote input values.
  */
 public sealed class ManifestException extends KongTranslatorException
     permits InvalidObjectException {
@@ -76,7 +76,8 @@ public sealed class ManifestException extends KongTranslatorException
   }
 
   /**
-   * {@return dotted field path (e.g} {@code spec.rules[0].http.paths[1].pathType}), empty when none.
+   * {@return dotted field path (e.g} {@code spec.rules[0].http.paths[1].pathType}), empty when
+   * none.
    */
   public String field() {
     return field;

@@ -3,27 +3,26 @@ package io.github.kongtranslator.core.manifest;
 import java.util.Objects;
 
 /**
- * How {@link Manifests} admits objects: what it does to each object before a controller sees it,
- * as the Kubernetes API server would on create. Immutable; build with {@link #builder()}.
+ * How {@link Manifests} admits objects: what it does to each object before a controller sees it, as
+ * the Kubernetes API server would on create. Immutable; build with {@link #builder()}.
  *
  * <p>{@link #defaults()} (what {@link Manifests}' static methods use) turns everything on:
  *
  * <ul>
- *   <li><b>namespace</b>: objects of namespaced kinds without {@code metadata.namespace} get
- *       {@link #defaultNamespace()} ({@code default}, as kubectl with no {@code -n}); objects of
+ *   <li><b>namespace</b>: objects of namespaced kinds without {@code metadata.namespace} get {@link
+ *       #defaultNamespace()} ({@code default}, as kubectl with no {@code -n}); objects of
  *       cluster-scoped kinds lose a namespace they were given (the API server clears it).
  *   <li><b>uids</b> ({@link #deterministicUids()}): objects without {@code metadata.uid} get a
- *       name-based UUID (version 5, SHA-1) derived from their group, kind, namespace and name,
- *       so ids derived from uids are valid Kong values and stable across runs; see {@code
+ *       name-based UUID (version 5, SHA-1) derived from their group, kind, namespace and name, so
+ *       ids derived from uids are valid Kong values and stable across runs; see {@code
  *       core/docs/api-server-defaults.md} for the exact derivation. Objects with a uid keep it.
- *   <li><b>defaults</b> ({@link #apiServerDefaults()}): the core defaults of the Kubernetes
- *       API server (Service port protocol {@code TCP}, {@code targetPort} = {@code port}, Secret
- *       {@code stringData} merged into {@code data}, ...) and the structural-schema defaults of
- *       the bundled CRDs.
- *   <li><b>validation</b> ({@link #validation()}): rules the API server enforces (Ingress
- *       {@code pathType}, the bundled CRD schemas); an object that breaks one is rejected with
- *       an {@link InvalidObjectException} in {@link LoadResult#rejected()}, and the other objects
- *       still load.
+ *   <li><b>defaults</b> ({@link #apiServerDefaults()}): the core defaults of the Kubernetes API
+ *       server (Service port protocol {@code TCP}, {@code targetPort} = {@code port}, Secret {@code
+ *       stringData} merged into {@code data}, ...) and the structural-schema defaults of the
+ *       bundled CRDs.
+ *   <li><b>validation</b> ({@link #validation()}): rules the API server enforces (Ingress {@code
+ *       pathType}, the bundled CRD schemas); an object that breaks one is rejected with an {@link
+ *       InvalidObjectException} in {@link LoadResult#rejected()}, and the other objects still load.
  * </ul>
  *
  * <p>{@link #asStored()} switches all of it off, for objects that come from a real API server
@@ -54,8 +53,8 @@ public final class ManifestOptions {
   }
 
   /**
-   * Objects as stored: no namespace, uid, default or validation step (limits still apply).
-   * For objects read from an API server, and for KIC's golden corpus.
+   * Objects as stored: no namespace, uid, default or validation step (limits still apply). For
+   * objects read from an API server, and for KIC's golden corpus.
    *
    * @return the options
    */
@@ -81,7 +80,8 @@ public final class ManifestOptions {
   }
 
   /**
-   * {@return whether objects pass through the admission steps at all; false for {@link #asStored()}}
+   * {@return whether objects pass through the admission steps at all; false for {@link
+   * #asStored()}}
    */
   public boolean admission() {
     return admission;
@@ -114,9 +114,19 @@ public final class ManifestOptions {
 
   @Override
   public String toString() {
-    return "ManifestOptions[admission=" + admission + ", defaultNamespace=" + defaultNamespace
-        + ", deterministicUids=" + deterministicUids + ", apiServerDefaults=" + apiServerDefaults
-        + ", validation=" + validation + ", limits=" + limits + "]";
+    return "ManifestOptions[admission="
+        + admission
+        + ", defaultNamespace="
+        + defaultNamespace
+        + ", deterministicUids="
+        + deterministicUids
+        + ", apiServerDefaults="
+        + apiServerDefaults
+        + ", validation="
+        + validation
+        + ", limits="
+        + limits
+        + "]";
   }
 
   /** Builds {@link ManifestOptions}. */

@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -35,24 +35,23 @@ import org.slf4j.LoggerFactory;
  * Loads Kubernetes manifests into the typed model, admitting each object as the Kubernetes API
  * server would (see {@link ManifestOptions}).
  *
- * <p>Input is multi-document YAML or JSON (JSON is read as YAML), from files, directories
- * (every {@code .yaml}, {@code .yml} and {@code .json} file below it, in path order), streams,
- * strings, or object trees (a Jackson {@link JsonNode} or a {@code Map}). Empty and
- * comment-only documents are skipped, as kubectl does; a {@code kind: List} document and a
- * typed list ({@code ServiceList}, {@code HTTPRouteList}, any {@code <Kind>List} with {@code
- * items}) contribute their items (items of a typed list without {@code apiVersion} and {@code
- * kind} take the list's). Each object is dispatched by {@code apiVersion} and {@code kind};
- * every served version of a kind (see {@link Kind#versions()}) maps onto the same typed value.
- * Objects of kinds this library does not read are skipped with a {@link ManifestWarning}, never
- * an error.
+ * <p>Input is multi-document YAML or JSON (JSON is read as YAML), from files, directories (every
+ * {@code .yaml}, {@code .yml} and {@code .json} file below it, in path order), streams, strings, or
+ * object trees (a Jackson {@link JsonNode} or a {@code Map}). Empty and comment-only documents are
+ * skipped, as kubectl does; a {@code kind: List} document and a typed list ({@code ServiceList},
+ * {@code HTTPRouteList}, any {@code <Kind>List} with {@code items}) contribute their items (items
+ * of a typed list without {@code apiVersion} and {@code kind} take the list's). Each object is
+ * dispatched by {@code apiVersion} and {@code kind}; every served version of a kind (see {@link
+ * Kind#versions()}) maps onto the same typed value. Objects of kinds this library does not read are
+ * skipped with a {@link ManifestWarning}, never an error.
  *
- * <p>One pipeline serves every entry point: read and bound the text, parse, then per object:
- * API server defaults (core and CRD), namespace, uid, validation, binding. An object the API
- * server would refuse is left out and reported in {@link LoadResult#rejected()}; the fields
- * filled in are in {@link LoadResult#defaulted()} (and logged at debug level).
+ * <p>One pipeline serves every entry point: read and bound the text, parse, then per object: API
+ * server defaults (core and CRD), namespace, uid, validation, binding. An object the API server
+ * would refuse is left out and reported in {@link LoadResult#rejected()}; the fields filled in are
+ * in {@link LoadResult#defaulted()} (and logged at debug level).
  *
- * <p>Bad input gives a {@link ManifestException} naming the source, document number,
- * line:column (for text) and field. Resources are bounded by {@link ManifestLimits}.
+ * <p>Bad input gives a {@link ManifestException} naming the source, document number, line:column
+ * (for text) and field. Resources are bounded by {@link ManifestLimits}.
  *
  * <pre>{@code
  * LoadResult loaded = Manifests.load(Path.of("manifests/"));
@@ -61,8 +60,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Manifests {
   private static final Logger LOG = LoggerFactory.getLogger(Manifests.class);
-  private static final Manifests DEFAULT = new Manifests(ManifestOptions.defaults(),
-      Admission.SchemaStep.bundled());
+  private static final Manifests DEFAULT =
+      new Manifests(ManifestOptions.defaults(), Admission.SchemaStep.bundled());
 
   private final ManifestOptions options;
   private final ManifestLimits limits;
@@ -187,7 +186,8 @@ public final class Manifests {
       try (Stream<Path> s = Files.walk(path)) {
         files = s.filter(Files::isRegularFile).filter(Manifests::isManifestFile).sorted().toList();
       } catch (IOException | UncheckedIOException e) {
-        throw new ManifestException(path.toString(), 0, 0, 0, "", "cannot list directory: " + e.getMessage());
+        throw new ManifestException(
+            path.toString(), 0, 0, 0, "", "cannot list directory: " + e.getMessage());
       }
       for (Path f : files) {
         readPath(f, run);
@@ -204,8 +204,15 @@ public final class Manifests {
         readText(Utf8Text.decode(readBounded(in, source), source), source, run);
       }
     } catch (IOException e) {
-      throw new ManifestException(source, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new ManifestException(
+          source,
+          0,
+          0,
+          0,
+          "",
+          "cannot read: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
   }
 
@@ -215,8 +222,8 @@ public final class Manifests {
   }
 
   /**
-   * Loads manifests from a UTF-8 stream. The stream is not closed. Invalid UTF-8 is an error
-   * naming the line, never silently replaced.
+   * Loads manifests from a UTF-8 stream. The stream is not closed. Invalid UTF-8 is an error naming
+   * the line, never silently replaced.
    *
    * @param in the stream
    * @param sourceName name used in messages, e.g. {@code <stdin>}
@@ -228,15 +235,25 @@ public final class Manifests {
     try {
       readText(Utf8Text.decode(readBounded(in, sourceName), sourceName), sourceName, run);
     } catch (IOException e) {
-      throw new ManifestException(sourceName, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new ManifestException(
+          sourceName,
+          0,
+          0,
+          0,
+          "",
+          "cannot read: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
     return run.result();
   }
 
   private byte[] readBounded(InputStream in, String source) throws IOException {
-    byte[] bytes = in.readNBytes(limits.maxStreamChars() == Integer.MAX_VALUE
-        ? Integer.MAX_VALUE - 8 : limits.maxStreamChars() + 1);
+    byte[] bytes =
+        in.readNBytes(
+            limits.maxStreamChars() == Integer.MAX_VALUE
+                ? Integer.MAX_VALUE - 8
+                : limits.maxStreamChars() + 1);
     if (bytes.length > limits.maxStreamChars()) {
       throw tooLarge(source, bytes.length);
     }
@@ -244,8 +261,18 @@ public final class Manifests {
   }
 
   private ManifestException tooLarge(String source, long size) {
-    return new ManifestException(source, 0, 0, 0, "", "more than " + limits.maxStreamChars()
-        + " bytes (limit maxStreamChars; " + size + (size > limits.maxStreamChars() ? "+" : "") + " read)");
+    return new ManifestException(
+        source,
+        0,
+        0,
+        0,
+        "",
+        "more than "
+            + limits.maxStreamChars()
+            + " bytes (limit maxStreamChars; "
+            + size
+            + (size > limits.maxStreamChars() ? "+" : "")
+            + " read)");
   }
 
   /**
@@ -267,8 +294,13 @@ public final class Manifests {
       while ((n = reader.read(buf, length, buf.length - length)) >= 0) {
         length += n;
         if (length > limits.maxStreamChars()) {
-          throw new ManifestException(sourceName, 0, 0, 0, "", "more than " + limits.maxStreamChars()
-              + " characters (limit maxStreamChars)");
+          throw new ManifestException(
+              sourceName,
+              0,
+              0,
+              0,
+              "",
+              "more than " + limits.maxStreamChars() + " characters (limit maxStreamChars)");
         }
         if (length == buf.length) {
           if (buf.length >= Integer.MAX_VALUE - 8) {
@@ -278,8 +310,15 @@ public final class Manifests {
         }
       }
     } catch (IOException e) {
-      throw new ManifestException(sourceName, 0, 0, 0, "", "cannot read: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new ManifestException(
+          sourceName,
+          0,
+          0,
+          0,
+          "",
+          "cannot read: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
     readText(new String(buf, 0, length), sourceName, run);
     return run.result();
@@ -287,8 +326,8 @@ public final class Manifests {
 
   /**
    * Loads objects from a Jackson tree: one object (possibly a list) or an array of them, each
-   * element counting as one document. The tree is not modified. Errors name the document (the
-   * array index + 1), the object and the field instead of a line.
+   * element counting as one document. The tree is not modified. Errors name the document (the array
+   * index + 1), the object and the field instead of a line.
    *
    * @param tree an object tree as the Kubernetes API would send it
    * @param sourceName name used in messages
@@ -300,15 +339,18 @@ public final class Manifests {
   }
 
   /**
-   * The tree entry points. Admission changes the tree in place, so a caller's tree is copied
-   * first; without admission nothing writes to it (typed-list items are copied before they are
-   * given their list's apiVersion and kind), so objects as stored are read without a copy.
+   * The tree entry points. Admission changes the tree in place, so a caller's tree is copied first;
+   * without admission nothing writes to it (typed-list items are copied before they are given their
+   * list's apiVersion and kind), so objects as stored are read without a copy.
    */
   private LoadResult readTree(JsonNode tree, String sourceName, boolean copy) {
     Run run = new Run();
     if (tree.isArray()) {
       for (int i = 0; i < tree.size(); i++) {
-        document(YamlTrees.Document.of(copy ? tree.get(i).deepCopy() : tree.get(i), i + 1), sourceName, run);
+        document(
+            YamlTrees.Document.of(copy ? tree.get(i).deepCopy() : tree.get(i), i + 1),
+            sourceName,
+            run);
       }
     } else {
       document(YamlTrees.Document.of(copy ? tree.deepCopy() : tree, 1), sourceName, run);
@@ -330,8 +372,8 @@ public final class Manifests {
     try {
       tree = ModelJson.MAPPER.valueToTree(object);
     } catch (IllegalArgumentException e) {
-      throw new ManifestException(sourceName, 1, 0, 0, "", "not a JSON-like object tree: "
-          + e.getClass().getSimpleName());
+      throw new ManifestException(
+          sourceName, 1, 0, 0, "", "not a JSON-like object tree: " + e.getClass().getSimpleName());
     }
     return readTree(tree, sourceName, false); // a fresh tree: nobody else holds it
   }
@@ -345,15 +387,18 @@ public final class Manifests {
     // malformed document or a stream limit further down is what is reported, as before objects
     // were read during parsing.
     RuntimeException[] held = {null};
-    new YamlTrees(source, limits).read(new StringReader(text), doc -> {
-      if (held[0] == null) {
-        try {
-          document(doc, source, run);
-        } catch (RuntimeException e) {
-          held[0] = e;
-        }
-      }
-    });
+    new YamlTrees(source, limits)
+        .read(
+            new StringReader(text),
+            doc -> {
+              if (held[0] == null) {
+                try {
+                  document(doc, source, run);
+                } catch (RuntimeException e) {
+                  held[0] = e;
+                }
+              }
+            });
     if (held[0] != null) {
       throw held[0];
     }
@@ -382,8 +427,10 @@ public final class Manifests {
           // k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/unstructured.go decodeToList: "For
           // typed lists, e.g., a PodList, API server doesn't set each item's APIVersion and
           // Kind": items with neither take the list's apiVersion and its kind without "List".
-          if (item instanceof ObjectNode o && !itemKind.isEmpty()
-              && Admission.unsetField(o, "apiVersion") && Admission.unsetField(o, "kind")) {
+          if (item instanceof ObjectNode o
+              && !itemKind.isEmpty()
+              && Admission.unsetField(o, "apiVersion")
+              && Admission.unsetField(o, "kind")) {
             ObjectNode typed = o.deepCopy(); // never write into a caller's tree
             typed.put("apiVersion", tree.get("apiVersion").textValue());
             typed.put("kind", itemKind);
@@ -399,30 +446,42 @@ public final class Manifests {
   }
 
   /**
-   * {@code kind: List}, or a typed list: a kind ending in {@code List} with an {@code items}
-   * field (k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/unstructured.go decodes any
-   * object with {@code items} as a list).
+   * {@code kind: List}, or a typed list: a kind ending in {@code List} with an {@code items} field
+   * (k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/unstructured.go decodes any object with
+   * {@code items} as a list).
    */
   private static boolean isList(JsonNode tree) {
-    if (!tree.isObject() || !tree.path("apiVersion").isTextual() || !tree.path("kind").isTextual()) {
+    if (!tree.isObject()
+        || !tree.path("apiVersion").isTextual()
+        || !tree.path("kind").isTextual()) {
       return false;
     }
     String kind = tree.get("kind").textValue();
-    return kind.equals("List") || (kind.endsWith("List") && tree.has("items")
-        && Kind.find(groupOf(tree.get("apiVersion").textValue()), kind).isEmpty());
+    return kind.equals("List")
+        || (kind.endsWith("List")
+            && tree.has("items")
+            && Kind.find(groupOf(tree.get("apiVersion").textValue()), kind).isEmpty());
   }
 
-  private static ManifestWarning skipped(String source, YamlTrees.Document doc, JsonNode tree, String pointer) {
+  private static ManifestWarning skipped(
+      String source, YamlTrees.Document doc, JsonNode tree, String pointer) {
     String kind = tree.path("kind").asText();
     String apiVersion = tree.path("apiVersion").asText();
     String name = tree.path("metadata").path("name").asText();
     String ns = tree.path("metadata").path("namespace").asText();
     String what = kind + " " + (ns.isEmpty() ? name : ns + "/" + name);
-    String why = Kind.find(groupOf(apiVersion), kind).isPresent()
-        ? "version " + apiVersion + " of " + kind + " is not read (read: "
-            + Kind.find(groupOf(apiVersion), kind).get().versions() + ")"
-        : "kind " + apiVersion + " " + kind + " is not read by kong-translator";
-    return new ManifestWarning(source, doc.number(), doc.position(pointer)[0], "skipped " + what + ": " + why);
+    String why =
+        Kind.find(groupOf(apiVersion), kind).isPresent()
+            ? "version "
+                + apiVersion
+                + " of "
+                + kind
+                + " is not read (read: "
+                + Kind.find(groupOf(apiVersion), kind).get().versions()
+                + ")"
+            : "kind " + apiVersion + " " + kind + " is not read by kong-translator";
+    return new ManifestWarning(
+        source, doc.number(), doc.position(pointer)[0], "skipped " + what + ": " + why);
   }
 
   private static String groupOf(String apiVersion) {
@@ -431,17 +490,27 @@ public final class Manifests {
   }
 
   /** One object: checks, admission (defaults, namespace, uid, validation), binding. */
-  private void object(String source, YamlTrees.Document doc, JsonNode tree, String pointer, Run run) {
+  private void object(
+      String source, YamlTrees.Document doc, JsonNode tree, String pointer, Run run) {
     if (!tree.isObject()) {
-      throw error(source, doc, pointer, "expected a Kubernetes object (a mapping), found " + describe(tree));
+      throw error(
+          source,
+          doc,
+          pointer,
+          "expected a Kubernetes object (a mapping), found " + describe(tree));
     }
     JsonNode apiVersion = tree.get("apiVersion");
     JsonNode kind = tree.get("kind");
     if (apiVersion == null || !apiVersion.isTextual() || apiVersion.textValue().isEmpty()) {
-      throw error(source, doc, pointer + "/apiVersion", "missing or not a string: every object needs an apiVersion");
+      throw error(
+          source,
+          doc,
+          pointer + "/apiVersion",
+          "missing or not a string: every object needs an apiVersion");
     }
     if (kind == null || !kind.isTextual() || kind.textValue().isEmpty()) {
-      throw error(source, doc, pointer + "/kind", "missing or not a string: every object needs a kind");
+      throw error(
+          source, doc, pointer + "/kind", "missing or not a string: every object needs a kind");
     }
     Optional<Kind> k = Kind.forApiVersion(apiVersion.textValue(), kind.textValue());
     if (k.isEmpty()) {
@@ -450,20 +519,29 @@ public final class Manifests {
     }
     JsonNode name = tree.path("metadata").path("name");
     if (!name.isTextual() || name.textValue().isEmpty()) {
-      throw error(source, doc, pointer + "/metadata/name",
+      throw error(
+          source,
+          doc,
+          pointer + "/metadata/name",
           "missing: " + kind.textValue() + " objects need metadata.name");
     }
     String version = k.get().versionOf(apiVersion.textValue());
     Admission.Outcome admitted = admission.admit(k.get(), version, (ObjectNode) tree);
     JsonNode meta = tree.path("metadata");
-    ObjectRef ref = new ObjectRef(k.get().group(), version, k.get().kindName(),
-        k.get().namespaced() ? meta.path("namespace").asText("") : "", name.textValue(),
-        meta.path("uid").isTextual() ? meta.path("uid").textValue() : "");
+    ObjectRef ref =
+        new ObjectRef(
+            k.get().group(),
+            version,
+            k.get().kindName(),
+            k.get().namespaced() ? meta.path("namespace").asText("") : "",
+            name.textValue(),
+            meta.path("uid").isTextual() ? meta.path("uid").textValue() : "");
     if (!admitted.violations().isEmpty()) {
       List<InvalidObjectException.Violation> violations = new ArrayList<>();
       for (SchemaViolation v : admitted.violations()) {
-        violations.add(new InvalidObjectException.Violation(
-            YamlTrees.field(pointer + v.pointer()), v.rule(), v.message()));
+        violations.add(
+            new InvalidObjectException.Violation(
+                YamlTrees.field(pointer + v.pointer()), v.rule(), v.message()));
       }
       int[] pos = doc.position(pointer + admitted.violations().get(0).pointer());
       InvalidObjectException rejected =
@@ -484,15 +562,24 @@ public final class Manifests {
     run.objects.add(bind(source, doc, tree, pointer, k.get(), kind.textValue(), name.textValue()));
   }
 
-  private static K8sObject bind(String source, YamlTrees.Document doc, JsonNode tree, String pointer,
-      Kind k, String kindName, String name) {
+  private static K8sObject bind(
+      String source,
+      YamlTrees.Document doc,
+      JsonNode tree,
+      String pointer,
+      Kind k,
+      String kindName,
+      String name) {
     try {
       return ModelJson.MAPPER.treeToValue(tree, k.type());
     } catch (JsonMappingException e) {
       StringBuilder p = new StringBuilder(pointer);
       for (JsonMappingException.Reference r : e.getPath()) {
-        p.append('/').append(r.getFieldName() != null
-            ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
+        p.append('/')
+            .append(
+                r.getFieldName() != null
+                    ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                    : String.valueOf(r.getIndex()));
       }
       String ns = tree.path("metadata").path("namespace").asText();
       String obj = kindName + " " + (ns.isEmpty() ? name : ns + "/" + name);
@@ -504,14 +591,15 @@ public final class Manifests {
     }
   }
 
-  private static K8sObject failBinding(String source, YamlTrees.Document doc, String pointer, String obj,
-      JsonMappingException e) {
+  private static K8sObject failBinding(
+      String source, YamlTrees.Document doc, String pointer, String obj, JsonMappingException e) {
     String problem;
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       Throwable c = e.getCause();
-      problem = c instanceof NullPointerException
-          ? "null values are not allowed here"
-          : (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+      problem =
+          c instanceof NullPointerException
+              ? "null values are not allowed here"
+              : (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
     } else {
       problem = e.getOriginalMessage();
       int nl = problem.indexOf('\n');
@@ -541,9 +629,11 @@ public final class Manifests {
     return n.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
-  private static ManifestException error(String source, YamlTrees.Document doc, String pointer, String problem) {
+  private static ManifestException error(
+      String source, YamlTrees.Document doc, String pointer, String problem) {
     int[] pos = doc.position(pointer);
-    return new ManifestException(source, doc.number(), pos[0], pos[1], YamlTrees.field(pointer), problem);
+    return new ManifestException(
+        source, doc.number(), pos[0], pos[1], YamlTrees.field(pointer), problem);
   }
 
   /** The state of one load call: the results so far and the run bounds. */
@@ -559,20 +649,35 @@ public final class Manifests {
     void addBytes(String text, String source) {
       bytes += Utf8Text.length(text, source);
       if (bytes > limits.maxTotalBytes()) {
-        throw new ManifestException(source, 0, 0, 0, "", "this load reads more than "
-            + limits.maxTotalBytes() + " bytes in all (limit maxTotalBytes)");
+        throw new ManifestException(
+            source,
+            0,
+            0,
+            0,
+            "",
+            "this load reads more than "
+                + limits.maxTotalBytes()
+                + " bytes in all (limit maxTotalBytes)");
       }
     }
 
     void count(String source, YamlTrees.Document doc, String pointer) {
       int n = perSource.merge(source, 1, Integer::sum);
       if (n > limits.maxDocuments()) {
-        throw error(source, doc, pointer,
+        throw error(
+            source,
+            doc,
+            pointer,
             "more than " + limits.maxDocuments() + " objects (limit maxDocuments)");
       }
       if (++total > limits.maxTotalObjects()) {
-        throw error(source, doc, pointer, "this load has more than " + limits.maxTotalObjects()
-            + " objects in all (limit maxTotalObjects)");
+        throw error(
+            source,
+            doc,
+            pointer,
+            "this load has more than "
+                + limits.maxTotalObjects()
+                + " objects in all (limit maxTotalObjects)");
       }
     }
 

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record BackendTlsPolicy(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record BackendTlsPolicy(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,13 +32,9 @@ public record BackendTlsPolicy(
     return Kind.BACKEND_TLS_POLICY;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
-      List<TargetRef> targetRefs,
-      @Nullable Validation validation,
-      Map<String, String> options) {
+      List<TargetRef> targetRefs, @Nullable Validation validation, Map<String, String> options) {
     static final Spec EMPTY = new Spec(List.of(), null, Map.of());
 
     /**
@@ -55,12 +51,17 @@ public record BackendTlsPolicy(
   }
 
   /** A policy target. */
-  public record TargetRef(@Nullable String group, @Nullable String kind, @Nullable String name,
+  public record TargetRef(
+      @Nullable String group,
+      @Nullable String kind,
+      @Nullable String name,
       @Nullable String sectionName) {}
 
   /** Validation settings. */
-  public record Validation(List<GatewayApi.ObjectReference> caCertificateRefs,
-      @Nullable String hostname, @Nullable String wellKnownCACertificates,
+  public record Validation(
+      List<GatewayApi.ObjectReference> caCertificateRefs,
+      @Nullable String hostname,
+      @Nullable String wellKnownCACertificates,
       @Nullable JsonValue subjectAltNames) {
     /**
      * Normalises absent collections.

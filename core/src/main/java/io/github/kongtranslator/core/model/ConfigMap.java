@@ -1,9 +1,7 @@
 package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A core {@code v1} ConfigMap.
@@ -12,10 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param data the data entries
  */
-public record ConfigMap(
-    String apiVersion,
-    ObjectMeta metadata,
-    Map<String, String> data) implements K8sObject {
+public record ConfigMap(String apiVersion, ObjectMeta metadata, Map<String, String> data)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.

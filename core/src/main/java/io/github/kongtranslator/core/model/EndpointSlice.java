@@ -2,11 +2,11 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code discovery.k8s.io/v1} EndpointSlice. The owning Service is named by the label {@code kubernetes.io/service-name}.
+ * A {@code discovery.k8s.io/v1} EndpointSlice. The owning Service is named by the label {@code
+ * kubernetes.io/service-name}.
  *
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
@@ -19,7 +19,8 @@ public record EndpointSlice(
     ObjectMeta metadata,
     @Nullable String addressType,
     List<Endpoint> endpoints,
-    List<EndpointPort> ports) implements K8sObject {
+    List<EndpointPort> ports)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -50,8 +51,11 @@ public record EndpointSlice(
   }
 
   /** One endpoint. */
-  public record Endpoint(List<String> addresses, @Nullable Conditions conditions,
-      @Nullable String hostname, @Nullable String nodeName) {
+  public record Endpoint(
+      List<String> addresses,
+      @Nullable Conditions conditions,
+      @Nullable String hostname,
+      @Nullable String nodeName) {
     /**
      * Normalises absent addresses.
      *
@@ -66,10 +70,13 @@ public record EndpointSlice(
   }
 
   /** Endpoint conditions; {@code null} means unknown. */
-  public record Conditions(@Nullable Boolean ready, @Nullable Boolean serving,
-      @Nullable Boolean terminating) {}
+  public record Conditions(
+      @Nullable Boolean ready, @Nullable Boolean serving, @Nullable Boolean terminating) {}
 
   /** A port of the slice. */
-  public record EndpointPort(@Nullable String name, @Nullable Integer port,
-      @Nullable String protocol, @Nullable String appProtocol) {}
+  public record EndpointPort(
+      @Nullable String name,
+      @Nullable Integer port,
+      @Nullable String protocol,
+      @Nullable String appProtocol) {}
 }

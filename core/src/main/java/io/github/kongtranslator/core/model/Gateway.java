@@ -11,11 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
  * @param spec the spec; empty when absent
- * @param status the status as written, or {@code null} when absent (only the listener statuses
- *     are kept: they gate listener certificates)
+ * @param status the status as written, or {@code null} when absent (only the listener statuses are
+ *     kept: they gate listener certificates)
  */
-public record Gateway(
-    String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
+public record Gateway(String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
     implements K8sObject {
 
   /**
@@ -24,7 +23,8 @@ public record Gateway(
    * @param apiVersion the apiVersion as written
    * @param metadata object metadata
    * @param spec the spec; empty when absent
-   * @param status the status as written, or {@code null} when absent (only the listener statuses are kept: they gate listener certificates)
+   * @param status the status as written, or {@code null} when absent (only the listener statuses
+   *     are kept: they gate listener certificates)
    */
   public Gateway {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
@@ -36,13 +36,9 @@ public record Gateway(
     return Kind.GATEWAY;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
-      @Nullable String gatewayClassName,
-      List<Listener> listeners,
-      List<Address> addresses) {
+      @Nullable String gatewayClassName, List<Listener> listeners, List<Address> addresses) {
     static final Spec EMPTY = new Spec(null, List.of(), List.of());
 
     /**
@@ -59,11 +55,18 @@ public record Gateway(
   }
 
   /** A listener. */
-  public record Listener(@Nullable String name, @Nullable String hostname, int port,
-      @Nullable String protocol, @Nullable ListenerTls tls, @Nullable JsonValue allowedRoutes) {}
+  public record Listener(
+      @Nullable String name,
+      @Nullable String hostname,
+      int port,
+      @Nullable String protocol,
+      @Nullable ListenerTls tls,
+      @Nullable JsonValue allowedRoutes) {}
 
   /** Listener TLS settings. */
-  public record ListenerTls(@Nullable String mode, List<GatewayApi.ObjectReference> certificateRefs,
+  public record ListenerTls(
+      @Nullable String mode,
+      List<GatewayApi.ObjectReference> certificateRefs,
       Map<String, String> options) {
     /**
      * Normalises absent collections.
@@ -123,6 +126,9 @@ public record Gateway(
    * @param reason machine-readable reason
    * @param observedGeneration the generation the condition was computed for
    */
-  public record Condition(@Nullable String type, @Nullable String status,
-      @Nullable String reason, @Nullable Long observedGeneration) {}
+  public record Condition(
+      @Nullable String type,
+      @Nullable String status,
+      @Nullable String reason,
+      @Nullable Long observedGeneration) {}
 }

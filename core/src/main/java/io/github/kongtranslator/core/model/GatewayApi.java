@@ -21,8 +21,12 @@ public final class GatewayApi {
    * @param sectionName listener name
    * @param port listener port
    */
-  public record ParentReference(@Nullable String group, @Nullable String kind,
-      @Nullable String namespace, @Nullable String name, @Nullable String sectionName,
+  public record ParentReference(
+      @Nullable String group,
+      @Nullable String kind,
+      @Nullable String namespace,
+      @Nullable String name,
+      @Nullable String sectionName,
       @Nullable Integer port) {}
 
   /**
@@ -33,8 +37,11 @@ public final class GatewayApi {
    * @param name name
    * @param namespace namespace, the referrer's own when absent
    */
-  public record ObjectReference(@Nullable String group, @Nullable String kind,
-      @Nullable String name, @Nullable String namespace) {}
+  public record ObjectReference(
+      @Nullable String group,
+      @Nullable String kind,
+      @Nullable String name,
+      @Nullable String namespace) {}
 
   /**
    * A backend reference of a route rule.
@@ -47,8 +54,13 @@ public final class GatewayApi {
    * @param weight weight, 1 when absent
    * @param filters backend filters
    */
-  public record BackendRef(@Nullable String group, @Nullable String kind, @Nullable String name,
-      @Nullable String namespace, @Nullable Integer port, @Nullable Integer weight,
+  public record BackendRef(
+      @Nullable String group,
+      @Nullable String kind,
+      @Nullable String name,
+      @Nullable String namespace,
+      @Nullable Integer port,
+      @Nullable Integer weight,
       List<Filter> filters) {
     /**
      * Normalises absent filters.
@@ -73,7 +85,8 @@ public final class GatewayApi {
    * @param name header or parameter name
    * @param value the value to match
    */
-  public record NameValueMatch(@Nullable String type, @Nullable String name, @Nullable String value) {}
+  public record NameValueMatch(
+      @Nullable String type, @Nullable String name, @Nullable String value) {}
 
   /**
    * A route filter.
@@ -86,9 +99,13 @@ public final class GatewayApi {
    * @param extensionRef a Kong plugin reference
    * @param requestMirror mirror settings (kept as a tree)
    */
-  public record Filter(@Nullable String type, @Nullable HeaderModifier requestHeaderModifier,
-      @Nullable HeaderModifier responseHeaderModifier, @Nullable RequestRedirect requestRedirect,
-      @Nullable UrlRewrite urlRewrite, @Nullable LocalObjectReference extensionRef,
+  public record Filter(
+      @Nullable String type,
+      @Nullable HeaderModifier requestHeaderModifier,
+      @Nullable HeaderModifier responseHeaderModifier,
+      @Nullable RequestRedirect requestRedirect,
+      @Nullable UrlRewrite urlRewrite,
+      @Nullable LocalObjectReference extensionRef,
       @Nullable JsonValue requestMirror) {}
 
   /**
@@ -130,8 +147,12 @@ public final class GatewayApi {
    * @param port port
    * @param statusCode status code
    */
-  public record RequestRedirect(@Nullable String scheme, @Nullable String hostname,
-      @Nullable PathModifier path, @Nullable Integer port, @Nullable Integer statusCode) {}
+  public record RequestRedirect(
+      @Nullable String scheme,
+      @Nullable String hostname,
+      @Nullable PathModifier path,
+      @Nullable Integer port,
+      @Nullable Integer statusCode) {}
 
   /**
    * A URL rewrite.
@@ -148,7 +169,9 @@ public final class GatewayApi {
    * @param replaceFullPath full path
    * @param replacePrefixMatch prefix replacement
    */
-  public record PathModifier(@Nullable String type, @Nullable String replaceFullPath,
+  public record PathModifier(
+      @Nullable String type,
+      @Nullable String replaceFullPath,
       @Nullable String replacePrefixMatch) {}
 
   /**
@@ -158,8 +181,8 @@ public final class GatewayApi {
    * @param kind kind
    * @param name name
    */
-  public record LocalObjectReference(@Nullable String group, @Nullable String kind,
-      @Nullable String name) {}
+  public record LocalObjectReference(
+      @Nullable String group, @Nullable String kind, @Nullable String name) {}
 
   /**
    * A rule of an L4 route (TCPRoute, UDPRoute, TLSRoute).

@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record GatewayClass(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record GatewayClass(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,12 +28,9 @@ public record GatewayClass(
     return Kind.GATEWAY_CLASS;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
-      @Nullable String controllerName,
-      GatewayApi.@Nullable ParentReference parametersRef) {
+      @Nullable String controllerName, GatewayApi.@Nullable ParentReference parametersRef) {
     static final Spec EMPTY = new Spec(null, null);
 
     /**
@@ -46,8 +39,6 @@ public record GatewayClass(
      * @param controllerName the {@code spec.controllerName} field; null when absent
      * @param parametersRef the {@code spec.parametersRef} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 }

@@ -2,7 +2,6 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record GrpcRoute(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record GrpcRoute(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,13 +30,9 @@ public record GrpcRoute(
     return Kind.GRPC_ROUTE;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
-      List<GatewayApi.ParentReference> parentRefs,
-      List<String> hostnames,
-      List<Rule> rules) {
+      List<GatewayApi.ParentReference> parentRefs, List<String> hostnames, List<Rule> rules) {
     static final Spec EMPTY = new Spec(List.of(), List.of(), List.of());
 
     /**
@@ -56,7 +50,10 @@ public record GrpcRoute(
   }
 
   /** A rule. */
-  public record Rule(@Nullable String name, List<Match> matches, List<GatewayApi.Filter> filters,
+  public record Rule(
+      @Nullable String name,
+      List<Match> matches,
+      List<GatewayApi.Filter> filters,
       List<GatewayApi.BackendRef> backendRefs) {
     /**
      * Normalises absent collections.
@@ -87,5 +84,6 @@ public record GrpcRoute(
   }
 
   /** A gRPC method match. */
-  public record MethodMatch(@Nullable String type, @Nullable String service, @Nullable String method) {}
+  public record MethodMatch(
+      @Nullable String type, @Nullable String service, @Nullable String method) {}
 }

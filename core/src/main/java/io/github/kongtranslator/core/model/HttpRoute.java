@@ -2,7 +2,6 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record HttpRoute(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record HttpRoute(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,13 +30,9 @@ public record HttpRoute(
     return Kind.HTTP_ROUTE;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
-      List<GatewayApi.ParentReference> parentRefs,
-      List<String> hostnames,
-      List<Rule> rules) {
+      List<GatewayApi.ParentReference> parentRefs, List<String> hostnames, List<Rule> rules) {
     static final Spec EMPTY = new Spec(List.of(), List.of(), List.of());
 
     /**
@@ -56,8 +50,12 @@ public record HttpRoute(
   }
 
   /** A rule. */
-  public record Rule(@Nullable String name, List<Match> matches, List<GatewayApi.Filter> filters,
-      List<GatewayApi.BackendRef> backendRefs, @Nullable JsonValue timeouts) {
+  public record Rule(
+      @Nullable String name,
+      List<Match> matches,
+      List<GatewayApi.Filter> filters,
+      List<GatewayApi.BackendRef> backendRefs,
+      @Nullable JsonValue timeouts) {
     /**
      * Normalises absent collections.
      *
@@ -75,8 +73,11 @@ public record HttpRoute(
   }
 
   /** A match. */
-  public record Match(@Nullable PathMatch path, List<GatewayApi.NameValueMatch> headers,
-      List<GatewayApi.NameValueMatch> queryParams, @Nullable String method) {
+  public record Match(
+      @Nullable PathMatch path,
+      List<GatewayApi.NameValueMatch> headers,
+      List<GatewayApi.NameValueMatch> queryParams,
+      @Nullable String method) {
     /**
      * Normalises absent collections.
      *

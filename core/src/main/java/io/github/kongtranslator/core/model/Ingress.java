@@ -2,7 +2,6 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record Ingress(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record Ingress(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,9 +30,7 @@ public record Ingress(
     return Kind.INGRESS;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
       @Nullable String ingressClassName,
       @Nullable Backend defaultBackend,

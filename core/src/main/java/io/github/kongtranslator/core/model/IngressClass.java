@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record IngressClass(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record IngressClass(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,12 +28,8 @@ public record IngressClass(
     return Kind.INGRESS_CLASS;
   }
 
-  /**
-   * The spec.
-   */
-  public record Spec(
-      @Nullable String controller,
-      @Nullable Parameters parameters) {
+  /** The spec. */
+  public record Spec(@Nullable String controller, @Nullable Parameters parameters) {
     static final Spec EMPTY = new Spec(null, null);
 
     /**
@@ -46,12 +38,14 @@ public record IngressClass(
      * @param controller the {@code spec.controller} field; null when absent
      * @param parameters the {@code spec.parameters} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 
   /** Reference to the class parameters. */
-  public record Parameters(@Nullable String apiGroup, @Nullable String kind, @Nullable String name,
-      @Nullable String namespace, @Nullable String scope) {}
+  public record Parameters(
+      @Nullable String apiGroup,
+      @Nullable String kind,
+      @Nullable String name,
+      @Nullable String namespace,
+      @Nullable String scope) {}
 }

@@ -1,10 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-
 /**
  * A {@code configuration.konghq.com/v1alpha1} IngressClassParameters.
  *
@@ -12,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record IngressClassParameters(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record IngressClassParameters(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,12 +27,8 @@ public record IngressClassParameters(
     return Kind.INGRESS_CLASS_PARAMETERS;
   }
 
-  /**
-   * The spec.
-   */
-  public record Spec(
-      boolean serviceUpstream,
-      boolean enableLegacyRegexDetection) {
+  /** The spec. */
+  public record Spec(boolean serviceUpstream, boolean enableLegacyRegexDetection) {
     static final Spec EMPTY = new Spec(false, false);
 
     /**
@@ -46,8 +37,6 @@ public record IngressClassParameters(
      * @param serviceUpstream the {@code spec.serviceUpstream} field
      * @param enableLegacyRegexDetection the {@code spec.enableLegacyRegexDetection} field
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kubernetes {@code IntOrString} (e.g. a Service port's {@code targetPort}): either a number
- * or a name.
+ * Kubernetes {@code IntOrString} (e.g. a Service port's {@code targetPort}): either a number or a
+ * name.
  */
 public final class IntOrString {
   private final @Nullable Integer number;
@@ -55,7 +55,8 @@ public final class IntOrString {
     if (node.isTextual()) {
       return of(node.textValue());
     }
-    throw new IllegalArgumentException("expected an integer or a string, found " + node.getNodeType());
+    throw new IllegalArgumentException(
+        "expected an integer or a string, found " + node.getNodeType());
   }
 
   /** {@return the number, if this is a number} */

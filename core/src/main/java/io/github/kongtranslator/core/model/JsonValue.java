@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.kongtranslator.core.json.CanonicalJson;
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable, free-form JSON tree (plugin configuration, custom entity fields, health
- * checks). The wrapped tree is copied on the way in and on the way out, so no caller can
- * change it. Equality is structural (numbers compare by value).
+ * An immutable, free-form JSON tree (plugin configuration, custom entity fields, health checks).
+ * The wrapped tree is copied on the way in and on the way out, so no caller can change it. Equality
+ * is structural (numbers compare by value).
  */
 public final class JsonValue {
   private static final JsonValue NULL = new JsonValue(NullNode.getInstance());
@@ -66,12 +66,15 @@ public final class JsonValue {
   }
 
   /**
-   * A summary that never shows the content: free-form values such as plugin configuration
-   * may hold credentials written inline. Use {@link #canonicalJson()} to see the content.
+   * A summary that never shows the content: free-form values such as plugin configuration may hold
+   * credentials written inline. Use {@link #canonicalJson()} to see the content.
    */
   @Override
   public String toString() {
-    return "JsonValue(" + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-        + ", " + canonical.length() + " chars)";
+    return "JsonValue("
+        + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+        + ", "
+        + canonical.length()
+        + " chars)";
   }
 }

@@ -5,21 +5,44 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A Kubernetes object of one of the 27 kinds kong-translator reads.
  *
- * <p>Implementations are immutable records, one per {@link Kind}. Use {@link #kind()} with a
- * {@code switch} expression to dispatch exhaustively.
+ * <p>Implementations are immutable records, one per {@link Kind}. Use {@link #kind()} with a {@code
+ * switch} expression to dispatch exhaustively.
  */
 public sealed interface K8sObject
-    permits Ingress, IngressClass, Service, Secret, ConfigMap, EndpointSlice, HttpRoute,
-        UdpRoute, TcpRoute, TlsRoute, GrpcRoute, ReferenceGrant, Gateway, GatewayClass,
-        BackendTlsPolicy, KongPlugin, KongClusterPlugin, KongConsumer, KongConsumerGroup,
-        KongIngress, TcpIngress, UdpIngress, KongUpstreamPolicy, IngressClassParameters,
-        KongServiceFacade, KongVault, KongCustomEntity {
+    permits Ingress,
+        IngressClass,
+        Service,
+        Secret,
+        ConfigMap,
+        EndpointSlice,
+        HttpRoute,
+        UdpRoute,
+        TcpRoute,
+        TlsRoute,
+        GrpcRoute,
+        ReferenceGrant,
+        Gateway,
+        GatewayClass,
+        BackendTlsPolicy,
+        KongPlugin,
+        KongClusterPlugin,
+        KongConsumer,
+        KongConsumerGroup,
+        KongIngress,
+        TcpIngress,
+        UdpIngress,
+        KongUpstreamPolicy,
+        IngressClassParameters,
+        KongServiceFacade,
+        KongVault,
+        KongCustomEntity {
 
   /** {@return the kind of this object} */
   Kind kind();
 
   /**
-   * {@return the {@code apiVersion} as written in the input, e.g} {@code gateway.networking.k8s.io/v1beta1}.
+   * {@return the {@code apiVersion} as written in the input, e.g} {@code
+   * gateway.networking.k8s.io/v1beta1}.
    */
   @JsonProperty("apiVersion")
   String apiVersion();
@@ -39,8 +62,8 @@ public sealed interface K8sObject
     Kind k = kind();
     String version = k.versionOf(apiVersion());
     ObjectMeta m = metadata();
-    return new ObjectRef(k.group(), version, k.kindName(),
-        k.namespaced() ? m.namespace() : "", m.name(), m.uid());
+    return new ObjectRef(
+        k.group(), version, k.kindName(), k.namespaced() ? m.namespace() : "", m.name(), m.uid());
   }
 
   /** {@return the store key: {@code namespace/name}, or {@code name} for cluster-scoped kinds} */

@@ -5,18 +5,19 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The 27 Kubernetes kinds kong-translator reads, in <em>store order</em> (the order of
- * {@code fallback-spec.md} §1.1). Store order fixes the iteration order of snapshots, graph
- * construction and snapshot hashes.
+ * The 27 Kubernetes kinds kong-translator reads, in <em>store order</em> (the order of {@code
+ * fallback-spec.md} §1.1). Store order fixes the iteration order of snapshots, graph construction
+ * and snapshot hashes.
  *
- * <p>Dispatch over kinds uses {@code switch} expressions without {@code default}, so adding a
- * kind here makes the compiler point at every place that must handle it.
+ * <p>Dispatch over kinds uses {@code switch} expressions without {@code default}, so adding a kind
+ * here makes the compiler point at every place that must handle it.
  */
 public enum Kind {
   /** {@code networking.k8s.io} Ingress. */
   INGRESS("IngressV1", "networking.k8s.io", "Ingress", true, Ingress.class, "v1"),
   /** {@code networking.k8s.io} IngressClass (cluster-scoped). */
-  INGRESS_CLASS("IngressClassV1", "networking.k8s.io", "IngressClass", false, IngressClass.class, "v1"),
+  INGRESS_CLASS(
+      "IngressClassV1", "networking.k8s.io", "IngressClass", false, IngressClass.class, "v1"),
   /** Core Service. */
   SERVICE("Service", "", "Service", true, Service.class, "v1"),
   /** Core Secret. */
@@ -24,7 +25,8 @@ public enum Kind {
   /** Core ConfigMap. */
   CONFIG_MAP("ConfigMap", "", "ConfigMap", true, ConfigMap.class, "v1"),
   /** {@code discovery.k8s.io} EndpointSlice. */
-  ENDPOINT_SLICE("EndpointSlice", "discovery.k8s.io", "EndpointSlice", true, EndpointSlice.class, "v1"),
+  ENDPOINT_SLICE(
+      "EndpointSlice", "discovery.k8s.io", "EndpointSlice", true, EndpointSlice.class, "v1"),
   /** Gateway API HTTPRoute. */
   HTTP_ROUTE("HTTPRoute", GatewayApi.GROUP, "HTTPRoute", true, HttpRoute.class, "v1", "v1beta1"),
   /** Gateway API UDPRoute. */
@@ -36,21 +38,44 @@ public enum Kind {
   /** Gateway API GRPCRoute. */
   GRPC_ROUTE("GRPCRoute", GatewayApi.GROUP, "GRPCRoute", true, GrpcRoute.class, "v1", "v1alpha2"),
   /** Gateway API ReferenceGrant. */
-  REFERENCE_GRANT("ReferenceGrant", GatewayApi.GROUP, "ReferenceGrant", true, ReferenceGrant.class, "v1beta1", "v1", "v1alpha2"),
+  REFERENCE_GRANT(
+      "ReferenceGrant",
+      GatewayApi.GROUP,
+      "ReferenceGrant",
+      true,
+      ReferenceGrant.class,
+      "v1beta1",
+      "v1",
+      "v1alpha2"),
   /** Gateway API Gateway. */
   GATEWAY("Gateway", GatewayApi.GROUP, "Gateway", true, Gateway.class, "v1", "v1beta1"),
   /** Gateway API GatewayClass (cluster-scoped). */
-  GATEWAY_CLASS("GatewayClass", GatewayApi.GROUP, "GatewayClass", false, GatewayClass.class, "v1", "v1beta1"),
+  GATEWAY_CLASS(
+      "GatewayClass", GatewayApi.GROUP, "GatewayClass", false, GatewayClass.class, "v1", "v1beta1"),
   /** Gateway API BackendTLSPolicy. */
-  BACKEND_TLS_POLICY("BackendTLSPolicy", GatewayApi.GROUP, "BackendTLSPolicy", true, BackendTlsPolicy.class, "v1alpha3", "v1"),
+  BACKEND_TLS_POLICY(
+      "BackendTLSPolicy",
+      GatewayApi.GROUP,
+      "BackendTLSPolicy",
+      true,
+      BackendTlsPolicy.class,
+      "v1alpha3",
+      "v1"),
   /** KongPlugin. */
   KONG_PLUGIN("Plugin", Kind.KONG_GROUP, "KongPlugin", true, KongPlugin.class, "v1"),
   /** KongClusterPlugin (cluster-scoped). */
-  KONG_CLUSTER_PLUGIN("ClusterPlugin", Kind.KONG_GROUP, "KongClusterPlugin", false, KongClusterPlugin.class, "v1"),
+  KONG_CLUSTER_PLUGIN(
+      "ClusterPlugin", Kind.KONG_GROUP, "KongClusterPlugin", false, KongClusterPlugin.class, "v1"),
   /** KongConsumer. */
   KONG_CONSUMER("Consumer", Kind.KONG_GROUP, "KongConsumer", true, KongConsumer.class, "v1"),
   /** KongConsumerGroup. */
-  KONG_CONSUMER_GROUP("ConsumerGroup", Kind.KONG_GROUP, "KongConsumerGroup", true, KongConsumerGroup.class, "v1beta1"),
+  KONG_CONSUMER_GROUP(
+      "ConsumerGroup",
+      Kind.KONG_GROUP,
+      "KongConsumerGroup",
+      true,
+      KongConsumerGroup.class,
+      "v1beta1"),
   /** KongIngress (deprecated upstream overrides). */
   KONG_INGRESS("KongIngress", Kind.KONG_GROUP, "KongIngress", true, KongIngress.class, "v1"),
   /** TCPIngress. */
@@ -58,15 +83,39 @@ public enum Kind {
   /** UDPIngress. */
   UDP_INGRESS("UDPIngress", Kind.KONG_GROUP, "UDPIngress", true, UdpIngress.class, "v1beta1"),
   /** KongUpstreamPolicy. */
-  KONG_UPSTREAM_POLICY("KongUpstreamPolicy", Kind.KONG_GROUP, "KongUpstreamPolicy", true, KongUpstreamPolicy.class, "v1beta1"),
+  KONG_UPSTREAM_POLICY(
+      "KongUpstreamPolicy",
+      Kind.KONG_GROUP,
+      "KongUpstreamPolicy",
+      true,
+      KongUpstreamPolicy.class,
+      "v1beta1"),
   /** IngressClassParameters. */
-  INGRESS_CLASS_PARAMETERS("IngressClassParametersV1alpha1", Kind.KONG_GROUP, "IngressClassParameters", true, IngressClassParameters.class, "v1alpha1"),
+  INGRESS_CLASS_PARAMETERS(
+      "IngressClassParametersV1alpha1",
+      Kind.KONG_GROUP,
+      "IngressClassParameters",
+      true,
+      IngressClassParameters.class,
+      "v1alpha1"),
   /** KongServiceFacade (incubator group). */
-  KONG_SERVICE_FACADE("KongServiceFacade", "incubator.ingress-controller.konghq.com", "KongServiceFacade", true, KongServiceFacade.class, "v1alpha1"),
+  KONG_SERVICE_FACADE(
+      "KongServiceFacade",
+      "incubator.ingress-controller.konghq.com",
+      "KongServiceFacade",
+      true,
+      KongServiceFacade.class,
+      "v1alpha1"),
   /** KongVault (cluster-scoped). */
   KONG_VAULT("KongVault", Kind.KONG_GROUP, "KongVault", false, KongVault.class, "v1alpha1"),
   /** KongCustomEntity. */
-  KONG_CUSTOM_ENTITY("KongCustomEntity", Kind.KONG_GROUP, "KongCustomEntity", true, KongCustomEntity.class, "v1alpha1");
+  KONG_CUSTOM_ENTITY(
+      "KongCustomEntity",
+      Kind.KONG_GROUP,
+      "KongCustomEntity",
+      true,
+      KongCustomEntity.class,
+      "v1alpha1");
 
   /** API group of Kong's configuration CRDs. */
   public static final String KONG_GROUP = "configuration.konghq.com";
@@ -78,8 +127,13 @@ public enum Kind {
   private final Class<? extends K8sObject> type;
   private final ImmutableList<String> versions;
 
-  Kind(String storeName, String group, String kindName, boolean namespaced,
-      Class<? extends K8sObject> type, String... versions) {
+  Kind(
+      String storeName,
+      String group,
+      String kindName,
+      boolean namespaced,
+      Class<? extends K8sObject> type,
+      String... versions) {
     this.storeName = storeName;
     this.group = group;
     this.kindName = kindName;
@@ -114,9 +168,9 @@ public enum Kind {
   }
 
   /**
-   * The version part of an {@code apiVersion} ({@code v1} of {@code networking.k8s.io/v1}):
-   * the served version's own string when it is one of {@link #versions()}, so that refs of
-   * many objects share it instead of each holding a copy.
+   * The version part of an {@code apiVersion} ({@code v1} of {@code networking.k8s.io/v1}): the
+   * served version's own string when it is one of {@link #versions()}, so that refs of many objects
+   * share it instead of each holding a copy.
    *
    * @param apiVersion an {@code apiVersion}, with or without group
    * @return the text after the last {@code /}
@@ -142,8 +196,8 @@ public enum Kind {
   }
 
   /**
-   * The store key of an object of this kind: {@code namespace/name} for namespaced kinds,
-   * {@code name} for cluster-scoped kinds (a namespace on a cluster-scoped object is ignored).
+   * The store key of an object of this kind: {@code namespace/name} for namespaced kinds, {@code
+   * name} for cluster-scoped kinds (a namespace on a cluster-scoped object is ignored).
    *
    * @param namespace the object's namespace, possibly empty
    * @param name the object's name
@@ -167,8 +221,8 @@ public enum Kind {
   }
 
   /**
-   * Finds the kind read for an {@code apiVersion} and {@code kind} pair, accepting every
-   * version listed in {@link #versions()}.
+   * Finds the kind read for an {@code apiVersion} and {@code kind} pair, accepting every version
+   * listed in {@link #versions()}.
    *
    * @param apiVersion e.g. {@code gateway.networking.k8s.io/v1beta1}
    * @param kindName e.g. {@code HTTPRoute}

@@ -2,11 +2,11 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code configuration.konghq.com/v1} KongClusterPlugin (cluster-scoped). Its Secret references name a namespace.
+ * A {@code configuration.konghq.com/v1} KongClusterPlugin (cluster-scoped). Its Secret references
+ * name a namespace.
  *
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
@@ -27,16 +27,19 @@ public record KongClusterPlugin(
     String plugin,
     @Nullable JsonValue config,
     KongPlugin.@Nullable ConfigSource configFrom,
-    // omitempty, as KIC\'s Go type (kubernetes-configuration api/configuration/v1/kongplugin_types.go):
+    // omitempty, as KIC\'s Go type (kubernetes-configuration
+    // api/configuration/v1/kongplugin_types.go):
     // an empty list is written as absent, so CEL has(self.configPatches) stays false
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-    List<KongPlugin.ConfigPatch> configPatches,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<KongPlugin.ConfigPatch> configPatches,
     boolean disabled,
     List<String> protocols,
     @Nullable JsonValue ordering,
     @com.fasterxml.jackson.annotation.JsonProperty("instance_name") @Nullable String instanceName,
     @Nullable String consumerRef,
-    @com.fasterxml.jackson.annotation.JsonProperty("run_on") @Nullable String runOn) implements K8sObject {
+    @com.fasterxml.jackson.annotation.JsonProperty("run_on") @Nullable String runOn)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.

@@ -2,7 +2,6 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +20,8 @@ public record KongConsumer(
     @Nullable String username,
     @com.fasterxml.jackson.annotation.JsonProperty("custom_id") @Nullable String customId,
     List<String> credentials,
-    List<String> consumerGroups) implements K8sObject {
+    List<String> consumerGroups)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.

@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record KongConsumerGroup(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record KongConsumerGroup(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,11 +29,8 @@ public record KongConsumerGroup(
     return Kind.KONG_CONSUMER_GROUP;
   }
 
-  /**
-   * The spec.
-   */
-  public record Spec(
-      @Nullable String name) {
+  /** The spec. */
+  public record Spec(@Nullable String name) {
     static final Spec EMPTY = new Spec(null);
 
     /**
@@ -44,8 +38,6 @@ public record KongConsumerGroup(
      *
      * @param name the {@code spec.name} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 }

@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record KongCustomEntity(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record KongCustomEntity(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,9 +29,7 @@ public record KongCustomEntity(
     return Kind.KONG_CUSTOM_ENTITY;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
       @Nullable String type,
       @Nullable String controllerName,
@@ -50,12 +45,13 @@ public record KongCustomEntity(
      * @param fields the {@code spec.fields} field; null when absent
      * @param parentRef the {@code spec.parentRef} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 
   /** The object (usually a KongPlugin) the entity is attached to. */
-  public record ParentRef(@Nullable String group, @Nullable String kind, @Nullable String name,
+  public record ParentRef(
+      @Nullable String group,
+      @Nullable String kind,
+      @Nullable String name,
       @Nullable String namespace) {}
 }

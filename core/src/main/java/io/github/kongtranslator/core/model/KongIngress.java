@@ -1,12 +1,10 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code configuration.konghq.com/v1} KongIngress (deprecated overrides). Its sections are kept as JSON trees.
+ * A {@code configuration.konghq.com/v1} KongIngress (deprecated overrides). Its sections are kept
+ * as JSON trees.
  *
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
@@ -19,7 +17,8 @@ public record KongIngress(
     ObjectMeta metadata,
     @Nullable JsonValue upstream,
     @Nullable JsonValue proxy,
-    @Nullable JsonValue route) implements K8sObject {
+    @Nullable JsonValue route)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,7 +31,6 @@ public record KongIngress(
    */
   public KongIngress {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
-
   }
 
   @Override

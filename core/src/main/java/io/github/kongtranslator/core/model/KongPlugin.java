@@ -2,11 +2,11 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code configuration.konghq.com/v1} KongPlugin. Its fields sit at the top level of the object, not under {@code spec}.
+ * A {@code configuration.konghq.com/v1} KongPlugin. Its fields sit at the top level of the object,
+ * not under {@code spec}.
  *
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
@@ -27,16 +27,19 @@ public record KongPlugin(
     String plugin,
     @Nullable JsonValue config,
     @Nullable ConfigSource configFrom,
-    // omitempty, as KIC\'s Go type (kubernetes-configuration api/configuration/v1/kongplugin_types.go):
+    // omitempty, as KIC\'s Go type (kubernetes-configuration
+    // api/configuration/v1/kongplugin_types.go):
     // an empty list is written as absent, so CEL has(self.configPatches) stays false
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-    List<ConfigPatch> configPatches,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<ConfigPatch> configPatches,
     boolean disabled,
     List<String> protocols,
     @Nullable JsonValue ordering,
     @com.fasterxml.jackson.annotation.JsonProperty("instance_name") @Nullable String instanceName,
     @Nullable String consumerRef,
-    @com.fasterxml.jackson.annotation.JsonProperty("run_on") @Nullable String runOn) implements K8sObject {
+    @com.fasterxml.jackson.annotation.JsonProperty("run_on") @Nullable String runOn)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -73,5 +76,6 @@ public record KongPlugin(
   public record ConfigPatch(@Nullable String path, @Nullable ConfigSource valueFrom) {}
 
   /** A Secret key; {@code namespace} is only meaningful on KongClusterPlugins. */
-  public record SecretKeyRef(@Nullable String name, @Nullable String key, @Nullable String namespace) {}
+  public record SecretKeyRef(
+      @Nullable String name, @Nullable String key, @Nullable String namespace) {}
 }

@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record KongServiceFacade(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record KongServiceFacade(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,11 +29,8 @@ public record KongServiceFacade(
     return Kind.KONG_SERVICE_FACADE;
   }
 
-  /**
-   * The spec.
-   */
-  public record Spec(
-      @Nullable BackendRef backendRef) {
+  /** The spec. */
+  public record Spec(@Nullable BackendRef backendRef) {
     static final Spec EMPTY = new Spec(null);
 
     /**
@@ -44,9 +38,7 @@ public record KongServiceFacade(
      *
      * @param backendRef the {@code spec.backendRef} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 
   /** The Service (same namespace) and port behind the facade. */

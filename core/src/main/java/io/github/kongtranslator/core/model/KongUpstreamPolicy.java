@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record KongUpstreamPolicy(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record KongUpstreamPolicy(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,9 +29,7 @@ public record KongUpstreamPolicy(
     return Kind.KONG_UPSTREAM_POLICY;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
       @Nullable String algorithm,
       @Nullable Integer slots,
@@ -54,14 +49,17 @@ public record KongUpstreamPolicy(
      * @param healthchecks the {@code spec.healthchecks} field; null when absent
      * @param stickySessions the {@code spec.stickySessions} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 
   /** What to hash on; exactly one field is expected to be set. */
-  public record HashOn(@Nullable String input, @Nullable String header, @Nullable String cookie,
-      @Nullable String cookiePath, @Nullable String queryArg, @Nullable String uriCapture) {}
+  public record HashOn(
+      @Nullable String input,
+      @Nullable String header,
+      @Nullable String cookie,
+      @Nullable String cookiePath,
+      @Nullable String queryArg,
+      @Nullable String uriCapture) {}
 
   /** Sticky sessions settings. */
   public record StickySessions(@Nullable String cookie, @Nullable String cookiePath) {}

@@ -1,8 +1,5 @@
 package io.github.kongtranslator.core.model;
 
-import io.github.kongtranslator.core.internal.Values;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record KongVault(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record KongVault(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,9 +28,7 @@ public record KongVault(
     return Kind.KONG_VAULT;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
       @Nullable String backend,
       @Nullable String prefix,
@@ -52,8 +46,6 @@ public record KongVault(
      * @param config the {@code spec.config} field; null when absent
      * @param controllerName the {@code spec.controllerName} field; null when absent
      */
-    public Spec {
-
-    }
+    public Spec {}
   }
 }

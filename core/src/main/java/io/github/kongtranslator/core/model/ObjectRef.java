@@ -7,10 +7,10 @@ import java.util.Optional;
  * Identity of a Kubernetes object: group, version, kind, namespace, name and uid.
  *
  * <p>Every failure, exclusion and error in the library points at objects through an {@code
- * ObjectRef}. The namespace is empty for cluster-scoped objects, the group is empty for the
- * core group, and the uid and version may be empty (objects loaded from files often have no
- * uid). {@link #toString()} renders {@code Kind namespace/name} (or {@code Kind name}), the
- * form used in every message.
+ * ObjectRef}. The namespace is empty for cluster-scoped objects, the group is empty for the core
+ * group, and the uid and version may be empty (objects loaded from files often have no uid). {@link
+ * #toString()} renders {@code Kind namespace/name} (or {@code Kind name}), the form used in every
+ * message.
  *
  * @param group API group, empty for the core group
  * @param version API version, e.g. {@code v1}; may be empty when unknown
@@ -57,20 +57,25 @@ public record ObjectRef(
    */
   public static ObjectRef of(Kind kind, String namespace, String name) {
     return new ObjectRef(
-        kind.group(), kind.versions().get(0), kind.kindName(),
-        kind.namespaced() ? namespace : "", name, "");
+        kind.group(),
+        kind.versions().get(0),
+        kind.kindName(),
+        kind.namespaced() ? namespace : "",
+        name,
+        "");
   }
 
   /**
-   * {@return the known kind of this reference, or empty when it names a kind this library does not read}
+   * {@return the known kind of this reference, or empty when it names a kind this library does not
+   * read}
    */
   public Optional<Kind> knownKind() {
     return Kind.find(group, kind);
   }
 
   /**
-   * This reference without version and uid: two refs naming the same object in different
-   * versions, or one with and one without uid, have equal {@code withoutVersionAndUid()}.
+   * This reference without version and uid: two refs naming the same object in different versions,
+   * or one with and one without uid, have equal {@code withoutVersionAndUid()}.
    *
    * @return the reference with empty version and uid
    */

@@ -2,18 +2,18 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Gateway API ReferenceGrant: allows objects in other namespaces to refer to objects in its namespace.
+ * A Gateway API ReferenceGrant: allows objects in other namespaces to refer to objects in its
+ * namespace.
  *
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record ReferenceGrant(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record ReferenceGrant(String apiVersion, ObjectMeta metadata, Spec spec)
+    implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,12 +32,8 @@ public record ReferenceGrant(
     return Kind.REFERENCE_GRANT;
   }
 
-  /**
-   * The spec.
-   */
-  public record Spec(
-      List<From> from,
-      List<To> to) {
+  /** The spec. */
+  public record Spec(List<From> from, List<To> to) {
     static final Spec EMPTY = new Spec(List.of(), List.of());
 
     /**

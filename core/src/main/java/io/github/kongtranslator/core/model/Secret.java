@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A core {@code v1} Secret. Its {@code data} (base64) and {@code stringData} are decoded once
- * into {@link #data()}, {@code stringData} overriding {@code data} as the API server does.
- * {@link #toString()} shows the keys, never the values.
+ * A core {@code v1} Secret. Its {@code data} (base64) and {@code stringData} are decoded once into
+ * {@link #data()}, {@code stringData} overriding {@code data} as the API server does. {@link
+ * #toString()} shows the keys, never the values.
  *
  * @param apiVersion the apiVersion as written
  * @param metadata object metadata
@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
     using = io.github.kongtranslator.core.internal.SecretDeserializer.class)
-public record Secret(String apiVersion, ObjectMeta metadata, String type,
-    @JsonIgnore Map<String, SecretValue> data) implements K8sObject {
+public record Secret(
+    String apiVersion, ObjectMeta metadata, String type, @JsonIgnore Map<String, SecretValue> data)
+    implements K8sObject {
 
   /**
    * Normalises absent values and freezes the data.
@@ -46,10 +47,10 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
    * @param data base64-encoded values
    * @param stringData plain values
    * @return the Secret
-   * @throws IllegalArgumentException when a {@code data} value is not base64 (the message
-   *     names the key, never the value)
+   * @throws IllegalArgumentException when a {@code data} value is not base64 (the message names the
+   *     key, never the value)
    */
-    public static Secret fromWire(
+  public static Secret fromWire(
       String apiVersion,
       @Nullable ObjectMeta metadata,
       @Nullable String type,
@@ -68,7 +69,11 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
     if (stringData != null) {
       stringData.forEach((k, v) -> decoded.put(k, SecretValue.ofString(v == null ? "" : v)));
     }
-    return new Secret(apiVersion, metadata == null ? ObjectMeta.of("", "") : metadata, type == null ? "" : type, decoded);
+    return new Secret(
+        apiVersion,
+        metadata == null ? ObjectMeta.of("", "") : metadata,
+        type == null ? "" : type,
+        decoded);
   }
 
   @Override
@@ -87,7 +92,8 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
   }
 
   /**
-   * {@return the wire form of {@link #data()}: base64 values by key} Used by serialisation and hashing.
+   * {@return the wire form of {@link #data()}: base64 values by key} Used by serialisation and
+   * hashing.
    */
   @JsonProperty("data")
   public Map<String, String> dataBase64() {
@@ -99,7 +105,14 @@ public record Secret(String apiVersion, ObjectMeta metadata, String type,
   /** Shows the keys of the data, never the values. */
   @Override
   public String toString() {
-    return "Secret[apiVersion=" + apiVersion + ", metadata=" + metadata + ", type=" + type
-        + ", data keys=" + data.keySet() + "]";
+    return "Secret[apiVersion="
+        + apiVersion
+        + ", metadata="
+        + metadata
+        + ", type="
+        + type
+        + ", data keys="
+        + data.keySet()
+        + "]";
   }
 }

@@ -39,8 +39,8 @@ public final class SecretValue {
   }
 
   /**
-   * Decodes base64 ({@code data}), accepting the standard alphabet with or without padding
-   * and ignoring line breaks, as Kubernetes does.
+   * Decodes base64 ({@code data}), accepting the standard alphabet with or without padding and
+   * ignoring line breaks, as Kubernetes does.
    *
    * @param base64 encoded value
    * @return the value
@@ -54,7 +54,10 @@ public final class SecretValue {
     }
   }
 
-  /** Drops {@code \s} characters (line breaks of wrapped base64); no regex for the usual value without any. */
+  /**
+   * Drops {@code \s} characters (line breaks of wrapped base64); no regex for the usual value
+   * without any.
+   */
   private static String withoutWhitespace(String base64) {
     for (int i = 0; i < base64.length(); i++) {
       char c = base64.charAt(i);

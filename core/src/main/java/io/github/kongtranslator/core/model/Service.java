@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record Service(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record Service(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,9 +31,7 @@ public record Service(
     return Kind.SERVICE;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
       @Nullable String type,
       @Nullable String clusterIP,
@@ -59,6 +56,11 @@ public record Service(
   }
 
   /** A Service port. */
-  public record ServicePort(@Nullable String name, @Nullable String protocol, int port,
-      @Nullable IntOrString targetPort, @Nullable String appProtocol, @Nullable Integer nodePort) {}
+  public record ServicePort(
+      @Nullable String name,
+      @Nullable String protocol,
+      int port,
+      @Nullable IntOrString targetPort,
+      @Nullable String appProtocol,
+      @Nullable Integer nodePort) {}
 }

@@ -2,8 +2,6 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A Gateway API TCPRoute.
@@ -12,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param metadata object metadata
  * @param spec the spec; empty when absent
  */
-public record TcpRoute(
-    String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
+public record TcpRoute(String apiVersion, ObjectMeta metadata, Spec spec) implements K8sObject {
 
   /**
    * Normalises absent collections to empty ones.
@@ -32,12 +29,8 @@ public record TcpRoute(
     return Kind.TCP_ROUTE;
   }
 
-  /**
-   * The spec.
-   */
-  public record Spec(
-      List<GatewayApi.ParentReference> parentRefs,
-      List<GatewayApi.L4Rule> rules) {
+  /** The spec. */
+  public record Spec(List<GatewayApi.ParentReference> parentRefs, List<GatewayApi.L4Rule> rules) {
     static final Spec EMPTY = new Spec(List.of(), List.of());
 
     /**

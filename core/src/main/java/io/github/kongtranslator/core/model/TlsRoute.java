@@ -2,7 +2,6 @@ package io.github.kongtranslator.core.model;
 
 import io.github.kongtranslator.core.internal.Values;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param status the status as written, or {@code null} when absent (only {@code
  *     status.parents[].parentRef} is kept: it decides TLS passthrough)
  */
-public record TlsRoute(
-    String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
+public record TlsRoute(String apiVersion, ObjectMeta metadata, Spec spec, @Nullable Status status)
     implements K8sObject {
 
   /**
@@ -24,7 +22,8 @@ public record TlsRoute(
    * @param apiVersion the apiVersion as written
    * @param metadata object metadata
    * @param spec the spec; empty when absent
-   * @param status the status as written, or {@code null} when absent (only {@code status.parents[].parentRef} is kept: it decides TLS passthrough)
+   * @param status the status as written, or {@code null} when absent (only {@code
+   *     status.parents[].parentRef} is kept: it decides TLS passthrough)
    */
   public TlsRoute {
     metadata = metadata == null ? ObjectMeta.of("", "") : metadata;
@@ -36,9 +35,7 @@ public record TlsRoute(
     return Kind.TLS_ROUTE;
   }
 
-  /**
-   * The spec.
-   */
+  /** The spec. */
   public record Spec(
       List<GatewayApi.ParentReference> parentRefs,
       List<String> hostnames,

@@ -32,14 +32,18 @@ class CacheStoresChangesTest {
 
     List<ObjectChange> changes = after.changesSince(before);
 
-    assertThat(changes).extracting(ObjectChange::toString).containsExactly(
-        "updated ConfigMap a/edit", "deleted ConfigMap a/gone", "added ConfigMap b/new");
+    assertThat(changes)
+        .extracting(ObjectChange::toString)
+        .containsExactly(
+            "updated ConfigMap a/edit", "deleted ConfigMap a/gone", "added ConfigMap b/new");
     assertThat(changes.get(0).before()).contains(cm("a", "edit", "1"));
     assertThat(changes.get(0).after()).contains(cm("a", "edit", "2"));
     assertThat(changes.get(1).after()).isEmpty();
     assertThat(changes.get(2).before()).isEmpty();
-    assertThat(before.changesSince(after)).extracting(ObjectChange::toString).containsExactly(
-        "updated ConfigMap a/edit", "added ConfigMap a/gone", "deleted ConfigMap b/new");
+    assertThat(before.changesSince(after))
+        .extracting(ObjectChange::toString)
+        .containsExactly(
+            "updated ConfigMap a/edit", "added ConfigMap a/gone", "deleted ConfigMap b/new");
   }
 
   @Test
@@ -53,8 +57,10 @@ class CacheStoresChangesTest {
 
   @Test
   void changesSince_neverShowsContentInToString() {
-    ObjectChange c = CacheStores.of(List.of(cm("a", "x", "s3cr3t-value")))
-        .changesSince(CacheStores.empty()).get(0);
+    ObjectChange c =
+        CacheStores.of(List.of(cm("a", "x", "s3cr3t-value")))
+            .changesSince(CacheStores.empty())
+            .get(0);
     assertThat(c.toString()).doesNotContain("s3cr3t").isEqualTo("added ConfigMap a/x");
   }
 
@@ -76,6 +82,7 @@ class CacheStoresChangesTest {
   void subset_rejectsAnObjectTheSnapshotDoesNotHold() {
     CacheStores all = CacheStores.of(List.of(cm("a", "x", "1")));
     assertThatThrownBy(() -> all.subset(List.of(cm("a", "other", "1"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a/other");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a/other");
   }
 }

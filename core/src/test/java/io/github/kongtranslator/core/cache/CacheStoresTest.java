@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class CacheStoresTest {
 
   private static ConfigMap cm(String ns, String name, String uid, String rv) {
-    return new ConfigMap("v1", new ObjectMeta(name, ns, uid, rv, 0, Map.of(), Map.of(), ""), Map.of());
+    return new ConfigMap(
+        "v1", new ObjectMeta(name, ns, uid, rv, 0, Map.of(), Map.of(), ""), Map.of());
   }
 
   private static Secret secret(String ns, String name) {
@@ -39,16 +40,25 @@ class CacheStoresTest {
   @Test
   void of_laterObjectWithSameKeyReplacesEarlier() {
     CacheStores s = CacheStores.of(List.of(cm("n", "a", "u1", "1"), cm("n", "a", "u2", "2")));
-    assertThat(s.list(Kind.CONFIG_MAP)).singleElement()
-        .extracting(o -> o.metadata().uid()).isEqualTo("u2");
+    assertThat(s.list(Kind.CONFIG_MAP))
+        .singleElement()
+        .extracting(o -> o.metadata().uid())
+        .isEqualTo("u2");
   }
 
   @Test
   void list_isInKeyOrder_andAllIsInStoreOrder() {
-    Service svc = (Service) Manifests.parse(
-        "{apiVersion: v1, kind: Service, metadata: {name: s, namespace: n}}", "s").objects().get(0);
-    CacheStores s = CacheStores.of(List.of(cm("z", "b", "", ""), svc, cm("a", "z", "", ""), cm("a", "b", "", "")));
-    assertThat(s.list(Kind.CONFIG_MAP, ConfigMap.class)).extracting(K8sObject::key)
+    Service svc =
+        (Service)
+            Manifests.parse(
+                    "{apiVersion: v1, kind: Service, metadata: {name: s, namespace: n}}", "s")
+                .objects()
+                .get(0);
+    CacheStores s =
+        CacheStores.of(
+            List.of(cm("z", "b", "", ""), svc, cm("a", "z", "", ""), cm("a", "b", "", "")));
+    assertThat(s.list(Kind.CONFIG_MAP, ConfigMap.class))
+        .extracting(K8sObject::key)
         .containsExactly("a/b", "a/z", "z/b");
     // Service (store 3) comes before ConfigMap (store 5)
     assertThat(s.all()).extracting(K8sObject::key).containsExactly("n/s", "a/b", "a/z", "z/b");
@@ -58,13 +68,15 @@ class CacheStoresTest {
   @Test
   void list_withWrongType_isRejected() {
     assertThatThrownBy(() -> CacheStores.empty().list(Kind.SERVICE, ConfigMap.class))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Service");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Service");
   }
 
   @Test
   void put_objectWithoutName_isRejectedNamingTheKind() {
     assertThatThrownBy(() -> CacheStores.builder().put(cm("n", "", "", "")))
-        .isInstanceOf(CacheException.class).hasMessageContaining("ConfigMap");
+        .isInstanceOf(CacheException.class)
+        .hasMessageContaining("ConfigMap");
   }
 
   @Test
@@ -73,7 +85,9 @@ class CacheStoresTest {
         .isEqualTo("4OYMIQUY7QOBJGX36TEJS35ZEQT24QPEMSNZGTFESWMRW6CSXBKQ====");
     assertThat(KicHash.of(CacheStores.of(List.of(cm("n", "x", "u1", "5")))))
         .isEqualTo("N7I3HYEBUUFCG2XQCFGGN55P7J6PJTIMMJ6MOEQDCUOSLIGE3GAA====");
-    assertThat(KicHash.of(CacheStores.of(List.of(cm("n", "x", "b-uid", "7"), cm("n", "y", "a-uid", "12")))))
+    assertThat(
+            KicHash.of(
+                CacheStores.of(List.of(cm("n", "x", "b-uid", "7"), cm("n", "y", "a-uid", "12")))))
         .isEqualTo("NHPNHZXCCE4FO4QKZA32XO2HNSECPZIWCMZ2KNOPRGMZYBO66VXA====");
     assertThat(KicHash.of(CacheStores.of(List.of(cm("n", "x", "a-ui", "d12b-uid7")))))
         .isEqualTo("NHPNHZXCCE4FO4QKZA32XO2HNSECPZIWCMZ2KNOPRGMZYBO66VXA====");
@@ -89,7 +103,8 @@ class CacheStoresTest {
 
   @Test
   void hash_distinguishesKicCollision() {
-    CacheStores two = CacheStores.of(List.of(cm("n", "x", "b-uid", "7"), cm("n", "y", "a-uid", "12")));
+    CacheStores two =
+        CacheStores.of(List.of(cm("n", "x", "b-uid", "7"), cm("n", "y", "a-uid", "12")));
     CacheStores one = CacheStores.of(List.of(cm("n", "x", "a-ui", "d12b-uid7")));
     assertThat(two.hash()).isNotEqualTo(one.hash()).hasSize(64);
   }
@@ -121,12 +136,14 @@ class CacheStoresTest {
     List<K8sObject> secrets = base.list(Kind.SECRET);
     List<K8sObject> maps = base.list(Kind.CONFIG_MAP);
 
-    CacheStores changed = base.toBuilder().put(cm("n", "b", "", ""))
-        .remove(secret("n", "absent")).build();
+    CacheStores changed =
+        base.toBuilder().put(cm("n", "b", "", "")).remove(secret("n", "absent")).build();
 
     assertThat(changed.list(Kind.SECRET)).isSameAs(secrets);
-    assertThat(changed.list(Kind.CONFIG_MAP)).isNotSameAs(maps)
-        .extracting(K8sObject::name).containsExactly("a", "b");
+    assertThat(changed.list(Kind.CONFIG_MAP))
+        .isNotSameAs(maps)
+        .extracting(K8sObject::name)
+        .containsExactly("a", "b");
     assertThat(maps).extracting(K8sObject::name).containsExactly("a");
     assertThat(base.toBuilder().build().list(Kind.CONFIG_MAP)).isSameAs(maps);
   }
@@ -154,6 +171,7 @@ class CacheStoresTest {
 
   @Test
   void toString_showsCountsOnly() {
-    assertThat(CacheStores.of(List.of(cm("n", "a", "", ""))).toString()).isEqualTo("CacheStores[ConfigMap=1]");
+    assertThat(CacheStores.of(List.of(cm("n", "a", "", ""))).toString())
+        .isEqualTo("CacheStores[ConfigMap=1]");
   }
 }

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * KIC's snapshot hash ({@code fallback-spec.md} §1.4), for differential tests only: base32
- * SHA-256 over the sorted {@code uid + resourceVersion} strings of every store. It cannot see
- * objects without uid and resourceVersion, which is why the library's {@link CacheStores#hash()}
- * does not work this way. Test code only.
+ * KIC's snapshot hash ({@code fallback-spec.md} §1.4), for differential tests only: base32 SHA-256
+ * over the sorted {@code uid + resourceVersion} strings of every store. It cannot see objects
+ * without uid and resourceVersion, which is why the library's {@link CacheStores#hash()} does not
+ * work this way. Test code only.
  */
 final class KicHash {
   private KicHash() {}
@@ -34,7 +34,8 @@ final class KicHash {
     for (Kind k : Kind.values()) {
       List<byte[]> entries = new ArrayList<>();
       for (K8sObject o : snapshot.list(k)) {
-        entries.add((o.metadata().uid() + o.metadata().resourceVersion()).getBytes(StandardCharsets.UTF_8));
+        entries.add(
+            (o.metadata().uid() + o.metadata().resourceVersion()).getBytes(StandardCharsets.UTF_8));
       }
       entries.sort(java.util.Arrays::compareUnsigned);
       entries.forEach(d::update);

@@ -15,12 +15,24 @@ import org.junit.jupiter.api.Test;
 class ObjectCacheDeleteTest {
 
   private static ConfigMap cm(String ns, String name, String uid) {
-    return new ConfigMap("v1", new ObjectMeta(name, ns, uid, "7", 0, Map.of(), Map.of(), ""), Map.of());
+    return new ConfigMap(
+        "v1", new ObjectMeta(name, ns, uid, "7", 0, Map.of(), Map.of(), ""), Map.of());
   }
 
   private static KongClusterPlugin kcp(String name) {
-    return new KongClusterPlugin("configuration.konghq.com/v1", ObjectMeta.of("", name), "cors",
-        null, null, List.of(), false, List.of(), null, null, null, null);
+    return new KongClusterPlugin(
+        "configuration.konghq.com/v1",
+        ObjectMeta.of("", name),
+        "cors",
+        null,
+        null,
+        List.of(),
+        false,
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -33,7 +45,8 @@ class ObjectCacheDeleteTest {
     boolean removed = cache.delete(ObjectRef.of(Kind.CONFIG_MAP, "a", "x"));
 
     assertThat(removed).isTrue();
-    assertThat(cache.snapshot().list(Kind.CONFIG_MAP)).extracting(K8sObject::key)
+    assertThat(cache.snapshot().list(Kind.CONFIG_MAP))
+        .extracting(K8sObject::key)
         .containsExactly("a/y", "b/x");
   }
 
@@ -74,8 +87,10 @@ class ObjectCacheDeleteTest {
     ObjectCache cache = new ObjectCache();
     cache.upsert(kcp("global-cors"));
 
-    boolean removed = cache.delete(
-        new ObjectRef(Kind.KONG_GROUP, "v1", "KongClusterPlugin", "some-ns", "global-cors", ""));
+    boolean removed =
+        cache.delete(
+            new ObjectRef(
+                Kind.KONG_GROUP, "v1", "KongClusterPlugin", "some-ns", "global-cors", ""));
 
     assertThat(removed).isTrue();
     assertThat(cache.snapshot().list(Kind.KONG_CLUSTER_PLUGIN)).isEmpty();

@@ -17,13 +17,15 @@ import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 
 /**
- * {@link CanonicalJson#sha256(JsonNode)} streams the canonical text's UTF-8 into the digest;
- * it must equal SHA-256 of {@code write(node).getBytes(UTF_8)}, its definition, for any text:
- * ASCII, escapes, two- and three-byte characters, surrogate pairs and unpaired surrogates.
+ * {@link CanonicalJson#sha256(JsonNode)} streams the canonical text's UTF-8 into the digest; it
+ * must equal SHA-256 of {@code write(node).getBytes(UTF_8)}, its definition, for any text: ASCII,
+ * escapes, two- and three-byte characters, surrogate pairs and unpaired surrogates.
  */
 class CanonicalJsonPropertiesTest {
-  private static final char[] UNITS = {'a', 'Z', '"', '\\', '\n', '\u0001', '\u007f', '\u00e9',
-      '\u07ff', '\u0800', '\uffff', '\ud83d', '\ude00', '\ud800', '\udfff', '\ue000'};
+  private static final char[] UNITS = {
+    'a', 'Z', '"', '\\', '\n', '\u0001', '\u007f', '\u00e9', '\u07ff', '\u0800', '\uffff', '\ud83d',
+    '\ude00', '\ud800', '\udfff', '\ue000'
+  };
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private static QuickTheory qt() {
@@ -31,11 +33,15 @@ class CanonicalJsonPropertiesTest {
   }
 
   private static Gen<String> texts() {
-    return lists().of(integers().between(0, UNITS.length - 1)).ofSizeBetween(0, 40).map(l -> {
-      StringBuilder sb = new StringBuilder();
-      l.forEach(i -> sb.append(UNITS[i]));
-      return sb.toString();
-    });
+    return lists()
+        .of(integers().between(0, UNITS.length - 1))
+        .ofSizeBetween(0, 40)
+        .map(
+            l -> {
+              StringBuilder sb = new StringBuilder();
+              l.forEach(i -> sb.append(UNITS[i]));
+              return sb.toString();
+            });
   }
 
   /** A tree of up to three levels holding the texts as keys and values, and some numbers. */
@@ -61,10 +67,13 @@ class CanonicalJsonPropertiesTest {
 
   @Test
   void property_streamedDigestEqualsDigestOfTheCanonicalText() {
-    qt().forAll(lists().of(texts()).ofSizeBetween(0, 8)).checkAssert(texts -> {
-      JsonNode node = tree(texts);
-      assertThat(CanonicalJson.sha256(node)).isEqualTo(plainSha256(CanonicalJson.write(node)));
-    });
+    qt().forAll(lists().of(texts()).ofSizeBetween(0, 8))
+        .checkAssert(
+            texts -> {
+              JsonNode node = tree(texts);
+              assertThat(CanonicalJson.sha256(node))
+                  .isEqualTo(plainSha256(CanonicalJson.write(node)));
+            });
   }
 
   @Test

@@ -23,7 +23,8 @@ class ApiServerDefaultsTest {
   }
 
   private static Service service(String spec) {
-    return (Service) load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n" + spec).objects().get(0);
+    return (Service)
+        load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n" + spec).objects().get(0);
   }
 
   private static JsonNode serviceTree(String spec) {
@@ -41,13 +42,17 @@ class ApiServerDefaultsTest {
   @Test
   void servicePort_protocol_defaultsToTcp() {
     Service s = service("spec: {ports: [{port: 80}, {port: 53, protocol: UDP}]}");
-    assertThat(s.spec().ports()).extracting(Service.ServicePort::protocol).containsExactly("TCP", "UDP");
+    assertThat(s.spec().ports())
+        .extracting(Service.ServicePort::protocol)
+        .containsExactly("TCP", "UDP");
   }
 
   /** SetDefaults_Service: TargetPort 0 or "" becomes Port. */
   @Test
   void servicePort_targetPort_defaultsToPort() {
-    Service s = service("spec: {ports: [{port: 80}, {port: 81, targetPort: 0}, {port: 82, targetPort: http}]}");
+    Service s =
+        service(
+            "spec: {ports: [{port: 80}, {port: 81, targetPort: 0}, {port: 82, targetPort: http}]}");
     assertThat(s.spec().ports().get(0).targetPort().number()).contains(80);
     assertThat(s.spec().ports().get(1).targetPort().number()).contains(81);
     assertThat(s.spec().ports().get(2).targetPort().string()).contains("http");
@@ -63,14 +68,18 @@ class ApiServerDefaultsTest {
   /** SetDefaults_Service: ClientIP affinity without a timeout gets 10800 s. */
   @Test
   void service_clientIpAffinity_getsTimeout10800() {
-    LoadResult r = load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {sessionAffinity: ClientIP}\n");
-    assertThat(r.defaulted().get(0).fields()).contains("spec.sessionAffinityConfig.clientIP.timeoutSeconds");
+    LoadResult r =
+        load(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {sessionAffinity: ClientIP}\n");
+    assertThat(r.defaulted().get(0).fields())
+        .contains("spec.sessionAffinityConfig.clientIP.timeoutSeconds");
   }
 
   /** SetDefaults_Service: ExternalTrafficPolicy Cluster for NodePort and LoadBalancer. */
   @Test
   void service_externalTrafficPolicy_defaultsToClusterWhenExternallyAccessible() {
-    LoadResult nodePort = load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: NodePort}\n");
+    LoadResult nodePort =
+        load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: NodePort}\n");
     LoadResult clusterIp = load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {}\n");
     assertThat(nodePort.defaulted().get(0).fields()).contains("spec.externalTrafficPolicy");
     assertThat(clusterIp.defaulted().get(0).fields()).doesNotContain("spec.externalTrafficPolicy");
@@ -80,8 +89,10 @@ class ApiServerDefaultsTest {
   @Test
   void service_internalTrafficPolicy_defaultsToClusterExceptExternalName() {
     LoadResult clusterIp = load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {}\n");
-    LoadResult external = load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n"
-        + "spec: {type: ExternalName, externalName: example.com}\n");
+    LoadResult external =
+        load(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n"
+                + "spec: {type: ExternalName, externalName: example.com}\n");
     assertThat(clusterIp.defaulted().get(0).fields()).contains("spec.internalTrafficPolicy");
     assertThat(external.defaulted().get(0).fields()).doesNotContain("spec.internalTrafficPolicy");
   }
@@ -89,24 +100,28 @@ class ApiServerDefaultsTest {
   /** SetDefaults_Service: AllocateLoadBalancerNodePorts true for LoadBalancer. */
   @Test
   void loadBalancerService_allocatesNodePortsByDefault() {
-    LoadResult r = load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: LoadBalancer}\n");
+    LoadResult r =
+        load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: LoadBalancer}\n");
     assertThat(r.defaulted().get(0).fields()).contains("spec.allocateLoadBalancerNodePorts");
   }
 
   /** SetDefaults_Secret: Type "" becomes Opaque. */
   @Test
   void secret_type_defaultsToOpaque() {
-    Secret s = (Secret) load("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n").objects().get(0);
+    Secret s =
+        (Secret) load("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n").objects().get(0);
     assertThat(s.type()).isEqualTo("Opaque");
   }
 
   /**
-   * pkg/apis/core/v1/conversion.go Convert_v1_Secret_To_core_Secret: "StringData overwrites
-   * Data"; stringData is not stored.
+   * pkg/apis/core/v1/conversion.go Convert_v1_Secret_To_core_Secret: "StringData overwrites Data";
+   * stringData is not stored.
    */
   @Test
   void secret_stringData_mergedIntoData_winningOnEqualKeys() {
-    LoadResult r = load("""
+    LoadResult r =
+        load(
+            """
         apiVersion: v1
         kind: Secret
         metadata: {name: s}
@@ -117,7 +132,8 @@ class ApiServerDefaultsTest {
     assertThat(s.data().keySet()).containsExactly("a", "b", "c");
     assertThat(s.value("a").orElseThrow().utf8()).isEqualTo("one");
     assertThat(s.value("b").orElseThrow().utf8()).isEqualTo("override");
-    assertThat(s.value("c").orElseThrow().bytes()).isEqualTo("three".getBytes(StandardCharsets.UTF_8));
+    assertThat(s.value("c").orElseThrow().bytes())
+        .isEqualTo("three".getBytes(StandardCharsets.UTF_8));
     JsonNode tree = ModelJson.toTree(s);
     assertThat(tree.has("stringData")).isFalse();
     assertThat(tree.path("data").path("c").asText()).isEqualTo("dGhyZWU=");
@@ -133,14 +149,18 @@ class ApiServerDefaultsTest {
   /** pkg/apis/discovery/v1/defaults.go SetDefaults_EndpointPort: name "" and protocol TCP. */
   @Test
   void endpointSlicePort_nameAndProtocol_default() {
-    EndpointSlice es = (EndpointSlice) load("""
+    EndpointSlice es =
+        (EndpointSlice)
+            load("""
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata: {name: e, labels: {kubernetes.io/service-name: s}}
         addressType: IPv4
         endpoints: [{addresses: [10.0.0.1]}]
         ports: [{port: 8080}]
-        """).objects().get(0);
+        """)
+                .objects()
+                .get(0);
     assertThat(es.ports().get(0).name()).isEmpty();
     assertThat(es.ports().get(0).protocol()).isEqualTo("TCP");
     // no default for conditions: nil ready stays unknown (k8s.io/api/discovery/v1/types.go)
@@ -150,7 +170,9 @@ class ApiServerDefaultsTest {
   /** pkg/apis/networking/v1/defaults.go SetDefaults_IngressClass: parameters.scope Cluster. */
   @Test
   void ingressClassParameters_scope_defaultsToCluster() {
-    LoadResult r = load("""
+    LoadResult r =
+        load(
+            """
         apiVersion: networking.k8s.io/v1
         kind: IngressClass
         metadata: {name: kong}
@@ -158,10 +180,12 @@ class ApiServerDefaultsTest {
           controller: ingress-controllers.konghq.com/kong
           parameters: {apiGroup: configuration.konghq.com, kind: IngressClassParameters, name: p}
         """);
-    assertThat(r.defaulted().get(0).fields()).containsExactly("spec.parameters.scope", "metadata.uid");
+    assertThat(r.defaulted().get(0).fields())
+        .containsExactly("spec.parameters.scope", "metadata.uid");
   }
 
-  private static final String INGRESS = """
+  private static final String INGRESS =
+      """
       apiVersion: networking.k8s.io/v1
       kind: Ingress
       metadata: {name: web}
@@ -185,19 +209,25 @@ class ApiServerDefaultsTest {
   void ingressPath_withoutPathType_isRejected() {
     LoadResult r = load(INGRESS.formatted("path: /"));
     assertThat(r.objects()).extracting(o -> o.kind().kindName()).containsExactly("Service");
-    assertThat(r.rejected()).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("spec.rules[0].http.paths[0].pathType");
-      assertThat(e.rule()).isEqualTo("required");
-      assertThat(e.line()).isEqualTo(8);
-      assertThat(e.getMessage()).contains("Ingress default/web", "pathType must be specified");
-    });
+    assertThat(r.rejected())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("spec.rules[0].http.paths[0].pathType");
+              assertThat(e.rule()).isEqualTo("required");
+              assertThat(e.line()).isEqualTo(8);
+              assertThat(e.getMessage())
+                  .contains("Ingress default/web", "pathType must be specified");
+            });
   }
 
   /** validateHTTPIngressPath: Exact and Prefix paths must be absolute. */
   @Test
   void ingressPath_prefixWithRelativePath_isRejected() {
     LoadResult r = load(INGRESS.formatted("path: api\n        pathType: Prefix"));
-    assertThat(r.rejected()).singleElement().extracting(InvalidObjectException::field)
+    assertThat(r.rejected())
+        .singleElement()
+        .extracting(InvalidObjectException::field)
         .isEqualTo("spec.rules[0].http.paths[0].path");
   }
 
@@ -205,7 +235,9 @@ class ApiServerDefaultsTest {
   @Test
   void ingressPath_withDoubleSlash_isRejected() {
     LoadResult r = load(INGRESS.formatted("path: /a//b\n        pathType: Exact"));
-    assertThat(r.rejected()).singleElement().extracting(InvalidObjectException::rule)
+    assertThat(r.rejected())
+        .singleElement()
+        .extracting(InvalidObjectException::rule)
         .isEqualTo("path sequence");
   }
 
@@ -213,7 +245,10 @@ class ApiServerDefaultsTest {
   @Test
   void ingressPath_unknownPathType_isRejected() {
     LoadResult r = load(INGRESS.formatted("path: /\n        pathType: Regex"));
-    assertThat(r.rejected()).singleElement().extracting(InvalidObjectException::rule).isEqualTo("enum");
+    assertThat(r.rejected())
+        .singleElement()
+        .extracting(InvalidObjectException::rule)
+        .isEqualTo("enum");
   }
 
   /** validateHTTPIngressPath: ImplementationSpecific accepts an empty path. */
@@ -221,7 +256,8 @@ class ApiServerDefaultsTest {
   void ingressPath_implementationSpecificWithoutPath_isAccepted() {
     LoadResult r = load(INGRESS.formatted("pathType: ImplementationSpecific"));
     assertThat(r.rejected()).isEmpty();
-    assertThat(((Ingress) r.objects().get(0)).spec().rules().get(0).http().paths().get(0).pathType())
+    assertThat(
+            ((Ingress) r.objects().get(0)).spec().rules().get(0).http().paths().get(0).pathType())
         .isEqualTo("ImplementationSpecific");
   }
 }

@@ -21,16 +21,24 @@ class CorpusLoadTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusInput_loadsWithoutError_withIndependentlyCountedKinds() {
-    return Corpus.inputs().stream().map(in -> DynamicTest.dynamicTest(
-        in.getParent().getFileName().toString(), () -> {
-          // KIC's golden harness puts in.yaml straight into its store (no API server): as stored.
-          LoadResult loaded = Manifests.asStored().read(in);
-          Map<String, Long> actual = loaded.objects().stream().collect(Collectors.groupingBy(
-              K8sObject::kindName, TreeMap::new, Collectors.counting()));
-          assertThat(actual).isEqualTo(independentCounts(in));
-          assertThat(loaded.warnings()).isEmpty();
-          assertThat(CacheStores.of(loaded.objects()).size()).isPositive();
-        }));
+    return Corpus.inputs().stream()
+        .map(
+            in ->
+                DynamicTest.dynamicTest(
+                    in.getParent().getFileName().toString(),
+                    () -> {
+                      // KIC's golden harness puts in.yaml straight into its store (no API server):
+                      // as stored.
+                      LoadResult loaded = Manifests.asStored().read(in);
+                      Map<String, Long> actual =
+                          loaded.objects().stream()
+                              .collect(
+                                  Collectors.groupingBy(
+                                      K8sObject::kindName, TreeMap::new, Collectors.counting()));
+                      assertThat(actual).isEqualTo(independentCounts(in));
+                      assertThat(loaded.warnings()).isEmpty();
+                      assertThat(CacheStores.of(loaded.objects()).size()).isPositive();
+                    }));
   }
 
   @TestFactory
@@ -38,14 +46,25 @@ class CorpusLoadTest {
     // With the API-server pipeline on, the only golden inputs the API server would refuse are
     // the listener-port Gateways of tcproute-example and udproute-example: they have no
     // spec.gatewayClassName, which gateway.networking.k8s.io_gateways.yaml (v1.3.0) requires.
-    return Corpus.inputs().stream().map(in -> DynamicTest.dynamicTest(
-        in.getParent().getFileName().toString(), () -> {
-          LoadResult loaded = Manifests.load(in);
-          assertThat(loaded.rejected()).allSatisfy(r -> assertThat(r.getMessage())
-              .contains("Gateway").contains("gatewayClassName"));
-          assertThat(loaded.objects().size() + loaded.rejected().size())
-              .isEqualTo(independentCounts(in).values().stream().mapToLong(Long::longValue).sum());
-        }));
+    return Corpus.inputs().stream()
+        .map(
+            in ->
+                DynamicTest.dynamicTest(
+                    in.getParent().getFileName().toString(),
+                    () -> {
+                      LoadResult loaded = Manifests.load(in);
+                      assertThat(loaded.rejected())
+                          .allSatisfy(
+                              r ->
+                                  assertThat(r.getMessage())
+                                      .contains("Gateway")
+                                      .contains("gatewayClassName"));
+                      assertThat(loaded.objects().size() + loaded.rejected().size())
+                          .isEqualTo(
+                              independentCounts(in).values().stream()
+                                  .mapToLong(Long::longValue)
+                                  .sum());
+                    }));
   }
 
   /** Counts documents per kind with plain SnakeYAML, without our loader. */

@@ -21,8 +21,14 @@ class DocumentsAndLimitsTest {
   /** k8s.io/cli-runtime/pkg/resource/visitor.go skips empty and "null" documents. */
   @Test
   void emptyCommentOnlyAndNullDocuments_areSkipped() {
-    LoadResult r = Manifests.parse("---\n# only a comment\n---\n" + SVC.formatted("a")
-        + "---\n---\nnull\n---\n" + SVC.formatted("b") + "---\n", "e.yaml");
+    LoadResult r =
+        Manifests.parse(
+            "---\n# only a comment\n---\n"
+                + SVC.formatted("a")
+                + "---\n---\nnull\n---\n"
+                + SVC.formatted("b")
+                + "---\n",
+            "e.yaml");
     assertThat(r.objects()).extracting(K8sObject::name).containsExactly("a", "b");
     assertThat(r.warnings()).isEmpty();
   }
@@ -31,7 +37,8 @@ class DocumentsAndLimitsTest {
   void scalarDocument_isStillAnErrorNamingIt() {
     assertThatThrownBy(() -> Manifests.parse(SVC.formatted("a") + "---\njust text\n", "s.yaml"))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("s.yaml: document 2, line 6:1: expected a Kubernetes object (a mapping), found string");
+        .hasMessage(
+            "s.yaml: document 2, line 6:1: expected a Kubernetes object (a mapping), found string");
   }
 
   /** A reader giving a few chars at a time, across the loader's buffer growth, loses nothing. */
@@ -41,12 +48,13 @@ class DocumentsAndLimitsTest {
     for (int i = 0; i < 400; i++) {
       text.append(SVC.formatted("s" + i)).append("  labels:\n    note: \"ü€ " + i + "\"\n---\n");
     }
-    java.io.Reader trickle = new java.io.StringReader(text.toString()) {
-      @Override
-      public int read(char[] cbuf, int off, int len) throws java.io.IOException {
-        return super.read(cbuf, off, Math.min(len, 3));
-      }
-    };
+    java.io.Reader trickle =
+        new java.io.StringReader(text.toString()) {
+          @Override
+          public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+            return super.read(cbuf, off, Math.min(len, 3));
+          }
+        };
     LoadResult r = Manifests.defaults().read(trickle, "t.yaml");
     assertThat(text.length()).isGreaterThan(3 * 8192);
     assertThat(r.objects()).hasSize(400);
@@ -55,14 +63,16 @@ class DocumentsAndLimitsTest {
   }
 
   /**
-   * Objects are read while the stream is parsed, but the whole text is judged first: a
-   * malformed document after a bad object is the error reported, as when every document was
-   * parsed before any object was read.
+   * Objects are read while the stream is parsed, but the whole text is judged first: a malformed
+   * document after a bad object is the error reported, as when every document was parsed before any
+   * object was read.
    */
   @Test
   void malformedDocumentAfterABadObject_isTheErrorReported() {
-    String text = "apiVersion: v1\nmetadata:\n  name: nokind\n---\n" + SVC.formatted("a")
-        + "---\napiVersion: v1\nkind: [unclosed\n";
+    String text =
+        "apiVersion: v1\nmetadata:\n  name: nokind\n---\n"
+            + SVC.formatted("a")
+            + "---\napiVersion: v1\nkind: [unclosed\n";
     assertThatThrownBy(() -> Manifests.parse(text, "m.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith("m.yaml: document 3, line 12:")
@@ -71,10 +81,15 @@ class DocumentsAndLimitsTest {
 
   @Test
   void documentLimitAfterABadObject_isTheErrorReported() {
-    String text = "apiVersion: v1\nmetadata:\n  name: nokind\n---\n" + SVC.formatted("a")
-        + "---\n" + SVC.formatted("b");
-    assertThatThrownBy(() -> Manifests.withLimits(ManifestLimits.defaults().withMaxDocuments(2))
-        .readString(text, "m.yaml"))
+    String text =
+        "apiVersion: v1\nmetadata:\n  name: nokind\n---\n"
+            + SVC.formatted("a")
+            + "---\n"
+            + SVC.formatted("b");
+    assertThatThrownBy(
+            () ->
+                Manifests.withLimits(ManifestLimits.defaults().withMaxDocuments(2))
+                    .readString(text, "m.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("document 3")
         .hasMessageContaining("limit maxDocuments");
@@ -82,8 +97,10 @@ class DocumentsAndLimitsTest {
 
   @Test
   void twoBadObjects_theFirstIsReported() {
-    String text = SVC.formatted("a") + "---\napiVersion: v1\nmetadata:\n  name: nokind\n---\n"
-        + "apiVersion: v1\nkind: Service\nmetadata:\n  namespace: x\n";
+    String text =
+        SVC.formatted("a")
+            + "---\napiVersion: v1\nmetadata:\n  name: nokind\n---\n"
+            + "apiVersion: v1\nkind: Service\nmetadata:\n  namespace: x\n";
     assertThatThrownBy(() -> Manifests.parse(text, "m.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith("m.yaml: document 2,")
@@ -93,7 +110,9 @@ class DocumentsAndLimitsTest {
   /** unstructured.go decodeToList: typed-list items without apiVersion and kind take the list's. */
   @Test
   void typedList_itemsInheritApiVersionAndKind() {
-    LoadResult r = Manifests.parse("""
+    LoadResult r =
+        Manifests.parse(
+            """
         apiVersion: v1
         kind: ServiceList
         items:
@@ -105,23 +124,29 @@ class DocumentsAndLimitsTest {
         items:
         - metadata: {name: r, namespace: n}
           spec: {parentRefs: [{name: gw}]}
-        """, "lists.yaml");
-    assertThat(r.objects()).extracting(K8sObject::kind)
+        """,
+            "lists.yaml");
+    assertThat(r.objects())
+        .extracting(K8sObject::kind)
         .containsExactly(Kind.SERVICE, Kind.SECRET, Kind.HTTP_ROUTE);
     assertThat(((HttpRoute) r.objects().get(2)).key()).isEqualTo("n/r");
   }
 
   @Test
   void v1List_itemWithoutKind_isStillAnError() {
-    assertThatThrownBy(() -> Manifests.parse("apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n", "l.yaml"))
+    assertThatThrownBy(
+            () ->
+                Manifests.parse(
+                    "apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n", "l.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("field items[0].apiVersion");
   }
 
   @Test
   void unknownTypedList_itemsAreSkippedWithWarnings() {
-    LoadResult r = Manifests.parse("apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: d}\n",
-        "d.yaml");
+    LoadResult r =
+        Manifests.parse(
+            "apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: d}\n", "d.yaml");
     assertThat(r.objects()).isEmpty();
     assertThat(r.warnings()).singleElement().asString().contains("skipped Deployment d");
   }
@@ -129,8 +154,13 @@ class DocumentsAndLimitsTest {
   /** A 16 MB plain scalar used to take 75 s in SnakeYAML; the bound refuses it before parsing. */
   @Test
   void hugeScalar_isRefusedBeforeParsing_namingDocumentAndLine() {
-    String big = SVC.formatted("a") + "---\n" + SVC.formatted("b") + "  annotations: {x: "
-        + "y".repeat(16 * 1024 * 1024) + "}\n";
+    String big =
+        SVC.formatted("a")
+            + "---\n"
+            + SVC.formatted("b")
+            + "  annotations: {x: "
+            + "y".repeat(16 * 1024 * 1024)
+            + "}\n";
     assertThatThrownBy(() -> Manifests.parse(big, "big.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith("big.yaml: document 2, line 5:1: document of 16777")
@@ -149,7 +179,9 @@ class DocumentsAndLimitsTest {
   @Test
   void totalObjects_areBoundedAcrossFilesOfOneLoad(@TempDir Path dir) throws Exception {
     for (int f = 0; f < 3; f++) {
-      Files.writeString(dir.resolve("f" + f + ".yaml"), SVC.formatted("a" + f) + "---\n" + SVC.formatted("b" + f));
+      Files.writeString(
+          dir.resolve("f" + f + ".yaml"),
+          SVC.formatted("a" + f) + "---\n" + SVC.formatted("b" + f));
     }
     Manifests loader = Manifests.withLimits(ManifestLimits.defaults().withMaxTotalObjects(5));
     assertThatThrownBy(() -> loader.read(dir))
@@ -181,8 +213,11 @@ class DocumentsAndLimitsTest {
     Path f = Files.write(dir.resolve("bad.yaml"), withBad);
     assertThatThrownBy(() -> Manifests.load(f))
         .isInstanceOf(ManifestException.class)
-        .hasMessage(f + ", line 5:16: invalid UTF-8 (byte offset " + bytes.length
-            + "); manifests must be UTF-8");
+        .hasMessage(
+            f
+                + ", line 5:16: invalid UTF-8 (byte offset "
+                + bytes.length
+                + "); manifests must be UTF-8");
   }
 
   @Test
@@ -196,6 +231,7 @@ class DocumentsAndLimitsTest {
   @Test
   void byteOrderMark_isIgnored() {
     byte[] text = ("\uFEFF" + SVC.formatted("a")).getBytes(StandardCharsets.UTF_8);
-    assertThat(Manifests.defaults().read(new ByteArrayInputStream(text), "bom.yaml").objects()).hasSize(1);
+    assertThat(Manifests.defaults().read(new ByteArrayInputStream(text), "bom.yaml").objects())
+        .hasSize(1);
   }
 }

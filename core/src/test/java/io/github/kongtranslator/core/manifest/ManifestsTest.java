@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestsTest {
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       apiVersion: v1
       kind: Service
       metadata:
@@ -34,7 +35,8 @@ class ManifestsTest {
   void bindingErrors_neverQuoteTheInputValue_singleQuotedByJackson() {
     // Jackson writes "from String value ('...')" for a string where an object is expected; the
     // value may be a secret, so the message names the field but not the value.
-    String yaml = """
+    String yaml =
+        """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: p, namespace: default}
@@ -49,7 +51,10 @@ class ManifestsTest {
 
   @Test
   void parse_multiDocumentYaml_keepsInputOrderAndTypesFields() {
-    LoadResult r = Manifests.parse(SERVICE + """
+    LoadResult r =
+        Manifests.parse(
+            SERVICE
+                + """
         ---
         # a comment
         apiVersion: networking.k8s.io/v1
@@ -64,7 +69,8 @@ class ManifestsTest {
               - path: /
                 pathType: Prefix
                 backend: {service: {name: echo, port: {number: 80}}}
-        """, "two.yaml");
+        """,
+            "two.yaml");
     assertThat(r.objects()).extracting(K8sObject::kind).containsExactly(Kind.SERVICE, Kind.INGRESS);
     Service svc = (Service) r.objects().get(0);
     assertThat(svc.spec().ports().get(0).targetPort().number()).contains(8080);
@@ -77,46 +83,61 @@ class ManifestsTest {
 
   @Test
   void parse_json_isAccepted() {
-    LoadResult r = Manifests.parse(
-        "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"a\",\"namespace\":\"n\"}}",
-        "svc.json");
+    LoadResult r =
+        Manifests.parse(
+            "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"a\",\"namespace\":\"n\"}}",
+            "svc.json");
     assertThat(r.objects()).singleElement().extracting(K8sObject::key).isEqualTo("n/a");
   }
 
   @Test
   void parse_kindList_contributesItems() {
-    LoadResult r = Manifests.parse("""
+    LoadResult r =
+        Manifests.parse(
+            """
         apiVersion: v1
         kind: List
         items:
         - {apiVersion: v1, kind: Service, metadata: {name: a, namespace: n}}
         - {apiVersion: apps/v1, kind: Deployment, metadata: {name: d, namespace: n}}
         - {apiVersion: v1, kind: Service, metadata: {name: b, namespace: n}}
-        """, "list.yaml");
+        """,
+            "list.yaml");
     assertThat(r.objects()).extracting(K8sObject::name).containsExactly("a", "b");
-    assertThat(r.warnings()).singleElement().asString()
+    assertThat(r.warnings())
+        .singleElement()
+        .asString()
         .contains("list.yaml", "document 1", "Deployment n/d", "not read");
   }
 
   @Test
   void parse_unreadKind_isSkippedWithWarningNamingTheObject() {
-    LoadResult r = Manifests.parse(SERVICE + """
+    LoadResult r =
+        Manifests.parse(
+            SERVICE
+                + """
         ---
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web, namespace: prod}
-        """, "mixed.yaml");
+        """,
+            "mixed.yaml");
     assertThat(r.objects()).hasSize(1);
-    assertThat(r.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.document()).isEqualTo(2);
-      assertThat(w.line()).isEqualTo(12);
-      assertThat(w.message()).contains("Deployment prod/web");
-    });
+    assertThat(r.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.document()).isEqualTo(2);
+              assertThat(w.line()).isEqualTo(12);
+              assertThat(w.message()).contains("Deployment prod/web");
+            });
   }
 
   @Test
   void parse_everyServedVersion_mapsOntoOneType() {
-    LoadResult r = Manifests.parse("""
+    LoadResult r =
+        Manifests.parse(
+            """
         apiVersion: gateway.networking.k8s.io/v1beta1
         kind: HTTPRoute
         metadata: {name: r1, namespace: n}
@@ -125,25 +146,30 @@ class ManifestsTest {
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r2, namespace: n}
-        """, "routes.yaml");
+        """,
+            "routes.yaml");
     assertThat(r.objects()).allSatisfy(o -> assertThat(o).isInstanceOf(HttpRoute.class));
     assertThat(r.objects().get(0).ref().version()).isEqualTo("v1beta1");
   }
 
   @Test
   void parse_unservedVersion_isSkippedWithWarning() {
-    LoadResult r = Manifests.parse("""
+    LoadResult r =
+        Manifests.parse(
+            """
         apiVersion: networking.k8s.io/v1beta1
         kind: Ingress
         metadata: {name: old, namespace: n}
-        """, "old.yaml");
+        """,
+            "old.yaml");
     assertThat(r.objects()).isEmpty();
     assertThat(r.warnings()).singleElement().asString().contains("v1beta1", "Ingress n/old");
   }
 
   @Test
   void parse_malformedYaml_namesSourceDocumentAndLine() {
-    assertThatThrownBy(() -> Manifests.parse(SERVICE + "---\napiVersion: v1\nkind: [unclosed\n", "bad.yaml"))
+    assertThatThrownBy(
+            () -> Manifests.parse(SERVICE + "---\napiVersion: v1\nkind: [unclosed\n", "bad.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith("bad.yaml: document 2, line 14:")
         .hasMessageContaining("malformed YAML")
@@ -163,18 +189,25 @@ class ManifestsTest {
 
   @Test
   void parse_numberWhereStringExpected_isRejected() {
-    assertThatThrownBy(() -> Manifests.parse("""
+    assertThatThrownBy(
+            () ->
+                Manifests.parse(
+                    """
         apiVersion: v1
         kind: Service
         metadata: {name: a, namespace: n, annotations: {konghq.com/retries: 3}}
-        """, "s.yaml"))
+        """,
+                    "s.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("field metadata.annotations.konghq.com/retries");
   }
 
   @Test
   void parse_missingName_isAnError() {
-    assertThatThrownBy(() -> Manifests.parse("apiVersion: v1\nkind: Service\nmetadata: {namespace: n}\n", "x.yaml"))
+    assertThatThrownBy(
+            () ->
+                Manifests.parse(
+                    "apiVersion: v1\nkind: Service\nmetadata: {namespace: n}\n", "x.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("x.yaml: document 1, line 3:")
         .hasMessageContaining("field metadata.name")
@@ -197,7 +230,10 @@ class ManifestsTest {
 
   @Test
   void parse_duplicateKey_isRejectedWithBothLines() {
-    assertThatThrownBy(() -> Manifests.parse("apiVersion: v1\nkind: Service\nkind: Secret\nmetadata: {name: a}\n", "d.yaml"))
+    assertThatThrownBy(
+            () ->
+                Manifests.parse(
+                    "apiVersion: v1\nkind: Service\nkind: Secret\nmetadata: {name: a}\n", "d.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("d.yaml: document 1, line 3:1")
         .hasMessageContaining("duplicate key 'kind' (first at line 2)");
@@ -234,7 +270,11 @@ class ManifestsTest {
 
   @Test
   void parse_deepNesting_hitsDepthLimit() {
-    String deep = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nx: " + "[".repeat(100) + "]".repeat(100) + "\n";
+    String deep =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nx: "
+            + "[".repeat(100)
+            + "]".repeat(100)
+            + "\n";
     assertThatThrownBy(() -> Manifests.parse(deep, "deep.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("deep.yaml");
@@ -243,7 +283,8 @@ class ManifestsTest {
   @Test
   void parse_tooManyDocuments_hitsDocumentLimit() {
     Manifests loader = Manifests.withLimits(ManifestLimits.defaults().withMaxDocuments(2));
-    String three = SERVICE + "---\n" + SERVICE.replace("echo", "b") + "---\n" + SERVICE.replace("echo", "c");
+    String three =
+        SERVICE + "---\n" + SERVICE.replace("echo", "b") + "---\n" + SERVICE.replace("echo", "c");
     assertThatThrownBy(() -> loader.read(new java.io.StringReader(three), "many.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("many.yaml: document 3")
@@ -253,20 +294,26 @@ class ManifestsTest {
   @Test
   void parse_oversizedStream_hitsSizeLimit() {
     Manifests loader = Manifests.withLimits(ManifestLimits.defaults().withMaxStreamChars(100));
-    assertThatThrownBy(() -> loader.read(new java.io.StringReader(SERVICE + "# " + "x".repeat(500)), "big.yaml"))
+    assertThatThrownBy(
+            () ->
+                loader.read(new java.io.StringReader(SERVICE + "# " + "x".repeat(500)), "big.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("big.yaml");
   }
 
   @Test
   void parse_invalidBase64InSecret_namesKeyButNotValue() {
-    assertThatThrownBy(() -> Manifests.parse("""
+    assertThatThrownBy(
+            () ->
+                Manifests.parse(
+                    """
         apiVersion: v1
         kind: Secret
         metadata: {name: creds, namespace: n}
         data:
           password: "!!not-base64-SEKRET!!"
-        """, "secret.yaml"))
+        """,
+                    "secret.yaml"))
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("secret.yaml: document 1")
         .hasMessageContaining("data.password is not valid base64")
@@ -275,15 +322,23 @@ class ManifestsTest {
 
   @Test
   void secret_isDecodedOnce_andNeverPrinted() {
-    Secret s = (Secret) Manifests.parse("""
+    Secret s =
+        (Secret)
+            Manifests.parse(
+                    """
         apiVersion: v1
         kind: Secret
         metadata: {name: creds, namespace: n}
         data: {key: TUFSS0VSLWRhdGE=}
         stringData: {other: MARKER-string}
-        """, "s.yaml").objects().get(0);
-    assertThat(s.value("key")).hasValueSatisfying(v -> assertThat(v.utf8()).isEqualTo("MARKER-data"));
-    assertThat(s.value("other")).hasValueSatisfying(v -> assertThat(v.utf8()).isEqualTo("MARKER-string"));
+        """,
+                    "s.yaml")
+                .objects()
+                .get(0);
+    assertThat(s.value("key"))
+        .hasValueSatisfying(v -> assertThat(v.utf8()).isEqualTo("MARKER-data"));
+    assertThat(s.value("other"))
+        .hasValueSatisfying(v -> assertThat(v.utf8()).isEqualTo("MARKER-string"));
     assertThat(s.toString()).doesNotContain("MARKER").contains("key", "other");
     assertThat(s.data().toString()).doesNotContain("MARKER");
   }
@@ -292,10 +347,13 @@ class ManifestsTest {
   void load_directory_readsManifestFilesInPathOrder(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("b.yaml"), SERVICE.replace("echo", "second"));
     Files.createDirectories(dir.resolve("a"));
-    Files.writeString(dir.resolve("a/x.json"),
+    Files.writeString(
+        dir.resolve("a/x.json"),
         "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"first\",\"namespace\":\"n\"}}");
     Files.writeString(dir.resolve("notes.txt"), "not a manifest");
-    assertThat(Manifests.load(dir).objects()).extracting(K8sObject::name).containsExactly("first", "second");
+    assertThat(Manifests.load(dir).objects())
+        .extracting(K8sObject::name)
+        .containsExactly("first", "second");
   }
 
   @Test
@@ -308,20 +366,24 @@ class ManifestsTest {
 
   @Test
   void read_stream_usesSourceName() {
-    LoadResult r = Manifests.defaults().read(
-        new ByteArrayInputStream(SERVICE.getBytes(StandardCharsets.UTF_8)), "<stdin>");
+    LoadResult r =
+        Manifests.defaults()
+            .read(new ByteArrayInputStream(SERVICE.getBytes(StandardCharsets.UTF_8)), "<stdin>");
     assertThat(r.objects()).hasSize(1);
   }
 
   @Test
   void parse_mergeKeys_areResolved() {
-    LoadResult r = Manifests.parse("""
+    LoadResult r =
+        Manifests.parse(
+            """
         apiVersion: v1
         kind: Service
         metadata:
           <<: {namespace: n, labels: {a: b}}
           name: merged
-        """, "merge.yaml");
+        """,
+            "merge.yaml");
     assertThat(r.objects().get(0).key()).isEqualTo("n/merged");
     assertThat(r.objects().get(0).metadata().labels()).containsEntry("a", "b");
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * write into it (typed-list items get their list's apiVersion and kind on a copy).
  */
 class TreeEntryAsStoredTest {
-  private static final String LIST = """
+  private static final String LIST =
+      """
       {"apiVersion": "v1", "kind": "ServiceList", "items": [
         {"metadata": {"name": "a", "namespace": "n"}, "spec": {"ports": [{"port": 80}]}},
         {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "b", "namespace": "n"}}]}""";
@@ -27,7 +28,8 @@ class TreeEntryAsStoredTest {
 
     LoadResult r = Manifests.asStored().read(tree, "<tree>");
 
-    assertThat(r.objects()).extracting(o -> o.kind() + " " + o.name())
+    assertThat(r.objects())
+        .extracting(o -> o.kind() + " " + o.name())
         .containsExactly(Kind.SERVICE + " a", Kind.SERVICE + " b");
     assertThat(tree).isEqualTo(before);
     assertThat(r.objects()).isEqualTo(Manifests.asStored().readString(LIST, "<text>").objects());
@@ -35,7 +37,8 @@ class TreeEntryAsStoredTest {
 
   @Test
   void anObjectAsStored_isReadAsItsText_andLeftAlone() throws Exception {
-    String json = """
+    String json =
+        """
         {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"},
          "spec": {"ports": [{"port": 80}]}}""";
     JsonNode tree = ModelJson.MAPPER.readTree(json);

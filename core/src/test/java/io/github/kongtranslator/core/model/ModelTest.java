@@ -13,24 +13,29 @@ class ModelTest {
   /** Regression: property seed 1118823270650 produced a long-typed JSON node for a port. */
   @Test
   void intOrString_acceptsAnyIntegralNodeThatFitsAnInt() {
-    assertThat(IntOrString.fromJson(JsonNodeFactory.instance.numberNode(8080L)).number()).contains(8080);
-    assertThat(IntOrString.fromJson(JsonNodeFactory.instance.textNode("http")).string()).contains("http");
+    assertThat(IntOrString.fromJson(JsonNodeFactory.instance.numberNode(8080L)).number())
+        .contains(8080);
+    assertThat(IntOrString.fromJson(JsonNodeFactory.instance.textNode("http")).string())
+        .contains("http");
     assertThatThrownBy(() -> IntOrString.fromJson(JsonNodeFactory.instance.numberNode(1.5)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void objectRef_rendersKindNamespaceName() {
-    assertThat(ObjectRef.of(Kind.KONG_PLUGIN, "default", "auth")).hasToString("KongPlugin default/auth");
+    assertThat(ObjectRef.of(Kind.KONG_PLUGIN, "default", "auth"))
+        .hasToString("KongPlugin default/auth");
     assertThat(ObjectRef.of(Kind.KONG_CLUSTER_PLUGIN, "ignored", "global"))
         .hasToString("KongClusterPlugin global");
     assertThatThrownBy(() -> new ObjectRef("", "v1", "Service", "n", "", ""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Service");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Service");
   }
 
   @Test
   void kind_versionOf_isTheTextAfterTheLastSlash_sharedWhenServed() {
-    assertThat(Kind.GATEWAY.versionOf("gateway.networking.k8s.io/v1beta1")).isEqualTo("v1beta1")
+    assertThat(Kind.GATEWAY.versionOf("gateway.networking.k8s.io/v1beta1"))
+        .isEqualTo("v1beta1")
         .isSameAs(Kind.GATEWAY.versions().stream().filter("v1beta1"::equals).findFirst().get());
     assertThat(Kind.SERVICE.versionOf("v1")).isSameAs(Kind.SERVICE.versions().get(0));
     assertThat(Kind.GATEWAY.versionOf("gateway.networking.k8s.io/xv1")).isEqualTo("xv1");
@@ -40,7 +45,8 @@ class ModelTest {
 
   @Test
   void kind_forApiVersion_acceptsEveryServedVersionOnly() {
-    assertThat(Kind.forApiVersion("gateway.networking.k8s.io/v1beta1", "Gateway")).contains(Kind.GATEWAY);
+    assertThat(Kind.forApiVersion("gateway.networking.k8s.io/v1beta1", "Gateway"))
+        .contains(Kind.GATEWAY);
     assertThat(Kind.forApiVersion("gateway.networking.k8s.io/v1alpha3", "BackendTLSPolicy"))
         .contains(Kind.BACKEND_TLS_POLICY);
     assertThat(Kind.forApiVersion("gateway.networking.k8s.io/v1", "BackendTLSPolicy"))
@@ -70,6 +76,7 @@ class ModelTest {
     assertThat(v.toString()).doesNotContain("MARKER").contains("18 bytes");
     assertThat(SecretValue.ofBase64(v.base64())).isEqualTo(v);
     assertThatThrownBy(() -> SecretValue.ofBase64("%%%"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("%%%");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("%%%");
   }
 }

@@ -8,20 +8,24 @@ import org.junit.jupiter.api.Test;
 
 class RouteAndGatewayStatusTest {
   private static TlsRoute parse(String statusYaml) {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1alpha2
         kind: TLSRoute
         metadata: {name: t, namespace: ns}
         spec:
           hostnames: [a.example.com]
           rules: [{backendRefs: [{name: s, kind: Service, port: 443}]}]
-        """ + statusYaml;
+        """
+            + statusYaml;
     return (TlsRoute) Manifests.parse(yaml, "t.yaml").objects().get(0);
   }
 
   @Test
   void statusParents_keepTheirParentRefs() {
-    TlsRoute r = parse("""
+    TlsRoute r =
+        parse(
+            """
         status:
           parents:
           - parentRef: {name: gw, namespace: infra, sectionName: pass}
@@ -46,7 +50,8 @@ class RouteAndGatewayStatusTest {
 
   @Test
   void gatewayListenerStatuses_keepNamesAndConditions() {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: gw, namespace: infra, generation: 3}
@@ -63,7 +68,7 @@ class RouteAndGatewayStatusTest {
     assertThat(g.status()).isNotNull();
     Gateway.ListenerStatus ls = g.status().listeners().get(0);
     assertThat(ls.name()).isEqualTo("https");
-    assertThat(ls.conditions()).containsExactly(
-        new Gateway.Condition("Programmed", "True", "Programmed", 3L));
+    assertThat(ls.conditions())
+        .containsExactly(new Gateway.Condition("Programmed", "True", "Programmed", 3L));
   }
 }

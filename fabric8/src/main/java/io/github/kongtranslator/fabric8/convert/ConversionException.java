@@ -4,8 +4,8 @@ import io.github.kongtranslator.core.KongTranslatorException;
 
 /**
  * A fabric8 object (or a tree) cannot be read into the model: a required field is missing or a
- * field has the wrong type. The message names the origin, the field and the object as {@code
- * Kind namespace/name}, never a field's value.
+ * field has the wrong type. The message names the origin, the field and the object as {@code Kind
+ * namespace/name}, never a field's value.
  */
 public final class ConversionException extends KongTranslatorException {
   private static final long serialVersionUID = 1L;
@@ -29,8 +29,11 @@ public final class ConversionException extends KongTranslatorException {
   }
 
   private static String message(String origin, String object, String field, String problem) {
-    return origin + ": " + (field.isEmpty() ? "" : "field " + field + ": ")
-        + (object.isEmpty() ? "" : object + ": ") + problem;
+    return origin
+        + ": "
+        + (field.isEmpty() ? "" : "field " + field + ": ")
+        + (object.isEmpty() ? "" : object + ": ")
+        + problem;
   }
 
   /**

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Converts fabric8 objects into the typed model without text: typed ones ({@code Ingress},
- * {@code Service}, {@code EndpointSlice}, {@code Secret}, the Gateway API types of fabric8's
- * {@code kubernetes-model-gatewayapi}) and {@code GenericKubernetesResource} (Kong CRDs) alike.
+ * Converts fabric8 objects into the typed model without text: typed ones ({@code Ingress}, {@code
+ * Service}, {@code EndpointSlice}, {@code Secret}, the Gateway API types of fabric8's {@code
+ * kubernetes-model-gatewayapi}) and {@code GenericKubernetesResource} (Kong CRDs) alike.
  *
  * <p>Objects from an informer have been admitted by the API server already, so they are read as
  * stored ({@link Manifests#asStored()}: no defaults, namespace, uid or validation step), with the
@@ -30,8 +30,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>fabric8's typed classes of core/v1 ({@code Service}, {@code Secret}, {@code ConfigMap}),
- *       {@code discovery/v1} {@code EndpointSlice}, {@code networking/v1} ({@code Ingress},
- *       {@code IngressClass}) and the Gateway API ({@code HTTPRoute}, {@code Gateway}, {@code
+ *       {@code discovery/v1} {@code EndpointSlice}, {@code networking/v1} ({@code Ingress}, {@code
+ *       IngressClass}) and the Gateway API ({@code HTTPRoute}, {@code Gateway}, {@code
  *       GatewayClass} in v1 and v1beta1, {@code ReferenceGrant} v1beta1) are mapped through their
  *       getters straight into the records, no text and no tree;
  *   <li>{@code GenericKubernetesResource}s (Kong's CRDs), whose content is maps already, go through
@@ -78,7 +78,8 @@ public final class ObjectConverter {
    *
    * @param resource a typed object or a {@code GenericKubernetesResource}
    * @return the model object, or empty when its kind or version is not read by this library
-   * @throws ConversionException when the object lacks a required field or a field has the wrong type
+   * @throws ConversionException when the object lacks a required field or a field has the wrong
+   *     type
    */
   public Optional<K8sObject> toModel(HasMetadata resource) {
     K8sObject direct = typed.map(resource);
@@ -98,14 +99,14 @@ public final class ObjectConverter {
   }
 
   /** The direct mapping alone, null when it declines (tests check that it takes an object). */
-  @org.jspecify.annotations.Nullable K8sObject directOnly(HasMetadata resource) {
+  @org.jspecify.annotations.Nullable
+  K8sObject directOnly(HasMetadata resource) {
     return typed.map(resource);
   }
 
   /**
-   * A generic resource as the plain map the API server sent: apiVersion, kind, the metadata
-   * fields the model reads, and every other top-level field as fabric8 holds it (maps, lists,
-   * scalars).
+   * A generic resource as the plain map the API server sent: apiVersion, kind, the metadata fields
+   * the model reads, and every other top-level field as fabric8 holds it (maps, lists, scalars).
    */
   private static Map<String, Object> asMap(GenericKubernetesResource r) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -136,7 +137,8 @@ public final class ObjectConverter {
     return out;
   }
 
-  private static void putIfSet(Map<String, Object> map, String key, @org.jspecify.annotations.Nullable Object value) {
+  private static void putIfSet(
+      Map<String, Object> map, String key, @org.jspecify.annotations.Nullable Object value) {
     if (value != null) {
       map.put(key, value);
     }
@@ -162,8 +164,14 @@ public final class ObjectConverter {
     }
     String ns = resource.getMetadata().getNamespace();
     String uid = resource.getMetadata().getUid();
-    return Optional.of(new ObjectRef(k.get().group(), k.get().versionOf(apiVersion), kind,
-        k.get().namespaced() && ns != null ? ns : "", name, uid == null ? "" : uid));
+    return Optional.of(
+        new ObjectRef(
+            k.get().group(),
+            k.get().versionOf(apiVersion),
+            kind,
+            k.get().namespaced() && ns != null ? ns : "",
+            name,
+            uid == null ? "" : uid));
   }
 
   /**
@@ -174,33 +182,42 @@ public final class ObjectConverter {
    * @param tree the object as a JSON tree (a mapping with apiVersion, kind and metadata)
    * @param origin where the tree came from, used in messages (e.g. {@code informer Service})
    * @return the model object, or empty when its kind or version is not read by this library
-   * @throws ConversionException when the tree is not one object, lacks a required field or a
-   *     field has the wrong type
+   * @throws ConversionException when the tree is not one object, lacks a required field or a field
+   *     has the wrong type
    */
   public Optional<K8sObject> toModel(JsonNode tree, String origin) {
     if (!tree.isObject()) {
-      throw new ConversionException(origin, "", "", "expected a Kubernetes object (a mapping), found "
-          + tree.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new ConversionException(
+          origin,
+          "",
+          "",
+          "expected a Kubernetes object (a mapping), found "
+              + tree.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     LoadResult loaded;
     try {
       loaded = STORED.read(tree, origin);
     } catch (ManifestException e) {
-      throw conversionError(origin, describe(tree.path("kind").asText(""),
-          tree.path("metadata").path("namespace").asText(""), tree.path("metadata").path("name").asText("")), e);
+      throw conversionError(
+          origin,
+          describe(
+              tree.path("kind").asText(""),
+              tree.path("metadata").path("namespace").asText(""),
+              tree.path("metadata").path("name").asText("")),
+          e);
     }
     return single(loaded, origin);
   }
 
   /**
-   * Reads one object from plain maps, lists and scalars (what generic clients hand out) as
-   * stored: the manifest loader's map entry point ({@link Manifests#read(Map, String)}).
+   * Reads one object from plain maps, lists and scalars (what generic clients hand out) as stored:
+   * the manifest loader's map entry point ({@link Manifests#read(Map, String)}).
    *
    * @param object the object (apiVersion, kind, metadata, ...)
    * @param origin where the object came from, used in messages
    * @return the model object, or empty when its kind or version is not read by this library
-   * @throws ConversionException when the map is not one object, lacks a required field or a
-   *     field has the wrong type
+   * @throws ConversionException when the map is not one object, lacks a required field or a field
+   *     has the wrong type
    */
   public Optional<K8sObject> toModel(Map<String, ?> object, String origin) {
     LoadResult loaded;
@@ -213,7 +230,8 @@ public final class ObjectConverter {
         ns = meta.get("namespace") instanceof String s ? s : "";
         name = meta.get("name") instanceof String s ? s : "";
       }
-      throw conversionError(origin, describe(object.get("kind") instanceof String k ? k : "", ns, name), e);
+      throw conversionError(
+          origin, describe(object.get("kind") instanceof String k ? k : "", ns, name), e);
     }
     return single(loaded, origin);
   }
@@ -222,18 +240,23 @@ public final class ObjectConverter {
     if (!loaded.rejected().isEmpty()) {
       // Not reached while reading as stored (no validation step); kept so that no object is lost.
       var refused = loaded.rejected().get(0);
-      throw new ConversionException(origin, refused.object().kind() + " " + refused.object().name(), "",
-          "refused: " + refused.problem(), refused);
+      throw new ConversionException(
+          origin,
+          refused.object().kind() + " " + refused.object().name(),
+          "",
+          "refused: " + refused.problem(),
+          refused);
     }
     if (loaded.objects().size() > 1) {
-      throw new ConversionException(origin, "", "", "expected one object, found a list of "
-          + loaded.objects().size());
+      throw new ConversionException(
+          origin, "", "", "expected one object, found a list of " + loaded.objects().size());
     }
     return loaded.objects().isEmpty() ? Optional.empty() : Optional.of(loaded.objects().get(0));
   }
 
   /** The loader's error as a conversion error: same field and problem, the object named apart. */
-  private static ConversionException conversionError(String origin, String object, ManifestException e) {
+  private static ConversionException conversionError(
+      String origin, String object, ManifestException e) {
     String problem = e.problem();
     if (!object.isEmpty() && problem.startsWith(object + ": ")) {
       problem = problem.substring(object.length() + 2);

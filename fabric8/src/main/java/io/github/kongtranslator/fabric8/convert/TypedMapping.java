@@ -30,13 +30,13 @@ import org.jspecify.annotations.Nullable;
  * Jackson tree (except for the model's few free-form {@link JsonValue} fields, which are trees by
  * definition).
  *
- * <p>The mapping reads exactly the fields the model records read (the same fields the loader
- * binds from a tree). It gives up, and the caller takes the tree path instead, whenever the
- * direct result could differ from the tree path's: an object of another class or version, an
- * apiVersion/kind the model does not dispatch to the expected record, no name, a field fabric8
- * does not model but kept in {@code additionalProperties} on any object the mapping reads (the
- * tree path would see that field; the direct path cannot know what it means), or a value the
- * model refuses (null map values, bad base64), whose typed error the tree path reports.
+ * <p>The mapping reads exactly the fields the model records read (the same fields the loader binds
+ * from a tree). It gives up, and the caller takes the tree path instead, whenever the direct result
+ * could differ from the tree path's: an object of another class or version, an apiVersion/kind the
+ * model does not dispatch to the expected record, no name, a field fabric8 does not model but kept
+ * in {@code additionalProperties} on any object the mapping reads (the tree path would see that
+ * field; the direct path cannot know what it means), or a value the model refuses (null map values,
+ * bad base64), whose typed error the tree path reports.
  */
 final class TypedMapping {
   private final KubernetesSerialization serialization;
@@ -48,6 +48,7 @@ final class TypedMapping {
   /** Thrown to abandon the direct path; no stack trace (it is control flow, not an error). */
   private static final class Unmapped extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
     // one shared instance: stackless and immutable, thrown only as control flow inside this class
     @SuppressWarnings("StaticAssignmentOfThrowable")
     static final Unmapped INSTANCE = new Unmapped();
@@ -110,15 +111,17 @@ final class TypedMapping {
   /** The object's apiVersion when it dispatches to {@code expected}; otherwise the tree path. */
   private static String apiVersion(HasMetadata r, Kind expected) {
     String apiVersion = r.getApiVersion();
-    if (apiVersion == null || !expected.kindName().equals(r.getKind()) || !serves(expected, apiVersion)) {
+    if (apiVersion == null
+        || !expected.kindName().equals(r.getKind())
+        || !serves(expected, apiVersion)) {
       throw Unmapped.INSTANCE;
     }
     return apiVersion;
   }
 
   /**
-   * What {@code Kind.forApiVersion(apiVersion, kind) == expected} says, for a kind already known
-   * to match, without a search over every kind or substrings: the group and a served version.
+   * What {@code Kind.forApiVersion(apiVersion, kind) == expected} says, for a kind already known to
+   * match, without a search over every kind or substrings: the group and a served version.
    */
   private static boolean serves(Kind expected, String apiVersion) {
     int slash = apiVersion.lastIndexOf('/');
@@ -142,8 +145,14 @@ final class TypedMapping {
       throw Unmapped.INSTANCE; // the tree path names the missing field
     }
     Long generation = m.getGeneration();
-    return new ObjectMeta(m.getName(), m.getNamespace(), m.getUid(), m.getResourceVersion(),
-        generation == null ? 0 : generation, m.getLabels(), m.getAnnotations(),
+    return new ObjectMeta(
+        m.getName(),
+        m.getNamespace(),
+        m.getUid(),
+        m.getResourceVersion(),
+        generation == null ? 0 : generation,
+        m.getLabels(),
+        m.getAnnotations(),
         m.getCreationTimestamp());
   }
 
@@ -167,10 +176,13 @@ final class TypedMapping {
 
   private @Nullable JsonValue json(@Nullable Object fabric8) {
     // A free-form part of the model: the same tree fabric8 serializes into on the tree path.
-    return fabric8 == null ? null : JsonValue.of(serialization.convertValue(fabric8, JsonNode.class));
+    return fabric8 == null
+        ? null
+        : JsonValue.of(serialization.convertValue(fabric8, JsonNode.class));
   }
 
-  private static @Nullable IntOrString intOrString(io.fabric8.kubernetes.api.model.@Nullable IntOrString v) {
+  private static @Nullable IntOrString intOrString(
+      io.fabric8.kubernetes.api.model.@Nullable IntOrString v) {
     if (v == null) {
       return null;
     }
@@ -193,36 +205,60 @@ final class TypedMapping {
     Service.Spec out = null;
     if (spec != null) {
       extra(spec.getAdditionalProperties());
-      out = new Service.Spec(spec.getType(), spec.getClusterIP(), spec.getExternalName(),
-          list(spec.getPorts(), p -> {
-            extra(p.getAdditionalProperties());
-            return new Service.ServicePort(p.getName(), p.getProtocol(),
-                p.getPort() == null ? 0 : p.getPort(), intOrString(p.getTargetPort()),
-                p.getAppProtocol(), p.getNodePort());
-          }),
-          spec.getSelector());
+      out =
+          new Service.Spec(
+              spec.getType(),
+              spec.getClusterIP(),
+              spec.getExternalName(),
+              list(
+                  spec.getPorts(),
+                  p -> {
+                    extra(p.getAdditionalProperties());
+                    return new Service.ServicePort(
+                        p.getName(),
+                        p.getProtocol(),
+                        p.getPort() == null ? 0 : p.getPort(),
+                        intOrString(p.getTargetPort()),
+                        p.getAppProtocol(),
+                        p.getNodePort());
+                  }),
+              spec.getSelector());
     }
     return new Service(apiVersion, meta(s), absentAsNull(out));
   }
 
-  private EndpointSlice endpointSlice(io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice s) {
+  private EndpointSlice endpointSlice(
+      io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice s) {
     String apiVersion = apiVersion(s, Kind.ENDPOINT_SLICE);
     extra(s.getAdditionalProperties());
-    return new EndpointSlice(apiVersion, meta(s), s.getAddressType(),
-        list(s.getEndpoints(), e -> {
-          extra(e.getAdditionalProperties());
-          var c = e.getConditions();
-          if (c != null) {
-            extra(c.getAdditionalProperties());
-          }
-          return new EndpointSlice.Endpoint(e.getAddresses(),
-              c == null ? null : new EndpointSlice.Conditions(c.getReady(), c.getServing(), c.getTerminating()),
-              e.getHostname(), e.getNodeName());
-        }),
-        list(s.getPorts(), p -> {
-          extra(p.getAdditionalProperties());
-          return new EndpointSlice.EndpointPort(p.getName(), p.getPort(), p.getProtocol(), p.getAppProtocol());
-        }));
+    return new EndpointSlice(
+        apiVersion,
+        meta(s),
+        s.getAddressType(),
+        list(
+            s.getEndpoints(),
+            e -> {
+              extra(e.getAdditionalProperties());
+              var c = e.getConditions();
+              if (c != null) {
+                extra(c.getAdditionalProperties());
+              }
+              return new EndpointSlice.Endpoint(
+                  e.getAddresses(),
+                  c == null
+                      ? null
+                      : new EndpointSlice.Conditions(
+                          c.getReady(), c.getServing(), c.getTerminating()),
+                  e.getHostname(),
+                  e.getNodeName());
+            }),
+        list(
+            s.getPorts(),
+            p -> {
+              extra(p.getAdditionalProperties());
+              return new EndpointSlice.EndpointPort(
+                  p.getName(), p.getPort(), p.getProtocol(), p.getAppProtocol());
+            }));
   }
 
   private Ingress ingress(io.fabric8.kubernetes.api.model.networking.v1.Ingress i) {
@@ -232,24 +268,36 @@ final class TypedMapping {
     Ingress.Spec out = null;
     if (spec != null) {
       extra(spec.getAdditionalProperties());
-      out = new Ingress.Spec(spec.getIngressClassName(), backend(spec.getDefaultBackend()),
-          list(spec.getRules(), r -> {
-            extra(r.getAdditionalProperties());
-            var http = r.getHttp();
-            Ingress.Http h = null;
-            if (http != null) {
-              extra(http.getAdditionalProperties());
-              h = new Ingress.Http(list(http.getPaths(), p -> {
-                extra(p.getAdditionalProperties());
-                return new Ingress.Path(p.getPath(), p.getPathType(), backend(p.getBackend()));
-              }));
-            }
-            return new Ingress.Rule(r.getHost(), h);
-          }),
-          list(spec.getTls(), t -> {
-            extra(t.getAdditionalProperties());
-            return new Ingress.Tls(t.getHosts(), t.getSecretName());
-          }));
+      out =
+          new Ingress.Spec(
+              spec.getIngressClassName(),
+              backend(spec.getDefaultBackend()),
+              list(
+                  spec.getRules(),
+                  r -> {
+                    extra(r.getAdditionalProperties());
+                    var http = r.getHttp();
+                    Ingress.Http h = null;
+                    if (http != null) {
+                      extra(http.getAdditionalProperties());
+                      h =
+                          new Ingress.Http(
+                              list(
+                                  http.getPaths(),
+                                  p -> {
+                                    extra(p.getAdditionalProperties());
+                                    return new Ingress.Path(
+                                        p.getPath(), p.getPathType(), backend(p.getBackend()));
+                                  }));
+                    }
+                    return new Ingress.Rule(r.getHost(), h);
+                  }),
+              list(
+                  spec.getTls(),
+                  t -> {
+                    extra(t.getAdditionalProperties());
+                    return new Ingress.Tls(t.getHosts(), t.getSecretName());
+                  }));
     }
     return new Ingress(apiVersion, meta(i), absentAsNull(out));
   }
@@ -268,8 +316,10 @@ final class TypedMapping {
       if (port != null) {
         extra(port.getAdditionalProperties());
       }
-      service = new Ingress.ServiceBackend(svc.getName(),
-          port == null ? null : new Ingress.Port(port.getName(), port.getNumber()));
+      service =
+          new Ingress.ServiceBackend(
+              svc.getName(),
+              port == null ? null : new Ingress.Port(port.getName(), port.getNumber()));
     }
     var res = b.getResource();
     Ingress.TypedRef resource = null;
@@ -304,61 +354,89 @@ final class TypedMapping {
       if (p != null) {
         extra(p.getAdditionalProperties());
       }
-      out = new IngressClass.Spec(spec.getController(), p == null ? null
-          : new IngressClass.Parameters(p.getApiGroup(), p.getKind(), p.getName(), p.getNamespace(), p.getScope()));
+      out =
+          new IngressClass.Spec(
+              spec.getController(),
+              p == null
+                  ? null
+                  : new IngressClass.Parameters(
+                      p.getApiGroup(), p.getKind(), p.getName(), p.getNamespace(), p.getScope()));
     }
     return new IngressClass(apiVersion, meta(c), absentAsNull(out));
   }
 
   // ---- Gateway API (fabric8's kubernetes-model-gatewayapi; v1beta1 kinds reuse the v1 specs) ----
 
-  private HttpRoute httpRoute(HasMetadata r, io.fabric8.kubernetes.api.model.gatewayapi.v1.@Nullable HTTPRouteSpec spec) {
+  private HttpRoute httpRoute(
+      HasMetadata r, io.fabric8.kubernetes.api.model.gatewayapi.v1.@Nullable HTTPRouteSpec spec) {
     String apiVersion = apiVersion(r, Kind.HTTP_ROUTE);
     HttpRoute.Spec out = null;
     if (spec != null) {
       extra(spec.getAdditionalProperties());
-      out = new HttpRoute.Spec(list(spec.getParentRefs(), TypedMapping::parentRef), spec.getHostnames(),
-          list(spec.getRules(), rule -> {
-            extra(rule.getAdditionalProperties());
-            return new HttpRoute.Rule(rule.getName(),
-                list(rule.getMatches(), TypedMapping::match),
-                list(rule.getFilters(), this::filter),
-                list(rule.getBackendRefs(), b -> {
-                  extra(b.getAdditionalProperties());
-                  return new GatewayApi.BackendRef(b.getGroup(), b.getKind(), b.getName(), b.getNamespace(),
-                      b.getPort(), b.getWeight(), list(b.getFilters(), this::filter));
-                }),
-                json(rule.getTimeouts()));
-          }));
+      out =
+          new HttpRoute.Spec(
+              list(spec.getParentRefs(), TypedMapping::parentRef),
+              spec.getHostnames(),
+              list(
+                  spec.getRules(),
+                  rule -> {
+                    extra(rule.getAdditionalProperties());
+                    return new HttpRoute.Rule(
+                        rule.getName(),
+                        list(rule.getMatches(), TypedMapping::match),
+                        list(rule.getFilters(), this::filter),
+                        list(
+                            rule.getBackendRefs(),
+                            b -> {
+                              extra(b.getAdditionalProperties());
+                              return new GatewayApi.BackendRef(
+                                  b.getGroup(),
+                                  b.getKind(),
+                                  b.getName(),
+                                  b.getNamespace(),
+                                  b.getPort(),
+                                  b.getWeight(),
+                                  list(b.getFilters(), this::filter));
+                            }),
+                        json(rule.getTimeouts()));
+                  }));
     }
     return new HttpRoute(apiVersion, meta(r), absentAsNull(out));
   }
 
-  private static GatewayApi.ParentReference parentRef(io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference p) {
+  private static GatewayApi.ParentReference parentRef(
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference p) {
     extra(p.getAdditionalProperties());
-    return new GatewayApi.ParentReference(p.getGroup(), p.getKind(), p.getNamespace(), p.getName(),
-        p.getSectionName(), p.getPort());
+    return new GatewayApi.ParentReference(
+        p.getGroup(), p.getKind(), p.getNamespace(), p.getName(), p.getSectionName(), p.getPort());
   }
 
-  private static HttpRoute.Match match(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch m) {
+  private static HttpRoute.Match match(
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch m) {
     extra(m.getAdditionalProperties());
     var path = m.getPath();
     if (path != null) {
       extra(path.getAdditionalProperties());
     }
-    return new HttpRoute.Match(path == null ? null : new HttpRoute.PathMatch(path.getType(), path.getValue()),
-        list(m.getHeaders(), h -> {
-          extra(h.getAdditionalProperties());
-          return new GatewayApi.NameValueMatch(h.getType(), h.getName(), h.getValue());
-        }),
-        list(m.getQueryParams(), q -> {
-          extra(q.getAdditionalProperties());
-          return new GatewayApi.NameValueMatch(q.getType(), q.getName(), q.getValue());
-        }),
+    return new HttpRoute.Match(
+        path == null ? null : new HttpRoute.PathMatch(path.getType(), path.getValue()),
+        list(
+            m.getHeaders(),
+            h -> {
+              extra(h.getAdditionalProperties());
+              return new GatewayApi.NameValueMatch(h.getType(), h.getName(), h.getValue());
+            }),
+        list(
+            m.getQueryParams(),
+            q -> {
+              extra(q.getAdditionalProperties());
+              return new GatewayApi.NameValueMatch(q.getType(), q.getName(), q.getValue());
+            }),
         m.getMethod());
   }
 
-  private GatewayApi.Filter filter(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter f) {
+  private GatewayApi.Filter filter(
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteFilter f) {
     extra(f.getAdditionalProperties());
     var redirect = f.getRequestRedirect();
     var rewrite = f.getUrlRewrite();
@@ -366,8 +444,13 @@ final class TypedMapping {
     GatewayApi.RequestRedirect rr = null;
     if (redirect != null) {
       extra(redirect.getAdditionalProperties());
-      rr = new GatewayApi.RequestRedirect(redirect.getScheme(), redirect.getHostname(),
-          pathModifier(redirect.getPath()), redirect.getPort(), redirect.getStatusCode());
+      rr =
+          new GatewayApi.RequestRedirect(
+              redirect.getScheme(),
+              redirect.getHostname(),
+              pathModifier(redirect.getPath()),
+              redirect.getPort(),
+              redirect.getStatusCode());
     }
     GatewayApi.UrlRewrite rw = null;
     if (rewrite != null) {
@@ -379,8 +462,14 @@ final class TypedMapping {
       extra(ext.getAdditionalProperties());
       er = new GatewayApi.LocalObjectReference(ext.getGroup(), ext.getKind(), ext.getName());
     }
-    return new GatewayApi.Filter(f.getType(), headers(f.getRequestHeaderModifier()),
-        headers(f.getResponseHeaderModifier()), rr, rw, er, json(f.getRequestMirror()));
+    return new GatewayApi.Filter(
+        f.getType(),
+        headers(f.getRequestHeaderModifier()),
+        headers(f.getResponseHeaderModifier()),
+        rr,
+        rw,
+        er,
+        json(f.getRequestMirror()));
   }
 
   private static GatewayApi.@Nullable HeaderModifier headers(
@@ -389,11 +478,13 @@ final class TypedMapping {
       return null;
     }
     extra(h.getAdditionalProperties());
-    Function<io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeader, GatewayApi.Header> header = x -> {
-      extra(x.getAdditionalProperties());
-      return new GatewayApi.Header(x.getName(), x.getValue());
-    };
-    return new GatewayApi.HeaderModifier(list(h.getSet(), header), list(h.getAdd(), header), h.getRemove());
+    Function<io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeader, GatewayApi.Header> header =
+        x -> {
+          extra(x.getAdditionalProperties());
+          return new GatewayApi.Header(x.getName(), x.getValue());
+        };
+    return new GatewayApi.HeaderModifier(
+        list(h.getSet(), header), list(h.getAdd(), header), h.getRemove());
   }
 
   private static GatewayApi.@Nullable PathModifier pathModifier(
@@ -402,50 +493,84 @@ final class TypedMapping {
       return null;
     }
     extra(p.getAdditionalProperties());
-    return new GatewayApi.PathModifier(p.getType(), p.getReplaceFullPath(), p.getReplacePrefixMatch());
+    return new GatewayApi.PathModifier(
+        p.getType(), p.getReplaceFullPath(), p.getReplacePrefixMatch());
   }
 
-  private Gateway gateway(HasMetadata r, io.fabric8.kubernetes.api.model.gatewayapi.v1.@Nullable GatewaySpec spec,
+  private Gateway gateway(
+      HasMetadata r,
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.@Nullable GatewaySpec spec,
       io.fabric8.kubernetes.api.model.gatewayapi.v1.@Nullable GatewayStatus status) {
     String apiVersion = apiVersion(r, Kind.GATEWAY);
     Gateway.Spec out = null;
     if (spec != null) {
       extra(spec.getAdditionalProperties());
-      out = new Gateway.Spec(spec.getGatewayClassName(),
-          list(spec.getListeners(), l -> {
-            extra(l.getAdditionalProperties());
-            var tls = l.getTls();
-            Gateway.ListenerTls t = null;
-            if (tls != null) {
-              extra(tls.getAdditionalProperties());
-              t = new Gateway.ListenerTls(tls.getMode(), list(tls.getCertificateRefs(), c -> {
-                extra(c.getAdditionalProperties());
-                return new GatewayApi.ObjectReference(c.getGroup(), c.getKind(), c.getName(), c.getNamespace());
-              }), tls.getOptions());
-            }
-            return new Gateway.Listener(l.getName(), l.getHostname(), l.getPort() == null ? 0 : l.getPort(),
-                l.getProtocol(), t, json(l.getAllowedRoutes()));
-          }),
-          list(spec.getAddresses(), a -> {
-            extra(a.getAdditionalProperties());
-            return new Gateway.Address(a.getType(), a.getValue());
-          }));
+      out =
+          new Gateway.Spec(
+              spec.getGatewayClassName(),
+              list(
+                  spec.getListeners(),
+                  l -> {
+                    extra(l.getAdditionalProperties());
+                    var tls = l.getTls();
+                    Gateway.ListenerTls t = null;
+                    if (tls != null) {
+                      extra(tls.getAdditionalProperties());
+                      t =
+                          new Gateway.ListenerTls(
+                              tls.getMode(),
+                              list(
+                                  tls.getCertificateRefs(),
+                                  c -> {
+                                    extra(c.getAdditionalProperties());
+                                    return new GatewayApi.ObjectReference(
+                                        c.getGroup(), c.getKind(), c.getName(), c.getNamespace());
+                                  }),
+                              tls.getOptions());
+                    }
+                    return new Gateway.Listener(
+                        l.getName(),
+                        l.getHostname(),
+                        l.getPort() == null ? 0 : l.getPort(),
+                        l.getProtocol(),
+                        t,
+                        json(l.getAllowedRoutes()));
+                  }),
+              list(
+                  spec.getAddresses(),
+                  a -> {
+                    extra(a.getAdditionalProperties());
+                    return new Gateway.Address(a.getType(), a.getValue());
+                  }));
     }
     Gateway.Status st = null;
     if (status != null) {
       extra(status.getAdditionalProperties());
-      st = new Gateway.Status(list(status.getListeners(), l -> {
-        extra(l.getAdditionalProperties());
-        return new Gateway.ListenerStatus(l.getName(), list(l.getConditions(), c -> {
-          extra(c.getAdditionalProperties());
-          return new Gateway.Condition(c.getType(), c.getStatus(), c.getReason(), c.getObservedGeneration());
-        }));
-      }));
+      st =
+          new Gateway.Status(
+              list(
+                  status.getListeners(),
+                  l -> {
+                    extra(l.getAdditionalProperties());
+                    return new Gateway.ListenerStatus(
+                        l.getName(),
+                        list(
+                            l.getConditions(),
+                            c -> {
+                              extra(c.getAdditionalProperties());
+                              return new Gateway.Condition(
+                                  c.getType(),
+                                  c.getStatus(),
+                                  c.getReason(),
+                                  c.getObservedGeneration());
+                            }));
+                  }));
     }
     return new Gateway(apiVersion, meta(r), absentAsNull(out), st);
   }
 
-  private GatewayClass gatewayClass(HasMetadata r,
+  private GatewayClass gatewayClass(
+      HasMetadata r,
       io.fabric8.kubernetes.api.model.gatewayapi.v1.@Nullable GatewayClassSpec spec) {
     String apiVersion = apiVersion(r, Kind.GATEWAY_CLASS);
     GatewayClass.Spec out = null;
@@ -455,36 +580,48 @@ final class TypedMapping {
       if (p != null) {
         extra(p.getAdditionalProperties());
       }
-      out = new GatewayClass.Spec(spec.getControllerName(), absentAsNull(p == null ? null
-          : new GatewayApi.ParentReference(p.getGroup(), p.getKind(), p.getNamespace(), p.getName(), null, null)));
+      out =
+          new GatewayClass.Spec(
+              spec.getControllerName(),
+              absentAsNull(
+                  p == null
+                      ? null
+                      : new GatewayApi.ParentReference(
+                          p.getGroup(), p.getKind(), p.getNamespace(), p.getName(), null, null)));
     }
     return new GatewayClass(apiVersion, meta(r), absentAsNull(out));
   }
 
-  private ReferenceGrant referenceGrant(HasMetadata r,
+  private ReferenceGrant referenceGrant(
+      HasMetadata r,
       io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.@Nullable ReferenceGrantSpec spec) {
     String apiVersion = apiVersion(r, Kind.REFERENCE_GRANT);
     ReferenceGrant.Spec out = null;
     if (spec != null) {
       extra(spec.getAdditionalProperties());
-      out = new ReferenceGrant.Spec(
-          list(spec.getFrom(), f -> {
-            extra(f.getAdditionalProperties());
-            return new ReferenceGrant.From(f.getGroup(), f.getKind(), f.getNamespace());
-          }),
-          list(spec.getTo(), t -> {
-            extra(t.getAdditionalProperties());
-            return new ReferenceGrant.To(t.getGroup(), t.getKind(), t.getName());
-          }));
+      out =
+          new ReferenceGrant.Spec(
+              list(
+                  spec.getFrom(),
+                  f -> {
+                    extra(f.getAdditionalProperties());
+                    return new ReferenceGrant.From(f.getGroup(), f.getKind(), f.getNamespace());
+                  }),
+              list(
+                  spec.getTo(),
+                  t -> {
+                    extra(t.getAdditionalProperties());
+                    return new ReferenceGrant.To(t.getGroup(), t.getKind(), t.getName());
+                  }));
     }
     return new ReferenceGrant(apiVersion, meta(r), absentAsNull(out));
   }
 
   /**
-   * Passes an absent part (null) to a model record constructor. The model's constructors take
-   * null for an absent field, as the Jackson path gives them (they store their empty spec, or
-   * keep a null reference that is {@code @Nullable}), but their parameters are not annotated
-   * because the accessors never return null.
+   * Passes an absent part (null) to a model record constructor. The model's constructors take null
+   * for an absent field, as the Jackson path gives them (they store their empty spec, or keep a
+   * null reference that is {@code @Nullable}), but their parameters are not annotated because the
+   * accessors never return null.
    */
   // the one place where null flows into the model's non-annotated constructor parameters
   @SuppressWarnings("NullAway")

@@ -25,11 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps an {@link ObjectCache} in step with fabric8 {@link SharedIndexInformer}s: adds and
- * updates are converted ({@link ObjectConverter}) and upserted, deletes remove the object by its
- * {@link ObjectRef} (kind, namespace, name) — also when the informer missed the final state
- * ({@code deletedFinalStateUnknown}: the tombstone's last known object gives the key). Resyncs
- * and updates that change nothing the model reads leave the cache untouched and are not reported.
+ * Keeps an {@link ObjectCache} in step with fabric8 {@link SharedIndexInformer}s: adds and updates
+ * are converted ({@link ObjectConverter}) and upserted, deletes remove the object by its {@link
+ * ObjectRef} (kind, namespace, name) — also when the informer missed the final state ({@code
+ * deletedFinalStateUnknown}: the tombstone's last known object gives the key). Resyncs and updates
+ * that change nothing the model reads leave the cache untouched and are not reported.
  *
  * <pre>{@code
  * ObjectCache cache = new ObjectCache();
@@ -43,13 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * bridge.awaitSynced(Duration.ofMinutes(1)); // the initial lists are in the cache
  * }</pre>
  *
- * <p><b>Only what the controller watches:</b> objects of kinds outside {@link
- * Builder#kinds(Set)} are ignored, and Ingresses, TCPIngresses and UDPIngresses whose class
- * (the {@code kubernetes.io/ingress.class} annotation or, for Ingress, {@code
- * spec.ingressClassName}) names another class are kept out of the cache (an object that moves to
- * another class is removed). Objects without a class stay: whether the served class is the
- * default one is the translator's decision, as is the class rule for kinds that other objects
- * refer to (consumers, plugins, consumer groups, vaults).
+ * <p><b>Only what the controller watches:</b> objects of kinds outside {@link Builder#kinds(Set)}
+ * are ignored, and Ingresses, TCPIngresses and UDPIngresses whose class (the {@code
+ * kubernetes.io/ingress.class} annotation or, for Ingress, {@code spec.ingressClassName}) names
+ * another class are kept out of the cache (an object that moves to another class is removed).
+ * Objects without a class stay: whether the served class is the default one is the translator's
+ * decision, as is the class rule for kinds that other objects refer to (consumers, plugins,
+ * consumer groups, vaults).
  *
  * <p>Thread-safe: informers may call the handler from their own threads.
  */
@@ -74,8 +74,8 @@ public final class InformerBridge implements AutoCloseable {
   }
 
   /**
-   * A builder. Defaults: every kind, ingress class {@code kong}, fabric8's default
-   * serialization, no listener.
+   * A builder. Defaults: every kind, ingress class {@code kong}, fabric8's default serialization,
+   * no listener.
    *
    * @param cache the cache to keep in step
    * @return a builder
@@ -116,8 +116,8 @@ public final class InformerBridge implements AutoCloseable {
   }
 
   /**
-   * Adds this bridge's handler to an informer the controller created (started or not). Its
-   * sync state then counts for {@link #hasSynced()}.
+   * Adds this bridge's handler to an informer the controller created (started or not). Its sync
+   * state then counts for {@link #hasSynced()}.
    *
    * @param informer the informer
    * @return this bridge
@@ -147,7 +147,8 @@ public final class InformerBridge implements AutoCloseable {
    * @param resync the informers' resync period, {@link Duration#ZERO} for none
    * @return this bridge
    */
-  public synchronized InformerBridge start(KubernetesClient client, String namespace, Duration resync) {
+  public synchronized InformerBridge start(
+      KubernetesClient client, String namespace, Duration resync) {
     if (!started.isEmpty()) {
       throw new IllegalStateException("InformerBridge.start was already called");
     }
@@ -232,7 +233,8 @@ public final class InformerBridge implements AutoCloseable {
 
   private void remove(HasMetadata resource) {
     Optional<ObjectRef> ref = ObjectConverter.refOf(resource);
-    if (ref.isPresent() && kinds.contains(ref.get().knownKind().orElseThrow())
+    if (ref.isPresent()
+        && kinds.contains(ref.get().knownKind().orElseThrow())
         && cache.delete(ref.get())) {
       changed(ref.get());
     }
@@ -254,7 +256,8 @@ public final class InformerBridge implements AutoCloseable {
       return annotated.equals(ingressClass);
     }
     if (resource instanceof io.fabric8.kubernetes.api.model.networking.v1.Ingress ing
-        && ing.getSpec() != null && ing.getSpec().getIngressClassName() != null) {
+        && ing.getSpec() != null
+        && ing.getSpec().getIngressClassName() != null) {
       return ing.getSpec().getIngressClassName().equals(ingressClass);
     }
     return true;

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Leader election among controller replicas with fabric8's {@link LeaderElector} on a
- * Kubernetes {@code Lease} (coordination.k8s.io/v1): no home-made lock. Every replica keeps its
- * informers and cache warm; only the leader pushes and writes status.
+ * Leader election among controller replicas with fabric8's {@link LeaderElector} on a Kubernetes
+ * {@code Lease} (coordination.k8s.io/v1): no home-made lock. Every replica keeps its informers and
+ * cache warm; only the leader pushes and writes status.
  *
  * <pre>{@code
  * LeaderElection election = LeaderElection.builder(client, "kong", "kong-translator-leader", podName)
@@ -38,25 +38,30 @@ public final class LeaderElection implements AutoCloseable {
     Runnable start = b.onStart;
     Runnable stop = b.onStop;
     Consumer<String> newLeader = b.onNewLeader;
-    LeaderCallbacks callbacks = new LeaderCallbacks(
-        () -> {
-          leading.set(true);
-          start.run();
-        },
-        () -> {
-          leading.set(false);
-          stop.run();
-        },
-        newLeader);
-    this.elector = new LeaderElector(b.client, new LeaderElectionConfigBuilder()
-        .withName(b.leaseName)
-        .withLock(new LeaseLock(b.leaseNamespace, b.leaseName, b.identity))
-        .withLeaseDuration(b.leaseDuration)
-        .withRenewDeadline(b.renewDeadline)
-        .withRetryPeriod(b.retryPeriod)
-        .withReleaseOnCancel(true)
-        .withLeaderCallbacks(callbacks)
-        .build(), b.executor);
+    LeaderCallbacks callbacks =
+        new LeaderCallbacks(
+            () -> {
+              leading.set(true);
+              start.run();
+            },
+            () -> {
+              leading.set(false);
+              stop.run();
+            },
+            newLeader);
+    this.elector =
+        new LeaderElector(
+            b.client,
+            new LeaderElectionConfigBuilder()
+                .withName(b.leaseName)
+                .withLock(new LeaseLock(b.leaseNamespace, b.leaseName, b.identity))
+                .withLeaseDuration(b.leaseDuration)
+                .withRenewDeadline(b.renewDeadline)
+                .withRetryPeriod(b.retryPeriod)
+                .withReleaseOnCancel(true)
+                .withLeaderCallbacks(callbacks)
+                .build(),
+            b.executor);
   }
 
   /**
@@ -68,14 +73,14 @@ public final class LeaderElection implements AutoCloseable {
    * @param identity this replica's identity (e.g. the Pod name), unique among replicas
    * @return a builder
    */
-  public static Builder builder(KubernetesClient client, String leaseNamespace, String leaseName,
-      String identity) {
+  public static Builder builder(
+      KubernetesClient client, String leaseNamespace, String leaseName, String identity) {
     return new Builder(client, leaseNamespace, leaseName, identity);
   }
 
   /**
-   * Starts taking part in the election (returns at once). After losing the lease the replica
-   * stops leading; call {@code start()} again to stand again.
+   * Starts taking part in the election (returns at once). After losing the lease the replica stops
+   * leading; call {@code start()} again to stand again.
    *
    * @return this election
    */
@@ -112,10 +117,12 @@ public final class LeaderElection implements AutoCloseable {
     private Consumer<String> onNewLeader = id -> {};
     private Executor executor = ForkJoinPool.commonPool();
 
-    private Builder(KubernetesClient client, String leaseNamespace, String leaseName, String identity) {
+    private Builder(
+        KubernetesClient client, String leaseNamespace, String leaseName, String identity) {
       this.client = Objects.requireNonNull(client, "client");
       if (leaseNamespace.isEmpty() || leaseName.isEmpty() || identity.isEmpty()) {
-        throw new IllegalArgumentException("leader election needs a Lease namespace, a Lease name and an identity");
+        throw new IllegalArgumentException(
+            "leader election needs a Lease namespace, a Lease name and an identity");
       }
       this.leaseNamespace = leaseNamespace;
       this.leaseName = leaseName;

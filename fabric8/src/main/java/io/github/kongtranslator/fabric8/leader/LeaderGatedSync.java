@@ -9,11 +9,11 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Syncs only while this replica leads. Each time it starts leading it builds a <em>new</em>
- * {@link ConfigSynchronizer} from the factory, so every gateway starts {@code UNKNOWN} on a new
- * leader and its first tick always pushes: another replica may have pushed something else while
- * this one followed, so nothing this replica remembered about the gateways still holds. Followers
- * keep their caches warm (the informers run regardless) but never push and never write status.
+ * Syncs only while this replica leads. Each time it starts leading it builds a <em>new</em> {@link
+ * ConfigSynchronizer} from the factory, so every gateway starts {@code UNKNOWN} on a new leader and
+ * its first tick always pushes: another replica may have pushed something else while this one
+ * followed, so nothing this replica remembered about the gateways still holds. Followers keep their
+ * caches warm (the informers run regardless) but never push and never write status.
  *
  * <p>Thread-safe: the election's callbacks and the controller's sync loop may run on different
  * threads.

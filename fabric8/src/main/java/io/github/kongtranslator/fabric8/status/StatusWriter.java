@@ -27,16 +27,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes what the library computed about objects ({@link ObjectStatus} of {@link
- * io.github.kongtranslator.fallback.status.Statuses}, {@link RouteStatus} and {@link
- * GatewayStatus} of {@link io.github.kongtranslator.translator.gatewayapi.GatewayAttachment})
- * onto the objects' status subresource, only when something changes.
+ * io.github.kongtranslator.fallback.status.Statuses}, {@link RouteStatus} and {@link GatewayStatus}
+ * of {@link io.github.kongtranslator.translator.gatewayapi.GatewayAttachment}) onto the objects'
+ * status subresource, only when something changes.
  *
  * <p>For each object the writer reads it, merges the conditions into {@code status.conditions}
  * (replacing conditions of the same type, keeping the others), the route parent statuses into
  * {@code status.parents} (replacing the entry of the same parentRef and controller, keeping the
  * entries of other controllers) and, for a Gateway, its listener statuses into {@code
- * status.listeners} (one entry per listener of ours, in order). Every condition carries its
- * {@code observedGeneration} (the generation it was computed for). A condition's {@code
+ * status.listeners} (one entry per listener of ours, in order). Every condition carries its {@code
+ * observedGeneration} (the generation it was computed for). A condition's {@code
  * lastTransitionTime} changes only when its {@code status} changes, as {@code
  * meta.SetStatusCondition} does. When the merged status equals the stored one nothing is sent;
  * otherwise the status is replaced with the object's {@code resourceVersion} (a conflict re-reads
@@ -86,14 +86,14 @@ public final class StatusWriter {
   }
 
   /**
-   * Writes one object's status from a {@link io.github.kongtranslator.fallback.status.StatusReport} if it changed: its conditions, route
-   * parents and Gateway listeners. Objects of kinds KIC writes nothing on have none of these:
-   * nothing is read or sent.
+   * Writes one object's status from a {@link io.github.kongtranslator.fallback.status.StatusReport}
+   * if it changed: its conditions, route parents and Gateway listeners. Objects of kinds KIC writes
+   * nothing on have none of these: nothing is read or sent.
    *
    * @param status what {@code Statuses} computed for the object
    * @return what happened
-   * @throws StatusWriteException when the API server refuses or fails the write (the message
-   *     names the object), or the object's kind is not read by this library
+   * @throws StatusWriteException when the API server refuses or fails the write (the message names
+   *     the object), or the object's kind is not read by this library
    */
   public Outcome write(ObjectStatus status) {
     return write(status.object(), status.conditions(), status.parents(), status.listeners());
@@ -122,17 +122,31 @@ public final class StatusWriter {
     return write(gateway.gateway(), gateway.conditions(), List.of(), gateway.listeners());
   }
 
-  private Outcome write(ObjectRef ref, List<Condition> conditions, List<ParentStatus> parents,
+  private Outcome write(
+      ObjectRef ref,
+      List<Condition> conditions,
+      List<ParentStatus> parents,
       List<ListenerStatus> listeners) {
-    Kind kind = ref.knownKind().orElseThrow(() -> new StatusWriteException(ref,
-        "kind " + ref.kind() + " of group " + ref.group() + " is not read by kong-translator", null));
+    Kind kind =
+        ref.knownKind()
+            .orElseThrow(
+                () ->
+                    new StatusWriteException(
+                        ref,
+                        "kind "
+                            + ref.kind()
+                            + " of group "
+                            + ref.group()
+                            + " is not read by kong-translator",
+                        null));
     if (conditions.isEmpty() && parents.isEmpty() && listeners.isEmpty()) {
       return Outcome.UNCHANGED;
     }
     var op = client.genericKubernetesResources(KindResources.context(kind));
-    Resource<GenericKubernetesResource> resource = kind.namespaced()
-        ? op.inNamespace(ref.namespace()).withName(ref.name())
-        : op.withName(ref.name());
+    Resource<GenericKubernetesResource> resource =
+        kind.namespaced()
+            ? op.inNamespace(ref.namespace()).withName(ref.name())
+            : op.withName(ref.name());
     for (int attempt = 0; ; attempt++) {
       try {
         GenericKubernetesResource stored = resource.get();
@@ -140,7 +154,8 @@ public final class StatusWriter {
           return Outcome.NOT_FOUND;
         }
         Map<String, Object> current = statusOf(stored);
-        Map<String, Object> desired = merge(current, ref.namespace(), conditions, parents, listeners);
+        Map<String, Object> desired =
+            merge(current, ref.namespace(), conditions, parents, listeners);
         if (desired.equals(current)) {
           return Outcome.UNCHANGED;
         }
@@ -151,7 +166,8 @@ public final class StatusWriter {
         if (e.getCode() == 409 && attempt == 0) {
           continue; // someone else wrote the object since we read it: read again
         }
-        throw new StatusWriteException(ref, "HTTP " + e.getCode() + " " + e.getClass().getSimpleName(), e);
+        throw new StatusWriteException(
+            ref, "HTTP " + e.getCode() + " " + e.getClass().getSimpleName(), e);
       }
     }
   }
@@ -159,12 +175,18 @@ public final class StatusWriter {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> statusOf(GenericKubernetesResource r) {
     Object s = r.getAdditionalProperties().get("status");
-    return s instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+    return s instanceof Map<?, ?> m
+        ? new LinkedHashMap<>((Map<String, Object>) m)
+        : new LinkedHashMap<>();
   }
 
   /** The stored status with the new conditions, parents and listeners merged in. */
-  Map<String, Object> merge(Map<String, Object> current, String namespace, List<Condition> conditions,
-      List<ParentStatus> parents, List<ListenerStatus> listeners) {
+  Map<String, Object> merge(
+      Map<String, Object> current,
+      String namespace,
+      List<Condition> conditions,
+      List<ParentStatus> parents,
+      List<ListenerStatus> listeners) {
     Map<String, Object> out = new LinkedHashMap<>(current);
     if (!conditions.isEmpty()) {
       out.put("conditions", mergeConditions(list(current.get("conditions")), conditions));
@@ -193,7 +215,9 @@ public final class StatusWriter {
         }
         entry.put("supportedKinds", kinds);
         entry.put("attachedRoutes", l.attachedRoutes());
-        entry.put("conditions", mergeConditions(old == null ? List.of() : list(old.get("conditions")), l.conditions()));
+        entry.put(
+            "conditions",
+            mergeConditions(old == null ? List.of() : list(old.get("conditions")), l.conditions()));
         merged.add(old != null && sameValues(old, entry) ? old : entry);
       }
       // The listeners of a managed Gateway are ours: exactly its listeners, in spec order.
@@ -202,8 +226,8 @@ public final class StatusWriter {
     return out;
   }
 
-  private List<Map<String, Object>> mergeParents(List<Map<String, Object>> stored, String namespace,
-      List<ParentStatus> parents) {
+  private List<Map<String, Object>> mergeParents(
+      List<Map<String, Object>> stored, String namespace, List<ParentStatus> parents) {
     List<Map<String, Object>> out = new ArrayList<>(stored);
     for (ParentStatus p : parents) {
       Map<String, Object> parentRef = parentRef(p.parentRef());
@@ -233,7 +257,9 @@ public final class StatusWriter {
     return out;
   }
 
-  /** The parentRef as the route wrote it (with group and kind filled in), absent fields left out. */
+  /**
+   * The parentRef as the route wrote it (with group and kind filled in), absent fields left out.
+   */
   private static Map<String, Object> parentRef(GatewayApi.ParentReference p) {
     Map<String, Object> m = new LinkedHashMap<>();
     putIfSet(m, "group", p.group());
@@ -255,14 +281,16 @@ public final class StatusWriter {
    * The same parent, with the Gateway API defaults of a ParentReference (group {@code
    * gateway.networking.k8s.io}, kind {@code Gateway}, the route's namespace).
    */
-  private static boolean sameParent(@Nullable Object stored, GatewayApi.ParentReference wanted, String namespace) {
+  private static boolean sameParent(
+      @Nullable Object stored, GatewayApi.ParentReference wanted, String namespace) {
     if (!(stored instanceof Map<?, ?> m)) {
       return false;
     }
     return Objects.equals(m.get("name"), wanted.name())
         && Objects.equals(or(m.get("namespace"), namespace), or(wanted.namespace(), namespace))
         && Objects.equals(or(m.get("kind"), "Gateway"), or(wanted.kind(), "Gateway"))
-        && Objects.equals(or(m.get("group"), GatewayApi.GROUP), or(wanted.group(), GatewayApi.GROUP))
+        && Objects.equals(
+            or(m.get("group"), GatewayApi.GROUP), or(wanted.group(), GatewayApi.GROUP))
         && Objects.equals(or(m.get("sectionName"), ""), or(wanted.sectionName(), ""))
         && Objects.equals(number(m.get("port")), number(wanted.port()));
   }
@@ -275,7 +303,8 @@ public final class StatusWriter {
     return value instanceof Number n ? n.longValue() : null;
   }
 
-  private List<Map<String, Object>> mergeConditions(List<Map<String, Object>> before, List<Condition> wanted) {
+  private List<Map<String, Object>> mergeConditions(
+      List<Map<String, Object>> before, List<Condition> wanted) {
     List<Map<String, Object>> out = new ArrayList<>(before);
     for (Condition c : wanted) {
       int at = -1;
@@ -285,9 +314,12 @@ public final class StatusWriter {
         }
       }
       @Nullable Map<String, Object> old = at < 0 ? null : out.get(at);
-      String since = old != null && c.status().equals(old.get("status")) && old.get("lastTransitionTime") != null
-          ? String.valueOf(old.get("lastTransitionTime"))
-          : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+      String since =
+          old != null
+                  && c.status().equals(old.get("status"))
+                  && old.get("lastTransitionTime") != null
+              ? String.valueOf(old.get("lastTransitionTime"))
+              : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", c.type());
       m.put("status", c.status());
@@ -308,8 +340,8 @@ public final class StatusWriter {
   }
 
   /**
-   * Equal when every field we write is equal (numbers compared by value: JSON reads ints; lists
-   * and maps compared the same way, element by element).
+   * Equal when every field we write is equal (numbers compared by value: JSON reads ints; lists and
+   * maps compared the same way, element by element).
    */
   private static boolean sameValues(Map<String, Object> stored, Map<String, Object> wanted) {
     for (Map.Entry<String, Object> e : wanted.entrySet()) {
@@ -337,7 +369,8 @@ public final class StatusWriter {
       return true;
     }
     if (s instanceof Map<?, ?> sm && w instanceof Map<?, ?> wm) {
-      return sm.size() == wm.size() && sameValues((Map<String, Object>) sm, (Map<String, Object>) wm);
+      return sm.size() == wm.size()
+          && sameValues((Map<String, Object>) sm, (Map<String, Object>) wm);
     }
     return Objects.equals(s, w);
   }

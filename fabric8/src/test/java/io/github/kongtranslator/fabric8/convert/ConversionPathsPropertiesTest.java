@@ -36,12 +36,12 @@ import org.quicktheories.QuickTheory;
 
 /**
  * The three ways a fabric8 object goes into the model (typed getters, the map entry point for
- * generic resources, fabric8's tree) agree with each other and with the manifest loader reading
- * the same object as stored.
+ * generic resources, fabric8's tree) agree with each other and with the manifest loader reading the
+ * same object as stored.
  *
  * <p>{@link #directMappingReadsEveryFieldTheModelReads} builds its objects from the model's own
- * record components (every field the loader binds, nested records, lists and maps, each present
- * or absent at random), so a field the direct mapper forgets is a difference from the tree path.
+ * record components (every field the loader binds, nested records, lists and maps, each present or
+ * absent at random), so a field the direct mapper forgets is a difference from the tree path.
  */
 class ConversionPathsPropertiesTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -50,28 +50,31 @@ class ConversionPathsPropertiesTest {
   private static final String[] WORDS = {"a", "b", "/x", "Prefix", "10.0.0.1", "kong", ""};
 
   /** The kinds fabric8 has typed classes for, with the apiVersions its classes serve. */
-  private static final List<Map.Entry<Kind, String>> TYPED = List.of(
-      Map.entry(Kind.SERVICE, "v1"),
-      Map.entry(Kind.SECRET, "v1"),
-      Map.entry(Kind.CONFIG_MAP, "v1"),
-      Map.entry(Kind.ENDPOINT_SLICE, "discovery.k8s.io/v1"),
-      Map.entry(Kind.INGRESS, "networking.k8s.io/v1"),
-      Map.entry(Kind.INGRESS_CLASS, "networking.k8s.io/v1"),
-      Map.entry(Kind.HTTP_ROUTE, "gateway.networking.k8s.io/v1"),
-      Map.entry(Kind.HTTP_ROUTE, "gateway.networking.k8s.io/v1beta1"),
-      Map.entry(Kind.GATEWAY, "gateway.networking.k8s.io/v1"),
-      Map.entry(Kind.GATEWAY, "gateway.networking.k8s.io/v1beta1"),
-      Map.entry(Kind.GATEWAY_CLASS, "gateway.networking.k8s.io/v1"),
-      Map.entry(Kind.GATEWAY_CLASS, "gateway.networking.k8s.io/v1beta1"),
-      Map.entry(Kind.REFERENCE_GRANT, "gateway.networking.k8s.io/v1beta1"));
+  private static final List<Map.Entry<Kind, String>> TYPED =
+      List.of(
+          Map.entry(Kind.SERVICE, "v1"),
+          Map.entry(Kind.SECRET, "v1"),
+          Map.entry(Kind.CONFIG_MAP, "v1"),
+          Map.entry(Kind.ENDPOINT_SLICE, "discovery.k8s.io/v1"),
+          Map.entry(Kind.INGRESS, "networking.k8s.io/v1"),
+          Map.entry(Kind.INGRESS_CLASS, "networking.k8s.io/v1"),
+          Map.entry(Kind.HTTP_ROUTE, "gateway.networking.k8s.io/v1"),
+          Map.entry(Kind.HTTP_ROUTE, "gateway.networking.k8s.io/v1beta1"),
+          Map.entry(Kind.GATEWAY, "gateway.networking.k8s.io/v1"),
+          Map.entry(Kind.GATEWAY, "gateway.networking.k8s.io/v1beta1"),
+          Map.entry(Kind.GATEWAY_CLASS, "gateway.networking.k8s.io/v1"),
+          Map.entry(Kind.GATEWAY_CLASS, "gateway.networking.k8s.io/v1beta1"),
+          Map.entry(Kind.REFERENCE_GRANT, "gateway.networking.k8s.io/v1beta1"));
 
   /**
-   * Fields the model reads through a shared record that the kind's API does not have (fabric8
-   * keeps them in additionalProperties, so the direct mapping rightly declines): GatewayClass's
+   * Fields the model reads through a shared record that the kind's API does not have (fabric8 keeps
+   * them in additionalProperties, so the direct mapping rightly declines): GatewayClass's
    * parametersRef is a ParametersReference, read into the model's ParentReference.
    */
-  private static final Map<Kind, java.util.Set<String>> NOT_IN_THE_API = Map.of(
-      Kind.GATEWAY_CLASS, java.util.Set.of("spec.parametersRef.port", "spec.parametersRef.sectionName"));
+  private static final Map<Kind, java.util.Set<String>> NOT_IN_THE_API =
+      Map.of(
+          Kind.GATEWAY_CLASS,
+          java.util.Set.of("spec.parametersRef.port", "spec.parametersRef.sectionName"));
 
   private final ObjectConverter converter = ObjectConverter.create();
 
@@ -81,43 +84,56 @@ class ConversionPathsPropertiesTest {
 
   @Test
   void directMappingReadsEveryFieldTheModelReads() {
-    qt().forAll(integers().between(0, TYPED.size() - 1), longs().all()).checkAssert((k, seed) -> {
-      Map.Entry<Kind, String> kind = TYPED.get(k);
-      ObjectNode tree = object(kind.getKey(), kind.getValue(), new SplittableRandom(seed));
-      HasMetadata f8 = SERIALIZATION.unmarshal(tree.toString(), HasMetadata.class);
-      assertThat(f8).isNotInstanceOf(GenericKubernetesResource.class);
+    qt().forAll(integers().between(0, TYPED.size() - 1), longs().all())
+        .checkAssert(
+            (k, seed) -> {
+              Map.Entry<Kind, String> kind = TYPED.get(k);
+              ObjectNode tree = object(kind.getKey(), kind.getValue(), new SplittableRandom(seed));
+              HasMetadata f8 = SERIALIZATION.unmarshal(tree.toString(), HasMetadata.class);
+              assertThat(f8).isNotInstanceOf(GenericKubernetesResource.class);
 
-      K8sObject direct = converter.directOnly(f8);
-      assertThat(direct).as("the direct mapping takes %s", tree).isNotNull();
-      assertThat(direct).as("direct = fabric8's tree path, for %s", tree)
-          .isEqualTo(converter.toModel(converter.treeOf(f8), "tree").orElseThrow());
-      assertThat(direct).as("direct = the loader, for %s", tree).isEqualTo(only(STORED.read(tree, "generated")));
-      assertThat(converter.toModel(f8)).contains(direct);
-    });
+              K8sObject direct = converter.directOnly(f8);
+              assertThat(direct).as("the direct mapping takes %s", tree).isNotNull();
+              assertThat(direct)
+                  .as("direct = fabric8's tree path, for %s", tree)
+                  .isEqualTo(converter.toModel(converter.treeOf(f8), "tree").orElseThrow());
+              assertThat(direct)
+                  .as("direct = the loader, for %s", tree)
+                  .isEqualTo(only(STORED.read(tree, "generated")));
+              assertThat(converter.toModel(f8)).contains(direct);
+            });
   }
 
   @Test
   void everyGeneratedKind_convertsAsTheTreePathAndTheLoader() {
-    qt().forAll(lists().of(longs().all()).ofSizeBetween(1, 20)).checkAssert(seeds -> {
-      for (JsonNode doc : documents(ClusterGens.manifest(seeds, List.of()))) {
-        HasMetadata f8 = SERIALIZATION.unmarshal(doc.toString(), HasMetadata.class);
-        Optional<K8sObject> converted = converter.toModel(f8);
-        assertThat(converted).as("converted = fabric8's tree path, for %s", doc)
-            .isEqualTo(converter.toModel(converter.treeOf(f8), "tree"));
-        assertThat(converted).as("converted = the loader, for %s", doc)
-            .contains(only(STORED.read(doc, "generated")));
-      }
-    });
+    qt().forAll(lists().of(longs().all()).ofSizeBetween(1, 20))
+        .checkAssert(
+            seeds -> {
+              for (JsonNode doc : documents(ClusterGens.manifest(seeds, List.of()))) {
+                HasMetadata f8 = SERIALIZATION.unmarshal(doc.toString(), HasMetadata.class);
+                Optional<K8sObject> converted = converter.toModel(f8);
+                assertThat(converted)
+                    .as("converted = fabric8's tree path, for %s", doc)
+                    .isEqualTo(converter.toModel(converter.treeOf(f8), "tree"));
+                assertThat(converted)
+                    .as("converted = the loader, for %s", doc)
+                    .contains(only(STORED.read(doc, "generated")));
+              }
+            });
   }
 
   @Test
   void aFieldFabric8DoesNotModel_takesTheTreePath_andIsKept() {
     // A rule field fabric8 7.5 does not model lands in its additionalProperties: the direct
     // mapping declines rather than lose it, and the tree path reads what the loader reads.
-    ObjectNode tree = (ObjectNode) SERIALIZATION.unmarshal("""
+    ObjectNode tree =
+        (ObjectNode)
+            SERIALIZATION.unmarshal(
+                """
         {"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
          "metadata": {"name": "r", "namespace": "n"},
-         "spec": {"rules": [{"name": "x", "futureField": {"a": 1}}]}}""", JsonNode.class);
+         "spec": {"rules": [{"name": "x", "futureField": {"a": 1}}]}}""",
+                JsonNode.class);
     HasMetadata f8 = SERIALIZATION.unmarshal(tree.toString(), HasMetadata.class);
     assertThat(converter.directOnly(f8)).isNull();
     assertThat(converter.toModel(f8)).contains(only(STORED.read(tree, "generated")));
@@ -129,7 +145,8 @@ class ConversionPathsPropertiesTest {
   }
 
   private static List<JsonNode> documents(String yaml) {
-    try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
+    try (MappingIterator<JsonNode> it =
+        new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
       return it.readAll().stream().filter(n -> n != null && n.isObject()).toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -163,7 +180,9 @@ class ConversionPathsPropertiesTest {
       if (r.nextBoolean()) {
         ObjectNode data = o.putObject("data");
         for (int i = r.nextInt(3); i > 0; i--) {
-          data.put("k" + i, Base64.getEncoder().encodeToString(pick(r).getBytes(StandardCharsets.UTF_8)));
+          data.put(
+              "k" + i,
+              Base64.getEncoder().encodeToString(pick(r).getBytes(StandardCharsets.UTF_8)));
         }
       }
       maybe(r, () -> o.set("stringData", stringMap(r)));
@@ -171,14 +190,17 @@ class ConversionPathsPropertiesTest {
     }
     java.util.Set<String> skip = NOT_IN_THE_API.getOrDefault(kind, java.util.Set.of());
     for (RecordComponent c : kind.type().getRecordComponents()) {
-      if (!c.getName().equals("apiVersion") && !c.getName().equals("metadata") && r.nextInt(5) != 0) {
+      if (!c.getName().equals("apiVersion")
+          && !c.getName().equals("metadata")
+          && r.nextInt(5) != 0) {
         o.set(c.getName(), value(c.getGenericType(), r, 0, c.getName(), skip));
       }
     }
     return o;
   }
 
-  private static JsonNode value(Type type, SplittableRandom r, int depth, String path, java.util.Set<String> skip) {
+  private static JsonNode value(
+      Type type, SplittableRandom r, int depth, String path, java.util.Set<String> skip) {
     if (type == String.class) {
       return F.textNode(pick(r));
     } else if (type == int.class || type == Integer.class) {

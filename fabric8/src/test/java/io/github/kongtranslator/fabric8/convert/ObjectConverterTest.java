@@ -31,12 +31,29 @@ class ObjectConverterTest {
 
   @Test
   void typedService_equalsTheLoadedManifest() {
-    var svc = new ServiceBuilder().withNewMetadata().withName("echo").withNamespace("default")
-        .withUid("u-1").addToAnnotations("konghq.com/plugins", "auth").endMetadata()
-        .withNewSpec().addNewPort().withName("http").withPort(80).withProtocol("TCP")
-        .withTargetPort(new IntOrString(8080)).endPort().addToSelector("app", "echo").endSpec().build();
+    var svc =
+        new ServiceBuilder()
+            .withNewMetadata()
+            .withName("echo")
+            .withNamespace("default")
+            .withUid("u-1")
+            .addToAnnotations("konghq.com/plugins", "auth")
+            .endMetadata()
+            .withNewSpec()
+            .addNewPort()
+            .withName("http")
+            .withPort(80)
+            .withProtocol("TCP")
+            .withTargetPort(new IntOrString(8080))
+            .endPort()
+            .addToSelector("app", "echo")
+            .endSpec()
+            .build();
 
-    assertThat(converter.toModel(svc)).contains(load("""
+    assertThat(converter.toModel(svc))
+        .contains(
+            load(
+                """
         apiVersion: v1
         kind: Service
         metadata: {name: echo, namespace: default, uid: u-1, annotations: {konghq.com/plugins: auth}}
@@ -48,12 +65,37 @@ class ObjectConverterTest {
 
   @Test
   void typedIngressEndpointSliceAndHttpRoute_equalTheLoadedManifests() {
-    var ing = new IngressBuilder().withNewMetadata().withName("web").withNamespace("default").endMetadata()
-        .withNewSpec().withIngressClassName("kong").addNewRule().withHost("example.com").withNewHttp()
-        .addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService()
-        .withName("echo").withNewPort().withNumber(80).endPort().endService().endBackend().endPath()
-        .endHttp().endRule().endSpec().build();
-    assertThat(converter.toModel(ing)).contains(load("""
+    var ing =
+        new IngressBuilder()
+            .withNewMetadata()
+            .withName("web")
+            .withNamespace("default")
+            .endMetadata()
+            .withNewSpec()
+            .withIngressClassName("kong")
+            .addNewRule()
+            .withHost("example.com")
+            .withNewHttp()
+            .addNewPath()
+            .withPath("/")
+            .withPathType("Prefix")
+            .withNewBackend()
+            .withNewService()
+            .withName("echo")
+            .withNewPort()
+            .withNumber(80)
+            .endPort()
+            .endService()
+            .endBackend()
+            .endPath()
+            .endHttp()
+            .endRule()
+            .endSpec()
+            .build();
+    assertThat(converter.toModel(ing))
+        .contains(
+            load(
+                """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata: {name: web, namespace: default}
@@ -64,11 +106,30 @@ class ObjectConverterTest {
             http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]}
         """));
 
-    var slice = new EndpointSliceBuilder().withNewMetadata().withName("echo-1").withNamespace("default")
-        .addToLabels("kubernetes.io/service-name", "echo").endMetadata().withAddressType("IPv4")
-        .addNewEndpoint().withAddresses("10.0.0.1").withNewConditions().withReady(true).endConditions()
-        .endEndpoint().addNewPort().withName("http").withPort(8080).withProtocol("TCP").endPort().build();
-    assertThat(converter.toModel(slice)).contains(load("""
+    var slice =
+        new EndpointSliceBuilder()
+            .withNewMetadata()
+            .withName("echo-1")
+            .withNamespace("default")
+            .addToLabels("kubernetes.io/service-name", "echo")
+            .endMetadata()
+            .withAddressType("IPv4")
+            .addNewEndpoint()
+            .withAddresses("10.0.0.1")
+            .withNewConditions()
+            .withReady(true)
+            .endConditions()
+            .endEndpoint()
+            .addNewPort()
+            .withName("http")
+            .withPort(8080)
+            .withProtocol("TCP")
+            .endPort()
+            .build();
+    assertThat(converter.toModel(slice))
+        .contains(
+            load(
+                """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata: {name: echo-1, namespace: default, labels: {kubernetes.io/service-name: echo}}
@@ -77,11 +138,34 @@ class ObjectConverterTest {
         ports: [{name: http, port: 8080, protocol: TCP}]
         """));
 
-    var route = new HTTPRouteBuilder().withNewMetadata().withName("r").withNamespace("default").endMetadata()
-        .withNewSpec().addNewParentRef().withName("kong").endParentRef().addNewRule().addNewMatch()
-        .withNewPath().withType("PathPrefix").withValue("/api").endPath().endMatch()
-        .addNewBackendRef().withName("echo").withPort(80).endBackendRef().endRule().endSpec().build();
-    assertThat(converter.toModel(route)).contains(load("""
+    var route =
+        new HTTPRouteBuilder()
+            .withNewMetadata()
+            .withName("r")
+            .withNamespace("default")
+            .endMetadata()
+            .withNewSpec()
+            .addNewParentRef()
+            .withName("kong")
+            .endParentRef()
+            .addNewRule()
+            .addNewMatch()
+            .withNewPath()
+            .withType("PathPrefix")
+            .withValue("/api")
+            .endPath()
+            .endMatch()
+            .addNewBackendRef()
+            .withName("echo")
+            .withPort(80)
+            .endBackendRef()
+            .endRule()
+            .endSpec()
+            .build();
+    assertThat(converter.toModel(route))
+        .contains(
+            load(
+                """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r, namespace: default}
@@ -95,12 +179,22 @@ class ObjectConverterTest {
 
   @Test
   void typedSecret_decodesDataAndStringData_likeTheLoader() {
-    var secret = new SecretBuilder().withNewMetadata().withName("creds").withNamespace("default").endMetadata()
-        .withType("Opaque")
-        .addToData("a", Base64.getEncoder().encodeToString("alpha".getBytes(StandardCharsets.UTF_8)))
-        .addToStringData("b", "beta").build();
+    var secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("creds")
+            .withNamespace("default")
+            .endMetadata()
+            .withType("Opaque")
+            .addToData(
+                "a", Base64.getEncoder().encodeToString("alpha".getBytes(StandardCharsets.UTF_8)))
+            .addToStringData("b", "beta")
+            .build();
 
-    assertThat(converter.toModel(secret)).contains(load("""
+    assertThat(converter.toModel(secret))
+        .contains(
+            load(
+                """
         apiVersion: v1
         kind: Secret
         metadata: {name: creds, namespace: default}
@@ -112,13 +206,22 @@ class ObjectConverterTest {
 
   @Test
   void genericKongPlugin_equalsTheLoadedManifest() {
-    GenericKubernetesResource plugin = new GenericKubernetesResourceBuilder()
-        .withApiVersion("configuration.konghq.com/v1").withKind("KongPlugin")
-        .withNewMetadata().withName("rl").withNamespace("default").endMetadata()
-        .addToAdditionalProperties("plugin", "rate-limiting")
-        .addToAdditionalProperties("config", Map.of("minute", 5)).build();
+    GenericKubernetesResource plugin =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("configuration.konghq.com/v1")
+            .withKind("KongPlugin")
+            .withNewMetadata()
+            .withName("rl")
+            .withNamespace("default")
+            .endMetadata()
+            .addToAdditionalProperties("plugin", "rate-limiting")
+            .addToAdditionalProperties("config", Map.of("minute", 5))
+            .build();
 
-    assertThat(converter.toModel(plugin)).contains(load("""
+    assertThat(converter.toModel(plugin))
+        .contains(
+            load(
+                """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: rl, namespace: default}
@@ -129,26 +232,38 @@ class ObjectConverterTest {
 
   @Test
   void unreadKind_isEmpty_notAnError() {
-    var deployment = new DeploymentBuilder().withNewMetadata().withName("d").withNamespace("n")
-        .endMetadata().build();
+    var deployment =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("d")
+            .withNamespace("n")
+            .endMetadata()
+            .build();
     assertThat(converter.toModel(deployment)).isEmpty();
     assertThat(ObjectConverter.refOf(deployment)).isEmpty();
   }
 
   @Test
   void wrongFieldType_isATypedErrorNamingObjectAndField_withoutTheValue() {
-    GenericKubernetesResource plugin = new GenericKubernetesResourceBuilder()
-        .withApiVersion("configuration.konghq.com/v1").withKind("KongPlugin")
-        .withNewMetadata().withName("bad").withNamespace("ns").endMetadata()
-        .addToAdditionalProperties("plugin", "key-auth")
-        .addToAdditionalProperties("protocols", "secret-looking-text").build();
+    GenericKubernetesResource plugin =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("configuration.konghq.com/v1")
+            .withKind("KongPlugin")
+            .withNewMetadata()
+            .withName("bad")
+            .withNamespace("ns")
+            .endMetadata()
+            .addToAdditionalProperties("plugin", "key-auth")
+            .addToAdditionalProperties("protocols", "secret-looking-text")
+            .build();
 
     assertThatThrownBy(() -> converter.toModel(plugin))
         .isInstanceOf(ConversionException.class)
         // the loader's own message (one entry point): field and object named, the value never
         .hasMessageStartingWith("fabric8 KongPlugin: field protocols: KongPlugin ns/bad: ")
         .hasMessageNotContaining("secret-looking-text")
-        .satisfies(e -> assertThat(((ConversionException) e).object()).isEqualTo("KongPlugin ns/bad"));
+        .satisfies(
+            e -> assertThat(((ConversionException) e).object()).isEqualTo("KongPlugin ns/bad"));
   }
 
   @Test
@@ -161,10 +276,18 @@ class ObjectConverterTest {
 
   @Test
   void refOf_readsIdentityWithoutConverting() {
-    GenericKubernetesResource kcp = new GenericKubernetesResourceBuilder()
-        .withApiVersion("configuration.konghq.com/v1").withKind("KongClusterPlugin")
-        .withNewMetadata().withName("g").withNamespace("ignored").withUid("u").endMetadata().build();
-    assertThat(ObjectConverter.refOf(kcp)).contains(
-        new ObjectRef("configuration.konghq.com", "v1", "KongClusterPlugin", "", "g", "u"));
+    GenericKubernetesResource kcp =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("configuration.konghq.com/v1")
+            .withKind("KongClusterPlugin")
+            .withNewMetadata()
+            .withName("g")
+            .withNamespace("ignored")
+            .withUid("u")
+            .endMetadata()
+            .build();
+    assertThat(ObjectConverter.refOf(kcp))
+        .contains(
+            new ObjectRef("configuration.konghq.com", "v1", "KongClusterPlugin", "", "g", "u"));
   }
 }

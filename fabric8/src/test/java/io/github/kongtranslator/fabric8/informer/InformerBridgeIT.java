@@ -21,26 +21,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bridge against fabric8's mock API server in CRUD mode: objects created, updated and
- * deleted through the client reach the cache, and the cache translates exactly as the same
- * objects loaded from YAML text with {@link Manifests}.
+ * The bridge against fabric8's mock API server in CRUD mode: objects created, updated and deleted
+ * through the client reach the cache, and the cache translates exactly as the same objects loaded
+ * from YAML text with {@link Manifests}.
  */
 @EnableKubernetesMockClient(crud = true)
 class InformerBridgeIT {
   static KubernetesClient client;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
   /** The kinds of the example manifests used here (one informer each). */
-  private static final Set<Kind> KINDS = EnumSet.of(Kind.INGRESS, Kind.SERVICE, Kind.SECRET,
-      Kind.ENDPOINT_SLICE, Kind.HTTP_ROUTE, Kind.GATEWAY, Kind.GATEWAY_CLASS, Kind.KONG_PLUGIN,
-      Kind.KONG_CONSUMER, Kind.KONG_CONSUMER_GROUP);
+  private static final Set<Kind> KINDS =
+      EnumSet.of(
+          Kind.INGRESS,
+          Kind.SERVICE,
+          Kind.SECRET,
+          Kind.ENDPOINT_SLICE,
+          Kind.HTTP_ROUTE,
+          Kind.GATEWAY,
+          Kind.GATEWAY_CLASS,
+          Kind.KONG_PLUGIN,
+          Kind.KONG_CONSUMER,
+          Kind.KONG_CONSUMER_GROUP);
+
   private final Translator translator = Translator.create(TranslatorOptions.defaults());
   private InformerBridge bridge;
 
@@ -57,7 +68,8 @@ class InformerBridgeIT {
         Kind kind = Kind.forApiVersion(g.getApiVersion(), g.getKind()).orElseThrow();
         var op = client.genericKubernetesResources(KindResources.context(kind));
         (kind.namespaced() ? op.inNamespace(g.getMetadata().getNamespace()) : op)
-            .withName(g.getMetadata().getName()).delete();
+            .withName(g.getMetadata().getName())
+            .delete();
       } else {
         client.resource(o).delete();
       }
@@ -120,13 +132,16 @@ class InformerBridgeIT {
         yaml.append(client.getKubernetesSerialization().asYaml(stored)).append("\n");
       }
     }
-    return CacheStores.of(Manifests.asStored().readString(yaml.toString(), "server.yaml").objects());
+    return CacheStores.of(
+        Manifests.asStored().readString(yaml.toString(), "server.yaml").objects());
   }
 
   /** Compared by digest: a failure must not print the example's private key. */
   private static String digest(String text) throws Exception {
-    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private String kongYaml(CacheStores snapshot) {
@@ -136,7 +151,8 @@ class InformerBridgeIT {
   @Test
   void cacheConverges_andTranslatesLikeTheSameObjectsFromYaml() throws Exception {
     List<HasMetadata> objects = new ArrayList<>();
-    for (String f : List.of("ingress-tls-plugin.yaml", "consumers.yaml", "gateway-api-httproute.yaml")) {
+    for (String f :
+        List.of("ingress-tls-plugin.yaml", "consumers.yaml", "gateway-api-httproute.yaml")) {
       objects.addAll(createAll(Path.of("../examples", f)));
     }
     ObjectCache cache = new ObjectCache();
@@ -162,23 +178,50 @@ class InformerBridgeIT {
     String before = kongYaml(cache.snapshot());
 
     // update: the Service gets another port; delete: the KongPlugin goes away
-    client.services().inNamespace("demo").withName("shop")
-        .edit(s -> new io.fabric8.kubernetes.api.model.ServiceBuilder(s).editSpec().editFirstPort()
-            .withPort(9090).endPort().endSpec().build());
-    var pluginOp = client.genericKubernetesResources(KindResources.context(Kind.KONG_PLUGIN))
-        .inNamespace("demo").withName("rate-limit");
+    client
+        .services()
+        .inNamespace("demo")
+        .withName("shop")
+        .edit(
+            s ->
+                new io.fabric8.kubernetes.api.model.ServiceBuilder(s)
+                    .editSpec()
+                    .editFirstPort()
+                    .withPort(9090)
+                    .endPort()
+                    .endSpec()
+                    .build());
+    var pluginOp =
+        client
+            .genericKubernetesResources(KindResources.context(Kind.KONG_PLUGIN))
+            .inNamespace("demo")
+            .withName("rate-limit");
     pluginOp.delete();
     objects.removeIf(o -> o.getKind().equals("KongPlugin"));
 
-    await("the port change", () -> cache.get(ObjectRef.of(Kind.SERVICE, "demo", "shop"))
-        .map(o -> ((io.github.kongtranslator.core.model.Service) o).spec().ports().get(0).port() == 9090)
-        .orElse(false));
-    await("the plugin's removal", () -> cache.get(ObjectRef.of(Kind.KONG_PLUGIN, "demo", "rate-limit")).isEmpty());
+    await(
+        "the port change",
+        () ->
+            cache
+                .get(ObjectRef.of(Kind.SERVICE, "demo", "shop"))
+                .map(
+                    o ->
+                        ((io.github.kongtranslator.core.model.Service) o)
+                                .spec()
+                                .ports()
+                                .get(0)
+                                .port()
+                            == 9090)
+                .orElse(false));
+    await(
+        "the plugin's removal",
+        () -> cache.get(ObjectRef.of(Kind.KONG_PLUGIN, "demo", "rate-limit")).isEmpty());
 
     CacheStores expected = loadedFromServerAsYaml(objects);
     assertThat(cache.snapshot().hash()).isEqualTo(expected.hash());
     String fromInformers = kongYaml(cache.snapshot());
-    assertThat(digest(fromInformers)).isEqualTo(digest(kongYaml(expected)))
+    assertThat(digest(fromInformers))
+        .isEqualTo(digest(kongYaml(expected)))
         .isNotEqualTo(digest(before));
     assertThat(fromInformers).doesNotContain("rate-limiting");
   }

@@ -24,39 +24,67 @@ class InformerBridgeTest {
   private final ObjectCache cache = new ObjectCache();
   private final List<ObjectRef> changed = new ArrayList<>();
   private final List<ConversionException> failed = new ArrayList<>();
-  private final BridgeListener listener = new BridgeListener() {
-    @Override
-    public void changed(ObjectRef ref) {
-      changed.add(ref);
-    }
+  private final BridgeListener listener =
+      new BridgeListener() {
+        @Override
+        public void changed(ObjectRef ref) {
+          changed.add(ref);
+        }
 
-    @Override
-    public void conversionFailed(ConversionException error) {
-      failed.add(error);
-    }
-  };
+        @Override
+        public void conversionFailed(ConversionException error) {
+          failed.add(error);
+        }
+      };
 
   private ResourceEventHandler<HasMetadata> handler(InformerBridge.Builder b) {
     return b.listener(listener).build().handler();
   }
 
   private static Service service(String name, int port, String resourceVersion) {
-    return new ServiceBuilder().withNewMetadata().withName(name).withNamespace("ns")
-        .withResourceVersion(resourceVersion).endMetadata()
-        .withNewSpec().addNewPort().withPort(port).endPort().endSpec().build();
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("ns")
+        .withResourceVersion(resourceVersion)
+        .endMetadata()
+        .withNewSpec()
+        .addNewPort()
+        .withPort(port)
+        .endPort()
+        .endSpec()
+        .build();
   }
 
   private static Ingress ingress(String name, String className, String annotation) {
-    var b = new IngressBuilder().withNewMetadata().withName(name).withNamespace("ns")
-        .addToAnnotations(annotation.isEmpty() ? java.util.Map.of() : java.util.Map.of("kubernetes.io/ingress.class", annotation))
-        .endMetadata().withNewSpec().withIngressClassName(className.isEmpty() ? null : className)
-        .withNewDefaultBackend().withNewService().withName("s").withNewPort().withNumber(80).endPort()
-        .endService().endDefaultBackend().endSpec();
+    var b =
+        new IngressBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("ns")
+            .addToAnnotations(
+                annotation.isEmpty()
+                    ? java.util.Map.of()
+                    : java.util.Map.of("kubernetes.io/ingress.class", annotation))
+            .endMetadata()
+            .withNewSpec()
+            .withIngressClassName(className.isEmpty() ? null : className)
+            .withNewDefaultBackend()
+            .withNewService()
+            .withName("s")
+            .withNewPort()
+            .withNumber(80)
+            .endPort()
+            .endService()
+            .endDefaultBackend()
+            .endSpec();
     return b.build();
   }
 
   private static int portOf(ObjectCache cache, String name) {
-    var svc = (io.github.kongtranslator.core.model.Service) cache.get(ObjectRef.of(Kind.SERVICE, "ns", name)).orElseThrow();
+    var svc =
+        (io.github.kongtranslator.core.model.Service)
+            cache.get(ObjectRef.of(Kind.SERVICE, "ns", name)).orElseThrow();
     return svc.spec().ports().get(0).port();
   }
 
@@ -70,8 +98,11 @@ class InformerBridgeTest {
     h.onDelete(service("a", 81, "2"), false);
 
     assertThat(cache.size()).isZero();
-    assertThat(changed).containsExactly(ObjectRef.of(Kind.SERVICE, "ns", "a"),
-        ObjectRef.of(Kind.SERVICE, "ns", "a"), ObjectRef.of(Kind.SERVICE, "ns", "a"));
+    assertThat(changed)
+        .containsExactly(
+            ObjectRef.of(Kind.SERVICE, "ns", "a"),
+            ObjectRef.of(Kind.SERVICE, "ns", "a"),
+            ObjectRef.of(Kind.SERVICE, "ns", "a"));
   }
 
   @Test
@@ -111,29 +142,42 @@ class InformerBridgeTest {
     h.onAdd(ingress("theirs", "nginx", ""));
     h.onAdd(ingress("annotated-theirs", "kong", "nginx"));
     h.onAdd(ingress("classless", "", ""));
-    assertThat(cache.snapshot().list(Kind.INGRESS)).extracting(o -> o.name())
+    assertThat(cache.snapshot().list(Kind.INGRESS))
+        .extracting(o -> o.name())
         .containsExactly("classless", "mine");
 
     h.onUpdate(ingress("mine", "kong", ""), ingress("mine", "nginx", ""));
 
-    assertThat(cache.snapshot().list(Kind.INGRESS)).extracting(o -> o.name())
+    assertThat(cache.snapshot().list(Kind.INGRESS))
+        .extracting(o -> o.name())
         .containsExactly("classless");
   }
 
   @Test
   void anUnreadableUpdate_isReported_andKeepsTheLastGoodVersion() {
     var h = handler(InformerBridge.builder(cache));
-    GenericKubernetesResource good = new GenericKubernetesResourceBuilder()
-        .withApiVersion("configuration.konghq.com/v1").withKind("KongPlugin")
-        .withNewMetadata().withName("p").withNamespace("ns").endMetadata()
-        .addToAdditionalProperties("plugin", "key-auth").build();
-    GenericKubernetesResource bad = new GenericKubernetesResourceBuilder(good)
-        .addToAdditionalProperties("disabled", "not-a-boolean").build();
+    GenericKubernetesResource good =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("configuration.konghq.com/v1")
+            .withKind("KongPlugin")
+            .withNewMetadata()
+            .withName("p")
+            .withNamespace("ns")
+            .endMetadata()
+            .addToAdditionalProperties("plugin", "key-auth")
+            .build();
+    GenericKubernetesResource bad =
+        new GenericKubernetesResourceBuilder(good)
+            .addToAdditionalProperties("disabled", "not-a-boolean")
+            .build();
     h.onAdd(good);
 
     h.onUpdate(good, bad);
 
-    assertThat(failed).singleElement().extracting(ConversionException::object).isEqualTo("KongPlugin ns/p");
+    assertThat(failed)
+        .singleElement()
+        .extracting(ConversionException::object)
+        .isEqualTo("KongPlugin ns/p");
     assertThat(cache.get(ObjectRef.of(Kind.KONG_PLUGIN, "ns", "p"))).isPresent();
   }
 }

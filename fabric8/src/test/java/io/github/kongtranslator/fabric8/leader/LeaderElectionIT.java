@@ -66,28 +66,32 @@ class LeaderElectionIT {
 
   @Test
   void onlyTheLeaderPushes_andANewLeaderStartsUnknownAndPushesAgain() throws Exception {
-    CacheStores snapshot = CacheStores.of(
-        Manifests.load(Path.of("../examples/ingress-tls-plugin.yaml")).objects());
+    CacheStores snapshot =
+        CacheStores.of(Manifests.load(Path.of("../examples/ingress-tls-plugin.yaml")).objects());
     Translator translator = Translator.create(TranslatorOptions.defaults());
     CountingGateway kong = new CountingGateway();
-    LeaderGatedSync a = new LeaderGatedSync(() -> ConfigSynchronizer.builder(translator).gateway(kong).build());
-    LeaderGatedSync b = new LeaderGatedSync(() -> ConfigSynchronizer.builder(translator).gateway(kong).build());
+    LeaderGatedSync a =
+        new LeaderGatedSync(() -> ConfigSynchronizer.builder(translator).gateway(kong).build());
+    LeaderGatedSync b =
+        new LeaderGatedSync(() -> ConfigSynchronizer.builder(translator).gateway(kong).build());
 
     try (LeaderElection ea = election("replica-a", a).start()) {
       await("replica-a leading", a::isLeading);
       try (LeaderElection eb = election("replica-b", b).start()) {
         assertThat(a.sync(snapshot)).isPresent();
         assertThat(a.sync(snapshot).orElseThrow().sentCount()).isZero(); // KNOWN: skipped
-        assertThat(b.sync(snapshot)).isEmpty();                          // follower: nothing
+        assertThat(b.sync(snapshot)).isEmpty(); // follower: nothing
         assertThat(kong.pushes).hasValue(1);
         assertThat(eb.isLeader()).isFalse();
 
         ea.close(); // replica-a leaves and releases the Lease
         await("replica-b leading", b::isLeading);
 
-        assertThat(b.synchronizer()).hasValueSatisfying(
-            s -> assertThat(s.gatewayState("kong-0")).isEqualTo(GatewayState.unknown()));
-        assertThat(b.sync(snapshot).orElseThrow().sentCount()).isEqualTo(1); // same config, pushed again
+        assertThat(b.synchronizer())
+            .hasValueSatisfying(
+                s -> assertThat(s.gatewayState("kong-0")).isEqualTo(GatewayState.unknown()));
+        assertThat(b.sync(snapshot).orElseThrow().sentCount())
+            .isEqualTo(1); // same config, pushed again
         assertThat(kong.pushes).hasValue(2);
         assertThat(a.sync(snapshot)).isEmpty();
         assertThat(b.terms()).isEqualTo(1);

@@ -19,17 +19,17 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Safe backfill ({@code fallback-spec.md} §3.4): replaces excluded objects by their version
- * from the last valid snapshot {@code L} — the last snapshot every gateway accepted — when
- * the result is a combination the cluster actually had.
+ * Safe backfill ({@code fallback-spec.md} §3.4): replaces excluded objects by their version from
+ * the last valid snapshot {@code L} — the last snapshot every gateway accepted — when the result is
+ * a combination the cluster actually had.
  *
- * <p>An excluded object {@code x} is restored only if {@code L} has an object with exactly
- * {@code x}'s ref (same uid and version), its old version's dependencies resolve to the same
- * objects in the result as in {@code L}, each of those is restored too or kept unchanged
- * (equal to its {@code L} version), and restoring it gives no kept object a new dependency.
- * The restored set is the greatest set with these properties (violators are removed until
- * none is left). Nothing outside the excluded set is added or replaced, and nothing absent
- * from the current snapshot is resurrected; the result is dependency-closed.
+ * <p>An excluded object {@code x} is restored only if {@code L} has an object with exactly {@code
+ * x}'s ref (same uid and version), its old version's dependencies resolve to the same objects in
+ * the result as in {@code L}, each of those is restored too or kept unchanged (equal to its {@code
+ * L} version), and restoring it gives no kept object a new dependency. The restored set is the
+ * greatest set with these properties (violators are removed until none is left). Nothing outside
+ * the excluded set is added or replaced, and nothing absent from the current snapshot is
+ * resurrected; the result is dependency-closed.
  *
  * <pre>{@code
  * ExclusionResult excluded = Exclusion.exclude(snapshot, broken);
@@ -77,9 +77,17 @@ public final class Backfill {
       ConfigGraph graph = ConfigGraph.of(result, rules);
       Map<ObjectRef, BackfillRefusal> violators = new LinkedHashMap<>();
       for (Map.Entry<ObjectRef, K8sObject> c : candidates.entrySet()) {
-        BackfillRefusal v = check(c.getKey(), Objects.requireNonNull(oldDependencies.get(c.getKey()),
-                "every candidate's old dependencies are computed"), graph, candidates,
-            excluded, fallback, lastValid);
+        BackfillRefusal v =
+            check(
+                c.getKey(),
+                Objects.requireNonNull(
+                    oldDependencies.get(c.getKey()),
+                    "every candidate's old dependencies are computed"),
+                graph,
+                candidates,
+                excluded,
+                fallback,
+                lastValid);
         if (v != null) {
           violators.put(c.getKey(), v);
         }
@@ -97,14 +105,16 @@ public final class Backfill {
       if (candidates.containsKey(a)) {
         restored.add(a);
       } else {
-        refusedInOrder.put(a, Objects.requireNonNull(refused.get(a), "an excluded object not restored is refused"));
+        refusedInOrder.put(
+            a,
+            Objects.requireNonNull(refused.get(a), "an excluded object not restored is refused"));
       }
     }
     return new BackfillResult(exclusion, result, restored.build(), refusedInOrder.build());
   }
 
-  private static Set<ObjectRef> targets(DependencyResolver resolver, K8sObject object,
-      Set<DependencyRule> rules) {
+  private static Set<ObjectRef> targets(
+      DependencyResolver resolver, K8sObject object, Set<DependencyRule> rules) {
     Set<ObjectRef> out = new LinkedHashSet<>();
     for (Dependency d : resolver.resolve(object)) {
       if (rules.contains(d.rule())) {
@@ -114,9 +124,14 @@ public final class Backfill {
     return out;
   }
 
-  private static @Nullable BackfillRefusal check(ObjectRef x,
-      Set<ObjectRef> oldDeps, ConfigGraph graph, Map<ObjectRef, K8sObject> candidates,
-      Set<ObjectRef> excluded, CacheStores fallback, CacheStores lastValid) {
+  private static @Nullable BackfillRefusal check(
+      ObjectRef x,
+      Set<ObjectRef> oldDeps,
+      ConfigGraph graph,
+      Map<ObjectRef, K8sObject> candidates,
+      Set<ObjectRef> excluded,
+      CacheStores fallback,
+      CacheStores lastValid) {
     for (ObjectRef d : oldDeps) {
       if (candidates.containsKey(d)) {
         continue;
@@ -147,5 +162,4 @@ public final class Backfill {
     }
     return null;
   }
-
 }

@@ -7,8 +7,8 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 
 /**
- * The outcome of {@link Backfill#apply}: the fallback snapshot with the restored objects, what
- * was restored, and why the other excluded objects were not. Immutable.
+ * The outcome of {@link Backfill#apply}: the fallback snapshot with the restored objects, what was
+ * restored, and why the other excluded objects were not. Immutable.
  */
 public final class BackfillResult {
   private final ExclusionResult exclusion;
@@ -16,7 +16,10 @@ public final class BackfillResult {
   private final ImmutableSet<ObjectRef> restored;
   private final ImmutableMap<ObjectRef, BackfillRefusal> refused;
 
-  BackfillResult(ExclusionResult exclusion, CacheStores snapshot, ImmutableSet<ObjectRef> restored,
+  BackfillResult(
+      ExclusionResult exclusion,
+      CacheStores snapshot,
+      ImmutableSet<ObjectRef> restored,
       ImmutableMap<ObjectRef, BackfillRefusal> refused) {
     this.exclusion = exclusion;
     this.snapshot = snapshot;
@@ -33,15 +36,16 @@ public final class BackfillResult {
    * The backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last valid
    * version of every restored object.
    *
-   * @return the backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last valid version of every restored object
+   * @return the backfilled fallback snapshot: {@link ExclusionResult#fallback()} plus the last
+   *     valid version of every restored object
    */
   public CacheStores snapshot() {
     return snapshot;
   }
 
   /**
-   * The objects replaced by their last valid version, in snapshot order (excluded objects only,
-   * for {@link Backfill#apply}).
+   * The objects replaced by their last valid version, in snapshot order (excluded objects only, for
+   * {@link Backfill#apply}).
    *
    * @return the restored objects
    */

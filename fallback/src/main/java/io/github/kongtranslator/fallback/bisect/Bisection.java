@@ -13,30 +13,29 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds broken objects when the gateway rejected a configuration without naming any (untagged
- * error entries, or a failure without flattened errors) — a step beyond KIC, which then only
- * pushes its last valid configuration.
+ * Finds broken objects when the gateway rejected a configuration without naming any (untagged error
+ * entries, or a failure without flattened errors) — a step beyond KIC, which then only pushes its
+ * last valid configuration.
  *
- * <p>It asks a validation callback (e.g. Kong's {@code POST /config?check_hash=1} against a
- * scratch DB-less instance, or a schema validator) whether a configuration is accepted. It
- * assumes that excluding more objects never turns an accepted configuration into a rejected
- * one. The objects are taken dependencies first (see {@link #find}); a binary search finds the shortest prefix whose
- * exclusion (with all dependents, as in the fallback) makes the configuration accepted; the
- * last object of that prefix is broken. It is kept excluded and the search repeats over the
- * objects after it until the configuration is accepted.
+ * <p>It asks a validation callback (e.g. Kong's {@code POST /config?check_hash=1} against a scratch
+ * DB-less instance, or a schema validator) whether a configuration is accepted. It assumes that
+ * excluding more objects never turns an accepted configuration into a rejected one. The objects are
+ * taken dependencies first (see {@link #find}); a binary search finds the shortest prefix whose
+ * exclusion (with all dependents, as in the fallback) makes the configuration accepted; the last
+ * object of that prefix is broken. It is kept excluded and the search repeats over the objects
+ * after it until the configuration is accepted.
  *
  * <p>The result is a <em>sufficient</em> set: excluding it (with dependents) makes the gateway
  * accept, and each member was needed at the point it was found. When several objects explain a
- * rejection equally (a broken plugin and the Service whose exclusion drops the only route using
- * it give the same configuration), the gateway's answer cannot tell them apart; the first in
+ * rejection equally (a broken plugin and the Service whose exclusion drops the only route using it
+ * give the same configuration), the gateway's answer cannot tell them apart; the first in
  * dependency order is reported.
  *
- * <p>Cost: one call for the full configuration, one to check that excluding everything is
- * accepted, then per broken object found at most ⌈log2(n + 1)⌉ calls for the search, up to 8
- * to prefer the least damaging of the found object and its siblings, and one to check:
- * {@code 2 + b · (log2 n + 9)} calls at most for b broken objects among n (at most 25 for one
- * broken object among 10,000; typically far fewer refinement calls). Each call costs one graph
- * exclusion and one translation.
+ * <p>Cost: one call for the full configuration, one to check that excluding everything is accepted,
+ * then per broken object found at most ⌈log2(n + 1)⌉ calls for the search, up to 8 to prefer the
+ * least damaging of the found object and its siblings, and one to check: {@code 2 + b · (log2 n +
+ * 9)} calls at most for b broken objects among n (at most 25 for one broken object among 10,000;
+ * typically far fewer refinement calls). Each call costs one graph exclusion and one translation.
  */
 public final class Bisection {
   private final Translator translator;
@@ -105,13 +104,17 @@ public final class Bisection {
   }
 
   /**
-   * The prefix search blames the first object whose exclusion helps, which may be a bystander
-   * (a Service whose exclusion also drops the route that used a broken plugin). Among the
-   * found object and the other dependencies of its dependents (at most {@value #REFINE_LIMIT}),
-   * pick the one whose exclusion is accepted and keeps the most Kong entities.
+   * The prefix search blames the first object whose exclusion helps, which may be a bystander (a
+   * Service whose exclusion also drops the route that used a broken plugin). Among the found object
+   * and the other dependencies of its dependents (at most {@value #REFINE_LIMIT}), pick the one
+   * whose exclusion is accepted and keeps the most Kong entities.
    */
-  private ObjectRef leastDamaging(ConfigGraph graph, List<ObjectRef> broken, List<ObjectRef> before,
-      ObjectRef found, int[] calls) {
+  private ObjectRef leastDamaging(
+      ConfigGraph graph,
+      List<ObjectRef> broken,
+      List<ObjectRef> before,
+      ObjectRef found,
+      int[] calls) {
     java.util.LinkedHashSet<ObjectRef> candidates = new java.util.LinkedHashSet<>();
     for (ObjectRef dependent : graph.dependents(found)) {
       candidates.addAll(graph.dependencies(dependent));
@@ -121,15 +124,17 @@ public final class Bisection {
     ObjectRef best = found;
     int bestEntities = -1;
     int tried = 0;
-    for (ObjectRef x : java.util.stream.Stream.concat(java.util.stream.Stream.of(found),
-        candidates.stream()).toList()) {
+    for (ObjectRef x :
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(found), candidates.stream())
+            .toList()) {
       if (tried++ > REFINE_LIMIT) {
         break;
       }
       List<ObjectRef> excluded = new ArrayList<>(broken);
       excluded.addAll(before);
       excluded.add(x);
-      KongConfig config = translator.translate(Exclusion.exclude(graph, excluded).fallback()).config();
+      KongConfig config =
+          translator.translate(Exclusion.exclude(graph, excluded).fallback()).config();
       int entities = io.github.kongtranslator.kongmodel.sha.ConfigSha.entityDigests(config).size();
       if (entities > bestEntities && (x.equals(found) || validate(config, calls))) {
         best = x;
@@ -142,9 +147,9 @@ public final class Bisection {
   private static final int REFINE_LIMIT = 8;
 
   /**
-   * The objects ordered so that every object comes after the objects it depends on (snapshot
-   * order among equals; objects on a cycle in snapshot order at the end). Searching in this
-   * order blames a plugin or a Secret before the route that merely uses it.
+   * The objects ordered so that every object comes after the objects it depends on (snapshot order
+   * among equals; objects on a cycle in snapshot order at the end). Searching in this order blames
+   * a plugin or a Secret before the route that merely uses it.
    */
   static List<ObjectRef> dependenciesFirst(ConfigGraph graph) {
     List<ObjectRef> order = new ArrayList<>();
@@ -169,11 +174,12 @@ public final class Bisection {
     return order;
   }
 
-  private Optional<ExclusionResult> acceptedWithout(ConfigGraph graph, List<ObjectRef> excluded,
-      int[] calls) {
+  private Optional<ExclusionResult> acceptedWithout(
+      ConfigGraph graph, List<ObjectRef> excluded, int[] calls) {
     ExclusionResult ex = Exclusion.exclude(graph, excluded);
     return validate(translator.translate(ex.fallback()).config(), calls)
-        ? Optional.of(ex) : Optional.empty();
+        ? Optional.of(ex)
+        : Optional.empty();
   }
 
   private boolean validate(KongConfig config, int[] calls) {

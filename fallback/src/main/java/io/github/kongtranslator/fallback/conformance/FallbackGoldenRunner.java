@@ -9,8 +9,8 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
-import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.fallback.FallbackResult;
+import io.github.kongtranslator.fallback.TranslationFailurePolicy;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.errors.FlattenedErrors;
 import io.github.kongtranslator.kongmodel.errors.GatewayRejection;
@@ -29,14 +29,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one golden case as {@code conformance/README.md} ("Broken objects", "How a case is
- * run") prescribes: translate; if any object is annotated {@value
- * GoldenCorpus#BROKEN_ANNOTATION}, the gateway rejects that first push with a flattened-errors
- * body naming every annotated object (in input order); the broken objects are derived from
- * that body with the target rules of {@code fallback-spec.md} §4.10 (never from the annotation
- * directly); the fallback is generated and pushed, or — when nothing usable is named — the
- * gateway's last valid configuration (the empty one) is pushed. The last accepted
- * configuration is compared with the golden.
+ * Runs one golden case as {@code conformance/README.md} ("Broken objects", "How a case is run")
+ * prescribes: translate; if any object is annotated {@value GoldenCorpus#BROKEN_ANNOTATION}, the
+ * gateway rejects that first push with a flattened-errors body naming every annotated object (in
+ * input order); the broken objects are derived from that body with the target rules of {@code
+ * fallback-spec.md} §4.10 (never from the annotation directly); the fallback is generated and
+ * pushed, or — when nothing usable is named — the gateway's last valid configuration (the empty
+ * one) is pushed. The last accepted configuration is compared with the golden.
  */
 public final class FallbackGoldenRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,13 +50,16 @@ public final class FallbackGoldenRunner {
    * @param fallback the generated fallback, null when the case needed none
    * @param accepted the configuration the gateway accepted last
    */
-  public record Run(@Nullable String rejectionBody, ImmutableList<ObjectRef> broken,
-      @Nullable FallbackResult fallback, KongConfig accepted) {}
+  public record Run(
+      @Nullable String rejectionBody,
+      ImmutableList<ObjectRef> broken,
+      @Nullable FallbackResult fallback,
+      KongConfig accepted) {}
 
   /**
-   * Builds the corpus gateway's 400 body: one {@code flattened_errors} entry per annotated
-   * object, in input order, with {@code k8s-*} tags from the object's own metadata (empty
-   * values kept) and one error item {@code {"messages":["broken object"]}}.
+   * Builds the corpus gateway's 400 body: one {@code flattened_errors} entry per annotated object,
+   * in input order, with {@code k8s-*} tags from the object's own metadata (empty values kept) and
+   * one error item {@code {"messages":["broken object"]}}.
    *
    * @param objects the input objects, in input order
    * @return the body, or empty when no object is annotated broken
@@ -92,8 +94,8 @@ public final class FallbackGoldenRunner {
   }
 
   /**
-   * Runs a case with the library's rules: target entry parsing ({@code fallback-spec.md}
-   * §4.10), every dependency ({@link io.github.kongtranslator.fallback.graph.ConfigGraph#of(CacheStores)})
+   * Runs a case with the library's rules: target entry parsing ({@code fallback-spec.md} §4.10),
+   * every dependency ({@link io.github.kongtranslator.fallback.graph.ConfigGraph#of(CacheStores)})
    * and failing closed on translation failures ({@link TranslationFailurePolicy#FAIL_CLOSED}, for
    * the desired and the fallback configuration). The fallback is {@link FallbackGenerator}'s.
    *
@@ -104,8 +106,10 @@ public final class FallbackGoldenRunner {
     List<K8sObject> objects = GoldenCorpus.load(c);
     CacheStores snapshot = CacheStores.of(objects);
     Translator translator = Translator.create(c.options());
-    KongConfig desired = FailClosedTranslator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
-        .translate(snapshot).config();
+    KongConfig desired =
+        FailClosedTranslator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
+            .translate(snapshot)
+            .config();
     Optional<String> body = rejectionBody(objects);
     if (body.isEmpty()) {
       return new Run(null, ImmutableList.of(), null, desired);
@@ -115,8 +119,9 @@ public final class FallbackGoldenRunner {
         outcome.rejection().map(GatewayRejection::targetBrokenObjects).orElse(ImmutableList.of());
     // The gateway held nothing before: its last valid configuration is the empty one.
     KongConfig lastValid = translator.translate(CacheStores.empty()).config();
-    FallbackResult fallback = FallbackGenerator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
-        .generate(snapshot, broken);
+    FallbackResult fallback =
+        FallbackGenerator.create(translator, TranslationFailurePolicy.FAIL_CLOSED)
+            .generate(snapshot, broken);
     KongConfig accepted = fallback.config().orElse(lastValid);
     return new Run(body.get(), broken, fallback, accepted);
   }

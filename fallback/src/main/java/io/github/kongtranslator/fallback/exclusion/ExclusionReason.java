@@ -7,25 +7,28 @@ import io.github.kongtranslator.translator.TranslationFailure;
 import java.util.Objects;
 
 /**
- * Why an object was excluded: the dependency path from it to the broken object that caused
- * its exclusion.
+ * Why an object was excluded: the dependency path from it to the broken object that caused its
+ * exclusion.
  *
- * <p>The path is a shortest one to the nearest broken object (ties go to the broken object
- * given first). Each step is a {@link Dependency} whose {@code dependent} is the previous
- * step's {@code dependency}; the first step starts at {@link #excluded()}, the last ends at
- * {@link #cause()}. A broken object is its own cause and has an empty path.
+ * <p>The path is a shortest one to the nearest broken object (ties go to the broken object given
+ * first). Each step is a {@link Dependency} whose {@code dependent} is the previous step's {@code
+ * dependency}; the first step starts at {@link #excluded()}, the last ends at {@link #cause()}. A
+ * broken object is its own cause and has an empty path.
  *
  * <p>When the cause was blamed by translation failures that fail closed ({@link
- * TranslationFailure#failsClosed()}) rather than by a gateway, {@link #failures()} holds them:
- * they say what could not be translated (e.g. the plugin or the Secret).
+ * TranslationFailure#failsClosed()}) rather than by a gateway, {@link #failures()} holds them: they
+ * say what could not be translated (e.g. the plugin or the Secret).
  *
  * @param excluded the excluded object (full ref)
  * @param cause the broken object that caused the exclusion (full ref)
  * @param path the dependency steps from {@code excluded} to {@code cause}
- * @param failures the translation failures that blamed {@code cause}; empty when a gateway
- *     blamed it
+ * @param failures the translation failures that blamed {@code cause}; empty when a gateway blamed
+ *     it
  */
-public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList<Dependency> path,
+public record ExclusionReason(
+    ObjectRef excluded,
+    ObjectRef cause,
+    ImmutableList<Dependency> path,
     ImmutableList<TranslationFailure> failures) {
 
   /**
@@ -43,11 +46,11 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
    * Checks that the path is connected and runs from {@code excluded} to {@code cause}.
    *
    * @throws IllegalArgumentException if it does not
-   *
    * @param excluded the excluded object (full ref)
    * @param cause the broken object that caused the exclusion (full ref)
    * @param path the dependency steps from {@code excluded} to {@code cause}
-   * @param failures the translation failures that blamed {@code cause}; empty when a gateway blamed it
+   * @param failures the translation failures that blamed {@code cause}; empty when a gateway blamed
+   *     it
    */
   public ExclusionReason {
     Objects.requireNonNull(excluded, "excluded");
@@ -57,12 +60,14 @@ public record ExclusionReason(ObjectRef excluded, ObjectRef cause, ImmutableList
     ObjectRef at = excluded;
     for (Dependency step : path) {
       if (!step.dependent().equals(at)) {
-        throw new IllegalArgumentException("exclusion path of " + excluded + " is not connected at " + at);
+        throw new IllegalArgumentException(
+            "exclusion path of " + excluded + " is not connected at " + at);
       }
       at = step.dependency();
     }
     if (!at.equals(cause)) {
-      throw new IllegalArgumentException("exclusion path of " + excluded + " ends at " + at + ", not " + cause);
+      throw new IllegalArgumentException(
+          "exclusion path of " + excluded + " ends at " + at + ", not " + cause);
     }
   }
 

@@ -9,13 +9,12 @@ import io.github.kongtranslator.fallback.graph.ConfigGraph;
 import java.util.Optional;
 
 /**
- * The outcome of {@link Exclusion#exclude}: the fallback snapshot and, for every excluded
- * object, why it was excluded. Immutable.
+ * The outcome of {@link Exclusion#exclude}: the fallback snapshot and, for every excluded object,
+ * why it was excluded. Immutable.
  *
- * <p>When {@link #excludedNothing()} holds, the gateway named nothing this snapshot contains:
- * the fallback snapshot equals the input, its configuration is the rejected one, and callers
- * should not push it but fall back to the last valid configuration ({@code fallback-spec.md}
- * §3.5).
+ * <p>When {@link #excludedNothing()} holds, the gateway named nothing this snapshot contains: the
+ * fallback snapshot equals the input, its configuration is the rejected one, and callers should not
+ * push it but fall back to the last valid configuration ({@code fallback-spec.md} §3.5).
  */
 public final class ExclusionResult {
   private final ConfigGraph graph;
@@ -25,9 +24,13 @@ public final class ExclusionResult {
   private final ImmutableMap<ObjectRef, ExclusionReason> excluded;
   private final CacheStores fallback;
 
-  ExclusionResult(ConfigGraph graph, ImmutableList<ObjectRef> requested,
-      ImmutableSet<ObjectRef> broken, ImmutableSet<ObjectRef> unknown,
-      ImmutableMap<ObjectRef, ExclusionReason> excluded, CacheStores fallback) {
+  ExclusionResult(
+      ConfigGraph graph,
+      ImmutableList<ObjectRef> requested,
+      ImmutableSet<ObjectRef> broken,
+      ImmutableSet<ObjectRef> unknown,
+      ImmutableMap<ObjectRef, ExclusionReason> excluded,
+      CacheStores fallback) {
     this.graph = graph;
     this.requested = requested;
     this.broken = broken;
@@ -52,17 +55,19 @@ public final class ExclusionResult {
   }
 
   /**
-   * {@return the broken objects found in the snapshot (full refs, first-given order, no duplicates)}
+   * {@return the broken objects found in the snapshot (full refs, first-given order, no
+   * duplicates)}
    */
   public ImmutableSet<ObjectRef> broken() {
     return broken;
   }
 
   /**
-   * The broken refs that name no object of the snapshot (absent, or present with another
-   * uid), in first-given order without duplicates. They have no effect on the fallback.
+   * The broken refs that name no object of the snapshot (absent, or present with another uid), in
+   * first-given order without duplicates. They have no effect on the fallback.
    *
-   * @return the broken refs that name no object of the snapshot (absent, or present with another uid), in first-given order without duplicates
+   * @return the broken refs that name no object of the snapshot (absent, or present with another
+   *     uid), in first-given order without duplicates
    */
   public ImmutableSet<ObjectRef> unknownBroken() {
     return unknown;
@@ -103,10 +108,11 @@ public final class ExclusionResult {
   }
 
   /**
-   * Whether nothing was excluded (no broken ref named an object of the snapshot), in which case
-   * a fallback push would repeat the rejected configuration and must be skipped.
+   * Whether nothing was excluded (no broken ref named an object of the snapshot), in which case a
+   * fallback push would repeat the rejected configuration and must be skipped.
    *
-   * @return whether nothing was excluded (no broken ref named an object of the snapshot), in which case a fallback push would repeat the rejected configuration and must be skipped
+   * @return whether nothing was excluded (no broken ref named an object of the snapshot), in which
+   *     case a fallback push would repeat the rejected configuration and must be skipped
    */
   public boolean excludedNothing() {
     return excluded.isEmpty();
@@ -115,7 +121,14 @@ public final class ExclusionResult {
   /** {@code ExclusionResult[broken=…, unknown=…, excluded=n of m]}. */
   @Override
   public String toString() {
-    return "ExclusionResult[broken=" + broken + ", unknown=" + unknown + ", excluded="
-        + excluded.size() + " of " + graph.size() + "]";
+    return "ExclusionResult[broken="
+        + broken
+        + ", unknown="
+        + unknown
+        + ", excluded="
+        + excluded.size()
+        + " of "
+        + graph.size()
+        + "]";
   }
 }

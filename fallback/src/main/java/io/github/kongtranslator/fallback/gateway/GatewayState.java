@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the update loop believes a gateway runs: exactly the configuration with a given SHA
- * ({@link Known}), or anything ({@link Unknown}). There is no third state (fallback-spec §5.9 D1).
+ * What the update loop believes a gateway runs: exactly the configuration with a given SHA ({@link
+ * Known}), or anything ({@link Unknown}). There is no third state (fallback-spec §5.9 D1).
  *
  * <p>A gateway starts {@link Unknown}. It becomes {@link Known} only when a push of that
  * configuration was accepted; it becomes {@link Unknown} after a rejected push to a partial

@@ -34,14 +34,14 @@ import org.jspecify.annotations.Nullable;
  *       other 4xx and refused connections are {@code TRANSIENT}; 5xx, timeouts and resets are
  *       {@code INDETERMINATE}.
  *   <li>{@link Mode#DATABASE} (partial), as deck syncs for KIC: reads the current entities that
- *       carry the {@linkplain Builder#selectTags select tags} (default {@value #DEFAULT_SELECT_TAG},
- *       KIC's {@code --kong-admin-filter-tag}; paged with {@code offset}), writes every entity
- *       with them, deletes entities with a desired name but another id first (deck's {@code
- *       deleteDuplicates}), then creates and updates parents first and deletes children first.
- *       Entities without the tags (another team's) are never read, changed or deleted. Targets
- *       are created with {@code POST} and removed with {@code DELETE}. Collections this Kong
- *       lacks ({@code consumer_groups} on Kong OSS, {@code licenses}, plugin-provided ones)
- *       answer 404 and are skipped; a desired entity there is rejected by name. Requests
+ *       carry the {@linkplain Builder#selectTags select tags} (default {@value
+ *       #DEFAULT_SELECT_TAG}, KIC's {@code --kong-admin-filter-tag}; paged with {@code offset}),
+ *       writes every entity with them, deletes entities with a desired name but another id first
+ *       (deck's {@code deleteDuplicates}), then creates and updates parents first and deletes
+ *       children first. Entities without the tags (another team's) are never read, changed or
+ *       deleted. Targets are created with {@code POST} and removed with {@code DELETE}. Collections
+ *       this Kong lacks ({@code consumer_groups} on Kong OSS, {@code licenses}, plugin-provided
+ *       ones) answer 404 and are skipped; a desired entity there is rejected by name. Requests
  *       answered 429 or 5xx, or not answered, are retried per the {@link RetryPolicy} and never
  *       blamed on an entity: when the retries run out the push is {@code TRANSIENT} or {@code
  *       INDETERMINATE}. Only a 400 (schema or foreign-key violation) or 409 (unique violation)
@@ -49,23 +49,23 @@ import org.jspecify.annotations.Nullable;
  *       gateway again; if it still differs (another writer) the push is {@code INDETERMINATE}.
  *       {@link #configurationDrifted()} repeats that check at most once per {@link
  *       Builder#driftCheckInterval}. Supports services, routes, upstreams, targets, plugins,
- *       consumers, consumer groups, certificates, CA certificates, SNIs, vaults, the credentials
- *       of consumers (key-auth, basic-auth, hmac-auth, jwt, oauth2, acl, mtls-auth, under {@code
+ *       consumers, consumer groups, certificates, CA certificates, SNIs, vaults, the credentials of
+ *       consumers (key-auth, basic-auth, hmac-auth, jwt, oauth2, acl, mtls-auth, under {@code
  *       /consumers/{consumer}/…}), consumer-group members ({@code
  *       /consumer_groups/{group}/consumers}), licenses ({@code /licenses}) and custom entities
- *       ({@code /{entity_type}}). Licenses are written first and deleted last; credentials,
- *       members and custom entities after the core entities and deleted before them. Custom
- *       entity types are read (and their entities deleted when no longer desired) once this
- *       client has pushed them or when declared with {@link Builder#customEntityType}. A
- *       configuration with anything else (e.g. a credential outside a consumer) is refused as
- *       {@code TRANSIENT} before anything is written. Credential secrets and license payloads
- *       are sent in request bodies only: never in URLs, outcomes or messages.
+ *       ({@code /{entity_type}}). Licenses are written first and deleted last; credentials, members
+ *       and custom entities after the core entities and deleted before them. Custom entity types
+ *       are read (and their entities deleted when no longer desired) once this client has pushed
+ *       them or when declared with {@link Builder#customEntityType}. A configuration with anything
+ *       else (e.g. a credential outside a consumer) is refused as {@code TRANSIENT} before anything
+ *       is written. Credential secrets and license payloads are sent in request bodies only: never
+ *       in URLs, outcomes or messages.
  * </ul>
  *
  * <p>{@link #reportsEmptyConfig()} reads {@code GET /status} ({@code configuration_hash} of 32
- * zeros); {@link #instance()} reads Kong's {@code node_id} from {@code GET /}. Header values
- * such as {@code Kong-Admin-Token} are sent but never appear in {@link #toString()}, {@link #id()}
- * or outcome descriptions.
+ * zeros); {@link #instance()} reads Kong's {@code node_id} from {@code GET /}. Header values such
+ * as {@code Kong-Admin-Token} are sent but never appear in {@link #toString()}, {@link #id()} or
+ * outcome descriptions.
  *
  * <pre>{@code
  * GatewayClient kong = KongAdminClient.builder(URI.create("http://kong-admin:8001"))
@@ -99,15 +99,24 @@ public final class KongAdminClient implements GatewayClient {
   private volatile @Nullable Instant lastDriftCheck;
 
   private KongAdminClient(Builder b) {
-    HttpClient client = b.httpClient != null ? b.httpClient
-        : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(b.timeout).build();
+    HttpClient client =
+        b.httpClient != null
+            ? b.httpClient
+            : HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(b.timeout)
+                .build();
     this.http = new AdminHttp(client, b.url, b.timeout, b.headers, b.retry);
     this.mode = b.mode;
     this.selectTags = ImmutableList.copyOf(b.selectTags);
     this.driftInterval = b.driftInterval;
     this.clock = b.clock;
-    this.id = b.id != null ? b.id
-        : b.sharedDatabase != null ? "kong-database:" + b.sharedDatabase : http.baseForDisplay();
+    this.id =
+        b.id != null
+            ? b.id
+            : b.sharedDatabase != null
+                ? "kong-database:" + b.sharedDatabase
+                : http.baseForDisplay();
     this.customTypes.addAll(b.customTypes);
   }
 
@@ -170,9 +179,12 @@ public final class KongAdminClient implements GatewayClient {
     DbModeSync check = new DbModeSync(http, Set.copyOf(customTypes), selectTags, true);
     PushOutcome verified = check.sync(config);
     if (!verified.isAccepted() || !check.pending().isEmpty()) {
-      return PushOutcome.indeterminate("after the push the gateway still differs from it ("
-          + (verified.isAccepted() ? check.pending().size() + " entities, first: " + check.pending().get(0)
-              : verified) + ")");
+      return PushOutcome.indeterminate(
+          "after the push the gateway still differs from it ("
+              + (verified.isAccepted()
+                  ? check.pending().size() + " entities, first: " + check.pending().get(0)
+                  : verified)
+              + ")");
     }
     lastAccepted = config;
     lastDriftCheck = clock.instant();
@@ -181,10 +193,10 @@ public final class KongAdminClient implements GatewayClient {
 
   /**
    * DB mode: whether the entities under the select tags differ from the last configuration this
-   * client pushed and the gateway accepted (an entity deleted or changed in the database, an
-   * entity added with our tags), checked at most once per {@link Builder#driftCheckInterval};
-   * true also when the check fails or nothing was accepted yet. DB-less: false (the loop asks
-   * {@link #reportsEmptyConfig()}).
+   * client pushed and the gateway accepted (an entity deleted or changed in the database, an entity
+   * added with our tags), checked at most once per {@link Builder#driftCheckInterval}; true also
+   * when the check fails or nothing was accepted yet. DB-less: false (the loop asks {@link
+   * #reportsEmptyConfig()}).
    */
   @Override
   public boolean configurationDrifted() {
@@ -221,7 +233,8 @@ public final class KongAdminClient implements GatewayClient {
 
   private PushOutcome pushDbLess(KongConfig config) {
     String body = KongConfigWriter.json().write(config);
-    AdminHttp.Reply r = http.sendRetrying("POST", "/config?check_hash=1&flatten_errors=1", body).reply();
+    AdminHttp.Reply r =
+        http.sendRetrying("POST", "/config?check_hash=1&flatten_errors=1", body).reply();
     if (r instanceof AdminHttp.NotSent n) {
       return PushOutcome.transientFailure(n.reason());
     }
@@ -237,7 +250,8 @@ public final class KongAdminClient implements GatewayClient {
       return switch (parsed.status()) {
         case PARSED -> PushOutcome.rejected(parsed.rejection().orElseThrow().entries());
         case EMPTY -> PushOutcome.rejected(java.util.List.of());
-        case UNPARSEABLE -> PushOutcome.rejectedUnparseable("HTTP 400 with a body that does not parse: " + parsed);
+        case UNPARSEABLE ->
+            PushOutcome.rejectedUnparseable("HTTP 400 with a body that does not parse: " + parsed);
       };
     }
     if (a.status() >= 500) {
@@ -255,7 +269,8 @@ public final class KongAdminClient implements GatewayClient {
     AdminHttp.Reply r = http.sendRetrying("GET", "/status", null).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
       Optional<JsonNode> json = a.json();
-      return json.map(j -> EMPTY_HASH.equals(j.path("configuration_hash").asText(EMPTY_HASH))).orElse(true);
+      return json.map(j -> EMPTY_HASH.equals(j.path("configuration_hash").asText(EMPTY_HASH)))
+          .orElse(true);
     }
     return true;
   }
@@ -263,14 +278,15 @@ public final class KongAdminClient implements GatewayClient {
   /**
    * Kong's {@code node_id} from {@code GET /}.
    *
-   * @throws GatewayUnavailableException when it cannot be read (the loop then treats the
-   *     gateway as unknown)
+   * @throws GatewayUnavailableException when it cannot be read (the loop then treats the gateway as
+   *     unknown)
    */
   @Override
   public String instance() {
     AdminHttp.Reply r = http.sendRetrying("GET", "/", null).reply();
     if (r instanceof AdminHttp.Answered a && a.ok()) {
-      Optional<String> node = a.json().map(j -> j.path("node_id").asText("")).filter(s -> !s.isEmpty());
+      Optional<String> node =
+          a.json().map(j -> j.path("node_id").asText("")).filter(s -> !s.isEmpty());
       if (node.isPresent()) {
         return node.get();
       }
@@ -377,8 +393,8 @@ public final class KongAdminClient implements GatewayClient {
     /**
      * Sets the select tags of DB mode (default: {@value #DEFAULT_SELECT_TAG}, as KIC's {@code
      * --kong-admin-filter-tag}): written on every entity, and only entities with all of them are
-     * read, changed or deleted. No tags: every entity of the gateway is managed (and entities
-     * not in the configuration are deleted), as deck without select tags.
+     * read, changed or deleted. No tags: every entity of the gateway is managed (and entities not
+     * in the configuration are deleted), as deck without select tags.
      *
      * @param tags the tags, at most 5 (Kong's limit for a tag query)
      * @return this
@@ -390,7 +406,8 @@ public final class KongAdminClient implements GatewayClient {
       }
       for (String t : tags) {
         if (t.isEmpty() || t.contains(",") || t.contains("/")) {
-          throw new IllegalArgumentException("select tag must be non-empty without ',' or '/': '" + t + "'");
+          throw new IllegalArgumentException(
+              "select tag must be non-empty without ',' or '/': '" + t + "'");
         }
       }
       this.selectTags = List.copyOf(tags);
@@ -398,8 +415,8 @@ public final class KongAdminClient implements GatewayClient {
     }
 
     /**
-     * Sets how requests failing with 429, 5xx or a broken connection are retried (default
-     * {@link RetryPolicy#defaults()}).
+     * Sets how requests failing with 429, 5xx or a broken connection are retried (default {@link
+     * RetryPolicy#defaults()}).
      *
      * @param value the policy
      * @return this
@@ -410,8 +427,8 @@ public final class KongAdminClient implements GatewayClient {
     }
 
     /**
-     * Sets how often {@link KongAdminClient#configurationDrifted()} reads the gateway to compare
-     * it with the last accepted configuration (default 1 minute; zero: on every tick).
+     * Sets how often {@link KongAdminClient#configurationDrifted()} reads the gateway to compare it
+     * with the last accepted configuration (default 1 minute; zero: on every tick).
      *
      * @param value the interval
      * @return this
@@ -436,11 +453,10 @@ public final class KongAdminClient implements GatewayClient {
     }
 
     /**
-     * Declares that this Kong node shares its database with other nodes of the group: their
-     * clients get the id {@code kong-database:<group>}, so the update loop keeps one state for
-     * the database and pushes through the first listed node only (two clients believing
-     * different SHAs of one database is the stale-SHA variant V5). An explicit {@link #id}
-     * wins.
+     * Declares that this Kong node shares its database with other nodes of the group: their clients
+     * get the id {@code kong-database:<group>}, so the update loop keeps one state for the database
+     * and pushes through the first listed node only (two clients believing different SHAs of one
+     * database is the stale-SHA variant V5). An explicit {@link #id} wins.
      *
      * @param group the name of the database, the same for every node on it
      * @return this

@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The classified answer to one push (fallback-spec §4.10). Dispatch with {@code switch} over
- * {@link #kind()}.
+ * The classified answer to one push (fallback-spec §4.10). Dispatch with {@code switch} over {@link
+ * #kind()}.
  *
- * <p>Descriptions are written by the client and must never contain Secret data, credentials or
- * the pushed configuration; they name entities and objects only.
+ * <p>Descriptions are written by the client and must never contain Secret data, credentials or the
+ * pushed configuration; they name entities and objects only.
  */
 public sealed interface PushOutcome
     permits PushOutcome.Accepted,
@@ -129,8 +129,8 @@ public sealed interface PushOutcome
   }
 
   /**
-   * The gateway rejected entities (a 400 with flattened errors, or failed entity operations in
-   * DB mode). On a partial gateway the other entities may have been applied.
+   * The gateway rejected entities (a 400 with flattened errors, or failed entity operations in DB
+   * mode). On a partial gateway the other entities may have been applied.
    *
    * @param errors the rejected entities with their errors; may be empty (nothing identified)
    */
@@ -150,8 +150,8 @@ public sealed interface PushOutcome
     }
 
     /**
-     * The blamed objects under the target rules (fallback-spec §4.10): every entry whose tags
-     * name an object, deduplicated, in first-occurrence order.
+     * The blamed objects under the target rules (fallback-spec §4.10): every entry whose tags name
+     * an object, deduplicated, in first-occurrence order.
      *
      * @return the broken objects
      */

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * How {@link KongAdminClient} retries a request that failed for a reason that says nothing about
- * the entity sent: HTTP 429 (rate limited), any 5xx, a refused or reset connection, a timeout.
- * Such failures are never blamed on an object; when the attempts run out the push is {@code
- * TRANSIENT} (nothing was written yet) or {@code INDETERMINATE} (something was), so the gateway's
- * state becomes {@code UNKNOWN} and no object is excluded.
+ * the entity sent: HTTP 429 (rate limited), any 5xx, a refused or reset connection, a timeout. Such
+ * failures are never blamed on an object; when the attempts run out the push is {@code TRANSIENT}
+ * (nothing was written yet) or {@code INDETERMINATE} (something was), so the gateway's state
+ * becomes {@code UNKNOWN} and no object is excluded.
  *
  * <p>The {@code n}-th retry waits {@code min(maxBackoff, initialBackoff * 2^(n-1))} through the
  * {@link Sleeper}, which tests replace so that they never sleep.
@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param maxBackoff the longest wait between two attempts
  * @param sleeper how to wait
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
 
   /** Waits; {@link Thread#sleep(long)} outside tests. */
   @FunctionalInterface
@@ -62,7 +63,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   }
 
   /**
-   * The default: 4 attempts, waiting 200 ms, 400 ms and 800 ms (at most 5 s), with the real sleeper.
+   * The default: 4 attempts, waiting 200 ms, 400 ms and 800 ms (at most 5 s), with the real
+   * sleeper.
    *
    * @return the default policy
    */

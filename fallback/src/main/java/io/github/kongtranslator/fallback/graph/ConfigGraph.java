@@ -12,7 +12,6 @@ import io.github.kongtranslator.fallback.graph.internal.Cycles;
 import io.github.kongtranslator.fallback.graph.internal.DependencyResolver;
 import io.github.kongtranslator.fallback.graph.internal.IdentityIndex;
 import io.github.kongtranslator.fallback.graph.internal.IndexedDigraph;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -20,34 +19,38 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dependency graph of one {@link CacheStores} snapshot: one node per object, and an edge
- * from each object to every object it depends on (an object it reads during translation).
+ * The dependency graph of one {@link CacheStores} snapshot: one node per object, and an edge from
+ * each object to every object it depends on (an object it reads during translation).
  *
  * <p>Build it with {@link #of(CacheStores)} (every {@link DependencyRule}), or with {@link
  * #of(CacheStores, Set)} for the subgraph of some rules. Building never fails for a snapshot:
- * references to absent objects and self-references produce no edge, and dependency cycles are
- * kept and listed by {@link #cycles()}. The graph is immutable; equal snapshots give equal
- * graphs.
+ * references to absent objects and self-references produce no edge, and dependency cycles are kept
+ * and listed by {@link #cycles()}. The graph is immutable; equal snapshots give equal graphs.
  *
- * <p>Objects are identified by group, kind, namespace and name (one object per store key);
- * methods taking an {@link ObjectRef} ignore its version and uid unless they say otherwise,
- * and every method returns <em>full</em> refs (the snapshot object's own version and uid).
- * Collections are ordered: nodes in snapshot order (store order, then key order), neighbours
- * in the order their references were resolved.
+ * <p>Objects are identified by group, kind, namespace and name (one object per store key); methods
+ * taking an {@link ObjectRef} ignore its version and uid unless they say otherwise, and every
+ * method returns <em>full</em> refs (the snapshot object's own version and uid). Collections are
+ * ordered: nodes in snapshot order (store order, then key order), neighbours in the order their
+ * references were resolved.
  */
 public final class ConfigGraph {
   private static final ImmutableSet<DependencyRule> ALL_RULES =
       Sets.immutableEnumSet(EnumSet.allOf(DependencyRule.class));
 
   private final CacheStores snapshot;
+
   /** The rules linked: every rule unless built with {@link #of(CacheStores, Set)}. */
   private final ImmutableSet<DependencyRule> rules;
+
   /** Nodes are refs without version and uid; edge values are the rules linking them. */
   private final IndexedDigraph<ObjectRef, DependencyRule> graph;
+
   /** Full refs by node index. */
   private final ObjectRef[] fullRefs;
+
   /** Node index by snapshot object (identity). */
   private final IdentityIndex nodeOfObject;
+
   private final ImmutableList<Dependency> dependencies;
   private final ImmutableList<ImmutableList<ObjectRef>> cycles;
 
@@ -58,7 +61,8 @@ public final class ConfigGraph {
     int n = all.size();
     // Node i is the snapshot's i-th object: snapshot objects are distinct by kind, namespace
     // and name, so nodes need no hashing; a ref is found through the snapshot's own indexes.
-    IndexedDigraph.Builder<ObjectRef, DependencyRule> builder = IndexedDigraph.distinctNodesBuilder(n);
+    IndexedDigraph.Builder<ObjectRef, DependencyRule> builder =
+        IndexedDigraph.distinctNodesBuilder(n);
     IdentityIndex nodeOfObject = new IdentityIndex(n);
     ObjectRef[] full = new ObjectRef[n]; // one ref per object, shared by its dependencies
     for (int i = 0; i < n; i++) {
@@ -69,8 +73,9 @@ public final class ConfigGraph {
       nodeOfObject.put(o, i);
     }
     ImmutableList.Builder<Dependency> deps = ImmutableList.builder();
-    EdgeSink sink = new EdgeSink(builder, nodeOfObject, full, deps,
-        rules.size() == ALL_RULES.size() ? null : rules);
+    EdgeSink sink =
+        new EdgeSink(
+            builder, nodeOfObject, full, deps, rules.size() == ALL_RULES.size() ? null : rules);
     DependencyResolver resolver = DependencyResolver.of(snapshot);
     for (int i = 0; i < n; i++) {
       sink.from = i;
@@ -80,11 +85,12 @@ public final class ConfigGraph {
     this.graph = builder.build(this::indexOfNode);
     this.fullRefs = full;
     this.dependencies = deps.build();
-    this.cycles = graph.hasCycle()
-        ? Cycles.of(graph).stream()
-            .map(c -> c.stream().map(this::fullRef).collect(ImmutableList.toImmutableList()))
-            .collect(ImmutableList.toImmutableList())
-        : ImmutableList.of();
+    this.cycles =
+        graph.hasCycle()
+            ? Cycles.of(graph).stream()
+                .map(c -> c.stream().map(this::fullRef).collect(ImmutableList.toImmutableList()))
+                .collect(ImmutableList.toImmutableList())
+            : ImmutableList.of();
   }
 
   /** Adds the edges of one dependent ({@link #from}) as the resolver finds them. */
@@ -93,12 +99,18 @@ public final class ConfigGraph {
     private final IdentityIndex nodeOfObject;
     private final ObjectRef[] full;
     private final ImmutableList.Builder<Dependency> deps;
+
     /** The rules to link; null for every rule. */
     private final @Nullable Set<DependencyRule> only;
+
     int from;
 
-    EdgeSink(IndexedDigraph.Builder<ObjectRef, DependencyRule> builder, IdentityIndex nodeOfObject,
-        ObjectRef[] full, ImmutableList.Builder<Dependency> deps, @Nullable Set<DependencyRule> only) {
+    EdgeSink(
+        IndexedDigraph.Builder<ObjectRef, DependencyRule> builder,
+        IdentityIndex nodeOfObject,
+        ObjectRef[] full,
+        ImmutableList.Builder<Dependency> deps,
+        @Nullable Set<DependencyRule> only) {
       this.builder = builder;
       this.nodeOfObject = nodeOfObject;
       this.full = full;
@@ -113,8 +125,12 @@ public final class ConfigGraph {
       }
       int to = nodeOfObject.get(target);
       if (to < 0) { // the resolver only returns objects of the snapshot it resolves in
-        throw new IllegalStateException("dependency " + target.ref() + " of " + full[from]
-            + " is not an object of the snapshot");
+        throw new IllegalStateException(
+            "dependency "
+                + target.ref()
+                + " of "
+                + full[from]
+                + " is not an object of the snapshot");
       }
       if (builder.putEdgeValueAt(from, to, rule)) {
         deps.add(new Dependency(full[from], full[to], rule));
@@ -123,8 +139,8 @@ public final class ConfigGraph {
   }
 
   /**
-   * The index of a node: the snapshot object a ref names, if the ref equals its node (group,
-   * kind, namespace and name; empty version and uid; empty namespace for cluster-scoped kinds).
+   * The index of a node: the snapshot object a ref names, if the ref equals its node (group, kind,
+   * namespace and name; empty version and uid; empty namespace for cluster-scoped kinds).
    */
   private int indexOfNode(@Nullable Object node) {
     if (!(node instanceof ObjectRef r)) {
@@ -153,11 +169,10 @@ public final class ConfigGraph {
 
   /**
    * The subgraph of a snapshot that links only the given rules: the nodes of {@link
-   * #of(CacheStores)} and its {@link #edges()} of those rules, in the same order, e.g. to see
-   * what depends on what through some rules. It
-   * misses real dependencies, so exclusion with it can keep an object without something it
-   * needs; the rules with {@link DependencyRule#inKic()} give KIC's edge set (§2.2), which
-   * differential tests compare with.
+   * #of(CacheStores)} and its {@link #edges()} of those rules, in the same order, e.g. to see what
+   * depends on what through some rules. It misses real dependencies, so exclusion with it can keep
+   * an object without something it needs; the rules with {@link DependencyRule#inKic()} give KIC's
+   * edge set (§2.2), which differential tests compare with.
    *
    * @param snapshot the snapshot
    * @param rules the rules to link
@@ -204,9 +219,9 @@ public final class ConfigGraph {
   }
 
   /**
-   * Like {@link #find(ObjectRef)}, and the uids must be equal: an empty uid matches only an
-   * object without uid ({@code fallback-spec.md} §4.10). Use this for objects a gateway blamed,
-   * so that a ref to a deleted-and-recreated object does not match its successor.
+   * Like {@link #find(ObjectRef)}, and the uids must be equal: an empty uid matches only an object
+   * without uid ({@code fallback-spec.md} §4.10). Use this for objects a gateway blamed, so that a
+   * ref to a deleted-and-recreated object does not match its successor.
    *
    * @param ref a ref, typically parsed from a gateway's error
    * @return the node's full ref, if present with the same uid
@@ -259,10 +274,10 @@ public final class ConfigGraph {
   }
 
   /**
-   * Every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot
-   * order.
+   * Every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot order.
    *
-   * @return every resolved dependency, one per (dependent, dependency, rule), dependents in snapshot order
+   * @return every resolved dependency, one per (dependent, dependency, rule), dependents in
+   *     snapshot order
    */
   public ImmutableList<Dependency> edges() {
     return dependencies;
@@ -270,8 +285,7 @@ public final class ConfigGraph {
 
   /**
    * Every object that transitively depends on one of {@code refs}, the resolved {@code refs}
-   * included ({@code reach} of {@code fallback-spec.md} §0). Refs that are not nodes are
-   * ignored.
+   * included ({@code reach} of {@code fallback-spec.md} §0). Refs that are not nodes are ignored.
    *
    * @param refs start objects ({@link #find(ObjectRef)} rules)
    * @return full refs in snapshot order
@@ -288,9 +302,9 @@ public final class ConfigGraph {
   }
 
   /**
-   * For each object that transitively depends on one of {@code starts} (the starts included),
-   * a shortest dependency path from it to the nearest start: the object first, the start last.
-   * Ties go to the earlier start. Starts that are not nodes are ignored.
+   * For each object that transitively depends on one of {@code starts} (the starts included), a
+   * shortest dependency path from it to the nearest start: the object first, the start last. Ties
+   * go to the earlier start. Starts that are not nodes are ignored.
    *
    * @param starts start objects in priority order ({@link #find(ObjectRef)} rules)
    * @return full-ref paths keyed by the full ref of each reached object, in snapshot order
@@ -313,10 +327,11 @@ public final class ConfigGraph {
 
   /**
    * The dependency cycles: groups of objects that depend on each other (strongly connected
-   * components of more than one object), each in snapshot order. Empty for an acyclic graph.
-   * Cycles are legal; exclusion handles them (a cycle is excluded as a whole).
+   * components of more than one object), each in snapshot order. Empty for an acyclic graph. Cycles
+   * are legal; exclusion handles them (a cycle is excluded as a whole).
    *
-   * @return the dependency cycles: groups of objects that depend on each other (strongly connected components of more than one object), each in snapshot order
+   * @return the dependency cycles: groups of objects that depend on each other (strongly connected
+   *     components of more than one object), each in snapshot order
    */
   public ImmutableList<ImmutableList<ObjectRef>> cycles() {
     return cycles;
@@ -325,10 +340,21 @@ public final class ConfigGraph {
   /** {@code ConfigGraph[rules, n nodes, m edges, c cycles]}; rules are {@code all} or their ids. */
   @Override
   public String toString() {
-    String linked = rules.size() == ALL_RULES.size() ? "all rules"
-        : rules.stream().map(DependencyRule::id).collect(java.util.stream.Collectors.joining(" ", "rules ", ""));
-    return "ConfigGraph[" + linked + ", " + graph.nodes().size() + " nodes, "
-        + graph.numberOfEdges() + " edges, " + cycles.size() + " cycles]";
+    String linked =
+        rules.size() == ALL_RULES.size()
+            ? "all rules"
+            : rules.stream()
+                .map(DependencyRule::id)
+                .collect(java.util.stream.Collectors.joining(" ", "rules ", ""));
+    return "ConfigGraph["
+        + linked
+        + ", "
+        + graph.nodes().size()
+        + " nodes, "
+        + graph.numberOfEdges()
+        + " edges, "
+        + cycles.size()
+        + " cycles]";
   }
 
   private ImmutableSet<ObjectRef> full(int[] nodes) {

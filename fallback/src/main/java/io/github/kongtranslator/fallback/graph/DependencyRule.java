@@ -1,20 +1,29 @@
 package io.github.kongtranslator.fallback.graph;
 
 /**
- * Why one object depends on another: the reference rule that linked them, with a stable id
- * ({@code P}, {@code R}, {@code C}, {@code M1}… as in {@code fallback-spec.md} §2.2–§2.4) that
- * reports and logs can quote.
+ * Why one object depends on another: the reference rule that linked them, with a stable id ({@code
+ * P}, {@code R}, {@code C}, {@code M1}… as in {@code fallback-spec.md} §2.2–§2.4) that reports and
+ * logs can quote.
  */
 public enum DependencyRule {
-  /** Rule P: a name in the {@code konghq.com/plugins} annotation (KongPlugin, else KongClusterPlugin). */
+  /**
+   * Rule P: a name in the {@code konghq.com/plugins} annotation (KongPlugin, else
+   * KongClusterPlugin).
+   */
   PLUGINS_ANNOTATION("P", true),
   /** Rule R: a Gateway API route's {@code backendRefs} naming a core Service. */
   ROUTE_BACKEND("R", true),
-  /** Rule C: a KongCustomEntity's {@code parentRef} plugin in its own namespace, or a cluster plugin. */
+  /**
+   * Rule C: a KongCustomEntity's {@code parentRef} plugin in its own namespace, or a cluster
+   * plugin.
+   */
   CUSTOM_ENTITY_PARENT("C", true),
   /** The {@code konghq.com/upstream-policy} annotation of a Service, facade or Ingress. */
   UPSTREAM_POLICY("UP", true),
-  /** An Ingress's class: {@code spec.ingressClassName}, else the {@code kubernetes.io/ingress.class} annotation. */
+  /**
+   * An Ingress's class: {@code spec.ingressClassName}, else the {@code kubernetes.io/ingress.class}
+   * annotation.
+   */
   INGRESS_CLASS("IC", true),
   /** An Ingress rule path's backend Service or KongServiceFacade. */
   INGRESS_BACKEND("IB", true),
@@ -26,7 +35,10 @@ public enum DependencyRule {
   CONSUMER_CREDENTIAL("CR", true),
   /** M1: a {@code namespace:name} token in the plugins annotation naming a KongPlugin elsewhere. */
   REMOTE_PLUGIN("M1", false),
-  /** M2: an HTTPRoute or GRPCRoute {@code ExtensionRef} filter naming a KongPlugin or KongClusterPlugin. */
+  /**
+   * M2: an HTTPRoute or GRPCRoute {@code ExtensionRef} filter naming a KongPlugin or
+   * KongClusterPlugin.
+   */
   EXTENSION_REF_PLUGIN("M2", false),
   /** M3: a KongConsumer's {@code consumerGroups}. */
   CONSUMER_GROUP("M3", false),
@@ -57,7 +69,10 @@ public enum DependencyRule {
   INGRESS_CLASS_COMPLETE("M14", false),
   /** M15: the EndpointSlices labelled with a Service's name. */
   ENDPOINT_SLICE("M15", false),
-  /** M16: a KongVault whose prefix a plugin's configuration references as {@code {vault://prefix/…}}. */
+  /**
+   * M16: a KongVault whose prefix a plugin's configuration references as {@code
+   * {vault://prefix/…}}.
+   */
   VAULT("M16", false);
 
   private final String id;
@@ -75,8 +90,8 @@ public enum DependencyRule {
 
   /**
    * Whether KIC resolves this rule ({@code fallback-spec.md} §2.2); otherwise it is one of the
-   * dependencies KIC misses (§2.4). {@link ConfigGraph#of(io.github.kongtranslator.core.cache.CacheStores)}
-   * links every rule.
+   * dependencies KIC misses (§2.4). {@link
+   * ConfigGraph#of(io.github.kongtranslator.core.cache.CacheStores)} links every rule.
    *
    * @return true for KIC's rules
    */

@@ -1,8 +1,8 @@
 package io.github.kongtranslator.fallback.status;
 
 /**
- * Whether an object's configuration is live, as KIC's {@code k8sobj.ConfigurationStatus}
- * ({@code internal/util/kubernetes/object/set.go}).
+ * Whether an object's configuration is live, as KIC's {@code k8sobj.ConfigurationStatus} ({@code
+ * internal/util/kubernetes/object/set.go}).
  */
 public enum ConfigurationStatus {
   /** The object produced entities that every gateway accepted and serves. */
@@ -16,7 +16,8 @@ public enum ConfigurationStatus {
   UNKNOWN;
 
   /**
-   * The value of a {@code Programmed}-style tri-state: {@code True}, {@code False}, {@code Unknown}.
+   * The value of a {@code Programmed}-style tri-state: {@code True}, {@code False}, {@code
+   * Unknown}.
    *
    * @return the condition status
    */

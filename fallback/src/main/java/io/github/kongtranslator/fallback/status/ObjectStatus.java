@@ -14,11 +14,11 @@ import java.util.Optional;
  * @param object the object (without version and uid)
  * @param generation its {@code metadata.generation}
  * @param configuration whether its configuration is live
- * @param reason why, in CamelCase: {@code Programmed}, {@code TranslationError}, {@code
- *     Rejected} (a gateway rejected it), {@code Excluded} (it depends on a rejected object),
- *     {@code Pending} (unknown)
- * @param message a human-readable message naming objects only (for {@code Excluded} the
- *     dependency path to the rejected object)
+ * @param reason why, in CamelCase: {@code Programmed}, {@code TranslationError}, {@code Rejected}
+ *     (a gateway rejected it), {@code Excluded} (it depends on a rejected object), {@code Pending}
+ *     (unknown)
+ * @param message a human-readable message naming objects only (for {@code Excluded} the dependency
+ *     path to the rejected object)
  * @param conditions the object's own conditions, as KIC writes them: {@code Programmed} for
  *     KongConsumer, KongConsumerGroup, KongServiceFacade, KongVault and KongCustomEntity; {@code
  *     Accepted} and {@code Programmed} for a managed Gateway; empty otherwise
@@ -28,8 +28,13 @@ import java.util.Optional;
  * @param listeners for a managed Gateway: its listener statuses; empty otherwise
  */
 public record ObjectStatus(
-    ObjectRef object, long generation, ConfigurationStatus configuration, String reason, String message,
-    ImmutableList<Condition> conditions, ImmutableList<ParentStatus> parents,
+    ObjectRef object,
+    long generation,
+    ConfigurationStatus configuration,
+    String reason,
+    String message,
+    ImmutableList<Condition> conditions,
+    ImmutableList<ParentStatus> parents,
     ImmutableList<ListenerStatus> listeners) {
   /**
    * Validates and copies the components.
@@ -37,10 +42,17 @@ public record ObjectStatus(
    * @param object the object (without version and uid)
    * @param generation its {@code metadata.generation}
    * @param configuration whether its configuration is live
-   * @param reason why, in CamelCase: {@code Programmed}, {@code TranslationError}, {@code Rejected} (a gateway rejected it), {@code Excluded} (it depends on a rejected object), {@code Pending} (unknown)
-   * @param message a human-readable message naming objects only (for {@code Excluded} the dependency path to the rejected object)
-   * @param conditions the object's own conditions, as KIC writes them: {@code Programmed} for KongConsumer, KongConsumerGroup, KongServiceFacade, KongVault and KongCustomEntity; {@code Accepted} and {@code Programmed} for a managed Gateway; empty otherwise
-   * @param parents for a Gateway API route: one status per parentRef of ours, in {@code spec.parentRefs} order, each with {@code Accepted}, {@code ResolvedRefs} and (for a managed Gateway) {@code Programmed}; empty otherwise
+   * @param reason why, in CamelCase: {@code Programmed}, {@code TranslationError}, {@code Rejected}
+   *     (a gateway rejected it), {@code Excluded} (it depends on a rejected object), {@code
+   *     Pending} (unknown)
+   * @param message a human-readable message naming objects only (for {@code Excluded} the
+   *     dependency path to the rejected object)
+   * @param conditions the object's own conditions, as KIC writes them: {@code Programmed} for
+   *     KongConsumer, KongConsumerGroup, KongServiceFacade, KongVault and KongCustomEntity; {@code
+   *     Accepted} and {@code Programmed} for a managed Gateway; empty otherwise
+   * @param parents for a Gateway API route: one status per parentRef of ours, in {@code
+   *     spec.parentRefs} order, each with {@code Accepted}, {@code ResolvedRefs} and (for a managed
+   *     Gateway) {@code Programmed}; empty otherwise
    * @param listeners for a managed Gateway: its listener statuses; empty otherwise
    */
   public ObjectStatus {

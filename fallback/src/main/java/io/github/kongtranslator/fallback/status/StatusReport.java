@@ -38,8 +38,8 @@ public record StatusReport(ImmutableMap<ObjectRef, ObjectStatus> objects) {
   }
 
   /**
-   * What changed since an earlier report: objects whose status differs, new objects, then
-   * removed objects, in this report's order (removed ones in the earlier report's order).
+   * What changed since an earlier report: objects whose status differs, new objects, then removed
+   * objects, in this report's order (removed ones in the earlier report's order).
    *
    * @param previous the earlier report
    * @return the changes, empty when nothing changed

@@ -43,17 +43,17 @@ import java.util.TreeMap;
  * <ol>
  *   <li>a translation failure names it: {@code FAILED}, reason {@code TranslationError} (KIC:
  *       "objects with translation failures are reported failed");
- *   <li>a gateway rejected it: {@code FAILED}, {@code Rejected}; the fallback excluded it:
- *       {@code FAILED}, {@code Excluded}, with the dependency path (KIC leaves these unknown);
- *   <li>the sync result is for another snapshot, has no gateway, or some gateway runs an
- *       unknown or earlier configuration, or the gateways run the last valid configuration:
- *       {@code UNKNOWN}, {@code Pending};
+ *   <li>a gateway rejected it: {@code FAILED}, {@code Rejected}; the fallback excluded it: {@code
+ *       FAILED}, {@code Excluded}, with the dependency path (KIC leaves these unknown);
+ *   <li>the sync result is for another snapshot, has no gateway, or some gateway runs an unknown or
+ *       earlier configuration, or the gateways run the last valid configuration: {@code UNKNOWN},
+ *       {@code Pending};
  *   <li>it has entities in the configuration every gateway runs: {@code SUCCEEDED}, {@code
  *       Programmed}; otherwise {@code UNKNOWN}, {@code Pending} ("produced nothing").
  * </ol>
  *
- * <p>The {@code Programmed} condition (KIC {@code internal/controllers/utils/conditions.go}
- * {@code EnsureProgrammedCondition}) is given to the kinds KIC writes it on: KongConsumer,
+ * <p>The {@code Programmed} condition (KIC {@code internal/controllers/utils/conditions.go} {@code
+ * EnsureProgrammedCondition}) is given to the kinds KIC writes it on: KongConsumer,
  * KongConsumerGroup, KongServiceFacade, KongVault, KongCustomEntity. Gateway API routes get
  * per-parent {@code Accepted} and {@code ResolvedRefs} from {@link GatewayAttachment} and {@code
  * Programmed} as KIC's route controllers set it ({@code ConfiguredInGateway}, {@code
@@ -64,23 +64,34 @@ public final class Statuses {
   private Statuses() {}
 
   /** KIC's kinds with a {@code Programmed} condition (zz_generated.controllers.go). */
-  static final Set<Kind> PROGRAMMED_KINDS = Set.of(Kind.KONG_CONSUMER, Kind.KONG_CONSUMER_GROUP,
-      Kind.KONG_SERVICE_FACADE, Kind.KONG_VAULT, Kind.KONG_CUSTOM_ENTITY);
+  static final Set<Kind> PROGRAMMED_KINDS =
+      Set.of(
+          Kind.KONG_CONSUMER,
+          Kind.KONG_CONSUMER_GROUP,
+          Kind.KONG_SERVICE_FACADE,
+          Kind.KONG_VAULT,
+          Kind.KONG_CUSTOM_ENTITY);
 
   static final Set<Kind> ROUTE_KINDS =
       Set.of(Kind.HTTP_ROUTE, Kind.GRPC_ROUTE, Kind.TCP_ROUTE, Kind.UDP_ROUTE, Kind.TLS_ROUTE);
 
   /** KIC internal/controllers/utils/conditions.go messages. */
   static final String MSG_TRUE = "Object was successfully configured in Kong.";
+
   static final String MSG_INVALID =
       "Object failed to be configured in Kong - see its attached Events for more information.";
   static final String MSG_PENDING = "Object is pending configuration in Kong.";
-  static final String MSG_FACADE_UNKNOWN = "Found no references to this resource in Ingress or similar resources.";
+  static final String MSG_FACADE_UNKNOWN =
+      "Found no references to this resource in Ingress or similar resources.";
 
   /** What the status of objects is computed from. */
   private record Evidence(
-      Map<ObjectRef, List<String>> failures, Map<ObjectRef, ExclusionReason> excluded,
-      Set<ObjectRef> broken, Set<ObjectRef> backfilled, Set<ObjectRef> configured, String unknownWhy) {}
+      Map<ObjectRef, List<String>> failures,
+      Map<ObjectRef, ExclusionReason> excluded,
+      Set<ObjectRef> broken,
+      Set<ObjectRef> backfilled,
+      Set<ObjectRef> configured,
+      String unknownWhy) {}
 
   /**
    * The status of every object after a sync tick.
@@ -106,20 +117,28 @@ public final class Statuses {
     } else if (last.gateways().isEmpty()) {
       unknownWhy = "there is no gateway";
     } else if (last.outcome() == SyncOutcome.FAILED
-        || last.gateways().stream().map(GatewayReport::running).anyMatch(r -> !r.isDesired()
-            && r != io.github.kongtranslator.fallback.sync.RunningConfig.FALLBACK)) {
-      unknownWhy = last.outcome() == SyncOutcome.LAST_VALID_APPLIED
-          ? "the gateways run the last valid configuration"
-          : "the configuration of a gateway is unknown";
+        || last.gateways().stream()
+            .map(GatewayReport::running)
+            .anyMatch(
+                r ->
+                    !r.isDesired()
+                        && r != io.github.kongtranslator.fallback.sync.RunningConfig.FALLBACK)) {
+      unknownWhy =
+          last.outcome() == SyncOutcome.LAST_VALID_APPLIED
+              ? "the gateways run the last valid configuration"
+              : "the configuration of a gateway is unknown";
     }
     Set<ObjectRef> configured = new LinkedHashSet<>(last.configuredObjects());
-    return compute(snapshot, new Evidence(failures, excluded, broken, backfilled, configured, unknownWhy), options);
+    return compute(
+        snapshot,
+        new Evidence(failures, excluded, broken, backfilled, configured, unknownWhy),
+        options);
   }
 
   /**
    * The status of every object from a translation alone (no gateway): objects named by a
-   * translation failure are {@code FAILED}, objects with entities in the configuration are
-   * {@code SUCCEEDED}, others {@code UNKNOWN}.
+   * translation failure are {@code FAILED}, objects with entities in the configuration are {@code
+   * SUCCEEDED}, others {@code UNKNOWN}.
    *
    * @param snapshot the snapshot
    * @param translation its translation
@@ -129,8 +148,16 @@ public final class Statuses {
   public static StatusReport ofTranslation(
       CacheStores snapshot, TranslationResult translation, AttachmentOptions options) {
     Objects.requireNonNull(snapshot, "snapshot");
-    return compute(snapshot, new Evidence(failures(translation.failures()), Map.of(), Set.of(), Set.of(),
-        objectsOf(translation.config()), ""), options);
+    return compute(
+        snapshot,
+        new Evidence(
+            failures(translation.failures()),
+            Map.of(),
+            Set.of(),
+            Set.of(),
+            objectsOf(translation.config()),
+            ""),
+        options);
   }
 
   /**
@@ -147,7 +174,8 @@ public final class Statuses {
     Map<ObjectRef, List<String>> out = new LinkedHashMap<>();
     for (TranslationFailure f : failures) {
       for (ObjectRef o : f.causingObjects()) {
-        List<String> reasons = out.computeIfAbsent(o.withoutVersionAndUid(), k -> new ArrayList<>());
+        List<String> reasons =
+            out.computeIfAbsent(o.withoutVersionAndUid(), k -> new ArrayList<>());
         if (!reasons.contains(f.reason())) {
           reasons.add(f.reason());
         }
@@ -157,7 +185,8 @@ public final class Statuses {
     return out;
   }
 
-  private static StatusReport compute(CacheStores snapshot, Evidence ev, AttachmentOptions options) {
+  private static StatusReport compute(
+      CacheStores snapshot, Evidence ev, AttachmentOptions options) {
     GatewayAttachment attachment = GatewayAttachment.compute(snapshot, options);
     TreeMap<String, ObjectStatus> sorted = new TreeMap<>();
     for (K8sObject o : snapshot.all()) {
@@ -179,8 +208,10 @@ public final class Statuses {
       } else if (why != null) {
         cs = ConfigurationStatus.FAILED;
         reason = "Excluded";
-        message = "excluded from the fallback configuration: " + why
-            + (ev.backfilled().contains(ref) ? "; its last valid version is served" : "");
+        message =
+            "excluded from the fallback configuration: "
+                + why
+                + (ev.backfilled().contains(ref) ? "; its last valid version is served" : "");
       } else if (!ev.unknownWhy().isEmpty()) {
         cs = ConfigurationStatus.UNKNOWN;
         reason = "Pending";
@@ -196,7 +227,8 @@ public final class Statuses {
       }
       List<Condition> conditions = new ArrayList<>();
       List<ParentStatus> parents = new ArrayList<>();
-      ImmutableList<io.github.kongtranslator.translator.gatewayapi.ListenerStatus> listeners = ImmutableList.of();
+      ImmutableList<io.github.kongtranslator.translator.gatewayapi.ListenerStatus> listeners =
+          ImmutableList.of();
       if (PROGRAMMED_KINDS.contains(o.kind())) {
         conditions.add(programmed(o.kind(), cs, generation));
       }
@@ -211,8 +243,13 @@ public final class Statuses {
             }
             List<Condition> c = new ArrayList<>(p.conditions());
             c.add(routeProgrammed(accepted ? cs : ConfigurationStatus.UNKNOWN, generation));
-            parents.add(new ParentStatus(p.parentRef(), p.controllerName(), p.gateway(), p.acceptingListeners(),
-                ImmutableList.copyOf(c)));
+            parents.add(
+                new ParentStatus(
+                    p.parentRef(),
+                    p.controllerName(),
+                    p.gateway(),
+                    p.acceptingListeners(),
+                    ImmutableList.copyOf(c)));
           }
         }
       }
@@ -223,9 +260,17 @@ public final class Statuses {
           listeners = gs.listeners();
         }
       }
-      sorted.put(o.kind().kindName() + "\u0000" + ref.namespace() + "\u0000" + ref.name(),
-          new ObjectStatus(ref, generation, cs, reason, message, ImmutableList.copyOf(conditions),
-              ImmutableList.copyOf(parents), listeners));
+      sorted.put(
+          o.kind().kindName() + "\u0000" + ref.namespace() + "\u0000" + ref.name(),
+          new ObjectStatus(
+              ref,
+              generation,
+              cs,
+              reason,
+              message,
+              ImmutableList.copyOf(conditions),
+              ImmutableList.copyOf(parents),
+              listeners));
     }
     ImmutableMap.Builder<ObjectRef, ObjectStatus> b = ImmutableMap.builder();
     sorted.values().forEach(s -> b.put(s.object(), s));
@@ -235,18 +280,27 @@ public final class Statuses {
   /** KIC EnsureProgrammedCondition. */
   private static Condition programmed(Kind kind, ConfigurationStatus cs, long generation) {
     return switch (cs) {
-      case SUCCEEDED -> new Condition("Programmed", Condition.TRUE, "Programmed", MSG_TRUE, generation);
-      case FAILED -> new Condition("Programmed", Condition.FALSE, "Invalid", MSG_INVALID, generation);
-      case UNKNOWN -> new Condition("Programmed", Condition.FALSE, "Pending",
-          kind == Kind.KONG_SERVICE_FACADE ? MSG_FACADE_UNKNOWN : MSG_PENDING, generation);
+      case SUCCEEDED ->
+          new Condition("Programmed", Condition.TRUE, "Programmed", MSG_TRUE, generation);
+      case FAILED ->
+          new Condition("Programmed", Condition.FALSE, "Invalid", MSG_INVALID, generation);
+      case UNKNOWN ->
+          new Condition(
+              "Programmed",
+              Condition.FALSE,
+              "Pending",
+              kind == Kind.KONG_SERVICE_FACADE ? MSG_FACADE_UNKNOWN : MSG_PENDING,
+              generation);
     };
   }
 
   /** KIC route controllers: ensureParentsProgrammedCondition / newProgrammedConditionUnknown. */
   private static Condition routeProgrammed(ConfigurationStatus cs, long generation) {
     return switch (cs) {
-      case SUCCEEDED -> new Condition("Programmed", Condition.TRUE, "ConfiguredInGateway", "", generation);
-      case FAILED -> new Condition("Programmed", Condition.FALSE, "TranslationError", "", generation);
+      case SUCCEEDED ->
+          new Condition("Programmed", Condition.TRUE, "ConfiguredInGateway", "", generation);
+      case FAILED ->
+          new Condition("Programmed", Condition.FALSE, "TranslationError", "", generation);
       case UNKNOWN -> new Condition("Programmed", Condition.UNKNOWN, "Unknown", "", generation);
     };
   }

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The config update loop (fallback-spec §5.12): give it a snapshot on every tick, it translates
- * (failing closed: {@link FailClosedTranslator}, {@link SyncResult#translationExcluded()}),
- * pushes to every gateway, and on rejection pushes a fallback configuration without the broken
- * objects and their dependents, or else the last valid configuration.
+ * (failing closed: {@link FailClosedTranslator}, {@link SyncResult#translationExcluded()}), pushes
+ * to every gateway, and on rejection pushes a fallback configuration without the broken objects and
+ * their dependents, or else the last valid configuration.
  *
  * <pre>{@code
  * ConfigSynchronizer sync = ConfigSynchronizer.builder(Translator.create(options))
@@ -48,14 +48,14 @@ import org.slf4j.LoggerFactory;
  * GatewayState}), and skips a push only when the gateway is known to run exactly the SHA being
  * pushed. A gateway is unknown at first, after a rejected push to a partial gateway, after any
  * indeterminate outcome, when its {@link GatewayClient#instance() instance} changes and when it
- * {@link GatewayClient#reportsEmptyConfig() reports an empty configuration}; the next push to it
- * is always sent. When the snapshot is unchanged and every gateway is in sync for it, a tick sends
+ * {@link GatewayClient#reportsEmptyConfig() reports an empty configuration}; the next push to it is
+ * always sent. When the snapshot is unchanged and every gateway is in sync for it, a tick sends
  * nothing.
  *
  * <p>Within a tick the gateways are asked for their instance and pushed to concurrently
- * (fallback-spec §5.2 step 4) on the builder's {@link Builder#executor executor}, each call
- * bounded by the {@link Builder#pushTimeout push timeout}; the results, listener events and log lines come in the
- * order the gateways were given, whatever order the pushes finish in. Each gateway's state
+ * (fallback-spec §5.2 step 4) on the builder's {@link Builder#executor executor}, each call bounded
+ * by the {@link Builder#pushTimeout push timeout}; the results, listener events and log lines come
+ * in the order the gateways were given, whatever order the pushes finish in. Each gateway's state
  * changes only with its own outcome.
  *
  * <p>The last valid snapshot and configuration are those every gateway accepted in one tick
@@ -71,8 +71,14 @@ public final class ConfigSynchronizer {
   private @Nullable StatusReport status;
 
   private ConfigSynchronizer(Builder b) {
-    this.loop = new SyncLoop(FailClosedTranslator.create(b.translator, b.failurePolicy), b.mode,
-        b.listener, SkipPolicy.TARGET, b.executor, b.pushTimeout);
+    this.loop =
+        new SyncLoop(
+            FailClosedTranslator.create(b.translator, b.failurePolicy),
+            b.mode,
+            b.listener,
+            SkipPolicy.TARGET,
+            b.executor,
+            b.pushTimeout);
     this.loop.retryPolicy(b.retryAfter, b.clock);
     this.gateways = ImmutableList.copyOf(b.gateways);
     this.listener = b.listener;
@@ -81,8 +87,8 @@ public final class ConfigSynchronizer {
 
   /**
    * A builder. Defaults: no gateways, {@link FallbackMode#EXCLUDE}, {@link
-   * TranslationFailurePolicy#FAIL_CLOSED}, {@link SyncListener#NONE},
-   * pushes on a shared pool of daemon threads, a push timeout of 5 minutes per gateway.
+   * TranslationFailurePolicy#FAIL_CLOSED}, {@link SyncListener#NONE}, pushes on a shared pool of
+   * daemon threads, a push timeout of 5 minutes per gateway.
    *
    * @param translator the translator for snapshots and fallback snapshots
    * @return a builder
@@ -103,16 +109,17 @@ public final class ConfigSynchronizer {
   }
 
   /**
-   * Runs one tick against the given gateways, for controllers that discover gateways (pods)
-   * at run time. A gateway is identified by its {@link GatewayClient#id() id}; a gateway missing
-   * from a tick is forgotten and starts unknown when it returns.
+   * Runs one tick against the given gateways, for controllers that discover gateways (pods) at run
+   * time. A gateway is identified by its {@link GatewayClient#id() id}; a gateway missing from a
+   * tick is forgotten and starts unknown when it returns.
    *
    * @param snapshot the current snapshot
    * @param gateways the gateways to configure, in report order
    * @return what the tick did; never throws for gateway or translation problems
    */
   public SyncResult sync(CacheStores snapshot, List<? extends GatewayClient> gateways) {
-    SyncResult r = loop.sync(Objects.requireNonNull(snapshot, "snapshot"), ImmutableList.copyOf(gateways));
+    SyncResult r =
+        loop.sync(Objects.requireNonNull(snapshot, "snapshot"), ImmutableList.copyOf(gateways));
     AttachmentOptions o = statusOptions;
     if (o != null) {
       report(snapshot, r, o);
@@ -140,8 +147,8 @@ public final class ConfigSynchronizer {
   }
 
   /**
-   * The status of every object after the last tick, when the synchronizer computes status
-   * ({@link Builder#status}).
+   * The status of every object after the last tick, when the synchronizer computes status ({@link
+   * Builder#status}).
    *
    * @return the report, empty before the first tick or when status is not computed
    */
@@ -150,13 +157,13 @@ public final class ConfigSynchronizer {
   }
 
   /**
-   * Asks the next tick to try the desired configuration again if the gateways run a fallback or
-   * the last valid configuration of an unchanged snapshot, e.g. after a plugin was installed on
-   * the gateways. Otherwise the desired configuration of an unchanged snapshot is not tried again
-   * (as in KIC) unless {@link Builder#retryDesiredAfter} is set. Safe to call from any thread;
-   * the retry shows as {@link SyncResult#desiredRetried()}. On a partial (DB-mode) gateway a retry
-   * that is rejected again re-creates the excluded objects' entities until the fallback push of
-   * the same tick removes them.
+   * Asks the next tick to try the desired configuration again if the gateways run a fallback or the
+   * last valid configuration of an unchanged snapshot, e.g. after a plugin was installed on the
+   * gateways. Otherwise the desired configuration of an unchanged snapshot is not tried again (as
+   * in KIC) unless {@link Builder#retryDesiredAfter} is set. Safe to call from any thread; the
+   * retry shows as {@link SyncResult#desiredRetried()}. On a partial (DB-mode) gateway a retry that
+   * is rejected again re-creates the excluded objects' entities until the fallback push of the same
+   * tick removes them.
    */
   public void retryDesired() {
     loop.retryDesired();
@@ -257,11 +264,11 @@ public final class ConfigSynchronizer {
     /**
      * Sets the executor that runs the pushes: within one push step every gateway's push is one
      * task, submitted together, and the tick waits for all of them. Default: a shared cached pool
-     * of daemon threads named {@code kong-translator-push-N} (idle threads end after 60 s, so
-     * there is nothing to shut down). A bounded executor limits how many gateways are pushed to
-     * at once; a direct executor ({@code Runnable::run}) pushes one gateway after the other on
-     * the calling thread, and then the push timeout cannot cut a push short. A push the executor
-     * refuses is reported as {@code TRANSIENT} (nothing was sent).
+     * of daemon threads named {@code kong-translator-push-N} (idle threads end after 60 s, so there
+     * is nothing to shut down). A bounded executor limits how many gateways are pushed to at once;
+     * a direct executor ({@code Runnable::run}) pushes one gateway after the other on the calling
+     * thread, and then the push timeout cannot cut a push short. A push the executor refuses is
+     * reported as {@code TRANSIENT} (nothing was sent).
      *
      * @param value the executor; the synchronizer never shuts it down
      * @return this
@@ -272,15 +279,15 @@ public final class ConfigSynchronizer {
     }
 
     /**
-     * Sets how long a tick waits for one call on one gateway, measured from its submission to
-     * the executor (default 5 minutes): each push, and the questions asked before the pushes
-     * ({@link GatewayClient#instance()}, {@link GatewayClient#reportsEmptyConfig()}), which also
-     * run concurrently on the executor. A push that has not started by then is dropped and
-     * reported as {@code TRANSIENT} (nothing was sent); one that has started is reported as
-     * {@code INDETERMINATE}, so the gateway becomes {@code UNKNOWN}; an unanswered question makes
-     * the gateway {@code UNKNOWN}. A late call is not interrupted: clients keep their own request
-     * timeouts (e.g. {@link KongAdminClient.Builder#timeout}). Until it returns the loop calls
-     * that gateway's client for nothing else, and reports its pushes as {@code TRANSIENT}.
+     * Sets how long a tick waits for one call on one gateway, measured from its submission to the
+     * executor (default 5 minutes): each push, and the questions asked before the pushes ({@link
+     * GatewayClient#instance()}, {@link GatewayClient#reportsEmptyConfig()}), which also run
+     * concurrently on the executor. A push that has not started by then is dropped and reported as
+     * {@code TRANSIENT} (nothing was sent); one that has started is reported as {@code
+     * INDETERMINATE}, so the gateway becomes {@code UNKNOWN}; an unanswered question makes the
+     * gateway {@code UNKNOWN}. A late call is not interrupted: clients keep their own request
+     * timeouts (e.g. {@link KongAdminClient.Builder#timeout}). Until it returns the loop calls that
+     * gateway's client for nothing else, and reports its pushes as {@code TRANSIENT}.
      *
      * @param value the timeout, positive
      * @return this
@@ -292,10 +299,10 @@ public final class ConfigSynchronizer {
     }
 
     /**
-     * Tries the desired configuration of an unchanged snapshot again once the gateways have run
-     * its fallback (or the last valid configuration) for this long, measured from the tick that
-     * applied it (or from the last retry). Off by default, as in KIC, where only a change of the
-     * cluster makes the loop try again. See {@link ConfigSynchronizer#retryDesired()}.
+     * Tries the desired configuration of an unchanged snapshot again once the gateways have run its
+     * fallback (or the last valid configuration) for this long, measured from the tick that applied
+     * it (or from the last retry). Off by default, as in KIC, where only a change of the cluster
+     * makes the loop try again. See {@link ConfigSynchronizer#retryDesired()}.
      *
      * @param value the interval, zero or positive (zero: every tick retries)
      * @return this
@@ -310,8 +317,8 @@ public final class ConfigSynchronizer {
     }
 
     /**
-     * Sets the clock that measures {@link #retryDesiredAfter} (default: the system UTC clock);
-     * for tests.
+     * Sets the clock that measures {@link #retryDesiredAfter} (default: the system UTC clock); for
+     * tests.
      *
      * @param value the clock
      * @return this
@@ -324,8 +331,8 @@ public final class ConfigSynchronizer {
     /**
      * Computes the status of every object after each tick ({@link
      * io.github.kongtranslator.fallback.status.Statuses#of}) and calls {@link
-     * SyncListener#statusChanged} for each object whose status changed, so that a controller
-     * writes only what changed. Off by default.
+     * SyncListener#statusChanged} for each object whose status changed, so that a controller writes
+     * only what changed. Off by default.
      *
      * @param options the Gateway controller name and attachment options, e.g. {@code
      *     AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME)}

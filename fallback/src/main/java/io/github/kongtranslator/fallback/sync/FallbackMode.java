@@ -7,8 +7,8 @@ public enum FallbackMode {
   /** Push the snapshot without the broken objects and their dependents (the default). */
   EXCLUDE,
   /**
-   * As {@link #EXCLUDE}, then restore excluded objects from the last valid snapshot where that
-   * is consistent (fallback-spec §3.4, safe backfill).
+   * As {@link #EXCLUDE}, then restore excluded objects from the last valid snapshot where that is
+   * consistent (fallback-spec §3.4, safe backfill).
    */
   BACKFILL
 }

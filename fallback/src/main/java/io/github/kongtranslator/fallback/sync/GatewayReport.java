@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a tick did to one gateway.
  *
- * @param gatewayId the gateway's {@link io.github.kongtranslator.fallback.gateway.GatewayClient#id() id}
+ * @param gatewayId the gateway's {@link
+ *     io.github.kongtranslator.fallback.gateway.GatewayClient#id() id}
  * @param atomic whether the gateway is atomic
  * @param attempts the pushes of the tick, in order (empty when nothing was pushed)
  * @param stateAfter the loop's belief about the gateway after the tick
@@ -16,16 +17,21 @@ import java.util.Optional;
  *     snapshot; {@link RunningConfig#UNKNOWN} exactly when {@code stateAfter} is unknown
  */
 public record GatewayReport(
-    String gatewayId, boolean atomic, ImmutableList<PushAttempt> attempts, GatewayState stateAfter,
+    String gatewayId,
+    boolean atomic,
+    ImmutableList<PushAttempt> attempts,
+    GatewayState stateAfter,
     RunningConfig running) {
   /**
    * Validates and copies the components.
    *
-   * @param gatewayId the gateway's {@link io.github.kongtranslator.fallback.gateway.GatewayClient#id() id}
+   * @param gatewayId the gateway's {@link
+   *     io.github.kongtranslator.fallback.gateway.GatewayClient#id() id}
    * @param atomic whether the gateway is atomic
    * @param attempts the pushes of the tick, in order (empty when nothing was pushed)
    * @param stateAfter the loop's belief about the gateway after the tick
-   * @param running which configuration the gateway runs after the tick, relative to the tick's snapshot; {@link RunningConfig#UNKNOWN} exactly when {@code stateAfter} is unknown
+   * @param running which configuration the gateway runs after the tick, relative to the tick's
+   *     snapshot; {@link RunningConfig#UNKNOWN} exactly when {@code stateAfter} is unknown
    */
   public GatewayReport {
     Objects.requireNonNull(gatewayId, "gatewayId");

@@ -10,18 +10,20 @@ import java.util.Objects;
  *
  * @param kind which configuration was pushed
  * @param sha its SHA
- * @param sent whether a request was made; false when the push was skipped because the gateway
- *     was known to run this SHA (then {@code outcome} is accepted)
+ * @param sent whether a request was made; false when the push was skipped because the gateway was
+ *     known to run this SHA (then {@code outcome} is accepted)
  * @param outcome the classified outcome
  * @param duration the time the push took (zero when skipped)
  */
-public record PushAttempt(PushKind kind, ConfigSha sha, boolean sent, PushOutcome outcome, Duration duration) {
+public record PushAttempt(
+    PushKind kind, ConfigSha sha, boolean sent, PushOutcome outcome, Duration duration) {
   /**
    * Validates the components.
    *
    * @param kind which configuration was pushed
    * @param sha its SHA
-   * @param sent whether a request was made; false when the push was skipped because the gateway was known to run this SHA (then {@code outcome} is accepted)
+   * @param sent whether a request was made; false when the push was skipped because the gateway was
+   *     known to run this SHA (then {@code outcome} is accepted)
    * @param outcome the classified outcome
    * @param duration the time the push took (zero when skipped)
    */
@@ -31,7 +33,8 @@ public record PushAttempt(PushKind kind, ConfigSha sha, boolean sent, PushOutcom
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(duration, "duration");
     if (!sent && !outcome.isAccepted()) {
-      throw new IllegalArgumentException("a skipped push is an accepted one, not " + outcome.kind());
+      throw new IllegalArgumentException(
+          "a skipped push is an accepted one, not " + outcome.kind());
     }
   }
 }

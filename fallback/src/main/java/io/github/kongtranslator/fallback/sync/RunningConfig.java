@@ -8,15 +8,15 @@ public enum RunningConfig {
   /** The desired configuration of the tick's snapshot. */
   DESIRED,
   /**
-   * The fallback configuration of the tick's snapshot: the objects of {@link
-   * SyncResult#excluded()} are left out.
+   * The fallback configuration of the tick's snapshot: the objects of {@link SyncResult#excluded()}
+   * are left out.
    */
   FALLBACK,
   /** The last valid configuration (accepted by every gateway of an earlier tick). */
   LAST_VALID,
   /**
-   * A configuration known by its SHA that is none of the above (an earlier snapshot's, accepted
-   * by this gateway but not by all).
+   * A configuration known by its SHA that is none of the above (an earlier snapshot's, accepted by
+   * this gateway but not by all).
    */
   EARLIER,
   /** Unknown: the gateway may run anything (a failed partial push, a restart, a timeout). */

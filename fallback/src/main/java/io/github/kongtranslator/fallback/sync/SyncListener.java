@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /**
  * Receives the loop's events, e.g. to record metrics or Kubernetes events. Every method has an
- * empty default; override what you need. Called on the thread running
- * {@link ConfigSynchronizer#sync}, never on a push thread, in event order (the push events of
- * one concurrent push step in the gateways' order, after all of them finished); exceptions
- * thrown by a listener are logged and ignored.
+ * empty default; override what you need. Called on the thread running {@link
+ * ConfigSynchronizer#sync}, never on a push thread, in event order (the push events of one
+ * concurrent push step in the gateways' order, after all of them finished); exceptions thrown by a
+ * listener are logged and ignored.
  */
 public interface SyncListener {
 
@@ -46,8 +46,8 @@ public interface SyncListener {
   /**
    * A snapshot was translated.
    *
-   * @param kind {@link PushKind#DESIRED} for the tick's snapshot, {@link PushKind#FALLBACK} for
-   *     the fallback snapshot
+   * @param kind {@link PushKind#DESIRED} for the tick's snapshot, {@link PushKind#FALLBACK} for the
+   *     fallback snapshot
    * @param failures the number of translation failures
    * @param entities the number of entities in the configuration, nested ones included
    * @param duration the translation time
@@ -63,9 +63,9 @@ public interface SyncListener {
 
   /**
    * The status of one object changed (issue 19): write it to the object. Called only when the
-   * synchronizer computes status ({@link ConfigSynchronizer.Builder#status}), once per changed,
-   * new or removed object after each tick, after {@link #syncCompleted}, in the report's order.
-   * The first tick reports every object.
+   * synchronizer computes status ({@link ConfigSynchronizer.Builder#status}), once per changed, new
+   * or removed object after each tick, after {@link #syncCompleted}, in the report's order. The
+   * first tick reports every object.
    *
    * @param change the object's previous and current status
    */
@@ -83,7 +83,12 @@ public interface SyncListener {
    * @param duration the push time
    */
   record PushEvent(
-      String gatewayId, PushKind kind, ConfigSha sha, int entities, boolean sent, PushOutcome outcome,
+      String gatewayId,
+      PushKind kind,
+      ConfigSha sha,
+      int entities,
+      boolean sent,
+      PushOutcome outcome,
       Duration duration) {
     /**
      * Validates the components.

@@ -12,18 +12,20 @@ public enum SyncOutcome {
   DESIRED_APPLIED,
   /**
    * The desired configuration was rejected, or left out objects whose translation failed closed
-   * ({@link SyncResult#translationExcluded()}, e.g. a route whose authentication plugin cannot
-   * be translated); every gateway accepted the fallback configuration (in the second case: the
-   * desired configuration without those objects, pushed as {@link PushKind#DESIRED}). The
-   * desired configuration still counts as failed.
+   * ({@link SyncResult#translationExcluded()}, e.g. a route whose authentication plugin cannot be
+   * translated); every gateway accepted the fallback configuration (in the second case: the desired
+   * configuration without those objects, pushed as {@link PushKind#DESIRED}). The desired
+   * configuration still counts as failed.
    */
   FALLBACK_APPLIED,
   /**
-   * The desired configuration (and the fallback, if any) failed; every gateway runs the last
-   * valid configuration (pushed in this tick or in an earlier one for the same snapshot).
+   * The desired configuration (and the fallback, if any) failed; every gateway runs the last valid
+   * configuration (pushed in this tick or in an earlier one for the same snapshot).
    */
   LAST_VALID_APPLIED,
-  /** At least one gateway runs neither the desired, the fallback nor the last valid configuration. */
+  /**
+   * At least one gateway runs neither the desired, the fallback nor the last valid configuration.
+   */
   FAILED;
 
   /**

@@ -17,16 +17,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The immutable report of one {@link ConfigSynchronizer#sync tick}: what was pushed, which
- * objects were blamed and excluded and why, the translation failures, and every gateway's pushes
- * and state afterwards. Collections are never null and empty when nothing happened.
+ * The immutable report of one {@link ConfigSynchronizer#sync tick}: what was pushed, which objects
+ * were blamed and excluded and why, the translation failures, and every gateway's pushes and state
+ * afterwards. Collections are never null and empty when nothing happened.
  *
  * <p>Read {@link #isSuccess()} first: whether the desired configuration runs on every gateway.
- * {@link #outcome()} and {@link #applied()} say which configuration runs everywhere otherwise,
- * and {@link GatewayReport#running()} says it per gateway. Every result tells what the gateways
- * run after it, whether or not the tick pushed anything: while they run a fallback configuration,
- * every tick's result is {@link SyncOutcome#FALLBACK_APPLIED} and carries the broken and excluded
- * objects with their reasons, also when nothing was sent.
+ * {@link #outcome()} and {@link #applied()} say which configuration runs everywhere otherwise, and
+ * {@link GatewayReport#running()} says it per gateway. Every result tells what the gateways run
+ * after it, whether or not the tick pushed anything: while they run a fallback configuration, every
+ * tick's result is {@link SyncOutcome#FALLBACK_APPLIED} and carries the broken and excluded objects
+ * with their reasons, also when nothing was sent.
  */
 public final class SyncResult {
   private final SyncOutcome outcome;
@@ -90,9 +90,9 @@ public final class SyncResult {
   }
 
   /**
-   * Whether the desired configuration of the tick's snapshot runs on every gateway: the outcome
-   * is a success and every gateway report says {@link RunningConfig#DESIRED}. A tick without
-   * gateways is vacuously a success.
+   * Whether the desired configuration of the tick's snapshot runs on every gateway: the outcome is
+   * a success and every gateway report says {@link RunningConfig#DESIRED}. A tick without gateways
+   * is vacuously a success.
    *
    * @return true only when every gateway serves the desired configuration
    */
@@ -101,8 +101,8 @@ public final class SyncResult {
   }
 
   /**
-   * The objects that have entities (by their {@code k8s-*} tags) in the configuration every
-   * gateway runs after the tick.
+   * The objects that have entities (by their {@code k8s-*} tags) in the configuration every gateway
+   * runs after the tick.
    *
    * @return the refs without version and uid, empty when the gateways do not all run one
    *     configuration of this snapshot (outcome {@link SyncOutcome#FAILED})
@@ -123,8 +123,7 @@ public final class SyncResult {
   }
 
   /**
-   * The {@link io.github.kongtranslator.core.cache.CacheStores#hash() hash} of the tick's
-   * snapshot.
+   * The {@link io.github.kongtranslator.core.cache.CacheStores#hash() hash} of the tick's snapshot.
    *
    * @return the snapshot hash
    */
@@ -135,8 +134,8 @@ public final class SyncResult {
   /**
    * The SHA of the desired configuration.
    *
-   * @return the SHA (also when nothing was pushed: the SHA of the tick that settled this
-   *     snapshot), empty when translation failed as a whole or no tick translated it yet
+   * @return the SHA (also when nothing was pushed: the SHA of the tick that settled this snapshot),
+   *     empty when translation failed as a whole or no tick translated it yet
    */
   public Optional<ConfigSha> desiredSha() {
     return Optional.ofNullable(desiredSha);
@@ -202,8 +201,8 @@ public final class SyncResult {
   }
 
   /**
-   * The objects left out of the fallback configuration, each with the dependency path to the
-   * broken object that excluded it, in snapshot order.
+   * The objects left out of the fallback configuration, each with the dependency path to the broken
+   * object that excluded it, in snapshot order.
    *
    * @return the excluded objects
    */
@@ -213,10 +212,10 @@ public final class SyncResult {
 
   /**
    * The objects left out of the tick's configurations because their translation failed closed
-   * (issue 18: e.g. a route whose authentication plugin cannot be translated), each with its
-   * reason path and the failures that blamed its cause ({@link ExclusionReason#failures()}), in
-   * snapshot order: those of the desired configuration, then any more of the fallback's. While
-   * this is not empty a tick that pushed the desired configuration reports {@link
+   * (issue 18: e.g. a route whose authentication plugin cannot be translated), each with its reason
+   * path and the failures that blamed its cause ({@link ExclusionReason#failures()}), in snapshot
+   * order: those of the desired configuration, then any more of the fallback's. While this is not
+   * empty a tick that pushed the desired configuration reports {@link
    * SyncOutcome#FALLBACK_APPLIED}, never a success. Empty with {@link
    * io.github.kongtranslator.fallback.TranslationFailurePolicy#KIC_COMPATIBLE}.
    *
@@ -237,8 +236,8 @@ public final class SyncResult {
 
   /**
    * Why excluded objects were not restored from the last valid snapshot ({@link
-   * FallbackMode#BACKFILL}), one entry per refused object, in snapshot order. Each names the
-   * object and, where there is one, the object that blocked the restore; never any data.
+   * FallbackMode#BACKFILL}), one entry per refused object, in snapshot order. Each names the object
+   * and, where there is one, the object that blocked the restore; never any data.
    *
    * @return the refusals, empty when no backfill ran or every excluded object was restored
    */
@@ -266,9 +265,9 @@ public final class SyncResult {
   }
 
   /**
-   * Whether the desired configuration was withheld from partial gateways because the broken
-   * objects of the last fallback are unchanged (fallback-spec §5.9 D7): pushing it would
-   * re-create their unprotected entities until the fallback push removed them again.
+   * Whether the desired configuration was withheld from partial gateways because the broken objects
+   * of the last fallback are unchanged (fallback-spec §5.9 D7): pushing it would re-create their
+   * unprotected entities until the fallback push removed them again.
    *
    * @return true when withheld
    */
@@ -297,13 +296,28 @@ public final class SyncResult {
   /** A one-line summary naming objects only. */
   @Override
   public String toString() {
-    return "SyncResult[" + outcome + (desiredRetried ? " (retried)" : "") + ", snapshot=" + snapshotHash
-        + ", desired=" + (desiredSha == null ? "-" : desiredSha.hex())
-        + ", broken=" + brokenObjects + ", excluded=" + excluded.keySet()
-        + (translationExcluded.isEmpty() ? "" : ", leftOutForTranslationFailures=" + translationExcluded.keySet())
-        + (backfilled.isEmpty() && backfillRefusals.isEmpty() ? ""
+    return "SyncResult["
+        + outcome
+        + (desiredRetried ? " (retried)" : "")
+        + ", snapshot="
+        + snapshotHash
+        + ", desired="
+        + (desiredSha == null ? "-" : desiredSha.hex())
+        + ", broken="
+        + brokenObjects
+        + ", excluded="
+        + excluded.keySet()
+        + (translationExcluded.isEmpty()
+            ? ""
+            : ", leftOutForTranslationFailures=" + translationExcluded.keySet())
+        + (backfilled.isEmpty() && backfillRefusals.isEmpty()
+            ? ""
             : ", backfilled=" + backfilled.size() + ", refused=" + backfillRefusals.size())
-        + ", gateways=" + gateways.size() + ", sent=" + sentCount() + "]";
+        + ", gateways="
+        + gateways.size()
+        + ", sent="
+        + sentCount()
+        + "]";
   }
 
   /** Builds a {@link SyncResult}. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class BackfillTest {
 
   /** Ingress ing → Service svc → KongPlugin auth (rate {@code %s}). */
-  static final String BASE = """
+  static final String BASE =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: auth, namespace: default, uid: u-auth}
@@ -46,8 +47,9 @@ class BackfillTest {
 
     BackfillResult r = Backfill.apply(ex, last);
 
-    assertThat(r.restored()).map(ObjectRef::toString).containsExactly(
-        "Ingress default/ing", "Service default/svc", "KongPlugin default/auth");
+    assertThat(r.restored())
+        .map(ObjectRef::toString)
+        .containsExactly("Ingress default/ing", "Service default/svc", "KongPlugin default/auth");
     assertThat(r.refused()).isEmpty();
     assertThat(r.snapshot().all()).containsExactlyElementsOf(last.all());
   }
@@ -61,7 +63,9 @@ class BackfillTest {
 
     assertThat(r.restored()).isEmpty();
     assertThat(r.snapshot()).isSameAs(ex.fallback());
-    assertThat(r.refused().values()).extracting(BackfillRefusal::reason).containsOnly(Reason.NOT_IN_LAST_VALID);
+    assertThat(r.refused().values())
+        .extracting(BackfillRefusal::reason)
+        .containsOnly(Reason.NOT_IN_LAST_VALID);
   }
 
   @Test
@@ -82,45 +86,64 @@ class BackfillTest {
 
     BackfillResult r = Backfill.apply(ex, last);
 
-    assertThat(r.refused().get(ref(now, "KongPlugin default/auth")).reason()).isEqualTo(Reason.NOT_IN_LAST_VALID);
+    assertThat(r.refused().get(ref(now, "KongPlugin default/auth")).reason())
+        .isEqualTo(Reason.NOT_IN_LAST_VALID);
     assertThat(r.refused().get(ref(now, "Service default/svc")))
-        .isEqualTo(new BackfillRefusal(ref(now, "Service default/svc"), Reason.DEPENDENCY_NOT_RESTORED,
-            ref(last, "KongPlugin default/auth")));
+        .isEqualTo(
+            new BackfillRefusal(
+                ref(now, "Service default/svc"),
+                Reason.DEPENDENCY_NOT_RESTORED,
+                ref(last, "KongPlugin default/auth")));
     assertThat(r.restored()).isEmpty();
   }
 
   @Test
   void backfill_brokenServiceWhosePluginChanged_isRefused_andItsIngressToo() {
     CacheStores last = snapshot(BASE.formatted("5"));
-    CacheStores now = snapshot(BASE.formatted("10").replace("annotations: {konghq.com/plugins: auth}",
-        "annotations: {konghq.com/plugins: auth, konghq.com/path: /x}"));
+    CacheStores now =
+        snapshot(
+            BASE.formatted("10")
+                .replace(
+                    "annotations: {konghq.com/plugins: auth}",
+                    "annotations: {konghq.com/plugins: auth, konghq.com/path: /x}"));
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "Service default/svc")));
 
     BackfillResult r = Backfill.apply(ex, last);
 
     assertThat(r.refused().get(ref(now, "Service default/svc")))
-        .isEqualTo(new BackfillRefusal(ref(now, "Service default/svc"), Reason.DEPENDENCY_DIFFERS,
-            ref(now, "KongPlugin default/auth")));
-    assertThat(r.refused().get(ref(now, "Ingress default/ing")).reason()).isEqualTo(Reason.DEPENDENCY_NOT_RESTORED);
+        .isEqualTo(
+            new BackfillRefusal(
+                ref(now, "Service default/svc"),
+                Reason.DEPENDENCY_DIFFERS,
+                ref(now, "KongPlugin default/auth")));
+    assertThat(r.refused().get(ref(now, "Ingress default/ing")).reason())
+        .isEqualTo(Reason.DEPENDENCY_NOT_RESTORED);
     assertThat(r.snapshot().all()).containsExactlyElementsOf(ex.fallback().all());
   }
 
   @Test
   void backfill_brokenServiceWithUnchangedPlugin_isRestoredBesideTheKeptPlugin() {
     CacheStores last = snapshot(BASE.formatted("5"));
-    CacheStores now = snapshot(BASE.formatted("5").replace("annotations: {konghq.com/plugins: auth}",
-        "annotations: {konghq.com/plugins: auth, konghq.com/path: /x}"));
+    CacheStores now =
+        snapshot(
+            BASE.formatted("5")
+                .replace(
+                    "annotations: {konghq.com/plugins: auth}",
+                    "annotations: {konghq.com/plugins: auth, konghq.com/path: /x}"));
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "Service default/svc")));
 
     BackfillResult r = Backfill.apply(ex, last);
 
-    assertThat(r.restored()).containsExactly(ref(now, "Ingress default/ing"), ref(now, "Service default/svc"));
-    assertThat(r.snapshot().get(ref(now, "Service default/svc"))).contains(object(last, "Service default/svc"));
+    assertThat(r.restored())
+        .containsExactly(ref(now, "Ingress default/ing"), ref(now, "Service default/svc"));
+    assertThat(r.snapshot().get(ref(now, "Service default/svc")))
+        .contains(object(last, "Service default/svc"));
   }
 
   @Test
   void backfill_neverResurrectsDeletedObjects_norTouchesKeptOnes() {
-    String extraRoute = """
+    String extraRoute =
+        """
         ---
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
@@ -135,21 +158,27 @@ class BackfillTest {
         data: {v: "%s"}
         """;
     CacheStores last = snapshot(BASE.formatted("5") + extraRoute.formatted("old"));
-    CacheStores now = snapshot(BASE.formatted("-1") + extraRoute.formatted("new")
-        .replaceAll("(?s)---\\s*apiVersion: gateway.*?port: 80\\}\\]\\n", ""));
+    CacheStores now =
+        snapshot(
+            BASE.formatted("-1")
+                + extraRoute
+                    .formatted("new")
+                    .replaceAll("(?s)---\\s*apiVersion: gateway.*?port: 80\\}\\]\\n", ""));
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "KongPlugin default/auth")));
 
     BackfillResult r = Backfill.apply(ex, last);
 
     assertThat(now.get(ref(last, "HTTPRoute default/old-route"))).isEmpty();
     assertThat(r.snapshot().get(ref(last, "HTTPRoute default/old-route"))).isEmpty();
-    assertThat(r.snapshot().get(ref(now, "ConfigMap default/cm"))).contains(object(now, "ConfigMap default/cm"));
+    assertThat(r.snapshot().get(ref(now, "ConfigMap default/cm")))
+        .contains(object(now, "ConfigMap default/cm"));
     assertThat(r.restored()).hasSize(3);
   }
 
   @Test
   void backfill_oldPolicyTargetingAKeptService_isRefused() {
-    String policy = """
+    String policy =
+        """
         apiVersion: gateway.networking.k8s.io/v1alpha3
         kind: BackendTLSPolicy
         metadata: {name: tls, namespace: default, uid: u-tls}
@@ -170,32 +199,47 @@ class BackfillTest {
 
     BackfillResult r = Backfill.apply(ex, last);
 
-    assertThat(ex.excluded().keySet()).containsExactly(ref(now, "Service default/b"), ref(now, "BackendTLSPolicy default/tls"));
+    assertThat(ex.excluded().keySet())
+        .containsExactly(ref(now, "Service default/b"), ref(now, "BackendTLSPolicy default/tls"));
     assertThat(r.refused().get(ref(now, "BackendTLSPolicy default/tls")))
-        .isEqualTo(new BackfillRefusal(ref(now, "BackendTLSPolicy default/tls"),
-            Reason.WOULD_CHANGE_DEPENDENT, ref(now, "Service default/a")));
+        .isEqualTo(
+            new BackfillRefusal(
+                ref(now, "BackendTLSPolicy default/tls"),
+                Reason.WOULD_CHANGE_DEPENDENT,
+                ref(now, "Service default/a")));
     assertThat(r.snapshot().get(ref(now, "Service default/a"))).isPresent();
     assertThat(ConfigGraph.of(r.snapshot()).dependencies(ref(now, "Service default/a"))).isEmpty();
   }
 
   @Test
   void backfill_oldVersionWouldPickUpAPluginCreatedSince_isRefused() {
-    String extra = """
+    String extra =
+        """
         ---
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: extra, namespace: default, uid: u-extra}
         plugin: cors
         """;
-    CacheStores last = snapshot(BASE.formatted("5").replace("konghq.com/plugins: auth", "konghq.com/plugins: 'auth,extra'"));
-    CacheStores now = snapshot(BASE.formatted("5").replace("konghq.com/plugins: auth", "konghq.com/plugins: 'auth,extra,x'") + extra);
+    CacheStores last =
+        snapshot(
+            BASE.formatted("5")
+                .replace("konghq.com/plugins: auth", "konghq.com/plugins: 'auth,extra'"));
+    CacheStores now =
+        snapshot(
+            BASE.formatted("5")
+                    .replace("konghq.com/plugins: auth", "konghq.com/plugins: 'auth,extra,x'")
+                + extra);
     ExclusionResult ex = Exclusion.exclude(now, List.of(ref(now, "Service default/svc")));
 
     BackfillResult r = Backfill.apply(ex, last);
 
     assertThat(r.refused().get(ref(now, "Service default/svc")))
-        .isEqualTo(new BackfillRefusal(ref(now, "Service default/svc"), Reason.DEPENDENCIES_CHANGED,
-            ref(now, "KongPlugin default/extra")));
+        .isEqualTo(
+            new BackfillRefusal(
+                ref(now, "Service default/svc"),
+                Reason.DEPENDENCIES_CHANGED,
+                ref(now, "KongPlugin default/extra")));
   }
 
   @Test
@@ -204,6 +248,7 @@ class BackfillTest {
     ObjectRef svc = io.github.kongtranslator.fallback.Fixtures.parse("Service default/web");
 
     assertThat(new BackfillRefusal(ing, Reason.DEPENDENCY_NOT_RESTORED, svc))
-        .hasToString("Ingress default/web not restored: DEPENDENCY_NOT_RESTORED (Service default/web)");
+        .hasToString(
+            "Ingress default/web not restored: DEPENDENCY_NOT_RESTORED (Service default/web)");
   }
 }

@@ -12,24 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * KIC's backfill ({@code fallback-spec.md} §3.3), quirks included, for differential tests
- * against KIC; {@link Backfill#apply} is the library's safe variant. Test code only.
+ * KIC's backfill ({@code fallback-spec.md} §3.3), quirks included, for differential tests against
+ * KIC; {@link Backfill#apply} is the library's safe variant. Test code only.
  */
 final class KicBackfill {
   private KicBackfill() {}
 
   /**
-   * For every excluded object {@code a} that the last valid snapshot has with the same ref,
-   * every object of {@code reach(a)} in the last valid snapshot's KIC graph ({@link KicEdges})
-   * is upserted by key with its last valid version — which can resurrect deleted objects (Q2),
-   * roll back objects that no longer depend on {@code a} (Q3) and replace objects with the same
-   * key (Q4).
+   * For every excluded object {@code a} that the last valid snapshot has with the same ref, every
+   * object of {@code reach(a)} in the last valid snapshot's KIC graph ({@link KicEdges}) is
+   * upserted by key with its last valid version — which can resurrect deleted objects (Q2), roll
+   * back objects that no longer depend on {@code a} (Q3) and replace objects with the same key
+   * (Q4).
    *
    * @param exclusion the exclusion of the current snapshot
    * @param lastValid the last snapshot the gateways accepted
-   * @return the result; {@link BackfillResult#restored()} may name objects outside the
-   *     excluded set, and the excluded objects that were not restored are refused with
-   *     {@link BackfillRefusal.Reason#NOT_IN_LAST_VALID}
+   * @return the result; {@link BackfillResult#restored()} may name objects outside the excluded
+   *     set, and the excluded objects that were not restored are refused with {@link
+   *     BackfillRefusal.Reason#NOT_IN_LAST_VALID}
    */
   static BackfillResult apply(ExclusionResult exclusion, CacheStores lastValid) {
     ConfigGraph last = KicEdges.graph(lastValid);
@@ -41,7 +41,8 @@ final class KicBackfill {
       }
     }
     if (restoredRefs.isEmpty()) {
-      return new BackfillResult(exclusion, exclusion.fallback(), ImmutableSet.of(), refusedAll(excluded, Set.of()));
+      return new BackfillResult(
+          exclusion, exclusion.fallback(), ImmutableSet.of(), refusedAll(excluded, Set.of()));
     }
     CacheStores.Builder b = exclusion.fallback().toBuilder();
     ImmutableSet.Builder<ObjectRef> restored = ImmutableSet.builder();
@@ -51,11 +52,12 @@ final class KicBackfill {
         restored.add(o);
       }
     }
-    return new BackfillResult(exclusion, b.build(), restored.build(), refusedAll(excluded, restoredRefs));
+    return new BackfillResult(
+        exclusion, b.build(), restored.build(), refusedAll(excluded, restoredRefs));
   }
 
-  private static ImmutableMap<ObjectRef, BackfillRefusal> refusedAll(Set<ObjectRef> excluded,
-      Set<ObjectRef> restored) {
+  private static ImmutableMap<ObjectRef, BackfillRefusal> refusedAll(
+      Set<ObjectRef> excluded, Set<ObjectRef> restored) {
     ImmutableMap.Builder<ObjectRef, BackfillRefusal> out = ImmutableMap.builder();
     for (ObjectRef a : excluded) {
       if (!restored.contains(a)) {

@@ -11,10 +11,14 @@ import io.github.kongtranslator.fallback.exclusion.ExclusionResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** KIC's backfill quirks (spec §3.3) are reproduced by the compat variant and avoided by the safe one. */
+/**
+ * KIC's backfill quirks (spec §3.3) are reproduced by the compat variant and avoided by the safe
+ * one.
+ */
 class KicCompatBackfillTest {
 
-  static final String PLUGIN = """
+  static final String PLUGIN =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: auth, namespace: default, uid: u-auth}
@@ -22,7 +26,8 @@ class KicCompatBackfillTest {
       config: {v: %s}
       """;
 
-  static final String INGRESS = """
+  static final String INGRESS =
+      """
       ---
       apiVersion: networking.k8s.io/v1
       kind: Ingress
@@ -53,8 +58,10 @@ class KicCompatBackfillTest {
     BackfillResult safe = Backfill.apply(ex, last);
 
     assertThat(ex.isExcluded(ref(now, "Ingress default/web"))).isFalse();
-    assertThat(compat.snapshot().get(ref(now, "Ingress default/web"))).contains(object(last, "Ingress default/web"));
-    assertThat(safe.snapshot().get(ref(now, "Ingress default/web"))).contains(object(now, "Ingress default/web"));
+    assertThat(compat.snapshot().get(ref(now, "Ingress default/web")))
+        .contains(object(last, "Ingress default/web"));
+    assertThat(safe.snapshot().get(ref(now, "Ingress default/web")))
+        .contains(object(now, "Ingress default/web"));
   }
 
   @Test

@@ -24,7 +24,8 @@ class BisectionTest {
       for (int b : badAt) {
         bad |= b == i;
       }
-      y.append("""
+      y.append(
+          """
           ---
           apiVersion: v1
           kind: Service
@@ -42,13 +43,14 @@ class BisectionTest {
           kind: KongPlugin
           metadata: {name: p%1$d, namespace: n}
           plugin: %2$s
-          """.formatted(i, bad ? "bad-plugin" : "rate-limiting"));
+          """
+              .formatted(i, bad ? "bad-plugin" : "rate-limiting"));
     }
     return CacheStores.of(Manifests.parse(y.toString(), "bisect.yaml").objects());
   }
 
-  private static final Predicate<KongConfig> REJECTS_BAD_PLUGINS = c ->
-      c.plugins().stream().map(Plugin::name).noneMatch(n -> n.orElse("").startsWith("bad-"));
+  private static final Predicate<KongConfig> REJECTS_BAD_PLUGINS =
+      c -> c.plugins().stream().map(Plugin::name).noneMatch(n -> n.orElse("").startsWith("bad-"));
 
   @Test
   void find_oneBrokenPlugin_findsItInLogarithmicCalls() {
@@ -62,13 +64,17 @@ class BisectionTest {
     // 300 objects: 2 + ceil(log2 300) search calls + at most 8 refinement calls + final check
     assertThat(r.validations()).isLessThanOrEqualTo(2 + 9 + 8 + 1);
     assertThat(Objects.requireNonNull(r.exclusion()).excluded().keySet())
-        .extracting(ObjectRef::name).contains("i42").doesNotContain("i41", "p41", "s41");
+        .extracting(ObjectRef::name)
+        .contains("i42")
+        .doesNotContain("i41", "p41", "s41");
   }
 
   @Test
   void find_threeBrokenPlugins_findsAllOfThem() {
     BisectionResult r = Bisection.of(TRANSLATOR, REJECTS_BAD_PLUGINS).find(cluster(50, 3, 20, 49));
-    assertThat(r.broken()).extracting(ref -> ref.name().substring(1)).containsExactlyInAnyOrder("3", "20", "49");
+    assertThat(r.broken())
+        .extracting(ref -> ref.name().substring(1))
+        .containsExactlyInAnyOrder("3", "20", "49");
     assertThat(Objects.requireNonNull(r.accepted()).services()).hasSize(47);
     assertThat(r.validations()).isLessThanOrEqualTo(2 + 3 * (8 + 8 + 1));
   }
@@ -90,9 +96,13 @@ class BisectionTest {
 
   @Test
   void find_callbackThrowing_countsAsRejection() {
-    BisectionResult r = Bisection.of(TRANSLATOR, c -> {
-      throw new IllegalStateException("gateway down");
-    }).find(cluster(5, 1));
+    BisectionResult r =
+        Bisection.of(
+                TRANSLATOR,
+                c -> {
+                  throw new IllegalStateException("gateway down");
+                })
+            .find(cluster(5, 1));
     assertThat(r.accepted()).isNull();
   }
 }

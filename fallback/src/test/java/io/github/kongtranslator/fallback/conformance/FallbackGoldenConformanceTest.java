@@ -13,34 +13,51 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every case variant of the shared corpus whose input has broken objects through the
- * fallback ({@link FallbackGoldenRunner}); each must match its golden, with KIC's rules too
- * ({@link KicGoldenRunner}). The translator's own runner covers the other cases.
+ * Runs every case variant of the shared corpus whose input has broken objects through the fallback
+ * ({@link FallbackGoldenRunner}); each must match its golden, with KIC's rules too ({@link
+ * KicGoldenRunner}). The translator's own runner covers the other cases.
  */
 class FallbackGoldenConformanceTest {
 
   static List<GoldenCase> brokenCases() {
     return GoldenCorpus.discover(Fixtures.goldenDir()).stream()
-        .filter(GoldenCorpus::needsFallback).toList();
+        .filter(GoldenCorpus::needsFallback)
+        .toList();
   }
 
   @TestFactory
   Stream<DynamicTest> everyBrokenObjectCase_matchesItsGolden() {
-    return brokenCases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () ->
-        assertThat(FallbackGoldenRunner.check(c)).as("%s differs from its golden", c.id()).isEmpty()));
+    return brokenCases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.id(),
+                    () ->
+                        assertThat(FallbackGoldenRunner.check(c))
+                            .as("%s differs from its golden", c.id())
+                            .isEmpty()));
   }
 
   @TestFactory
   Stream<DynamicTest> everyBrokenObjectCase_matchesItsGolden_withKicRulesToo() {
-    return brokenCases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " [compat]", () ->
-        assertThat(KicGoldenRunner.check(c))
-            .as("%s differs from its golden in compat mode", c.id()).isEmpty()));
+    return brokenCases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.id() + " [compat]",
+                    () ->
+                        assertThat(KicGoldenRunner.check(c))
+                            .as("%s differs from its golden in compat mode", c.id())
+                            .isEmpty()));
   }
 
   @Test
   void compatMode_identifiesNothingWithoutUids_andPushesTheLastValidConfiguration() {
-    GoldenCase gatewayApi = brokenCases().stream()
-        .filter(c -> c.caseName().equals("fallback-config-gateway-api")).findFirst().orElseThrow();
+    GoldenCase gatewayApi =
+        brokenCases().stream()
+            .filter(c -> c.caseName().equals("fallback-config-gateway-api"))
+            .findFirst()
+            .orElseThrow();
 
     KicGoldenRunner.Run run = KicGoldenRunner.run(gatewayApi);
 
@@ -51,23 +68,28 @@ class FallbackGoldenConformanceTest {
 
   @Test
   void corpus_hasTheTenFallbackVariants() {
-    assertThat(brokenCases()).extracting(GoldenCase::id).containsExactly(
-        "fallback-config-gateway-api/default",
-        "fallback-config-ingress/default",
-        "fallback-config-ingress-class/default",
-        "fallback-config-kong/default",
-        "fallback-config-kong/service-facade-on",
-        "fallback-config-kong-custom-entities-ee/default",
-        "fallback-config-kong-plugin/default",
-        "fallback-config-kong-upstream-policy/default",
-        "fallback-config-kong-upstream-policy/service-facade-on",
-        "fallback-config-secret/default");
+    assertThat(brokenCases())
+        .extracting(GoldenCase::id)
+        .containsExactly(
+            "fallback-config-gateway-api/default",
+            "fallback-config-ingress/default",
+            "fallback-config-ingress-class/default",
+            "fallback-config-kong/default",
+            "fallback-config-kong/service-facade-on",
+            "fallback-config-kong-custom-entities-ee/default",
+            "fallback-config-kong-plugin/default",
+            "fallback-config-kong-upstream-policy/default",
+            "fallback-config-kong-upstream-policy/service-facade-on",
+            "fallback-config-secret/default");
   }
 
   @Test
   void brokenObjects_areDerivedFromTheRejectionBody_includingEntriesWithoutUid() {
-    GoldenCase gatewayApi = brokenCases().stream()
-        .filter(c -> c.caseName().equals("fallback-config-gateway-api")).findFirst().orElseThrow();
+    GoldenCase gatewayApi =
+        brokenCases().stream()
+            .filter(c -> c.caseName().equals("fallback-config-gateway-api"))
+            .findFirst()
+            .orElseThrow();
 
     FallbackGoldenRunner.Run run = FallbackGoldenRunner.run(gatewayApi);
 
@@ -79,13 +101,23 @@ class FallbackGoldenConformanceTest {
 
   @Test
   void withoutFallback_theRejectedConfigurationDiffersFromTheGolden() {
-    GoldenCase ingress = brokenCases().stream()
-        .filter(c -> c.caseName().equals("fallback-config-ingress")).findFirst().orElseThrow();
-    var desired = io.github.kongtranslator.translator.Translator.create(ingress.options())
-        .translate(io.github.kongtranslator.core.cache.CacheStores.of(GoldenCorpus.load(ingress))).config();
+    GoldenCase ingress =
+        brokenCases().stream()
+            .filter(c -> c.caseName().equals("fallback-config-ingress"))
+            .findFirst()
+            .orElseThrow();
+    var desired =
+        io.github.kongtranslator.translator.Translator.create(ingress.options())
+            .translate(
+                io.github.kongtranslator.core.cache.CacheStores.of(GoldenCorpus.load(ingress)))
+            .config();
 
     assertThat(FallbackGoldenRunner.diff(ingress, desired)).isPresent();
-    assertThat(Objects.requireNonNull(FallbackGoldenRunner.run(ingress).fallback()).excluded().keySet())
-        .extracting(Object::toString).containsExactly("Ingress foo-namespace/broken-ingress");
+    assertThat(
+            Objects.requireNonNull(FallbackGoldenRunner.run(ingress).fallback())
+                .excluded()
+                .keySet())
+        .extracting(Object::toString)
+        .containsExactly("Ingress foo-namespace/broken-ingress");
   }
 }

@@ -43,20 +43,30 @@ class GoldenConformanceTest {
   @TestFactory
   Stream<DynamicTest> everyCaseVariant_matchesItsGolden_unlessKnownToFail() throws IOException {
     Map<String, String> known = knownFailures();
-    return GoldenCorpus.discover(Fixtures.goldenDir()).stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-      Optional<String> diff = FallbackGoldenRunner.check(c);
-      if (known.containsKey(c.id())) {
-        assertThat(diff).as("%s is listed as a known failure (%s) but now passes: remove it"
-            + " from known-failures.txt", c.id(), known.get(c.id())).isPresent();
-      } else {
-        assertThat(diff).as("%s differs from its golden", c.id()).isEmpty();
-      }
-    }));
+    return GoldenCorpus.discover(Fixtures.goldenDir()).stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.id(),
+                    () -> {
+                      Optional<String> diff = FallbackGoldenRunner.check(c);
+                      if (known.containsKey(c.id())) {
+                        assertThat(diff)
+                            .as(
+                                "%s is listed as a known failure (%s) but now passes: remove it"
+                                    + " from known-failures.txt",
+                                c.id(), known.get(c.id()))
+                            .isPresent();
+                      } else {
+                        assertThat(diff).as("%s differs from its golden", c.id()).isEmpty();
+                      }
+                    }));
   }
 
   @Test
   void knownFailures_nameExistingCaseVariants() throws IOException {
-    List<String> ids = GoldenCorpus.discover(Fixtures.goldenDir()).stream().map(GoldenCase::id).toList();
+    List<String> ids =
+        GoldenCorpus.discover(Fixtures.goldenDir()).stream().map(GoldenCase::id).toList();
     assertThat(ids).hasSize(43).containsAll(knownFailures().keySet());
   }
 }

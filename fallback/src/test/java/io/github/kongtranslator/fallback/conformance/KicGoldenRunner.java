@@ -37,7 +37,8 @@ final class KicGoldenRunner {
    * @param exclusion the exclusion, when the case has broken objects
    * @param accepted the configuration the gateway accepted last
    */
-  record Run(ImmutableList<ObjectRef> broken, Optional<ExclusionResult> exclusion, KongConfig accepted) {
+  record Run(
+      ImmutableList<ObjectRef> broken, Optional<ExclusionResult> exclusion, KongConfig accepted) {
     /** Whether a fallback was pushed (something was excluded). */
     boolean fallbackUsed() {
       return exclusion.isPresent() && !exclusion.get().excludedNothing();
@@ -45,8 +46,8 @@ final class KicGoldenRunner {
   }
 
   /**
-   * The objects KIC would blame: for each entry that has problems and whose tags identify an
-   * object under KIC's rules ({@link FlattenedError#compatRef()}), its object; deduplicated, in
+   * The objects KIC would blame: for each entry that has problems and whose tags identify an object
+   * under KIC's rules ({@link FlattenedError#compatRef()}), its object; deduplicated, in
    * first-occurrence order.
    *
    * @param rejection the parsed body
@@ -71,12 +72,16 @@ final class KicGoldenRunner {
     if (body.isEmpty()) {
       return new Run(ImmutableList.of(), Optional.empty(), desired);
     }
-    ImmutableList<ObjectRef> broken = FlattenedErrors.parse(body.get()).rejection()
-        .map(KicGoldenRunner::brokenObjects).orElse(ImmutableList.of());
+    ImmutableList<ObjectRef> broken =
+        FlattenedErrors.parse(body.get())
+            .rejection()
+            .map(KicGoldenRunner::brokenObjects)
+            .orElse(ImmutableList.of());
     // The gateway held nothing before: its last valid configuration is the empty one.
     KongConfig lastValid = translator.translate(CacheStores.empty()).config();
     ExclusionResult ex = Exclusion.exclude(KicEdges.graph(snapshot), broken);
-    KongConfig accepted = ex.excludedNothing() ? lastValid : translator.translate(ex.fallback()).config();
+    KongConfig accepted =
+        ex.excludedNothing() ? lastValid : translator.translate(ex.fallback()).config();
     return new Run(broken, Optional.of(ex), accepted);
   }
 

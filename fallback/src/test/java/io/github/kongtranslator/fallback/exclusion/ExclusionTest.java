@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 class ExclusionTest {
 
   /**
+   *
+   *
    * <pre>
    * Ingress ing → Service svc → KongPlugin auth → Secret conf
    * HTTPRoute route → Service svc
    * KongConsumer alice (no dependencies)
    * </pre>
    */
-  static final String CLUSTER = """
+  static final String CLUSTER =
+      """
       apiVersion: v1
       kind: Secret
       metadata: {name: conf, namespace: default, uid: u-conf}
@@ -66,9 +69,15 @@ class ExclusionTest {
   void exclude_brokenPlugin_dropsServiceAndRoutesThatUseIt_keepsItsSecret() {
     ExclusionResult r = Exclusion.exclude(s, List.of(ref(s, "KongPlugin default/auth")));
 
-    assertThat(r.excluded().keySet()).map(ObjectRef::toString).containsExactly(
-        "Ingress default/ing", "Service default/svc", "HTTPRoute default/route", "KongPlugin default/auth");
-    assertThat(r.fallback().all()).map(o -> o.ref().toString())
+    assertThat(r.excluded().keySet())
+        .map(ObjectRef::toString)
+        .containsExactly(
+            "Ingress default/ing",
+            "Service default/svc",
+            "HTTPRoute default/route",
+            "KongPlugin default/auth");
+    assertThat(r.fallback().all())
+        .map(o -> o.ref().toString())
         .containsExactly("Secret default/conf", "KongConsumer default/alice");
   }
 
@@ -78,19 +87,29 @@ class ExclusionTest {
     ExclusionReason reason = r.reason(parse("Ingress default/ing")).orElseThrow();
 
     assertThat(reason.cause()).isEqualTo(ref(s, "Secret default/conf"));
-    assertThat(reason.objects()).containsExactly(ref(s, "Ingress default/ing"),
-        ref(s, "Service default/svc"), ref(s, "KongPlugin default/auth"), ref(s, "Secret default/conf"));
-    assertThat(reason.path()).extracting(Dependency::rule).containsExactly(
-        DependencyRule.INGRESS_BACKEND, DependencyRule.PLUGINS_ANNOTATION, DependencyRule.PLUGIN_CONFIG_SECRET);
-    assertThat(reason).hasToString("Ingress default/ing -[IB]-> Service default/svc -[P]-> "
-        + "KongPlugin default/auth -[PS]-> Secret default/conf (broken)");
+    assertThat(reason.objects())
+        .containsExactly(
+            ref(s, "Ingress default/ing"),
+            ref(s, "Service default/svc"),
+            ref(s, "KongPlugin default/auth"),
+            ref(s, "Secret default/conf"));
+    assertThat(reason.path())
+        .extracting(Dependency::rule)
+        .containsExactly(
+            DependencyRule.INGRESS_BACKEND,
+            DependencyRule.PLUGINS_ANNOTATION,
+            DependencyRule.PLUGIN_CONFIG_SECRET);
+    assertThat(reason)
+        .hasToString(
+            "Ingress default/ing -[IB]-> Service default/svc -[P]-> "
+                + "KongPlugin default/auth -[PS]-> Secret default/conf (broken)");
     assertThat(r.reason(parse("Secret default/conf")).orElseThrow().isBroken()).isTrue();
   }
 
   @Test
   void exclude_twoBroken_reasonNamesTheNearestOne() {
-    ExclusionResult r = Exclusion.exclude(s,
-        List.of(ref(s, "Secret default/conf"), ref(s, "Service default/svc")));
+    ExclusionResult r =
+        Exclusion.exclude(s, List.of(ref(s, "Secret default/conf"), ref(s, "Service default/svc")));
 
     assertThat(r.reason(parse("Ingress default/ing")).orElseThrow().cause())
         .isEqualTo(ref(s, "Service default/svc"));
@@ -109,7 +128,8 @@ class ExclusionTest {
   @Test
   void exclude_unknownRefs_areReportedAndHaveNoEffect() {
     ObjectRef absent = parse("KongPlugin default/nope");
-    ObjectRef wrongUid = new ObjectRef("configuration.konghq.com", "v1", "KongPlugin", "default", "auth", "u-old");
+    ObjectRef wrongUid =
+        new ObjectRef("configuration.konghq.com", "v1", "KongPlugin", "default", "auth", "u-old");
     ObjectRef noUid = parse("KongPlugin default/auth");
 
     ExclusionResult r = Exclusion.exclude(s, List.of(absent, wrongUid, noUid, absent));
@@ -156,16 +176,23 @@ class ExclusionTest {
     ObjectRef b = parse("KongPlugin default/b");
     ObjectRef c = parse("Secret default/c");
 
-    assertThatThrownBy(() -> new ExclusionReason(a, c,
-        ImmutableList.of(new Dependency(a, b, DependencyRule.PLUGINS_ANNOTATION))))
+    assertThatThrownBy(
+            () ->
+                new ExclusionReason(
+                    a,
+                    c,
+                    ImmutableList.of(new Dependency(a, b, DependencyRule.PLUGINS_ANNOTATION))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Service default/a").hasMessageContaining("Secret default/c");
+        .hasMessageContaining("Service default/a")
+        .hasMessageContaining("Secret default/c");
   }
 
   @Test
   void result_toString_summarises() {
     ExclusionResult r = Exclusion.exclude(s, List.of(ref(s, "HTTPRoute default/route")));
 
-    assertThat(r).hasToString("ExclusionResult[broken=[HTTPRoute default/route], unknown=[], excluded=1 of 6]");
+    assertThat(r)
+        .hasToString(
+            "ExclusionResult[broken=[HTTPRoute default/route], unknown=[], excluded=1 of 6]");
   }
 }

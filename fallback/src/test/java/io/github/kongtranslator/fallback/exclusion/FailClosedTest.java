@@ -9,14 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * An object never survives the exclusion of something it needs for its security
- * (architecture principle 4). Each case breaks only the security dependency.
+ * An object never survives the exclusion of something it needs for its security (architecture
+ * principle 4). Each case breaks only the security dependency.
  */
 class FailClosedTest {
 
   @Test
   void exclude_crossNamespaceAuthPluginBroken_dropsTheRouteThatUsesIt() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: api, namespace: shop, annotations: {konghq.com/plugins: "security:key-auth"}}
@@ -34,8 +36,10 @@ class FailClosedTest {
           to: [{group: configuration.konghq.com, kind: KongPlugin}]
         """);
 
-    ExclusionResult byPlugin = Exclusion.exclude(s, List.of(ref(s, "KongPlugin security/key-auth")));
-    ExclusionResult byGrant = Exclusion.exclude(s, List.of(ref(s, "ReferenceGrant security/allow-shop")));
+    ExclusionResult byPlugin =
+        Exclusion.exclude(s, List.of(ref(s, "KongPlugin security/key-auth")));
+    ExclusionResult byGrant =
+        Exclusion.exclude(s, List.of(ref(s, "ReferenceGrant security/allow-shop")));
 
     assertThat(byPlugin.isExcluded(ref(s, "HTTPRoute shop/api"))).isTrue();
     assertThat(byGrant.isExcluded(ref(s, "HTTPRoute shop/api"))).isTrue();
@@ -43,7 +47,9 @@ class FailClosedTest {
 
   @Test
   void exclude_extensionRefAuthPluginBroken_dropsTheHttpRoute() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: api, namespace: shop}
@@ -66,7 +72,9 @@ class FailClosedTest {
 
   @Test
   void exclude_consumerGroupGone_dropsItsConsumers() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata: {name: free-user, namespace: shop}
@@ -91,7 +99,9 @@ class FailClosedTest {
 
   @Test
   void exclude_listenerTlsSecretBroken_dropsTheGatewayAndItsRoutes() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: kong, namespace: infra}
@@ -123,7 +133,9 @@ class FailClosedTest {
 
   @Test
   void exclude_ingressTlsSecretBroken_dropsTheIngress() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata: {name: web, namespace: shop}
@@ -143,7 +155,9 @@ class FailClosedTest {
 
   @Test
   void exclude_serviceCaGone_dropsTheService_directlyAndThroughItsBackendTlsPolicy() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: payments, namespace: shop, annotations: {konghq.com/ca-certificates-secrets: payments-ca}}
@@ -168,8 +182,9 @@ class FailClosedTest {
         metadata: {name: ledger-ca, namespace: shop}
         """);
 
-    ExclusionResult r = Exclusion.exclude(s,
-        List.of(ref(s, "Secret shop/payments-ca"), ref(s, "ConfigMap shop/ledger-ca")));
+    ExclusionResult r =
+        Exclusion.exclude(
+            s, List.of(ref(s, "Secret shop/payments-ca"), ref(s, "ConfigMap shop/ledger-ca")));
 
     assertThat(r.isExcluded(ref(s, "Service shop/payments"))).isTrue();
     assertThat(r.isExcluded(ref(s, "BackendTLSPolicy shop/ledger-tls"))).isTrue();

@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Fail closed on translation failures (issue 18, architecture principle 4): when a protection an
  * object asks for cannot be translated, the object and its dependents are left out of the
- * configuration with the reason path, and the KIC-compatible policy gives KIC's output back
- * (the object without the protection). Each case also keeps an unrelated Ingress, which must
- * survive.
+ * configuration with the reason path, and the KIC-compatible policy gives KIC's output back (the
+ * object without the protection). Each case also keeps an unrelated Ingress, which must survive.
  */
 class FailClosedTranslationTest {
   private static final Translator TRANSLATOR = Translator.create(TranslatorOptions.defaults());
 
   /** A Service {@code default/echo}, an Ingress {@code default/other} using it, no plugin. */
-  private static final String BASE = """
+  private static final String BASE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default}
@@ -56,7 +56,8 @@ class FailClosedTranslationTest {
           - host: %s.example.com
             http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: %s, port: {number: 80}}}}]}
         ---
-        """.formatted(name, plugins, name, service);
+        """
+        .formatted(name, plugins, name, service);
   }
 
   private static FailClosedResult failClosed(CacheStores s) {
@@ -64,7 +65,8 @@ class FailClosedTranslationTest {
   }
 
   private static FailClosedResult kic(CacheStores s) {
-    return FailClosedTranslator.create(TRANSLATOR, TranslationFailurePolicy.KIC_COMPATIBLE).translate(s);
+    return FailClosedTranslator.create(TRANSLATOR, TranslationFailurePolicy.KIC_COMPATIBLE)
+        .translate(s);
   }
 
   static List<String> routeHosts(KongConfig c) {
@@ -82,12 +84,15 @@ class FailClosedTranslationTest {
   }
 
   /** The assertions every case shares. */
-  private static void assertLeftOut(CacheStores s, String host, String object, String... reasonNames) {
+  private static void assertLeftOut(
+      CacheStores s, String host, String object, String... reasonNames) {
     FailClosedResult closed = failClosed(s);
     FailClosedResult open = kic(s);
     TranslationResult raw = TRANSLATOR.translate(s);
 
-    assertThat(raw.hasUnprotected()).as("the plain translation flags the unprotected object").isTrue();
+    assertThat(raw.hasUnprotected())
+        .as("the plain translation flags the unprotected object")
+        .isTrue();
     assertThat(routeHosts(closed.config())).doesNotContain(host).contains("other.example.com");
     assertThat(closed.excluded()).containsKey(ref(s, object));
     String reason = closed.excluded().get(ref(s, object)).toString();
@@ -103,7 +108,11 @@ class FailClosedTranslationTest {
 
   @Test
   void missingConfigFromSecret_leavesOutTheIngress_reasonNamesPluginAndSecret() {
-    CacheStores s = snapshot(BASE + ingress("web", "auth", "echo") + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + ingress("web", "auth", "echo")
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: auth, namespace: default}
@@ -111,15 +120,23 @@ class FailClosedTranslationTest {
         configFrom: {secretKeyRef: {name: auth-conf, key: conf}}
         """);
 
-    assertLeftOut(s, "web.example.com", "Ingress default/web",
-        "-[P]-> KongPlugin default/auth (broken: ", "Secret default/auth-conf not found");
+    assertLeftOut(
+        s,
+        "web.example.com",
+        "Ingress default/web",
+        "-[P]-> KongPlugin default/auth (broken: ",
+        "Secret default/auth-conf not found");
     assertThat(pluginNames(kic(s).config())).doesNotContain("key-auth");
     assertThat(failClosed(s).excluded()).containsKey(ref(s, "KongPlugin default/auth"));
   }
 
   @Test
   void missingConfigPatchesSecretKey_leavesOutTheIngress() {
-    CacheStores s = snapshot(BASE + ingress("web", "auth", "echo") + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + ingress("web", "auth", "echo")
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: auth, namespace: default}
@@ -132,33 +149,54 @@ class FailClosedTranslationTest {
         stringData: {other: "[]"}
         """);
 
-    assertLeftOut(s, "web.example.com", "Ingress default/web",
-        "KongPlugin default/auth", "Secret default/auth-conf has no key names");
+    assertLeftOut(
+        s,
+        "web.example.com",
+        "Ingress default/web",
+        "KongPlugin default/auth",
+        "Secret default/auth-conf has no key names");
   }
 
   @Test
   void unknownPluginInAnnotation_leavesOutTheIngress_reasonNamesThePlugin() {
-    CacheStores s = snapshot((BASE + ingress("web", "key-auth-typo", "echo")).replaceAll("---\\s*$", ""));
+    CacheStores s =
+        snapshot((BASE + ingress("web", "key-auth-typo", "echo")).replaceAll("---\\s*$", ""));
 
-    assertLeftOut(s, "web.example.com", "Ingress default/web", "Ingress default/web (broken: ",
+    assertLeftOut(
+        s,
+        "web.example.com",
+        "Ingress default/web",
+        "Ingress default/web (broken: ",
         "referenced KongPlugin or KongClusterPlugin \"key-auth-typo\" does not exist");
   }
 
   @Test
   void remotePluginWithoutGrant_leavesOutTheIngress() {
-    CacheStores s = snapshot(BASE + ingress("web", "security:auth", "echo") + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + ingress("web", "security:auth", "echo")
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: auth, namespace: security}
         plugin: key-auth
         """);
 
-    assertLeftOut(s, "web.example.com", "Ingress default/web", "no grant found to referenced \"security/auth\"");
+    assertLeftOut(
+        s,
+        "web.example.com",
+        "Ingress default/web",
+        "no grant found to referenced \"security/auth\"");
   }
 
   @Test
   void invalidPluginConfigOnTheService_leavesOutTheServiceAndEveryIngressUsingIt() {
-    CacheStores s = snapshot(BASE + ingress("web", "", "secure") + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + ingress("web", "", "secure")
+                + """
         apiVersion: v1
         kind: Service
         metadata: {name: secure, namespace: default, annotations: {konghq.com/plugins: auth}}
@@ -176,7 +214,10 @@ class FailClosedTranslationTest {
         stringData: {conf: "[1, 2]"}
         """);
 
-    assertLeftOut(s, "web.example.com", "Ingress default/web",
+    assertLeftOut(
+        s,
+        "web.example.com",
+        "Ingress default/web",
         "Ingress default/web -[IB]-> Service default/secure -[P]-> KongPlugin default/auth (broken: ",
         "the configuration must be a JSON object");
     assertThat(failClosed(s).excluded()).containsKey(ref(s, "Service default/secure"));
@@ -185,7 +226,11 @@ class FailClosedTranslationTest {
 
   @Test
   void kongClusterPluginWithMissingSecret_leavesOutTheIngress() {
-    CacheStores s = snapshot(BASE + ingress("web", "global-auth", "echo") + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + ingress("web", "global-auth", "echo")
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongClusterPlugin
         metadata: {name: global-auth, annotations: {kubernetes.io/ingress.class: kong}}
@@ -193,13 +238,20 @@ class FailClosedTranslationTest {
         configFrom: {secretKeyRef: {name: auth-conf, namespace: security, key: conf}}
         """);
 
-    assertLeftOut(s, "web.example.com", "Ingress default/web",
-        "-[P]-> KongClusterPlugin global-auth (broken: ", "Secret security/auth-conf not found");
+    assertLeftOut(
+        s,
+        "web.example.com",
+        "Ingress default/web",
+        "-[P]-> KongClusterPlugin global-auth (broken: ",
+        "Secret security/auth-conf not found");
   }
 
   @Test
   void extensionRefToMissingPlugin_leavesOutTheHttpRoute() {
-    CacheStores s = snapshot(BASE + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: GatewayClass
         metadata: {name: kong}
@@ -226,19 +278,25 @@ class FailClosedTranslationTest {
             backendRefs: [{name: echo, kind: Service, port: 80}]
         """);
 
-    assertLeftOut(s, "api.example.com", "HTTPRoute default/api", "HTTPRoute default/api (broken: ",
+    assertLeftOut(
+        s,
+        "api.example.com",
+        "HTTPRoute default/api",
+        "HTTPRoute default/api (broken: ",
         "referenced KongPlugin or KongClusterPlugin \"jwt-auth\" does not exist");
   }
 
   /**
-   * Found by {@code FailClosedPropertiesTest} (testkit): the traditional router ignores the
-   * filters of a rule without matches, as KIC, so an existing ExtensionRef plugin was silently
-   * not applied.
+   * Found by {@code FailClosedPropertiesTest} (testkit): the traditional router ignores the filters
+   * of a rule without matches, as KIC, so an existing ExtensionRef plugin was silently not applied.
    */
   @Test
   void extensionRefOnARuleWithoutMatches_isNotApplied_soTheHttpRouteIsLeftOut() {
     // As stored (the API server would give the rule a PathPrefix / match, and the plugin applies)
-    CacheStores s = io.github.kongtranslator.fallback.Fixtures.storedSnapshot(BASE + """
+    CacheStores s =
+        io.github.kongtranslator.fallback.Fixtures.storedSnapshot(
+            BASE
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: key-auth, namespace: default}
@@ -256,14 +314,21 @@ class FailClosedTranslationTest {
             backendRefs: [{name: echo, kind: Service, port: 80}]
         """);
 
-    assertLeftOut(s, "api.example.com", "HTTPRoute default/api", "HTTPRoute default/api (broken: ",
+    assertLeftOut(
+        s,
+        "api.example.com",
+        "HTTPRoute default/api",
+        "HTTPRoute default/api (broken: ",
         "ExtensionRef plugin(s) key-auth not applied");
     assertThat(pluginNames(kic(s).config())).doesNotContain("key-auth");
   }
 
   @Test
   void extensionRefOnAGrpcRoute_isIgnoredAsByKic_soTheGrpcRouteIsLeftOut() {
-    CacheStores s = snapshot(BASE + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: key-auth, namespace: default}
@@ -282,11 +347,17 @@ class FailClosedTranslationTest {
             backendRefs: [{name: echo, kind: Service, port: 80}]
         """);
 
-    assertLeftOut(s, "rpc.example.com", "GRPCRoute default/rpc", "GRPCRoute default/rpc (broken: ",
-        "GRPCRoute filters are not supported", "key-auth");
+    assertLeftOut(
+        s,
+        "rpc.example.com",
+        "GRPCRoute default/rpc",
+        "GRPCRoute default/rpc (broken: ",
+        "GRPCRoute filters are not supported",
+        "key-auth");
   }
 
-  private static final String CONSUMERS = """
+  private static final String CONSUMERS =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongConsumer
       metadata: {name: bob, namespace: default, annotations: {kubernetes.io/ingress.class: kong}}
@@ -300,7 +371,10 @@ class FailClosedTranslationTest {
 
   @Test
   void missingCredentialSecret_leavesOutTheConsumer() {
-    CacheStores s = snapshot(CONSUMERS + """
+    CacheStores s =
+        snapshot(
+            CONSUMERS
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata: {name: alice, namespace: default, annotations: {kubernetes.io/ingress.class: kong}}
@@ -311,14 +385,19 @@ class FailClosedTranslationTest {
     FailClosedResult closed = failClosed(s);
     assertThat(TRANSLATOR.translate(s).hasUnprotected()).isTrue();
     assertThat(usernames(closed.config())).containsExactly("bob");
-    assertThat(closed.excluded().get(ref(s, "KongConsumer default/alice"))).asString()
-        .isEqualTo("KongConsumer default/alice (broken: credential Secret default/alice-acl not found)");
+    assertThat(closed.excluded().get(ref(s, "KongConsumer default/alice")))
+        .asString()
+        .isEqualTo(
+            "KongConsumer default/alice (broken: credential Secret default/alice-acl not found)");
     assertThat(usernames(kic(s).config())).containsExactlyInAnyOrder("alice", "bob");
   }
 
   @Test
   void missingConsumerGroup_leavesOutTheConsumer_groupPluginMissing_leavesOutGroupAndMembers() {
-    CacheStores s = snapshot(CONSUMERS + """
+    CacheStores s =
+        snapshot(
+            CONSUMERS
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata: {name: alice, namespace: default, annotations: {kubernetes.io/ingress.class: kong}}
@@ -338,10 +417,13 @@ class FailClosedTranslationTest {
 
     FailClosedResult closed = failClosed(s);
     assertThat(usernames(closed.config())).containsExactly("bob");
-    assertThat(closed.excluded().get(ref(s, "KongConsumer default/alice"))).asString()
+    assertThat(closed.excluded().get(ref(s, "KongConsumer default/alice")))
+        .asString()
         .contains("nonexistent consumer group: default/free-tier");
-    assertThat(closed.excluded().get(ref(s, "KongConsumer default/carol"))).asString()
-        .startsWith("KongConsumer default/carol -[M3]-> KongConsumerGroup default/gold-tier (broken: ")
+    assertThat(closed.excluded().get(ref(s, "KongConsumer default/carol")))
+        .asString()
+        .startsWith(
+            "KongConsumer default/carol -[M3]-> KongConsumerGroup default/gold-tier (broken: ")
         .contains("\"gold-limit\" does not exist");
     assertThat(closed.config().consumerGroups()).isEmpty();
     assertThat(usernames(kic(s).config())).containsExactlyInAnyOrder("alice", "bob", "carol");
@@ -349,18 +431,25 @@ class FailClosedTranslationTest {
 
   @Test
   void nothingFailsClosed_translatesOnce_andEqualsThePlainTranslation() {
-    CacheStores s = snapshot(BASE + ingress("web", "auth", "echo") + """
+    CacheStores s =
+        snapshot(
+            BASE
+                + ingress("web", "auth", "echo")
+                + """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: auth, namespace: default}
         plugin: key-auth
         """);
     int[] calls = {0};
-    FailClosedResult r = FailClosedTranslator.of(snap -> {
-      calls[0]++;
-      return TRANSLATOR.translate(snap);
-    }, TranslationFailurePolicy.FAIL_CLOSED)
-        .translate(s);
+    FailClosedResult r =
+        FailClosedTranslator.of(
+                snap -> {
+                  calls[0]++;
+                  return TRANSLATOR.translate(snap);
+                },
+                TranslationFailurePolicy.FAIL_CLOSED)
+            .translate(s);
 
     assertThat(calls[0]).isEqualTo(1);
     assertThat(r.excluded()).isEmpty();

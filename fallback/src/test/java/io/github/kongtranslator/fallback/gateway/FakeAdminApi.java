@@ -21,26 +21,52 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * An in-process stand-in for Kong's Admin API on 127.0.0.1 (ephemeral port), for the calls
- * {@link KongAdminClient} makes: {@code GET /}, {@code GET /status}, {@code POST /config} (with
- * Kong's flattened-errors 400 body), and for DB mode paged {@code GET /<collection>}, {@code
- * POST}, {@code PUT} and {@code DELETE} of entities with schema and foreign-key errors;
- * credentials under {@code /consumers/{consumer}/<key-auth|basic-auth|…>} (listed at {@code
- * /key-auths}, …; basic-auth passwords stored hashed as Kong does; unique keys answered with
- * Kong's 409 body, which echoes the value), consumer-group members under {@code
- * /consumer_groups/{group}/consumers}, {@code /licenses} and custom entity collections. A
- * collection in {@link #absent} answers 404 (plugin or Enterprise feature missing). Test use
- * only.
+ * An in-process stand-in for Kong's Admin API on 127.0.0.1 (ephemeral port), for the calls {@link
+ * KongAdminClient} makes: {@code GET /}, {@code GET /status}, {@code POST /config} (with Kong's
+ * flattened-errors 400 body), and for DB mode paged {@code GET /<collection>}, {@code POST}, {@code
+ * PUT} and {@code DELETE} of entities with schema and foreign-key errors; credentials under {@code
+ * /consumers/{consumer}/<key-auth|basic-auth|…>} (listed at {@code /key-auths}, …; basic-auth
+ * passwords stored hashed as Kong does; unique keys answered with Kong's 409 body, which echoes the
+ * value), consumer-group members under {@code /consumer_groups/{group}/consumers}, {@code
+ * /licenses} and custom entity collections. A collection in {@link #absent} answers 404 (plugin or
+ * Enterprise feature missing). Test use only.
  */
 final class FakeAdminApi implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> REFS = List.of("service", "route", "consumer", "certificate", "consumer_group");
+  private static final List<String> REFS =
+      List.of("service", "route", "consumer", "certificate", "consumer_group");
+
   /** Credential endpoint under a consumer → the collection that lists them. */
-  static final Map<String, String> CREDENTIALS = Map.of("key-auth", "key-auths", "basic-auth", "basic-auths",
-      "hmac-auth", "hmac-auths", "jwt", "jwts", "oauth2", "oauth2", "acls", "acls", "mtls-auth", "mtls-auths");
+  static final Map<String, String> CREDENTIALS =
+      Map.of(
+          "key-auth",
+          "key-auths",
+          "basic-auth",
+          "basic-auths",
+          "hmac-auth",
+          "hmac-auths",
+          "jwt",
+          "jwts",
+          "oauth2",
+          "oauth2",
+          "acls",
+          "acls",
+          "mtls-auth",
+          "mtls-auths");
+
   /** Fields Kong keeps unique per credential collection. */
-  private static final Map<String, String> UNIQUE = Map.of("key-auths", "key", "basic-auths", "username",
-      "hmac-auths", "username", "jwts", "key", "oauth2", "client_id");
+  private static final Map<String, String> UNIQUE =
+      Map.of(
+          "key-auths",
+          "key",
+          "basic-auths",
+          "username",
+          "hmac-auths",
+          "username",
+          "jwts",
+          "key",
+          "oauth2",
+          "client_id");
 
   static {
     // as the testkit's KongAdminFake: without TCP_NODELAY each answer waits for a delayed ACK
@@ -54,18 +80,23 @@ final class FakeAdminApi implements AutoCloseable {
   final String nodeId;
   final List<String> requests = new ArrayList<>();
   final List<String> authorization = new ArrayList<>();
+
   /** DB mode: collection → entities by id, in creation order. */
   final Map<String, Map<String, ObjectNode>> db = new LinkedHashMap<>();
+
   volatile String configHash = "00000000000000000000000000000000";
   volatile JsonNode declarative = MAPPER.createObjectNode();
   volatile int forcedStatus = 0;
   volatile String forcedBody = "";
   volatile long delayMillis = 0;
   volatile int fail5xxAfterWrites = -1;
+
   /** Collections (e.g. {@code mtls-auths}, {@code licenses}) that answer 404. */
   final java.util.Set<String> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** Consumer group id → member consumer ids, in insertion order. */
   final Map<String, java.util.LinkedHashSet<String>> members = new LinkedHashMap<>();
+
   private int writes;
   private int created;
 
@@ -117,11 +148,13 @@ final class FakeAdminApi implements AutoCloseable {
       postConfig(ex, body);
     } else if (!method.equals("GET") && fail5xxAfterWrites >= 0 && writes >= fail5xxAfterWrites) {
       reply(ex, 503, "{\"message\":\"database unavailable\"}");
-    } else if (path.startsWith("/consumers/") && path.split("/").length >= 4
+    } else if (path.startsWith("/consumers/")
+        && path.split("/").length >= 4
         && CREDENTIALS.containsKey(path.split("/")[3])) {
       count(method);
       credential(ex, method, path.split("/"), body);
-    } else if (path.startsWith("/consumer_groups/") && path.split("/").length >= 4
+    } else if (path.startsWith("/consumer_groups/")
+        && path.split("/").length >= 4
         && path.split("/")[3].equals("consumers")) {
       count(method);
       member(ex, method, path.split("/"), body);
@@ -150,7 +183,9 @@ final class FakeAdminApi implements AutoCloseable {
         boolean removed = collection(coll).remove(key) != null;
         if (removed && coll.equals("consumers")) { // Kong cascades to credentials and memberships
           for (String creds : CREDENTIALS.values()) {
-            collection(creds).values().removeIf(cr -> key.equals(cr.path("consumer").path("id").asText()));
+            collection(creds)
+                .values()
+                .removeIf(cr -> key.equals(cr.path("consumer").path("id").asText()));
           }
           members.values().forEach(ids -> ids.remove(key));
         } else if (removed && coll.equals("consumer_groups")) {
@@ -170,7 +205,8 @@ final class FakeAdminApi implements AutoCloseable {
   }
 
   private String newId(String coll) {
-    return UUID.nameUUIDFromBytes((coll + "#" + created++).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes((coll + "#" + created++).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   private static String decode(String segment) {
@@ -188,7 +224,8 @@ final class FakeAdminApi implements AutoCloseable {
   }
 
   /** {@code /consumers/{c}/{endpoint}[/{id}]}: GET (paged), POST, PUT, DELETE. */
-  private void credential(HttpExchange ex, String method, String[] seg, String body) throws IOException {
+  private void credential(HttpExchange ex, String method, String[] seg, String body)
+      throws IOException {
     ObjectNode consumer = consumer(decode(seg[2]));
     String coll = CREDENTIALS.get(seg[3]);
     if (consumer == null || absent.contains(coll)) {
@@ -213,8 +250,11 @@ final class FakeAdminApi implements AutoCloseable {
     }
     ObjectNode entity = (ObjectNode) MAPPER.readTree(body);
     if (rejects.test(entity)) {
-      reply(ex, 400, "{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (tags: invalid)\","
-          + "\"fields\":{\"tags\":\"invalid\"}}");
+      reply(
+          ex,
+          400,
+          "{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (tags: invalid)\","
+              + "\"fields\":{\"tags\":\"invalid\"}}");
       return;
     }
     String id = seg.length == 5 ? decode(seg[4]) : newId(coll);
@@ -223,9 +263,20 @@ final class FakeAdminApi implements AutoCloseable {
       for (ObjectNode other : c.values()) {
         if (!other.path("id").asText().equals(id) && entity.get(unique).equals(other.get(unique))) {
           String v = entity.get(unique).asText();
-          // Kong echoes the value in both the message and the field: the client must not copy either
-          reply(ex, 409, "{\"code\":5,\"name\":\"unique constraint violation\",\"message\":\"UNIQUE violation detected on '{"
-              + unique + "=\\\"" + v + "\\\"}'\",\"fields\":{\"" + unique + "\":\"already exists with value '" + v + "'\"}}");
+          // Kong echoes the value in both the message and the field: the client must not copy
+          // either
+          reply(
+              ex,
+              409,
+              "{\"code\":5,\"name\":\"unique constraint violation\",\"message\":\"UNIQUE violation detected on '{"
+                  + unique
+                  + "=\\\""
+                  + v
+                  + "\\\"}'\",\"fields\":{\""
+                  + unique
+                  + "\":\"already exists with value '"
+                  + v
+                  + "'\"}}");
           return;
         }
       }
@@ -242,7 +293,9 @@ final class FakeAdminApi implements AutoCloseable {
 
   private static String sha1(String s) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-1")
+              .digest(s.getBytes(StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(d);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
@@ -250,8 +303,10 @@ final class FakeAdminApi implements AutoCloseable {
   }
 
   /** {@code /consumer_groups/{g}/consumers[/{c}]}: GET (paged), POST, DELETE. */
-  private void member(HttpExchange ex, String method, String[] seg, String body) throws IOException {
-    ObjectNode group = findRef("consumer_groups", MAPPER.createObjectNode().put("id", decode(seg[2])));
+  private void member(HttpExchange ex, String method, String[] seg, String body)
+      throws IOException {
+    ObjectNode group =
+        findRef("consumer_groups", MAPPER.createObjectNode().put("id", decode(seg[2])));
     if (group == null) {
       group = findRef("consumer_groups", MAPPER.createObjectNode().put("name", decode(seg[2])));
     }
@@ -259,7 +314,8 @@ final class FakeAdminApi implements AutoCloseable {
       reply(ex, 404, "{\"message\":\"Not found\"}");
       return;
     }
-    java.util.LinkedHashSet<String> ids = members.computeIfAbsent(group.get("id").asText(), k -> new java.util.LinkedHashSet<>());
+    java.util.LinkedHashSet<String> ids =
+        members.computeIfAbsent(group.get("id").asText(), k -> new java.util.LinkedHashSet<>());
     if (method.equals("GET") && seg.length == 4) {
       ObjectNode out = MAPPER.createObjectNode();
       ArrayNode data = out.putArray("data");
@@ -305,7 +361,8 @@ final class FakeAdminApi implements AutoCloseable {
     walk(config, errors);
     if (!errors.isEmpty()) {
       ObjectNode err = MAPPER.createObjectNode();
-      err.put("code", 14).put("name", "invalid declarative configuration")
+      err.put("code", 14)
+          .put("name", "invalid declarative configuration")
           .put("message", "declarative config is invalid: {}");
       err.putObject("fields");
       err.set("flattened_errors", errors);
@@ -325,7 +382,10 @@ final class FakeAdminApi implements AutoCloseable {
         e.put("entity_id", node.path("id").asText(""));
         e.set("entity_tags", node.get("tags"));
         e.set("entity", node);
-        e.putArray("errors").addObject().put("type", "field").put("field", "config.keys")
+        e.putArray("errors")
+            .addObject()
+            .put("type", "field")
+            .put("field", "config.keys")
             .put("message", "unknown field");
       }
       node.fields().forEachRemaining(f -> walk(f.getValue(), errors));
@@ -358,8 +418,11 @@ final class FakeAdminApi implements AutoCloseable {
 
   private void put(HttpExchange ex, String coll, String key, ObjectNode entity) throws IOException {
     if (rejects.test(entity)) {
-      reply(ex, 400, "{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (config.keys: unknown field)\","
-          + "\"fields\":{\"config\":{\"keys\":\"unknown field\"}}}");
+      reply(
+          ex,
+          400,
+          "{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (config.keys: unknown field)\","
+              + "\"fields\":{\"config\":{\"keys\":\"unknown field\"}}}");
       return;
     }
     for (String ref : REFS) {
@@ -367,8 +430,13 @@ final class FakeAdminApi implements AutoCloseable {
       if (r != null && r.isObject()) {
         ObjectNode target = findRef(ref + "s", r);
         if (target == null) {
-          reply(ex, 400, "{\"code\":3,\"name\":\"foreign key violation\",\"message\":\"the foreign key does not exist\","
-              + "\"fields\":{\"" + ref + "\":{}}}");
+          reply(
+              ex,
+              400,
+              "{\"code\":3,\"name\":\"foreign key violation\",\"message\":\"the foreign key does not exist\","
+                  + "\"fields\":{\""
+                  + ref
+                  + "\":{}}}");
           return;
         }
         entity.putObject(ref).put("id", target.get("id").asText()); // Kong stores references by id
@@ -378,14 +446,19 @@ final class FakeAdminApi implements AutoCloseable {
     String id = entity.hasNonNull("id") ? entity.get("id").asText() : null;
     if (id == null) {
       for (ObjectNode existing : c.values()) {
-        if (key.equals(existing.path("name").asText(null)) || key.equals(existing.path("target").asText(null))
+        if (key.equals(existing.path("name").asText(null))
+            || key.equals(existing.path("target").asText(null))
             || key.equals(existing.path("username").asText(null))) {
           id = existing.get("id").asText();
         }
       }
     }
     if (id == null) {
-      id = c.containsKey(key) ? key : UUID.nameUUIDFromBytes((coll + "/" + key).getBytes(StandardCharsets.UTF_8)).toString();
+      id =
+          c.containsKey(key)
+              ? key
+              : UUID.nameUUIDFromBytes((coll + "/" + key).getBytes(StandardCharsets.UTF_8))
+                  .toString();
     }
     entity.put("id", id);
     entity.put("created_at", 1700000000);

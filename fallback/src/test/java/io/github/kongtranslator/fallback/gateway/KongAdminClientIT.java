@@ -31,12 +31,17 @@ class KongAdminClientIT {
   private static final String TOKEN = "s3cr3t-admin-token";
 
   /** Entities tagged by the KongPlugin {@code key-auth} are invalid (seed 000's plugin). */
-  private static final Predicate<JsonNode> KEY_AUTH_BROKEN = entity -> {
-    List<String> tags = StreamSupport.stream(entity.path("tags").spliterator(), false).map(JsonNode::asText).toList();
-    return tags.contains("k8s-kind:KongPlugin") && tags.contains("k8s-name:key-auth");
-  };
+  private static final Predicate<JsonNode> KEY_AUTH_BROKEN =
+      entity -> {
+        List<String> tags =
+            StreamSupport.stream(entity.path("tags").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
+        return tags.contains("k8s-kind:KongPlugin") && tags.contains("k8s-name:key-auth");
+      };
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default, uid: 00000000-0000-0000-0000-000000000001}
@@ -44,7 +49,8 @@ class KongAdminClientIT {
       """;
   private static final String WORKING = ingress("working-ingress", "/ingress-testing", "");
   private static final String FOR_AUTH = ingress("for-auth", "/for-auth-users", "key-auth");
-  private static final String PLUGIN = """
+  private static final String PLUGIN =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: key-auth, namespace: default, uid: 00000000-0000-0000-0000-000000000003}
@@ -67,7 +73,9 @@ class KongAdminClientIT {
           - http:
               paths:
               - {path: %s, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}
-        """.formatted(name, name.length(), plugins.isEmpty() ? "" : "konghq.com/plugins: " + plugins, path);
+        """
+        .formatted(
+            name, name.length(), plugins.isEmpty() ? "" : "konghq.com/plugins: " + plugins, path);
   }
 
   private static CacheStores cluster(String... docs) {
@@ -79,8 +87,12 @@ class KongAdminClientIT {
   }
 
   private static KongAdminClient client(FakeAdminApi api, KongAdminClient.Mode mode) {
-    return KongAdminClient.builder(api.url()).mode(mode).timeout(Duration.ofSeconds(2))
-        .retry(RetryPolicy.defaults().withSleeper(d -> { })).header("Kong-Admin-Token", TOKEN).build();
+    return KongAdminClient.builder(api.url())
+        .mode(mode)
+        .timeout(Duration.ofSeconds(2))
+        .retry(RetryPolicy.defaults().withSleeper(d -> {}))
+        .header("Kong-Admin-Token", TOKEN)
+        .build();
   }
 
   private static PushOutcome push(KongAdminClient c, KongConfig config) {
@@ -112,8 +124,11 @@ class KongAdminClientIT {
       PushOutcome o = push(kong, config(SERVICE, WORKING, FOR_AUTH, PLUGIN));
       assertThat(o).isInstanceOf(PushOutcome.RejectedEntities.class);
       assertThat(((PushOutcome.RejectedEntities) o).brokenObjects())
-          .extracting(ObjectRef::withoutVersionAndUid).containsExactly(KEY_AUTH.withoutVersionAndUid());
-      assertThat(api.configHash).as("nothing applied").isEqualTo("00000000000000000000000000000000");
+          .extracting(ObjectRef::withoutVersionAndUid)
+          .containsExactly(KEY_AUTH.withoutVersionAndUid());
+      assertThat(api.configHash)
+          .as("nothing applied")
+          .isEqualTo("00000000000000000000000000000000");
     }
   }
 
@@ -141,7 +156,8 @@ class KongAdminClientIT {
   @Test
   void dbLess_timeoutAfterSending_isIndeterminate() throws IOException {
     try (FakeAdminApi api = new FakeAdminApi("node-1", e -> false)) {
-      KongAdminClient kong = KongAdminClient.builder(api.url()).timeout(Duration.ofMillis(200)).build();
+      KongAdminClient kong =
+          KongAdminClient.builder(api.url()).timeout(Duration.ofMillis(200)).build();
       api.delayMillis = 1000;
       PushOutcome o = push(kong, config(SERVICE, WORKING));
       assertThat(o.kind()).isEqualTo(PushOutcome.Kind.INDETERMINATE);
@@ -154,8 +170,11 @@ class KongAdminClientIT {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    KongAdminClient kong = KongAdminClient.builder(URI.create("http://admin:" + TOKEN + "@127.0.0.1:" + port))
-        .header("Kong-Admin-Token", TOKEN).timeout(Duration.ofSeconds(2)).build();
+    KongAdminClient kong =
+        KongAdminClient.builder(URI.create("http://admin:" + TOKEN + "@127.0.0.1:" + port))
+            .header("Kong-Admin-Token", TOKEN)
+            .timeout(Duration.ofSeconds(2))
+            .build();
     PushOutcome o = push(kong, config(SERVICE, WORKING));
     assertThat(o.kind()).isEqualTo(PushOutcome.Kind.TRANSIENT);
     assertThat(o.toString()).doesNotContain(TOKEN);
@@ -172,7 +191,8 @@ class KongAdminClientIT {
       KongAdminClient kong = client(api, KongAdminClient.Mode.DATABASE);
       assertThat(kong.isAtomic()).isFalse();
       String goodPlugin = PLUGIN.replace("keys:", "key_names:");
-      assertThat(push(kong, config(SERVICE, WORKING, FOR_AUTH, goodPlugin)).kind()).isEqualTo(PushOutcome.Kind.ACCEPTED);
+      assertThat(push(kong, config(SERVICE, WORKING, FOR_AUTH, goodPlugin)).kind())
+          .isEqualTo(PushOutcome.Kind.ACCEPTED);
       assertThat(api.collection("services")).hasSize(1);
       assertThat(api.collection("routes")).hasSize(2);
       assertThat(api.collection("plugins")).hasSize(1);
@@ -189,7 +209,9 @@ class KongAdminClientIT {
       assertThat(deletes).hasSize(2);
       assertThat(deletes.get(0)).startsWith("DELETE /plugins/");
       assertThat(deletes.get(1)).startsWith("DELETE /routes/");
-      assertThat(api.requests).as("unchanged entities are not rewritten").noneMatch(r -> r.startsWith("PUT"));
+      assertThat(api.requests)
+          .as("unchanged entities are not rewritten")
+          .noneMatch(r -> r.startsWith("PUT"));
     }
   }
 
@@ -200,10 +222,13 @@ class KongAdminClientIT {
       PushOutcome o = push(kong, config(SERVICE, WORKING, FOR_AUTH, PLUGIN));
       assertThat(o).isInstanceOf(PushOutcome.RejectedEntities.class);
       PushOutcome.RejectedEntities re = (PushOutcome.RejectedEntities) o;
-      assertThat(re.brokenObjects()).extracting(ObjectRef::withoutVersionAndUid)
+      assertThat(re.brokenObjects())
+          .extracting(ObjectRef::withoutVersionAndUid)
           .containsExactly(KEY_AUTH.withoutVersionAndUid());
-      assertThat(re.errors().get(0).problems().values()).allMatch(p -> p.contains("schema violation"));
-      assertThat(api.collection("routes").values()).as("partial: the unprotected route exists")
+      assertThat(re.errors().get(0).problems().values())
+          .allMatch(p -> p.contains("schema violation"));
+      assertThat(api.collection("routes").values())
+          .as("partial: the unprotected route exists")
           .anyMatch(r -> r.path("paths").toString().contains("/for-auth-users"));
     }
   }
@@ -223,8 +248,11 @@ class KongAdminClientIT {
   void dbMode_unsupportedKinds_areRefusedBeforeWriting() throws IOException {
     try (FakeAdminApi api = new FakeAdminApi("node-1", e -> false)) {
       KongAdminClient kong = client(api, KongAdminClient.Mode.DATABASE);
-      KongConfig cfg = io.github.kongtranslator.kongmodel.io.KongConfigReader.yaml().read(
-          "_format_version: \"3.0\"\nkeyauth_credentials:\n- {key: k}\n", "orphan credential");
+      KongConfig cfg =
+          io.github.kongtranslator.kongmodel.io.KongConfigReader.yaml()
+              .read(
+                  "_format_version: \"3.0\"\nkeyauth_credentials:\n- {key: k}\n",
+                  "orphan credential");
       PushOutcome o = push(kong, cfg);
       assertThat(o.kind()).isEqualTo(PushOutcome.Kind.TRANSIENT);
       assertThat(api.requests).noneMatch(r -> r.startsWith("PUT") || r.startsWith("DELETE"));
@@ -238,11 +266,21 @@ class KongAdminClientIT {
     try (FakeAdminApi api = new FakeAdminApi("node-1", KEY_AUTH_BROKEN)) {
       KongAdminClient kong = client(api, KongAdminClient.Mode.DATABASE);
       ConfigSynchronizer sync = ConfigSynchronizer.builder(TRANSLATOR).gateway(kong).build();
-      assertThat(sync.sync(cluster(SERVICE, WORKING)).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      assertThat(sync.sync(cluster(SERVICE, WORKING)).outcome())
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
       for (int i = 0; i < 3; i++) {
-        SyncResult r = sync.sync(cluster(SERVICE, WORKING.replace("namespace: default", "namespace: default\n  resourceVersion: \"" + i + "\""), FOR_AUTH, PLUGIN));
+        SyncResult r =
+            sync.sync(
+                cluster(
+                    SERVICE,
+                    WORKING.replace(
+                        "namespace: default",
+                        "namespace: default\n  resourceVersion: \"" + i + "\""),
+                    FOR_AUTH,
+                    PLUGIN));
         assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
-        assertThat(api.collection("routes").values()).as("tick %s", i)
+        assertThat(api.collection("routes").values())
+            .as("tick %s", i)
             .noneMatch(route -> route.path("paths").toString().contains("/for-auth-users"));
         assertThat(api.collection("routes")).hasSize(1);
         assertThat(api.collection("plugins")).isEmpty();

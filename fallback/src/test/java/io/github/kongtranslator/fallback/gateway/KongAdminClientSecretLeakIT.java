@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * cluster whose credential Secrets carry a marker: credentials and consumer-group members reach
  * Kong; a rejected credential, Kong's 409 that echoes a duplicate key, and a 5xx in the middle of
  * the credentials leave the gateway {@code UNKNOWN} (or on the fallback) as fallback-spec §5.9
- * says; and the marker appears in no URL, outcome, report or log line (captured through the
- * SLF4J binding of the integration tests, at debug level).
+ * says; and the marker appears in no URL, outcome, report or log line (captured through the SLF4J
+ * binding of the integration tests, at debug level).
  */
 class KongAdminClientSecretLeakIT {
   private static final String MARKER = "LEAK-SEKRET-MARKER";
@@ -44,7 +44,8 @@ class KongAdminClientSecretLeakIT {
         kind: Secret
         metadata: {name: %s, namespace: default, labels: {konghq.com/credential: %s}}
         stringData: {%s}
-        """.formatted(name, type, data);
+        """
+        .formatted(name, type, data);
   }
 
   private static String consumer(String name, String credentials) {
@@ -55,45 +56,76 @@ class KongAdminClientSecretLeakIT {
         username: %1$s
         credentials: [%2$s]
         consumerGroups: [gold]
-        """.formatted(name, credentials);
+        """
+        .formatted(name, credentials);
   }
 
-  private static final String GROUP = """
+  private static final String GROUP =
+      """
       apiVersion: configuration.konghq.com/v1beta1
       kind: KongConsumerGroup
       metadata: {name: gold, namespace: default, annotations: {kubernetes.io/ingress.class: kong}}
       """;
 
-  /** Alice with key-auth, basic-auth, hmac-auth, jwt and acl credentials; the given key for key-auth. */
+  /**
+   * Alice with key-auth, basic-auth, hmac-auth, jwt and acl credentials; the given key for
+   * key-auth.
+   */
   private static CacheStores cluster(String aliceKey, String... more) {
-    List<String> docs = new ArrayList<>(List.of(GROUP,
-        secret("alice-key", "key-auth", "key: " + aliceKey),
-        secret("alice-basic", "basic-auth", "username: alice-basic, password: %s-pw".formatted(MARKER)),
-        secret("alice-hmac", "hmac-auth", "username: alice-hmac, secret: %s-hmac".formatted(MARKER)),
-        secret("alice-jwt", "jwt", "key: alice-jwt, secret: %s-jwt, algorithm: HS256".formatted(MARKER)),
-        secret("alice-acl", "acl", "group: admins"),
-        consumer("alice", "alice-key, alice-basic, alice-hmac, alice-jwt, alice-acl")));
+    List<String> docs =
+        new ArrayList<>(
+            List.of(
+                GROUP,
+                secret("alice-key", "key-auth", "key: " + aliceKey),
+                secret(
+                    "alice-basic",
+                    "basic-auth",
+                    "username: alice-basic, password: %s-pw".formatted(MARKER)),
+                secret(
+                    "alice-hmac",
+                    "hmac-auth",
+                    "username: alice-hmac, secret: %s-hmac".formatted(MARKER)),
+                secret(
+                    "alice-jwt",
+                    "jwt",
+                    "key: alice-jwt, secret: %s-jwt, algorithm: HS256".formatted(MARKER)),
+                secret("alice-acl", "acl", "group: admins"),
+                consumer("alice", "alice-key, alice-basic, alice-hmac, alice-jwt, alice-acl")));
     docs.addAll(List.of(more));
     return CacheStores.of(Manifests.parse(String.join("---\n", docs), "leak.yaml").objects());
   }
 
   private static Predicate<JsonNode> tagged(String name) {
-    return entity -> StreamSupport.stream(entity.path("tags").spliterator(), false)
-        .anyMatch(t -> t.asText().equals("k8s-name:" + name));
+    return entity ->
+        StreamSupport.stream(entity.path("tags").spliterator(), false)
+            .anyMatch(t -> t.asText().equals("k8s-name:" + name));
   }
 
   private static KongAdminClient client(FakeAdminApi api) {
     // without select tags: the stale consumer below is seeded without them
-    return KongAdminClient.builder(api.url()).mode(KongAdminClient.Mode.DATABASE).timeout(Duration.ofSeconds(2))
-        .selectTags(java.util.List.of()).retry(RetryPolicy.defaults().withSleeper(d -> { })).build();
+    return KongAdminClient.builder(api.url())
+        .mode(KongAdminClient.Mode.DATABASE)
+        .timeout(Duration.ofSeconds(2))
+        .selectTags(java.util.List.of())
+        .retry(RetryPolicy.defaults().withSleeper(d -> {}))
+        .build();
   }
 
   private static void assertServes(FakeAdminApi api, KongConfig config) {
-    assertThat(api.collection("consumers").values()).extracting(c -> c.path("username").asText())
-        .containsExactlyInAnyOrderElementsOf(config.consumers().stream().map(c -> c.username().orElseThrow()).toList());
-    int creds = config.consumers().stream().mapToInt(c -> c.keyauthCredentials().size()
-        + c.basicauthCredentials().size() + c.hmacauthCredentials().size() + c.jwtSecrets().size()
-        + c.acls().size()).sum();
+    assertThat(api.collection("consumers").values())
+        .extracting(c -> c.path("username").asText())
+        .containsExactlyInAnyOrderElementsOf(
+            config.consumers().stream().map(c -> c.username().orElseThrow()).toList());
+    int creds =
+        config.consumers().stream()
+            .mapToInt(
+                c ->
+                    c.keyauthCredentials().size()
+                        + c.basicauthCredentials().size()
+                        + c.hmacauthCredentials().size()
+                        + c.jwtSecrets().size()
+                        + c.acls().size())
+            .sum();
     int served = 0;
     for (String coll : FakeAdminApi.CREDENTIALS.values()) {
       served += api.collection(coll).size();
@@ -122,8 +154,11 @@ class KongAdminClientSecretLeakIT {
 
         // 2. a 5xx after two credentials were written: INDETERMINATE, UNKNOWN, next tick repairs
         api.fail5xxAfterWrites = countWrites(api) + 2; // two more writes succeed, then 503
-        CacheStores rotated = cluster(MARKER + "-key-2", consumer("bob", "bob-key"),
-            secret("bob-key", "key-auth", "key: %s-bob".formatted(MARKER)));
+        CacheStores rotated =
+            cluster(
+                MARKER + "-key-2",
+                consumer("bob", "bob-key"),
+                secret("bob-key", "key-auth", "key: %s-bob".formatted(MARKER)));
         SyncResult broken = sync.sync(rotated);
         reports.append(broken).append(broken.gateways());
         assertThat(broken.outcome()).isEqualTo(SyncOutcome.FAILED);
@@ -135,7 +170,8 @@ class KongAdminClientSecretLeakIT {
         reports.append(repaired).append(repaired.gateways());
         assertThat(repaired.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
         assertServes(api, TRANSLATOR.translate(rotated).config());
-        assertThat(api.collection("key-auths").values()).extracting(k -> k.path("key").asText())
+        assertThat(api.collection("key-auths").values())
+            .extracting(k -> k.path("key").asText())
             .containsExactlyInAnyOrder(MARKER + "-key-2", MARKER + "-bob");
         urls.addAll(api.requests);
       }
@@ -148,9 +184,13 @@ class KongAdminClientSecretLeakIT {
         SyncResult r = sync.sync(cluster(MARKER + "-key"));
         reports.append(r).append(r.gateways()).append(r.excluded());
         assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
-        assertThat(r.brokenObjects()).extracting(ObjectRef::withoutVersionAndUid)
-            .containsExactly(ObjectRef.of(Kind.SECRET, "default", "alice-hmac").withoutVersionAndUid());
-        assertThat(r.excluded().keySet()).extracting(ObjectRef::name).contains("alice-hmac", "alice");
+        assertThat(r.brokenObjects())
+            .extracting(ObjectRef::withoutVersionAndUid)
+            .containsExactly(
+                ObjectRef.of(Kind.SECRET, "default", "alice-hmac").withoutVersionAndUid());
+        assertThat(r.excluded().keySet())
+            .extracting(ObjectRef::name)
+            .contains("alice-hmac", "alice");
         assertThat(api.collection("consumers")).as("the fallback removed alice").isEmpty();
         assertThat(api.collection("key-auths")).isEmpty();
         urls.addAll(api.requests);
@@ -160,21 +200,43 @@ class KongAdminClientSecretLeakIT {
       //    A stale consumer (deleted only after the upserts) still holds alice's new key.
       try (FakeAdminApi api = new FakeAdminApi("node-3", e -> false)) {
         KongAdminClient kong = client(api);
-        api.collection("consumers").put("m-1", AdminHttp.MAPPER.createObjectNode().put("id", "m-1").put("username", "mallory"));
-        api.collection("key-auths").put("k-1", (com.fasterxml.jackson.databind.node.ObjectNode) AdminHttp.MAPPER.createObjectNode()
-            .put("id", "k-1").put("key", MARKER + "-same").set("consumer", AdminHttp.MAPPER.createObjectNode().put("id", "m-1")));
+        api.collection("consumers")
+            .put(
+                "m-1",
+                AdminHttp.MAPPER.createObjectNode().put("id", "m-1").put("username", "mallory"));
+        api.collection("key-auths")
+            .put(
+                "k-1",
+                (com.fasterxml.jackson.databind.node.ObjectNode)
+                    AdminHttp.MAPPER
+                        .createObjectNode()
+                        .put("id", "k-1")
+                        .put("key", MARKER + "-same")
+                        .set("consumer", AdminHttp.MAPPER.createObjectNode().put("id", "m-1")));
         CacheStores dup = cluster(MARKER + "-same");
-        PushOutcome o = kong.push(TRANSLATOR.translate(dup).config(), ConfigSha.of(TRANSLATOR.translate(dup).config()));
+        PushOutcome o =
+            kong.push(
+                TRANSLATOR.translate(dup).config(),
+                ConfigSha.of(TRANSLATOR.translate(dup).config()));
         assertThat(o).isInstanceOf(PushOutcome.RejectedEntities.class);
         PushOutcome.RejectedEntities re = (PushOutcome.RejectedEntities) o;
-        assertThat(re.errors().get(0).problems().values()).allMatch(p -> p.contains("unique constraint violation"));
-        reports.append(o).append(re.errors()).append(re.errors().get(0).problems()).append(re.brokenObjects());
+        assertThat(re.errors().get(0).problems().values())
+            .allMatch(p -> p.contains("unique constraint violation"));
+        reports
+            .append(o)
+            .append(re.errors())
+            .append(re.errors().get(0).problems())
+            .append(re.brokenObjects());
         assertThat(re.brokenObjects()).extracting(ObjectRef::name).containsExactly("alice-key");
-        assertThat(api.collection("consumers")).as("after the upserts the stale consumer went").hasSize(1);
+        assertThat(api.collection("consumers"))
+            .as("after the upserts the stale consumer went")
+            .hasSize(1);
         ConfigSynchronizer sync = ConfigSynchronizer.builder(TRANSLATOR).gateway(kong).build();
         SyncResult r = sync.sync(dup);
         reports.append(r).append(r.gateways()).append(r.excluded());
-        assertThat(r.outcome()).as("the stale key is gone now: accepted").isEqualTo(SyncOutcome.DESIRED_APPLIED);
+        assertThat(r.outcome())
+            .as("the stale key is gone now: accepted")
+            .isEqualTo(SyncOutcome.DESIRED_APPLIED);
         urls.addAll(api.requests);
       }
 
@@ -182,7 +244,11 @@ class KongAdminClientSecretLeakIT {
       FakeAdminApi gone = new FakeAdminApi("node-4", e -> false);
       KongAdminClient kong = client(gone);
       gone.close();
-      SyncResult r = ConfigSynchronizer.builder(TRANSLATOR).gateway(kong).build().sync(cluster(MARKER + "-key"));
+      SyncResult r =
+          ConfigSynchronizer.builder(TRANSLATOR)
+              .gateway(kong)
+              .build()
+              .sync(cluster(MARKER + "-key"));
       reports.append(r).append(r.gateways());
       assertThat(r.outcome()).isEqualTo(SyncOutcome.FAILED);
     } finally {

@@ -11,9 +11,14 @@ class RetryPolicyTest {
 
   @Test
   void backoff_doubles_fromTheInitialWait_upToTheMaximum() {
-    RetryPolicy p = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(1), d -> { });
-    assertThat(IntStream.rangeClosed(1, 5).mapToObj(p::backoff)).containsExactly(Duration.ofMillis(200),
-        Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    RetryPolicy p = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(1), d -> {});
+    assertThat(IntStream.rangeClosed(1, 5).mapToObj(p::backoff))
+        .containsExactly(
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(800),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
   }
 
   @Test
@@ -25,9 +30,11 @@ class RetryPolicyTest {
 
   @Test
   void invalidValues_areRejected() {
-    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, d -> { }))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
-    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofMillis(-1), Duration.ZERO, d -> { }))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, d -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofMillis(-1), Duration.ZERO, d -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative");
   }
 }

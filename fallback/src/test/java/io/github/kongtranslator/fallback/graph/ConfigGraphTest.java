@@ -20,7 +20,8 @@ class ConfigGraphTest {
    * Ingress ing → Service svc → KongPlugin auth → Secret conf
    * </pre>
    */
-  static final String CHAIN = """
+  static final String CHAIN =
+      """
       apiVersion: v1
       kind: Secret
       metadata: {name: conf, namespace: default, uid: u-conf}
@@ -54,7 +55,8 @@ class ConfigGraphTest {
    *              └→ KongServiceFacade facade ┘
    * </pre>
    */
-  static final String DIAMOND = """
+  static final String DIAMOND =
+      """
       apiVersion: configuration.konghq.com/v1beta1
       kind: KongUpstreamPolicy
       metadata: {name: pol, namespace: default}
@@ -87,7 +89,8 @@ class ConfigGraphTest {
    * Ingress ing → Service svc ← HTTPRoute route        ConfigMap lonely
    * </pre>
    */
-  static final String MULTIPLE_ROOTS = """
+  static final String MULTIPLE_ROOTS =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: svc, namespace: default}
@@ -120,7 +123,8 @@ class ConfigGraphTest {
    * Ingress ing ╳→ (Service missing), (KongPlugin missing), (IngressClass missing)
    * </pre>
    */
-  static final String DANGLING = """
+  static final String DANGLING =
+      """
       apiVersion: networking.k8s.io/v1
       kind: Ingress
       metadata: {name: ing, namespace: default, annotations: {konghq.com/plugins: missing}}
@@ -133,15 +137,16 @@ class ConfigGraphTest {
       """;
 
   /**
-   * Cross-namespace: each Ingress reaches the Service of its own namespace; the route in
-   * {@code b} reaches the Service in {@code a} through its backend ref namespace.
+   * Cross-namespace: each Ingress reaches the Service of its own namespace; the route in {@code b}
+   * reaches the Service in {@code a} through its backend ref namespace.
    *
    * <pre>
    * Ingress a/ing → Service a/svc ← HTTPRoute b/route
    * Ingress b/ing → Service b/svc
    * </pre>
    */
-  static final String CROSS_NAMESPACE = """
+  static final String CROSS_NAMESPACE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: svc, namespace: a}
@@ -188,7 +193,9 @@ class ConfigGraphTest {
 
   @Test
   void single_isOneNodeWithoutEdges() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: svc, namespace: default, uid: u1}
@@ -204,13 +211,20 @@ class ConfigGraphTest {
     CacheStores s = snapshot(CHAIN);
     ConfigGraph g = ConfigGraph.of(s);
 
-    assertThat(g.dependencies(ref(s, "Ingress default/ing"))).containsExactly(ref(s, "Service default/svc"));
-    assertThat(g.dependencies(ref(s, "Service default/svc"))).containsExactly(ref(s, "KongPlugin default/auth"));
-    assertThat(g.dependencies(ref(s, "KongPlugin default/auth"))).containsExactly(ref(s, "Secret default/conf"));
+    assertThat(g.dependencies(ref(s, "Ingress default/ing")))
+        .containsExactly(ref(s, "Service default/svc"));
+    assertThat(g.dependencies(ref(s, "Service default/svc")))
+        .containsExactly(ref(s, "KongPlugin default/auth"));
+    assertThat(g.dependencies(ref(s, "KongPlugin default/auth")))
+        .containsExactly(ref(s, "Secret default/conf"));
     assertThat(g.dependencies(ref(s, "Secret default/conf"))).isEmpty();
-    assertThat(g.dependents(ref(s, "Secret default/conf"))).containsExactly(ref(s, "KongPlugin default/auth"));
-    assertThat(g.dependentsClosure(List.of(ref(s, "KongPlugin default/auth")))).containsExactly(
-        ref(s, "Ingress default/ing"), ref(s, "Service default/svc"), ref(s, "KongPlugin default/auth"));
+    assertThat(g.dependents(ref(s, "Secret default/conf")))
+        .containsExactly(ref(s, "KongPlugin default/auth"));
+    assertThat(g.dependentsClosure(List.of(ref(s, "KongPlugin default/auth"))))
+        .containsExactly(
+            ref(s, "Ingress default/ing"),
+            ref(s, "Service default/svc"),
+            ref(s, "KongPlugin default/auth"));
     assertThat(g.cycles()).isEmpty();
   }
 
@@ -219,13 +233,17 @@ class ConfigGraphTest {
     CacheStores s = snapshot(DIAMOND);
     ConfigGraph g = ConfigGraph.of(s);
 
-    assertThat(g.dependents(ref(s, "KongUpstreamPolicy default/pol"))).containsExactlyInAnyOrder(
-        ref(s, "Service default/svc"), ref(s, "KongServiceFacade default/facade"));
-    assertThat(g.dependencies(ref(s, "Ingress default/ing"))).containsExactly(
-        ref(s, "Service default/svc"), ref(s, "KongServiceFacade default/facade"));
-    assertThat(g.pathsToDependencies(List.of(ref(s, "KongUpstreamPolicy default/pol")))
-        .get(ref(s, "Ingress default/ing")))
-        .containsExactly(ref(s, "Ingress default/ing"), ref(s, "Service default/svc"),
+    assertThat(g.dependents(ref(s, "KongUpstreamPolicy default/pol")))
+        .containsExactlyInAnyOrder(
+            ref(s, "Service default/svc"), ref(s, "KongServiceFacade default/facade"));
+    assertThat(g.dependencies(ref(s, "Ingress default/ing")))
+        .containsExactly(ref(s, "Service default/svc"), ref(s, "KongServiceFacade default/facade"));
+    assertThat(
+            g.pathsToDependencies(List.of(ref(s, "KongUpstreamPolicy default/pol")))
+                .get(ref(s, "Ingress default/ing")))
+        .containsExactly(
+            ref(s, "Ingress default/ing"),
+            ref(s, "Service default/svc"),
             ref(s, "KongUpstreamPolicy default/pol"));
   }
 
@@ -234,8 +252,8 @@ class ConfigGraphTest {
     CacheStores s = snapshot(MULTIPLE_ROOTS);
     ConfigGraph g = ConfigGraph.of(s);
 
-    assertThat(g.dependents(ref(s, "Service default/svc"))).containsExactly(
-        ref(s, "Ingress default/ing"), ref(s, "HTTPRoute default/route"));
+    assertThat(g.dependents(ref(s, "Service default/svc")))
+        .containsExactly(ref(s, "Ingress default/ing"), ref(s, "HTTPRoute default/route"));
     assertThat(g.dependents(ref(s, "ConfigMap default/lonely"))).isEmpty();
     assertThat(g.dependencies(ref(s, "ConfigMap default/lonely"))).isEmpty();
   }
@@ -256,12 +274,15 @@ class ConfigGraphTest {
 
     assertThat(g.dependencies(ref(s, "Ingress a/ing"))).containsExactly(ref(s, "Service a/svc"));
     assertThat(g.dependencies(ref(s, "Ingress b/ing"))).containsExactly(ref(s, "Service b/svc"));
-    assertThat(g.dependencies(ref(s, "HTTPRoute b/route"))).containsExactly(ref(s, "Service a/svc"));
+    assertThat(g.dependencies(ref(s, "HTTPRoute b/route")))
+        .containsExactly(ref(s, "Service a/svc"));
   }
 
   @Test
   void nodes_objectsSharingAUidAcrossKinds_areDistinct() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: configuration.konghq.com/v1beta1
         kind: KongConsumerGroup
         metadata: {name: x, namespace: default, uid: same}
@@ -276,7 +297,9 @@ class ConfigGraphTest {
 
   @Test
   void pluginPrecedence_namespacedPluginHidesClusterPluginOfSameName() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: v1
         kind: Service
         metadata: {name: svc, namespace: default, annotations: {konghq.com/plugins: auth}}
@@ -293,15 +316,21 @@ class ConfigGraphTest {
         """);
     ConfigGraph g = ConfigGraph.of(s);
 
-    assertThat(g.dependencies(ref(s, "Service default/svc"))).containsExactly(ref(s, "KongPlugin default/auth"));
+    assertThat(g.dependencies(ref(s, "Service default/svc")))
+        .containsExactly(ref(s, "KongPlugin default/auth"));
     assertThat(g.rules(ref(s, "Service default/svc"), ref(s, "KongPlugin default/auth")))
         .containsExactly(DependencyRule.PLUGINS_ANNOTATION);
   }
 
   @Test
   void kicEdges_areASubsetOfCompleteEdges() {
-    CacheStores s = snapshot(CHAIN + "---\n" + DIAMOND.replace("namespace: default", "namespace: d2")
-        + "---\n" + CROSS_NAMESPACE);
+    CacheStores s =
+        snapshot(
+            CHAIN
+                + "---\n"
+                + DIAMOND.replace("namespace: default", "namespace: d2")
+                + "---\n"
+                + CROSS_NAMESPACE);
 
     assertThat(ConfigGraph.of(s).edges()).containsAll(KicEdges.graph(s).edges());
   }
@@ -318,7 +347,8 @@ class ConfigGraphTest {
     ConfigGraph g = ConfigGraph.of(s);
     ObjectRef full = ref(s, "KongPlugin default/auth");
     ObjectRef noUid = parse("KongPlugin default/auth");
-    ObjectRef otherUid = new ObjectRef(full.group(), "v9", full.kind(), "default", "auth", "u-other");
+    ObjectRef otherUid =
+        new ObjectRef(full.group(), "v9", full.kind(), "default", "auth", "u-other");
 
     assertThat(g.find(noUid)).contains(full);
     assertThat(g.find(otherUid)).contains(full);
@@ -329,7 +359,9 @@ class ConfigGraphTest {
 
   @Test
   void find_aRefWhoseNamespaceAndNameJoinToAnotherObjectsKey_isNotThatObject() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: b/c, namespace: a, uid: u-p}
@@ -347,19 +379,24 @@ class ConfigGraphTest {
 
   @Test
   void find_clusterScopedRefWithANamespace_stillMatches() {
-    CacheStores s = snapshot("""
+    CacheStores s =
+        snapshot(
+            """
         apiVersion: configuration.konghq.com/v1alpha1
         kind: KongVault
         metadata: {name: vault, uid: u-v}
         spec: {backend: env, prefix: env}
         """);
-    ObjectRef tagged = new ObjectRef("configuration.konghq.com", "v1alpha1", "KongVault", "default", "vault", "u-v");
+    ObjectRef tagged =
+        new ObjectRef(
+            "configuration.konghq.com", "v1alpha1", "KongVault", "default", "vault", "u-v");
 
     assertThat(ConfigGraph.of(s).findExact(tagged)).contains(ref(s, "KongVault vault"));
   }
 
   @Test
   void toString_countsNodesEdgesAndCycles() {
-    assertThat(ConfigGraph.of(snapshot(CHAIN))).hasToString("ConfigGraph[all rules, 4 nodes, 3 edges, 0 cycles]");
+    assertThat(ConfigGraph.of(snapshot(CHAIN)))
+        .hasToString("ConfigGraph[all rules, 4 nodes, 3 edges, 0 cycles]");
   }
 }

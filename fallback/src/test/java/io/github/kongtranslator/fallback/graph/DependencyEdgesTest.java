@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One case per dependency rule of {@code fallback-spec.md} §2.2 (KIC) and §2.4 (M1–M16): only
- * the dependency is broken, and the dependent must be excluded with a reason whose first step
- * is that rule. With KIC's edge set ({@link KicEdges}) the dependent survives exactly for the
- * rules KIC misses.
+ * One case per dependency rule of {@code fallback-spec.md} §2.2 (KIC) and §2.4 (M1–M16): only the
+ * dependency is broken, and the dependent must be excluded with a reason whose first step is that
+ * rule. With KIC's edge set ({@link KicEdges}) the dependent survives exactly for the rules KIC
+ * misses.
  */
 class DependencyEdgesTest {
 
@@ -29,15 +29,21 @@ class DependencyEdgesTest {
    * @param dependent the object that must be excluded through {@code rule}
    * @param alsoExcluded further objects excluded on the way (e.g. the policy of M7)
    */
-  record EdgeCase(DependencyRule rule, String description, String yaml, String broken,
-      String dependent, List<String> alsoExcluded) {
+  record EdgeCase(
+      DependencyRule rule,
+      String description,
+      String yaml,
+      String broken,
+      String dependent,
+      List<String> alsoExcluded) {
     @Override
     public String toString() {
       return rule.id() + " " + description;
     }
   }
 
-  static final String SVC = """
+  static final String SVC =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: svc, namespace: default, uid: u-svc}
@@ -47,7 +53,10 @@ class DependencyEdgesTest {
   static Stream<EdgeCase> cases() {
     return Stream.of(
         // ---------------------------------------------------------------- KIC, §2.2
-        new EdgeCase(DependencyRule.PLUGINS_ANNOTATION, "Service -> KongPlugin", """
+        new EdgeCase(
+            DependencyRule.PLUGINS_ANNOTATION,
+            "Service -> KongPlugin",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/plugins: "a, auth"}}
@@ -56,8 +65,14 @@ class DependencyEdgesTest {
             kind: KongPlugin
             metadata: {name: auth, namespace: default, uid: u-auth}
             plugin: key-auth
-            """, "KongPlugin default/auth", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.PLUGINS_ANNOTATION, "Service -> KongClusterPlugin (no KongPlugin)", """
+            """,
+            "KongPlugin default/auth",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGINS_ANNOTATION,
+            "Service -> KongClusterPlugin (no KongPlugin)",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/plugins: auth}}
@@ -66,8 +81,14 @@ class DependencyEdgesTest {
             kind: KongClusterPlugin
             metadata: {name: auth, uid: u-auth}
             plugin: key-auth
-            """, "KongClusterPlugin auth", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.UPSTREAM_POLICY, "Service -> KongUpstreamPolicy", """
+            """,
+            "KongClusterPlugin auth",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.UPSTREAM_POLICY,
+            "Service -> KongUpstreamPolicy",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/upstream-policy: pol}}
@@ -76,8 +97,14 @@ class DependencyEdgesTest {
             kind: KongUpstreamPolicy
             metadata: {name: pol, namespace: default}
             spec: {algorithm: round-robin}
-            """, "KongUpstreamPolicy default/pol", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_CLASS, "Ingress -> IngressClass (ingressClassName)", """
+            """,
+            "KongUpstreamPolicy default/pol",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_CLASS,
+            "Ingress -> IngressClass (ingressClassName)",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default}
@@ -87,8 +114,14 @@ class DependencyEdgesTest {
             kind: IngressClass
             metadata: {name: kong}
             spec: {controller: ingress-controllers.konghq.com/kong}
-            """, "IngressClass kong", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_CLASS, "Ingress -> IngressClass (annotation)", """
+            """,
+            "IngressClass kong",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_CLASS,
+            "Ingress -> IngressClass (annotation)",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default, annotations: {kubernetes.io/ingress.class: kong}}
@@ -96,8 +129,15 @@ class DependencyEdgesTest {
             apiVersion: networking.k8s.io/v1
             kind: IngressClass
             metadata: {name: kong}
-            """, "IngressClass kong", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_BACKEND, "Ingress -> Service", SVC + """
+            """,
+            "IngressClass kong",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_BACKEND,
+            "Ingress -> Service",
+            SVC
+                + """
             ---
             apiVersion: networking.k8s.io/v1
             kind: Ingress
@@ -107,8 +147,14 @@ class DependencyEdgesTest {
               - http:
                   paths:
                   - {path: /, pathType: Prefix, backend: {service: {name: svc, port: {number: 80}}}}
-            """, "Service default/svc", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_BACKEND, "Ingress -> KongServiceFacade", """
+            """,
+            "Service default/svc",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_BACKEND,
+            "Ingress -> KongServiceFacade",
+            """
             apiVersion: incubator.ingress-controller.konghq.com/v1alpha1
             kind: KongServiceFacade
             metadata: {name: facade, namespace: default}
@@ -124,8 +170,14 @@ class DependencyEdgesTest {
                   - path: /
                     pathType: Prefix
                     backend: {resource: {apiGroup: incubator.ingress-controller.konghq.com, kind: KongServiceFacade, name: facade}}
-            """, "KongServiceFacade default/facade", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.UPSTREAM_POLICY, "Ingress -> KongUpstreamPolicy (X1)", """
+            """,
+            "KongServiceFacade default/facade",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.UPSTREAM_POLICY,
+            "Ingress -> KongUpstreamPolicy (X1)",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default, annotations: {konghq.com/upstream-policy: pol}}
@@ -133,8 +185,14 @@ class DependencyEdgesTest {
             apiVersion: configuration.konghq.com/v1beta1
             kind: KongUpstreamPolicy
             metadata: {name: pol, namespace: default}
-            """, "KongUpstreamPolicy default/pol", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.PLUGINS_ANNOTATION, "Ingress -> KongPlugin", """
+            """,
+            "KongUpstreamPolicy default/pol",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGINS_ANNOTATION,
+            "Ingress -> KongPlugin",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default, annotations: {konghq.com/plugins: auth}}
@@ -143,8 +201,14 @@ class DependencyEdgesTest {
             kind: KongPlugin
             metadata: {name: auth, namespace: default}
             plugin: key-auth
-            """, "KongPlugin default/auth", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.ROUTE_BACKEND, "HTTPRoute -> Service (ref namespace)", """
+            """,
+            "KongPlugin default/auth",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.ROUTE_BACKEND,
+            "HTTPRoute -> Service (ref namespace)",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: other}
@@ -155,8 +219,15 @@ class DependencyEdgesTest {
             spec:
               rules:
               - backendRefs: [{kind: Service, name: svc, namespace: other, port: 80}]
-            """, "Service other/svc", "HTTPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.ROUTE_BACKEND, "GRPCRoute -> Service", SVC + """
+            """,
+            "Service other/svc",
+            "HTTPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.ROUTE_BACKEND,
+            "GRPCRoute -> Service",
+            SVC
+                + """
             ---
             apiVersion: gateway.networking.k8s.io/v1
             kind: GRPCRoute
@@ -164,8 +235,15 @@ class DependencyEdgesTest {
             spec:
               rules:
               - backendRefs: [{group: "", kind: Service, name: svc, port: 80}]
-            """, "Service default/svc", "GRPCRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.ROUTE_BACKEND, "TCPRoute -> Service", SVC + """
+            """,
+            "Service default/svc",
+            "GRPCRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.ROUTE_BACKEND,
+            "TCPRoute -> Service",
+            SVC
+                + """
             ---
             apiVersion: gateway.networking.k8s.io/v1alpha2
             kind: TCPRoute
@@ -173,8 +251,15 @@ class DependencyEdgesTest {
             spec:
               rules:
               - backendRefs: [{kind: Service, name: svc, port: 80}]
-            """, "Service default/svc", "TCPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.ROUTE_BACKEND, "UDPRoute -> Service", SVC + """
+            """,
+            "Service default/svc",
+            "TCPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.ROUTE_BACKEND,
+            "UDPRoute -> Service",
+            SVC
+                + """
             ---
             apiVersion: gateway.networking.k8s.io/v1alpha2
             kind: UDPRoute
@@ -182,8 +267,15 @@ class DependencyEdgesTest {
             spec:
               rules:
               - backendRefs: [{kind: Service, name: svc, port: 80}]
-            """, "Service default/svc", "UDPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.ROUTE_BACKEND, "TLSRoute -> Service", SVC + """
+            """,
+            "Service default/svc",
+            "UDPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.ROUTE_BACKEND,
+            "TLSRoute -> Service",
+            SVC
+                + """
             ---
             apiVersion: gateway.networking.k8s.io/v1alpha2
             kind: TLSRoute
@@ -191,8 +283,14 @@ class DependencyEdgesTest {
             spec:
               rules:
               - backendRefs: [{kind: Service, name: svc, port: 80}]
-            """, "Service default/svc", "TLSRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.PLUGINS_ANNOTATION, "TLSRoute -> KongPlugin", """
+            """,
+            "Service default/svc",
+            "TLSRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGINS_ANNOTATION,
+            "TLSRoute -> KongPlugin",
+            """
             apiVersion: gateway.networking.k8s.io/v1alpha2
             kind: TLSRoute
             metadata: {name: route, namespace: default, annotations: {konghq.com/plugins: p}}
@@ -201,8 +299,14 @@ class DependencyEdgesTest {
             kind: KongPlugin
             metadata: {name: p, namespace: default}
             plugin: key-auth
-            """, "KongPlugin default/p", "TLSRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.PLUGIN_CONFIG_SECRET, "KongPlugin -> Secret (configFrom)", """
+            """,
+            "KongPlugin default/p",
+            "TLSRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGIN_CONFIG_SECRET,
+            "KongPlugin -> Secret (configFrom)",
+            """
             apiVersion: v1
             kind: Secret
             metadata: {name: conf, namespace: default}
@@ -213,8 +317,14 @@ class DependencyEdgesTest {
             metadata: {name: p, namespace: default}
             plugin: key-auth
             configFrom: {secretKeyRef: {name: conf, key: config}}
-            """, "Secret default/conf", "KongPlugin default/p", List.of()),
-        new EdgeCase(DependencyRule.PLUGIN_CONFIG_SECRET, "KongPlugin -> Secret (configPatches)", """
+            """,
+            "Secret default/conf",
+            "KongPlugin default/p",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGIN_CONFIG_SECRET,
+            "KongPlugin -> Secret (configPatches)",
+            """
             apiVersion: v1
             kind: Secret
             metadata: {name: conf, namespace: default}
@@ -224,8 +334,14 @@ class DependencyEdgesTest {
             metadata: {name: p, namespace: default}
             plugin: key-auth
             configPatches: [{path: /key, valueFrom: {secretKeyRef: {name: conf, key: k}}}]
-            """, "Secret default/conf", "KongPlugin default/p", List.of()),
-        new EdgeCase(DependencyRule.PLUGIN_CONFIG_SECRET, "KongClusterPlugin -> Secret", """
+            """,
+            "Secret default/conf",
+            "KongPlugin default/p",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGIN_CONFIG_SECRET,
+            "KongClusterPlugin -> Secret",
+            """
             apiVersion: v1
             kind: Secret
             metadata: {name: conf, namespace: kong}
@@ -235,8 +351,14 @@ class DependencyEdgesTest {
             metadata: {name: p}
             plugin: key-auth
             configFrom: {secretKeyRef: {name: conf, namespace: kong, key: config}}
-            """, "Secret kong/conf", "KongClusterPlugin p", List.of()),
-        new EdgeCase(DependencyRule.CONSUMER_CREDENTIAL, "KongConsumer -> credential Secret", """
+            """,
+            "Secret kong/conf",
+            "KongClusterPlugin p",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CONSUMER_CREDENTIAL,
+            "KongConsumer -> credential Secret",
+            """
             apiVersion: v1
             kind: Secret
             metadata: {name: cred, namespace: default}
@@ -246,8 +368,14 @@ class DependencyEdgesTest {
             metadata: {name: alice, namespace: default}
             username: alice
             credentials: [cred]
-            """, "Secret default/cred", "KongConsumer default/alice", List.of()),
-        new EdgeCase(DependencyRule.PLUGINS_ANNOTATION, "KongConsumerGroup -> KongPlugin", """
+            """,
+            "Secret default/cred",
+            "KongConsumer default/alice",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.PLUGINS_ANNOTATION,
+            "KongConsumerGroup -> KongPlugin",
+            """
             apiVersion: configuration.konghq.com/v1beta1
             kind: KongConsumerGroup
             metadata: {name: gold, namespace: default, annotations: {konghq.com/plugins: rl}}
@@ -256,24 +384,44 @@ class DependencyEdgesTest {
             kind: KongPlugin
             metadata: {name: rl, namespace: default}
             plugin: rate-limiting
-            """, "KongPlugin default/rl", "KongConsumerGroup default/gold", List.of()),
-        new EdgeCase(DependencyRule.L4_INGRESS_BACKEND, "TCPIngress -> Service", SVC + """
+            """,
+            "KongPlugin default/rl",
+            "KongConsumerGroup default/gold",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.L4_INGRESS_BACKEND,
+            "TCPIngress -> Service",
+            SVC
+                + """
             ---
             apiVersion: configuration.konghq.com/v1beta1
             kind: TCPIngress
             metadata: {name: tcp, namespace: default}
             spec:
               rules: [{port: 9000, backend: {serviceName: svc, servicePort: 80}}]
-            """, "Service default/svc", "TCPIngress default/tcp", List.of()),
-        new EdgeCase(DependencyRule.L4_INGRESS_BACKEND, "UDPIngress -> Service", SVC + """
+            """,
+            "Service default/svc",
+            "TCPIngress default/tcp",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.L4_INGRESS_BACKEND,
+            "UDPIngress -> Service",
+            SVC
+                + """
             ---
             apiVersion: configuration.konghq.com/v1beta1
             kind: UDPIngress
             metadata: {name: udp, namespace: default}
             spec:
               rules: [{port: 9000, backend: {serviceName: svc, servicePort: 80}}]
-            """, "Service default/svc", "UDPIngress default/udp", List.of()),
-        new EdgeCase(DependencyRule.UPSTREAM_POLICY, "KongServiceFacade -> KongUpstreamPolicy", """
+            """,
+            "Service default/svc",
+            "UDPIngress default/udp",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.UPSTREAM_POLICY,
+            "KongServiceFacade -> KongUpstreamPolicy",
+            """
             apiVersion: incubator.ingress-controller.konghq.com/v1alpha1
             kind: KongServiceFacade
             metadata: {name: facade, namespace: default, annotations: {konghq.com/upstream-policy: pol}}
@@ -281,8 +429,14 @@ class DependencyEdgesTest {
             apiVersion: configuration.konghq.com/v1beta1
             kind: KongUpstreamPolicy
             metadata: {name: pol, namespace: default}
-            """, "KongUpstreamPolicy default/pol", "KongServiceFacade default/facade", List.of()),
-        new EdgeCase(DependencyRule.CUSTOM_ENTITY_PARENT, "KongCustomEntity -> KongPlugin", """
+            """,
+            "KongUpstreamPolicy default/pol",
+            "KongServiceFacade default/facade",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CUSTOM_ENTITY_PARENT,
+            "KongCustomEntity -> KongPlugin",
+            """
             apiVersion: configuration.konghq.com/v1
             kind: KongPlugin
             metadata: {name: p, namespace: default}
@@ -294,8 +448,14 @@ class DependencyEdgesTest {
             spec:
               type: degraphql_routes
               parentRef: {group: configuration.konghq.com, kind: KongPlugin, name: p}
-            """, "KongPlugin default/p", "KongCustomEntity default/ce", List.of()),
-        new EdgeCase(DependencyRule.CUSTOM_ENTITY_PARENT, "KongCustomEntity -> KongClusterPlugin", """
+            """,
+            "KongPlugin default/p",
+            "KongCustomEntity default/ce",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CUSTOM_ENTITY_PARENT,
+            "KongCustomEntity -> KongClusterPlugin",
+            """
             apiVersion: configuration.konghq.com/v1
             kind: KongClusterPlugin
             metadata: {name: p}
@@ -307,9 +467,15 @@ class DependencyEdgesTest {
             spec:
               type: degraphql_routes
               parentRef: {group: configuration.konghq.com, kind: KongClusterPlugin, name: p}
-            """, "KongClusterPlugin p", "KongCustomEntity default/ce", List.of()),
+            """,
+            "KongClusterPlugin p",
+            "KongCustomEntity default/ce",
+            List.of()),
         // ---------------------------------------------------------------- missed by KIC, §2.4
-        new EdgeCase(DependencyRule.REMOTE_PLUGIN, "HTTPRoute -> KongPlugin in another namespace (ns:name)", """
+        new EdgeCase(
+            DependencyRule.REMOTE_PLUGIN,
+            "HTTPRoute -> KongPlugin in another namespace (ns:name)",
+            """
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute
             metadata: {name: route, namespace: default, annotations: {konghq.com/plugins: "security:auth"}}
@@ -325,8 +491,14 @@ class DependencyEdgesTest {
             spec:
               from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: default}]
               to: [{group: configuration.konghq.com, kind: KongPlugin}]
-            """, "KongPlugin security/auth", "HTTPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.EXTENSION_REF_PLUGIN, "HTTPRoute -> KongPlugin (ExtensionRef filter)", """
+            """,
+            "KongPlugin security/auth",
+            "HTTPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.EXTENSION_REF_PLUGIN,
+            "HTTPRoute -> KongPlugin (ExtensionRef filter)",
+            """
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute
             metadata: {name: route, namespace: default}
@@ -340,8 +512,14 @@ class DependencyEdgesTest {
             kind: KongPlugin
             metadata: {name: auth, namespace: default}
             plugin: key-auth
-            """, "KongPlugin default/auth", "HTTPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.EXTENSION_REF_PLUGIN, "HTTPRoute -> KongClusterPlugin (ExtensionRef, P fallback)", """
+            """,
+            "KongPlugin default/auth",
+            "HTTPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.EXTENSION_REF_PLUGIN,
+            "HTTPRoute -> KongClusterPlugin (ExtensionRef, P fallback)",
+            """
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute
             metadata: {name: route, namespace: default}
@@ -357,8 +535,14 @@ class DependencyEdgesTest {
             kind: KongClusterPlugin
             metadata: {name: auth}
             plugin: key-auth
-            """, "KongClusterPlugin auth", "HTTPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.CONSUMER_GROUP, "KongConsumer -> KongConsumerGroup", """
+            """,
+            "KongClusterPlugin auth",
+            "HTTPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CONSUMER_GROUP,
+            "KongConsumer -> KongConsumerGroup",
+            """
             apiVersion: configuration.konghq.com/v1
             kind: KongConsumer
             metadata: {name: alice, namespace: default}
@@ -368,8 +552,14 @@ class DependencyEdgesTest {
             apiVersion: configuration.konghq.com/v1beta1
             kind: KongConsumerGroup
             metadata: {name: gold, namespace: default}
-            """, "KongConsumerGroup default/gold", "KongConsumer default/alice", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_TLS_SECRET, "Ingress -> TLS Secret", """
+            """,
+            "KongConsumerGroup default/gold",
+            "KongConsumer default/alice",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_TLS_SECRET,
+            "Ingress -> TLS Secret",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default}
@@ -380,8 +570,14 @@ class DependencyEdgesTest {
             kind: Secret
             metadata: {name: cert, namespace: default}
             type: kubernetes.io/tls
-            """, "Secret default/cert", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_TLS_SECRET, "TCPIngress -> TLS Secret", """
+            """,
+            "Secret default/cert",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_TLS_SECRET,
+            "TCPIngress -> TLS Secret",
+            """
             apiVersion: configuration.konghq.com/v1beta1
             kind: TCPIngress
             metadata: {name: tcp, namespace: default}
@@ -391,8 +587,14 @@ class DependencyEdgesTest {
             apiVersion: v1
             kind: Secret
             metadata: {name: cert, namespace: default}
-            """, "Secret default/cert", "TCPIngress default/tcp", List.of()),
-        new EdgeCase(DependencyRule.CLIENT_CERTIFICATE, "Service -> client certificate Secret", """
+            """,
+            "Secret default/cert",
+            "TCPIngress default/tcp",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CLIENT_CERTIFICATE,
+            "Service -> client certificate Secret",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/client-cert: cc}}
@@ -400,8 +602,14 @@ class DependencyEdgesTest {
             apiVersion: v1
             kind: Secret
             metadata: {name: cc, namespace: default}
-            """, "Secret default/cc", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.CA_CERTIFICATES, "Service -> CA Secret", """
+            """,
+            "Secret default/cc",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CA_CERTIFICATES,
+            "Service -> CA Secret",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/ca-certificates-secrets: "x, ca"}}
@@ -409,8 +617,14 @@ class DependencyEdgesTest {
             apiVersion: v1
             kind: Secret
             metadata: {name: ca, namespace: default, labels: {konghq.com/ca-cert: "true"}}
-            """, "Secret default/ca", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.CA_CERTIFICATES, "Service -> CA ConfigMap", """
+            """,
+            "Secret default/ca",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CA_CERTIFICATES,
+            "Service -> CA ConfigMap",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/ca-certificates-configmaps: ca}}
@@ -418,8 +632,15 @@ class DependencyEdgesTest {
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: ca, namespace: default, labels: {konghq.com/ca-cert: "true"}}
-            """, "ConfigMap default/ca", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.BACKEND_TLS_POLICY, "Service -> BackendTLSPolicy -> CA ConfigMap", SVC + """
+            """,
+            "ConfigMap default/ca",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.BACKEND_TLS_POLICY,
+            "Service -> BackendTLSPolicy -> CA ConfigMap",
+            SVC
+                + """
             ---
             apiVersion: gateway.networking.k8s.io/v1alpha3
             kind: BackendTLSPolicy
@@ -433,23 +654,43 @@ class DependencyEdgesTest {
             apiVersion: v1
             kind: ConfigMap
             metadata: {name: ca, namespace: default}
-            """, "ConfigMap default/ca", "Service default/svc", List.of("BackendTLSPolicy default/tls")),
-        new EdgeCase(DependencyRule.FACADE_BACKEND, "KongServiceFacade -> Service", SVC + """
+            """,
+            "ConfigMap default/ca",
+            "Service default/svc",
+            List.of("BackendTLSPolicy default/tls")),
+        new EdgeCase(
+            DependencyRule.FACADE_BACKEND,
+            "KongServiceFacade -> Service",
+            SVC
+                + """
             ---
             apiVersion: incubator.ingress-controller.konghq.com/v1alpha1
             kind: KongServiceFacade
             metadata: {name: facade, namespace: default}
             spec: {backendRef: {name: svc, port: 80}}
-            """, "Service default/svc", "KongServiceFacade default/facade", List.of()),
-        new EdgeCase(DependencyRule.DEFAULT_BACKEND, "Ingress -> default backend Service", SVC + """
+            """,
+            "Service default/svc",
+            "KongServiceFacade default/facade",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.DEFAULT_BACKEND,
+            "Ingress -> default backend Service",
+            SVC
+                + """
             ---
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default}
             spec:
               defaultBackend: {service: {name: svc, port: {number: 80}}}
-            """, "Service default/svc", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.DEFAULT_BACKEND, "Ingress -> default backend KongServiceFacade", """
+            """,
+            "Service default/svc",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.DEFAULT_BACKEND,
+            "Ingress -> default backend KongServiceFacade",
+            """
             apiVersion: incubator.ingress-controller.konghq.com/v1alpha1
             kind: KongServiceFacade
             metadata: {name: facade, namespace: default}
@@ -459,8 +700,14 @@ class DependencyEdgesTest {
             metadata: {name: ing, namespace: default}
             spec:
               defaultBackend: {resource: {apiGroup: incubator.ingress-controller.konghq.com, kind: KongServiceFacade, name: facade}}
-            """, "KongServiceFacade default/facade", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.GATEWAY, "HTTPRoute -> Gateway (parentRef)", """
+            """,
+            "KongServiceFacade default/facade",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.GATEWAY,
+            "HTTPRoute -> Gateway (parentRef)",
+            """
             apiVersion: gateway.networking.k8s.io/v1
             kind: HTTPRoute
             metadata: {name: route, namespace: default}
@@ -471,8 +718,14 @@ class DependencyEdgesTest {
             kind: Gateway
             metadata: {name: kong, namespace: default}
             spec: {gatewayClassName: kong, listeners: [{name: http, port: 80, protocol: HTTP}]}
-            """, "Gateway default/kong", "HTTPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.GATEWAY, "Gateway -> GatewayClass", """
+            """,
+            "Gateway default/kong",
+            "HTTPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.GATEWAY,
+            "Gateway -> GatewayClass",
+            """
             apiVersion: gateway.networking.k8s.io/v1
             kind: Gateway
             metadata: {name: kong, namespace: default}
@@ -482,8 +735,14 @@ class DependencyEdgesTest {
             kind: GatewayClass
             metadata: {name: kong}
             spec: {controllerName: konghq.com/kic-gateway-controller}
-            """, "GatewayClass kong", "Gateway default/kong", List.of()),
-        new EdgeCase(DependencyRule.GATEWAY, "listener TLS Secret -> Gateway -> TCPRoute", """
+            """,
+            "GatewayClass kong",
+            "Gateway default/kong",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.GATEWAY,
+            "listener TLS Secret -> Gateway -> TCPRoute",
+            """
             apiVersion: gateway.networking.k8s.io/v1alpha2
             kind: TCPRoute
             metadata: {name: route, namespace: default}
@@ -504,8 +763,14 @@ class DependencyEdgesTest {
             apiVersion: v1
             kind: Secret
             metadata: {name: cert, namespace: infra}
-            """, "Secret infra/cert", "TCPRoute default/route", List.of("Gateway infra/kong")),
-        new EdgeCase(DependencyRule.REFERENCE_GRANT, "HTTPRoute -> ReferenceGrant of a cross-namespace backend", """
+            """,
+            "Secret infra/cert",
+            "TCPRoute default/route",
+            List.of("Gateway infra/kong")),
+        new EdgeCase(
+            DependencyRule.REFERENCE_GRANT,
+            "HTTPRoute -> ReferenceGrant of a cross-namespace backend",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: other}
@@ -523,8 +788,14 @@ class DependencyEdgesTest {
             spec:
               from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: default}]
               to: [{group: "", kind: Service, name: svc}]
-            """, "ReferenceGrant other/grant", "HTTPRoute default/route", List.of()),
-        new EdgeCase(DependencyRule.REFERENCE_GRANT, "Gateway -> ReferenceGrant of a cross-namespace listener certificate", """
+            """,
+            "ReferenceGrant other/grant",
+            "HTTPRoute default/route",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.REFERENCE_GRANT,
+            "Gateway -> ReferenceGrant of a cross-namespace listener certificate",
+            """
             apiVersion: gateway.networking.k8s.io/v1
             kind: Gateway
             metadata: {name: kong, namespace: infra}
@@ -545,8 +816,14 @@ class DependencyEdgesTest {
             spec:
               from: [{group: gateway.networking.k8s.io, kind: Gateway, namespace: infra}]
               to: [{group: "", kind: Secret}]
-            """, "ReferenceGrant certs/grant", "Gateway infra/kong", List.of()),
-        new EdgeCase(DependencyRule.REFERENCE_GRANT, "KongCustomEntity -> ReferenceGrant of its remote parent", """
+            """,
+            "ReferenceGrant certs/grant",
+            "Gateway infra/kong",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.REFERENCE_GRANT,
+            "KongCustomEntity -> ReferenceGrant of its remote parent",
+            """
             apiVersion: configuration.konghq.com/v1
             kind: KongPlugin
             metadata: {name: p, namespace: plugins}
@@ -565,8 +842,14 @@ class DependencyEdgesTest {
             spec:
               from: [{group: configuration.konghq.com, kind: KongCustomEntity, namespace: default}]
               to: [{group: configuration.konghq.com, kind: KongPlugin, name: p}]
-            """, "ReferenceGrant plugins/grant", "KongCustomEntity default/ce", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_CLASS_COMPLETE, "Ingress -> annotation IngressClass beside ingressClassName (X4)", """
+            """,
+            "ReferenceGrant plugins/grant",
+            "KongCustomEntity default/ce",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_CLASS_COMPLETE,
+            "Ingress -> annotation IngressClass beside ingressClassName (X4)",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default, annotations: {kubernetes.io/ingress.class: legacy}}
@@ -575,8 +858,14 @@ class DependencyEdgesTest {
             apiVersion: networking.k8s.io/v1
             kind: IngressClass
             metadata: {name: legacy}
-            """, "IngressClass legacy", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, "KongCustomEntity -> KongPlugin in another namespace", """
+            """,
+            "IngressClass legacy",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT,
+            "KongCustomEntity -> KongPlugin in another namespace",
+            """
             apiVersion: configuration.konghq.com/v1
             kind: KongPlugin
             metadata: {name: p, namespace: plugins}
@@ -588,8 +877,14 @@ class DependencyEdgesTest {
             spec:
               type: degraphql_routes
               parentRef: {group: configuration.konghq.com, kind: KongPlugin, name: p, namespace: plugins}
-            """, "KongPlugin plugins/p", "KongCustomEntity default/ce", List.of()),
-        new EdgeCase(DependencyRule.KONG_INGRESS_OVERRIDE, "Service -> KongIngress (override)", """
+            """,
+            "KongPlugin plugins/p",
+            "KongCustomEntity default/ce",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.KONG_INGRESS_OVERRIDE,
+            "Service -> KongIngress (override)",
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: svc, namespace: default, annotations: {konghq.com/override: ki}}
@@ -597,8 +892,14 @@ class DependencyEdgesTest {
             apiVersion: configuration.konghq.com/v1
             kind: KongIngress
             metadata: {name: ki, namespace: default}
-            """, "KongIngress default/ki", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_CLASS_COMPLETE, "class-less Ingress -> default IngressClass", """
+            """,
+            "KongIngress default/ki",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_CLASS_COMPLETE,
+            "class-less Ingress -> default IngressClass",
+            """
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata: {name: ing, namespace: default}
@@ -606,8 +907,14 @@ class DependencyEdgesTest {
             apiVersion: networking.k8s.io/v1
             kind: IngressClass
             metadata: {name: kong, annotations: {ingressclass.kubernetes.io/is-default-class: "true"}}
-            """, "IngressClass kong", "Ingress default/ing", List.of()),
-        new EdgeCase(DependencyRule.INGRESS_CLASS_COMPLETE, "IngressClass -> IngressClassParameters", """
+            """,
+            "IngressClass kong",
+            "Ingress default/ing",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.INGRESS_CLASS_COMPLETE,
+            "IngressClass -> IngressClassParameters",
+            """
             apiVersion: networking.k8s.io/v1
             kind: IngressClass
             metadata: {name: kong}
@@ -618,16 +925,29 @@ class DependencyEdgesTest {
             apiVersion: configuration.konghq.com/v1alpha1
             kind: IngressClassParameters
             metadata: {name: params, namespace: kong}
-            """, "IngressClassParameters kong/params", "IngressClass kong", List.of()),
-        new EdgeCase(DependencyRule.ENDPOINT_SLICE, "Service -> EndpointSlice", SVC + """
+            """,
+            "IngressClassParameters kong/params",
+            "IngressClass kong",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.ENDPOINT_SLICE,
+            "Service -> EndpointSlice",
+            SVC
+                + """
             ---
             apiVersion: discovery.k8s.io/v1
             kind: EndpointSlice
             metadata: {name: svc-abc, namespace: default, labels: {kubernetes.io/service-name: svc}}
             addressType: IPv4
             endpoints: [{addresses: [10.0.0.1]}]
-            """, "EndpointSlice default/svc-abc", "Service default/svc", List.of()),
-        new EdgeCase(DependencyRule.VAULT, "KongPlugin -> KongVault ({vault://prefix/...})", """
+            """,
+            "EndpointSlice default/svc-abc",
+            "Service default/svc",
+            List.of()),
+        new EdgeCase(
+            DependencyRule.VAULT,
+            "KongPlugin -> KongVault ({vault://prefix/...})",
+            """
             apiVersion: configuration.konghq.com/v1
             kind: KongPlugin
             metadata: {name: p, namespace: default}
@@ -638,7 +958,10 @@ class DependencyEdgesTest {
             kind: KongVault
             metadata: {name: env-vault}
             spec: {backend: env, prefix: env}
-            """, "KongVault env-vault", "KongPlugin default/p", List.of()));
+            """,
+            "KongVault env-vault",
+            "KongPlugin default/p",
+            List.of()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,15 +6,16 @@ import io.github.kongtranslator.core.cache.CacheStores;
 import java.util.Arrays;
 
 /**
- * KIC's edge set ({@code fallback-spec.md} §2.2, quirks X1–X5 included) for differential tests:
- * the subgraph of the rules KIC resolves ({@link DependencyRule#inKic()}). Every KIC edge is
- * also an edge of the complete graph; exclusion with it misses real dependencies (§2.4), so it
- * never serves traffic and lives in test code only.
+ * KIC's edge set ({@code fallback-spec.md} §2.2, quirks X1–X5 included) for differential tests: the
+ * subgraph of the rules KIC resolves ({@link DependencyRule#inKic()}). Every KIC edge is also an
+ * edge of the complete graph; exclusion with it misses real dependencies (§2.4), so it never serves
+ * traffic and lives in test code only.
  */
 public final class KicEdges {
   /** The rules KIC resolves. */
-  public static final ImmutableSet<DependencyRule> RULES = Sets.immutableEnumSet(
-      Arrays.stream(DependencyRule.values()).filter(DependencyRule::inKic).toList());
+  public static final ImmutableSet<DependencyRule> RULES =
+      Sets.immutableEnumSet(
+          Arrays.stream(DependencyRule.values()).filter(DependencyRule::inKic).toList());
 
   private KicEdges() {}
 

@@ -16,23 +16,31 @@ import org.junit.jupiter.api.Test;
  */
 class SubgraphTest {
 
-  static final String ALL = ConfigGraphTest.CHAIN + "---\n"
-      + ConfigGraphTest.DIAMOND.replace("namespace: default", "namespace: d2") + "---\n"
-      + ConfigGraphTest.CROSS_NAMESPACE;
+  static final String ALL =
+      ConfigGraphTest.CHAIN
+          + "---\n"
+          + ConfigGraphTest.DIAMOND.replace("namespace: default", "namespace: d2")
+          + "---\n"
+          + ConfigGraphTest.CROSS_NAMESPACE;
 
   @Test
   void subgraph_hasTheCompleteGraphsEdgesOfItsRules_inTheirOrder() {
-    for (CacheStores s : List.of(snapshot(ALL), CacheStores.of(Fixtures.corpusObjects("fallback-config-kong")))) {
+    for (CacheStores s :
+        List.of(snapshot(ALL), CacheStores.of(Fixtures.corpusObjects("fallback-config-kong")))) {
       ConfigGraph complete = ConfigGraph.of(s);
 
-      for (Set<DependencyRule> rules : List.of(KicEdges.RULES, EnumSet.complementOf(EnumSet.copyOf(KicEdges.RULES)),
-          EnumSet.of(DependencyRule.PLUGINS_ANNOTATION))) {
+      for (Set<DependencyRule> rules :
+          List.of(
+              KicEdges.RULES,
+              EnumSet.complementOf(EnumSet.copyOf(KicEdges.RULES)),
+              EnumSet.of(DependencyRule.PLUGINS_ANNOTATION))) {
         ConfigGraph sub = ConfigGraph.of(s, rules);
 
         assertThat(sub.nodes()).containsExactlyElementsOf(complete.nodes());
         assertThat(sub.rules()).containsExactlyInAnyOrderElementsOf(rules);
-        assertThat(sub.edges()).containsExactlyElementsOf(
-            complete.edges().stream().filter(d -> rules.contains(d.rule())).toList());
+        assertThat(sub.edges())
+            .containsExactlyElementsOf(
+                complete.edges().stream().filter(d -> rules.contains(d.rule())).toList());
       }
     }
   }
@@ -45,7 +53,9 @@ class SubgraphTest {
         .anyMatch(d -> d.rule() == DependencyRule.PLUGINS_ANNOTATION)
         .anyMatch(d -> d.rule() != DependencyRule.PLUGINS_ANNOTATION);
     assertThat(ConfigGraph.of(s, EnumSet.of(DependencyRule.PLUGINS_ANNOTATION)).edges())
-        .isNotEmpty().extracting(Dependency::rule).containsOnly(DependencyRule.PLUGINS_ANNOTATION);
+        .isNotEmpty()
+        .extracting(Dependency::rule)
+        .containsOnly(DependencyRule.PLUGINS_ANNOTATION);
   }
 
   @Test
@@ -55,7 +65,10 @@ class SubgraphTest {
     assertThat(ConfigGraph.of(s)).hasToString("ConfigGraph[all rules, 4 nodes, 3 edges, 0 cycles]");
     assertThat(ConfigGraph.of(s, EnumSet.allOf(DependencyRule.class)))
         .hasToString("ConfigGraph[all rules, 4 nodes, 3 edges, 0 cycles]");
-    assertThat(ConfigGraph.of(s, EnumSet.of(DependencyRule.REMOTE_PLUGIN, DependencyRule.PLUGINS_ANNOTATION)).toString())
+    assertThat(
+            ConfigGraph.of(
+                    s, EnumSet.of(DependencyRule.REMOTE_PLUGIN, DependencyRule.PLUGINS_ANNOTATION))
+                .toString())
         .startsWith("ConfigGraph[rules P M1, 4 nodes, ");
   }
 }

@@ -26,13 +26,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigSynchronizerTest {
   private static final Translator TRANSLATOR = Translator.create(TranslatorOptions.defaults());
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default}
       spec: {ports: [{port: 80}]}
       """;
-  private static final String INGRESS = """
+  private static final String INGRESS =
+      """
       apiVersion: networking.k8s.io/v1
       kind: Ingress
       metadata: {name: web, namespace: default, annotations: {%s}}
@@ -47,7 +49,10 @@ class ConfigSynchronizerTest {
 
   /** The objects as a controller's informers hold them (as stored); error bodies carry no uid. */
   private static CacheStores cluster(String path) {
-    return CacheStores.of(Manifests.asStored().read(new java.io.StringReader(SERVICE + "---\n" + INGRESS.formatted("", path)), "t").objects());
+    return CacheStores.of(
+        Manifests.asStored()
+            .read(new java.io.StringReader(SERVICE + "---\n" + INGRESS.formatted("", path)), "t")
+            .objects());
   }
 
   private static ConfigSha shaOf(CacheStores s) {
@@ -55,9 +60,19 @@ class ConfigSynchronizerTest {
   }
 
   private static PushOutcome blamingWeb() {
-    return PushOutcome.rejected(List.of(FlattenedError.of("route", "web", "", List.of(
-        "k8s-name:web", "k8s-namespace:default", "k8s-kind:Ingress", "k8s-group:networking.k8s.io",
-        "k8s-version:v1"), List.of(FieldError.of("field", "paths", "invalid", List.of())))));
+    return PushOutcome.rejected(
+        List.of(
+            FlattenedError.of(
+                "route",
+                "web",
+                "",
+                List.of(
+                    "k8s-name:web",
+                    "k8s-namespace:default",
+                    "k8s-kind:Ingress",
+                    "k8s-group:networking.k8s.io",
+                    "k8s-version:v1"),
+                List.of(FieldError.of("field", "paths", "invalid", List.of())))));
   }
 
   private static ConfigSynchronizer sync(ScriptedGateway... gateways) {
@@ -83,10 +98,13 @@ class ConfigSynchronizerTest {
     assertThat(s.lastValidConfig()).contains(TRANSLATOR.translate(cluster("a")).config());
     assertThat(r.brokenObjects()).isEmpty();
     assertThat(r.excluded()).isEmpty();
-    assertThat(r.gateways()).singleElement().satisfies(rep -> {
-      assertThat(rep.gatewayId()).isEqualTo("g");
-      assertThat(rep.sentCount()).isEqualTo(1);
-    });
+    assertThat(r.gateways())
+        .singleElement()
+        .satisfies(
+            rep -> {
+              assertThat(rep.gatewayId()).isEqualTo("g");
+              assertThat(rep.sentCount()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -105,11 +123,22 @@ class ConfigSynchronizerTest {
     ScriptedGateway g = new ScriptedGateway("g", false);
     ConfigSynchronizer s = sync(g);
     s.sync(cluster("a"));
-    CacheStores sameConfig = CacheStores.of(Manifests.asStored().read(new java.io.StringReader(SERVICE + "---\n" + INGRESS.formatted("", "a")
-        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: default}\ndata: {k: v}\n"), "t").objects());
+    CacheStores sameConfig =
+        CacheStores.of(
+            Manifests.asStored()
+                .read(
+                    new java.io.StringReader(
+                        SERVICE
+                            + "---\n"
+                            + INGRESS.formatted("", "a")
+                            + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: default}\ndata: {k: v}\n"),
+                    "t")
+                .objects());
     SyncResult r = s.sync(sameConfig);
     assertThat(r.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-    assertThat(r.gateways().get(0).attempts()).singleElement().satisfies(a -> assertThat(a.sent()).isFalse());
+    assertThat(r.gateways().get(0).attempts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.sent()).isFalse());
     assertThat(g.pushes).hasSize(1);
   }
 
@@ -129,19 +158,25 @@ class ConfigSynchronizerTest {
   })
   void stateTransitions_followTheD3Table(PushOutcome.Kind kind, boolean atomic, String expected) {
     ScriptedGateway g = new ScriptedGateway("g", atomic);
-    ConfigSynchronizer s = ConfigSynchronizer.builder(TRANSLATOR).gateway(g).fallbackMode(FallbackMode.DISABLED).build();
+    ConfigSynchronizer s =
+        ConfigSynchronizer.builder(TRANSLATOR)
+            .gateway(g)
+            .fallbackMode(FallbackMode.DISABLED)
+            .build();
     s.sync(cluster("a"));
     GatewayState before = s.gatewayState("g");
-    PushOutcome o = switch (kind) {
-      case ACCEPTED -> PushOutcome.accepted();
-      case REJECTED_ENTITIES -> PushOutcome.rejected(List.of());
-      case REJECTED_UNPARSEABLE -> PushOutcome.rejectedUnparseable("not json");
-      case TRANSIENT -> PushOutcome.transientFailure("refused");
-      case INDETERMINATE -> PushOutcome.indeterminate("timeout");
-    };
+    PushOutcome o =
+        switch (kind) {
+          case ACCEPTED -> PushOutcome.accepted();
+          case REJECTED_ENTITIES -> PushOutcome.rejected(List.of());
+          case REJECTED_UNPARSEABLE -> PushOutcome.rejectedUnparseable("not json");
+          case TRANSIENT -> PushOutcome.transientFailure("refused");
+          case INDETERMINATE -> PushOutcome.indeterminate("timeout");
+        };
     g.then(o).then(PushOutcome.transientFailure("keep the last-valid push from changing anything"));
     SyncResult r = s.sync(cluster("b"));
-    // a second (last-valid) push, if any, is scripted TRANSIENT and leaves the state as the first left it
+    // a second (last-valid) push, if any, is scripted TRANSIENT and leaves the state as the first
+    // left it
     GatewayState after = r.gateways().get(0).stateAfter();
     switch (expected) {
       case "KNOWN_NEW" -> assertThat(after).isEqualTo(GatewayState.known(shaOf(cluster("b"))));
@@ -184,9 +219,18 @@ class ConfigSynchronizerTest {
     SyncResult r = s.sync(cluster("a"));
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
     assertThat(r.outcome().isSuccess()).isFalse();
-    assertThat(r.brokenObjects()).extracting(ObjectRef::withoutVersionAndUid).containsExactly(WEB.withoutVersionAndUid());
-    assertThat(r.excluded().values()).singleElement().satisfies(reason -> assertThat(reason.isBroken()).isTrue());
-    KongConfig expected = TRANSLATOR.translate(CacheStores.of(Manifests.asStored().read(new java.io.StringReader(SERVICE), "t").objects())).config();
+    assertThat(r.brokenObjects())
+        .extracting(ObjectRef::withoutVersionAndUid)
+        .containsExactly(WEB.withoutVersionAndUid());
+    assertThat(r.excluded().values())
+        .singleElement()
+        .satisfies(reason -> assertThat(reason.isBroken()).isTrue());
+    KongConfig expected =
+        TRANSLATOR
+            .translate(
+                CacheStores.of(
+                    Manifests.asStored().read(new java.io.StringReader(SERVICE), "t").objects()))
+            .config();
     assertThat(r.appliedSha()).contains(ConfigSha.of(expected));
     assertThat(s.lastValidConfig()).contains(expected);
     assertThat(g.pushes).hasSize(2);
@@ -205,7 +249,8 @@ class ConfigSynchronizerTest {
 
   @Test
   void transientOnly_generatesNoFallback_andRetriesNextTick() {
-    ScriptedGateway g = new ScriptedGateway("g", true).then(PushOutcome.transientFailure("refused"));
+    ScriptedGateway g =
+        new ScriptedGateway("g", true).then(PushOutcome.transientFailure("refused"));
     ConfigSynchronizer s = sync(g);
     SyncResult r = s.sync(cluster("a"));
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FAILED);
@@ -218,13 +263,18 @@ class ConfigSynchronizerTest {
     ScriptedGateway g = new ScriptedGateway("g", true);
     g.throwOnPush = new IllegalStateException("boom");
     List<String> events = new ArrayList<>();
-    ConfigSynchronizer s = ConfigSynchronizer.builder(TRANSLATOR).gateway(g).listener(new SyncListener() {
-      @Override
-      public void pushSent(PushEvent e) {
-        events.add(e.outcome().kind() + "");
-        throw new IllegalStateException("listener bug");
-      }
-    }).build();
+    ConfigSynchronizer s =
+        ConfigSynchronizer.builder(TRANSLATOR)
+            .gateway(g)
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void pushSent(PushEvent e) {
+                    events.add(e.outcome().kind() + "");
+                    throw new IllegalStateException("listener bug");
+                  }
+                })
+            .build();
     SyncResult r = s.sync(cluster("a"));
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FAILED);
     assertThat(events).containsExactly("INDETERMINATE");
@@ -235,46 +285,63 @@ class ConfigSynchronizerTest {
   void listener_receivesPushSkipFallbackAndCompletion() {
     ScriptedGateway g = new ScriptedGateway("g", true).then(blamingWeb());
     List<String> events = new ArrayList<>();
-    ConfigSynchronizer s = ConfigSynchronizer.builder(TRANSLATOR).gateway(g).listener(new SyncListener() {
-      @Override
-      public void pushSent(PushEvent e) {
-        events.add("sent " + e.kind() + " " + e.outcome().kind());
-        assertThat(e.entities()).isPositive();
-      }
+    ConfigSynchronizer s =
+        ConfigSynchronizer.builder(TRANSLATOR)
+            .gateway(g)
+            .listener(
+                new SyncListener() {
+                  @Override
+                  public void pushSent(PushEvent e) {
+                    events.add("sent " + e.kind() + " " + e.outcome().kind());
+                    assertThat(e.entities()).isPositive();
+                  }
 
-      @Override
-      public void pushSkipped(PushEvent e) {
-        events.add("skipped " + e.kind());
-      }
+                  @Override
+                  public void pushSkipped(PushEvent e) {
+                    events.add("skipped " + e.kind());
+                  }
 
-      @Override
-      public void fallbackGenerated(int broken, int excluded, int backfilled, int refused) {
-        events.add("fallback " + broken + "/" + excluded + "/" + backfilled);
-      }
+                  @Override
+                  public void fallbackGenerated(
+                      int broken, int excluded, int backfilled, int refused) {
+                    events.add("fallback " + broken + "/" + excluded + "/" + backfilled);
+                  }
 
-      @Override
-      public void translated(PushKind kind, int failures, int entities, Duration d) {
-        events.add("translated " + kind);
-      }
+                  @Override
+                  public void translated(PushKind kind, int failures, int entities, Duration d) {
+                    events.add("translated " + kind);
+                  }
 
-      @Override
-      public void syncCompleted(SyncResult r) {
-        events.add("done " + r.outcome());
-      }
-    }).build();
+                  @Override
+                  public void syncCompleted(SyncResult r) {
+                    events.add("done " + r.outcome());
+                  }
+                })
+            .build();
     s.sync(cluster("a"));
     s.sync(cluster("a"));
-    assertThat(events).containsExactly(
-        "translated DESIRED", "sent DESIRED REJECTED_ENTITIES", "fallback 1/1/0", "translated FALLBACK",
-        "sent FALLBACK ACCEPTED", "done FALLBACK_APPLIED", "done FALLBACK_APPLIED");
+    assertThat(events)
+        .containsExactly(
+            "translated DESIRED",
+            "sent DESIRED REJECTED_ENTITIES",
+            "fallback 1/1/0",
+            "translated FALLBACK",
+            "sent FALLBACK ACCEPTED",
+            "done FALLBACK_APPLIED",
+            "done FALLBACK_APPLIED");
   }
 
   @Test
   void translatorThrowing_isReportedNotThrown() {
     ScriptedGateway g = new ScriptedGateway("g", true);
-    SyncLoop loop = new SyncLoop(snap -> {
-      throw new IllegalStateException("translator bug");
-    }, FallbackMode.EXCLUDE, SyncListener.NONE, SkipPolicy.TARGET);
+    SyncLoop loop =
+        new SyncLoop(
+            snap -> {
+              throw new IllegalStateException("translator bug");
+            },
+            FallbackMode.EXCLUDE,
+            SyncListener.NONE,
+            SkipPolicy.TARGET);
     SyncResult r = loop.sync(cluster("a"), List.of(g));
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FAILED);
     assertThat(r.problems()).singleElement().asString().contains("IllegalStateException");
@@ -297,10 +364,25 @@ class ConfigSynchronizerTest {
   @Test
   void reports_neverRenderWhatTheGatewaySaidAboutValues() {
     String secret = "sk_live_do_not_log_me";
-    PushOutcome rejection = PushOutcome.rejected(List.of(FlattenedError.of("route", "web", "", List.of(
-        "k8s-name:web", "k8s-namespace:default", "k8s-kind:Ingress", "k8s-group:networking.k8s.io",
-        "k8s-version:v1"), List.of(FieldError.of("field", "paths", "invalid value '" + secret + "'",
-            List.of(secret))))));
+    PushOutcome rejection =
+        PushOutcome.rejected(
+            List.of(
+                FlattenedError.of(
+                    "route",
+                    "web",
+                    "",
+                    List.of(
+                        "k8s-name:web",
+                        "k8s-namespace:default",
+                        "k8s-kind:Ingress",
+                        "k8s-group:networking.k8s.io",
+                        "k8s-version:v1"),
+                    List.of(
+                        FieldError.of(
+                            "field",
+                            "paths",
+                            "invalid value '" + secret + "'",
+                            List.of(secret))))));
     ScriptedGateway g = new ScriptedGateway("g", false).then(rejection);
     SyncResult r = sync(g).sync(cluster("a"));
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);

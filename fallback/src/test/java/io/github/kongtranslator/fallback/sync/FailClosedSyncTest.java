@@ -10,9 +10,9 @@ import io.github.kongtranslator.fallback.FailClosedTranslator;
 import io.github.kongtranslator.fallback.FallbackGenerator;
 import io.github.kongtranslator.fallback.FallbackResult;
 import io.github.kongtranslator.fallback.TranslationFailurePolicy;
+import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.kongmodel.errors.FieldError;
 import io.github.kongtranslator.kongmodel.errors.FlattenedError;
-import io.github.kongtranslator.fallback.gateway.PushOutcome;
 import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sync loop and the fallback generator fail closed on translation failures (issue 18): an
- * Ingress whose authentication plugin's configuration Secret is missing is never pushed, the
- * report says what was left out and why, and the tick is not a success.
+ * Ingress whose authentication plugin's configuration Secret is missing is never pushed, the report
+ * says what was left out and why, and the tick is not a success.
  */
 class FailClosedSyncTest {
   private static final Translator TRANSLATOR = Translator.create(TranslatorOptions.defaults());
@@ -30,7 +30,10 @@ class FailClosedSyncTest {
   private static final ObjectRef OPEN = ObjectRef.of(Kind.INGRESS, "default", "open");
 
   private static CacheStores cluster() {
-    return CacheStores.of(Manifests.asStored().readString("""
+    return CacheStores.of(
+        Manifests.asStored()
+            .readString(
+                """
         apiVersion: v1
         kind: Service
         metadata: {name: echo, namespace: default}
@@ -55,7 +58,9 @@ class FailClosedSyncTest {
         metadata: {name: auth, namespace: default}
         plugin: key-auth
         configFrom: {secretKeyRef: {name: auth-conf, key: conf}}
-        """, "t").objects());
+        """,
+                "t")
+            .objects());
   }
 
   @Test
@@ -65,17 +70,22 @@ class FailClosedSyncTest {
 
     SyncResult r = s.sync(cluster());
 
-    ConfigSha pushed = ConfigSha.of(FailClosedTranslator.create(TRANSLATOR).translate(cluster()).config());
+    ConfigSha pushed =
+        ConfigSha.of(FailClosedTranslator.create(TRANSLATOR).translate(cluster()).config());
     assertThat(g.pushes).containsExactly(pushed);
     assertThat(pushed).isNotEqualTo(ConfigSha.of(TRANSLATOR.translate(cluster()).config()));
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
     assertThat(r.outcome().isSuccess()).isFalse();
     assertThat(r.appliedSha()).contains(pushed);
-    assertThat(r.translationExcluded()).containsKey(SECURE)
-        .doesNotContainKey(OPEN);
-    assertThat(r.translationExcluded().values()).anySatisfy(why -> assertThat(why).asString()
-        .isEqualTo("Ingress default/secure -[P]-> KongPlugin default/auth (broken: invalid configuration"
-            + " of KongPlugin default/auth: Secret default/auth-conf not found)"));
+    assertThat(r.translationExcluded()).containsKey(SECURE).doesNotContainKey(OPEN);
+    assertThat(r.translationExcluded().values())
+        .anySatisfy(
+            why ->
+                assertThat(why)
+                    .asString()
+                    .isEqualTo(
+                        "Ingress default/secure -[P]-> KongPlugin default/auth (broken: invalid configuration"
+                            + " of KongPlugin default/auth: Secret default/auth-conf not found)"));
     assertThat(r.toString()).contains("leftOutForTranslationFailures");
     assertThat(s.lastValidSnapshot().orElseThrow().get(SECURE)).isEmpty();
   }
@@ -83,8 +93,11 @@ class FailClosedSyncTest {
   @Test
   void sync_kicCompatible_pushesTheIngressWithoutThePlugin_asKic() {
     ScriptedGateway g = new ScriptedGateway("g", true);
-    ConfigSynchronizer s = ConfigSynchronizer.builder(TRANSLATOR).gateway(g)
-        .translationFailurePolicy(TranslationFailurePolicy.KIC_COMPATIBLE).build();
+    ConfigSynchronizer s =
+        ConfigSynchronizer.builder(TRANSLATOR)
+            .gateway(g)
+            .translationFailurePolicy(TranslationFailurePolicy.KIC_COMPATIBLE)
+            .build();
 
     SyncResult r = s.sync(cluster());
 
@@ -96,10 +109,22 @@ class FailClosedSyncTest {
 
   @Test
   void fallbackAfterRejection_alsoFailsClosed_andReportsBothKindsOfExclusion() {
-    ScriptedGateway g = new ScriptedGateway("g", true).then(PushOutcome.rejected(List.of(
-        FlattenedError.of("route", "open", "", List.of("k8s-name:open", "k8s-namespace:default",
-            "k8s-kind:Ingress", "k8s-group:networking.k8s.io", "k8s-version:v1"),
-            List.of(FieldError.of("field", "paths", "invalid", List.of()))))));
+    ScriptedGateway g =
+        new ScriptedGateway("g", true)
+            .then(
+                PushOutcome.rejected(
+                    List.of(
+                        FlattenedError.of(
+                            "route",
+                            "open",
+                            "",
+                            List.of(
+                                "k8s-name:open",
+                                "k8s-namespace:default",
+                                "k8s-kind:Ingress",
+                                "k8s-group:networking.k8s.io",
+                                "k8s-version:v1"),
+                            List.of(FieldError.of("field", "paths", "invalid", List.of()))))));
     ConfigSynchronizer s = ConfigSynchronizer.builder(TRANSLATOR).gateway(g).build();
 
     SyncResult r = s.sync(cluster());
@@ -116,8 +141,9 @@ class FailClosedSyncTest {
     List<ObjectRef> broken = List.of(c.get(OPEN).orElseThrow().ref());
 
     FallbackResult closed = FallbackGenerator.create(TRANSLATOR).generate(c, broken);
-    FallbackResult open = FallbackGenerator.create(TRANSLATOR,
-        TranslationFailurePolicy.KIC_COMPATIBLE).generate(c, broken);
+    FallbackResult open =
+        FallbackGenerator.create(TRANSLATOR, TranslationFailurePolicy.KIC_COMPATIBLE)
+            .generate(c, broken);
 
     assertThat(closed.excluded()).containsOnlyKeys(OPEN);
     assertThat(closed.translationExcluded()).containsKey(SECURE);

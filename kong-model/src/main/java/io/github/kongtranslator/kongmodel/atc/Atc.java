@@ -193,8 +193,8 @@ public final class Atc {
     }
 
     /**
-     * Whether the range holds an address ({@code cidr} crate: a v4 range never holds a v6
-     * address and vice versa).
+     * Whether the range holds an address ({@code cidr} crate: a v4 range never holds a v6 address
+     * and vice versa).
      *
      * @param a the address
      * @return whether it is in the range
@@ -245,9 +245,9 @@ public final class Atc {
   }
 
   /**
-   * A regex right-hand side, compiled with Rust {@code regex} semantics: the Rust source, the
-   * Java pattern that matches the same strings, and the Rust names of its named groups (name
-   * {@code i} is Java group {@code kgI}).
+   * A regex right-hand side, compiled with Rust {@code regex} semantics: the Rust source, the Java
+   * pattern that matches the same strings, and the Rust names of its named groups (name {@code i}
+   * is Java group {@code kgI}).
    *
    * @param source the regex as written
    * @param pattern the compiled Java pattern

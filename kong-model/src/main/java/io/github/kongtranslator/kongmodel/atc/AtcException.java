@@ -4,12 +4,12 @@ import io.github.kongtranslator.core.KongTranslatorException;
 import java.util.Objects;
 
 /**
- * An ATC expression that Kong's router (atc-router) would reject: a syntax error with its
- * position, a bad literal or regex, an unknown field or a type mismatch. The message is what
- * Kong would say, without the route; expressions hold no secrets, but callers add the route.
+ * An ATC expression that Kong's router (atc-router) would reject: a syntax error with its position,
+ * a bad literal or regex, an unknown field or a type mismatch. The message is what Kong would say,
+ * without the route; expressions hold no secrets, but callers add the route.
  *
- * <p>{@link #unsupported()} marks a regex that Rust's {@code regex} crate accepts but this
- * library cannot express in Java (see {@link AtcParser}): not Kong's rejection, only ours.
+ * <p>{@link #unsupported()} marks a regex that Rust's {@code regex} crate accepts but this library
+ * cannot express in Java (see {@link AtcParser}): not Kong's rejection, only ours.
  */
 public final class AtcException extends KongTranslatorException {
   private static final long serialVersionUID = 1L;

@@ -18,11 +18,10 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * Parses and validates ATC expressions as Kong/atc-router 1.6.2 (the version Kong 3.9.1 pins)
- * does: the grammar of {@code
- * src/atc_grammar.pest}, the tree building of {@code src/parser.rs} (regexes compiled at parse
- * time, integers in decimal, octal {@code 0NN} or hex {@code 0xNN}, CIDRs with zero host bits)
- * and the type checks of {@code src/semantics.rs} against Kong's schema ({@code
+ * Parses and validates ATC expressions as Kong/atc-router 1.6.2 (the version Kong 3.9.1 pins) does:
+ * the grammar of {@code src/atc_grammar.pest}, the tree building of {@code src/parser.rs} (regexes
+ * compiled at parse time, integers in decimal, octal {@code 0NN} or hex {@code 0xNN}, CIDRs with
+ * zero host bits) and the type checks of {@code src/semantics.rs} against Kong's schema ({@code
  * kong/router/fields.lua} {@code HTTP_FIELDS}/{@code STREAM_FIELDS}).
  *
  * <p>Precedence follows the Pratt parser of {@code parser.rs}, where operators added later bind
@@ -59,10 +58,10 @@ public final class AtcParser {
   }
 
   /**
-   * Checks the syntax of an expression as atc-router's parser ({@code src/parser.rs}) does:
-   * the grammar, the literals (strings, integers, IP addresses, CIDRs) and the regexes. Field
-   * names and types are not checked (that needs the route's schema); a regex feature this
-   * library cannot express but Rust accepts is not an error here.
+   * Checks the syntax of an expression as atc-router's parser ({@code src/parser.rs}) does: the
+   * grammar, the literals (strings, integers, IP addresses, CIDRs) and the regexes. Field names and
+   * types are not checked (that needs the route's schema); a regex feature this library cannot
+   * express but Rust accepts is not an error here.
    *
    * @param source the expression
    * @return the parse error with its position, empty when the expression parses
@@ -98,19 +97,24 @@ public final class AtcParser {
       validate(n.e(), schema);
     } else {
       Pred p = (Pred) e;
-      Atc.Type lhs = schema.typeOf(p.field()).orElseThrow(
-          () -> new AtcException("Unknown LHS field " + p.field()));
+      Atc.Type lhs =
+          schema
+              .typeOf(p.field())
+              .orElseThrow(() -> new AtcException("Unknown LHS field " + p.field()));
       Op op = p.op();
       if (op != Op.REGEX && op != Op.IN && op != Op.NOT_IN && lhs != p.rhs().type()) {
-        throw new AtcException("Type mismatch between the LHS and RHS values of predicate "
-            + p.field() + " " + op.text());
+        throw new AtcException(
+            "Type mismatch between the LHS and RHS values of predicate "
+                + p.field()
+                + " "
+                + op.text());
       }
       if (p.lower() && lhs != Atc.Type.STRING) {
         throw new AtcException(
             "lower-case transformation function only supported with String type fields");
       }
       switch (op) {
-        case EQUALS, NOT_EQUALS -> { }
+        case EQUALS, NOT_EQUALS -> {}
         case REGEX -> {
           if (lhs != Atc.Type.STRING) {
             throw new AtcException("Regex operators only supports string operands");
@@ -123,8 +127,9 @@ public final class AtcParser {
         }
         case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL -> {
           if (!(p.rhs() instanceof Int)) {
-            throw new AtcException("Greater/GreaterOrEqual/Lesser/LesserOrEqual operators only"
-                + " supports integer operands");
+            throw new AtcException(
+                "Greater/GreaterOrEqual/Lesser/LesserOrEqual operators only"
+                    + " supports integer operands");
           }
         }
         case IN, NOT_IN -> {
@@ -170,7 +175,8 @@ public final class AtcParser {
     }
   }
 
-  // term = { predicate | parenthesised_expression }; parenthesised = { not_op? ~ "(" ~ expression ~ ")" }
+  // term = { predicate | parenthesised_expression }; parenthesised = { not_op? ~ "(" ~ expression ~
+  // ")" }
   private Expr term() {
     if (pos < src.length() && isAlpha(src.charAt(pos))) {
       return predicate();
@@ -218,7 +224,8 @@ public final class AtcParser {
       } catch (AtcException e) {
         if (!(check && e.unsupported())) { // Rust accepts it: a syntax check goes on
           pos = rhsStart;
-          throw e.unsupported() ? AtcException.unsupported(position(e.getMessage()))
+          throw e.unsupported()
+              ? AtcException.unsupported(position(e.getMessage()))
               : error(e.getMessage());
         }
       }
@@ -273,8 +280,18 @@ public final class AtcParser {
   }
 
   private static final String[] OPS = {"==", "!=", "~", "^=", "=^", ">=", ">", "<=", "<", "in"};
-  private static final Op[] OP_VALUES = {Op.EQUALS, Op.NOT_EQUALS, Op.REGEX, Op.PREFIX,
-      Op.POSTFIX, Op.GREATER_OR_EQUAL, Op.GREATER, Op.LESS_OR_EQUAL, Op.LESS, Op.IN};
+  private static final Op[] OP_VALUES = {
+    Op.EQUALS,
+    Op.NOT_EQUALS,
+    Op.REGEX,
+    Op.PREFIX,
+    Op.POSTFIX,
+    Op.GREATER_OR_EQUAL,
+    Op.GREATER,
+    Op.LESS_OR_EQUAL,
+    Op.LESS,
+    Op.IN
+  };
 
   // binary_operator, alternatives tried in the grammar's order
   private Op operator() {
@@ -324,14 +341,17 @@ public final class AtcParser {
       int maxDigits = v4 >= 0 ? 2 : 3;
       int d = 0;
       if (slash < src.length() && src.charAt(slash) == '/') {
-        while (slash + 1 + d < src.length() && d < maxDigits && isDigit(src.charAt(slash + 1 + d))) {
+        while (slash + 1 + d < src.length()
+            && d < maxDigits
+            && isDigit(src.charAt(slash + 1 + d))) {
           d++;
         }
       }
       String addr = src.substring(start, end);
       if (d > 0) {
         pos = slash + 1 + d;
-        return cidr(addr, Integer.parseInt(src.substring(slash + 1, slash + 1 + d)), v4 >= 0, start);
+        return cidr(
+            addr, Integer.parseInt(src.substring(slash + 1, slash + 1 + d)), v4 >= 0, start);
       }
       pos = end;
       return new Ip(address(addr, v4 >= 0, start));
@@ -426,7 +446,9 @@ public final class AtcParser {
 
   private int hexRun(int p, int max) {
     int h = 0;
-    while (p + h < src.length() && h < max && Character.digit(src.charAt(p + h), 16) >= 0
+    while (p + h < src.length()
+        && h < max
+        && Character.digit(src.charAt(p + h), 16) >= 0
         && src.charAt(p + h) < 128) {
       h++;
     }

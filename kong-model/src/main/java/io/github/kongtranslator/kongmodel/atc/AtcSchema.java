@@ -10,18 +10,36 @@ import java.util.Optional;
  */
 public enum AtcSchema {
   /** Routes with an HTTP-family protocol. */
-  HTTP(Map.ofEntries(
-      Map.entry("net.protocol", Atc.Type.STRING), Map.entry("tls.sni", Atc.Type.STRING),
-      Map.entry("http.method", Atc.Type.STRING), Map.entry("http.host", Atc.Type.STRING),
-      Map.entry("http.path", Atc.Type.STRING), Map.entry("http.path.segments.*", Atc.Type.STRING),
-      Map.entry("http.headers.*", Atc.Type.STRING), Map.entry("http.queries.*", Atc.Type.STRING),
-      Map.entry("net.src.port", Atc.Type.INT), Map.entry("net.dst.port", Atc.Type.INT),
-      Map.entry("http.path.segments.len", Atc.Type.INT), Map.entry("net.src.ip", Atc.Type.IP_ADDR),
-      Map.entry("net.dst.ip", Atc.Type.IP_ADDR))),
+  HTTP(
+      Map.ofEntries(
+          Map.entry("net.protocol", Atc.Type.STRING),
+          Map.entry("tls.sni", Atc.Type.STRING),
+          Map.entry("http.method", Atc.Type.STRING),
+          Map.entry("http.host", Atc.Type.STRING),
+          Map.entry("http.path", Atc.Type.STRING),
+          Map.entry("http.path.segments.*", Atc.Type.STRING),
+          Map.entry("http.headers.*", Atc.Type.STRING),
+          Map.entry("http.queries.*", Atc.Type.STRING),
+          Map.entry("net.src.port", Atc.Type.INT),
+          Map.entry("net.dst.port", Atc.Type.INT),
+          Map.entry("http.path.segments.len", Atc.Type.INT),
+          Map.entry("net.src.ip", Atc.Type.IP_ADDR),
+          Map.entry("net.dst.ip", Atc.Type.IP_ADDR))),
   /** Routes with a stream protocol (tcp, tls, udp, tls_passthrough). */
-  STREAM(Map.of(
-      "net.protocol", Atc.Type.STRING, "tls.sni", Atc.Type.STRING, "net.src.port", Atc.Type.INT,
-      "net.dst.port", Atc.Type.INT, "net.src.ip", Atc.Type.IP_ADDR, "net.dst.ip", Atc.Type.IP_ADDR));
+  STREAM(
+      Map.of(
+          "net.protocol",
+          Atc.Type.STRING,
+          "tls.sni",
+          Atc.Type.STRING,
+          "net.src.port",
+          Atc.Type.INT,
+          "net.dst.port",
+          Atc.Type.INT,
+          "net.src.ip",
+          Atc.Type.IP_ADDR,
+          "net.dst.ip",
+          Atc.Type.IP_ADDR));
 
   private final ImmutableMap<String, Atc.Type> fields;
 
@@ -30,8 +48,8 @@ public enum AtcSchema {
   }
 
   /**
-   * The type of a field ({@code schema.rs} {@code type_of}: the exact name, else the name up to
-   * its last dot followed by {@code .*}).
+   * The type of a field ({@code schema.rs} {@code type_of}: the exact name, else the name up to its
+   * last dot followed by {@code .*}).
    *
    * @param field the field
    * @return the type, empty when the schema has no such field

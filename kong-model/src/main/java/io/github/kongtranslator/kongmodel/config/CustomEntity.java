@@ -21,8 +21,8 @@ public final class CustomEntity extends KongEntity implements Tagged {
    *
    * @param type the entity type, which is also its section key, e.g. {@code degraphql_routes}
    * @return the builder
-   * @throws KongModelException when the type is empty, starts with {@code _} or names a
-   *     built-in section
+   * @throws KongModelException when the type is empty, starts with {@code _} or names a built-in
+   *     section
    */
   public static Builder builder(String type) {
     return new Builder(type);
@@ -56,8 +56,8 @@ public final class CustomEntity extends KongEntity implements Tagged {
   }
 
   /**
-   * The {@code tags} field (free-form like every field of a custom entity: elements are read
-   * as text).
+   * The {@code tags} field (free-form like every field of a custom entity: elements are read as
+   * text).
    *
    * @return the tags in order, empty when absent, empty or not a list
    */
@@ -85,7 +85,10 @@ public final class CustomEntity extends KongEntity implements Tagged {
       Objects.requireNonNull(type, "type");
       if (!KongConfig.isCustomSection(type)) {
         throw new KongModelException(
-            "", "'" + type + "' cannot be a custom entity type: it is empty, starts with '_' or"
+            "",
+            "'"
+                + type
+                + "' cannot be a custom entity type: it is empty, starts with '_' or"
                 + " names a built-in section");
       }
       this.type = type;

@@ -12,16 +12,16 @@ import org.jspecify.annotations.Nullable;
  * The kinds of Kong entity, one per {@link KongEntity} subtype, with the deck section or
  * nested-list key each is written under.
  *
- * <p>The constants are the one definition of each entity: its fields ({@link FieldSpec}) and
- * nested lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated
- * from them at build time by {@code kong-model/src/build/java/GenerateEntityClasses.java},
- * which reads this file, and so are {@link KongConfig}'s per-section methods (for the kinds
- * marked {@code top}): keep each constant as {@code NAME(top("section"), Type.class,
- * fields(...), ImmutableMap.of(...))} (or {@code nested("section")}) after a Javadoc whose
- * text (before its link to {@code Type}) becomes the class description.
+ * <p>The constants are the one definition of each entity: its fields ({@link FieldSpec}) and nested
+ * lists. The typed entity classes ({@link Service}, {@link Route}, ...) are generated from them at
+ * build time by {@code kong-model/src/build/java/GenerateEntityClasses.java}, which reads this
+ * file, and so are {@link KongConfig}'s per-section methods (for the kinds marked {@code top}):
+ * keep each constant as {@code NAME(top("section"), Type.class, fields(...), ImmutableMap.of(...))}
+ * (or {@code nested("section")}) after a Javadoc whose text (before its link to {@code Type})
+ * becomes the class description.
  *
- * <p>Defaults ({@code byDefault}), {@code one_of} and {@code between} follow Kong 3.9.1's
- * schema of each kind, {@code kong/db/schema/entities/<section>.lua} (credentials: {@code
+ * <p>Defaults ({@code byDefault}), {@code one_of} and {@code between} follow Kong 3.9.1's schema of
+ * each kind, {@code kong/db/schema/entities/<section>.lua} (credentials: {@code
  * kong/plugins/<plugin>/daos.lua}); those marked {@code typedef()} come from the type of {@code
  * kong/db/schema/typedefs.lua} the field has (port, protocol, protocols).
  */
@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
 @SuppressWarnings("ImmutableEnumChecker")
 public enum EntityKind {
   /**
-   * A Kong service: the upstream endpoint that routes forward to, with nested routes and
-   * plugins. {@link Service}, section {@code services}.
+   * A Kong service: the upstream endpoint that routes forward to, with nested routes and plugins.
+   * {@link Service}, section {@code services}.
    */
-  SERVICE(top("services"), Service.class,
+  SERVICE(
+      top("services"),
+      Service.class,
       fields(
           string("id"),
           string("name").unique(),
@@ -56,14 +58,18 @@ public enum EntityKind {
    * A Kong route, traditional (hosts, paths, methods, headers, ...) or expression-based ({@code
    * expression} with {@code priority}). {@link Route}, section {@code routes}.
    */
-  ROUTE(top("routes"), Route.class,
+  ROUTE(
+      top("routes"),
+      Route.class,
       fields(
           string("id"),
           string("name").unique(),
           strings("hosts"),
           strings("paths"),
           strings("methods"),
-          strings("protocols").oneOf((Object[]) Kong.PROTOCOLS).byDefault(List.of("http", "https"))
+          strings("protocols")
+              .oneOf((Object[]) Kong.PROTOCOLS)
+              .byDefault(List.of("http", "https"))
               .typedef(),
           object("headers"),
           strings("snis"),
@@ -85,7 +91,9 @@ public enum EntityKind {
    * A Kong upstream: load-balancing settings and health checks, with nested targets. {@link
    * Upstream}, section {@code upstreams}.
    */
-  UPSTREAM(top("upstreams"), Upstream.class,
+  UPSTREAM(
+      top("upstreams"),
+      Upstream.class,
       fields(
           string("id"),
           string("name").required().unique(),
@@ -115,7 +123,9 @@ public enum EntityKind {
    * A target ({@code host:port}) of an upstream, with its weight. {@link Target}, section {@code
    * targets}.
    */
-  TARGET(top("targets"), Target.class,
+  TARGET(
+      top("targets"),
+      Target.class,
       fields(
           string("id"),
           string("target").required(),
@@ -127,7 +137,9 @@ public enum EntityKind {
    * A Kong plugin instance: a free-form {@code config}, optionally scoped to a service, route,
    * consumer and/or consumer group. {@link Plugin}, section {@code plugins}.
    */
-  PLUGIN(top("plugins"), Plugin.class,
+  PLUGIN(
+      top("plugins"),
+      Plugin.class,
       fields(
           string("id"),
           string("name").required(),
@@ -147,50 +159,66 @@ public enum EntityKind {
    * A Kong consumer with its nested credentials and plugins. {@link Consumer}, section {@code
    * consumers}.
    */
-  CONSUMER(top("consumers"), Consumer.class,
+  CONSUMER(
+      top("consumers"),
+      Consumer.class,
       fields(
           string("id"),
           string("username").unique(),
           string("custom_id").unique(),
           array("groups").notInKong(),
           strings("tags")),
-      ImmutableMap.of("keyauth_credentials", "KEY_AUTH", "basicauth_credentials", "BASIC_AUTH", "hmacauth_credentials", "HMAC_AUTH", "jwt_secrets", "JWT_SECRET", "oauth2_credentials", "OAUTH2", "acls", "ACL", "mtls_auth_credentials", "MTLS_AUTH", "plugins", "PLUGIN")),
+      ImmutableMap.of(
+          "keyauth_credentials",
+          "KEY_AUTH",
+          "basicauth_credentials",
+          "BASIC_AUTH",
+          "hmacauth_credentials",
+          "HMAC_AUTH",
+          "jwt_secrets",
+          "JWT_SECRET",
+          "oauth2_credentials",
+          "OAUTH2",
+          "acls",
+          "ACL",
+          "mtls_auth_credentials",
+          "MTLS_AUTH",
+          "plugins",
+          "PLUGIN")),
   /**
    * A Kong consumer group with its nested plugins. {@link ConsumerGroup}, section {@code
    * consumer_groups}.
    */
-  CONSUMER_GROUP(top("consumer_groups"), ConsumerGroup.class,
-      fields(
-          string("id"),
-          string("name"),
-          array("consumers"),
-          strings("tags")),
+  CONSUMER_GROUP(
+      top("consumer_groups"),
+      ConsumerGroup.class,
+      fields(string("id"), string("name"), array("consumers"), strings("tags")),
       ImmutableMap.of("plugins", "PLUGIN")),
   /**
    * A DB-less consumer group membership: one consumer in one consumer group. {@link
    * ConsumerGroupConsumer}, section {@code consumer_group_consumers}.
    */
-  CONSUMER_GROUP_CONSUMER(top("consumer_group_consumers"), ConsumerGroupConsumer.class,
-      fields(
-          reference("consumer"),
-          reference("consumer_group")),
+  CONSUMER_GROUP_CONSUMER(
+      top("consumer_group_consumers"),
+      ConsumerGroupConsumer.class,
+      fields(reference("consumer"), reference("consumer_group")),
       ImmutableMap.of()),
   /**
    * A key-auth credential of a consumer; its {@code key} is secret. {@link KeyAuthCredential},
    * section {@code keyauth_credentials}.
    */
-  KEY_AUTH(nested("keyauth_credentials"), KeyAuthCredential.class,
-      fields(
-          string("id"),
-          string("key").secret().unique(),
-          integer("ttl"),
-          strings("tags")),
+  KEY_AUTH(
+      nested("keyauth_credentials"),
+      KeyAuthCredential.class,
+      fields(string("id"), string("key").secret().unique(), integer("ttl"), strings("tags")),
       ImmutableMap.of()),
   /**
    * A basic-auth credential of a consumer; its {@code password} is secret. {@link
    * BasicAuthCredential}, section {@code basicauth_credentials}.
    */
-  BASIC_AUTH(nested("basicauth_credentials"), BasicAuthCredential.class,
+  BASIC_AUTH(
+      nested("basicauth_credentials"),
+      BasicAuthCredential.class,
       fields(
           string("id"),
           string("username").required().unique(),
@@ -201,7 +229,9 @@ public enum EntityKind {
    * An hmac-auth credential of a consumer; its {@code secret} is secret. {@link
    * HmacAuthCredential}, section {@code hmacauth_credentials}.
    */
-  HMAC_AUTH(nested("hmacauth_credentials"), HmacAuthCredential.class,
+  HMAC_AUTH(
+      nested("hmacauth_credentials"),
+      HmacAuthCredential.class,
       fields(
           string("id"),
           string("username").required().unique(),
@@ -212,13 +242,18 @@ public enum EntityKind {
    * A jwt credential of a consumer; its {@code key} and {@code secret} are secret. {@link
    * JwtSecret}, section {@code jwt_secrets}.
    */
-  JWT_SECRET(nested("jwt_secrets"), JwtSecret.class,
+  JWT_SECRET(
+      nested("jwt_secrets"),
+      JwtSecret.class,
       fields(
           string("id"),
           string("key").secret().unique(),
           string("secret").secret(),
-          string("algorithm").oneOf("HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
-              "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA").byDefault("HS256"),
+          string("algorithm")
+              .oneOf(
+                  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512",
+                  "PS256", "PS384", "PS512", "EdDSA")
+              .byDefault("HS256"),
           string("rsa_public_key"),
           strings("tags")),
       ImmutableMap.of()),
@@ -226,7 +261,9 @@ public enum EntityKind {
    * An oauth2 credential of a consumer; its {@code client_secret} is secret. {@link
    * Oauth2Credential}, section {@code oauth2_credentials}.
    */
-  OAUTH2(nested("oauth2_credentials"), Oauth2Credential.class,
+  OAUTH2(
+      nested("oauth2_credentials"),
+      Oauth2Credential.class,
       fields(
           string("id"),
           string("name").required(),
@@ -238,28 +275,27 @@ public enum EntityKind {
           strings("tags")),
       ImmutableMap.of()),
   /** An ACL group membership of a consumer. {@link AclGroup}, section {@code acls}. */
-  ACL(nested("acls"), AclGroup.class,
-      fields(
-          string("id"),
-          string("group").required(),
-          strings("tags")),
+  ACL(
+      nested("acls"),
+      AclGroup.class,
+      fields(string("id"), string("group").required(), strings("tags")),
       ImmutableMap.of()),
   /**
    * An mtls-auth credential of a consumer. {@link MtlsAuthCredential}, section {@code
    * mtls_auth_credentials}.
    */
-  MTLS_AUTH(nested("mtls_auth_credentials"), MtlsAuthCredential.class,
-      fields(
-          string("id"),
-          string("subject_name"),
-          reference("ca_certificate"),
-          strings("tags")),
+  MTLS_AUTH(
+      nested("mtls_auth_credentials"),
+      MtlsAuthCredential.class,
+      fields(string("id"), string("subject_name"), reference("ca_certificate"), strings("tags")),
       ImmutableMap.of()),
   /**
-   * A TLS certificate with its nested SNIs; its private {@code key} is secret. {@link
-   * Certificate}, section {@code certificates}.
+   * A TLS certificate with its nested SNIs; its private {@code key} is secret. {@link Certificate},
+   * section {@code certificates}.
    */
-  CERTIFICATE(top("certificates"), Certificate.class,
+  CERTIFICATE(
+      top("certificates"),
+      Certificate.class,
       fields(
           string("id"),
           string("cert").required(),
@@ -269,7 +305,9 @@ public enum EntityKind {
           strings("tags")),
       ImmutableMap.of("snis", "SNI")),
   /** A server name bound to a certificate. {@link Sni}, section {@code snis}. */
-  SNI(top("snis"), Sni.class,
+  SNI(
+      top("snis"),
+      Sni.class,
       fields(
           string("id"),
           string("name").required().unique(),
@@ -277,21 +315,22 @@ public enum EntityKind {
           strings("tags")),
       ImmutableMap.of()),
   /**
-   * A CA certificate used to verify upstream or client certificates. {@link CaCertificate},
-   * section {@code ca_certificates}.
+   * A CA certificate used to verify upstream or client certificates. {@link CaCertificate}, section
+   * {@code ca_certificates}.
    */
-  CA_CERTIFICATE(top("ca_certificates"), CaCertificate.class,
+  CA_CERTIFICATE(
+      top("ca_certificates"),
+      CaCertificate.class,
       fields(
-          string("id"),
-          string("cert").required(),
-          string("cert_digest").unique(),
-          strings("tags")),
+          string("id"), string("cert").required(), string("cert_digest").unique(), strings("tags")),
       ImmutableMap.of()),
   /**
    * A Kong vault, addressed by its {@code prefix}; its {@code config} is secret. {@link Vault},
    * section {@code vaults}.
    */
-  VAULT(top("vaults"), Vault.class,
+  VAULT(
+      top("vaults"),
+      Vault.class,
       fields(
           string("id"),
           string("name").required(),
@@ -304,25 +343,29 @@ public enum EntityKind {
    * A Kong enterprise license; its {@code payload} is secret. {@link License}, section {@code
    * licenses}.
    */
-  LICENSE(top("licenses"), License.class,
-      fields(
-          string("id"),
-          string("payload").secret()),
+  LICENSE(
+      top("licenses"),
+      License.class,
+      fields(string("id"), string("payload").secret()),
       ImmutableMap.of()),
   /** {@link CustomEntity}: an entity of a custom type, in the section named after its type. */
   CUSTOM_ENTITY(nested(""), CustomEntity.class, fields(), ImmutableMap.of());
 
   /**
-   * Values shared by several definitions (a nested class: enum constants cannot read the
-   * enum's own static fields).
+   * Values shared by several definitions (a nested class: enum constants cannot read the enum's own
+   * static fields).
    */
   private static final class Kong {
     /** {@code kong/constants.lua} {@code PROTOCOLS}, sorted as Kong sorts them. */
-    static final String[] PROTOCOLS =
-        {"grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"};
+    static final String[] PROTOCOLS = {
+      "grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"
+    };
+
     /** {@code kong/db/schema/entities/upstreams.lua} {@code hash_on}. */
-    static final String[] HASH_ON =
-        {"none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture"};
+    static final String[] HASH_ON = {
+      "none", "consumer", "ip", "header", "cookie", "path", "query_arg", "uri_capture"
+    };
+
     /** {@code services.lua} {@code nonzero_timeout}: {@code between = { 1, 2^31 - 2 }}. */
     static final long MAX_TIMEOUT = (1L << 31) - 2;
   }
@@ -333,6 +376,7 @@ public enum EntityKind {
   private final ImmutableMap<String, FieldSpec> fieldsByName;
   private final ImmutableSet<String> secretFields;
   private final ImmutableMap<String, String> childSlots;
+
   /** {@link #childSlots} with the kinds resolved; racy but idempotent (immutable) init. */
   private @Nullable ImmutableMap<String, EntityKind> childKinds;
 
@@ -349,8 +393,11 @@ public enum EntityKind {
     this.sectionKey = sectionKey;
     this.type = type;
     this.fieldSpecs = fieldSpecs;
-    this.secretFields = fieldSpecs.stream().filter(FieldSpec::isSecret).map(FieldSpec::name)
-        .collect(ImmutableSet.toImmutableSet());
+    this.secretFields =
+        fieldSpecs.stream()
+            .filter(FieldSpec::isSecret)
+            .map(FieldSpec::name)
+            .collect(ImmutableSet.toImmutableSet());
     this.childSlots = childSlots;
   }
 
@@ -363,8 +410,8 @@ public enum EntityKind {
   }
 
   /**
-   * A kind written nested in its parent: {@link KongConfig} reads a top-level section of it
-   * as typed entities but has no typed accessors for one.
+   * A kind written nested in its parent: {@link KongConfig} reads a top-level section of it as
+   * typed entities but has no typed accessors for one.
    */
   private static String nested(String sectionKey) {
     return sectionKey;
@@ -408,8 +455,8 @@ public enum EntityKind {
   }
 
   /**
-   * The key of this kind's list in the document or in its parent (e.g. {@code services},
-   * {@code keyauth_credentials}); empty for {@link #CUSTOM_ENTITY}, whose key is its type.
+   * The key of this kind's list in the document or in its parent (e.g. {@code services}, {@code
+   * keyauth_credentials}); empty for {@link #CUSTOM_ENTITY}, whose key is its type.
    *
    * @return the section key
    */
@@ -427,8 +474,8 @@ public enum EntityKind {
   }
 
   /**
-   * Names of the fields whose values are secret (keys, passwords, ...); they never appear in
-   * {@code toString()} or messages.
+   * Names of the fields whose values are secret (keys, passwords, ...); they never appear in {@code
+   * toString()} or messages.
    *
    * @return the secret field names
    */
@@ -466,8 +513,8 @@ public enum EntityKind {
   }
 
   /**
-   * Keys of the nested entity lists of this kind (e.g. {@code routes} and {@code plugins} of
-   * a service), in declaration order.
+   * Keys of the nested entity lists of this kind (e.g. {@code routes} and {@code plugins} of a
+   * service), in declaration order.
    *
    * @return the nested list keys
    */

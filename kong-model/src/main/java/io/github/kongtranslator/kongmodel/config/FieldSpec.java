@@ -7,18 +7,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The definition of one known field of an entity kind, declared once in {@link EntityKind}: its
- * JSON key, JSON type, whether it is secret, and Kong 3.9.1's constraints on it (required,
- * unique, the entity kind it references, whether Kong knows the field at all, its default, its
- * {@code one_of} values and its {@code between} range). The model's decoding and type checks,
- * {@code toString()} redaction, and the validator's required, unique, reference, unknown-field,
- * {@code one_of} and range rules derive from it.
+ * JSON key, JSON type, whether it is secret, and Kong 3.9.1's constraints on it (required, unique,
+ * the entity kind it references, whether Kong knows the field at all, its default, its {@code
+ * one_of} values and its {@code between} range). The model's decoding and type checks, {@code
+ * toString()} redaction, and the validator's required, unique, reference, unknown-field, {@code
+ * one_of} and range rules derive from it.
  *
- * <p>The typed builders reject only a wrong JSON type; values outside {@link #oneOf()} or
- * {@link #between()} are built (as KIC would write them) and reported by the validator.
+ * <p>The typed builders reject only a wrong JSON type; values outside {@link #oneOf()} or {@link
+ * #between()} are built (as KIC would write them) and reported by the validator.
  */
 public final class FieldSpec {
   /** Whether Kong 3.9.1's schema has the field. */
-  enum Presence { KONG, EXPRESSIONS_FLAVOR, NOT_IN_KONG }
+  enum Presence {
+    KONG,
+    EXPRESSIONS_FLAVOR,
+    NOT_IN_KONG
+  }
 
   private final String name;
   private final FieldType type;
@@ -41,9 +45,18 @@ public final class FieldSpec {
   private final @Nullable Between between;
   private final boolean typedef;
 
-  private FieldSpec(String name, FieldType type, boolean secret, boolean required, boolean unique,
-      @Nullable String references, Presence presence, @Nullable JsonNode defaultValue,
-      ImmutableList<JsonNode> oneOf, @Nullable Between between, boolean typedef) {
+  private FieldSpec(
+      String name,
+      FieldType type,
+      boolean secret,
+      boolean required,
+      boolean unique,
+      @Nullable String references,
+      Presence presence,
+      @Nullable JsonNode defaultValue,
+      ImmutableList<JsonNode> oneOf,
+      @Nullable Between between,
+      boolean typedef) {
     this.name = name;
     this.type = type;
     this.secret = secret;
@@ -58,19 +71,47 @@ public final class FieldSpec {
   }
 
   static FieldSpec of(String name, FieldType type) {
-    return new FieldSpec(name, type, false, false, false, null, Presence.KONG, null,
-        ImmutableList.of(), null, false);
+    return new FieldSpec(
+        name,
+        type,
+        false,
+        false,
+        false,
+        null,
+        Presence.KONG,
+        null,
+        ImmutableList.of(),
+        null,
+        false);
   }
 
-  private FieldSpec with(boolean secret, boolean required, boolean unique,
-      @Nullable String references, Presence presence, @Nullable JsonNode defaultValue,
-      ImmutableList<JsonNode> oneOf, @Nullable Between between, boolean typedef) {
-    return new FieldSpec(name, type, secret, required, unique, references, presence,
-        defaultValue, oneOf, between, typedef);
+  private FieldSpec with(
+      boolean secret,
+      boolean required,
+      boolean unique,
+      @Nullable String references,
+      Presence presence,
+      @Nullable JsonNode defaultValue,
+      ImmutableList<JsonNode> oneOf,
+      @Nullable Between between,
+      boolean typedef) {
+    return new FieldSpec(
+        name,
+        type,
+        secret,
+        required,
+        unique,
+        references,
+        presence,
+        defaultValue,
+        oneOf,
+        between,
+        typedef);
   }
 
   FieldSpec secret() {
-    return with(true, required, unique, references, presence, defaultValue, oneOf, between, typedef);
+    return with(
+        true, required, unique, references, presence, defaultValue, oneOf, between, typedef);
   }
 
   FieldSpec required() {
@@ -78,29 +119,50 @@ public final class FieldSpec {
   }
 
   FieldSpec unique() {
-    return with(secret, required, true, references, presence, defaultValue, oneOf, between, typedef);
+    return with(
+        secret, required, true, references, presence, defaultValue, oneOf, between, typedef);
   }
 
-  /** {@code kind}: the name of an {@link EntityKind} constant (resolved lazily: it may be declared later). */
+  /**
+   * {@code kind}: the name of an {@link EntityKind} constant (resolved lazily: it may be declared
+   * later).
+   */
   FieldSpec references(String kind) {
     return with(secret, required, unique, kind, presence, defaultValue, oneOf, between, typedef);
   }
 
   FieldSpec expressionsFlavor() {
-    return with(secret, required, unique, references, Presence.EXPRESSIONS_FLAVOR, defaultValue,
-        oneOf, between, typedef);
+    return with(
+        secret,
+        required,
+        unique,
+        references,
+        Presence.EXPRESSIONS_FLAVOR,
+        defaultValue,
+        oneOf,
+        between,
+        typedef);
   }
 
   FieldSpec notInKong() {
-    return with(secret, required, unique, references, Presence.NOT_IN_KONG, defaultValue, oneOf,
-        between, typedef);
+    return with(
+        secret,
+        required,
+        unique,
+        references,
+        Presence.NOT_IN_KONG,
+        defaultValue,
+        oneOf,
+        between,
+        typedef);
   }
 
   /** Kong's {@code default}: a string, number, boolean or list of strings. */
   FieldSpec byDefault(Object value) {
-    JsonNode v = value instanceof java.util.List<?> l
-        ? Values.strings(l.stream().map(String.class::cast).toList())
-        : json(value);
+    JsonNode v =
+        value instanceof java.util.List<?> l
+            ? Values.strings(l.stream().map(String.class::cast).toList())
+            : json(value);
     if (!type.accepts(v)) {
       throw new IllegalArgumentException(name + ": default " + v + " is not " + type.description());
     }
@@ -113,8 +175,8 @@ public final class FieldSpec {
     for (Object o : values) {
       b.add(json(o));
     }
-    return with(secret, required, unique, references, presence, defaultValue, b.build(), between,
-        typedef);
+    return with(
+        secret, required, unique, references, presence, defaultValue, b.build(), between, typedef);
   }
 
   /** Kong's {@code between = { min, max }}. */
@@ -122,8 +184,16 @@ public final class FieldSpec {
     if (type != FieldType.INTEGER || min > max) {
       throw new IllegalArgumentException(name + ": between needs an integer field and min <= max");
     }
-    return with(secret, required, unique, references, presence, defaultValue, oneOf,
-        new Between(min, max), typedef);
+    return with(
+        secret,
+        required,
+        unique,
+        references,
+        presence,
+        defaultValue,
+        oneOf,
+        new Between(min, max),
+        typedef);
   }
 
   /** The constraints come from a {@code typedefs.lua} type (port, protocol, ...). */
@@ -158,8 +228,8 @@ public final class FieldSpec {
   }
 
   /**
-   * Whether the value is secret (keys, passwords, ...): never shown in {@code toString()},
-   * messages or reports.
+   * Whether the value is secret (keys, passwords, ...): never shown in {@code toString()}, messages
+   * or reports.
    *
    * @return true for a secret field
    */
@@ -219,8 +289,8 @@ public final class FieldSpec {
   }
 
   /**
-   * Kong's {@code one_of}: the values Kong accepts (for a list of strings, the values each
-   * element may take).
+   * Kong's {@code one_of}: the values Kong accepts (for a list of strings, the values each element
+   * may take).
    *
    * @return the accepted values in Kong's order, empty when any value of the type is accepted
    */
@@ -239,8 +309,8 @@ public final class FieldSpec {
 
   /**
    * Whether the default, {@code one_of} and range come from a type of {@code
-   * kong/db/schema/typedefs.lua} (a port, a protocol, ...) rather than from the entity's own
-   * schema file.
+   * kong/db/schema/typedefs.lua} (a port, a protocol, ...) rather than from the entity's own schema
+   * file.
    *
    * @return true for a typedef's constraints
    */

@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Field-key arrays shared by the entities of one shape: entities of a kind mostly set the same
- * fields in the same order (every route of a translation, every target, ...), so one array of
- * keys serves them all instead of one copy per entity. Only shapes made of the kind's known
- * fields are shared (the set of them is small and fixed), and at most {@link #MAX_SHAPES} of
- * them, so nothing a document names is kept beyond its entities.
+ * fields in the same order (every route of a translation, every target, ...), so one array of keys
+ * serves them all instead of one copy per entity. Only shapes made of the kind's known fields are
+ * shared (the set of them is small and fixed), and at most {@link #MAX_SHAPES} of them, so nothing
+ * a document names is kept beyond its entities.
  *
  * <p>A lookup allocates nothing: shapes live in an open-addressing table that is replaced, not
  * modified, when a shape is added (rare), so readers need no lock.
@@ -17,8 +17,10 @@ final class KeyShapes {
   /** Most shapes kept; later shapes are copied per entity. */
   static final int MAX_SHAPES = 4096;
 
-  /** The shapes: slot {@code i} of {@code keys} holds a shape's keys or null, of {@code kinds}
-   * its kind. */
+  /**
+   * The shapes: slot {@code i} of {@code keys} holds a shape's keys or null, of {@code kinds} its
+   * kind.
+   */
   private static volatile Table table = new Table(new String[64][], new EntityKind[64], 0);
 
   // a private open-addressing table; the ordinal only seeds the hash of a shape
@@ -36,8 +38,8 @@ final class KeyShapes {
     return h ^ (h >>> 16);
   }
 
-  private static String @Nullable [] find(Table t, EntityKind kind, String[] keys, int size,
-      int h) {
+  private static String @Nullable [] find(
+      Table t, EntityKind kind, String[] keys, int size, int h) {
     int mask = t.keys().length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       String[] shape = t.keys()[i];
@@ -51,8 +53,8 @@ final class KeyShapes {
   }
 
   /**
-   * The keys {@code keys[0..size)} as an array an entity may keep: a shared one for a known
-   * shape, else a copy.
+   * The keys {@code keys[0..size)} as an array an entity may keep: a shared one for a known shape,
+   * else a copy.
    *
    * @param kind the entity's kind
    * @param keys the builder's keys (not kept)
@@ -100,8 +102,12 @@ final class KeyShapes {
   }
 
   /** Puts a shape into the first free slot from its hash on. */
-  private static void place(String[] @Nullable [] ks, @Nullable EntityKind[] kinds,
-      EntityKind kind, String[] shape, int h) {
+  private static void place(
+      String[] @Nullable [] ks,
+      @Nullable EntityKind[] kinds,
+      EntityKind kind,
+      String[] shape,
+      int h) {
     int mask = ks.length - 1;
     int i = h & mask;
     while (ks[i] != null) {

@@ -17,15 +17,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole Kong declarative configuration (deck format 3.0): {@code _format_version}, the
- * entity sections ({@code services} with nested routes and plugins, {@code upstreams} with
- * targets, {@code certificates} with SNIs, {@code consumers} with credentials, ...), custom
- * entity sections (e.g. {@code degraphql_routes}) and any other top-level key it was given.
+ * A whole Kong declarative configuration (deck format 3.0): {@code _format_version}, the entity
+ * sections ({@code services} with nested routes and plugins, {@code upstreams} with targets, {@code
+ * certificates} with SNIs, {@code consumers} with credentials, ...), custom entity sections (e.g.
+ * {@code degraphql_routes}) and any other top-level key it was given.
  *
  * <p>Immutable. A section that is absent differs from one that is present and empty ({@link
  * #has(String)}); the writers reproduce either. Entities keep the order they were given: the
- * translator sorts them (translator-spec §15.2), this type does not. Equality ignores key
- * order and respects list order.
+ * translator sorts them (translator-spec §15.2), this type does not. Equality ignores key order and
+ * respects list order.
  *
  * <pre>{@code
  * KongConfig config = KongConfig.builder()
@@ -81,14 +81,14 @@ public final class KongConfig extends KongConfigSections {
   }
 
   /**
-   * Reads a configuration from its JSON tree (as parsed from YAML or JSON). Known sections
-   * become typed entities; an unknown top-level key holding a list of objects becomes a
-   * custom entity section; every other key (e.g. {@code _info}) is kept as is.
+   * Reads a configuration from its JSON tree (as parsed from YAML or JSON). Known sections become
+   * typed entities; an unknown top-level key holding a list of objects becomes a custom entity
+   * section; every other key (e.g. {@code _info}) is kept as is.
    *
    * @param document the document tree
    * @return the configuration
-   * @throws KongModelException when the document is not an object or a known field has the
-   *     wrong type; its {@link KongModelException#pointer()} locates the value
+   * @throws KongModelException when the document is not an object or a known field has the wrong
+   *     type; its {@link KongModelException#pointer()} locates the value
    */
   public static KongConfig fromJson(JsonNode document) {
     return read(document, false);
@@ -96,11 +96,11 @@ public final class KongConfig extends KongConfigSections {
 
   /**
    * Like {@link #fromJson(JsonNode)}, but takes ownership of the tree instead of copying it: its
-   * containers are normalised in place and become part of the configuration, and each section
-   * entry is released from the document as soon as it is decoded, so that the whole document
-   * and the whole configuration are never alive at the same time. Meant for a document built
-   * only to be read (a translator's output); the caller must not use or modify
-   * {@code document} (nor any node in it) afterwards.
+   * containers are normalised in place and become part of the configuration, and each section entry
+   * is released from the document as soon as it is decoded, so that the whole document and the
+   * whole configuration are never alive at the same time. Meant for a document built only to be
+   * read (a translator's output); the caller must not use or modify {@code document} (nor any node
+   * in it) afterwards.
    *
    * @param document the document tree, given away
    * @return the configuration, equal to {@code fromJson(document)} on the original tree
@@ -246,9 +246,8 @@ public final class KongConfig extends KongConfigSections {
   }
 
   /**
-   * Whether the configuration has no content: every section is absent or empty and no
-   * top-level key exists besides {@code _format_version} and {@code _info}
-   * (translator-spec §16).
+   * Whether the configuration has no content: every section is absent or empty and no top-level key
+   * exists besides {@code _format_version} and {@code _info} (translator-spec §16).
    *
    * @return true when empty
    */
@@ -312,7 +311,10 @@ public final class KongConfig extends KongConfigSections {
     StringBuilder sb = new StringBuilder("KongConfig{");
     formatVersion().ifPresent(v -> sb.append("_format_version=").append(v));
     for (Map.Entry<String, ImmutableList<KongEntity>> e : sections.entrySet()) {
-      sb.append(sb.length() > 11 ? ", " : "").append(e.getKey()).append('=').append(e.getValue().size());
+      sb.append(sb.length() > 11 ? ", " : "")
+          .append(e.getKey())
+          .append('=')
+          .append(e.getValue().size());
     }
     return sb.append('}').toString();
   }
@@ -351,8 +353,8 @@ public final class KongConfig extends KongConfigSections {
      * @param type the entity type (section key)
      * @param entities entities of that type
      * @return this builder
-     * @throws KongModelException when an entity has another type or the type is not a valid
-     *     custom type
+     * @throws KongModelException when an entity has another type or the type is not a valid custom
+     *     type
      */
     public Builder customEntities(String type, List<CustomEntity> entities) {
       if (!isCustomSection(type)) {
@@ -368,8 +370,8 @@ public final class KongConfig extends KongConfigSections {
     }
 
     /**
-     * Sets any top-level key from JSON: a built-in section is read into typed entities, an
-     * unknown key holding a list of objects into custom entities, anything else is kept as is.
+     * Sets any top-level key from JSON: a built-in section is read into typed entities, an unknown
+     * key holding a list of objects into custom entities, anything else is kept as is.
      *
      * @param key the key
      * @param value the value (copied)
@@ -381,9 +383,9 @@ public final class KongConfig extends KongConfigSections {
     }
 
     /**
-     * Like {@link #set(String, JsonNode)}, but takes ownership of {@code value} instead of
-     * copying it (see {@link KongConfig#adopt(ObjectNode)}); the caller must not use or modify
-     * {@code value} (nor any node in it) afterwards.
+     * Like {@link #set(String, JsonNode)}, but takes ownership of {@code value} instead of copying
+     * it (see {@link KongConfig#adopt(ObjectNode)}); the caller must not use or modify {@code
+     * value} (nor any node in it) afterwards.
      *
      * @param key the key
      * @param value the value, given away

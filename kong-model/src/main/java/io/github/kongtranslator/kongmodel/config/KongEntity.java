@@ -20,31 +20,50 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Kong entity as written in a deck-format declarative configuration.
  *
- * <p>The family is sealed: one final subtype per {@link EntityKind}, found with {@link
- * #kind()}. Every entity is immutable and keeps each field it was given, in insertion order,
- * whether or not this library knows it: known fields have typed accessors on the subtype and
- * are type-checked when set; other fields are kept as JSON trees. Nested entity lists (a
- * service's routes, a consumer's credentials, ...) are typed entities. A missing field is
- * distinct from one holding an empty list or object ({@link #has(String)}), and both from an
- * explicit {@code null}, which is kept (typed accessors report it as absent).
+ * <p>The family is sealed: one final subtype per {@link EntityKind}, found with {@link #kind()}.
+ * Every entity is immutable and keeps each field it was given, in insertion order, whether or not
+ * this library knows it: known fields have typed accessors on the subtype and are type-checked when
+ * set; other fields are kept as JSON trees. Nested entity lists (a service's routes, a consumer's
+ * credentials, ...) are typed entities. A missing field is distinct from one holding an empty list
+ * or object ({@link #has(String)}), and both from an explicit {@code null}, which is kept (typed
+ * accessors report it as absent).
  *
- * <p>Numbers are kept in the goldens' normal form: integral values are integers (even when
- * given as {@code 1.0}), others doubles. Equality compares kind, fields and nested lists;
- * field order does not matter, list order does. {@link #toString()} never shows secret fields
- * ({@link EntityKind#secretFields()}) nor any value other than identifying ones.
+ * <p>Numbers are kept in the goldens' normal form: integral values are integers (even when given as
+ * {@code 1.0}), others doubles. Equality compares kind, fields and nested lists; field order does
+ * not matter, list order does. {@link #toString()} never shows secret fields ({@link
+ * EntityKind#secretFields()}) nor any value other than identifying ones.
  */
 public abstract sealed class KongEntity
-    permits Service, Route, Upstream, Target, Plugin, Consumer, ConsumerGroup,
-        ConsumerGroupConsumer, KeyAuthCredential, BasicAuthCredential, HmacAuthCredential,
-        JwtSecret, Oauth2Credential, AclGroup, MtlsAuthCredential, Certificate, Sni,
-        CaCertificate, Vault, License, CustomEntity {
+    permits Service,
+        Route,
+        Upstream,
+        Target,
+        Plugin,
+        Consumer,
+        ConsumerGroup,
+        ConsumerGroupConsumer,
+        KeyAuthCredential,
+        BasicAuthCredential,
+        HmacAuthCredential,
+        JwtSecret,
+        Oauth2Credential,
+        AclGroup,
+        MtlsAuthCredential,
+        Certificate,
+        Sni,
+        CaCertificate,
+        Vault,
+        License,
+        CustomEntity {
 
   private static final ImmutableSet<String> SHOWN =
       ImmutableSet.of("id", "name", "username", "custom_id", "prefix", "target", "instance_name");
 
   private final EntityKind kind;
+
   /** Field keys in insertion order; {@link #values} holds the value of each, same index. */
   private final String[] keys;
+
   private final JsonNode[] values;
   private final ImmutableMap<String, ImmutableList<KongEntity>> children;
 
@@ -56,16 +75,19 @@ public abstract sealed class KongEntity
   }
 
   /**
-   * What an entity is made of, as its builder hands it over: fields as two parallel arrays
-   * (an entity has a few dozen fields at most, so a scan beats a hash table in time and
-   * memory) and the nested lists.
+   * What an entity is made of, as its builder hands it over: fields as two parallel arrays (an
+   * entity has a few dozen fields at most, so a scan beats a hash table in time and memory) and the
+   * nested lists.
    */
   static final class Slots {
     final String[] keys;
     final JsonNode[] values;
     final ImmutableMap<String, ImmutableList<KongEntity>> children;
 
-    Slots(String[] keys, JsonNode[] values, ImmutableMap<String, ImmutableList<KongEntity>> children) {
+    Slots(
+        String[] keys,
+        JsonNode[] values,
+        ImmutableMap<String, ImmutableList<KongEntity>> children) {
       this.keys = keys;
       this.values = values;
       this.children = children;
@@ -149,8 +171,8 @@ public abstract sealed class KongEntity
   }
 
   /**
-   * This entity as written in the document: every field and nested list, nested entities
-   * converted recursively. The tree is a fresh copy.
+   * This entity as written in the document: every field and nested list, nested entities converted
+   * recursively. The tree is a fresh copy.
    *
    * @return the JSON object
    */
@@ -190,9 +212,9 @@ public abstract sealed class KongEntity
 
   /**
    * The RFC 8785 (JSON Canonicalization Scheme) form of {@link #toJson()}, UTF-8 encoded, as a
-   * read-only buffer. Computed once per entity and kept, so that the config SHA of a
-   * configuration that reuses entities (incremental translation) only hashes their bytes. The
-   * bytes hold every field, credentials and keys included: treat them like {@link #toJson()}.
+   * read-only buffer. Computed once per entity and kept, so that the config SHA of a configuration
+   * that reuses entities (incremental translation) only hashes their bytes. The bytes hold every
+   * field, credentials and keys included: treat them like {@link #toJson()}.
    *
    * @return the canonical bytes, positioned at 0
    * @throws IllegalArgumentException when a number is NaN or infinite
@@ -310,8 +332,8 @@ public abstract sealed class KongEntity
   }
 
   /**
-   * A redacted description: the kind, identifying values (id, name, username, ...), the names
-   * of the other fields and the sizes of nested lists. Secret values never appear.
+   * A redacted description: the kind, identifying values (id, name, username, ...), the names of
+   * the other fields and the sizes of nested lists. Secret values never appear.
    */
   @Override
   public final String toString() {
@@ -340,8 +362,8 @@ public abstract sealed class KongEntity
   }
 
   /**
-   * Builder base of every entity builder: generic setters for any field beside the typed ones
-   * of each subtype's builder.
+   * Builder base of every entity builder: generic setters for any field beside the typed ones of
+   * each subtype's builder.
    *
    * @param <E> the entity type built
    * @param <B> the concrete builder type
@@ -417,25 +439,25 @@ public abstract sealed class KongEntity
     }
 
     /**
-     * Sets any field from JSON. A nested-list key (e.g. {@code routes} on a service) must hold
-     * a list of objects, which are read as entities of the nested kind; a known field must
-     * have its JSON type. The value is copied.
+     * Sets any field from JSON. A nested-list key (e.g. {@code routes} on a service) must hold a
+     * list of objects, which are read as entities of the nested kind; a known field must have its
+     * JSON type. The value is copied.
      *
      * @param key the JSON key
      * @param value the value
      * @return this builder
-     * @throws KongModelException when the value has the wrong type; the pointer is relative to
-     *     this entity
+     * @throws KongModelException when the value has the wrong type; the pointer is relative to this
+     *     entity
      */
     public B set(String key, JsonNode value) {
       return set(key, value, false);
     }
 
     /**
-     * Like {@link #set(String, JsonNode)}, but takes ownership of {@code value} instead of
-     * copying it: its containers are normalised in place and become part of the entity. Meant
-     * for values built only to be handed over (a translator's output); the caller must not use
-     * or modify {@code value} (nor any node in it) afterwards.
+     * Like {@link #set(String, JsonNode)}, but takes ownership of {@code value} instead of copying
+     * it: its containers are normalised in place and become part of the entity. Meant for values
+     * built only to be handed over (a translator's output); the caller must not use or modify
+     * {@code value} (nor any node in it) afterwards.
      *
      * @param key the JSON key
      * @param value the value, given away
@@ -461,8 +483,12 @@ public abstract sealed class KongEntity
       if (childKind != null) {
         if (!value.isArray()) {
           throw new KongModelException(
-              pointerSegment(key), kindLabel() + " field '" + key
-                  + "' must be a list of objects, found " + FieldType.describe(value));
+              pointerSegment(key),
+              kindLabel()
+                  + " field '"
+                  + key
+                  + "' must be a list of objects, found "
+                  + FieldType.describe(value));
         }
         List<KongEntity> list = new ArrayList<>(value.size());
         for (int i = 0, n = value.size(); i < n; i++) {
@@ -523,7 +549,12 @@ public abstract sealed class KongEntity
       if (!type.accepts(normalized)) {
         throw new KongModelException(
             pointerSegment(key),
-            kindLabel() + " field '" + key + "' must be " + type.description() + ", found "
+            kindLabel()
+                + " field '"
+                + key
+                + "' must be "
+                + type.description()
+                + ", found "
                 + FieldType.describe(normalized));
       }
       removeChildren(key);
@@ -569,6 +600,5 @@ public abstract sealed class KongEntity
       }
       return create(new Slots(KeyShapes.of(kind, keys, size), Arrays.copyOf(values, size), c));
     }
-
   }
 }

@@ -3,11 +3,11 @@ package io.github.kongtranslator.kongmodel.config;
 import io.github.kongtranslator.core.KongTranslatorException;
 
 /**
- * A Kong entity or document was given a value it cannot hold: a known field of the wrong JSON
- * type, a nested list that is not a list of objects, a non-finite number.
+ * A Kong entity or document was given a value it cannot hold: a known field of the wrong JSON type,
+ * a nested list that is not a list of objects, a non-finite number.
  *
- * <p>The message names the entity kind, the JSON pointer of the offending value and the
- * expected and found types, never the value itself (it may be secret).
+ * <p>The message names the entity kind, the JSON pointer of the offending value and the expected
+ * and found types, never the value itself (it may be secret).
  */
 public final class KongModelException extends KongTranslatorException {
   private static final long serialVersionUID = 1L;
@@ -17,8 +17,8 @@ public final class KongModelException extends KongTranslatorException {
   /**
    * Creates the exception.
    *
-   * @param pointer JSON pointer of the offending value relative to the document or entity
-   *     being built, e.g. {@code /services/2/port}
+   * @param pointer JSON pointer of the offending value relative to the document or entity being
+   *     built, e.g. {@code /services/2/port}
    * @param problem what was expected and what was found
    */
   public KongModelException(String pointer, String problem) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.common.collect.ImmutableList;
 
 /**
- * An entity with Kong's {@code tags} field (every kind whose definition in {@link EntityKind}
- * has it, and custom entities), so that code handling entities of any kind reads tags typed.
+ * An entity with Kong's {@code tags} field (every kind whose definition in {@link EntityKind} has
+ * it, and custom entities), so that code handling entities of any kind reads tags typed.
  */
 public interface Tagged {
   /**

@@ -36,9 +36,9 @@ final class Values {
   }
 
   /**
-   * A private deep copy in normal form: numbers with an integral value become int or long
-   * nodes (as in the goldens, where every number went through a float64 and back), other
-   * numbers doubles; objects keep their key order.
+   * A private deep copy in normal form: numbers with an integral value become int or long nodes (as
+   * in the goldens, where every number went through a float64 and back), other numbers doubles;
+   * objects keep their key order.
    *
    * @throws IllegalArgumentException for NaN or infinite numbers
    */

@@ -11,7 +11,8 @@ import java.util.List;
  * @param message a single message
  * @param messages a list of messages (one per list element of the field)
  */
-public record FieldError(String type, String field, String message, ImmutableList<String> messages) {
+public record FieldError(
+    String type, String field, String message, ImmutableList<String> messages) {
 
   /**
    * Copies the message list.
@@ -41,7 +42,14 @@ public record FieldError(String type, String field, String message, ImmutableLis
   /** Shows type and field only: Kong's messages may quote rejected (possibly secret) values. */
   @Override
   public String toString() {
-    return "FieldError{type=" + type + ", field=" + field + ", messages=" + (message.isEmpty() ? 0 : 1)
-        + "+" + messages.size() + "}";
+    return "FieldError{type="
+        + type
+        + ", field="
+        + field
+        + ", messages="
+        + (message.isEmpty() ? 0 : 1)
+        + "+"
+        + messages.size()
+        + "}";
   }
 }

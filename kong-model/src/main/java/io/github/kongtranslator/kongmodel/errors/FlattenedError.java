@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One entry of Kong's {@code flattened_errors}: the rejected entity's type, name, id and tags
- * and its error items. Absent strings are empty, absent lists empty. Entries without usable
- * tags are kept; {@link #compatRef()} and {@link #targetRef()} say whether and how they map to
- * a Kubernetes object.
+ * One entry of Kong's {@code flattened_errors}: the rejected entity's type, name, id and tags and
+ * its error items. Absent strings are empty, absent lists empty. Entries without usable tags are
+ * kept; {@link #compatRef()} and {@link #targetRef()} say whether and how they map to a Kubernetes
+ * object.
  *
  * @param entityType e.g. {@code route}
  * @param entityName the entity's name
@@ -52,10 +52,17 @@ public record FlattenedError(
    * @return the entry
    */
   public static FlattenedError of(
-      String entityType, String entityName, String entityId, List<String> entityTags,
+      String entityType,
+      String entityName,
+      String entityId,
+      List<String> entityTags,
       List<FieldError> errors) {
     return new FlattenedError(
-        entityType, entityName, entityId, ImmutableList.copyOf(entityTags), ImmutableList.copyOf(errors));
+        entityType,
+        entityName,
+        entityId,
+        ImmutableList.copyOf(entityTags),
+        ImmutableList.copyOf(errors));
   }
 
   /**
@@ -86,11 +93,11 @@ public record FlattenedError(
   }
 
   /**
-   * The problems of this entry per fallback-spec §4.4: items with both {@code message} and
-   * {@code messages} are ignored; a {@code message} of type {@code field} is keyed by the field,
-   * of type {@code entity} by {@code <entity_type>:<entity_name>}, of any other type ignored;
-   * each non-empty {@code messages[i]} is keyed {@code <field>[<i>]}. A repeated key keeps the
-   * last problem (at the position of its first occurrence).
+   * The problems of this entry per fallback-spec §4.4: items with both {@code message} and {@code
+   * messages} are ignored; a {@code message} of type {@code field} is keyed by the field, of type
+   * {@code entity} by {@code <entity_type>:<entity_name>}, of any other type ignored; each
+   * non-empty {@code messages[i]} is keyed {@code <field>[<i>]}. A repeated key keeps the last
+   * problem (at the position of its first occurrence).
    *
    * @return problem text by key
    */
@@ -123,7 +130,14 @@ public record FlattenedError(
   /** Type, name, tags and problem keys; never problem texts (they may quote rejected values). */
   @Override
   public String toString() {
-    return "FlattenedError{type=" + entityType + ", name=" + entityName + ", tags=" + entityTags
-        + ", problems=" + problems().keySet() + "}";
+    return "FlattenedError{type="
+        + entityType
+        + ", name="
+        + entityName
+        + ", tags="
+        + entityTags
+        + ", problems="
+        + problems().keySet()
+        + "}";
   }
 }

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses Kong's {@code POST /config?flatten_errors=1} rejection body (fallback-spec §4.2)
- * tolerantly: unknown keys are ignored anywhere, {@code null} counts as absent, and anything
- * that is not the expected shape becomes an {@link ParseOutcome.Unparseable} outcome instead of
- * an exception (as KIC, whose Go decoder fails on a wrongly typed known field).
+ * tolerantly: unknown keys are ignored anywhere, {@code null} counts as absent, and anything that
+ * is not the expected shape becomes an {@link ParseOutcome.Unparseable} outcome instead of an
+ * exception (as KIC, whose Go decoder fails on a wrongly typed known field).
  *
  * <pre>{@code
  * ParseOutcome o = FlattenedErrors.parse(responseBody);
@@ -50,21 +50,28 @@ public final class FlattenedErrors {
     private static final long serialVersionUID = 1L;
 
     ShapeError(String pointer, String expected, JsonNode found) {
-      super(pointer + ": expected " + expected + ", found " + found.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      super(
+          pointer
+              + ": expected "
+              + expected
+              + ", found "
+              + found.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
   /**
-   * Parses a rejection body given as bytes (UTF-8, as Kong sends it); never throws. Invalid
-   * UTF-8 makes the body {@link ParseOutcome.Unparseable}.
+   * Parses a rejection body given as bytes (UTF-8, as Kong sends it); never throws. Invalid UTF-8
+   * makes the body {@link ParseOutcome.Unparseable}.
    *
    * @param body the HTTP response body
    * @return the outcome
    */
   public static ParseOutcome parseUtf8(byte[] body) {
-    java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.charset.CharsetDecoder d =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
     try {
       return parse(d.decode(java.nio.ByteBuffer.wrap(body)).toString());
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -83,7 +90,8 @@ public final class FlattenedErrors {
       return new ParseOutcome.EmptyBody();
     }
     if (body.length() > MAX_BODY_LENGTH) {
-      return new ParseOutcome.Unparseable("body longer than " + MAX_BODY_LENGTH + " characters", "", body.length());
+      return new ParseOutcome.Unparseable(
+          "body longer than " + MAX_BODY_LENGTH + " characters", "", body.length());
     }
     JsonNode root;
     try {
@@ -97,14 +105,17 @@ public final class FlattenedErrors {
       return new ParseOutcome.EmptyBody();
     }
     if (!root.isObject()) {
-      return new ParseOutcome.Unparseable("expected a JSON object, found " + kind(root), "", body.length());
+      return new ParseOutcome.Unparseable(
+          "expected a JSON object, found " + kind(root), "", body.length());
     }
     try {
       return new ParseOutcome.Parsed(rejection(root, body));
     } catch (ShapeError e) {
       JsonNode m = get(root, "message");
       return new ParseOutcome.Unparseable(
-          String.valueOf(e.getMessage()), m != null && m.isTextual() ? m.textValue() : "", body.length());
+          String.valueOf(e.getMessage()),
+          m != null && m.isTextual() ? m.textValue() : "",
+          body.length());
     }
   }
 
@@ -138,8 +149,13 @@ public final class FlattenedErrors {
       }
     }
     return new GatewayRejection(
-        code, name, message, fields == null ? null : fields.deepCopy(), fe != null,
-        ImmutableList.copyOf(entries), body);
+        code,
+        name,
+        message,
+        fields == null ? null : fields.deepCopy(),
+        fe != null,
+        ImmutableList.copyOf(entries),
+        body);
   }
 
   private static FlattenedError entry(JsonNode e, String ptr) throws ShapeError {
@@ -165,14 +181,20 @@ public final class FlattenedErrors {
         if (!item.isObject()) {
           throw new ShapeError(ip, "an object", item);
         }
-        errors.add(FieldError.of(
-            stringAt(item, "type", ip), stringAt(item, "field", ip), stringAt(item, "message", ip),
-            strings(item, "messages", ip)));
+        errors.add(
+            FieldError.of(
+                stringAt(item, "type", ip),
+                stringAt(item, "field", ip),
+                stringAt(item, "message", ip),
+                strings(item, "messages", ip)));
       }
     }
     return FlattenedError.of(
-        stringAt(e, "entity_type", ptr), stringAt(e, "entity_name", ptr), stringAt(e, "entity_id", ptr),
-        strings(e, "entity_tags", ptr), errors);
+        stringAt(e, "entity_type", ptr),
+        stringAt(e, "entity_name", ptr),
+        stringAt(e, "entity_id", ptr),
+        strings(e, "entity_tags", ptr),
+        errors);
   }
 
   /**

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A parsed Kong {@code POST /config} rejection body (fallback-spec §4.2).
  *
- * <p>{@link #entries()} holds every {@code flattened_errors} entry, including those whose tags
- * name no object. {@link #rawBody()} keeps the body for diagnostics; it is never part of
- * {@link #toString()} because Kong echoes rejected entities, which may hold secrets.
+ * <p>{@link #entries()} holds every {@code flattened_errors} entry, including those whose tags name
+ * no object. {@link #rawBody()} keeps the body for diagnostics; it is never part of {@link
+ * #toString()} because Kong echoes rejected entities, which may hold secrets.
  */
 public final class GatewayRejection {
   private final @Nullable Long code;
@@ -79,8 +79,8 @@ public final class GatewayRejection {
   }
 
   /**
-   * Whether the body had a {@code flattened_errors} list (KIC logs bodies without one and
-   * treats them as a rejection naming nothing).
+   * Whether the body had a {@code flattened_errors} list (KIC logs bodies without one and treats
+   * them as a rejection naming nothing).
    *
    * @return true when present
    */

@@ -3,8 +3,8 @@ package io.github.kongtranslator.kongmodel.errors;
 import java.util.Optional;
 
 /**
- * The result of parsing a rejection body: {@link Parsed}, {@link EmptyBody} or {@link
- * Unparseable}. Parsing never throws; dispatch with {@code switch} over {@link #status()}.
+ * The result of parsing a rejection body: {@link Parsed}, {@link EmptyBody} or {@link Unparseable}.
+ * Parsing never throws; dispatch with {@code switch} over {@link #status()}.
  */
 public sealed interface ParseOutcome
     permits ParseOutcome.Parsed, ParseOutcome.EmptyBody, ParseOutcome.Unparseable {
@@ -63,13 +63,13 @@ public sealed interface ParseOutcome
   /**
    * A body that is not a rejection in the expected shape.
    *
-   * @param reason what is wrong, with the JSON pointer of a wrongly typed value; never body
-   *     content
-   * @param topLevelMessage the body's top-level {@code message} when one could be extracted
-   *     (KIC logs it), else empty
+   * @param reason what is wrong, with the JSON pointer of a wrongly typed value; never body content
+   * @param topLevelMessage the body's top-level {@code message} when one could be extracted (KIC
+   *     logs it), else empty
    * @param bodyLength the body length in characters
    */
-  record Unparseable(String reason, String topLevelMessage, int bodyLength) implements ParseOutcome {
+  record Unparseable(String reason, String topLevelMessage, int bodyLength)
+      implements ParseOutcome {
     @Override
     public Status status() {
       return Status.UNPARSEABLE;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Kubernetes identity written into an entity's tags ({@code k8s-name:}, {@code
- * k8s-namespace:}, {@code k8s-kind:}, {@code k8s-group:}, {@code k8s-version:}, {@code
- * k8s-uid:}), as scanned per fallback-spec §4.5: in order, later tags overriding earlier ones,
- * other tags ignored. Absent attributes are empty strings.
+ * The Kubernetes identity written into an entity's tags ({@code k8s-name:}, {@code k8s-namespace:},
+ * {@code k8s-kind:}, {@code k8s-group:}, {@code k8s-version:}, {@code k8s-uid:}), as scanned per
+ * fallback-spec §4.5: in order, later tags overriding earlier ones, other tags ignored. Absent
+ * attributes are empty strings.
  *
  * @param name the name
  * @param namespace the namespace
@@ -96,7 +96,8 @@ public record TagIdentity(
 
   private boolean kicClusterScoped() {
     return group.equals(Kind.KONG_GROUP)
-        && ((version.equals("v1") && (kind.equals("KongClusterPlugin") || kind.equals("KongLicense")))
+        && ((version.equals("v1")
+                && (kind.equals("KongClusterPlugin") || kind.equals("KongLicense")))
             || (version.equals("v1alpha1") && kind.equals("KongVault")));
   }
 
@@ -113,13 +114,12 @@ public record TagIdentity(
   }
 
   /**
-   * The object identified under the target rules (fallback-spec §4.10): name and kind are
-   * required; cluster scope comes from the {@link Kind} registry, and for a cluster-scoped kind
-   * the namespace tag is ignored; a namespaced known kind needs a namespace; the uid is
-   * optional (empty when absent).
+   * The object identified under the target rules (fallback-spec §4.10): name and kind are required;
+   * cluster scope comes from the {@link Kind} registry, and for a cluster-scoped kind the namespace
+   * tag is ignored; a namespaced known kind needs a namespace; the uid is optional (empty when
+   * absent).
    *
-   * @return the reference, empty when name or kind is missing or a namespaced kind has no
-   *     namespace
+   * @return the reference, empty when name or kind is missing or a namespaced kind has no namespace
    */
   public Optional<ObjectRef> targetRef() {
     if (name.isEmpty() || kind.isEmpty()) {

@@ -3,9 +3,9 @@ package io.github.kongtranslator.kongmodel.io;
 import io.github.kongtranslator.core.KongTranslatorException;
 
 /**
- * A Kong configuration could not be read: invalid YAML or JSON, or a value of the wrong type.
- * The message names the source, the line and column, and (for type errors) the JSON pointer of
- * the value; it never quotes input values, which may be secret.
+ * A Kong configuration could not be read: invalid YAML or JSON, or a value of the wrong type. The
+ * message names the source, the line and column, and (for type errors) the JSON pointer of the
+ * value; it never quotes input values, which may be secret.
  */
 public final class KongConfigReadException extends KongTranslatorException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +24,8 @@ public final class KongConfigReadException extends KongTranslatorException {
     this.pointer = pointer;
   }
 
-  private static String format(String source, int line, int column, String pointer, String problem) {
+  private static String format(
+      String source, int line, int column, String pointer, String problem) {
     StringBuilder sb = new StringBuilder(source);
     if (line > 0) {
       sb.append(':').append(line).append(':').append(column);

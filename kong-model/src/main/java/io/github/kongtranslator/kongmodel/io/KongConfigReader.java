@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Reads Kong declarative configurations from YAML (YAML 1.1 scalar resolution, as go-yaml v2)
- * or JSON. Every field is kept, known or not; see {@link KongConfig#fromJson}.
+ * Reads Kong declarative configurations from YAML (YAML 1.1 scalar resolution, as go-yaml v2) or
+ * JSON. Every field is kept, known or not; see {@link KongConfig#fromJson}.
  *
  * <pre>{@code
  * KongConfig c = KongConfigReader.yaml().read(text, "golden.yaml");
@@ -63,8 +63,7 @@ public final class KongConfigReader {
    *
    * @param file the file
    * @return the configuration
-   * @throws KongConfigReadException when the file cannot be read or is not a valid
-   *     configuration
+   * @throws KongConfigReadException when the file cannot be read or is not a valid configuration
    */
   public static KongConfig read(Path file) {
     return of(ConfigFormat.of(file)).readFile(file);
@@ -75,8 +74,7 @@ public final class KongConfigReader {
    *
    * @param file the file
    * @return the configuration
-   * @throws KongConfigReadException when the file cannot be read or is not a valid
-   *     configuration
+   * @throws KongConfigReadException when the file cannot be read or is not a valid configuration
    */
   public KongConfig readFile(Path file) {
     String text;

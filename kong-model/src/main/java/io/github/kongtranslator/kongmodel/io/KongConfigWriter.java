@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
+import io.github.kongtranslator.kongmodel.config.KongEntity;
 import io.github.kongtranslator.kongmodel.io.internal.GoYamlEmitter;
 import io.github.kongtranslator.kongmodel.io.internal.JsonTrees;
-import com.google.common.collect.ImmutableList;
-import io.github.kongtranslator.kongmodel.config.KongEntity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ import java.util.List;
  * KongConfig#toJson()}, the tree the config SHA hashes.
  *
  * <p>YAML follows KIC's golden serialization (go-yaml v2: keys in go-yaml order, two-space
- * indentation, sequences at their key's indentation, literal blocks for multi-line strings,
- * {@code _format_version: "3.0"}). JSON has keys sorted by code unit order and two-space
- * indentation. Output is deterministic: the same configuration always gives the same text,
- * whatever order its fields were set in.
+ * indentation, sequences at their key's indentation, literal blocks for multi-line strings, {@code
+ * _format_version: "3.0"}). JSON has keys sorted by code unit order and two-space indentation.
+ * Output is deterministic: the same configuration always gives the same text, whatever order its
+ * fields were set in.
  */
 public final class KongConfigWriter {
   private static final KongConfigWriter YAML = new KongConfigWriter(ConfigFormat.YAML);
@@ -85,26 +85,27 @@ public final class KongConfigWriter {
     }
     // the same text as writeTree(config.toJson()), without a tree of the whole configuration:
     // one entity's tree at a time
-    return writeJson(g -> {
-      List<String> keys = new ArrayList<>(config.fieldKeys());
-      keys.addAll(config.sections().keySet());
-      keys.sort(null);
-      g.writeStartObject();
-      for (String k : keys) {
-        g.writeFieldName(k);
-        ImmutableList<KongEntity> section = config.sections().get(k);
-        if (section == null) {
-          writeSorted(g, config.field(k).orElseThrow());
-          continue;
-        }
-        g.writeStartArray(section, section.size());
-        for (KongEntity e : section) {
-          writeSorted(g, e.toJson());
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
-    });
+    return writeJson(
+        g -> {
+          List<String> keys = new ArrayList<>(config.fieldKeys());
+          keys.addAll(config.sections().keySet());
+          keys.sort(null);
+          g.writeStartObject();
+          for (String k : keys) {
+            g.writeFieldName(k);
+            ImmutableList<KongEntity> section = config.sections().get(k);
+            if (section == null) {
+              writeSorted(g, config.field(k).orElseThrow());
+              continue;
+            }
+            g.writeStartArray(section, section.size());
+            for (KongEntity e : section) {
+              writeSorted(g, e.toJson());
+            }
+            g.writeEndArray();
+          }
+          g.writeEndObject();
+        });
   }
 
   /** Writes with a generator for this writer's JSON layout; the text ends with a newline. */
@@ -164,12 +165,11 @@ public final class KongConfigWriter {
   }
 
   /**
-   * Writes a tree with object keys sorted by code unit order, without building a sorted copy;
-   * the same text as serializing {@code sorted(tree)}. Leaves other than strings, ints, longs,
-   * booleans and nulls are written by the node's own serialization.
+   * Writes a tree with object keys sorted by code unit order, without building a sorted copy; the
+   * same text as serializing {@code sorted(tree)}. Leaves other than strings, ints, longs, booleans
+   * and nulls are written by the node's own serialization.
    */
-  private static void writeSorted(JsonGenerator g, JsonNode n)
-      throws IOException {
+  private static void writeSorted(JsonGenerator g, JsonNode n) throws IOException {
     switch (n.getNodeType()) {
       case OBJECT -> {
         List<String> keys = new ArrayList<>(n.size());

@@ -13,10 +13,10 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entity-level difference of two configurations: entities added, removed and changed,
- * matched by {@link EntityKey}, plus top-level keys that are not entity sections (e.g. {@code
- * _format_version}) whose value differs. A changed nested entity is reported itself; its parent
- * is reported only if the parent's own fields changed.
+ * The entity-level difference of two configurations: entities added, removed and changed, matched
+ * by {@link EntityKey}, plus top-level keys that are not entity sections (e.g. {@code
+ * _format_version}) whose value differs. A changed nested entity is reported itself; its parent is
+ * reported only if the parent's own fields changed.
  *
  * <pre>{@code
  * ConfigDiff d = ConfigDiff.between(lastPushed, next);
@@ -118,8 +118,8 @@ public final class ConfigDiff {
   }
 
   /**
-   * Top-level keys that are not entities and differ, and sections that appeared or
-   * disappeared (absent vs present).
+   * Top-level keys that are not entities and differ, and sections that appeared or disappeared
+   * (absent vs present).
    *
    * @return the keys, sorted
    */
@@ -128,13 +128,16 @@ public final class ConfigDiff {
   }
 
   /**
-   * Whether nothing differs at entity level. Note that reordering entities in a list changes
-   * the config SHA but, when their keys are stable, not this diff.
+   * Whether nothing differs at entity level. Note that reordering entities in a list changes the
+   * config SHA but, when their keys are stable, not this diff.
    *
    * @return true when no entity was added, removed or changed and no top-level key differs
    */
   public boolean isEmpty() {
-    return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && changedTopLevelKeys.isEmpty();
+    return added.isEmpty()
+        && removed.isEmpty()
+        && changed.isEmpty()
+        && changedTopLevelKeys.isEmpty();
   }
 
   @Override
@@ -154,7 +157,14 @@ public final class ConfigDiff {
   /** Lists the keys (entity paths), never values. */
   @Override
   public String toString() {
-    return "ConfigDiff{added=" + added + ", removed=" + removed + ", changed=" + changed
-        + ", topLevel=" + changedTopLevelKeys + "}";
+    return "ConfigDiff{added="
+        + added
+        + ", removed="
+        + removed
+        + ", changed="
+        + changed
+        + ", topLevel="
+        + changedTopLevelKeys
+        + "}";
   }
 }

@@ -22,12 +22,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The config SHA: SHA-256 over the RFC 8785 canonical JSON of exactly the document the
- * writers serialize ({@link KongConfig#toJson()}).
+ * The config SHA: SHA-256 over the RFC 8785 canonical JSON of exactly the document the writers
+ * serialize ({@link KongConfig#toJson()}).
  *
- * <p>The same configuration has the same SHA whatever the insertion order of its maps and
- * whether it was read from YAML or JSON; any change to any entity, field or list order changes
- * it. It is an internal change detector (translator-spec §16), not bit-compatible with KIC's.
+ * <p>The same configuration has the same SHA whatever the insertion order of its maps and whether
+ * it was read from YAML or JSON; any change to any entity, field or list order changes it. It is an
+ * internal change detector (translator-spec §16), not bit-compatible with KIC's.
  *
  * <pre>{@code
  * ConfigSha sha = ConfigSha.of(config);
@@ -118,7 +118,8 @@ public final class ConfigSha {
       int hi = Character.digit(hex.charAt(2 * i), 16);
       int lo = Character.digit(hex.charAt(2 * i + 1), 16);
       if (hi < 0 || lo < 0) {
-        throw new IllegalArgumentException("not a hex digit at position " + (hi < 0 ? 2 * i : 2 * i + 1));
+        throw new IllegalArgumentException(
+            "not a hex digit at position " + (hi < 0 ? 2 * i : 2 * i + 1));
       }
       b[i] = (byte) (hi << 4 | lo);
     }
@@ -126,9 +127,9 @@ public final class ConfigSha {
   }
 
   /**
-   * Digests of every entity, nested ones included, each over its own fields without its
-   * nested lists (a changed route changes the route's digest, not its service's). Ordered as
-   * the entities appear in the document (depth first).
+   * Digests of every entity, nested ones included, each over its own fields without its nested
+   * lists (a changed route changes the route's digest, not its service's). Ordered as the entities
+   * appear in the document (depth first).
    *
    * @param config the configuration
    * @return digest per entity key
@@ -178,8 +179,10 @@ public final class ConfigSha {
       case SERVICE, ROUTE, UPSTREAM, CONSUMER_GROUP, SNI -> text(e, "name");
       case TARGET -> text(e, "target");
       case PLUGIN -> text(e, "name").map(n -> n + scope(e));
-      case CONSUMER -> text(e, "username").or(() -> text(e, "custom_id").map(c -> "custom_id=" + c));
-      case CONSUMER_GROUP_CONSUMER -> Optional.of(ref(e, "consumer") + "@" + ref(e, "consumer_group"));
+      case CONSUMER ->
+          text(e, "username").or(() -> text(e, "custom_id").map(c -> "custom_id=" + c));
+      case CONSUMER_GROUP_CONSUMER ->
+          Optional.of(ref(e, "consumer") + "@" + ref(e, "consumer_group"));
       case BASIC_AUTH, HMAC_AUTH -> text(e, "username");
       case OAUTH2 -> text(e, "client_id");
       case ACL -> text(e, "group");
@@ -192,7 +195,8 @@ public final class ConfigSha {
 
   private static String scope(KongEntity e) {
     StringBuilder sb = new StringBuilder();
-    for (String k : new String[] {"service", "route", "consumer", "consumer_group", "instance_name"}) {
+    for (String k :
+        new String[] {"service", "route", "consumer", "consumer_group", "instance_name"}) {
       if (e.has(k)) {
         sb.append(sb.length() == 0 ? "@" : ",").append(k).append('=').append(ref(e, k));
       }
@@ -202,9 +206,13 @@ public final class ConfigSha {
 
   private static String ref(KongEntity e, String key) {
     return e.field(key)
-        .map(n -> n.isTextual() ? n.textValue()
-            : n.has("id") ? n.get("id").asText()
-            : n.has("name") ? n.get("name").asText() : CanonicalJson.write(n))
+        .map(
+            n ->
+                n.isTextual()
+                    ? n.textValue()
+                    : n.has("id")
+                        ? n.get("id").asText()
+                        : n.has("name") ? n.get("name").asText() : CanonicalJson.write(n))
         .orElse("");
   }
 
@@ -218,7 +226,8 @@ public final class ConfigSha {
     private final StringBuilder buf = new StringBuilder(1024);
     private final MessageDigest md = CanonicalJson.newSha256();
     private final CharsetEncoder enc =
-        StandardCharsets.UTF_8.newEncoder()
+        StandardCharsets.UTF_8
+            .newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final ByteBuffer out = ByteBuffer.allocate(8192);

@@ -8,9 +8,9 @@ import io.github.kongtranslator.kongmodel.config.EntityKind;
 import io.github.kongtranslator.kongmodel.config.FieldSpec;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +28,11 @@ final class EntityCheck {
   final ImmutableList<String> tags;
   private final List<Violation> out;
 
-  EntityCheck(EntityKind kind, ObjectNode json, String label, ImmutableList<String> tags,
+  EntityCheck(
+      EntityKind kind,
+      ObjectNode json,
+      String label,
+      ImmutableList<String> tags,
       List<Violation> out) {
     this.kind = kind;
     this.json = json;
@@ -50,7 +54,9 @@ final class EntityCheck {
     return json.get(field);
   }
 
-  /** Present and not null; an empty string counts as absent (init.lua process_auto_fields drops it). */
+  /**
+   * Present and not null; an empty string counts as absent (init.lua process_auto_fields drops it).
+   */
   boolean isSet(String field) {
     JsonNode v = json.get(field);
     return v != null && !v.isNull() && !(v.isTextual() && v.textValue().isEmpty());
@@ -59,8 +65,9 @@ final class EntityCheck {
   /** init.lua {@code is_nonempty}: not null, not an empty string, array or object. */
   boolean nonEmpty(String field) {
     JsonNode v = json.get(field);
-    return v != null && !v.isNull() && !((v.isTextual() && v.textValue().isEmpty())
-        || (v.isContainerNode() && v.isEmpty()));
+    return v != null
+        && !v.isNull()
+        && !((v.isTextual() && v.textValue().isEmpty()) || (v.isContainerNode() && v.isEmpty()));
   }
 
   void required(String field, String source) {
@@ -70,11 +77,13 @@ final class EntityCheck {
   }
 
   void unknownFields(Set<String> known, String source) {
-    json.properties().forEach(e -> {
-      if (!known.contains(e.getKey()) && !e.getValue().isNull()) {
-        fail(e.getKey(), "unknown field", source);
-      }
-    });
+    json.properties()
+        .forEach(
+            e -> {
+              if (!known.contains(e.getKey()) && !e.getValue().isNull()) {
+                fail(e.getKey(), "unknown field", source);
+              }
+            });
   }
 
   @Nullable String string(String field, String source) {
@@ -97,8 +106,10 @@ final class EntityCheck {
     if (v == null || v.isNull()) {
       return null;
     }
-    if (!(v.isIntegralNumber() || (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue())
-        && !Double.isInfinite(v.doubleValue())))) {
+    if (!(v.isIntegralNumber()
+        || (v.isNumber()
+            && v.doubleValue() == Math.rint(v.doubleValue())
+            && !Double.isInfinite(v.doubleValue())))) {
       fail(field, "expected an integer", source);
       return null;
     }
@@ -194,23 +205,25 @@ final class EntityCheck {
 
   /** The definition's default of a string field (Kong fills it in when the field is absent). */
   @Nullable String defaultString(String field) {
-    return kind.fieldSpec(field).flatMap(FieldSpec::defaultValue).map(JsonNode::textValue)
+    return kind.fieldSpec(field)
+        .flatMap(FieldSpec::defaultValue)
+        .map(JsonNode::textValue)
         .orElse(null);
   }
 
   /** The definition's default of a list-of-strings field; empty when it has none. */
   List<String> defaultStrings(String field) {
     ImmutableList.Builder<String> b = ImmutableList.builder();
-    kind.fieldSpec(field).flatMap(FieldSpec::defaultValue)
+    kind.fieldSpec(field)
+        .flatMap(FieldSpec::defaultValue)
         .ifPresent(d -> d.forEach(e -> b.add(e.textValue())));
     return b.build();
   }
 
   /**
-   * The value rules of a field's definition: {@code one_of} (on each element of a list) and
-   * {@code between}, as {@code kong/db/schema/init.lua} validates them. The JSON type is the
-   * model's to enforce (its builders reject a wrong type); a null or empty-string value counts
-   * as absent.
+   * The value rules of a field's definition: {@code one_of} (on each element of a list) and {@code
+   * between}, as {@code kong/db/schema/init.lua} validates them. The JSON type is the model's to
+   * enforce (its builders reject a wrong type); a null or empty-string value counts as absent.
    */
   void definition(FieldSpec spec, String source) {
     JsonNode v = json.get(spec.name());
@@ -220,19 +233,26 @@ final class EntityCheck {
     if (!spec.oneOf().isEmpty()) {
       for (JsonNode e : v.isArray() ? ImmutableList.copyOf(v) : List.of(v)) {
         if (spec.oneOf().stream().noneMatch(a -> sameValue(a, e))) {
-          fail(spec.name(), "expected one of: " + spec.oneOf().stream().map(JsonNode::asText)
-              .collect(java.util.stream.Collectors.joining(", ")), source);
+          fail(
+              spec.name(),
+              "expected one of: "
+                  + spec.oneOf().stream()
+                      .map(JsonNode::asText)
+                      .collect(java.util.stream.Collectors.joining(", ")),
+              source);
         }
       }
     }
-    spec.between().ifPresent(r -> between(spec.name(), integer(spec.name(), source), r.min(),
-        r.max(), source));
+    spec.between()
+        .ifPresent(
+            r -> between(spec.name(), integer(spec.name(), source), r.min(), r.max(), source));
   }
 
   /** JSON equality, numbers by value (an int node equals a long node of the same value). */
   private static boolean sameValue(JsonNode a, JsonNode b) {
-    return (a.isNumber() && b.isNumber()) ? (a.isIntegralNumber() && b.isIntegralNumber()
-        && a.longValue() == b.longValue()) : a.equals(b);
+    return (a.isNumber() && b.isNumber())
+        ? (a.isIntegralNumber() && b.isIntegralNumber() && a.longValue() == b.longValue())
+        : a.equals(b);
   }
 
   /** {@code typedefs.uuid}. */
@@ -247,7 +267,12 @@ final class EntityCheck {
   void tagsField() {
     for (String t : strings("tags", TYPEDEFS)) {
       if (!io.github.kongtranslator.kongmodel.validation.internal.KongSyntax.isTag(t)) {
-        fail("tags", "invalid tag '" + t + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences", TYPEDEFS);
+        fail(
+            "tags",
+            "invalid tag '"
+                + t
+                + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences",
+            TYPEDEFS);
       }
     }
   }

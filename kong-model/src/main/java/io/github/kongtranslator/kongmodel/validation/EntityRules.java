@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The entity-specific rules of Kong 3.9.1's schemas, one method per entity kind. */
@@ -37,31 +37,50 @@ final class EntityRules {
   static final String CONSTANTS = "kong/constants.lua";
 
   /** The Kong file defining each kind's schema. */
-  static final ImmutableMap<EntityKind, String> SCHEMA_FILE = ImmutableMap.<EntityKind, String>builder()
-      .put(EntityKind.SERVICE, SERVICES).put(EntityKind.ROUTE, ROUTES).put(EntityKind.UPSTREAM, UPSTREAMS)
-      .put(EntityKind.TARGET, TARGETS).put(EntityKind.CERTIFICATE, CERTIFICATES).put(EntityKind.SNI, SNIS)
-      .put(EntityKind.CA_CERTIFICATE, CA_CERTIFICATES).put(EntityKind.CONSUMER, CONSUMERS)
-      .put(EntityKind.PLUGIN, PLUGINS).put(EntityKind.VAULT, VAULTS)
-      .put(EntityKind.KEY_AUTH, "kong/plugins/key-auth/daos.lua")
-      .put(EntityKind.BASIC_AUTH, "kong/plugins/basic-auth/daos.lua")
-      .put(EntityKind.HMAC_AUTH, "kong/plugins/hmac-auth/daos.lua")
-      .put(EntityKind.JWT_SECRET, "kong/plugins/jwt/daos.lua")
-      .put(EntityKind.OAUTH2, "kong/plugins/oauth2/daos.lua")
-      .put(EntityKind.ACL, "kong/plugins/acl/daos.lua")
-      .buildOrThrow();
+  static final ImmutableMap<EntityKind, String> SCHEMA_FILE =
+      ImmutableMap.<EntityKind, String>builder()
+          .put(EntityKind.SERVICE, SERVICES)
+          .put(EntityKind.ROUTE, ROUTES)
+          .put(EntityKind.UPSTREAM, UPSTREAMS)
+          .put(EntityKind.TARGET, TARGETS)
+          .put(EntityKind.CERTIFICATE, CERTIFICATES)
+          .put(EntityKind.SNI, SNIS)
+          .put(EntityKind.CA_CERTIFICATE, CA_CERTIFICATES)
+          .put(EntityKind.CONSUMER, CONSUMERS)
+          .put(EntityKind.PLUGIN, PLUGINS)
+          .put(EntityKind.VAULT, VAULTS)
+          .put(EntityKind.KEY_AUTH, "kong/plugins/key-auth/daos.lua")
+          .put(EntityKind.BASIC_AUTH, "kong/plugins/basic-auth/daos.lua")
+          .put(EntityKind.HMAC_AUTH, "kong/plugins/hmac-auth/daos.lua")
+          .put(EntityKind.JWT_SECRET, "kong/plugins/jwt/daos.lua")
+          .put(EntityKind.OAUTH2, "kong/plugins/oauth2/daos.lua")
+          .put(EntityKind.ACL, "kong/plugins/acl/daos.lua")
+          .buildOrThrow();
 
   /** Kinds whose whole field list Kong 3.9.1 defines here: any other field is unknown to Kong. */
-  static final ImmutableSet<EntityKind> CLOSED = ImmutableSet.of(EntityKind.SERVICE, EntityKind.ROUTE,
-      EntityKind.UPSTREAM, EntityKind.TARGET, EntityKind.CERTIFICATE, EntityKind.SNI,
-      EntityKind.CA_CERTIFICATE, EntityKind.CONSUMER, EntityKind.PLUGIN, EntityKind.VAULT);
+  static final ImmutableSet<EntityKind> CLOSED =
+      ImmutableSet.of(
+          EntityKind.SERVICE,
+          EntityKind.ROUTE,
+          EntityKind.UPSTREAM,
+          EntityKind.TARGET,
+          EntityKind.CERTIFICATE,
+          EntityKind.SNI,
+          EntityKind.CA_CERTIFICATE,
+          EntityKind.CONSUMER,
+          EntityKind.PLUGIN,
+          EntityKind.VAULT);
 
-  /** {@code kong/constants.lua} {@code PROTOCOLS} (sorted, as Kong sorts them): the definition's. */
-  static final ImmutableSet<String> PROTOCOLS = EntityKind.ROUTE.fieldSpec("protocols")
-      .orElseThrow().oneOf().stream().map(JsonNode::textValue)
-      .collect(ImmutableSet.toImmutableSet());
+  /**
+   * {@code kong/constants.lua} {@code PROTOCOLS} (sorted, as Kong sorts them): the definition's.
+   */
+  static final ImmutableSet<String> PROTOCOLS =
+      EntityKind.ROUTE.fieldSpec("protocols").orElseThrow().oneOf().stream()
+          .map(JsonNode::textValue)
+          .collect(ImmutableSet.toImmutableSet());
+
   /** {@code kong/constants.lua} {@code BUNDLED_VAULTS}. */
   static final ImmutableSet<String> BUNDLED_VAULTS = set("env");
-
 
   // ---- services.lua (defaults, one_of and ranges: the definitions, EntityCheck#definition)
 
@@ -80,14 +99,17 @@ final class EntityRules {
     }
     c.tagsField();
     c.uuid("id");
-    String protocol = c.isSet("protocol") ? c.string("protocol", SERVICES)
-        : (url ? null : c.defaultString("protocol"));
+    String protocol =
+        c.isSet("protocol")
+            ? c.string("protocol", SERVICES)
+            : (url ? null : c.defaultString("protocol"));
     if (protocol != null) {
       if (set("tcp", "tls", "udp", "grpc", "grpcs").contains(protocol) && c.isSet("path")) {
         c.fail("path", "value must be null when 'protocol' is '" + protocol + "'", SERVICES);
       }
       if (!set("https", "tls").contains(protocol)) {
-        for (String f : List.of("client_certificate", "tls_verify", "tls_verify_depth", "ca_certificates")) {
+        for (String f :
+            List.of("client_certificate", "tls_verify", "tls_verify_depth", "ca_certificates")) {
           if (c.isSet(f)) {
             c.fail(f, "value must be null when 'protocol' is '" + protocol + "'", SERVICES);
           }
@@ -98,8 +120,12 @@ final class EntityRules {
 
   // ---- routes.lua and routes_subschemas.lua
 
-  private static final ImmutableList<ImmutableSet<String>> PROTOCOL_SUBSETS = ImmutableList.of(
-      set("http", "https"), set("tcp", "tls", "udp"), set("tls_passthrough"), set("grpc", "grpcs"));
+  private static final ImmutableList<ImmutableSet<String>> PROTOCOL_SUBSETS =
+      ImmutableList.of(
+          set("http", "https"),
+          set("tcp", "tls", "udp"),
+          set("tls_passthrough"),
+          set("grpc", "grpcs"));
   private static final ImmutableList<String> OTHERS =
       ImmutableList.of("snis", "sources", "destinations", "methods", "hosts", "paths", "headers");
 
@@ -127,7 +153,10 @@ final class EntityRules {
       }
     }
     if (subsets.size() > 1) {
-      c.fail("protocols", "these sets are mutually exclusive: ('http', 'https'), ('tcp', 'tls', 'udp'), ('tls_passthrough'), ('grpc', 'grpcs')", ROUTES);
+      c.fail(
+          "protocols",
+          "these sets are mutually exclusive: ('http', 'https'), ('tcp', 'tls', 'udp'), ('tls_passthrough'), ('grpc', 'grpcs')",
+          ROUTES);
     }
     for (String sni : c.strings("snis", ROUTES)) {
       Optional<String> err = KongSyntax.wildcardHost(sni, flavor != RouterFlavor.TRADITIONAL);
@@ -149,9 +178,13 @@ final class EntityRules {
     headers(c, "headers", true, ROUTES);
 
     // routes.lua: snis only with grpcs, https, tls or tls_passthrough
-    if (c.nonEmpty("snis") && protocols.stream()
-        .noneMatch(set("grpcs", "https", "tls", "tls_passthrough")::contains)) {
-      c.fail("snis", "'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'", ROUTES);
+    if (c.nonEmpty("snis")
+        && protocols.stream()
+            .noneMatch(set("grpcs", "https", "tls", "tls_passthrough")::contains)) {
+      c.fail(
+          "snis",
+          "'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'",
+          ROUTES);
     }
 
     boolean hasExpression = c.isSet("expression");
@@ -159,21 +192,35 @@ final class EntityRules {
       // routes.lua validate_route (traditional_compatible and expressions)
       boolean others = OTHERS.stream().anyMatch(c::nonEmpty);
       if (hasExpression && others) {
-        c.fail("@entity", "Router Expression failed validation: cannot set 'expression' with 'methods', 'hosts', 'paths', 'headers', 'snis', 'sources' or 'destinations' simultaneously", ROUTES);
+        c.fail(
+            "@entity",
+            "Router Expression failed validation: cannot set 'expression' with 'methods', 'hosts', 'paths', 'headers', 'snis', 'sources' or 'destinations' simultaneously",
+            ROUTES);
       }
       Long regexPriority = c.integer("regex_priority", ROUTES);
       if (hasExpression && regexPriority != null && regexPriority != 0) {
-        c.fail("@entity", "Router Expression failed validation: cannot set 'regex_priority' with 'expression' simultaneously", ROUTES);
+        c.fail(
+            "@entity",
+            "Router Expression failed validation: cannot set 'regex_priority' with 'expression' simultaneously",
+            ROUTES);
       }
       Long priority = expressions ? c.integer("priority", ROUTES) : null;
       if (others && priority != null && priority != 0) {
-        c.fail("@entity", "Router Expression failed validation: cannot set 'priority' with 'methods', 'hosts', 'paths', 'headers', 'snis', 'sources' or 'destinations' simultaneously", ROUTES);
+        c.fail(
+            "@entity",
+            "Router Expression failed validation: cannot set 'priority' with 'methods', 'hosts', 'paths', 'headers', 'snis', 'sources' or 'destinations' simultaneously",
+            ROUTES);
       }
       if (expressions && hasExpression) {
         String exp = c.string("expression", ROUTES);
         if (exp != null) {
-          AtcParser.checkSyntax(exp).ifPresent(e ->
-              c.fail("expression", "Router Expression failed validation: " + e, "Kong/atc-router src/atc_grammar.pest"));
+          AtcParser.checkSyntax(exp)
+              .ifPresent(
+                  e ->
+                      c.fail(
+                          "expression",
+                          "Router Expression failed validation: " + e,
+                          "Kong/atc-router src/atc_grammar.pest"));
         }
       }
     }
@@ -191,12 +238,19 @@ final class EntityRules {
       case "http", "https" -> {
         if (!expressions) {
           mustNotSet(c, "sources", "cannot set 'sources' when 'protocols' is 'http' or 'https'");
-          mustNotSet(c, "destinations", "cannot set 'destinations' when 'protocols' is 'http' or 'https'");
+          mustNotSet(
+              c, "destinations", "cannot set 'destinations' when 'protocols' is 'http' or 'https'");
         }
         if (protocols.contains("https")) {
-          atLeastOne(c, concat(List.of("methods", "hosts", "headers", "paths", "snis"), exp), "when 'protocols' is 'https'");
+          atLeastOne(
+              c,
+              concat(List.of("methods", "hosts", "headers", "paths", "snis"), exp),
+              "when 'protocols' is 'https'");
         } else if (protocols.contains("http")) {
-          atLeastOne(c, concat(List.of("methods", "hosts", "headers", "paths"), exp), "when 'protocols' is 'http'");
+          atLeastOne(
+              c,
+              concat(List.of("methods", "hosts", "headers", "paths"), exp),
+              "when 'protocols' is 'http'");
         }
       }
       case "tcp", "tls", "udp", "tls_passthrough" -> {
@@ -205,7 +259,10 @@ final class EntityRules {
           mustNotSet(c, f, "cannot set '" + f + "' " + why);
         }
         if (protocols.stream().allMatch(set("tcp", "tls", "udp")::contains)) {
-          atLeastOne(c, concat(List.of("sources", "destinations", "snis"), exp), "when 'protocols' is 'tcp', 'tls' or 'udp'");
+          atLeastOne(
+              c,
+              concat(List.of("sources", "destinations", "snis"), exp),
+              "when 'protocols' is 'tcp', 'tls' or 'udp'");
         }
         if (protocols.stream().allMatch("tls_passthrough"::equals)) {
           atLeastOne(c, concat(List.of("snis"), exp), "when 'protocols' is 'tls_passthrough'");
@@ -214,17 +271,25 @@ final class EntityRules {
       case "grpc", "grpcs" -> {
         Boolean strip = c.bool("strip_path", ROUTES);
         if (Boolean.TRUE.equals(strip)) {
-          c.fail("strip_path", "cannot set 'strip_path' when 'protocols' is 'grpc' or 'grpcs'", SUBSCHEMAS);
+          c.fail(
+              "strip_path",
+              "cannot set 'strip_path' when 'protocols' is 'grpc' or 'grpcs'",
+              SUBSCHEMAS);
         }
         mustNotSet(c, "methods", "cannot set 'methods' when 'protocols' is 'grpc' or 'grpcs'");
         if (!expressions) {
           mustNotSet(c, "sources", "cannot set 'sources' when 'protocols' is 'grpc' or 'grpcs'");
-          mustNotSet(c, "destinations", "cannot set 'destinations' when 'protocols' is 'grpc' or 'grpcs'");
+          mustNotSet(
+              c, "destinations", "cannot set 'destinations' when 'protocols' is 'grpc' or 'grpcs'");
         }
         if (protocols.contains("grpcs")) {
-          atLeastOne(c, concat(List.of("hosts", "headers", "paths", "snis"), exp), "when 'protocols' is 'grpcs'");
+          atLeastOne(
+              c,
+              concat(List.of("hosts", "headers", "paths", "snis"), exp),
+              "when 'protocols' is 'grpcs'");
         } else if (protocols.contains("grpc")) {
-          atLeastOne(c, concat(List.of("hosts", "headers", "paths"), exp), "when 'protocols' is 'grpc'");
+          atLeastOne(
+              c, concat(List.of("hosts", "headers", "paths"), exp), "when 'protocols' is 'grpc'");
         }
       }
       default -> throw new AssertionError(first);
@@ -245,7 +310,8 @@ final class EntityRules {
 
   private static void atLeastOne(EntityCheck c, List<String> fields, String when) {
     if (fields.stream().noneMatch(c::nonEmpty)) {
-      c.fail("@entity", "must set one of '" + String.join("', '", fields) + "' " + when, SUBSCHEMAS);
+      c.fail(
+          "@entity", "must set one of '" + String.join("', '", fields) + "' " + when, SUBSCHEMAS);
     }
   }
 
@@ -269,11 +335,13 @@ final class EntityRules {
       if (hasPort) {
         c.between(field + ".port", c.integer(field + ".port", port, TYPEDEFS), 0, 65535, TYPEDEFS);
       }
-      e.fieldNames().forEachRemaining(k -> {
-        if (!k.equals("ip") && !k.equals("port")) {
-          c.fail(field + "." + k, "unknown field", INIT);
-        }
-      });
+      e.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (!k.equals("ip") && !k.equals("port")) {
+                  c.fail(field + "." + k, "unknown field", INIT);
+                }
+              });
     }
   }
 
@@ -283,7 +351,8 @@ final class EntityRules {
     headers(c, field, h, route, source);
   }
 
-  private static void headers(EntityCheck c, String field, @Nullable JsonNode h, boolean route, String source) {
+  private static void headers(
+      EntityCheck c, String field, @Nullable JsonNode h, boolean route, String source) {
     if (h == null || h.isNull()) {
       return;
     }
@@ -291,14 +360,24 @@ final class EntityRules {
       c.fail(field, "expected a map", TYPEDEFS);
       return;
     }
-    h.properties().forEach(e -> {
-      if (!KongSyntax.isHeaderName(e.getKey())) {
-        c.fail(field, "bad header name '" + e.getKey() + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'", "kong/tools/http.lua");
-      } else if (route && e.getKey().equalsIgnoreCase("host")) {
-        c.fail(field, "cannot contain 'host' header, which must be specified in the 'hosts' attribute", source);
-      }
-      c.strings(field + "." + e.getKey(), e.getValue(), TYPEDEFS);
-    });
+    h.properties()
+        .forEach(
+            e -> {
+              if (!KongSyntax.isHeaderName(e.getKey())) {
+                c.fail(
+                    field,
+                    "bad header name '"
+                        + e.getKey()
+                        + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'",
+                    "kong/tools/http.lua");
+              } else if (route && e.getKey().equalsIgnoreCase("host")) {
+                c.fail(
+                    field,
+                    "cannot contain 'host' header, which must be specified in the 'hosts' attribute",
+                    source);
+              }
+              c.strings(field + "." + e.getKey(), e.getValue(), TYPEDEFS);
+            });
   }
 
   // ---- upstreams.lua
@@ -309,23 +388,43 @@ final class EntityRules {
     c.custom("name", UPSTREAMS, KongSyntax::upstreamName);
     String algorithm = c.string("algorithm", UPSTREAMS);
     for (String h : List.of("hash_on_header", "hash_fallback_header")) {
-      c.custom(h, "kong/tools/http.lua", v -> KongSyntax.isHeaderName(v) ? Optional.empty()
-          : Optional.of("bad header name '" + v + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'"));
+      c.custom(
+          h,
+          "kong/tools/http.lua",
+          v ->
+              KongSyntax.isHeaderName(v)
+                  ? Optional.empty()
+                  : Optional.of(
+                      "bad header name '"
+                          + v
+                          + "', allowed characters are A-Z, a-z, 0-9, '_', and '-'"));
     }
-    c.custom("hash_on_cookie", "kong/tools/http.lua", v -> KongSyntax.isCookieName(v) ? Optional.empty()
-        : Optional.of("bad cookie name '" + v + "', allowed characters are A-Z, a-z, 0-9, '!#$%&'*+-.^_`|~'"));
+    c.custom(
+        "hash_on_cookie",
+        "kong/tools/http.lua",
+        v ->
+            KongSyntax.isCookieName(v)
+                ? Optional.empty()
+                : Optional.of(
+                    "bad cookie name '"
+                        + v
+                        + "', allowed characters are A-Z, a-z, 0-9, '!#$%&'*+-.^_`|~'"));
     c.custom("hash_on_cookie_path", TYPEDEFS, KongSyntax::path);
     c.custom("host_header", TYPEDEFS, KongSyntax::hostWithOptionalPort);
     healthchecks(c);
 
     // entity_checks
-    boolean shorthandResetsHashOn = "least-connections".equals(algorithm) || "latency".equals(algorithm);
+    boolean shorthandResetsHashOn =
+        "least-connections".equals(algorithm) || "latency".equals(algorithm);
     if (shorthandResetsHashOn) {
       return; // the algorithm shorthand sets hash_on to null ("none"): nothing below applies
     }
-    String hashOn = c.isSet("hash_on") ? c.string("hash_on", UPSTREAMS) : c.defaultString("hash_on");
-    String fallback = c.isSet("hash_fallback") ? c.string("hash_fallback", UPSTREAMS)
-        : c.defaultString("hash_fallback");
+    String hashOn =
+        c.isSet("hash_on") ? c.string("hash_on", UPSTREAMS) : c.defaultString("hash_on");
+    String fallback =
+        c.isSet("hash_fallback")
+            ? c.string("hash_fallback", UPSTREAMS)
+            : c.defaultString("hash_fallback");
     if (hashOn == null || fallback == null) {
       return;
     }
@@ -338,7 +437,8 @@ final class EntityRules {
     requiredWhen(c, hashOn, "uri_capture", "hash_on", "hash_on_uri_capture");
     requiredWhen(c, fallback, "uri_capture", "hash_fallback", "hash_fallback_uri_capture");
     if ((hashOn.equals("none") || hashOn.equals("cookie")) && !fallback.equals("none")) {
-      c.fail("hash_fallback", "expected one of: none (when 'hash_on' is '" + hashOn + "')", UPSTREAMS);
+      c.fail(
+          "hash_fallback", "expected one of: none (when 'hash_on' is '" + hashOn + "')", UPSTREAMS);
     }
     if (Set.of("consumer", "ip", "path").contains(hashOn) && fallback.equals(hashOn)) {
       c.fail("hash_fallback", "must not equal 'hash_on' ('" + hashOn + "')", UPSTREAMS);
@@ -348,9 +448,11 @@ final class EntityRules {
     distinct(c, "hash_on_uri_capture", "hash_fallback_uri_capture");
   }
 
-  private static void requiredWhen(EntityCheck c, String value, String wanted, String ifField, String field) {
+  private static void requiredWhen(
+      EntityCheck c, String value, String wanted, String ifField, String field) {
     if (value.equals(wanted) && !c.isSet(field)) {
-      c.fail(field, "required field missing (when '" + ifField + "' is '" + wanted + "')", UPSTREAMS);
+      c.fail(
+          field, "required field missing (when '" + ifField + "' is '" + wanted + "')", UPSTREAMS);
     }
   }
 
@@ -358,7 +460,10 @@ final class EntityRules {
     JsonNode va = c.raw(a);
     JsonNode vb = c.raw(b);
     if (c.nonEmpty(a) && c.nonEmpty(b) && va != null && va.equals(vb)) {
-      c.fail("@entity", "values of these fields must be distinct: '" + a + "', '" + b + "'", UPSTREAMS);
+      c.fail(
+          "@entity",
+          "values of these fields must be distinct: '" + a + "', '" + b + "'",
+          UPSTREAMS);
     }
   }
 
@@ -384,59 +489,94 @@ final class EntityRules {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
-  private static final Leaf STATUSES = (c, p, v) -> {
-    for (JsonNode s : c.array(p, v, UPSTREAMS)) {
-      c.between(p, c.integer(p, s, UPSTREAMS), 100, 999, UPSTREAMS);
-    }
-  };
-  private static final Leaf CHECK_TYPE = (c, p, v) -> {
-    if (!v.isNull()) {
-      if (!v.isTextual()) {
-        c.fail(p, "expected a string", UPSTREAMS);
-      } else {
-        c.oneOf(p, v.textValue(), List.of("tcp", "http", "https", "grpc", "grpcs"), UPSTREAMS);
-      }
-    }
-  };
+  private static final Leaf STATUSES =
+      (c, p, v) -> {
+        for (JsonNode s : c.array(p, v, UPSTREAMS)) {
+          c.between(p, c.integer(p, s, UPSTREAMS), 100, 999, UPSTREAMS);
+        }
+      };
+  private static final Leaf CHECK_TYPE =
+      (c, p, v) -> {
+        if (!v.isNull()) {
+          if (!v.isTextual()) {
+            c.fail(p, "expected a string", UPSTREAMS);
+          } else {
+            c.oneOf(p, v.textValue(), List.of("tcp", "http", "https", "grpc", "grpcs"), UPSTREAMS);
+          }
+        }
+      };
   private static final Leaf ONE_BYTE = integerBetween(0, 255);
   private static final Leaf SECONDS = numberBetween(0, 65535);
 
   /** upstreams.lua {@code healthchecks_config} and {@code types}, as a tree of records. */
-  private static final ImmutableMap<String, Object> HEALTHCHECKS = ImmutableMap.of(
-      "active", ImmutableMap.<String, Object>builder()
-          .put("type", CHECK_TYPE)
-          .put("timeout", SECONDS)
-          .put("concurrency", integerBetween(1, 1L << 31))
-          .put("http_path", (Leaf) (c, p, v) -> {
-            if (!v.isNull()) {
-              if (!v.isTextual()) {
-                c.fail(p, "expected a string", TYPEDEFS);
-              } else {
-                KongSyntax.path(v.textValue()).ifPresent(e -> c.fail(p, e, TYPEDEFS));
-              }
-            }
-          })
-          .put("https_sni", (Leaf) (c, p, v) -> {
-            if (!v.isNull()) {
-              if (!v.isTextual()) {
-                c.fail(p, "expected a string", TYPEDEFS);
-              } else {
-                KongSyntax.wildcardHost(v.textValue(), false).ifPresent(e -> c.fail(p, e, TYPEDEFS));
-              }
-            }
-          })
-          .put("https_verify_certificate", (Leaf) (c, p, v) -> c.bool(p, v, UPSTREAMS))
-          .put("headers", (Leaf) (c, p, v) -> headers(c, p, v, false, UPSTREAMS))
-          .put("healthy", ImmutableMap.of("interval", SECONDS, "http_statuses", STATUSES, "successes", ONE_BYTE))
-          .put("unhealthy", ImmutableMap.of("interval", SECONDS, "http_statuses", STATUSES,
-              "tcp_failures", ONE_BYTE, "timeouts", ONE_BYTE, "http_failures", ONE_BYTE))
-          .buildOrThrow(),
-      "passive", ImmutableMap.of(
-          "type", CHECK_TYPE,
-          "healthy", ImmutableMap.of("http_statuses", STATUSES, "successes", ONE_BYTE),
-          "unhealthy", ImmutableMap.of("http_statuses", STATUSES, "tcp_failures", ONE_BYTE,
-              "timeouts", ONE_BYTE, "http_failures", ONE_BYTE)),
-      "threshold", numberBetween(0, 100));
+  private static final ImmutableMap<String, Object> HEALTHCHECKS =
+      ImmutableMap.of(
+          "active",
+              ImmutableMap.<String, Object>builder()
+                  .put("type", CHECK_TYPE)
+                  .put("timeout", SECONDS)
+                  .put("concurrency", integerBetween(1, 1L << 31))
+                  .put(
+                      "http_path",
+                      (Leaf)
+                          (c, p, v) -> {
+                            if (!v.isNull()) {
+                              if (!v.isTextual()) {
+                                c.fail(p, "expected a string", TYPEDEFS);
+                              } else {
+                                KongSyntax.path(v.textValue())
+                                    .ifPresent(e -> c.fail(p, e, TYPEDEFS));
+                              }
+                            }
+                          })
+                  .put(
+                      "https_sni",
+                      (Leaf)
+                          (c, p, v) -> {
+                            if (!v.isNull()) {
+                              if (!v.isTextual()) {
+                                c.fail(p, "expected a string", TYPEDEFS);
+                              } else {
+                                KongSyntax.wildcardHost(v.textValue(), false)
+                                    .ifPresent(e -> c.fail(p, e, TYPEDEFS));
+                              }
+                            }
+                          })
+                  .put("https_verify_certificate", (Leaf) (c, p, v) -> c.bool(p, v, UPSTREAMS))
+                  .put("headers", (Leaf) (c, p, v) -> headers(c, p, v, false, UPSTREAMS))
+                  .put(
+                      "healthy",
+                      ImmutableMap.of(
+                          "interval", SECONDS, "http_statuses", STATUSES, "successes", ONE_BYTE))
+                  .put(
+                      "unhealthy",
+                      ImmutableMap.of(
+                          "interval",
+                          SECONDS,
+                          "http_statuses",
+                          STATUSES,
+                          "tcp_failures",
+                          ONE_BYTE,
+                          "timeouts",
+                          ONE_BYTE,
+                          "http_failures",
+                          ONE_BYTE))
+                  .buildOrThrow(),
+          "passive",
+              ImmutableMap.of(
+                  "type", CHECK_TYPE,
+                  "healthy", ImmutableMap.of("http_statuses", STATUSES, "successes", ONE_BYTE),
+                  "unhealthy",
+                      ImmutableMap.of(
+                          "http_statuses",
+                          STATUSES,
+                          "tcp_failures",
+                          ONE_BYTE,
+                          "timeouts",
+                          ONE_BYTE,
+                          "http_failures",
+                          ONE_BYTE)),
+          "threshold", numberBetween(0, 100));
 
   private static void healthchecks(EntityCheck c) {
     JsonNode h = c.raw("healthchecks");
@@ -450,21 +590,23 @@ final class EntityRules {
       c.fail(path, "expected a record", INIT);
       return;
     }
-    v.properties().forEach(e -> {
-      String p = path + "." + e.getKey();
-      Object rule = fields.get(e.getKey());
-      if (rule == null) {
-        if (!e.getValue().isNull()) {
-          c.fail(p, "unknown field", INIT);
-        }
-      } else if (rule instanceof Leaf leaf) {
-        leaf.check(c, p, e.getValue());
-      } else if (!e.getValue().isNull()) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> sub = (Map<String, Object>) rule;
-        record(c, p, e.getValue(), sub);
-      }
-    });
+    v.properties()
+        .forEach(
+            e -> {
+              String p = path + "." + e.getKey();
+              Object rule = fields.get(e.getKey());
+              if (rule == null) {
+                if (!e.getValue().isNull()) {
+                  c.fail(p, "unknown field", INIT);
+                }
+              } else if (rule instanceof Leaf leaf) {
+                leaf.check(c, p, e.getValue());
+              } else if (!e.getValue().isNull()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> sub = (Map<String, Object>) rule;
+                record(c, p, e.getValue(), sub);
+              }
+            });
   }
 
   // ---- targets.lua
@@ -472,8 +614,13 @@ final class EntityRules {
   static void target(EntityCheck c) {
     c.uuid("id");
     c.tagsField();
-    c.custom("target", TARGETS, t -> KongSyntax.isTarget(t) ? Optional.empty()
-        : Optional.of("Invalid target ('" + t + "'); not a valid hostname or ip address"));
+    c.custom(
+        "target",
+        TARGETS,
+        t ->
+            KongSyntax.isTarget(t)
+                ? Optional.empty()
+                : Optional.of("Invalid target ('" + t + "'); not a valid hostname or ip address"));
   }
 
   // ---- certificates.lua, snis.lua, ca_certificates.lua
@@ -482,7 +629,10 @@ final class EntityRules {
     c.uuid("id");
     c.tagsField();
     if (c.isSet("cert_alt") != c.isSet("key_alt")) {
-      c.fail("@entity", "all or none of these fields must be set: 'cert_alt', 'key_alt'", CERTIFICATES);
+      c.fail(
+          "@entity",
+          "all or none of these fields must be set: 'cert_alt', 'key_alt'",
+          CERTIFICATES);
     }
   }
 
@@ -503,7 +653,10 @@ final class EntityRules {
     c.uuid("id");
     c.tagsField();
     if (!c.nonEmpty("username") && !c.nonEmpty("custom_id")) {
-      c.fail("@entity", "at least one of these fields must be non-empty: 'custom_id', 'username'", CONSUMERS);
+      c.fail(
+          "@entity",
+          "at least one of these fields must be non-empty: 'custom_id', 'username'",
+          CONSUMERS);
     }
   }
 
@@ -524,10 +677,20 @@ final class EntityRules {
     String prefix = c.string("prefix", VAULTS);
     if (prefix != null) {
       if (!prefix.matches("^[a-z][a-z0-9-]*?[a-z0-9]+$")) {
-        c.fail("prefix", "invalid value: " + prefix + " (must match ^[a-z][a-z%d-]-[a-z%d]+$)", VAULTS);
+        c.fail(
+            "prefix",
+            "invalid value: " + prefix + " (must match ^[a-z][a-z%d-]-[a-z%d]+$)",
+            VAULTS);
       }
       if (BUNDLED_VAULTS.contains(prefix)) {
-        c.fail("prefix", "must not be one of: " + String.join(", ", BUNDLED_VAULTS) + " (a bundled vault's name, " + CONSTANTS + ")", VAULTS);
+        c.fail(
+            "prefix",
+            "must not be one of: "
+                + String.join(", ", BUNDLED_VAULTS)
+                + " (a bundled vault's name, "
+                + CONSTANTS
+                + ")",
+            VAULTS);
       }
     }
   }
@@ -546,7 +709,15 @@ final class EntityRules {
 
   /** {@code typedefs.utf8_name}. */
   private static void utf8Name(EntityCheck c, String field) {
-    c.custom(field, TYPEDEFS, n -> KongSyntax.isUtf8Name(n) ? Optional.empty()
-        : Optional.of("invalid value '" + n + "': the only accepted ascii characters are alphanumerics or ., -, _, and ~"));
+    c.custom(
+        field,
+        TYPEDEFS,
+        n ->
+            KongSyntax.isUtf8Name(n)
+                ? Optional.empty()
+                : Optional.of(
+                    "invalid value '"
+                        + n
+                        + "': the only accepted ascii characters are alphanumerics or ., -, _, and ~"));
   }
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Kong's path normalisation ({@code kong/tools/uri.lua} {@code normalize} in Kong 3.9.1), the one
- * implementation used by {@link KongValidator} (a route path must already be normalised) and by
- * the offline router (the path a request is matched on).
+ * implementation used by {@link KongValidator} (a route path must already be normalised) and by the
+ * offline router (the path a request is matched on).
  */
 public final class KongPaths {
   private static final String RESERVED = "!*'();:@&=+$,/?%#[]";
@@ -94,5 +94,4 @@ public final class KongPaths {
   private static int hex(byte b) {
     return Character.digit((char) b, 16);
   }
-
 }

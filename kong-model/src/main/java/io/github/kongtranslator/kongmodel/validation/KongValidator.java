@@ -20,18 +20,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a declarative configuration against the schema rules of Kong 3.9.1, offline, as Kong
- * would before loading it: field types, required fields, {@code one_of} enumerations, ranges
- * (ports, timeouts, weights, retries, slots), the {@code typedefs} syntaxes (hosts, hostnames,
- * paths, UUIDs, tags, names), each entity's checks (per-protocol route requirements from
- * {@code routes_subschemas.lua}, {@code upstreams.lua}'s hashing rules, {@code
- * certificates.lua}, {@code vaults.lua}), the syntax of router expressions, unique ids and
- * names per entity type, and references that point to no entity. Each rule names the Kong file
- * it comes from ({@link Violation#source()}).
+ * Checks a declarative configuration against the schema rules of Kong 3.9.1, offline, as Kong would
+ * before loading it: field types, required fields, {@code one_of} enumerations, ranges (ports,
+ * timeouts, weights, retries, slots), the {@code typedefs} syntaxes (hosts, hostnames, paths,
+ * UUIDs, tags, names), each entity's checks (per-protocol route requirements from {@code
+ * routes_subschemas.lua}, {@code upstreams.lua}'s hashing rules, {@code certificates.lua}, {@code
+ * vaults.lua}), the syntax of router expressions, unique ids and names per entity type, and
+ * references that point to no entity. Each rule names the Kong file it comes from ({@link
+ * Violation#source()}).
  *
- * <p>The check never rejects what Kong accepts: when a rule depends on something it cannot
- * see (a certificate's key pair, a PCRE regex, a plugin's own config schema, Enterprise-only
- * entities), it accepts. A validator is immutable and thread-safe.
+ * <p>The check never rejects what Kong accepts: when a rule depends on something it cannot see (a
+ * certificate's key pair, a PCRE regex, a plugin's own config schema, Enterprise-only entities), it
+ * accepts. A validator is immutable and thread-safe.
  *
  * <pre>{@code
  * ImmutableList<Violation> violations = KongValidator.kong391().validate(config);
@@ -46,9 +46,9 @@ public final class KongValidator {
   }
 
   /**
-   * The validator of Kong 3.9.1's rules; the router flavor is {@link
-   * RouterFlavor#EXPRESSIONS} for a configuration with a route that sets {@code expression} or
-   * {@code priority}, else Kong's default {@link RouterFlavor#TRADITIONAL_COMPATIBLE}.
+   * The validator of Kong 3.9.1's rules; the router flavor is {@link RouterFlavor#EXPRESSIONS} for
+   * a configuration with a route that sets {@code expression} or {@code priority}, else Kong's
+   * default {@link RouterFlavor#TRADITIONAL_COMPATIBLE}.
    *
    * @return the validator
    */
@@ -79,8 +79,8 @@ public final class KongValidator {
    * Checks a configuration.
    *
    * @param config the configuration
-   * @return the violations in document order, entity by entity; empty when Kong would accept
-   *     the configuration as far as these rules tell
+   * @return the violations in document order, entity by entity; empty when Kong would accept the
+   *     configuration as far as these rules tell
    */
   public ImmutableList<Violation> validate(KongConfig config) {
     Run run = new Run(flavor != null ? flavor : detect(config));
@@ -127,20 +127,34 @@ public final class KongValidator {
   }
 
   /** The fields a reference may name besides the id ({@code endpoint_key} of each schema). */
-  private static final ImmutableMap<EntityKind, String> ENDPOINT_KEY = ImmutableMap.of(
-      EntityKind.SERVICE, "name", EntityKind.ROUTE, "name", EntityKind.UPSTREAM, "name",
-      EntityKind.CONSUMER, "username");
+  private static final ImmutableMap<EntityKind, String> ENDPOINT_KEY =
+      ImmutableMap.of(
+          EntityKind.SERVICE,
+          "name",
+          EntityKind.ROUTE,
+          "name",
+          EntityKind.UPSTREAM,
+          "name",
+          EntityKind.CONSUMER,
+          "username");
 
   /**
-   * Credentials: every value of theirs comes from a Kubernetes Secret, so no rule text or
-   * entity label shows one (not even a username).
+   * Credentials: every value of theirs comes from a Kubernetes Secret, so no rule text or entity
+   * label shows one (not even a username).
    */
-  private static final ImmutableSet<EntityKind> CREDENTIALS = ImmutableSet.of(EntityKind.KEY_AUTH,
-      EntityKind.BASIC_AUTH, EntityKind.HMAC_AUTH, EntityKind.JWT_SECRET, EntityKind.OAUTH2,
-      EntityKind.ACL, EntityKind.MTLS_AUTH);
+  private static final ImmutableSet<EntityKind> CREDENTIALS =
+      ImmutableSet.of(
+          EntityKind.KEY_AUTH,
+          EntityKind.BASIC_AUTH,
+          EntityKind.HMAC_AUTH,
+          EntityKind.JWT_SECRET,
+          EntityKind.OAUTH2,
+          EntityKind.ACL,
+          EntityKind.MTLS_AUTH);
 
   /** Fields Kong adds itself; accepted on every kind. */
-  private static final ImmutableSet<String> TIMESTAMPS = ImmutableSet.of("created_at", "updated_at");
+  private static final ImmutableSet<String> TIMESTAMPS =
+      ImmutableSet.of("created_at", "updated_at");
 
   private static final class Run {
     final RouterFlavor flavor;
@@ -153,12 +167,18 @@ public final class KongValidator {
       this.flavor = flavor;
     }
 
-    void visit(KongEntity e, String path, @Nullable KongEntity parent, ImmutableList<String> inherited) {
+    void visit(
+        KongEntity e, String path, @Nullable KongEntity parent, ImmutableList<String> inherited) {
       ObjectNode json = e.toJsonWithoutNested();
       ImmutableList<String> own = tags(json);
       ImmutableList<String> tags = own.isEmpty() ? inherited : own;
-      EntityCheck c = new EntityCheck(e.kind(), json,
-          CREDENTIALS.contains(e.kind()) ? credentialLabel(json, path) : label(json, path), tags, out);
+      EntityCheck c =
+          new EntityCheck(
+              e.kind(),
+              json,
+              CREDENTIALS.contains(e.kind()) ? credentialLabel(json, path) : label(json, path),
+              tags,
+              out);
       switch (e.kind()) {
         case SERVICE -> EntityRules.service(c);
         case ROUTE -> EntityRules.route(c, flavor);
@@ -186,9 +206,9 @@ public final class KongValidator {
     }
 
     /**
-     * The rules that follow from the entity definitions ({@link EntityKind#fieldSpecs()}):
-     * unknown fields, required fields, unique values, {@code one_of} values, {@code between}
-     * ranges, references that point nowhere.
+     * The rules that follow from the entity definitions ({@link EntityKind#fieldSpecs()}): unknown
+     * fields, required fields, unique values, {@code one_of} values, {@code between} ranges,
+     * references that point nowhere.
      */
     private void definitionRules(EntityCheck c, @Nullable KongEntity parent) {
       String source = EntityRules.SCHEMA_FILE.get(c.kind);
@@ -197,18 +217,22 @@ public final class KongValidator {
       }
       boolean expressions = flavor == RouterFlavor.EXPRESSIONS;
       if (EntityRules.CLOSED.contains(c.kind)) {
-        c.json.fieldNames().forEachRemaining(f -> {
-          boolean known = TIMESTAMPS.contains(f)
-              || c.kind.fieldSpec(f).map(s -> s.inKong(expressions)).orElse(false);
-          if (!known && !c.json.get(f).isNull()) {
-            c.fail(f, "unknown field", EntityCheck.INIT);
-          }
-        });
+        c.json
+            .fieldNames()
+            .forEachRemaining(
+                f -> {
+                  boolean known =
+                      TIMESTAMPS.contains(f)
+                          || c.kind.fieldSpec(f).map(s -> s.inKong(expressions)).orElse(false);
+                  if (!known && !c.json.get(f).isNull()) {
+                    c.fail(f, "unknown field", EntityCheck.INIT);
+                  }
+                });
       }
       unique(c, "id", "kong/db/schema/init.lua (primary key)");
       for (FieldSpec f : c.kind.fieldSpecs()) {
-        boolean impliedByNesting = parent != null
-            && f.references().filter(k -> k == parent.kind()).isPresent();
+        boolean impliedByNesting =
+            parent != null && f.references().filter(k -> k == parent.kind()).isPresent();
         if (f.isRequired() && !impliedByNesting) {
           c.required(f.name(), source);
         }
@@ -235,8 +259,10 @@ public final class KongValidator {
       String key = c.kind.name() + "\u0000" + field + "\u0000" + v.textValue();
       String first = seen.putIfAbsent(key, c.label);
       if (first != null) {
-        String shown = c.kind.secretFields().contains(field) || CREDENTIALS.contains(c.kind)
-            ? "" : " " + c.show(field, v.textValue());
+        String shown =
+            c.kind.secretFields().contains(field) || CREDENTIALS.contains(c.kind)
+                ? ""
+                : " " + c.show(field, v.textValue());
         c.fail(field, "UNIQUE violation: the value" + shown + " is also used by " + first, source);
       }
     }
@@ -254,7 +280,8 @@ public final class KongValidator {
       }
     }
 
-    private void reference(EntityCheck c, String field, EntityKind target, JsonNode ref, String source) {
+    private void reference(
+        EntityCheck c, String field, EntityKind target, JsonNode ref, String source) {
       String value = null;
       if (ref.isTextual()) {
         value = ref.textValue();
@@ -268,11 +295,15 @@ public final class KongValidator {
         }
       }
       if (value == null) {
-        c.fail(field, "expected a reference to " + target.sectionKey() + " (an id or a name)", source);
+        c.fail(
+            field, "expected a reference to " + target.sectionKey() + " (an id or a name)", source);
         return;
       }
       if (!keys.getOrDefault(target, Set.of()).contains(value)) {
-        c.fail(field, "references " + target.sectionKey() + " '" + value + "', which does not exist", source);
+        c.fail(
+            field,
+            "references " + target.sectionKey() + " '" + value + "', which does not exist",
+            source);
       }
     }
 
@@ -286,11 +317,12 @@ public final class KongValidator {
         return ImmutableList.of();
       }
       ImmutableList.Builder<String> b = ImmutableList.builder();
-      t.forEach(x -> {
-        if (x.isTextual()) {
-          b.add(x.textValue());
-        }
-      });
+      t.forEach(
+          x -> {
+            if (x.isTextual()) {
+              b.add(x.textValue());
+            }
+          });
       return b.build();
     }
 
@@ -301,7 +333,8 @@ public final class KongValidator {
     }
 
     private static String label(ObjectNode json, String path) {
-      for (String k : List.of("name", "username", "prefix", "target", "instance_name", "group", "id")) {
+      for (String k :
+          List.of("name", "username", "prefix", "target", "instance_name", "group", "id")) {
         JsonNode v = json.get(k);
         if (v != null && v.isTextual() && !v.textValue().isEmpty()) {
           return v.textValue();

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ATC language as atc-router 1.6.2 defines it: {@code src/atc_grammar.pest} (syntax),
- * {@code src/parser.rs} (literals, precedence), {@code src/semantics.rs} (types, with its own
- * test cases), {@code src/interpreter.rs} (evaluation).
+ * The ATC language as atc-router 1.6.2 defines it: {@code src/atc_grammar.pest} (syntax), {@code
+ * src/parser.rs} (literals, precedence), {@code src/semantics.rs} (types, with its own test cases),
+ * {@code src/interpreter.rs} (evaluation).
  */
 class AtcParserTest {
   private static Expr parse(String s) {
@@ -51,10 +51,12 @@ class AtcParserTest {
   @Test
   void not_onlyBeforeParentheses() {
     assertThat(parse("!(http.path == \"/a\")")).isInstanceOf(Not.class);
-    assertThatThrownBy(() -> parse("! http.path == \"/a\"")).isInstanceOf(AtcException.class)
+    assertThatThrownBy(() -> parse("! http.path == \"/a\""))
+        .isInstanceOf(AtcException.class)
         .hasMessageContaining("1:1");
     assertThatThrownBy(() -> parse("http.path == \"/a\" || ! http.host == \"b\""))
-        .isInstanceOf(AtcException.class).hasMessageContaining("1:22");
+        .isInstanceOf(AtcException.class)
+        .hasMessageContaining("1:22");
   }
 
   // parser.rs: strings with \" \\ \n \r \t escapes only; raw strings r#"..."#
@@ -80,7 +82,8 @@ class AtcParserTest {
   // the cidr crate rejects a CIDR with host bits set; Rust's Ipv4Addr rejects leading zeros
   @Test
   void ipLiterals_strict() {
-    assertThatThrownBy(() -> parse("net.src.ip in 10.0.0.1/8")).isInstanceOf(AtcException.class)
+    assertThatThrownBy(() -> parse("net.src.ip in 10.0.0.1/8"))
+        .isInstanceOf(AtcException.class)
         .hasMessageContaining("host part");
     assertThatThrownBy(() -> parse("net.src.ip == 010.0.0.1")).isInstanceOf(AtcException.class);
     assertThatThrownBy(() -> parse("net.src.ip == 256.0.0.1")).isInstanceOf(AtcException.class);
@@ -89,14 +92,30 @@ class AtcParserTest {
   // semantics.rs tests string_lhs / ipaddr_lhs / int_lhs (failing cases) and unknown_field
   @Test
   void semantics_rejectWhatAtcRejects() {
-    for (String bad : List.of("http.path == 192.168.0.1", "http.path == 192.168.0.0/24",
-        "http.path == 123", "http.path in \"abc\"", "net.src.ip == \"abc\"",
-        "net.src.ip == 123", "net.src.ip in 192.168.0.1", "net.src.ip in fd00::1",
-        "net.src.ip == 192.168.0.0/24", "net.src.ip == fd00::/64", "lower(net.src.ip) == fd00::1",
-        "net.dst.port == \"abc\"", "net.dst.port in 192.168.0.0/24", "lower(net.dst.port) == 123",
-        "unkn == \"abc\"", "http.headers.a.b == \"x\"", "http.path ~ 1", "http.path ^= 1",
-        "foo(http.path) == \"x\"", "http.path == \"a\" &&", "(http.path == \"a\"",
-        "http.path.segments.len == \"1\"")) {
+    for (String bad :
+        List.of(
+            "http.path == 192.168.0.1",
+            "http.path == 192.168.0.0/24",
+            "http.path == 123",
+            "http.path in \"abc\"",
+            "net.src.ip == \"abc\"",
+            "net.src.ip == 123",
+            "net.src.ip in 192.168.0.1",
+            "net.src.ip in fd00::1",
+            "net.src.ip == 192.168.0.0/24",
+            "net.src.ip == fd00::/64",
+            "lower(net.src.ip) == fd00::1",
+            "net.dst.port == \"abc\"",
+            "net.dst.port in 192.168.0.0/24",
+            "lower(net.dst.port) == 123",
+            "unkn == \"abc\"",
+            "http.headers.a.b == \"x\"",
+            "http.path ~ 1",
+            "http.path ^= 1",
+            "foo(http.path) == \"x\"",
+            "http.path == \"a\" &&",
+            "(http.path == \"a\"",
+            "http.path.segments.len == \"1\"")) {
       assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(AtcException.class);
     }
   }
@@ -106,20 +125,32 @@ class AtcParserTest {
   void streamSchema_hasNoHttpFields() {
     assertThat(AtcParser.parse("net.dst.port == 9999", AtcSchema.STREAM)).isInstanceOf(Pred.class);
     assertThatThrownBy(() -> AtcParser.parse("http.path == \"/\"", AtcSchema.STREAM))
-        .isInstanceOf(AtcException.class).hasMessageContaining("Unknown LHS field");
+        .isInstanceOf(AtcException.class)
+        .hasMessageContaining("Unknown LHS field");
   }
 
   // what the validator checks: parser.rs (syntax and literals), not semantics.rs (the schema)
   @Test
   void checkSyntax_rejectsWhatTheParserRejects_notWhatOnlyTheSchemaRejects() {
-    for (String ok : List.of("http.path == 123", "unkn == \"abc\"", "net.src.ip in \"a\"",
-        "http.path ~ \"\\\\<word\"", "http.path ~ \"(?U)a+\" && http.host == \"h\"")) {
+    for (String ok :
+        List.of(
+            "http.path == 123",
+            "unkn == \"abc\"",
+            "net.src.ip in \"a\"",
+            "http.path ~ \"\\\\<word\"",
+            "http.path ~ \"(?U)a+\" && http.host == \"h\"")) {
       assertThat(AtcParser.checkSyntax(ok)).as(ok).isEmpty();
     }
-    for (String bad : List.of("http.path ~ \"(\"", "http.path ~ \"a(?=b)\"",
-        "net.src.ip in 10.0.0.1/8", "net.src.ip == 256.0.0.1",
-        "net.dst.port == 99999999999999999999", "foo(http.path) == \"x\"",
-        "http.path == \"\\d\"", "http.path ~ \"(?U)a+\" &&")) {
+    for (String bad :
+        List.of(
+            "http.path ~ \"(\"",
+            "http.path ~ \"a(?=b)\"",
+            "net.src.ip in 10.0.0.1/8",
+            "net.src.ip == 256.0.0.1",
+            "net.dst.port == 99999999999999999999",
+            "foo(http.path) == \"x\"",
+            "http.path == \"\\d\"",
+            "http.path ~ \"(?U)a+\" &&")) {
       assertThat(AtcParser.checkSyntax(bad)).as(bad).isPresent();
     }
     assertThat(AtcParser.checkSyntax("http.path == \"/\" &&"))

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The entity definitions ({@link EntityKind#fieldSpecs()}) and the generated entity classes
- * agree: every defined field has a typed accessor and a builder setter, and every typed
- * accessor is a defined field or a nested list.
+ * The entity definitions ({@link EntityKind#fieldSpecs()}) and the generated entity classes agree:
+ * every defined field has a typed accessor and a builder setter, and every typed accessor is a
+ * defined field or a nested list.
  */
 class EntityDefinitionTest {
 
@@ -26,14 +26,19 @@ class EntityDefinitionTest {
   @ParameterizedTest
   @EnumSource(value = EntityKind.class, names = "CUSTOM_ENTITY", mode = EnumSource.Mode.EXCLUDE)
   void everyDefinedField_hasAnAccessorAndASetter(EntityKind kind) throws Exception {
-    Class<?> builder = Arrays.stream(kind.type().getDeclaredClasses())
-        .filter(c -> c.getSimpleName().equals("Builder")).findFirst().orElseThrow();
+    Class<?> builder =
+        Arrays.stream(kind.type().getDeclaredClasses())
+            .filter(c -> c.getSimpleName().equals("Builder"))
+            .findFirst()
+            .orElseThrow();
     for (FieldSpec f : kind.fieldSpecs()) {
       Method accessor = kind.type().getMethod(camel(f.name()));
       assertThat(Modifier.isPublic(accessor.getModifiers())).as(kind + "." + f.name()).isTrue();
-      assertThat(Arrays.stream(builder.getMethods())
-          .filter(m -> m.getName().equals(camel(f.name())) && m.getParameterCount() == 1))
-          .as("%s.Builder.%s", kind, camel(f.name())).isNotEmpty();
+      assertThat(
+              Arrays.stream(builder.getMethods())
+                  .filter(m -> m.getName().equals(camel(f.name())) && m.getParameterCount() == 1))
+          .as("%s.Builder.%s", kind, camel(f.name()))
+          .isNotEmpty();
     }
   }
 
@@ -44,8 +49,10 @@ class EntityDefinitionTest {
     kind.fieldSpecs().forEach(f -> defined.add(camel(f.name())));
     kind.childKeys().forEach(k -> defined.add(camel(k)));
     for (Method m : kind.type().getDeclaredMethods()) {
-      if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
-          && m.getParameterCount() == 0 && !m.getName().equals("toBuilder")) {
+      if (Modifier.isPublic(m.getModifiers())
+          && !Modifier.isStatic(m.getModifiers())
+          && m.getParameterCount() == 0
+          && !m.getName().equals("toBuilder")) {
         assertThat(defined).as("%s.%s()", kind, m.getName()).contains(m.getName());
       }
     }
@@ -58,7 +65,8 @@ class EntityDefinitionTest {
     assertThat(EntityKind.CERTIFICATE.secretFields()).containsExactly("key", "key_alt");
     assertThat(EntityKind.VAULT.secretFields()).containsExactly("config");
     assertThat(EntityKind.SERVICE.secretFields()).isEmpty();
-    assertThat(EntityKind.SNI.fieldSpec("certificate").orElseThrow().references()).contains(EntityKind.CERTIFICATE);
+    assertThat(EntityKind.SNI.fieldSpec("certificate").orElseThrow().references())
+        .contains(EntityKind.CERTIFICATE);
     assertThat(EntityKind.ROUTE.fieldSpec("expression").orElseThrow().inKong(false)).isFalse();
     assertThat(EntityKind.ROUTE.fieldSpec("expression").orElseThrow().inKong(true)).isTrue();
     assertThat(EntityKind.UPSTREAM.fieldSpec("name").orElseThrow().isRequired()).isTrue();

@@ -28,23 +28,51 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
 
 /**
- * Properties of the entity classes generated from the definitions in {@link EntityKind}: values
- * set through the generated typed setters read back through the generated accessors;
- * decode(encode(x)) == x in YAML and JSON for configurations built through them; and the
- * builders (and decoding) reject a value whose JSON type the definition forbids. A failing
- * property prints its seed; replay with {@code -DQT_SEED=<seed>}.
+ * Properties of the entity classes generated from the definitions in {@link EntityKind}: values set
+ * through the generated typed setters read back through the generated accessors; decode(encode(x))
+ * == x in YAML and JSON for configurations built through them; and the builders (and decoding)
+ * reject a value whose JSON type the definition forbids. A failing property prints its seed; replay
+ * with {@code -DQT_SEED=<seed>}.
  */
 class GeneratedEntityPropertiesTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
   /** Strings people write, and strings a YAML emitter must quote to keep them strings. */
-  private static final String[] WORDS = {"a", "demo", "kong", "x-y", "ns.1", "/path/v1", "ü",
-      "k8s-name:z", "true", "no", "1", "1.5", "null", "~", "", " lead", "a: b", "#x", "- x",
-      "0x1F", "é\u00e8\ttab", "'q'", "\"dq\""};
+  private static final String[] WORDS = {
+    "a",
+    "demo",
+    "kong",
+    "x-y",
+    "ns.1",
+    "/path/v1",
+    "ü",
+    "k8s-name:z",
+    "true",
+    "no",
+    "1",
+    "1.5",
+    "null",
+    "~",
+    "",
+    " lead",
+    "a: b",
+    "#x",
+    "- x",
+    "0x1F",
+    "é\u00e8\ttab",
+    "'q'",
+    "\"dq\""
+  };
+
   /** Kinds with a top-level section (the others only appear nested). */
-  private static final List<EntityKind> TOP = Arrays.stream(EntityKind.values())
-      .filter(k -> k != EntityKind.CUSTOM_ENTITY && Arrays.stream(KongConfig.Builder.class
-          .getMethods()).anyMatch(m -> m.getName().equals("add" + k.type().getSimpleName())))
-      .toList();
+  private static final List<EntityKind> TOP =
+      Arrays.stream(EntityKind.values())
+          .filter(
+              k ->
+                  k != EntityKind.CUSTOM_ENTITY
+                      && Arrays.stream(KongConfig.Builder.class.getMethods())
+                          .anyMatch(m -> m.getName().equals("add" + k.type().getSimpleName())))
+          .toList();
 
   private static QuickTheory qt() {
     return QuickTheory.qt();
@@ -77,7 +105,9 @@ class GeneratedEntityPropertiesTest {
 
   private static Class<?> builderClass(EntityKind kind) {
     return Arrays.stream(kind.type().getDeclaredClasses())
-        .filter(c -> c.getSimpleName().equals("Builder")).findFirst().orElseThrow();
+        .filter(c -> c.getSimpleName().equals("Builder"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Object newBuilder(EntityKind kind) {
@@ -137,18 +167,21 @@ class GeneratedEntityPropertiesTest {
     return Optional.of(value);
   }
 
-  /** The typed setter of a field: the one taking neither varargs nor a raw JSON value unless JSON-typed. */
+  /**
+   * The typed setter of a field: the one taking neither varargs nor a raw JSON value unless
+   * JSON-typed.
+   */
   private static Method typedSetter(Class<?> builder, FieldSpec f) {
     String name = camel(f.name());
     return Arrays.stream(builder.getMethods())
         .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1 && !m.isVarArgs())
-        .findFirst().orElseThrow(() -> new AssertionError(builder.getName() + "." + name));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(builder.getName() + "." + name));
   }
 
   /**
-   * An entity of {@code kind} built only through the generated typed setters (and, sometimes,
-   * one unknown field), with nested entities to {@code depth}; checks each typed accessor on the
-   * way.
+   * An entity of {@code kind} built only through the generated typed setters (and, sometimes, one
+   * unknown field), with nested entities to {@code depth}; checks each typed accessor on the way.
    */
   private static KongEntity entity(EntityKind kind, RandomnessSource in, int depth) {
     Class<?> bc = builderClass(kind);
@@ -164,7 +197,10 @@ class GeneratedEntityPropertiesTest {
       given.put(f, v);
     }
     if (pick(in, 3) == 0) {
-      invoke(b, setter(bc, "set", String.class, JsonNode.class), "x_unknown_" + pick(in, 3),
+      invoke(
+          b,
+          setter(bc, "set", String.class, JsonNode.class),
+          "x_unknown_" + pick(in, 3),
           F.textNode(word(in)));
     }
     if (depth > 0) {
@@ -189,7 +225,8 @@ class GeneratedEntityPropertiesTest {
       } catch (NoSuchMethodException ex) {
         throw new AssertionError(ex);
       }
-      assertThat(invoke(e, accessor)).as("%s.%s()", kind, accessor.getName())
+      assertThat(invoke(e, accessor))
+          .as("%s.%s()", kind, accessor.getName())
           .isEqualTo(expectedRead(g.getValue()));
     }
     return e;
@@ -203,35 +240,46 @@ class GeneratedEntityPropertiesTest {
     }
   }
 
-  private static final Gen<KongConfig> CONFIGS = in -> {
-    KongConfig.Builder b = KongConfig.builder();
-    Class<?> cb = KongConfig.Builder.class;
-    for (int n = pick(in, 4); n > 0; n--) {
-      EntityKind kind = TOP.get(pick(in, TOP.size() - 1));
-      KongEntity e = entity(kind, in, 2);
-      invoke(b, setter(cb, "add" + kind.type().getSimpleName(), kind.type()), e);
-    }
-    return b.build();
-  };
+  private static final Gen<KongConfig> CONFIGS =
+      in -> {
+        KongConfig.Builder b = KongConfig.builder();
+        Class<?> cb = KongConfig.Builder.class;
+        for (int n = pick(in, 4); n > 0; n--) {
+          EntityKind kind = TOP.get(pick(in, TOP.size() - 1));
+          KongEntity e = entity(kind, in, 2);
+          invoke(b, setter(cb, "add" + kind.type().getSimpleName(), kind.type()), e);
+        }
+        return b.build();
+      };
 
   @Test
   void decodeOfEncode_isIdentity_forConfigurationsBuiltThroughTheGeneratedBuilders() {
-    qt().forAll(CONFIGS).checkAssert(config -> {
-      for (boolean yaml : new boolean[] {true, false}) {
-        String text = (yaml ? KongConfigWriter.yaml() : KongConfigWriter.json()).write(config);
-        KongConfig back = (yaml ? KongConfigReader.yaml() : KongConfigReader.json())
-            .read(text, "generated");
-        assertThat(back).as(yaml ? "yaml" : "json").isEqualTo(config);
-        assertThat(back.toJson()).isEqualTo(config.toJson());
-      }
-    });
+    qt().forAll(CONFIGS)
+        .checkAssert(
+            config -> {
+              for (boolean yaml : new boolean[] {true, false}) {
+                String text =
+                    (yaml ? KongConfigWriter.yaml() : KongConfigWriter.json()).write(config);
+                KongConfig back =
+                    (yaml ? KongConfigReader.yaml() : KongConfigReader.json())
+                        .read(text, "generated");
+                assertThat(back).as(yaml ? "yaml" : "json").isEqualTo(config);
+                assertThat(back.toJson()).isEqualTo(config.toJson());
+              }
+            });
   }
 
   /** JSON values of every type, to try on every field. */
-  private static final List<JsonNode> SAMPLES = List.of(
-      F.textNode("s"), F.numberNode(7), F.numberNode(1.5), F.booleanNode(true),
-      F.objectNode().put("id", "x"), F.arrayNode().add("a"), F.arrayNode().add(1),
-      F.arrayNode());
+  private static final List<JsonNode> SAMPLES =
+      List.of(
+          F.textNode("s"),
+          F.numberNode(7),
+          F.numberNode(1.5),
+          F.booleanNode(true),
+          F.objectNode().put("id", "x"),
+          F.arrayNode().add("a"),
+          F.arrayNode().add(1),
+          F.arrayNode());
 
   /** What the definition allows, written independently of {@link FieldType#accepts}. */
   private static boolean allowed(FieldType type, JsonNode v) {
@@ -247,43 +295,47 @@ class GeneratedEntityPropertiesTest {
     };
   }
 
-  private static final List<FieldSpec> ALL_FIELDS = Arrays.stream(EntityKind.values())
-      .flatMap(k -> k.fieldSpecs().stream()).toList();
+  private static final List<FieldSpec> ALL_FIELDS =
+      Arrays.stream(EntityKind.values()).flatMap(k -> k.fieldSpecs().stream()).toList();
 
   private static EntityKind kindOf(FieldSpec f) {
-    return Arrays.stream(EntityKind.values()).filter(k -> k.fieldSpecs().contains(f))
-        .findFirst().orElseThrow();
+    return Arrays.stream(EntityKind.values())
+        .filter(k -> k.fieldSpecs().contains(f))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void builders_andDecoding_rejectWhatTheDefinitionForbids_andAcceptTheRest() {
     Gen<Integer> fieldIndex = in -> pick(in, ALL_FIELDS.size() - 1);
     Gen<Integer> sampleIndex = in -> pick(in, SAMPLES.size() - 1);
-    qt().forAll(fieldIndex, sampleIndex).checkAssert((fi, si) -> {
-      FieldSpec f = ALL_FIELDS.get(fi);
-      EntityKind kind = kindOf(f);
-      JsonNode v = SAMPLES.get(si);
-      Class<?> bc = builderClass(kind);
-      Object b = newBuilder(kind);
-      Method set = setter(bc, "set", String.class, JsonNode.class);
-      ObjectNode doc = F.objectNode();
-      doc.putArray(kind.sectionKey()).addObject().set(f.name(), v);
-      if (allowed(f.type(), v)) {
-        invoke(b, set, f.name(), v);
-        KongEntity e = (KongEntity) invoke(b, setter(bc, "build"));
-        assertThat(e.field(f.name())).contains(v);
-      } else {
-        assertThatThrownBy(() -> invoke(b, set, f.name(), v))
-            .as("%s.%s = %s", kind, f.name(), v)
-            .isInstanceOf(KongModelException.class)
-            .hasMessageContaining(f.name());
-        if (EntityKind.forSection(kind.sectionKey()).isPresent()) {
-          assertThatThrownBy(() -> KongConfig.fromJson(doc))
-              .isInstanceOf(KongModelException.class);
-        }
-      }
-      // an explicit null is accepted by every field, as Kong does
-      invoke(newBuilder(kind), set, f.name(), F.nullNode());
-    });
+    qt().forAll(fieldIndex, sampleIndex)
+        .checkAssert(
+            (fi, si) -> {
+              FieldSpec f = ALL_FIELDS.get(fi);
+              EntityKind kind = kindOf(f);
+              JsonNode v = SAMPLES.get(si);
+              Class<?> bc = builderClass(kind);
+              Object b = newBuilder(kind);
+              Method set = setter(bc, "set", String.class, JsonNode.class);
+              ObjectNode doc = F.objectNode();
+              doc.putArray(kind.sectionKey()).addObject().set(f.name(), v);
+              if (allowed(f.type(), v)) {
+                invoke(b, set, f.name(), v);
+                KongEntity e = (KongEntity) invoke(b, setter(bc, "build"));
+                assertThat(e.field(f.name())).contains(v);
+              } else {
+                assertThatThrownBy(() -> invoke(b, set, f.name(), v))
+                    .as("%s.%s = %s", kind, f.name(), v)
+                    .isInstanceOf(KongModelException.class)
+                    .hasMessageContaining(f.name());
+                if (EntityKind.forSection(kind.sectionKey()).isPresent()) {
+                  assertThatThrownBy(() -> KongConfig.fromJson(doc))
+                      .isInstanceOf(KongModelException.class);
+                }
+              }
+              // an explicit null is accepted by every field, as Kong does
+              invoke(newBuilder(kind), set, f.name(), F.nullNode());
+            });
   }
 }

@@ -17,7 +17,8 @@ class KeyShapesTest {
     assertThat(first).containsExactly("name", "paths", "protocols");
     assertThat(other).isSameAs(first);
     assertThat(KeyShapes.of(EntityKind.ROUTE, builder, 3))
-        .containsExactly("name", "hosts", "protocols").isNotSameAs(first);
+        .containsExactly("name", "hosts", "protocols")
+        .isNotSameAs(first);
   }
 
   @Test
@@ -59,15 +60,17 @@ class KeyShapesTest {
     java.util.List<String[]> firsts = new java.util.ArrayList<>();
     for (int n = 1; n <= Math.min(8, fields.size()); n++) {
       for (int start = 0; start + n <= fields.size(); start++) {
-        firsts.add(KeyShapes.of(EntityKind.ROUTE,
-            fields.subList(start, start + n).toArray(new String[0]), n));
+        firsts.add(
+            KeyShapes.of(
+                EntityKind.ROUTE, fields.subList(start, start + n).toArray(new String[0]), n));
       }
     }
     int k = 0;
     for (int n = 1; n <= Math.min(8, fields.size()); n++) {
       for (int start = 0; start + n <= fields.size(); start++) {
         String[] again = fields.subList(start, start + n).toArray(new String[0]);
-        assertThat(KeyShapes.of(EntityKind.ROUTE, again, n)).isSameAs(firsts.get(k++))
+        assertThat(KeyShapes.of(EntityKind.ROUTE, again, n))
+            .isSameAs(firsts.get(k++))
             .containsExactly(again);
       }
     }

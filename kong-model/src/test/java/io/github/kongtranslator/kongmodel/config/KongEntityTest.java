@@ -17,17 +17,26 @@ class KongEntityTest {
 
   @Test
   void builder_typedSetters_areReadBackByTypedAccessors() {
-    Service s = Service.builder().name("demo.web.80").host("web.demo.80.svc").port(80)
-        .retries(5).tags("k8s-name:web", "k8s-namespace:demo")
-        .addRoute(Route.builder().name("r").paths("/").stripPath(false).priority(1L << 40).build())
-        .build();
+    Service s =
+        Service.builder()
+            .name("demo.web.80")
+            .host("web.demo.80.svc")
+            .port(80)
+            .retries(5)
+            .tags("k8s-name:web", "k8s-namespace:demo")
+            .addRoute(
+                Route.builder().name("r").paths("/").stripPath(false).priority(1L << 40).build())
+            .build();
     assertThat(s.name()).contains("demo.web.80");
     assertThat(s.port()).hasValue(80);
     assertThat(s.tags()).containsExactly("k8s-name:web", "k8s-namespace:demo");
-    assertThat(s.routes()).singleElement().satisfies(r -> {
-      assertThat(r.stripPath()).contains(false);
-      assertThat(r.priority()).hasValue(1L << 40);
-    });
+    assertThat(s.routes())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.stripPath()).contains(false);
+              assertThat(r.priority()).hasValue(1L << 40);
+            });
     assertThat(s.path()).isEmpty();
     assertThat(s.kind()).isEqualTo(EntityKind.SERVICE);
   }
@@ -55,17 +64,27 @@ class KongEntityTest {
 
   @Test
   void unknownFields_areKeptAndEqualityIgnoresFieldOrder() throws Exception {
-    Plugin a = Plugin.builder().name("p").set("future_field", JSON.readTree("{\"x\":[1,2]}"))
-        .config(JSON.readTree("{\"a\":1,\"b\":null}")).build();
-    Plugin b = Plugin.builder().config(JSON.readTree("{\"b\":null,\"a\":1}"))
-        .set("future_field", JSON.readTree("{\"x\":[1,2]}")).name("p").build();
+    Plugin a =
+        Plugin.builder()
+            .name("p")
+            .set("future_field", JSON.readTree("{\"x\":[1,2]}"))
+            .config(JSON.readTree("{\"a\":1,\"b\":null}"))
+            .build();
+    Plugin b =
+        Plugin.builder()
+            .config(JSON.readTree("{\"b\":null,\"a\":1}"))
+            .set("future_field", JSON.readTree("{\"x\":[1,2]}"))
+            .name("p")
+            .build();
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-    assertThat(a.field("future_field")).hasValueSatisfying(v -> assertThat(v.get("x").size()).isEqualTo(2));
+    assertThat(a.field("future_field"))
+        .hasValueSatisfying(v -> assertThat(v.get("x").size()).isEqualTo(2));
   }
 
   @Test
   void integralFloats_becomeIntegers_asInTheGoldens() {
-    Target t = Target.builder().target("10.0.0.1:80").set("weight", DoubleNode.valueOf(100.0)).build();
+    Target t =
+        Target.builder().target("10.0.0.1:80").set("weight", DoubleNode.valueOf(100.0)).build();
     assertThat(t.weight()).hasValue(100);
     assertThat(t).isEqualTo(Target.builder().target("10.0.0.1:80").weight(100).build());
   }
@@ -88,7 +107,8 @@ class KongEntityTest {
 
   @Test
   void knownField_withWrongType_isRejectedWithoutShowingTheValue() {
-    assertThatThrownBy(() -> KeyAuthCredential.builder().set("key", JsonNodeFactory.instance.numberNode(42)))
+    assertThatThrownBy(
+            () -> KeyAuthCredential.builder().set("key", JsonNodeFactory.instance.numberNode(42)))
         .isInstanceOf(KongModelException.class)
         .hasMessageContaining("/key")
         .hasMessageContaining("must be a string, found an integer")
@@ -100,21 +120,31 @@ class KongEntityTest {
 
   @Test
   void toString_neverShowsSecrets() {
-    List<KongEntity> secretBearing = List.of(
-        KeyAuthCredential.builder().key(SECRET).build(),
-        BasicAuthCredential.builder().username("u").password(SECRET).build(),
-        HmacAuthCredential.builder().username("u").secret(SECRET).build(),
-        JwtSecret.builder().key(SECRET).secret(SECRET).build(),
-        Oauth2Credential.builder().name("o").clientId("c").clientSecret(SECRET).build(),
-        Certificate.builder().cert("CERT").key(SECRET).keyAlt(SECRET).build(),
-        License.builder().payload(SECRET).build(),
-        Vault.builder().prefix("v").config(JsonNodeFactory.instance.objectNode().put("token", SECRET)).build(),
-        Plugin.builder().name("p").config(JsonNodeFactory.instance.objectNode().put("password", SECRET)).build());
+    List<KongEntity> secretBearing =
+        List.of(
+            KeyAuthCredential.builder().key(SECRET).build(),
+            BasicAuthCredential.builder().username("u").password(SECRET).build(),
+            HmacAuthCredential.builder().username("u").secret(SECRET).build(),
+            JwtSecret.builder().key(SECRET).secret(SECRET).build(),
+            Oauth2Credential.builder().name("o").clientId("c").clientSecret(SECRET).build(),
+            Certificate.builder().cert("CERT").key(SECRET).keyAlt(SECRET).build(),
+            License.builder().payload(SECRET).build(),
+            Vault.builder()
+                .prefix("v")
+                .config(JsonNodeFactory.instance.objectNode().put("token", SECRET))
+                .build(),
+            Plugin.builder()
+                .name("p")
+                .config(JsonNodeFactory.instance.objectNode().put("password", SECRET))
+                .build());
     for (KongEntity e : secretBearing) {
       assertThat(e.toString()).doesNotContain(SECRET);
     }
-    Consumer c = Consumer.builder().username("alice")
-        .addKeyAuthCredential(KeyAuthCredential.builder().key(SECRET).build()).build();
+    Consumer c =
+        Consumer.builder()
+            .username("alice")
+            .addKeyAuthCredential(KeyAuthCredential.builder().key(SECRET).build())
+            .build();
     assertThat(c.toString()).contains("alice").doesNotContain(SECRET);
     KongConfig config = KongConfig.builder().addConsumer(c).build();
     assertThat(config.toString()).doesNotContain(SECRET);
@@ -122,8 +152,12 @@ class KongEntityTest {
 
   @Test
   void toBuilder_copiesEverything_andLeavesTheOriginalUnchanged() {
-    Upstream u = Upstream.builder().name("u").algorithm("round-robin")
-        .addTarget(Target.builder().target("a:1").build()).build();
+    Upstream u =
+        Upstream.builder()
+            .name("u")
+            .algorithm("round-robin")
+            .addTarget(Target.builder().target("a:1").build())
+            .build();
     Upstream v = u.toBuilder().slots(100).addTarget(Target.builder().target("b:1").build()).build();
     assertThat(u.slots()).isEmpty();
     assertThat(u.targets()).hasSize(1);
@@ -136,17 +170,25 @@ class KongEntityTest {
     assertThatThrownBy(() -> CustomEntity.builder("services"))
         .isInstanceOf(KongModelException.class)
         .hasMessageContaining("'services'");
-    CustomEntity d = CustomEntity.builder("degraphql_routes").set("uri", TextNode.valueOf("/x")).build();
+    CustomEntity d =
+        CustomEntity.builder("degraphql_routes").set("uri", TextNode.valueOf("/x")).build();
     KongConfig c = KongConfig.builder().addCustomEntity(d).build();
     assertThat(c.customEntities()).containsOnlyKeys("degraphql_routes");
-    assertThat(d).isNotEqualTo(CustomEntity.builder("other_routes").set("uri", TextNode.valueOf("/x")).build());
+    assertThat(d)
+        .isNotEqualTo(
+            CustomEntity.builder("other_routes").set("uri", TextNode.valueOf("/x")).build());
   }
 
   @Test
   void contentEmpty_onlyForFormatVersionAndInfo() {
     assertThat(KongConfig.builder().build().isContentEmpty()).isTrue();
     assertThat(KongConfig.builder().services(List.of()).build().isContentEmpty()).isTrue();
-    assertThat(KongConfig.builder().addUpstream(Upstream.builder().name("kong").build()).build().isContentEmpty()).isFalse();
+    assertThat(
+            KongConfig.builder()
+                .addUpstream(Upstream.builder().name("kong").build())
+                .build()
+                .isContentEmpty())
+        .isFalse();
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 class GoldenRoundTripTest {
 
   static List<Path> goldens() throws IOException {
-    Path dir = Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
+    Path dir =
+        Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith("_golden.yaml")).sorted().toList();
     }
@@ -37,35 +38,50 @@ class GoldenRoundTripTest {
   @TestFactory
   Stream<DynamicTest> yamlRoundTrip_isTreeEqual() throws IOException {
     return goldens().stream()
-        .map(p -> DynamicTest.dynamicTest(name(p), () -> {
-          String text = Files.readString(p, StandardCharsets.UTF_8);
-          KongConfig c = KongConfigReader.yaml().read(text, p.toString());
-          String written = KongConfigWriter.yaml().write(c);
-          assertThat(tree(written)).isEqualTo(tree(text));
-          assertThat(KongConfigReader.yaml().read(written, "written")).isEqualTo(c);
-        }));
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    name(p),
+                    () -> {
+                      String text = Files.readString(p, StandardCharsets.UTF_8);
+                      KongConfig c = KongConfigReader.yaml().read(text, p.toString());
+                      String written = KongConfigWriter.yaml().write(c);
+                      assertThat(tree(written)).isEqualTo(tree(text));
+                      assertThat(KongConfigReader.yaml().read(written, "written")).isEqualTo(c);
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> yamlRoundTrip_isByteIdentical() throws IOException {
     return goldens().stream()
-        .map(p -> DynamicTest.dynamicTest(name(p), () -> {
-          String text = Files.readString(p, StandardCharsets.UTF_8);
-          String written = KongConfigWriter.yaml().write(KongConfigReader.yaml().read(text, p.toString()));
-          assertThat(written).isEqualTo(text);
-        }));
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    name(p),
+                    () -> {
+                      String text = Files.readString(p, StandardCharsets.UTF_8);
+                      String written =
+                          KongConfigWriter.yaml()
+                              .write(KongConfigReader.yaml().read(text, p.toString()));
+                      assertThat(written).isEqualTo(text);
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> jsonRoundTrip_givesTheSameConfig() throws IOException {
     return goldens().stream()
-        .map(p -> DynamicTest.dynamicTest(name(p), () -> {
-          KongConfig c = KongConfigReader.read(p);
-          String json = KongConfigWriter.json().write(c);
-          assertThat(json).isEqualTo(KongConfigWriter.json().writeTree(c.toJson()));
-          assertThat(KongConfigReader.json().read(json, "json")).isEqualTo(c);
-          assertThat(tree(json)).isEqualTo(tree(Files.readString(p, StandardCharsets.UTF_8)));
-        }));
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    name(p),
+                    () -> {
+                      KongConfig c = KongConfigReader.read(p);
+                      String json = KongConfigWriter.json().write(c);
+                      assertThat(json).isEqualTo(KongConfigWriter.json().writeTree(c.toJson()));
+                      assertThat(KongConfigReader.json().read(json, "json")).isEqualTo(c);
+                      assertThat(tree(json))
+                          .isEqualTo(tree(Files.readString(p, StandardCharsets.UTF_8)));
+                    }));
   }
 
   private static String name(Path p) {

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class ConfigDiffTest {
   private static KongConfig config(String routeHost, boolean withPlugin) {
-    Service.Builder s = Service.builder().name("svc").host("h")
-        .addRoute(Route.builder().name("r1").hosts(routeHost).build())
-        .addRoute(Route.builder().name("r2").build());
+    Service.Builder s =
+        Service.builder()
+            .name("svc")
+            .host("h")
+            .addRoute(Route.builder().name("r1").hosts(routeHost).build())
+            .addRoute(Route.builder().name("r2").build());
     KongConfig.Builder b = KongConfig.builder().addService(s.build());
     if (withPlugin) {
       b.addPlugin(Plugin.builder().name("key-auth").route("r1").build());
@@ -36,10 +39,14 @@ class ConfigDiffTest {
   @Test
   void addedAndRemovedPlugins_areReported() {
     ConfigDiff added = ConfigDiff.between(config("a", false), config("a", true));
-    assertThat(added.added()).extracting(EntityKey::path).containsExactly("plugins[key-auth@route=r1]");
+    assertThat(added.added())
+        .extracting(EntityKey::path)
+        .containsExactly("plugins[key-auth@route=r1]");
     assertThat(added.changedTopLevelKeys()).containsExactly("plugins");
     ConfigDiff removed = ConfigDiff.between(config("a", true), config("a", false));
-    assertThat(removed.removed()).extracting(EntityKey::path).containsExactly("plugins[key-auth@route=r1]");
+    assertThat(removed.removed())
+        .extracting(EntityKey::path)
+        .containsExactly("plugins[key-auth@route=r1]");
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 class KongValidatorGoldenTest {
 
   static List<Path> goldens() throws IOException {
-    Path dir = Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
+    Path dir =
+        Path.of(System.getProperty("kt.shared.dir", "../../shared"), "conformance", "kic-golden");
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith("_golden.yaml")).sorted().toList();
     }
@@ -29,17 +30,31 @@ class KongValidatorGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> everyGolden_passes() throws IOException {
-    return goldens().stream().map(p -> DynamicTest.dynamicTest(
-        p.getParent().getFileName() + "/" + p.getFileName(),
-        () -> assertThat(KongValidator.kong391().validate(KongConfigReader.read(p)))
-            .extracting(Violation::line).isEmpty()));
+    return goldens().stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    p.getParent().getFileName() + "/" + p.getFileName(),
+                    () ->
+                        assertThat(KongValidator.kong391().validate(KongConfigReader.read(p)))
+                            .extracting(Violation::line)
+                            .isEmpty()));
   }
 
   @TestFactory
   Stream<DynamicTest> expressionGoldens_passWithTheExpressionsFlavor() throws IOException {
-    return goldens().stream().filter(p -> p.getFileName().toString().startsWith("expression"))
-        .map(p -> DynamicTest.dynamicTest(p.getParent().getFileName() + "/" + p.getFileName(),
-            () -> assertThat(KongValidator.kong391().withRouterFlavor(RouterFlavor.EXPRESSIONS)
-                .validate(KongConfigReader.read(p))).extracting(Violation::line).isEmpty()));
+    return goldens().stream()
+        .filter(p -> p.getFileName().toString().startsWith("expression"))
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    p.getParent().getFileName() + "/" + p.getFileName(),
+                    () ->
+                        assertThat(
+                                KongValidator.kong391()
+                                    .withRouterFlavor(RouterFlavor.EXPRESSIONS)
+                                    .validate(KongConfigReader.read(p)))
+                            .extracting(Violation::line)
+                            .isEmpty()));
   }
 }

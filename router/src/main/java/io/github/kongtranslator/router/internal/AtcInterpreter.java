@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Evaluates ATC expression trees (parsed by kong-model's {@code AtcParser}) against a request,
- * as Kong/atc-router 1.6.2 {@code src/interpreter.rs} does. Written from that file, not copied.
+ * Evaluates ATC expression trees (parsed by kong-model's {@code AtcParser}) against a request, as
+ * Kong/atc-router 1.6.2 {@code src/interpreter.rs} does. Written from that file, not copied.
  */
 public final class AtcInterpreter {
   private AtcInterpreter() {}
@@ -41,6 +41,7 @@ public final class AtcInterpreter {
   public static final class MatchState {
     /** The value each field matched (the literal for ==, ^=, =^; the whole match for ~). */
     public final Map<String, String> matches = new LinkedHashMap<>();
+
     /** Regex captures by index and by name. */
     public final Map<String, String> captures = new LinkedHashMap<>();
 

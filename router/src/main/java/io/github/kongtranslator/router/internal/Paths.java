@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Kong's request-path handling: {@code kong/tools/uri.lua} ({@code escape}; {@code normalize} is
- * {@link KongPaths#normalize}, shared with the validator)
- * and {@code kong/router/utils.lua} ({@code strip_uri_args}, {@code sanitize_uri_postfix},
- * {@code get_upstream_uri_v0}). The ATC routers of Kong 3.9.1 ({@code kong/router/atc.lua}
- * {@code set_upstream_uri}) always use the v0 path handling, whatever the route's
- * {@code path_handling}.
+ * {@link KongPaths#normalize}, shared with the validator) and {@code kong/router/utils.lua} ({@code
+ * strip_uri_args}, {@code sanitize_uri_postfix}, {@code get_upstream_uri_v0}). The ATC routers of
+ * Kong 3.9.1 ({@code kong/router/atc.lua} {@code set_upstream_uri}) always use the v0 path
+ * handling, whatever the route's {@code path_handling}.
  */
 public final class Paths {
   private Paths() {}
@@ -49,21 +48,24 @@ public final class Paths {
   }
 
   /**
-   * The path the upstream receives ({@code atc.lua} {@code set_upstream_uri} with {@code
-   * utils.lua} {@code get_upstream_uri_v0}), before escaping.
+   * The path the upstream receives ({@code atc.lua} {@code set_upstream_uri} with {@code utils.lua}
+   * {@code get_upstream_uri_v0}), before escaping.
    *
    * @param reqPath the normalised request path
-   * @param matchedPrefix the part of the path the route matched when it strips the path, else
-   *     null
+   * @param matchedPrefix the part of the path the route matched when it strips the path, else null
    * @param stripPath the route's strip_path
    * @param upstreamBase the service's path, {@code /} when absent
    * @return the upstream path
    */
-  public static String upstreamUri(String reqPath, @org.jspecify.annotations.Nullable String matchedPrefix,
-      boolean stripPath, String upstreamBase) {
+  public static String upstreamUri(
+      String reqPath,
+      @org.jspecify.annotations.Nullable String matchedPrefix,
+      boolean stripPath,
+      String upstreamBase) {
     String prefix = matchedPrefix == null ? "/" : matchedPrefix;
-    String postfix = sanitizePostfix(prefix.length() <= reqPath.length()
-        ? reqPath.substring(prefix.length()) : "");
+    String postfix =
+        sanitizePostfix(
+            prefix.length() <= reqPath.length() ? reqPath.substring(prefix.length()) : "");
     if (upstreamBase.endsWith("/")) {
       if (stripPath) {
         if (postfix.isEmpty()) {
@@ -101,8 +103,8 @@ public final class Paths {
   }
 
   /**
-   * {@code uri.lua} {@code escape}: percent-encodes every byte outside
-   * {@code !#$&'()*+,/:;=?@[]A-Za-z0-9-_.~%}.
+   * {@code uri.lua} {@code escape}: percent-encodes every byte outside {@code
+   * !#$&'()*+,/:;=?@[]A-Za-z0-9-_.~%}.
    *
    * @param uri the path
    * @return the escaped path
@@ -111,7 +113,9 @@ public final class Paths {
     StringBuilder sb = new StringBuilder(uri.length());
     for (byte b : uri.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
           || "!#$&'()*+,/:;=?@[]-_.~%".indexOf(c) >= 0) {
         sb.append((char) c);
       } else {

@@ -12,11 +12,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The values Kong puts into the ATC context for a request ({@code kong/router/fields.lua}
- * {@code FIELDS_FUNCS} and {@code fill_atc_context}, {@code kong/router/atc.lua} {@code
- * matching}): the host without its port, the port of the {@code Host} header as {@code
- * net.dst.port} when it has one, the normalised path, headers by normalised name, query
- * arguments decoded (a key without value is the empty string).
+ * The values Kong puts into the ATC context for a request ({@code kong/router/fields.lua} {@code
+ * FIELDS_FUNCS} and {@code fill_atc_context}, {@code kong/router/atc.lua} {@code matching}): the
+ * host without its port, the port of the {@code Host} header as {@code net.dst.port} when it has
+ * one, the normalised path, headers by normalised name, query arguments decoded (a key without
+ * value is the empty string).
  */
 public final class RequestContext implements AtcInterpreter.Context {
   private final RouteRequest request;
@@ -72,11 +72,12 @@ public final class RequestContext implements AtcInterpreter.Context {
   private @Nullable List<Object> compute(String field) {
     switch (field) {
       case "net.protocol" -> {
-        return one(switch (request.scheme()) {
-          case "grpc" -> "http";
-          case "grpcs" -> "https";
-          default -> request.scheme();
-        });
+        return one(
+            switch (request.scheme()) {
+              case "grpc" -> "http";
+              case "grpcs" -> "https";
+              default -> request.scheme();
+            });
       }
       case "tls.sni" -> {
         return request.sni().<List<Object>>map(List::of).orElse(null);
@@ -113,11 +114,14 @@ public final class RequestContext implements AtcInterpreter.Context {
     if (field.startsWith("http.headers.")) {
       String name = normalizeHeader(field.substring("http.headers.".length()));
       List<Object> out = new ArrayList<>();
-      request.headers().forEach((k, v) -> {
-        if (k.indexOf('_') < 0 && normalizeHeader(k).equals(name)) {
-          out.add(v);
-        }
-      });
+      request
+          .headers()
+          .forEach(
+              (k, v) -> {
+                if (k.indexOf('_') < 0 && normalizeHeader(k).equals(name)) {
+                  out.add(v);
+                }
+              });
       return out.isEmpty() ? null : out;
     }
     if (field.startsWith("http.queries.")) {

@@ -22,8 +22,13 @@ public final class Transform {
 
   /** Protocols of Kong's stream subsystem ({@code transform.lua} {@code is_stream_route}). */
   public static final Set<String> STREAM_PROTOCOLS = Set.of("tcp", "udp", "tls", "tls_passthrough");
-  /** Protocols of Kong's http subsystem ({@code kong/constants.lua} {@code PROTOCOLS_WITH_SUBSYSTEM}). */
-  public static final Set<String> HTTP_PROTOCOLS = Set.of("http", "https", "grpc", "grpcs", "ws", "wss");
+
+  /**
+   * Protocols of Kong's http subsystem ({@code kong/constants.lua} {@code
+   * PROTOCOLS_WITH_SUBSYSTEM}).
+   */
+  public static final Set<String> HTTP_PROTOCOLS =
+      Set.of("http", "https", "grpc", "grpcs", "ws", "wss");
 
   private static final String OR = " || ";
   private static final String AND = " && ";
@@ -35,7 +40,9 @@ public final class Transform {
    * @return the protocols
    */
   public static List<String> protocols(Route r) {
-    return r.protocols().isEmpty() && !r.has("protocols") ? List.of("http", "https") : r.protocols();
+    return r.protocols().isEmpty() && !r.has("protocols")
+        ? List.of("http", "https")
+        : r.protocols();
   }
 
   /**
@@ -68,8 +75,8 @@ public final class Transform {
   }
 
   /**
-   * The route's ATC expression: its {@code expression}, else one generated from its fields
-   * ({@code transform.lua} {@code get_expression}).
+   * The route's ATC expression: its {@code expression}, else one generated from its fields ({@code
+   * transform.lua} {@code get_expression}).
    *
    * @param r the route
    * @param paths the paths to use (the route's, or one group after splitting)
@@ -176,8 +183,10 @@ public final class Transform {
       StringBuilder hs = new StringBuilder();
       for (Map.Entry<String, List<String>> h : headers.entrySet()) {
         StringBuilder one = new StringBuilder("(");
-        String name = "any(lower(http.headers."
-            + h.getKey().replace('-', '_').toLowerCase(Locale.ROOT) + "))";
+        String name =
+            "any(lower(http.headers."
+                + h.getKey().replace('-', '_').toLowerCase(Locale.ROOT)
+                + "))";
         for (int i = 0; i < h.getValue().size(); i++) {
           String value = h.getValue().get(i);
           String op = "==";
@@ -188,7 +197,10 @@ public final class Transform {
           if (i > 0) {
             one.append(OR);
           }
-          one.append(name).append(' ').append(op).append(' ')
+          one.append(name)
+              .append(' ')
+              .append(op)
+              .append(' ')
               .append(escapeStr(value.toLowerCase(Locale.ROOT)));
         }
         if (hs.length() > 0) {
@@ -281,8 +293,12 @@ public final class Transform {
         String s = ip.asText();
         int slash = s.indexOf('/');
         if (slash >= 0) {
-          expIp = ipField + " in " + maskV4(s.substring(0, slash), s.substring(slash + 1)) + "/"
-              + s.substring(slash + 1);
+          expIp =
+              ipField
+                  + " in "
+                  + maskV4(s.substring(0, slash), s.substring(slash + 1))
+                  + "/"
+                  + s.substring(slash + 1);
         } else {
           expIp = ipField + " == " + s;
         }
@@ -315,25 +331,33 @@ public final class Transform {
     }
     int m = Integer.parseInt(mask);
     long cidr = m == 0 ? 0 : (v >>> (32 - m)) << (32 - m);
-    return ((cidr >>> 24) & 0xFF) + "." + ((cidr >>> 16) & 0xFF) + "." + ((cidr >>> 8) & 0xFF)
-        + "." + (cidr & 0xFF);
+    return ((cidr >>> 24) & 0xFF)
+        + "."
+        + ((cidr >>> 16) & 0xFF)
+        + "."
+        + ((cidr >>> 8) & 0xFF)
+        + "."
+        + (cidr & 0xFF);
   }
 
   /**
-   * The expressions flavour's matcher expression ({@code expressions.lua} {@code
-   * get_expression}): {@code net.port} renamed to {@code net.dst.port}, and unless the route's
-   * only protocol is {@code https}, {@code tls} or {@code tls_passthrough}, {@code && (net.protocol
-   * == ...)} appended, with grpc as http, grpcs as https and tls_passthrough as tcp.
+   * The expressions flavour's matcher expression ({@code expressions.lua} {@code get_expression}):
+   * {@code net.port} renamed to {@code net.dst.port}, and unless the route's only protocol is
+   * {@code https}, {@code tls} or {@code tls_passthrough}, {@code && (net.protocol == ...)}
+   * appended, with grpc as http, grpcs as https and tls_passthrough as tcp.
    *
    * @param r the route
    * @param base the route's expression ({@link #expression})
    * @return the amended expression
    */
   public static String expressionsFlavour(Route r, String base) {
-    String exp = base.contains("net.port")
-        ? base.replaceAll("(net\\.port)(\\s*)([=><!])", "net.dst.port$2$3") : base;
+    String exp =
+        base.contains("net.port")
+            ? base.replaceAll("(net\\.port)(\\s*)([=><!])", "net.dst.port$2$3")
+            : base;
     List<String> protocols = protocols(r);
-    if (protocols.size() == 1 && Set.of("https", "tls", "tls_passthrough").contains(protocols.get(0))) {
+    if (protocols.size() == 1
+        && Set.of("https", "tls", "tls_passthrough").contains(protocols.get(0))) {
       return exp;
     }
     if (protocols.isEmpty()) {
@@ -342,12 +366,13 @@ public final class Transform {
     StringBuilder g = new StringBuilder("(");
     for (int i = 0; i < protocols.size(); i++) {
       String p = protocols.get(i);
-      String v = switch (p) {
-        case "tls_passthrough" -> "tcp";
-        case "grpc" -> "http";
-        case "grpcs" -> "https";
-        default -> p;
-      };
+      String v =
+          switch (p) {
+            case "tls_passthrough" -> "tcp";
+            case "grpc" -> "http";
+            case "grpcs" -> "https";
+            default -> p;
+          };
       if (i > 0) {
         g.append(OR);
       }
@@ -363,11 +388,11 @@ public final class Transform {
   private static final int MAX_HEADER_COUNT = 255;
 
   /**
-   * The route's ATC priority ({@code transform.lua} {@code get_priority}), an unsigned 64-bit
-   * value compared with {@link Long#compareUnsigned}. Layout from the most significant bit:
-   * 3 bits match-field count, 1 bit plain hosts only, 8 bits header count, 1 bit regex path,
-   * regex_priority from bit 19, path length in the low 19 bits; expression routes carry
-   * {@code 0xFF << 56 | priority}.
+   * The route's ATC priority ({@code transform.lua} {@code get_priority}), an unsigned 64-bit value
+   * compared with {@link Long#compareUnsigned}. Layout from the most significant bit: 3 bits
+   * match-field count, 1 bit plain hosts only, 8 bits header count, 1 bit regex path,
+   * regex_priority from bit 19, path length in the low 19 bits; expression routes carry {@code 0xFF
+   * << 56 | priority}.
    *
    * @param r the route
    * @param paths the paths of this matcher (one group after splitting)
@@ -384,7 +409,9 @@ public final class Transform {
       if (!r.snis().isEmpty() || (srcs && dsts)) {
         w = STREAM_SNI_BIT;
       }
-      return w | (ipWeight(r.sources().orElse(null)) << 4) | ipWeight(r.destinations().orElse(null));
+      return w
+          | (ipWeight(r.sources().orElse(null)) << 4)
+          | ipWeight(r.destinations().orElse(null));
     }
     int weight = 0;
     if (nonEmpty(r.sources().orElse(null))) {
@@ -425,7 +452,8 @@ public final class Transform {
         uriLength = paths.get(0).length(); // Lua's # counts bytes; paths are ASCII in practice
       }
     }
-    long regexPriority = regexUrl && r.regexPriority().isPresent() ? r.regexPriority().getAsInt() : 0;
+    long regexPriority =
+        regexUrl && r.regexPriority().isPresent() ? r.regexPriority().getAsInt() : 0;
     return ((long) weight << 61)
         | (plainHostOnly ? PLAIN_HOST_ONLY_BIT : 0)
         | (regexUrl ? REGEX_URL_BIT : 0)
@@ -482,11 +510,17 @@ public final class Transform {
     if ((priority & EXPRESSION_ONLY_BIT) == EXPRESSION_ONLY_BIT) {
       return "expression route, priority " + (priority & ~EXPRESSION_ONLY_BIT);
     }
-    return "fields=" + (priority >>> 61)
-        + " plain_host=" + ((priority & PLAIN_HOST_ONLY_BIT) != 0)
-        + " headers=" + ((priority >>> 52) & 0xFF)
-        + " regex=" + ((priority & REGEX_URL_BIT) != 0)
-        + " regex_priority=" + ((priority >>> 19) & 0xFFFFFFFFL)
-        + " path_length=" + (priority & 0x7FFFF);
+    return "fields="
+        + (priority >>> 61)
+        + " plain_host="
+        + ((priority & PLAIN_HOST_ONLY_BIT) != 0)
+        + " headers="
+        + ((priority >>> 52) & 0xFF)
+        + " regex="
+        + ((priority & REGEX_URL_BIT) != 0)
+        + " regex_priority="
+        + ((priority >>> 19) & 0xFFFFFFFFL)
+        + " path_length="
+        + (priority & 0x7FFFF);
   }
 }

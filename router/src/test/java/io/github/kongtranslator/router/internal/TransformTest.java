@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Expressions and priorities of traditional routes: the expected expressions are those of Kong
- * 3.9.1's {@code spec/01-unit/08-router_spec.lua} ("check empty route fields", "raw string",
- * "check regex with '\\'", "generate http expression", stream "check empty route fields"); the
- * priorities follow the bit layout documented in {@code kong/router/transform.lua}.
+ * 3.9.1's {@code spec/01-unit/08-router_spec.lua} ("check empty route fields", "raw string", "check
+ * regex with '\\'", "generate http expression", stream "check empty route fields"); the priorities
+ * follow the bit layout documented in {@code kong/router/transform.lua}.
  */
 class TransformTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,13 +48,18 @@ class TransformTest {
   void streamExpressions_asKongsSpec() throws Exception {
     assertThat(expr("{\"protocols\":[\"tls\"],\"sources\":[{\"ip\":\"127.168.0.1/8\"}]}"))
         .isEqualTo("(net.src.ip in 127.0.0.0/8)");
-    assertThat(expr("{\"protocols\":[\"tls\"],\"sources\":[{\"ip\":\"127.0.0.1\"}],"
-        + "\"destinations\":[{\"ip\":\"192.168.0.1/16\"}]}"))
+    assertThat(
+            expr(
+                "{\"protocols\":[\"tls\"],\"sources\":[{\"ip\":\"127.0.0.1\"}],"
+                    + "\"destinations\":[{\"ip\":\"192.168.0.1/16\"}]}"))
         .isEqualTo("(net.src.ip == 127.0.0.1) && (net.dst.ip in 192.168.0.0/16)");
-    assertThat(expr("{\"protocols\":[\"tls\"],\"snis\":[\"www.example.org\"],"
-        + "\"destinations\":[{\"ip\":\"192.168.0.1/16\"}]}"))
-        .isEqualTo("(net.protocol != r#\"tls\"# || (tls.sni == r#\"www.example.org\"#))"
-            + " && (net.dst.ip in 192.168.0.0/16)");
+    assertThat(
+            expr(
+                "{\"protocols\":[\"tls\"],\"snis\":[\"www.example.org\"],"
+                    + "\"destinations\":[{\"ip\":\"192.168.0.1/16\"}]}"))
+        .isEqualTo(
+            "(net.protocol != r#\"tls\"# || (tls.sni == r#\"www.example.org\"#))"
+                + " && (net.dst.ip in 192.168.0.0/16)");
   }
 
   // expressions.lua: protocols appended unless the only protocol is https/tls/tls_passthrough
@@ -62,15 +67,19 @@ class TransformTest {
   void expressionsFlavour_addsProtocols() throws Exception {
     Route grpc = route("{\"protocols\":[\"grpc\",\"grpcs\"],\"expression\":\"net.port == 80\"}");
     assertThat(Transform.expressionsFlavour(grpc, Transform.expression(grpc, grpc.paths())))
-        .isEqualTo("net.dst.port == 80 && (net.protocol == r#\"http\"# || net.protocol == r#\"https\"#)");
+        .isEqualTo(
+            "net.dst.port == 80 && (net.protocol == r#\"http\"# || net.protocol == r#\"https\"#)");
     Route https = route("{\"protocols\":[\"https\"],\"expression\":\"http.path == \\\"/\\\"\"}");
-    assertThat(Transform.expressionsFlavour(https, "http.path == \"/\"")).isEqualTo("http.path == \"/\"");
+    assertThat(Transform.expressionsFlavour(https, "http.path == \"/\""))
+        .isEqualTo("http.path == \"/\"");
   }
 
   @Test
   void priority_bitLayout() throws Exception {
-    Route r = route("{\"hosts\":[\"a.com\"],\"methods\":[\"GET\"],\"paths\":[\"/abc\"],"
-        + "\"headers\":{\"x\":[\"1\"],\"y\":[\"2\"]}}");
+    Route r =
+        route(
+            "{\"hosts\":[\"a.com\"],\"methods\":[\"GET\"],\"paths\":[\"/abc\"],"
+                + "\"headers\":{\"x\":[\"1\"],\"y\":[\"2\"]}}");
     long p = Transform.priority(r, r.paths());
     assertThat(p >>> 61).isEqualTo(4); // methods, hosts, headers, paths
     assertThat((p >>> 60) & 1).isEqualTo(1); // plain host
@@ -88,9 +97,11 @@ class TransformTest {
 
   @Test
   void pathGroups_splitByRegexAndLength() throws Exception {
-    Route r = route("{\"paths\":[\"~/regex.*$\",\"/long-path\",\"/one\",\"/two\",\"/three\",\"~/.*\"]}");
-    assertThat(Transform.pathGroups(r)).containsExactly(
-        java.util.List.of("~/regex.*$", "~/.*"), java.util.List.of("/long-path"),
-        java.util.List.of("/one", "/two"), java.util.List.of("/three"));
+    Route r =
+        route("{\"paths\":[\"~/regex.*$\",\"/long-path\",\"/one\",\"/two\",\"/three\",\"~/.*\"]}");
+    assertThat(Transform.pathGroups(r))
+        .containsExactly(
+            java.util.List.of("~/regex.*$", "~/.*"), java.util.List.of("/long-path"),
+            java.util.List.of("/one", "/two"), java.util.List.of("/three"));
   }
 }

@@ -1,4 +1,6 @@
-/** Seeded, reproducible synthetic clusters of realistic object mixes, for benchmarks and load tests. */
+/**
+ * Seeded, reproducible synthetic clusters of realistic object mixes, for benchmarks and load tests.
+ */
 @NullMarked
 package io.github.kongtranslator.testkit.cluster;
 

@@ -4,8 +4,8 @@ package io.github.kongtranslator.testkit.gateway;
  * A fault injected into one push of a {@link SimulatedGateway}.
  *
  * @param type what goes wrong
- * @param appliedOperations for {@link Type#FAIL_AFTER}: how many entity operations succeed
- *     before the connection breaks (partial gateways; an atomic gateway applies nothing)
+ * @param appliedOperations for {@link Type#FAIL_AFTER}: how many entity operations succeed before
+ *     the connection breaks (partial gateways; an atomic gateway applies nothing)
  */
 public record Fault(Type type, int appliedOperations) {
 
@@ -17,9 +17,7 @@ public record Fault(Type type, int appliedOperations) {
     TIMEOUT_BEFORE_SENDING,
     /** The gateway processes the push fully, but the answer is lost: INDETERMINATE. */
     TIMEOUT_AFTER_APPLYING,
-    /**
-     * The gateway fails (5xx, connection reset) after applying some operations: INDETERMINATE.
-     */
+    /** The gateway fails (5xx, connection reset) after applying some operations: INDETERMINATE. */
     FAIL_AFTER
   }
 
@@ -27,11 +25,13 @@ public record Fault(Type type, int appliedOperations) {
    * Validates the count.
    *
    * @param type what goes wrong
-   * @param appliedOperations for {@link Type#FAIL_AFTER}: how many entity operations succeed before the connection breaks (partial gateways; an atomic gateway applies nothing)
+   * @param appliedOperations for {@link Type#FAIL_AFTER}: how many entity operations succeed before
+   *     the connection breaks (partial gateways; an atomic gateway applies nothing)
    */
   public Fault {
     if (appliedOperations < 0) {
-      throw new IllegalArgumentException("appliedOperations must be >= 0, was " + appliedOperations);
+      throw new IllegalArgumentException(
+          "appliedOperations must be >= 0, was " + appliedOperations);
     }
   }
 

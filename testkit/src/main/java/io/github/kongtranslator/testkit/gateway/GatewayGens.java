@@ -5,13 +5,15 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** QuickTheories generators for {@link SimulatedGateway} and {@link KongAdminFake} fault schedules. */
+/**
+ * QuickTheories generators for {@link SimulatedGateway} and {@link KongAdminFake} fault schedules.
+ */
 public final class GatewayGens {
   private GatewayGens() {}
 
   /**
-   * Any fault: none, a timeout before sending, a timeout after applying, or a failure after
-   * 0 to {@code maxOperations} entity operations.
+   * Any fault: none, a timeout before sending, a timeout after applying, or a failure after 0 to
+   * {@code maxOperations} entity operations.
    *
    * @param maxOperations the largest operation count for {@link Fault#failAfter(int)}
    * @return the generator
@@ -31,7 +33,13 @@ public final class GatewayGens {
    * @return the generator
    */
   public static Gen<HttpFault> transientHttpFaults() {
-    return Generate.pick(java.util.List.of(HttpFault.status(429), HttpFault.status(500), HttpFault.status(502),
-        HttpFault.status(503), HttpFault.resetBefore(), HttpFault.resetAfter()));
+    return Generate.pick(
+        java.util.List.of(
+            HttpFault.status(429),
+            HttpFault.status(500),
+            HttpFault.status(502),
+            HttpFault.status(503),
+            HttpFault.resetBefore(),
+            HttpFault.resetAfter()));
   }
 }

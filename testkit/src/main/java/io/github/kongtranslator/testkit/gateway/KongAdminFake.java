@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Kong 3.9 Admin API in process, on {@code 127.0.0.1} (an ephemeral port), that behaves as
- * Kong's own code defines it ({@code Kong/kong} tag 3.9.1: {@code kong/api/endpoints.lua}, {@code
+ * A Kong 3.9 Admin API in process, on {@code 127.0.0.1} (an ephemeral port), that behaves as Kong's
+ * own code defines it ({@code Kong/kong} tag 3.9.1: {@code kong/api/endpoints.lua}, {@code
  * kong/api/routes/*.lua}, {@code kong/db/errors.lua}, the entity schemas), so that a client that
  * works against it works against Kong. Each behaviour names the spec case of {@code
  * spec/02-integration/04-admin_api/} it follows; {@code KongAdminFakeContractIT} checks them.
@@ -45,34 +45,34 @@ import org.jspecify.annotations.Nullable;
  *       /upstreams/{u}/targets}; {@code /targets} is 404), plugins, consumers, certificates, CA
  *       certificates, SNIs, vaults, the credentials of the bundled auth plugins (under {@code
  *       /consumers/{c}/key-auth} …, listed at {@code /key-auths} …). Enterprise only: consumer
- *       groups (members under {@code /consumer_groups/{g}/consumers}), licenses, {@code
- *       mtls-auth} credentials, {@code degraphql_routes}. On OSS these answer 404.
- *   <li><b>PUT</b> on {@code /{collection}/{id or name}} creates or replaces (09-routes "creates
- *       if not found"); on {@code /upstreams/{u}/targets/{t}} it only updates and answers 404 for
- *       a missing target ({@code kong/api/routes/upstreams.lua} {@code target_endpoint}); targets
- *       are created with POST, and a second target with the same address is a 409 (08-targets
- *       "fails to create duplicated targets").
+ *       groups (members under {@code /consumer_groups/{g}/consumers}), licenses, {@code mtls-auth}
+ *       credentials, {@code degraphql_routes}. On OSS these answer 404.
+ *   <li><b>PUT</b> on {@code /{collection}/{id or name}} creates or replaces (09-routes "creates if
+ *       not found"); on {@code /upstreams/{u}/targets/{t}} it only updates and answers 404 for a
+ *       missing target ({@code kong/api/routes/upstreams.lua} {@code target_endpoint}); targets are
+ *       created with POST, and a second target with the same address is a 409 (08-targets "fails to
+ *       create duplicated targets").
  *   <li><b>Unique fields</b> (names, usernames, credential keys, SNI names, vault prefixes) give
- *       409 {@code unique constraint violation}; a missing foreign entity gives 400 {@code
- *       foreign key violation}; deleting an entity still referenced without cascade (a service
- *       with routes, a certificate with SNIs) gives 400 ({@code
- *       foreign_key_violation_restricted}); plugins, targets, credentials and memberships are
- *       deleted with their parent ({@code on_delete = "cascade"}). A top-level DELETE of a
- *       missing entity is 204 (10-services "returns HTTP 204 even if not found").
+ *       409 {@code unique constraint violation}; a missing foreign entity gives 400 {@code foreign
+ *       key violation}; deleting an entity still referenced without cascade (a service with routes,
+ *       a certificate with SNIs) gives 400 ({@code foreign_key_violation_restricted}); plugins,
+ *       targets, credentials and memberships are deleted with their parent ({@code on_delete =
+ *       "cascade"}). A top-level DELETE of a missing entity is 204 (10-services "returns HTTP 204
+ *       even if not found").
  *   <li><b>Lists</b>: pages of {@code size} (default 100, at most 1000) with an opaque {@code
- *       offset} and a {@code next} path that keeps {@code tags} and {@code size} (14-tags
- *       "returns the correct 'next' arg"); {@code ?tags=a,b} requires all, {@code a/b} any, a mix
- *       is a 400 (14-tags "errors if filter by mix of AND and OR"); nested lists ignore {@code
- *       tags} (14-tags "ignores tags when filtering by multiple filters #6779").
+ *       offset} and a {@code next} path that keeps {@code tags} and {@code size} (14-tags "returns
+ *       the correct 'next' arg"); {@code ?tags=a,b} requires all, {@code a/b} any, a mix is a 400
+ *       (14-tags "errors if filter by mix of AND and OR"); nested lists ignore {@code tags}
+ *       (14-tags "ignores tags when filtering by multiple filters #6779").
  *   <li><b>DB-less</b> ({@link #dbLess()}): {@code POST /config} replaces the configuration or
- *       answers 400 with {@code flattened_errors} ({@code ?flatten_errors=1}); {@code
- *       check_hash=1} with the current configuration answers 304 (15-off "returns 304 if checking
- *       hash and configuration is identical"); entity writes are 405 (15-off "returns HTTP 405 on
- *       invalid method").
+ *       answers 400 with {@code flattened_errors} ({@code ?flatten_errors=1}); {@code check_hash=1}
+ *       with the current configuration answers 304 (15-off "returns 304 if checking hash and
+ *       configuration is identical"); entity writes are 405 (15-off "returns HTTP 405 on invalid
+ *       method").
  *   <li><b>Faults</b>: {@link #failRequest} (the n-th request of this node) and {@link
  *       #failMatching} (requests whose {@code METHOD path} matches): an HTTP status, or a
- *       connection reset before or after processing. {@link #rejectEntities} makes entities
- *       fail schema validation (400).
+ *       connection reset before or after processing. {@link #rejectEntities} makes entities fail
+ *       schema validation (400).
  * </ul>
  *
  * <p>Several nodes may share one {@link KongDatabase} ({@link #node(KongDatabase)}), as Kong nodes
@@ -95,8 +95,8 @@ public final class KongAdminFake implements AutoCloseable {
    * A collection's schema, as far as the Admin API's behaviour depends on it.
    *
    * @param name the collection
-   * @param endpointKey the field usable instead of the id in a path (Kong's {@code
-   *     endpoint_key}), or empty
+   * @param endpointKey the field usable instead of the id in a path (Kong's {@code endpoint_key}),
+   *     or empty
    * @param unique field groups that must be unique (one field, or a composite)
    * @param fks foreign keys by field
    * @param tags whether the entity has {@code tags}
@@ -104,8 +104,13 @@ public final class KongAdminFake implements AutoCloseable {
    * @param enterprise whether only Enterprise has it
    */
   private record Schema(
-      String name, String endpointKey, List<List<String>> unique, Map<String, Fk> fks, boolean tags,
-      Map<String, Object> defaults, boolean enterprise) {}
+      String name,
+      String endpointKey,
+      List<List<String>> unique,
+      Map<String, Fk> fks,
+      boolean tags,
+      Map<String, Object> defaults,
+      boolean enterprise) {}
 
   static {
     // the JDK server writes the status line and the body separately; without TCP_NODELAY every
@@ -116,65 +121,210 @@ public final class KongAdminFake implements AutoCloseable {
   }
 
   private static final Map<String, Schema> SCHEMAS = new LinkedHashMap<>();
+
   /** Credential endpoint under {@code /consumers/{c}/} → listing collection. */
-  private static final ImmutableMap<String, String> CREDENTIALS = ImmutableMap.<String, String>builder()
-      .put("key-auth", "key-auths").put("basic-auth", "basic-auths").put("hmac-auth", "hmac-auths")
-      .put("jwt", "jwts").put("oauth2", "oauth2").put("acls", "acls").put("mtls-auth", "mtls-auths").build();
+  private static final ImmutableMap<String, String> CREDENTIALS =
+      ImmutableMap.<String, String>builder()
+          .put("key-auth", "key-auths")
+          .put("basic-auth", "basic-auths")
+          .put("hmac-auth", "hmac-auths")
+          .put("jwt", "jwts")
+          .put("oauth2", "oauth2")
+          .put("acls", "acls")
+          .put("mtls-auth", "mtls-auths")
+          .build();
+
   private static final String MEMBERS = "consumer_group_consumers";
 
   static {
     Fk consumer = new Fk("consumers", true);
     // kong/db/schema/entities/services.lua, routes.lua (service: no on_delete, so restrict), ...
-    schema("services", "name", List.of(List.of("name")), Map.of("client_certificate", new Fk("certificates", false)),
-        true, Map.of("retries", 5, "connect_timeout", 60000, "write_timeout", 60000, "read_timeout", 60000,
-            "enabled", true, "protocol", "http", "port", 80), false);
-    schema("routes", "name", List.of(List.of("name")), Map.of("service", new Fk("services", false)), true,
-        Map.of("strip_path", true, "preserve_host", false, "regex_priority", 0, "https_redirect_status_code", 426,
-            "path_handling", "v0", "request_buffering", true, "response_buffering", true,
-            "protocols", List.of("http", "https")), false);
-    schema("upstreams", "name", List.of(List.of("name")), Map.of("client_certificate", new Fk("certificates", false)),
-        true, Map.of("algorithm", "round-robin", "slots", 10000, "hash_on", "none", "hash_fallback", "none"), false);
+    schema(
+        "services",
+        "name",
+        List.of(List.of("name")),
+        Map.of("client_certificate", new Fk("certificates", false)),
+        true,
+        Map.of(
+            "retries",
+            5,
+            "connect_timeout",
+            60000,
+            "write_timeout",
+            60000,
+            "read_timeout",
+            60000,
+            "enabled",
+            true,
+            "protocol",
+            "http",
+            "port",
+            80),
+        false);
+    schema(
+        "routes",
+        "name",
+        List.of(List.of("name")),
+        Map.of("service", new Fk("services", false)),
+        true,
+        Map.of(
+            "strip_path",
+            true,
+            "preserve_host",
+            false,
+            "regex_priority",
+            0,
+            "https_redirect_status_code",
+            426,
+            "path_handling",
+            "v0",
+            "request_buffering",
+            true,
+            "response_buffering",
+            true,
+            "protocols",
+            List.of("http", "https")),
+        false);
+    schema(
+        "upstreams",
+        "name",
+        List.of(List.of("name")),
+        Map.of("client_certificate", new Fk("certificates", false)),
+        true,
+        Map.of(
+            "algorithm", "round-robin", "slots", 10000, "hash_on", "none", "hash_fallback", "none"),
+        false);
     // targets.lua: upstream on_delete = "cascade", cache_key = {upstream, target}
-    schema("targets", "", List.of(List.of("upstream", "target")), Map.of("upstream", new Fk("upstreams", true)), true,
-        Map.of("weight", 100), false);
+    schema(
+        "targets",
+        "",
+        List.of(List.of("upstream", "target")),
+        Map.of("upstream", new Fk("upstreams", true)),
+        true,
+        Map.of("weight", 100),
+        false);
     // plugins.lua: route, service, consumer on_delete = "cascade"; unique per cache key
-    schema("plugins", "", List.of(List.of("name", "route", "service", "consumer", "consumer_group")),
-        Map.of("route", new Fk("routes", true), "service", new Fk("services", true), "consumer", consumer,
-            "consumer_group", new Fk("consumer_groups", true)),
-        true, Map.of("enabled", true, "protocols", List.of("grpc", "grpcs", "http", "https")), false);
-    schema("consumers", "username", List.of(List.of("username"), List.of("custom_id")), Map.of(), true, Map.of(), false);
+    schema(
+        "plugins",
+        "",
+        List.of(List.of("name", "route", "service", "consumer", "consumer_group")),
+        Map.of(
+            "route",
+            new Fk("routes", true),
+            "service",
+            new Fk("services", true),
+            "consumer",
+            consumer,
+            "consumer_group",
+            new Fk("consumer_groups", true)),
+        true,
+        Map.of("enabled", true, "protocols", List.of("grpc", "grpcs", "http", "https")),
+        false);
+    schema(
+        "consumers",
+        "username",
+        List.of(List.of("username"), List.of("custom_id")),
+        Map.of(),
+        true,
+        Map.of(),
+        false);
     schema("consumer_groups", "name", List.of(List.of("name")), Map.of(), true, Map.of(), true);
-    schema(MEMBERS, "", List.of(List.of("consumer_group", "consumer")),
-        Map.of("consumer_group", new Fk("consumer_groups", true), "consumer", consumer), false, Map.of(), true);
+    schema(
+        MEMBERS,
+        "",
+        List.of(List.of("consumer_group", "consumer")),
+        Map.of("consumer_group", new Fk("consumer_groups", true), "consumer", consumer),
+        false,
+        Map.of(),
+        true);
     schema("certificates", "", List.of(), Map.of(), true, Map.of(), false);
     schema("ca_certificates", "", List.of(), Map.of(), true, Map.of(), false);
     // snis.lua: certificate is required, no on_delete: restrict
-    schema("snis", "name", List.of(List.of("name")), Map.of("certificate", new Fk("certificates", false)), true,
-        Map.of(), false);
+    schema(
+        "snis",
+        "name",
+        List.of(List.of("name")),
+        Map.of("certificate", new Fk("certificates", false)),
+        true,
+        Map.of(),
+        false);
     schema("vaults", "prefix", List.of(List.of("prefix")), Map.of(), true, Map.of(), false);
     // kong/plugins/*/daos.lua: consumer on_delete = "cascade"
-    schema("key-auths", "", List.of(List.of("key")), Map.of("consumer", consumer), true, Map.of(), false);
-    schema("basic-auths", "", List.of(List.of("username")), Map.of("consumer", consumer), true, Map.of(), false);
-    schema("hmac-auths", "", List.of(List.of("username")), Map.of("consumer", consumer), true, Map.of(), false);
-    schema("jwts", "", List.of(List.of("key")), Map.of("consumer", consumer), true, Map.of(), false);
-    schema("oauth2", "", List.of(List.of("client_id")), Map.of("consumer", consumer), true, Map.of(), false);
-    schema("acls", "", List.of(List.of("consumer", "group")), Map.of("consumer", consumer), true, Map.of(), false);
+    schema(
+        "key-auths",
+        "",
+        List.of(List.of("key")),
+        Map.of("consumer", consumer),
+        true,
+        Map.of(),
+        false);
+    schema(
+        "basic-auths",
+        "",
+        List.of(List.of("username")),
+        Map.of("consumer", consumer),
+        true,
+        Map.of(),
+        false);
+    schema(
+        "hmac-auths",
+        "",
+        List.of(List.of("username")),
+        Map.of("consumer", consumer),
+        true,
+        Map.of(),
+        false);
+    schema(
+        "jwts", "", List.of(List.of("key")), Map.of("consumer", consumer), true, Map.of(), false);
+    schema(
+        "oauth2",
+        "",
+        List.of(List.of("client_id")),
+        Map.of("consumer", consumer),
+        true,
+        Map.of(),
+        false);
+    schema(
+        "acls",
+        "",
+        List.of(List.of("consumer", "group")),
+        Map.of("consumer", consumer),
+        true,
+        Map.of(),
+        false);
     schema("mtls-auths", "", List.of(), Map.of("consumer", consumer), true, Map.of(), true);
     schema("licenses", "", List.of(), Map.of(), false, Map.of(), true);
-    schema("degraphql_routes", "", List.of(), Map.of("service", new Fk("services", true)), true, Map.of(), true);
+    schema(
+        "degraphql_routes",
+        "",
+        List.of(),
+        Map.of("service", new Fk("services", true)),
+        true,
+        Map.of(),
+        true);
   }
 
   private static void schema(
-      String name, String key, List<List<String>> unique, Map<String, Fk> fks, boolean tags,
-      Map<String, Object> defaults, boolean enterprise) {
+      String name,
+      String key,
+      List<List<String>> unique,
+      Map<String, Fk> fks,
+      boolean tags,
+      Map<String, Object> defaults,
+      boolean enterprise) {
     SCHEMAS.put(name, new Schema(name, key, unique, fks, tags, defaults, enterprise));
   }
 
   private static final Pattern UUID_RE =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   /** kong/api/endpoints.lua: printable ASCII except ',' and '/', plus UTF-8. */
-  private static final Pattern TAG_AND = Pattern.compile("^([\\x20-\\x2B\\x2D\\x2E\\x30-\\x7E\\u0080-\\uFFFF]+(,|$))+$");
-  private static final Pattern TAG_OR = Pattern.compile("^([\\x20-\\x2B\\x2D\\x2E\\x30-\\x7E\\u0080-\\uFFFF]+(/|$))+$");
+  private static final Pattern TAG_AND =
+      Pattern.compile("^([\\x20-\\x2B\\x2D\\x2E\\x30-\\x7E\\u0080-\\uFFFF]+(,|$))+$");
+
+  private static final Pattern TAG_OR =
+      Pattern.compile("^([\\x20-\\x2B\\x2D\\x2E\\x30-\\x7E\\u0080-\\uFFFF]+(/|$))+$");
   private static final String EMPTY_HASH = "00000000000000000000000000000000";
 
   private final KongDatabase db;
@@ -206,7 +356,8 @@ public final class KongAdminFake implements AutoCloseable {
     this.dbLess = dbLess;
     this.nodeId = nodeId;
     try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      this.server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake Admin API", e);
     }
@@ -296,7 +447,9 @@ public final class KongAdminFake implements AutoCloseable {
    * @return a copy, in order
    */
   public ImmutableList<String> writes() {
-    return requests().stream().filter(r -> !r.startsWith("GET ")).map(r -> r.split("\\?", -1)[0])
+    return requests().stream()
+        .filter(r -> !r.startsWith("GET "))
+        .map(r -> r.split("\\?", -1)[0])
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -357,9 +510,9 @@ public final class KongAdminFake implements AutoCloseable {
   }
 
   /**
-   * Makes entities fail schema validation: a write of a matching entity (DB mode) is a 400
-   * {@code schema violation}; a declarative configuration with one (DB-less) is a 400 naming it
-   * in {@code flattened_errors}.
+   * Makes entities fail schema validation: a write of a matching entity (DB mode) is a 400 {@code
+   * schema violation}; a declarative configuration with one (DB-less) is a 400 naming it in {@code
+   * flattened_errors}.
    *
    * @param which which entities (as sent, with their tags)
    * @return this
@@ -418,8 +571,13 @@ public final class KongAdminFake implements AutoCloseable {
         }
       }
       if (fault != null && fault.kind() == HttpFault.Kind.STATUS) {
-        reply = new Reply(fault.status(), message(fault.status() == 429
-            ? "API rate limit exceeded" : "An unexpected error occurred"));
+        reply =
+            new Reply(
+                fault.status(),
+                message(
+                    fault.status() == 429
+                        ? "API rate limit exceeded"
+                        : "An unexpected error occurred"));
       } else if (fault != null && fault.kind() == HttpFault.Kind.RESET_BEFORE) {
         reply = null;
       } else {
@@ -430,8 +588,10 @@ public final class KongAdminFake implements AutoCloseable {
       ex.close(); // no status line: the client sees the connection end
       return;
     }
-    byte[] out = reply.status() == 204 || reply.status() == 304 ? new byte[0]
-        : reply.body().toString().getBytes(StandardCharsets.UTF_8);
+    byte[] out =
+        reply.status() == 204 || reply.status() == 304
+            ? new byte[0]
+            : reply.body().toString().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     ex.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
     if (out.length > 0) {
@@ -470,7 +630,8 @@ public final class KongAdminFake implements AutoCloseable {
     return new Reply(404, message("Not found"));
   }
 
-  private static Reply error(int status, int code, String name, String message, @Nullable JsonNode fields) {
+  private static Reply error(
+      int status, int code, String name, String message, @Nullable JsonNode fields) {
     ObjectNode b = KongDatabase.MAPPER.createObjectNode();
     b.put("code", code).put("name", name).put("message", message);
     if (fields != null) {
@@ -501,7 +662,9 @@ public final class KongAdminFake implements AutoCloseable {
       }
     }
     if (seg.isEmpty()) {
-      return method.equals("GET") ? new Reply(200, info()) : new Reply(405, message("Method not allowed"));
+      return method.equals("GET")
+          ? new Reply(200, info())
+          : new Reply(405, message("Method not allowed"));
     }
     if (seg.size() == 1 && seg.get(0).equals("status")) {
       ObjectNode s = KongDatabase.MAPPER.createObjectNode();
@@ -516,8 +679,12 @@ public final class KongAdminFake implements AutoCloseable {
     if (dbLess && !method.equals("GET")) {
       // 15-off_spec "returns HTTP 405 on invalid method"
       return method.equals("POST") && seg.size() == 1
-          ? error(405, 12, "operation unsupported",
-              "cannot create '" + seg.get(0) + "' entities when not using a database", null)
+          ? error(
+              405,
+              12,
+              "operation unsupported",
+              "cannot create '" + seg.get(0) + "' entities when not using a database",
+              null)
           : new Reply(405, message("Method not allowed"));
     }
     Optional<ObjectNode> parsed = Optional.empty();
@@ -529,7 +696,8 @@ public final class KongAdminFake implements AutoCloseable {
         }
         parsed = Optional.of((ObjectNode) j);
       } catch (IOException e) {
-        return new Reply(400, message("Cannot parse JSON body")); // 08-targets "handles malformed JSON body"
+        return new Reply(
+            400, message("Cannot parse JSON body")); // 08-targets "handles malformed JSON body"
       }
     }
     ObjectNode in = parsed.orElseGet(KongDatabase.MAPPER::createObjectNode);
@@ -543,7 +711,10 @@ public final class KongAdminFake implements AutoCloseable {
       return credentials(method, seg, q, in);
     }
     // /consumer_groups/{g}/consumers[/{c}]
-    if (top.equals("consumer_groups") && seg.size() >= 3 && seg.get(2).equals("consumers") && exists(top)) {
+    if (top.equals("consumer_groups")
+        && seg.size() >= 3
+        && seg.get(2).equals("consumers")
+        && exists(top)) {
       return members(method, seg, q, in);
     }
     if (!exists(top) || top.equals(MEMBERS) || top.equals("targets") || seg.size() > 2) {
@@ -563,7 +734,8 @@ public final class KongAdminFake implements AutoCloseable {
       case "GET" -> now.<Reply>map(e -> new Reply(200, e)).orElseGet(KongAdminFake::notFound);
       case "PUT" -> put(s, key, now.orElse(null), in);
       case "PATCH" -> now.map(e -> patch(s, e, in)).orElseGet(KongAdminFake::notFound);
-      case "DELETE" -> now.map(e -> delete(s, e)).orElseGet(() -> new Reply(204, NullNode.getInstance()));
+      case "DELETE" ->
+          now.map(e -> delete(s, e)).orElseGet(() -> new Reply(204, NullNode.getInstance()));
       default -> new Reply(405, message("Method not allowed"));
     };
   }
@@ -576,7 +748,16 @@ public final class KongAdminFake implements AutoCloseable {
     ObjectNode conf = i.putObject("configuration");
     conf.put("database", dbLess ? "off" : "postgres");
     ObjectNode available = i.putObject("plugins").putObject("available_on_server");
-    for (String p : List.of("key-auth", "basic-auth", "hmac-auth", "jwt", "oauth2", "acl", "cors", "rate-limiting")) {
+    for (String p :
+        List.of(
+            "key-auth",
+            "basic-auth",
+            "hmac-auth",
+            "jwt",
+            "oauth2",
+            "acl",
+            "cors",
+            "rate-limiting")) {
       available.putObject(p).put("version", "3.9.1");
     }
     if (db.edition() == Edition.ENTERPRISE) {
@@ -607,40 +788,67 @@ public final class KongAdminFake implements AutoCloseable {
   // ---- lists --------------------------------------------------------------------------------
 
   /**
-   * One page; kong/api/endpoints.lua {@code get_collection_endpoint}, {@code extract_options}:
-   * tags filter (top-level lists only), size, opaque offset, {@code next} with tags and size.
+   * One page; kong/api/endpoints.lua {@code get_collection_endpoint}, {@code extract_options}: tags
+   * filter (top-level lists only), size, opaque offset, {@code next} with tags and size.
    */
-  private Reply list(Schema s, List<ObjectNode> all, Map<String, String> q, String path, boolean topLevel) {
+  private Reply list(
+      Schema s, List<ObjectNode> all, Map<String, String> q, String path, boolean topLevel) {
     List<ObjectNode> rows = new ArrayList<>(all);
     String tagsArg = q.get("tags");
     if (topLevel && tagsArg != null && s.tags()) {
       if (tagsArg.isEmpty()) {
-        return error(400, 11, "invalid options", "invalid option (tags: cannot be null)",
+        return error(
+            400,
+            11,
+            "invalid options",
+            "invalid option (tags: cannot be null)",
             KongDatabase.MAPPER.createObjectNode().put("tags", "cannot be null"));
       }
       boolean and = TAG_AND.matcher(tagsArg).matches();
       boolean or = !and && TAG_OR.matcher(tagsArg).matches();
       if (!and && !or) {
-        return error(400, 11, "invalid options", "invalid option (tags: invalid filter syntax)",
+        return error(
+            400,
+            11,
+            "invalid options",
+            "invalid option (tags: invalid filter syntax)",
             KongDatabase.MAPPER.createObjectNode().put("tags", "invalid filter syntax"));
       }
       List<String> wanted = List.of(tagsArg.split(and ? "," : "/"));
       if (wanted.size() > 5) {
-        return error(400, 11, "invalid options", "invalid option (tags: cannot query more than 5 tags)",
+        return error(
+            400,
+            11,
+            "invalid options",
+            "invalid option (tags: cannot query more than 5 tags)",
             KongDatabase.MAPPER.createObjectNode().put("tags", "cannot query more than 5 tags"));
       }
-      rows.removeIf(e -> and ? !wanted.stream().allMatch(t -> KongDatabase.hasTag(e, t))
-          : wanted.stream().noneMatch(t -> KongDatabase.hasTag(e, t)));
+      rows.removeIf(
+          e ->
+              and
+                  ? !wanted.stream().allMatch(t -> KongDatabase.hasTag(e, t))
+                  : wanted.stream().noneMatch(t -> KongDatabase.hasTag(e, t)));
     } else if (topLevel && tagsArg != null) {
-      return error(400, 11, "invalid options", "invalid option (tags: cannot be used with '" + s.name() + "')",
-          KongDatabase.MAPPER.createObjectNode().put("tags", "cannot be used with '" + s.name() + "'"));
+      return error(
+          400,
+          11,
+          "invalid options",
+          "invalid option (tags: cannot be used with '" + s.name() + "')",
+          KongDatabase.MAPPER
+              .createObjectNode()
+              .put("tags", "cannot be used with '" + s.name() + "'"));
     }
     int size = 100;
     if (q.containsKey("size")) {
       try {
         size = Integer.parseInt(q.get("size"));
       } catch (NumberFormatException e) {
-        return error(400, 9, "invalid size", "size must be a number", null); // 09-routes "handles invalid size"
+        return error(
+            400,
+            9,
+            "invalid size",
+            "size must be a number",
+            null); // 09-routes "handles invalid size"
       }
       if (size < 1 || size > 1000) {
         return error(400, 9, "invalid size", "size must be an integer between 1 and 1000", null);
@@ -653,7 +861,12 @@ public final class KongAdminFake implements AutoCloseable {
         String decoded = new String(Base64.getDecoder().decode(off), StandardCharsets.UTF_8);
         start = Integer.parseInt(decoded.substring(decoded.indexOf(':') + 1));
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        return error(400, 7, "invalid offset", "'" + off + "' is not a valid offset: bad base64 encoding", null);
+        return error(
+            400,
+            7,
+            "invalid offset",
+            "'" + off + "' is not a valid offset: bad base64 encoding",
+            null);
       }
     }
     ObjectNode out = KongDatabase.MAPPER.createObjectNode();
@@ -662,11 +875,17 @@ public final class KongAdminFake implements AutoCloseable {
       data.add(rows.get(i));
     }
     if (start + size < rows.size()) {
-      String offset = Base64.getEncoder().encodeToString(("page:" + (start + size)).getBytes(StandardCharsets.UTF_8));
+      String offset =
+          Base64.getEncoder()
+              .encodeToString(("page:" + (start + size)).getBytes(StandardCharsets.UTF_8));
       out.put("offset", offset);
-      out.put("next", path + "?offset=" + enc(offset)
-          + (topLevel && tagsArg != null ? "&tags=" + enc(tagsArg) : "")
-          + (topLevel && q.containsKey("size") ? "&size=" + q.get("size") : ""));
+      out.put(
+          "next",
+          path
+              + "?offset="
+              + enc(offset)
+              + (topLevel && tagsArg != null ? "&tags=" + enc(tagsArg) : "")
+              + (topLevel && q.containsKey("size") ? "&size=" + q.get("size") : ""));
     } else {
       out.putNull("next"); // 09-routes "data property is an empty array": {data = {}, next = null}
     }
@@ -702,14 +921,23 @@ public final class KongAdminFake implements AutoCloseable {
    * Validates and stores an entity: schema (the reject predicate, tags), foreign keys, defaults,
    * uniqueness; kong/db/errors.lua for the bodies.
    */
-  private Reply save(Schema s, ObjectNode in, @Nullable ObjectNode replaces, boolean upsert, int created) {
+  private Reply save(
+      Schema s, ObjectNode in, @Nullable ObjectNode replaces, boolean upsert, int created) {
     ObjectNode e = in.deepCopy();
     if (!s.tags() && e.has("tags")) {
-      return error(400, 2, "schema violation", "schema violation (tags: unknown field)",
+      return error(
+          400,
+          2,
+          "schema violation",
+          "schema violation (tags: unknown field)",
           KongDatabase.MAPPER.createObjectNode().put("tags", "unknown field"));
     }
     if (rejects.test(in)) {
-      return error(400, 2, "schema violation", "schema violation (config: rejected by the fake gateway)",
+      return error(
+          400,
+          2,
+          "schema violation",
+          "schema violation (config: rejected by the fake gateway)",
           KongDatabase.MAPPER.createObjectNode().put("config", "rejected by the fake gateway"));
     }
     for (Map.Entry<String, Fk> fk : s.fks().entrySet()) {
@@ -724,14 +952,23 @@ public final class KongAdminFake implements AutoCloseable {
         target = db.byId(parent.name(), ref.get("id").asText());
       } else if (ref.isObject() && !parent.endpointKey().isEmpty()) {
         // 09-routes "references a Service by name": a reference may use the endpoint key
-        JsonNode key = ref.hasNonNull(parent.endpointKey()) ? ref.get(parent.endpointKey()) : ref.get("name");
+        JsonNode key =
+            ref.hasNonNull(parent.endpointKey()) ? ref.get(parent.endpointKey()) : ref.get("name");
         target = key == null || key.isNull() ? Optional.empty() : find(parent, key.asText());
       }
       if (target.isEmpty()) {
         ObjectNode fields = KongDatabase.MAPPER.createObjectNode();
         fields.set(fk.getKey(), ref);
-        return error(400, 4, "foreign key violation", "the foreign key '" + ref + "' does not reference an existing '"
-            + fk.getValue().collection() + "' entity.", fields);
+        return error(
+            400,
+            4,
+            "foreign key violation",
+            "the foreign key '"
+                + ref
+                + "' does not reference an existing '"
+                + fk.getValue().collection()
+                + "' entity.",
+            fields);
       }
       e.putObject(fk.getKey()).put("id", target.get().get("id").asText());
     }
@@ -751,13 +988,22 @@ public final class KongAdminFake implements AutoCloseable {
     }
     String id = e.hasNonNull("id") ? e.get("id").asText() : db.newId(s.name());
     if (!UUID_RE.matcher(id).matches()) {
-      return error(400, 2, "schema violation", "schema violation (id: expected a valid UUID)",
+      return error(
+          400,
+          2,
+          "schema violation",
+          "schema violation (id: expected a valid UUID)",
           KongDatabase.MAPPER.createObjectNode().put("id", "expected a valid UUID"));
     }
     e.put("id", id);
     if (!upsert && db.byId(s.name(), id).isPresent()) {
       ObjectNode f = KongDatabase.MAPPER.createObjectNode().put("id", id);
-      return error(409, 5, "unique constraint violation", "UNIQUE violation detected on '{id=\"" + id + "\"}'", f);
+      return error(
+          409,
+          5,
+          "unique constraint violation",
+          "UNIQUE violation detected on '{id=\"" + id + "\"}'",
+          f);
     }
     for (List<String> group : s.unique()) {
       if (group.stream().allMatch(f -> e.path(f).isNull() || e.path(f).isMissingNode())) {
@@ -774,17 +1020,24 @@ public final class KongAdminFake implements AutoCloseable {
         if (same) {
           ObjectNode f = KongDatabase.MAPPER.createObjectNode();
           group.forEach(k -> f.set(k, e.get(k)));
-          return error(409, 5, "unique constraint violation",
-              "UNIQUE violation detected on '" + f.toString().replace(":", "=") + "'", f);
+          return error(
+              409,
+              5,
+              "unique constraint violation",
+              "UNIQUE violation detected on '" + f.toString().replace(":", "=") + "'",
+              f);
         }
       }
     }
-    if (s.name().equals("basic-auths") && e.hasNonNull("password")
+    if (s.name().equals("basic-auths")
+        && e.hasNonNull("password")
         && (replaces == null || !e.get("password").equals(replaces.get("password")))) {
       // kong/plugins/basic-auth/crypto.lua: stored as sha1(password .. consumer_id)
       e.put("password", sha1(e.get("password").asText() + e.path("consumer").path("id").asText()));
     }
-    e.put("created_at", replaces == null ? 1_700_000_000L : replaces.path("created_at").asLong(1_700_000_000L));
+    e.put(
+        "created_at",
+        replaces == null ? 1_700_000_000L : replaces.path("created_at").asLong(1_700_000_000L));
     e.put("updated_at", 1_700_000_001L);
     db.table(s.name()).put(id, e);
     return new Reply(replaces != null ? 200 : created, e);
@@ -804,8 +1057,15 @@ public final class KongAdminFake implements AutoCloseable {
         }
         for (ObjectNode c : db.all(child.name())) {
           if (id.equals(c.path(fk.getKey()).path("id").asText(null))) {
-            return error(400, 4, "foreign key violation", "an existing '" + child.name()
-                + "' entity references this '" + s.name() + "' entity",
+            return error(
+                400,
+                4,
+                "foreign key violation",
+                "an existing '"
+                    + child.name()
+                    + "' entity references this '"
+                    + s.name()
+                    + "' entity",
                 KongDatabase.MAPPER.createObjectNode().put("@referenced_by", child.name()));
           }
         }
@@ -913,7 +1173,8 @@ public final class KongAdminFake implements AutoCloseable {
       return notFound();
     }
     String key = seg.get(3);
-    Optional<ObjectNode> now = mine.stream().filter(c -> key.equals(c.get("id").asText())).findFirst();
+    Optional<ObjectNode> now =
+        mine.stream().filter(c -> key.equals(c.get("id").asText())).findFirst();
     return switch (method) {
       case "GET" -> now.<Reply>map(c -> new Reply(200, c)).orElseGet(KongAdminFake::notFound);
       case "PUT" -> {
@@ -967,8 +1228,12 @@ public final class KongAdminFake implements AutoCloseable {
         return notFound();
       }
       String cid = c.get().get("id").asText();
-      int gone = db.deleteIf(MEMBERS, m -> gid.equals(m.path("consumer_group").path("id").asText())
-          && cid.equals(m.path("consumer").path("id").asText()));
+      int gone =
+          db.deleteIf(
+              MEMBERS,
+              m ->
+                  gid.equals(m.path("consumer_group").path("id").asText())
+                      && cid.equals(m.path("consumer").path("id").asText()));
       return gone > 0 ? new Reply(204, NullNode.getInstance()) : notFound();
     }
     return new Reply(405, message("Method not allowed"));
@@ -981,14 +1246,22 @@ public final class KongAdminFake implements AutoCloseable {
     if (method.equals("GET")) {
       ObjectNode out = KongDatabase.MAPPER.createObjectNode();
       out.put("config", declarative.toString());
-      return dbLess ? new Reply(200, out) : error(400, 12, "operation unsupported",
-          "this endpoint is only available when Kong is configured to not use a database", null);
+      return dbLess
+          ? new Reply(200, out)
+          : error(
+              400,
+              12,
+              "operation unsupported",
+              "this endpoint is only available when Kong is configured to not use a database",
+              null);
     }
     if (!method.equals("POST")) {
       return new Reply(405, message("Method not allowed"));
     }
     if (!dbLess) {
-      return new Reply(400, message("this endpoint is only available when Kong is configured to not use a database"));
+      return new Reply(
+          400,
+          message("this endpoint is only available when Kong is configured to not use a database"));
     }
     JsonNode cfg;
     try {
@@ -1005,7 +1278,12 @@ public final class KongAdminFake implements AutoCloseable {
     }
     if (cfg == null || !cfg.isObject()) {
       // 15-off "returns 400 when given no input" / "returns 400 on an invalid config string"
-      return error(400, 14, "invalid declarative configuration", "expected a declarative configuration", null);
+      return error(
+          400,
+          14,
+          "invalid declarative configuration",
+          "expected a declarative configuration",
+          null);
     }
     String hash = md5(CanonicalJson.write(cfg));
     if ("1".equals(q.get("check_hash")) && hash.equals(configHash)) {
@@ -1013,11 +1291,13 @@ public final class KongAdminFake implements AutoCloseable {
     }
     ArrayNode flattened = KongDatabase.MAPPER.createArrayNode();
     Map<String, String> seen = new LinkedHashMap<>();
-    cfg.properties().forEach(section -> {
-      if (section.getValue().isArray()) {
-        validate(section.getKey(), section.getValue(), flattened, seen);
-      }
-    });
+    cfg.properties()
+        .forEach(
+            section -> {
+              if (section.getValue().isArray()) {
+                validate(section.getKey(), section.getValue(), flattened, seen);
+              }
+            });
     if (!flattened.isEmpty()) {
       ObjectNode err = KongDatabase.MAPPER.createObjectNode();
       err.put("code", 14).put("name", "invalid declarative configuration");
@@ -1033,13 +1313,13 @@ public final class KongAdminFake implements AutoCloseable {
     return new Reply(201, cfg);
   }
 
-  private static final ImmutableSet<String> NAMED = ImmutableSet.of("services", "routes", "upstreams",
-      "consumer_groups", "snis", "vaults");
+  private static final ImmutableSet<String> NAMED =
+      ImmutableSet.of("services", "routes", "upstreams", "consumer_groups", "snis", "vaults");
 
   /**
    * Rejected entities and endpoint-key duplicates (15-off "returns 400 on an endpoint key
-   * uniqueness error") become flattened entries: entity_type, entity_name, entity_id,
-   * entity_tags, entity, errors.
+   * uniqueness error") become flattened entries: entity_type, entity_name, entity_id, entity_tags,
+   * entity, errors.
    */
   private void validate(String section, JsonNode list, ArrayNode out, Map<String, String> seen) {
     String type = section.endsWith("s") ? section.substring(0, section.length() - 1) : section;
@@ -1055,8 +1335,14 @@ public final class KongAdminFake implements AutoCloseable {
       if ((NAMED.contains(section) || section.equals("consumers")) && e.hasNonNull(nameField)) {
         String k = section + "\n" + e.get(nameField).asText();
         if (seen.putIfAbsent(k, "") != null) {
-          problems.add("uniqueness violation: '" + section + "' entity with " + nameField + " set to '"
-              + e.get(nameField).asText() + "' already declared");
+          problems.add(
+              "uniqueness violation: '"
+                  + section
+                  + "' entity with "
+                  + nameField
+                  + " set to '"
+                  + e.get(nameField).asText()
+                  + "' already declared");
         }
       }
       if (!problems.isEmpty()) {
@@ -1076,18 +1362,23 @@ public final class KongAdminFake implements AutoCloseable {
           errs.addObject().put("type", "entity").put("message", p);
         }
       }
-      e.properties().forEach(n -> {
-        if (n.getValue().isArray() && !n.getKey().equals("tags") && n.getValue().size() > 0
-            && n.getValue().get(0).isObject()) {
-          validate(n.getKey(), n.getValue(), out, seen);
-        }
-      });
+      e.properties()
+          .forEach(
+              n -> {
+                if (n.getValue().isArray()
+                    && !n.getKey().equals("tags")
+                    && n.getValue().size() > 0
+                    && n.getValue().get(0).isObject()) {
+                  validate(n.getKey(), n.getValue(), out, seen);
+                }
+              });
     }
   }
 
   private static String md5(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -1095,7 +1386,8 @@ public final class KongAdminFake implements AutoCloseable {
 
   private static String sha1(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

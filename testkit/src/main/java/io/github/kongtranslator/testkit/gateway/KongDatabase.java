@@ -15,12 +15,12 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The database behind one or more {@link KongAdminFake} nodes (several Kong nodes on one
- * Postgres share one of these). Entities are held per collection as Kong returns them (with
- * {@code id}, {@code created_at}, defaults and references as {@code {"id": …}}), in creation
- * order. Tests use the direct methods to set the scene behind the Admin API's back: another
- * team's entities ({@link #insert}), an earlier install's entities with our names, drift
- * ({@link #delete}). Thread-safe: every method locks the database.
+ * The database behind one or more {@link KongAdminFake} nodes (several Kong nodes on one Postgres
+ * share one of these). Entities are held per collection as Kong returns them (with {@code id},
+ * {@code created_at}, defaults and references as {@code {"id": …}}), in creation order. Tests use
+ * the direct methods to set the scene behind the Admin API's back: another team's entities ({@link
+ * #insert}), an earlier install's entities with our names, drift ({@link #delete}). Thread-safe:
+ * every method locks the database.
  */
 public final class KongDatabase {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -68,25 +68,28 @@ public final class KongDatabase {
    * @return copies, in creation order
    */
   public synchronized ImmutableList<ObjectNode> tagged(String collection, String tag) {
-    return entities(collection).stream().filter(e -> hasTag(e, tag)).collect(ImmutableList.toImmutableList());
+    return entities(collection).stream()
+        .filter(e -> hasTag(e, tag))
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
-   * The value of one field of every entity of a collection, in creation order (e.g. the names
-   * of the services).
+   * The value of one field of every entity of a collection, in creation order (e.g. the names of
+   * the services).
    *
    * @param collection the collection
    * @param field the field
    * @return the values as text; missing or null fields as {@code ""}
    */
   public synchronized ImmutableList<String> values(String collection, String field) {
-    return entities(collection).stream().map(e -> e.path(field).isNull() ? "" : e.path(field).asText(""))
+    return entities(collection).stream()
+        .map(e -> e.path(field).isNull() ? "" : e.path(field).asText(""))
         .collect(ImmutableList.toImmutableList());
   }
 
   /**
-   * Inserts an entity directly into the database, bypassing the Admin API's checks (another
-   * team's entity, an earlier install's entity). An {@code id} is generated when absent.
+   * Inserts an entity directly into the database, bypassing the Admin API's checks (another team's
+   * entity, an earlier install's entity). An {@code id} is generated when absent.
    *
    * @param collection the collection
    * @param entity the entity as Kong stores it (references as {@code {"id": …}})
@@ -103,8 +106,8 @@ public final class KongDatabase {
   }
 
   /**
-   * Deletes an entity directly from the database (drift: someone removed it behind the
-   * controller's back). No cascade, no checks.
+   * Deletes an entity directly from the database (drift: someone removed it behind the controller's
+   * back). No cascade, no checks.
    *
    * @param collection the collection
    * @param id the entity id
@@ -152,7 +155,8 @@ public final class KongDatabase {
   }
 
   String newId(String collection) {
-    return UUID.nameUUIDFromBytes((collection + "#" + created++).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes((collection + "#" + created++).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   Optional<ObjectNode> byId(String collection, String id) {

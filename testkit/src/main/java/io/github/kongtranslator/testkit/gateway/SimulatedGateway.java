@@ -33,19 +33,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A gateway in memory, for testing update loops (fallback-spec §6.6). It serves a set of
- * entities, each identified by its {@link EntityKey} and held as canonical JSON without nested
- * lists; {@link #served()} exposes exactly that set, so a test can compare it with {@link
+ * A gateway in memory, for testing update loops (fallback-spec §6.6). It serves a set of entities,
+ * each identified by its {@link EntityKey} and held as canonical JSON without nested lists; {@link
+ * #served()} exposes exactly that set, so a test can compare it with {@link
  * #entitiesOf(KongConfig)} of the configuration it expects and see any leftover.
  *
  * <ul>
  *   <li><b>Atomic</b> (Kong DB-less): a configuration with an entity matching the rejection
  *       predicate is refused with a 400 flattened-errors body (parsed back with {@link
  *       FlattenedErrors}) and nothing changes; otherwise it replaces the served set.
- *   <li><b>Partial</b> (Kong with a database): the diff against the served set is applied entity
- *       by entity in document order (parents before children, deletions last, children first);
- *       operations on rejected entities fail, as do creations whose parent or referenced entity
- *       is not served, and everything else stays applied (fallback-spec §4.8).
+ *   <li><b>Partial</b> (Kong with a database): the diff against the served set is applied entity by
+ *       entity in document order (parents before children, deletions last, children first);
+ *       operations on rejected entities fail, as do creations whose parent or referenced entity is
+ *       not served, and everything else stays applied (fallback-spec §4.8).
  * </ul>
  *
  * <p>Faults are queued with {@link #inject(Fault)} and consumed one per push. {@link #restart()}
@@ -100,15 +100,16 @@ public final class SimulatedGateway implements GatewayClient {
    * A predicate for entities whose {@code k8s-*} tags name one of the given objects (kind,
    * namespace and name compared; group, version and uid ignored).
    *
-   * @param objects the broken objects; the collection is read on every push, so a test may
-   *     change it between pushes if it is mutable
+   * @param objects the broken objects; the collection is read on every push, so a test may change
+   *     it between pushes if it is mutable
    * @return the predicate
    */
   public static Predicate<KongEntity> taggedByAny(Collection<ObjectRef> objects) {
     return e -> {
       TagIdentity t = TagIdentity.fromTags(tags(e));
       for (ObjectRef r : objects) {
-        if (r.kind().equals(t.kind()) && r.name().equals(t.name())
+        if (r.kind().equals(t.kind())
+            && r.name().equals(t.name())
             && r.namespace().equals(t.namespace())) {
           return true;
         }
@@ -231,8 +232,8 @@ public final class SimulatedGateway implements GatewayClient {
   }
 
   /**
-   * The SHAs of every push that reached the gateway, in order (pushes lost before sending are
-   * not included).
+   * The SHAs of every push that reached the gateway, in order (pushes lost before sending are not
+   * included).
    *
    * @return the received SHAs
    */
@@ -254,7 +255,9 @@ public final class SimulatedGateway implements GatewayClient {
     return this;
   }
 
-  /** Runs the {@link #beforePush(Runnable) hook}, then applies the configuration as described above. */
+  /**
+   * Runs the {@link #beforePush(Runnable) hook}, then applies the configuration as described above.
+   */
   @Override
   public PushOutcome push(KongConfig config, ConfigSha sha) {
     beforePush.run();
@@ -267,7 +270,8 @@ public final class SimulatedGateway implements GatewayClient {
       return PushOutcome.transientFailure("simulated timeout before sending");
     }
     received.add(sha);
-    int limit = fault != null && fault.type() == Fault.Type.FAIL_AFTER ? fault.appliedOperations() : -1;
+    int limit =
+        fault != null && fault.type() == Fault.Type.FAIL_AFTER ? fault.appliedOperations() : -1;
     PushOutcome outcome = atomic ? applyAtomic(config, limit) : applyPartial(config, limit);
     if (fault != null && fault.type() == Fault.Type.TIMEOUT_AFTER_APPLYING) {
       return PushOutcome.indeterminate("simulated timeout after applying");
@@ -288,7 +292,8 @@ public final class SimulatedGateway implements GatewayClient {
     }
     if (!bad.isEmpty()) {
       ParseOutcome parsed = FlattenedErrors.parse(errorBody(bad));
-      return parsed.rejection()
+      return parsed
+          .rejection()
           .map(r -> PushOutcome.rejected(r.entries()))
           .orElseGet(() -> PushOutcome.rejectedUnparseable("simulated body did not parse"));
     }
@@ -316,9 +321,12 @@ public final class SimulatedGateway implements GatewayClient {
       }
       ops++;
       KongEntity entity = e.getValue().entity();
-      String problem = rejects.test(entity) ? "rejected by the simulated gateway"
-          : !parentServed(e.getKey()) ? "parent entity does not exist"
-          : missingReference(entity, targetIds);
+      String problem =
+          rejects.test(entity)
+              ? "rejected by the simulated gateway"
+              : !parentServed(e.getKey())
+                  ? "parent entity does not exist"
+                  : missingReference(entity, targetIds);
       if (problem.isEmpty()) {
         served.put(e.getKey(), e.getValue());
         configured = true;
@@ -359,8 +367,10 @@ public final class SimulatedGateway implements GatewayClient {
     for (String field : REFERENCE_FIELDS) {
       if (entity.kind().knownFields().contains(field) && entity.has(field)) {
         JsonNode ref = entity.field(field).orElseThrow();
-        String refId = ref.isTextual() ? ref.textValue()
-            : ref.has("id") ? ref.path("id").asText("") : ref.path("name").asText("");
+        String refId =
+            ref.isTextual()
+                ? ref.textValue()
+                : ref.has("id") ? ref.path("id").asText("") : ref.path("name").asText("");
         if (!refId.isEmpty() && targetIds.contains(refId) && !servedIds.contains(refId)) {
           return "referenced " + field + " does not exist";
         }
@@ -374,9 +384,25 @@ public final class SimulatedGateway implements GatewayClient {
     return switch (e.kind()) {
       case PLUGIN, CUSTOM_ENTITY -> 2;
       case CONSUMER_GROUP_CONSUMER -> 1;
-      case SERVICE, ROUTE, UPSTREAM, TARGET, CONSUMER, CONSUMER_GROUP, KEY_AUTH, BASIC_AUTH,
-          HMAC_AUTH, JWT_SECRET, OAUTH2, ACL, MTLS_AUTH, CERTIFICATE, SNI, CA_CERTIFICATE, VAULT,
-          LICENSE -> 0;
+      case SERVICE,
+          ROUTE,
+          UPSTREAM,
+          TARGET,
+          CONSUMER,
+          CONSUMER_GROUP,
+          KEY_AUTH,
+          BASIC_AUTH,
+          HMAC_AUTH,
+          JWT_SECRET,
+          OAUTH2,
+          ACL,
+          MTLS_AUTH,
+          CERTIFICATE,
+          SNI,
+          CA_CERTIFICATE,
+          VAULT,
+          LICENSE ->
+          0;
     };
   }
 
@@ -395,7 +421,11 @@ public final class SimulatedGateway implements GatewayClient {
   private static FlattenedError error(KongEntity e, String problem) {
     String type = e.kind().name().toLowerCase(Locale.ROOT);
     String name = e.field("name").filter(JsonNode::isTextual).map(JsonNode::textValue).orElse("");
-    return FlattenedError.of(type, name, idOf(e).orElse(""), tags(e),
+    return FlattenedError.of(
+        type,
+        name,
+        idOf(e).orElse(""),
+        tags(e),
         List.of(FieldError.of("entity", "", problem, List.of())));
   }
 
@@ -427,7 +457,9 @@ public final class SimulatedGateway implements GatewayClient {
     return out;
   }
 
-  /** Entities by key, depth first in document order (the order of {@link ConfigSha#entityDigests}). */
+  /**
+   * Entities by key, depth first in document order (the order of {@link ConfigSha#entityDigests}).
+   */
   private static Map<EntityKey, Served> flatten(KongConfig config) {
     List<KongEntity> entities = new ArrayList<>();
     for (ImmutableList<KongEntity> section : config.sections().values()) {
@@ -435,7 +467,8 @@ public final class SimulatedGateway implements GatewayClient {
     }
     List<EntityKey> keys = ImmutableList.copyOf(ConfigSha.entityDigests(config).keySet());
     if (keys.size() != entities.size()) {
-      throw new IllegalStateException("entity keys and entities disagree: " + keys.size() + " vs " + entities.size());
+      throw new IllegalStateException(
+          "entity keys and entities disagree: " + keys.size() + " vs " + entities.size());
     }
     Map<EntityKey, Served> out = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -457,6 +490,12 @@ public final class SimulatedGateway implements GatewayClient {
   /** {@code SimulatedGateway[id, atomic|partial, n entities]}. */
   @Override
   public synchronized String toString() {
-    return "SimulatedGateway[" + id + ", " + (atomic ? "atomic" : "partial") + ", " + served.size() + " entities]";
+    return "SimulatedGateway["
+        + id
+        + ", "
+        + (atomic ? "atomic" : "partial")
+        + ", "
+        + served.size()
+        + " entities]";
   }
 }

@@ -31,10 +31,10 @@ import org.quicktheories.impl.Constraint;
  * Generators of Kong configurations for QuickTheories.
  *
  * <p>Strings are biased towards values that are hard to serialize (YAML keywords and numbers,
- * indicators, leading and trailing spaces, line breaks, control characters, non-BMP code
- * points); free-form plugin configs hold nested objects, lists, nulls and non-integral numbers.
- * Sections and optional fields are sometimes absent, sometimes present but empty, and a few
- * are an explicit {@code null}.
+ * indicators, leading and trailing spaces, line breaks, control characters, non-BMP code points);
+ * free-form plugin configs hold nested objects, lists, nulls and non-integral numbers. Sections and
+ * optional fields are sometimes absent, sometimes present but empty, and a few are an explicit
+ * {@code null}.
  *
  * <pre>{@code
  * qt().forAll(KongConfigGens.configs()).checkAssert(c ->
@@ -45,15 +45,88 @@ public final class KongConfigGens {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private static final String[] NASTY = {
-    "", " ", "yes", "no", "on", "off", "true", "False", "null", "~", "NULL", "y", "n", "0", "-1", "1e5",
-    "1.5", ".5", "0x1F", "0o17", "0b101", "1:20", "1:20.5", "1_000", ".inf", "-.inf", ".nan",
-    "2001-12-14", "2001-12-14t21:59:43.10-05:00", "<<", "=", "- a", "-", "--- x", "---", "...",
-    "a: b", "a:b", ":a", "?", "? a", "#c", "a #c", "a#c", "*ref", "&anchor", "!tag", "|", ">",
-    "'q'", "\"dq\"", "%x", "@x", "`x", "[a]", "{a}", "a,b", " lead", "trail ", "multi\nline",
-    "multi\nline\n", "\nlead break", "two\n\nbreaks\n\n", "space \nbreak", "break\n space",
-    "tab\there", "cr\rhere", "nul\u0000", "bell\u0007", "del\u007f", "nbsp\u00a0", "é", "\u2028",
-    "\u0085", "\ufeffbom", "emoji \ud83d\ude00", "\ud83d\ude00", "back\\slash", "k8s-name:demo",
-    "/path/{id}", "~1/~0", "https://example.com:8443/x?y=z#f",
+    "",
+    " ",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "true",
+    "False",
+    "null",
+    "~",
+    "NULL",
+    "y",
+    "n",
+    "0",
+    "-1",
+    "1e5",
+    "1.5",
+    ".5",
+    "0x1F",
+    "0o17",
+    "0b101",
+    "1:20",
+    "1:20.5",
+    "1_000",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "2001-12-14",
+    "2001-12-14t21:59:43.10-05:00",
+    "<<",
+    "=",
+    "- a",
+    "-",
+    "--- x",
+    "---",
+    "...",
+    "a: b",
+    "a:b",
+    ":a",
+    "?",
+    "? a",
+    "#c",
+    "a #c",
+    "a#c",
+    "*ref",
+    "&anchor",
+    "!tag",
+    "|",
+    ">",
+    "'q'",
+    "\"dq\"",
+    "%x",
+    "@x",
+    "`x",
+    "[a]",
+    "{a}",
+    "a,b",
+    " lead",
+    "trail ",
+    "multi\nline",
+    "multi\nline\n",
+    "\nlead break",
+    "two\n\nbreaks\n\n",
+    "space \nbreak",
+    "break\n space",
+    "tab\there",
+    "cr\rhere",
+    "nul\u0000",
+    "bell\u0007",
+    "del\u007f",
+    "nbsp\u00a0",
+    "é",
+    "\u2028",
+    "\u0085",
+    "\ufeffbom",
+    "emoji \ud83d\ude00",
+    "\ud83d\ude00",
+    "back\\slash",
+    "k8s-name:demo",
+    "/path/{id}",
+    "~1/~0",
+    "https://example.com:8443/x?y=z#f",
     "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
     "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
   };
@@ -86,10 +159,12 @@ public final class KongConfigGens {
         StringBuilder sb = new StringBuilder();
         for (int i = pick(in, 12); i > 0; i--) {
           int kind = pick(in, 5);
-          int cp = kind == 0 ? pick(in, 0x7f)
-              : kind == 1 ? 0x80 + pick(in, 0xd7ff - 0x80)
-              : kind == 2 ? 0xe000 + pick(in, 0x10ffff - 0xe000)
-              : 0x20 + pick(in, 0x5e);
+          int cp =
+              kind == 0
+                  ? pick(in, 0x7f)
+                  : kind == 1
+                      ? 0x80 + pick(in, 0xd7ff - 0x80)
+                      : kind == 2 ? 0xe000 + pick(in, 0x10ffff - 0xe000) : 0x20 + pick(in, 0x5e);
           sb.appendCodePoint(cp);
         }
         return sb.toString();
@@ -131,8 +206,10 @@ public final class KongConfigGens {
         return F.numberNode(in.next(Constraint.between(-(1L << 40), 1L << 40)));
       }
       case 2 -> {
-        double d = in.next(Constraint.between(-1_000_000, 1_000_000)) / 1000.0
-            * (chance(in, 4) ? 1e-9 : 1);
+        double d =
+            in.next(Constraint.between(-1_000_000, 1_000_000))
+                / 1000.0
+                * (chance(in, 4) ? 1e-9 : 1);
         return F.numberNode(d);
       }
       case 3 -> {
@@ -175,8 +252,11 @@ public final class KongConfigGens {
     return in -> {
       Route.Builder b = Route.builder().name(string(in));
       if (chance(in, 2)) {
-        b.paths(stringList(in)).hosts(stringList(in)).stripPath(chance(in, 2))
-            .preserveHost(chance(in, 2)).regexPriority(pick(in, 100));
+        b.paths(stringList(in))
+            .hosts(stringList(in))
+            .stripPath(chance(in, 2))
+            .preserveHost(chance(in, 2))
+            .regexPriority(pick(in, 100));
       } else {
         b.expression(string(in)).priority(in.next(Constraint.between(0, 1L << 46)));
       }
@@ -205,7 +285,9 @@ public final class KongConfigGens {
       b.enabled(chance(in, 2)).protocols(stringList(in));
     }
     if (chance(in, 4)) {
-      b.ordering(F.objectNode().set("before", F.objectNode().set("access", F.arrayNode().add(string(in)))));
+      b.ordering(
+          F.objectNode()
+              .set("before", F.objectNode().set("access", F.arrayNode().add(string(in)))));
     }
     return b.build();
   }
@@ -245,10 +327,17 @@ public final class KongConfigGens {
   public static Gen<Service> services() {
     Gen<Route> routes = routes();
     return in -> {
-      Service.Builder b = Service.builder().name(string(in)).host(string(in))
-          .port(pick(in, 65535)).protocol(chance(in, 2) ? "http" : string(in));
+      Service.Builder b =
+          Service.builder()
+              .name(string(in))
+              .host(string(in))
+              .port(pick(in, 65535))
+              .protocol(chance(in, 2) ? "http" : string(in));
       if (chance(in, 2)) {
-        b.path(string(in)).retries(pick(in, 10)).connectTimeout(60000).readTimeout(pick(in, 100000))
+        b.path(string(in))
+            .retries(pick(in, 10))
+            .connectTimeout(60000)
+            .readTimeout(pick(in, 100000))
             .writeTimeout(60000);
       }
       if (chance(in, 2)) {
@@ -284,7 +373,8 @@ public final class KongConfigGens {
     return in -> {
       Upstream.Builder b = Upstream.builder().name(string(in));
       if (chance(in, 2)) {
-        b.algorithm(chance(in, 2) ? "round-robin" : "consistent-hashing").hashOn(string(in))
+        b.algorithm(chance(in, 2) ? "round-robin" : "consistent-hashing")
+            .hashOn(string(in))
             .hashFallback(string(in));
       }
       if (chance(in, 3)) {
@@ -315,13 +405,16 @@ public final class KongConfigGens {
         b.username(string(in));
       }
       if (chance(in, 2)) {
-        b.addKeyAuthCredential(KeyAuthCredential.builder().key(string(in)).tags(stringList(in)).build());
+        b.addKeyAuthCredential(
+            KeyAuthCredential.builder().key(string(in)).tags(stringList(in)).build());
       }
       if (chance(in, 3)) {
-        b.addBasicAuthCredential(BasicAuthCredential.builder().username(string(in)).password(string(in)).build());
+        b.addBasicAuthCredential(
+            BasicAuthCredential.builder().username(string(in)).password(string(in)).build());
       }
       if (chance(in, 3)) {
-        b.addJwtSecret(JwtSecret.builder().key(string(in)).secret(string(in)).algorithm("HS256").build());
+        b.addJwtSecret(
+            JwtSecret.builder().key(string(in)).secret(string(in)).algorithm("HS256").build());
       }
       if (chance(in, 3)) {
         b.addAcl(AclGroup.builder().group(string(in)).build());
@@ -340,9 +433,16 @@ public final class KongConfigGens {
    */
   public static Gen<Certificate> certificates() {
     return in -> {
-      Certificate.Builder b = Certificate.builder()
-          .cert("-----BEGIN CERTIFICATE-----\n" + string(in).replace("\n", "") + "\n-----END CERTIFICATE-----")
-          .key("-----BEGIN PRIVATE KEY-----\nMII" + pick(in, 1_000_000) + "\n-----END PRIVATE KEY-----");
+      Certificate.Builder b =
+          Certificate.builder()
+              .cert(
+                  "-----BEGIN CERTIFICATE-----\n"
+                      + string(in).replace("\n", "")
+                      + "\n-----END CERTIFICATE-----")
+              .key(
+                  "-----BEGIN PRIVATE KEY-----\nMII"
+                      + pick(in, 1_000_000)
+                      + "\n-----END PRIVATE KEY-----");
       if (chance(in, 2)) {
         b.id(string(in));
       }
@@ -354,8 +454,8 @@ public final class KongConfigGens {
   }
 
   /**
-   * Whole configurations: every section sometimes absent, sometimes empty, sometimes filled,
-   * plus custom entities and unknown top-level keys.
+   * Whole configurations: every section sometimes absent, sometimes empty, sometimes filled, plus
+   * custom entities and unknown top-level keys.
    *
    * @return the generator
    */
@@ -384,7 +484,11 @@ public final class KongConfigGens {
         b.addConsumerGroup(ConsumerGroup.builder().name(string(in)).tags(stringList(in)).build());
       }
       if (chance(in, 6)) {
-        b.addCaCertificate(CaCertificate.builder().cert("-----BEGIN CERTIFICATE-----\nX\n-----END CERTIFICATE-----\n").id(string(in)).build());
+        b.addCaCertificate(
+            CaCertificate.builder()
+                .cert("-----BEGIN CERTIFICATE-----\nX\n-----END CERTIFICATE-----\n")
+                .id(string(in))
+                .build());
       }
       if (chance(in, 6)) {
         b.addVault(Vault.builder().prefix(string(in)).name("env").config(object(in)).build());

@@ -62,16 +62,25 @@ class SyntheticClusterTest {
   void generate_hasARealisticMix() {
     SyntheticCluster c = SyntheticCluster.generate(2000, 1);
     Map<Kind, Long> kinds = kinds(c);
-    assertThat(kinds).containsOnlyKeys(Kind.GATEWAY_CLASS, Kind.GATEWAY, Kind.SERVICE,
-        Kind.ENDPOINT_SLICE, Kind.INGRESS, Kind.SECRET, Kind.KONG_PLUGIN, Kind.KONG_CONSUMER,
-        Kind.KONG_CONSUMER_GROUP, Kind.HTTP_ROUTE);
+    assertThat(kinds)
+        .containsOnlyKeys(
+            Kind.GATEWAY_CLASS,
+            Kind.GATEWAY,
+            Kind.SERVICE,
+            Kind.ENDPOINT_SLICE,
+            Kind.INGRESS,
+            Kind.SECRET,
+            Kind.KONG_PLUGIN,
+            Kind.KONG_CONSUMER,
+            Kind.KONG_CONSUMER_GROUP,
+            Kind.HTTP_ROUTE);
     // one namespace per 2,000 objects, each with one Gateway, consumer group and key-auth plugin
     assertThat(kinds.get(Kind.GATEWAY_CLASS)).isEqualTo(1);
     assertThat(kinds.get(Kind.GATEWAY)).isEqualTo(1);
     assertThat(kinds.get(Kind.KONG_CONSUMER_GROUP)).isEqualTo(1);
     // one EndpointSlice per Service (the last unit may be cut off after its Service)
-    assertThat(kinds.get(Kind.ENDPOINT_SLICE)).isBetween(kinds.get(Kind.SERVICE) - 1,
-        kinds.get(Kind.SERVICE));
+    assertThat(kinds.get(Kind.ENDPOINT_SLICE))
+        .isBetween(kinds.get(Kind.SERVICE) - 1, kinds.get(Kind.SERVICE));
     // units: 60 % Ingress, 20 % HTTPRoute, 20 % consumer; each kind well represented
     long units = kinds.get(Kind.SERVICE);
     assertThat(kinds.get(Kind.INGRESS)).isBetween(units * 4 / 10, units * 8 / 10);
@@ -100,7 +109,8 @@ class SyntheticClusterTest {
       if (o instanceof Ingress i) {
         for (Ingress.Rule rule : i.spec().rules()) {
           for (Ingress.Path p : rule.http().paths()) {
-            assertThat(services).as("%s backend", o.ref())
+            assertThat(services)
+                .as("%s backend", o.ref())
                 .contains(ns + p.backend().service().name());
             refs++;
           }
@@ -137,8 +147,8 @@ class SyntheticClusterTest {
   @Test
   void translate_syntheticCluster_givesOneEntityPerObject_andTheSameBytesInAnyInputOrder() {
     SyntheticCluster c = SyntheticCluster.generate(1000, 3);
-    TranslationResult r = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(c.objects()));
+    TranslationResult r =
+        Translator.create(TranslatorOptions.defaults()).translate(CacheStores.of(c.objects()));
     assertThat(r.failures()).isEmpty();
     JsonNode json = r.config().toJson();
     Map<Kind, Long> kinds = kinds(c);
@@ -147,11 +157,20 @@ class SyntheticClusterTest {
     Set<String> backends = new HashSet<>();
     for (K8sObject o : c.objects()) {
       if (o instanceof Ingress i) {
-        i.spec().rules().forEach(rule -> rule.http().paths()
-            .forEach(p -> backends.add(o.namespace() + "/" + p.backend().service().name())));
+        i.spec()
+            .rules()
+            .forEach(
+                rule ->
+                    rule.http()
+                        .paths()
+                        .forEach(
+                            p -> backends.add(o.namespace() + "/" + p.backend().service().name())));
       } else if (o instanceof HttpRoute h) {
-        h.spec().rules().forEach(rule -> rule.backendRefs()
-            .forEach(b -> backends.add(o.namespace() + "/" + b.name())));
+        h.spec()
+            .rules()
+            .forEach(
+                rule ->
+                    rule.backendRefs().forEach(b -> backends.add(o.namespace() + "/" + b.name())));
       }
     }
     assertThat(json.path("services")).hasSize(backends.size());
@@ -164,15 +183,22 @@ class SyntheticClusterTest {
     assertThat(routes).isGreaterThanOrEqualTo(backends.size());
     assertThat(json.path("consumers")).hasSize(kinds.get(Kind.KONG_CONSUMER).intValue());
     for (JsonNode consumer : json.path("consumers")) {
-      assertThat(consumer.path("keyauth_credentials")).as("%s", consumer.path("username")).hasSize(1);
-      assertThat(consumer.path("basicauth_credentials")).as("%s", consumer.path("username"))
+      assertThat(consumer.path("keyauth_credentials"))
+          .as("%s", consumer.path("username"))
+          .hasSize(1);
+      assertThat(consumer.path("basicauth_credentials"))
+          .as("%s", consumer.path("username"))
           .hasSize(1);
     }
     // a rate-limiting plugin per Service that asks for one and is a backend
-    long rateLimits = c.objects().stream()
-        .filter(o -> o.kind() == Kind.SERVICE && backends.contains(o.key())
-            && o.metadata().annotations().containsKey("konghq.com/plugins"))
-        .count();
+    long rateLimits =
+        c.objects().stream()
+            .filter(
+                o ->
+                    o.kind() == Kind.SERVICE
+                        && backends.contains(o.key())
+                        && o.metadata().annotations().containsKey("konghq.com/plugins"))
+            .count();
     long written = 0;
     for (JsonNode plugins : json.findValues("plugins")) {
       for (JsonNode p : plugins) {
@@ -184,8 +210,8 @@ class SyntheticClusterTest {
     // the same objects in another order, through another translator: the same bytes
     List<K8sObject> shuffled = new ArrayList<>(c.objects());
     Collections.shuffle(shuffled, new Random(11));
-    TranslationResult again = Translator.create(TranslatorOptions.defaults())
-        .translate(CacheStores.of(shuffled));
+    TranslationResult again =
+        Translator.create(TranslatorOptions.defaults()).translate(CacheStores.of(shuffled));
     assertThat(KongConfigWriter.yaml().write(again.config()))
         .isEqualTo(KongConfigWriter.yaml().write(r.config()));
     assertThat(KongConfigWriter.json().write(again.config()))

@@ -25,62 +25,77 @@ class BackfillPropertiesTest {
 
   @Test
   void b1_withoutALastValidSnapshotBackfillIsTheExclusion() {
-    qt().forAll(ClusterGens.clusters()).checkAssert(c -> {
-      ExclusionResult ex = Exclusion.exclude(c.current(), c.broken());
+    qt().forAll(ClusterGens.clusters())
+        .checkAssert(
+            c -> {
+              ExclusionResult ex = Exclusion.exclude(c.current(), c.broken());
 
-      assertThat(Backfill.apply(ex, CacheStores.empty()).snapshot().hash()).isEqualTo(ex.fallback().hash());
-    });
+              assertThat(Backfill.apply(ex, CacheStores.empty()).snapshot().hash())
+                  .isEqualTo(ex.fallback().hash());
+            });
   }
 
   @Test
   void b4_b8_resultLiesBetweenTheExclusionAndTheInput_keptObjectsUntouched() {
-    qt().forAll(ClusterGens.clusters()).checkAssert(c -> {
-      ExclusionResult ex = Exclusion.exclude(c.current(), c.broken());
-      BackfillResult r = Backfill.apply(ex, c.lastValid());
+    qt().forAll(ClusterGens.clusters())
+        .checkAssert(
+            c -> {
+              ExclusionResult ex = Exclusion.exclude(c.current(), c.broken());
+              BackfillResult r = Backfill.apply(ex, c.lastValid());
 
-      assertThat(refs(c.current())).containsAll(refs(r.snapshot()));
-      assertThat(r.snapshot().all()).containsAll(ex.fallback().all());
-      assertThat(r.restored()).isSubsetOf(ex.excluded().keySet());
-      assertThat(r.restored().size() + r.refused().size()).isEqualTo(ex.excluded().size());
-    });
+              assertThat(refs(c.current())).containsAll(refs(r.snapshot()));
+              assertThat(r.snapshot().all()).containsAll(ex.fallback().all());
+              assertThat(r.restored()).isSubsetOf(ex.excluded().keySet());
+              assertThat(r.restored().size() + r.refused().size()).isEqualTo(ex.excluded().size());
+            });
   }
 
   @Test
   void b5_everyRestoredObjectIsItsLastValidVersion() {
-    qt().forAll(ClusterGens.clusters()).checkAssert(c -> {
-      BackfillResult r = Backfill.apply(Exclusion.exclude(c.current(), c.broken()), c.lastValid());
+    qt().forAll(ClusterGens.clusters())
+        .checkAssert(
+            c -> {
+              BackfillResult r =
+                  Backfill.apply(Exclusion.exclude(c.current(), c.broken()), c.lastValid());
 
-      for (ObjectRef x : r.restored()) {
-        K8sObject restored = r.snapshot().get(x).orElseThrow();
-        assertThat(restored.ref()).isEqualTo(x);
-        assertThat(c.lastValid().get(x)).contains(restored);
-      }
-    });
+              for (ObjectRef x : r.restored()) {
+                K8sObject restored = r.snapshot().get(x).orElseThrow();
+                assertThat(restored.ref()).isEqualTo(x);
+                assertThat(c.lastValid().get(x)).contains(restored);
+              }
+            });
   }
 
   @Test
   void b6_resultIsDependencyClosed_andRestoredObjectsSeeTheirLastValidDependencies() {
-    qt().forAll(ClusterGens.clusters()).checkAssert(c -> {
-      BackfillResult r = Backfill.apply(Exclusion.exclude(c.current(), c.broken()), c.lastValid());
-      ConfigGraph result = ConfigGraph.of(r.snapshot());
-      ConfigGraph last = ConfigGraph.of(c.lastValid());
+    qt().forAll(ClusterGens.clusters())
+        .checkAssert(
+            c -> {
+              BackfillResult r =
+                  Backfill.apply(Exclusion.exclude(c.current(), c.broken()), c.lastValid());
+              ConfigGraph result = ConfigGraph.of(r.snapshot());
+              ConfigGraph last = ConfigGraph.of(c.lastValid());
 
-      for (ObjectRef x : r.restored()) {
-        assertThat(result.dependencies(x)).as("dependencies of restored %s", x)
-            .containsExactlyInAnyOrderElementsOf(last.dependencies(x));
-        for (ObjectRef d : result.dependencies(x)) {
-          assertThat(r.snapshot().get(d)).isEqualTo(c.lastValid().get(d));
-        }
-      }
-    });
+              for (ObjectRef x : r.restored()) {
+                assertThat(result.dependencies(x))
+                    .as("dependencies of restored %s", x)
+                    .containsExactlyInAnyOrderElementsOf(last.dependencies(x));
+                for (ObjectRef d : result.dependencies(x)) {
+                  assertThat(r.snapshot().get(d)).isEqualTo(c.lastValid().get(d));
+                }
+              }
+            });
   }
 
   @Test
   void b7_lastValidEqualToTheInputRestoresTheInput() {
-    qt().forAll(ClusterGens.clusters()).checkAssert(c -> {
-      BackfillResult r = Backfill.apply(Exclusion.exclude(c.current(), c.broken()), c.current());
+    qt().forAll(ClusterGens.clusters())
+        .checkAssert(
+            c -> {
+              BackfillResult r =
+                  Backfill.apply(Exclusion.exclude(c.current(), c.broken()), c.current());
 
-      assertThat(r.snapshot().hash()).isEqualTo(c.current().hash());
-    });
+              assertThat(r.snapshot().hash()).isEqualTo(c.current().hash());
+            });
   }
 }

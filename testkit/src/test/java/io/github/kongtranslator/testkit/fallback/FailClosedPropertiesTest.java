@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failing closed on translation failures (issue 18) over generated clusters: no route of a
- * fail-closed translation lacks a plugin that its object's {@code konghq.com/plugins} annotation
- * or ExtensionRef filters ask for. The same check over the KIC-compatible translation must find
+ * fail-closed translation lacks a plugin that its object's {@code konghq.com/plugins} annotation or
+ * ExtensionRef filters ask for. The same check over the KIC-compatible translation must find
  * violations in some clusters, so the property is not vacuous.
  */
 class FailClosedPropertiesTest {
@@ -44,13 +44,17 @@ class FailClosedPropertiesTest {
 
   private static Map<String, String> tags(KongEntity e) {
     Map<String, String> out = new HashMap<>();
-    e.field("tags").ifPresent(t -> t.forEach(v -> {
-      String s = v.asText();
-      int colon = s.indexOf(':');
-      if (s.startsWith("k8s-") && colon > 0) {
-        out.put(s.substring(0, colon), s.substring(colon + 1));
-      }
-    }));
+    e.field("tags")
+        .ifPresent(
+            t ->
+                t.forEach(
+                    v -> {
+                      String s = v.asText();
+                      int colon = s.indexOf(':');
+                      if (s.startsWith("k8s-") && colon > 0) {
+                        out.put(s.substring(0, colon), s.substring(colon + 1));
+                      }
+                    }));
     return out;
   }
 
@@ -75,7 +79,10 @@ class FailClosedPropertiesTest {
           continue;
         }
         int colon = t.indexOf(':');
-        out.add(colon < 0 ? new Asked(ns, t) : new Asked(t.substring(0, colon), t.substring(colon + 1)));
+        out.add(
+            colon < 0
+                ? new Asked(ns, t)
+                : new Asked(t.substring(0, colon), t.substring(colon + 1)));
       }
     }
     List<GatewayApi.Filter> filters = new ArrayList<>();
@@ -85,7 +92,8 @@ class FailClosedPropertiesTest {
       r.spec().rules().forEach(rule -> filters.addAll(rule.filters()));
     }
     for (GatewayApi.Filter f : filters) {
-      if ("ExtensionRef".equals(f.type()) && f.extensionRef() != null
+      if ("ExtensionRef".equals(f.type())
+          && f.extensionRef() != null
           && Kind.KONG_GROUP.equals(f.extensionRef().group())
           && "KongPlugin".equals(f.extensionRef().kind())) {
         out.add(new Asked(ns, f.extensionRef().name()));
@@ -141,26 +149,32 @@ class FailClosedPropertiesTest {
     AtomicInteger excludedSomething = new AtomicInteger();
     AtomicInteger kicViolations = new AtomicInteger();
     FailClosedTranslator closed = FailClosedTranslator.create(TRANSLATOR);
-    FailClosedTranslator kic = FailClosedTranslator.create(TRANSLATOR, TranslationFailurePolicy.KIC_COMPATIBLE);
+    FailClosedTranslator kic =
+        FailClosedTranslator.create(TRANSLATOR, TranslationFailurePolicy.KIC_COMPATIBLE);
 
-    qt().forAll(ClusterGens.snapshots()).checkAssert(s -> {
-      FailClosedResult r = closed.translate(s);
-      if (r.excludedSomething()) {
-        excludedSomething.incrementAndGet();
-      }
+    qt().forAll(ClusterGens.snapshots())
+        .checkAssert(
+            s -> {
+              FailClosedResult r = closed.translate(s);
+              if (r.excludedSomething()) {
+                excludedSomething.incrementAndGet();
+              }
 
-      assertThat(unprotectedRoutes(s, r.config(), new AtomicInteger())).as("routes without a plugin they ask for; excluded: %s",
-          r.excluded().values()).isEmpty();
-      // Routes that ask for plugins are counted in KIC's translation: the fail-closed one may
-      // have excluded all of them in a run, which says nothing about the generator.
-      if (!unprotectedRoutes(s, kic.translate(s).config(), routesAsking).isEmpty()) {
-        kicViolations.incrementAndGet();
-      }
-    });
+              assertThat(unprotectedRoutes(s, r.config(), new AtomicInteger()))
+                  .as("routes without a plugin they ask for; excluded: %s", r.excluded().values())
+                  .isEmpty();
+              // Routes that ask for plugins are counted in KIC's translation: the fail-closed one
+              // may
+              // have excluded all of them in a run, which says nothing about the generator.
+              if (!unprotectedRoutes(s, kic.translate(s).config(), routesAsking).isEmpty()) {
+                kicViolations.incrementAndGet();
+              }
+            });
 
     assertThat(routesAsking.get()).as("routes asking for plugins, over all examples").isPositive();
     assertThat(excludedSomething.get()).as("examples where something failed closed").isPositive();
-    assertThat(kicViolations.get()).as("examples where KIC's translation serves a route without its plugin")
+    assertThat(kicViolations.get())
+        .as("examples where KIC's translation serves a route without its plugin")
         .isPositive();
   }
 }

@@ -19,7 +19,6 @@ import io.github.kongtranslator.core.model.TcpRoute;
 import io.github.kongtranslator.core.model.TlsRoute;
 import io.github.kongtranslator.core.model.UdpIngress;
 import io.github.kongtranslator.core.model.UdpRoute;
-import io.github.kongtranslator.fallback.graph.ConfigGraph;
 import io.github.kongtranslator.testkit.gen.ClusterGens;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,9 +28,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * G7: with KIC's edge set ({@link KicEdges}) the edge set is exactly the table of {@code fallback-spec.md}
- * §2.2, compared with the reference implementation below, written from that table alone
- * (string dispatch on kind names, no shared helpers with the resolver).
+ * G7: with KIC's edge set ({@link KicEdges}) the edge set is exactly the table of {@code
+ * fallback-spec.md} §2.2, compared with the reference implementation below, written from that table
+ * alone (string dispatch on kind names, no shared helpers with the resolver).
  */
 class KicEdgeSetReferenceTest {
 
@@ -41,8 +40,20 @@ class KicEdgeSetReferenceTest {
       List<K8sObject> deps = new ArrayList<>();
       String ns = o.namespace();
       String kind = o.kindName();
-      if (List.of("Service", "Ingress", "HTTPRoute", "UDPRoute", "TCPRoute", "TLSRoute", "GRPCRoute",
-          "KongConsumer", "KongConsumerGroup", "TCPIngress", "UDPIngress", "KongServiceFacade").contains(kind)) {
+      if (List.of(
+              "Service",
+              "Ingress",
+              "HTTPRoute",
+              "UDPRoute",
+              "TCPRoute",
+              "TLSRoute",
+              "GRPCRoute",
+              "KongConsumer",
+              "KongConsumerGroup",
+              "TCPIngress",
+              "UDPIngress",
+              "KongServiceFacade")
+          .contains(kind)) {
         String ann = o.metadata().annotations().getOrDefault("konghq.com/plugins", "");
         for (String raw : ann.split(",")) {
           String token = raw.trim();
@@ -81,51 +92,81 @@ class KicEdgeSetReferenceTest {
               if (b.service() != null && b.service().name() != null) {
                 s.get(Kind.SERVICE, ns, b.service().name()).ifPresent(deps::add);
               }
-              if (b.resource() != null && "incubator.ingress-controller.konghq.com".equals(b.resource().apiGroup())
-                  && "KongServiceFacade".equals(b.resource().kind()) && b.resource().name() != null) {
+              if (b.resource() != null
+                  && "incubator.ingress-controller.konghq.com".equals(b.resource().apiGroup())
+                  && "KongServiceFacade".equals(b.resource().kind())
+                  && b.resource().name() != null) {
                 s.get(Kind.KONG_SERVICE_FACADE, ns, b.resource().name()).ifPresent(deps::add);
               }
             }
           }
         }
-        case "HTTPRoute" -> ((HttpRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
-        case "GRPCRoute" -> ((GrpcRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
-        case "TCPRoute" -> ((TcpRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
-        case "UDPRoute" -> ((UdpRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
-        case "TLSRoute" -> ((TlsRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
+        case "HTTPRoute" ->
+            ((HttpRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
+        case "GRPCRoute" ->
+            ((GrpcRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
+        case "TCPRoute" ->
+            ((TcpRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
+        case "UDPRoute" ->
+            ((UdpRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
+        case "TLSRoute" ->
+            ((TlsRoute) o).spec().rules().forEach(r -> backends(s, ns, r.backendRefs(), deps));
         case "KongPlugin" -> {
           KongPlugin p = (KongPlugin) o;
           if (p.configFrom() != null && p.configFrom().secretKeyRef() != null) {
             secret(s, ns, p.configFrom().secretKeyRef().name(), deps);
           }
-          p.configPatches().forEach(c -> {
-            if (c.valueFrom() != null && c.valueFrom().secretKeyRef() != null) {
-              secret(s, ns, c.valueFrom().secretKeyRef().name(), deps);
-            }
-          });
+          p.configPatches()
+              .forEach(
+                  c -> {
+                    if (c.valueFrom() != null && c.valueFrom().secretKeyRef() != null) {
+                      secret(s, ns, c.valueFrom().secretKeyRef().name(), deps);
+                    }
+                  });
         }
         case "KongClusterPlugin" -> {
           KongClusterPlugin p = (KongClusterPlugin) o;
           if (p.configFrom() != null && p.configFrom().secretKeyRef() != null) {
-            secret(s, p.configFrom().secretKeyRef().namespace(), p.configFrom().secretKeyRef().name(), deps);
+            secret(
+                s,
+                p.configFrom().secretKeyRef().namespace(),
+                p.configFrom().secretKeyRef().name(),
+                deps);
           }
-          p.configPatches().forEach(c -> {
-            if (c.valueFrom() != null && c.valueFrom().secretKeyRef() != null) {
-              secret(s, c.valueFrom().secretKeyRef().namespace(), c.valueFrom().secretKeyRef().name(), deps);
-            }
-          });
+          p.configPatches()
+              .forEach(
+                  c -> {
+                    if (c.valueFrom() != null && c.valueFrom().secretKeyRef() != null) {
+                      secret(
+                          s,
+                          c.valueFrom().secretKeyRef().namespace(),
+                          c.valueFrom().secretKeyRef().name(),
+                          deps);
+                    }
+                  });
         }
-        case "KongConsumer" -> ((KongConsumer) o).credentials().forEach(c -> secret(s, ns, c, deps));
-        case "TCPIngress" -> ((TcpIngress) o).spec().rules().forEach(r -> {
-          if (r.backend() != null && r.backend().serviceName() != null) {
-            s.get(Kind.SERVICE, ns, r.backend().serviceName()).ifPresent(deps::add);
-          }
-        });
-        case "UDPIngress" -> ((UdpIngress) o).spec().rules().forEach(r -> {
-          if (r.backend() != null && r.backend().serviceName() != null) {
-            s.get(Kind.SERVICE, ns, r.backend().serviceName()).ifPresent(deps::add);
-          }
-        });
+        case "KongConsumer" ->
+            ((KongConsumer) o).credentials().forEach(c -> secret(s, ns, c, deps));
+        case "TCPIngress" ->
+            ((TcpIngress) o)
+                .spec()
+                .rules()
+                .forEach(
+                    r -> {
+                      if (r.backend() != null && r.backend().serviceName() != null) {
+                        s.get(Kind.SERVICE, ns, r.backend().serviceName()).ifPresent(deps::add);
+                      }
+                    });
+        case "UDPIngress" ->
+            ((UdpIngress) o)
+                .spec()
+                .rules()
+                .forEach(
+                    r -> {
+                      if (r.backend() != null && r.backend().serviceName() != null) {
+                        s.get(Kind.SERVICE, ns, r.backend().serviceName()).ifPresent(deps::add);
+                      }
+                    });
         case "KongCustomEntity" -> {
           KongCustomEntity.ParentRef p = ((KongCustomEntity) o).spec().parentRef();
           if (p != null && "configuration.konghq.com".equals(p.group()) && p.name() != null) {
@@ -137,7 +178,7 @@ class KicEdgeSetReferenceTest {
             }
           }
         }
-        default -> { }
+        default -> {}
       }
       for (K8sObject d : deps) {
         if (!(d.kind() == o.kind() && d.key().equals(o.key()))) {
@@ -148,7 +189,8 @@ class KicEdgeSetReferenceTest {
     return edges;
   }
 
-  private static void backends(CacheStores s, String ns, List<GatewayApi.BackendRef> refs, List<K8sObject> deps) {
+  private static void backends(
+      CacheStores s, String ns, List<GatewayApi.BackendRef> refs, List<K8sObject> deps) {
     for (GatewayApi.BackendRef r : refs) {
       boolean core = r.group() == null || r.group().isEmpty() || r.group().equals("core");
       if ("Service".equals(r.kind()) && core && r.name() != null) {
@@ -166,11 +208,15 @@ class KicEdgeSetReferenceTest {
 
   @Test
   void g7_kicEdgeSetIsExactlyTheSpecTable() {
-    qt().forAll(ClusterGens.snapshots()).checkAssert(s -> {
-      Set<String> actual = new HashSet<>();
-      KicEdges.graph(s).edges().forEach(d -> actual.add(d.dependent() + " -> " + d.dependency()));
+    qt().forAll(ClusterGens.snapshots())
+        .checkAssert(
+            s -> {
+              Set<String> actual = new HashSet<>();
+              KicEdges.graph(s)
+                  .edges()
+                  .forEach(d -> actual.add(d.dependent() + " -> " + d.dependency()));
 
-      assertThat(actual).isEqualTo(referenceEdges(s));
-    });
+              assertThat(actual).isEqualTo(referenceEdges(s));
+            });
   }
 }

@@ -8,13 +8,14 @@ import io.github.kongtranslator.fallback.graph.DependencyRule;
 import java.util.Arrays;
 
 /**
- * KIC's edge set ({@code fallback-spec.md} §2.2, quirks X1–X5 included) for differential
- * tests: the subgraph of the rules KIC resolves ({@link DependencyRule#inKic()}). Test code only.
+ * KIC's edge set ({@code fallback-spec.md} §2.2, quirks X1–X5 included) for differential tests: the
+ * subgraph of the rules KIC resolves ({@link DependencyRule#inKic()}). Test code only.
  */
 final class KicEdges {
   /** The rules KIC resolves. */
-  static final ImmutableSet<DependencyRule> RULES = Sets.immutableEnumSet(
-      Arrays.stream(DependencyRule.values()).filter(DependencyRule::inKic).toList());
+  static final ImmutableSet<DependencyRule> RULES =
+      Sets.immutableEnumSet(
+          Arrays.stream(DependencyRule.values()).filter(DependencyRule::inKic).toList());
 
   private KicEdges() {}
 

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The DB-less {@link KongAdminClient} against {@link KongAdminFake#dbLess()}, on the {@code
  * /config} cases of Kong's {@code 15-off_spec.lua}: accepted (201), unchanged (304 with {@code
- * check_hash}), rejected with flattened errors naming the object, and transient answers retried
- * and never blamed.
+ * check_hash}), rejected with flattened errors naming the object, and transient answers retried and
+ * never blamed.
  */
 class KongAdminClientDbLessIT {
   private static final Translator TRANSLATOR = Translator.create(TranslatorOptions.defaults());
 
-  private static final String CLUSTER = """
+  private static final String CLUSTER =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default}
@@ -54,18 +55,29 @@ class KongAdminClientDbLessIT {
   private final List<Duration> sleeps = new ArrayList<>();
 
   private static KongConfig config() {
-    return TRANSLATOR.translate(CacheStores.of(Manifests.parse(CLUSTER, "dbless").objects())).config();
+    return TRANSLATOR
+        .translate(CacheStores.of(Manifests.parse(CLUSTER, "dbless").objects()))
+        .config();
   }
 
   /** The same cluster without the plugin on the Ingress: another configuration. */
   private static KongConfig other() {
-    return TRANSLATOR.translate(CacheStores.of(Manifests.parse(
-        CLUSTER.replace("annotations: {konghq.com/plugins: bad}", "annotations: {}"), "dbless").objects())).config();
+    return TRANSLATOR
+        .translate(
+            CacheStores.of(
+                Manifests.parse(
+                        CLUSTER.replace(
+                            "annotations: {konghq.com/plugins: bad}", "annotations: {}"),
+                        "dbless")
+                    .objects()))
+        .config();
   }
 
   private KongAdminClient client(KongAdminFake kong) {
-    return KongAdminClient.builder(kong.url()).timeout(Duration.ofSeconds(5))
-        .retry(RetryPolicy.defaults().withSleeper(sleeps::add)).build();
+    return KongAdminClient.builder(kong.url())
+        .timeout(Duration.ofSeconds(5))
+        .retry(RetryPolicy.defaults().withSleeper(sleeps::add))
+        .build();
   }
 
   private static PushOutcome push(KongAdminClient c, KongConfig cfg) {
@@ -93,7 +105,9 @@ class KongAdminClientDbLessIT {
       kong.rejectEntities(e -> e.path("tags").toString().contains("k8s-name:bad"));
       PushOutcome o = push(client(kong), config());
       assertThat(o).isInstanceOf(PushOutcome.RejectedEntities.class);
-      assertThat(((PushOutcome.RejectedEntities) o).brokenObjects()).extracting(ObjectRef::name).containsExactly("bad");
+      assertThat(((PushOutcome.RejectedEntities) o).brokenObjects())
+          .extracting(ObjectRef::name)
+          .containsExactly("bad");
       assertThat(kong.declarativeConfig()).as("the previous configuration stays").isEmpty();
     }
   }
@@ -113,9 +127,18 @@ class KongAdminClientDbLessIT {
       kong.failMatching(r -> r.startsWith("POST /config"), HttpFault.resetAfter(), 4);
       assertThat(push(c, other()).kind()).isEqualTo(PushOutcome.Kind.INDETERMINATE);
       assertThat(kong.declarativeConfig()).as("applied, answer lost").isEqualTo(other().toJson());
-      assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(400),
-          Duration.ofMillis(800), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
-          Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+      assertThat(sleeps)
+          .containsExactly(
+              Duration.ofMillis(200),
+              Duration.ofMillis(200),
+              Duration.ofMillis(400),
+              Duration.ofMillis(800),
+              Duration.ofMillis(200),
+              Duration.ofMillis(400),
+              Duration.ofMillis(800),
+              Duration.ofMillis(200),
+              Duration.ofMillis(400),
+              Duration.ofMillis(800));
     }
   }
 }

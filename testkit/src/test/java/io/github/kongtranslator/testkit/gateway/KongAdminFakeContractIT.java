@@ -26,16 +26,21 @@ class KongAdminFakeContractIT {
 
   private record Res(int status, JsonNode json) {}
 
-  private static Res call(KongAdminFake kong, String method, String path, String body) throws IOException {
+  private static Res call(KongAdminFake kong, String method, String path, String body)
+      throws IOException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(kong.url() + path));
     if (body.isEmpty()) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Res(r.statusCode(), r.body().isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(r.body()));
+      HttpResponse<String> r =
+          HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Res(
+          r.statusCode(),
+          r.body().isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(r.body()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
@@ -60,20 +65,36 @@ class KongAdminFakeContractIT {
       assertThat(created.json().path("weight").asInt()).isEqualTo(100);
       assertThat(created.json().path("target").asText()).isEqualTo("mashape.com:8000");
       // "fails to create duplicated targets"
-      assertThat(call(kong, "POST", "/upstreams/u1/targets", "{\"target\":\"mashape.com:8000\"}").status())
+      assertThat(
+              call(kong, "POST", "/upstreams/u1/targets", "{\"target\":\"mashape.com:8000\"}")
+                  .status())
           .isEqualTo(409);
       // upstreams.lua target_endpoint: PUT of a missing target is 404, it never creates one
-      assertThat(call(kong, "PUT", "/upstreams/u1/targets/10.0.0.1:80", "{\"target\":\"10.0.0.1:80\"}").status())
+      assertThat(
+              call(kong, "PUT", "/upstreams/u1/targets/10.0.0.1:80", "{\"target\":\"10.0.0.1:80\"}")
+                  .status())
           .isEqualTo(404);
       assertThat(kong.database().values("targets", "target")).containsExactly("mashape.com:8000");
       // "updates target (by target)" and "(by id)"
-      Res byTarget = call(kong, "PUT", "/upstreams/u1/targets/mashape.com:8000",
-          "{\"target\":\"mashape.com:8000\",\"weight\":10}");
+      Res byTarget =
+          call(
+              kong,
+              "PUT",
+              "/upstreams/u1/targets/mashape.com:8000",
+              "{\"target\":\"mashape.com:8000\",\"weight\":10}");
       assertThat(byTarget.status()).isEqualTo(200);
       assertThat(byTarget.json().path("weight").asInt()).isEqualTo(10);
       String id = created.json().path("id").asText();
-      assertThat(call(kong, "PUT", "/upstreams/u1/targets/" + id, "{\"target\":\"mashape.com:8000\",\"weight\":5}")
-          .json().path("weight").asInt()).isEqualTo(5);
+      assertThat(
+              call(
+                      kong,
+                      "PUT",
+                      "/upstreams/u1/targets/" + id,
+                      "{\"target\":\"mashape.com:8000\",\"weight\":5}")
+                  .json()
+                  .path("weight")
+                  .asInt())
+          .isEqualTo(5);
       // "method DELETE actually deletes targets (by id)"; a missing one is 404
       assertThat(call(kong, "DELETE", "/upstreams/u1/targets/" + id, "").status()).isEqualTo(204);
       assertThat(call(kong, "DELETE", "/upstreams/u1/targets/" + id, "").status()).isEqualTo(404);
@@ -84,7 +105,8 @@ class KongAdminFakeContractIT {
   // ---- 09-routes_routes_spec.lua, 10-services_routes_spec.lua -----------------------------
 
   @Test
-  void services_putCreatesOrReplaces_namesAreUnique_deletesDoNotCascadeToRoutes() throws IOException {
+  void services_putCreatesOrReplaces_namesAreUnique_deletesDoNotCascadeToRoutes()
+      throws IOException {
     try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
       // "creates if not found" (PUT by id) and by name
       String id = "0175e0e8-3de9-56b4-96f1-b12dcb4b6691";
@@ -95,22 +117,43 @@ class KongAdminFakeContractIT {
       // "retrieves by name"
       assertThat(get(kong, "/services/echo").json().path("id").asText()).isEqualTo(id);
       // unique name: errors.lua unique_violation, HTTP 409
-      Res dup = call(kong, "PUT", "/services/11111111-1111-1111-1111-111111111111",
-          "{\"name\":\"echo\",\"host\":\"other.svc\"}");
+      Res dup =
+          call(
+              kong,
+              "PUT",
+              "/services/11111111-1111-1111-1111-111111111111",
+              "{\"name\":\"echo\",\"host\":\"other.svc\"}");
       assertThat(dup.status()).isEqualTo(409);
       assertThat(dup.json().path("name").asText()).isEqualTo("unique constraint violation");
       assertThat(dup.json().path("code").asInt()).isEqualTo(5);
       // foreign key: a route naming a missing service is 400 foreign key violation (code 4)
-      Res fk = call(kong, "POST", "/routes",
-          "{\"name\":\"r\",\"paths\":[\"/\"],\"service\":{\"id\":\"22222222-2222-2222-2222-222222222222\"}}");
+      Res fk =
+          call(
+              kong,
+              "POST",
+              "/routes",
+              "{\"name\":\"r\",\"paths\":[\"/\"],\"service\":{\"id\":\"22222222-2222-2222-2222-222222222222\"}}");
       assertThat(fk.status()).isEqualTo(400);
       assertThat(fk.json().path("code").asInt()).isEqualTo(4);
       // "references a Service by name"
-      assertThat(call(kong, "POST", "/routes", "{\"name\":\"r\",\"paths\":[\"/\"],\"service\":{\"name\":\"echo\"}}")
-          .json().path("service").path("id").asText()).isEqualTo(id);
+      assertThat(
+              call(
+                      kong,
+                      "POST",
+                      "/routes",
+                      "{\"name\":\"r\",\"paths\":[\"/\"],\"service\":{\"name\":\"echo\"}}")
+                  .json()
+                  .path("service")
+                  .path("id")
+                  .asText())
+          .isEqualTo(id);
       assertThat(call(kong, "POST", "/routes/r/plugins", "{\"name\":\"cors\"}").status())
-          .as("nested plugin endpoints are not modelled").isEqualTo(404);
-      assertThat(call(kong, "POST", "/plugins", "{\"name\":\"cors\",\"route\":{\"name\":\"r\"}}").status()).isEqualTo(201);
+          .as("nested plugin endpoints are not modelled")
+          .isEqualTo(404);
+      assertThat(
+              call(kong, "POST", "/plugins", "{\"name\":\"cors\",\"route\":{\"name\":\"r\"}}")
+                  .status())
+          .isEqualTo(201);
       // routes.service has no on_delete: deleting a referenced service is refused
       Res restricted = call(kong, "DELETE", "/services/echo", "");
       assertThat(restricted.status()).isEqualTo(400);
@@ -162,22 +205,39 @@ class KongAdminFakeContractIT {
   @Test
   void tags_andOrFilters_mixIsAnError_nextKeepsTags_nestedListsIgnoreTags() throws IOException {
     try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
-      call(kong, "POST", "/consumers", "{\"username\":\"c1\",\"tags\":[\"corp_ a\",\"consumer_ 1\"]}");
-      call(kong, "POST", "/consumers", "{\"username\":\"c2\",\"tags\":[\"corp_ a\",\"consumer_ 2\"]}");
+      call(
+          kong,
+          "POST",
+          "/consumers",
+          "{\"username\":\"c1\",\"tags\":[\"corp_ a\",\"consumer_ 1\"]}");
+      call(
+          kong,
+          "POST",
+          "/consumers",
+          "{\"username\":\"c2\",\"tags\":[\"corp_ a\",\"consumer_ 2\"]}");
       call(kong, "POST", "/consumers", "{\"username\":\"c3\",\"tags\":[\"other\"]}");
       // "filter by multiple tags with AND"
-      assertThat(get(kong, "/consumers?tags=corp_%20a,consumer_%201").json().path("data")).hasSize(1);
+      assertThat(get(kong, "/consumers?tags=corp_%20a,consumer_%201").json().path("data"))
+          .hasSize(1);
       // "filter by multiple tags with OR"
-      assertThat(get(kong, "/consumers?tags=consumer_%202/consumer_%201").json().path("data")).hasSize(2);
+      assertThat(get(kong, "/consumers?tags=consumer_%202/consumer_%201").json().path("data"))
+          .hasSize(2);
       // "errors if filter by mix of AND and OR"
       Res mix = get(kong, "/consumers?tags=consumer_%203,consumer_%202/consumer_%201");
       assertThat(mix.status()).isEqualTo(400);
-      assertThat(mix.json().path("message").asText()).isEqualTo("invalid option (tags: invalid filter syntax)");
+      assertThat(mix.json().path("message").asText())
+          .isEqualTo("invalid option (tags: invalid filter syntax)");
       // "returns the correct 'next' arg"
       Res first = get(kong, "/consumers?tags=corp_%20a&size=1");
       assertThat(first.json().path("data")).hasSize(1);
       assertThat(first.json().path("next").asText()).contains("tags=corp_%20a");
-      assertThat(get(kong, first.json().path("next").asText()).json().path("data").get(0).path("username").asText())
+      assertThat(
+              get(kong, first.json().path("next").asText())
+                  .json()
+                  .path("data")
+                  .get(0)
+                  .path("username")
+                  .asText())
           .isEqualTo("c2");
       // "ignores tags when filtering by multiple filters #6779" (a nested list)
       call(kong, "POST", "/consumers/c1/key-auth", "{\"key\":\"k1\",\"tags\":[\"corp_ a\"]}");
@@ -192,7 +252,8 @@ class KongAdminFakeContractIT {
   void enterpriseCollections_are404OnOss_andServedOnEnterprise() throws IOException {
     try (KongAdminFake oss = KongAdminFake.start(KongAdminFake.Edition.OSS);
         KongAdminFake ee = KongAdminFake.start(KongAdminFake.Edition.ENTERPRISE)) {
-      for (String c : List.of("/consumer_groups", "/licenses", "/mtls-auths", "/degraphql_routes")) {
+      for (String c :
+          List.of("/consumer_groups", "/licenses", "/mtls-auths", "/degraphql_routes")) {
         assertThat(get(oss, c).status()).as(c).isEqualTo(404);
         assertThat(get(ee, c).status()).as(c).isEqualTo(200);
       }
@@ -202,11 +263,22 @@ class KongAdminFakeContractIT {
       assertThat(get(ee, "/licenses?tags=a").status()).isEqualTo(400);
       call(ee, "POST", "/consumer_groups", "{\"name\":\"gold\"}");
       call(ee, "POST", "/consumers", "{\"username\":\"alice\"}");
-      assertThat(call(ee, "POST", "/consumer_groups/gold/consumers", "{\"consumer\":\"alice\"}").status()).isEqualTo(201);
-      assertThat(get(ee, "/consumer_groups/gold/consumers").json().path("data").get(0).path("username").asText())
+      assertThat(
+              call(ee, "POST", "/consumer_groups/gold/consumers", "{\"consumer\":\"alice\"}")
+                  .status())
+          .isEqualTo(201);
+      assertThat(
+              get(ee, "/consumer_groups/gold/consumers")
+                  .json()
+                  .path("data")
+                  .get(0)
+                  .path("username")
+                  .asText())
           .isEqualTo("alice");
       assertThat(call(ee, "DELETE", "/consumers/alice", "").status()).isEqualTo(204);
-      assertThat(get(ee, "/consumer_groups/gold/consumers").json().path("data")).as("membership cascades").isEmpty();
+      assertThat(get(ee, "/consumer_groups/gold/consumers").json().path("data"))
+          .as("membership cascades")
+          .isEmpty();
     }
   }
 
@@ -223,8 +295,13 @@ class KongAdminFakeContractIT {
       assertThat(get(kong, "/status").json().path("configuration_hash").asText())
           .isNotEqualTo("00000000000000000000000000000000");
       // "returns 400 on an endpoint key uniqueness error", flattened
-      Res dup = call(kong, "POST", "/config?flatten_errors=1", "{\"_format_version\":\"3.0\",\"services\":["
-          + "{\"name\":\"foo\",\"host\":\"a\",\"tags\":[\"t1\"]},{\"name\":\"foo\",\"host\":\"b\",\"tags\":[\"t2\"]}]}");
+      Res dup =
+          call(
+              kong,
+              "POST",
+              "/config?flatten_errors=1",
+              "{\"_format_version\":\"3.0\",\"services\":["
+                  + "{\"name\":\"foo\",\"host\":\"a\",\"tags\":[\"t1\"]},{\"name\":\"foo\",\"host\":\"b\",\"tags\":[\"t2\"]}]}");
       assertThat(dup.status()).isEqualTo(400);
       assertThat(dup.json().path("code").asInt()).isEqualTo(14);
       assertThat(dup.json().path("name").asText()).isEqualTo("invalid declarative configuration");
@@ -232,13 +309,18 @@ class KongAdminFakeContractIT {
       assertThat(entry.path("entity_type").asText()).isEqualTo("service");
       assertThat(entry.path("entity_tags").get(0).asText()).isEqualTo("t2");
       assertThat(entry.path("errors").get(0).path("message").asText())
-          .isEqualTo("uniqueness violation: 'services' entity with name set to 'foo' already declared");
-      assertThat(kong.declarativeConfig().path("consumers")).as("the previous configuration stays").hasSize(1);
+          .isEqualTo(
+              "uniqueness violation: 'services' entity with name set to 'foo' already declared");
+      assertThat(kong.declarativeConfig().path("consumers"))
+          .as("the previous configuration stays")
+          .hasSize(1);
       // "returns HTTP 405 on invalid method"
       Res post = call(kong, "POST", "/routes", "{\"paths\":[\"/\"]}");
       assertThat(post.status()).isEqualTo(405);
-      assertThat(post.json().path("message").asText()).isEqualTo("cannot create 'routes' entities when not using a database");
-      assertThat(call(kong, "PUT", "/routes/x", "{}").json().path("message").asText()).isEqualTo("Method not allowed");
+      assertThat(post.json().path("message").asText())
+          .isEqualTo("cannot create 'routes' entities when not using a database");
+      assertThat(call(kong, "PUT", "/routes/x", "{}").json().path("message").asText())
+          .isEqualTo("Method not allowed");
     }
   }
 
@@ -251,11 +333,15 @@ class KongAdminFakeContractIT {
       assertThat(call(kong, "PUT", "/services/a", "{\"host\":\"h\"}").status()).isEqualTo(429);
       assertThat(kong.database().entities("services")).as("a 429 changes nothing").isEmpty();
       kong.failMatching(r -> r.startsWith("PUT /services/"), HttpFault.resetBefore(), 1);
-      assertThatThrownBy(() -> call(kong, "PUT", "/services/a", "{\"host\":\"h\"}")).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> call(kong, "PUT", "/services/a", "{\"host\":\"h\"}"))
+          .isInstanceOf(IOException.class);
       assertThat(kong.database().entities("services")).isEmpty();
       kong.failMatching(r -> r.startsWith("PUT /services/"), HttpFault.resetAfter(), 1);
-      assertThatThrownBy(() -> call(kong, "PUT", "/services/a", "{\"host\":\"h\"}")).isInstanceOf(IOException.class);
-      assertThat(kong.database().values("services", "name")).as("applied, answer lost").containsExactly("a");
+      assertThatThrownBy(() -> call(kong, "PUT", "/services/a", "{\"host\":\"h\"}"))
+          .isInstanceOf(IOException.class);
+      assertThat(kong.database().values("services", "name"))
+          .as("applied, answer lost")
+          .containsExactly("a");
       assertThat(kong.requestCount()).isEqualTo(3);
     }
   }

@@ -20,13 +20,15 @@ class SimulatedGatewayTest {
   private static final ObjectRef SECURE = ObjectRef.of(Kind.INGRESS, "default", "secure");
   private static final ObjectRef WEB = ObjectRef.of(Kind.INGRESS, "default", "web");
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default, uid: u-svc}
       spec: {ports: [{port: 80}]}
       """;
-  private static final String AUTH = """
+  private static final String AUTH =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: auth, namespace: default, uid: u-plugin}
@@ -45,11 +47,14 @@ class SimulatedGatewayTest {
           - http:
               paths:
               - {path: /%s, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}
-        """.formatted(name, name, plugins.isEmpty() ? "" : "konghq.com/plugins: " + plugins, name);
+        """
+        .formatted(name, name, plugins.isEmpty() ? "" : "konghq.com/plugins: " + plugins, name);
   }
 
   private static KongConfig config(String... docs) {
-    return TRANSLATOR.translate(CacheStores.of(Manifests.parse(String.join("\n---\n", docs), "t").objects())).config();
+    return TRANSLATOR
+        .translate(CacheStores.of(Manifests.parse(String.join("\n---\n", docs), "t").objects()))
+        .config();
   }
 
   private static PushOutcome push(SimulatedGateway g, KongConfig c) {
@@ -57,29 +62,35 @@ class SimulatedGatewayTest {
   }
 
   private static final KongConfig WEB_ONLY = config(SERVICE, ingress("web", ""));
-  private static final KongConfig WITH_AUTH = config(SERVICE, ingress("web", ""), ingress("secure", "auth"), AUTH);
+  private static final KongConfig WITH_AUTH =
+      config(SERVICE, ingress("web", ""), ingress("secure", "auth"), AUTH);
 
   @Test
   void atomic_rejection_changesNothing_andNamesTheObjectInAFlattenedErrorsBody() {
-    SimulatedGateway g = SimulatedGateway.atomic("a", SimulatedGateway.taggedByAny(List.of(PLUGIN)));
+    SimulatedGateway g =
+        SimulatedGateway.atomic("a", SimulatedGateway.taggedByAny(List.of(PLUGIN)));
     assertThat(push(g, WEB_ONLY).isAccepted()).isTrue();
     PushOutcome o = push(g, WITH_AUTH);
     assertThat(o).isInstanceOf(PushOutcome.RejectedEntities.class);
-    assertThat(((PushOutcome.RejectedEntities) o).brokenObjects()).extracting(ObjectRef::withoutVersionAndUid)
+    assertThat(((PushOutcome.RejectedEntities) o).brokenObjects())
+        .extracting(ObjectRef::withoutVersionAndUid)
         .containsExactly(PLUGIN.withoutVersionAndUid());
     assertThat(g.served()).isEqualTo(SimulatedGateway.entitiesOf(WEB_ONLY));
   }
 
   @Test
   void partial_rejection_keepsTheRouteWithoutItsPlugin() {
-    SimulatedGateway g = SimulatedGateway.partial("p", SimulatedGateway.taggedByAny(List.of(PLUGIN)));
+    SimulatedGateway g =
+        SimulatedGateway.partial("p", SimulatedGateway.taggedByAny(List.of(PLUGIN)));
     push(g, WEB_ONLY);
     PushOutcome o = push(g, WITH_AUTH);
     assertThat(o.kind()).isEqualTo(PushOutcome.Kind.REJECTED_ENTITIES);
     assertThat(g.servesEntityOf(SECURE)).as("unprotected route left behind").isTrue();
     assertThat(g.servesEntityOf(PLUGIN)).isFalse();
     assertThat(push(g, WEB_ONLY).isAccepted()).isTrue();
-    assertThat(g.served()).as("a later push removes the residue").isEqualTo(SimulatedGateway.entitiesOf(WEB_ONLY));
+    assertThat(g.served())
+        .as("a later push removes the residue")
+        .isEqualTo(SimulatedGateway.entitiesOf(WEB_ONLY));
   }
 
   @Test

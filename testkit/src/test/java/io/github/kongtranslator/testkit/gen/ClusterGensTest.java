@@ -23,9 +23,14 @@ class ClusterGensTest {
     for (int i = 0; i < seeds.size(); i += 30) {
       // loaded as ClusterGens loads them: admitted without validation (some generated
       // KongUpstreamPolicy and KongCustomEntity objects break their CRD rules; see issue notes)
-      CacheStores s = CacheStores.of(io.github.kongtranslator.core.manifest.Manifests
-          .with(io.github.kongtranslator.core.manifest.ManifestOptions.builder().validation(false).build())
-          .readString(ClusterGens.manifest(seeds.subList(i, i + 30), List.of()), "t").objects());
+      CacheStores s =
+          CacheStores.of(
+              io.github.kongtranslator.core.manifest.Manifests.with(
+                      io.github.kongtranslator.core.manifest.ManifestOptions.builder()
+                          .validation(false)
+                          .build())
+                  .readString(ClusterGens.manifest(seeds.subList(i, i + 30), List.of()), "t")
+                  .objects());
       s.all().forEach(o -> kinds.add(o.kind()));
       ConfigGraph.of(s).edges().forEach(d -> rules.add(d.rule()));
     }

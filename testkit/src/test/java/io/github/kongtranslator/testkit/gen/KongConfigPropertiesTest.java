@@ -25,55 +25,69 @@ import org.quicktheories.impl.Constraint;
 class KongConfigPropertiesTest {
 
   static QuickTheory qt() {
-    return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 0) >= 10_000 ? 10_000 : 300);
+    return QuickTheory.qt()
+        .withExamples(Integer.getInteger("QT_EXAMPLES", 0) >= 10_000 ? 10_000 : 300);
   }
 
   static final Gen<Long> SEEDS = in -> in.next(Constraint.none());
 
   @Test
   void readOfWrittenYaml_equalsTheConfig() {
-    qt().forAll(KongConfigGens.configs()).checkAssert(c -> {
-      String yaml = KongConfigWriter.yaml().write(c);
-      assertThat(KongConfigReader.yaml().read(yaml, "generated.yaml")).isEqualTo(c);
-    });
+    qt().forAll(KongConfigGens.configs())
+        .checkAssert(
+            c -> {
+              String yaml = KongConfigWriter.yaml().write(c);
+              assertThat(KongConfigReader.yaml().read(yaml, "generated.yaml")).isEqualTo(c);
+            });
   }
 
   @Test
   void readOfWrittenJson_equalsTheConfig() {
-    qt().forAll(KongConfigGens.configs()).checkAssert(c -> {
-      String json = KongConfigWriter.json().write(c);
-      assertThat(KongConfigReader.json().read(json, "generated.json")).isEqualTo(c);
-    });
+    qt().forAll(KongConfigGens.configs())
+        .checkAssert(
+            c -> {
+              String json = KongConfigWriter.json().write(c);
+              assertThat(KongConfigReader.json().read(json, "generated.json")).isEqualTo(c);
+            });
   }
 
   /** The JSON writer streams entity by entity; the text is that of the whole tree. */
   @Test
   void jsonOfAConfig_isTheJsonOfItsTree() {
-    qt().forAll(KongConfigGens.configs()).checkAssert(c ->
-        assertThat(KongConfigWriter.json().write(c))
-            .isEqualTo(KongConfigWriter.json().writeTree(c.toJson())));
+    qt().forAll(KongConfigGens.configs())
+        .checkAssert(
+            c ->
+                assertThat(KongConfigWriter.json().write(c))
+                    .isEqualTo(KongConfigWriter.json().writeTree(c.toJson())));
   }
 
   @Test
   void writing_isStableUnderRereading() {
-    qt().forAll(KongConfigGens.configs()).checkAssert(c -> {
-      String yaml = KongConfigWriter.yaml().write(c);
-      assertThat(KongConfigWriter.yaml().write(KongConfigReader.yaml().read(yaml, "g"))).isEqualTo(yaml);
-    });
+    qt().forAll(KongConfigGens.configs())
+        .checkAssert(
+            c -> {
+              String yaml = KongConfigWriter.yaml().write(c);
+              assertThat(KongConfigWriter.yaml().write(KongConfigReader.yaml().read(yaml, "g")))
+                  .isEqualTo(yaml);
+            });
   }
 
   @Test
   void adopt_equalsFromJsonOfTheSameTree_andWritesTheSameBytes() {
-    qt().forAll(KongConfigGens.configs(), SEEDS).checkAssert((c, seed) -> {
-      java.util.Random r = new java.util.Random(seed);
-      ObjectNode doc = (ObjectNode) denormaliseNumbers(c.toJson(), r);
-      KongConfig copied = KongConfig.fromJson(doc);
-      KongConfig adopted = KongConfig.adopt(doc.deepCopy());
-      assertThat(adopted).isEqualTo(copied);
-      assertThat(KongConfigWriter.yaml().write(adopted)).isEqualTo(KongConfigWriter.yaml().write(copied));
-      assertThat(KongConfigWriter.json().write(adopted)).isEqualTo(KongConfigWriter.json().write(copied));
-      assertThat(ConfigSha.of(adopted)).isEqualTo(ConfigSha.of(copied));
-    });
+    qt().forAll(KongConfigGens.configs(), SEEDS)
+        .checkAssert(
+            (c, seed) -> {
+              java.util.Random r = new java.util.Random(seed);
+              ObjectNode doc = (ObjectNode) denormaliseNumbers(c.toJson(), r);
+              KongConfig copied = KongConfig.fromJson(doc);
+              KongConfig adopted = KongConfig.adopt(doc.deepCopy());
+              assertThat(adopted).isEqualTo(copied);
+              assertThat(KongConfigWriter.yaml().write(adopted))
+                  .isEqualTo(KongConfigWriter.yaml().write(copied));
+              assertThat(KongConfigWriter.json().write(adopted))
+                  .isEqualTo(KongConfigWriter.json().write(copied));
+              assertThat(ConfigSha.of(adopted)).isEqualTo(ConfigSha.of(copied));
+            });
   }
 
   @Test
@@ -82,21 +96,27 @@ class KongConfigPropertiesTest {
         new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
             .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
-            .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+            .withSeparators(
+                com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(
+                        com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
     qt().forAll(KongConfigGens.configs(), KongConfigGens.jsonValues(), SEEDS)
-        .checkAssert((c, value, seed) -> {
-          ObjectNode tree = c.toJson();
-          tree.set("_extra", denormaliseNumbers(value.deepCopy(), new java.util.Random(seed)));
-          String expected;
-          try {
-            expected = io.github.kongtranslator.kongmodel.io.internal.JsonTrees.mapper().writer(pp)
-                .writeValueAsString(sortedCopy(tree)) + "\n";
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
-          }
-          assertThat(KongConfigWriter.json().writeTree(tree)).isEqualTo(expected);
-        });
+        .checkAssert(
+            (c, value, seed) -> {
+              ObjectNode tree = c.toJson();
+              tree.set("_extra", denormaliseNumbers(value.deepCopy(), new java.util.Random(seed)));
+              String expected;
+              try {
+                expected =
+                    io.github.kongtranslator.kongmodel.io.internal.JsonTrees.mapper()
+                            .writer(pp)
+                            .writeValueAsString(sortedCopy(tree))
+                        + "\n";
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(e);
+              }
+              assertThat(KongConfigWriter.json().writeTree(tree)).isEqualTo(expected);
+            });
   }
 
   private static JsonNode sortedCopy(JsonNode n) {
@@ -165,55 +185,73 @@ class KongConfigPropertiesTest {
 
   @Test
   void sha_streamedFromEntityBytes_equalsShaOfTheWholeDocument() {
-    qt().forAll(KongConfigGens.configs()).checkAssert(c -> {
-      assertThat(ConfigSha.of(c)).isEqualTo(ConfigSha.ofDocument(c.toJson()));
-      // memoised entity bytes give the same SHA a second time
-      assertThat(ConfigSha.of(c)).isEqualTo(ConfigSha.ofDocument(c.toJson()));
-    });
+    qt().forAll(KongConfigGens.configs())
+        .checkAssert(
+            c -> {
+              assertThat(ConfigSha.of(c)).isEqualTo(ConfigSha.ofDocument(c.toJson()));
+              // memoised entity bytes give the same SHA a second time
+              assertThat(ConfigSha.of(c)).isEqualTo(ConfigSha.ofDocument(c.toJson()));
+            });
   }
 
   @Test
   void sha_ignoresMapInsertionOrder_andTheSourceFormat() {
-    qt().forAll(KongConfigGens.configs(), SEEDS).checkAssert((c, seed) -> {
-      KongConfig shuffled = KongConfig.fromJson(shuffleKeys(c.toJson(), new java.util.Random(seed)));
-      assertThat(ConfigSha.of(shuffled)).isEqualTo(ConfigSha.of(c));
-      assertThat(ConfigSha.of(KongConfigReader.json().read(KongConfigWriter.json().write(c), "j")))
-          .isEqualTo(ConfigSha.of(c));
-      assertThat(ConfigDiff.between(c, shuffled).isEmpty()).isTrue();
-    });
+    qt().forAll(KongConfigGens.configs(), SEEDS)
+        .checkAssert(
+            (c, seed) -> {
+              KongConfig shuffled =
+                  KongConfig.fromJson(shuffleKeys(c.toJson(), new java.util.Random(seed)));
+              assertThat(ConfigSha.of(shuffled)).isEqualTo(ConfigSha.of(c));
+              assertThat(
+                      ConfigSha.of(
+                          KongConfigReader.json().read(KongConfigWriter.json().write(c), "j")))
+                  .isEqualTo(ConfigSha.of(c));
+              assertThat(ConfigDiff.between(c, shuffled).isEmpty()).isTrue();
+            });
   }
 
   @Test
   void sha_changesWhenAnyOneLeafChanges() {
-    Gen<KongConfig> withALeaf = KongConfigGens.configs()
-        .map(c -> c.has("_format_version") ? c : c.toBuilder().formatVersion("3.0").build());
-    qt().forAll(withALeaf, SEEDS).checkAssert((c, seed) -> {
-      ObjectNode doc = c.toJson();
-      List<String> leaves = new ArrayList<>();
-      collectLeaves(doc, "", leaves);
-      String ptr = leaves.get(new java.util.Random(seed).nextInt(leaves.size()));
-      JsonNode old = doc.at(ptr);
-      JsonNode changed = old.isTextual() ? TextNode.valueOf(old.textValue() + "x")
-          : old.isBoolean() ? BooleanNode.valueOf(!old.booleanValue())
-          : JsonNodeFactory.instance.numberNode(old.longValue() + 1);
-      int slash = ptr.lastIndexOf('/');
-      JsonNode parent = doc.at(ptr.substring(0, slash));
-      String last = ptr.substring(slash + 1).replace("~1", "/").replace("~0", "~");
-      if (parent instanceof ArrayNode a) {
-        a.set(Integer.parseInt(last), changed);
-      } else {
-        ((ObjectNode) parent).set(last, changed);
-      }
-      KongConfig mutated = KongConfig.fromJson(doc);
-      assertThat(ConfigSha.of(mutated)).as(ptr).isNotEqualTo(ConfigSha.of(c));
-      assertThat(ConfigDiff.between(c, mutated).isEmpty()).as(ptr).isFalse();
-    });
+    Gen<KongConfig> withALeaf =
+        KongConfigGens.configs()
+            .map(c -> c.has("_format_version") ? c : c.toBuilder().formatVersion("3.0").build());
+    qt().forAll(withALeaf, SEEDS)
+        .checkAssert(
+            (c, seed) -> {
+              ObjectNode doc = c.toJson();
+              List<String> leaves = new ArrayList<>();
+              collectLeaves(doc, "", leaves);
+              String ptr = leaves.get(new java.util.Random(seed).nextInt(leaves.size()));
+              JsonNode old = doc.at(ptr);
+              JsonNode changed =
+                  old.isTextual()
+                      ? TextNode.valueOf(old.textValue() + "x")
+                      : old.isBoolean()
+                          ? BooleanNode.valueOf(!old.booleanValue())
+                          : JsonNodeFactory.instance.numberNode(old.longValue() + 1);
+              int slash = ptr.lastIndexOf('/');
+              JsonNode parent = doc.at(ptr.substring(0, slash));
+              String last = ptr.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+              if (parent instanceof ArrayNode a) {
+                a.set(Integer.parseInt(last), changed);
+              } else {
+                ((ObjectNode) parent).set(last, changed);
+              }
+              KongConfig mutated = KongConfig.fromJson(doc);
+              assertThat(ConfigSha.of(mutated)).as(ptr).isNotEqualTo(ConfigSha.of(c));
+              assertThat(ConfigDiff.between(c, mutated).isEmpty()).as(ptr).isFalse();
+            });
   }
 
   private static void collectLeaves(JsonNode n, String ptr, List<String> out) {
     if (n.isObject()) {
-      n.properties().forEach(e -> collectLeaves(e.getValue(),
-          ptr + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out));
+      n.properties()
+          .forEach(
+              e ->
+                  collectLeaves(
+                      e.getValue(),
+                      ptr + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+                      out));
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
         collectLeaves(n.get(i), ptr + "/" + i, out);

@@ -27,11 +27,11 @@ import org.quicktheories.QuickTheory;
 
 /**
  * Incremental translation equals full translation: for random clusters (ClusterGens: 25 kinds,
- * references that resolve, dangle or cross namespaces) and random sequences of changes (add,
- * update to another version, delete, of any kind, one to three per step), after every step the
- * incremental result equals a full translation of the same snapshot — configuration entity for
- * entity, config SHA, and failures. Runs under several option sets. Replay a failure with
- * {@code -DQT_SEED=<seed>} (QuickTheories prints the seed).
+ * references that resolve, dangle or cross namespaces) and random sequences of changes (add, update
+ * to another version, delete, of any kind, one to three per step), after every step the incremental
+ * result equals a full translation of the same snapshot — configuration entity for entity, config
+ * SHA, and failures. Runs under several option sets. Replay a failure with {@code -DQT_SEED=<seed>}
+ * (QuickTheories prints the seed).
  */
 class IncrementalTranslationPropertiesTest {
 
@@ -44,10 +44,12 @@ class IncrementalTranslationPropertiesTest {
     TranslatorOptions.Builder b = TranslatorOptions.builder();
     switch (set) {
       case "expressions" -> b.flag(FeatureFlag.EXPRESSION_ROUTES, true);
-      case "combined-services" -> b.flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES, true)
-          .flag(FeatureFlag.KONG_SERVICE_FACADE, true).flag(FeatureFlag.KONG_CUSTOM_ENTITY, true);
+      case "combined-services" ->
+          b.flag(FeatureFlag.COMBINED_SERVICES_FROM_DIFFERENT_HTTP_ROUTES, true)
+              .flag(FeatureFlag.KONG_SERVICE_FACADE, true)
+              .flag(FeatureFlag.KONG_CUSTOM_ENTITY, true);
       case "managed-gateways" -> b.gatewayControllerName("konghq.com/kic-gateway-controller");
-      default -> { }
+      default -> {}
     }
     return b.build();
   }
@@ -57,13 +59,16 @@ class IncrementalTranslationPropertiesTest {
   void randomChangeSequences_incrementalEqualsFull(String optionSet) {
     TranslatorOptions options = options(optionSet);
     int[] sequences = {0};
-    QuickTheory.qt().withExamples(examples())
-        .forAll(lists().of(longs().all()).ofSizeBetween(1, 25),
+    QuickTheory.qt()
+        .withExamples(examples())
+        .forAll(
+            lists().of(longs().all()).ofSizeBetween(1, 25),
             lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 30))
-        .checkAssert((seeds, ops) -> {
-          sequences[0]++;
-          run(options, seeds, ops);
-        });
+        .checkAssert(
+            (seeds, ops) -> {
+              sequences[0]++;
+              run(options, seeds, ops);
+            });
     assertThat(sequences[0]).isGreaterThan(0);
   }
 
@@ -77,11 +82,13 @@ class IncrementalTranslationPropertiesTest {
   @ValueSource(strings = {"defaults", "expressions", "combined-services", "managed-gateways"})
   void regressions_remotePluginReferences(String optionSet) {
     TranslatorOptions options = options(optionSet);
-    for (List<Long> seeds : List.of(
-        List.of(0L, 0L, 0L, 177L, 0L, 0L, 0L, 0L, 0L, 1386L, 1940L),
-        List.of(0L, 0L, 0L, 0L, 0L, 345L, 0L, 0L, 0L, -3L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
-            -1337L),
-        List.of(0L, 0L, 0L, 0L, 0L, -58L, 0L, 758L, 0L, 0L, 0L, 0L, 0L, 1895L))) {
+    for (List<Long> seeds :
+        List.of(
+            List.of(0L, 0L, 0L, 177L, 0L, 0L, 0L, 0L, 0L, 1386L, 1940L),
+            List.of(
+                0L, 0L, 0L, 0L, 0L, 345L, 0L, 0L, 0L, -3L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
+                -1337L),
+            List.of(0L, 0L, 0L, 0L, 0L, -58L, 0L, 758L, 0L, 0L, 0L, 0L, 0L, 1895L))) {
       run(options, seeds, List.of(0));
       run(options, seeds, List.of(1, 7, 13, 2, 5));
     }
@@ -89,29 +96,46 @@ class IncrementalTranslationPropertiesTest {
 
   /**
    * The same over realistic clusters (SyntheticCluster: Services with EndpointSlices, Ingresses
-   * with TLS and plugins, consumers with credentials and groups, HTTPRoutes); an update replaces
-   * an object by its namesake from the same cluster generated with another seed.
+   * with TLS and plugins, consumers with credentials and groups, HTTPRoutes); an update replaces an
+   * object by its namesake from the same cluster generated with another seed.
    */
   @ParameterizedTest
   @ValueSource(strings = {"defaults", "expressions"})
   void randomChangesOfRealisticClusters_incrementalEqualsFull(String optionSet) {
     TranslatorOptions options = options(optionSet);
-    QuickTheory.qt().withExamples(Math.max(20, examples() / 5))
-        .forAll(integers().between(1, 120), longs().all(), longs().all(),
+    QuickTheory.qt()
+        .withExamples(Math.max(20, examples() / 5))
+        .forAll(
+            integers().between(1, 120),
+            longs().all(),
+            longs().all(),
             lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 40))
-        .checkAssert((size, seed, editSeed, ops) -> run(options,
-            SyntheticCluster.generate(size, seed).objects(),
-            SyntheticCluster.generate(size, editSeed).objects(), ops, true));
+        .checkAssert(
+            (size, seed, editSeed, ops) ->
+                run(
+                    options,
+                    SyntheticCluster.generate(size, seed).objects(),
+                    SyntheticCluster.generate(size, editSeed).objects(),
+                    ops,
+                    true));
   }
 
   private static void run(TranslatorOptions options, List<Long> seeds, List<Integer> ops) {
-    run(options, load(ClusterGens.manifest(seeds, List.of())),
-        load(ClusterGens.manifest(seeds, seeds)), ops, ops.get(0) % 2 == 0);
+    run(
+        options,
+        load(ClusterGens.manifest(seeds, List.of())),
+        load(ClusterGens.manifest(seeds, seeds)),
+        ops,
+        ops.get(0) % 2 == 0);
   }
 
   /** Starts from an empty cache, or from one holding every base object, then applies ops. */
-  private static void run(TranslatorOptions options, List<? extends K8sObject> base,
-      List<? extends K8sObject> variants, List<Integer> ops, boolean startFull) {
+  private static void run(
+      TranslatorOptions options,
+      List<? extends K8sObject> base,
+      List<? extends K8sObject> variants,
+      List<Integer> ops,
+      boolean startFull) {
     Map<String, K8sObject> edited = new LinkedHashMap<>();
     for (K8sObject o : variants) {
       edited.put(o.kind() + "/" + o.key(), o);
@@ -149,14 +173,19 @@ class IncrementalTranslationPropertiesTest {
       TranslationResult actual = inc.translate(snapshot);
       int s = step++;
       assertThat(actual.config()).as("config after step %d", s).isEqualTo(expected.config());
-      assertThat(ConfigSha.of(actual.config())).as("config SHA after step %d", s)
+      assertThat(ConfigSha.of(actual.config()))
+          .as("config SHA after step %d", s)
           .isEqualTo(ConfigSha.of(expected.config()));
-      assertThat(actual.failures()).as("failures after step %d", s)
-          .isEqualTo(expected.failures());
+      assertThat(actual.failures()).as("failures after step %d", s).isEqualTo(expected.failures());
     }
   }
 
   private static List<K8sObject> load(String manifest) {
-    return Manifests.with(io.github.kongtranslator.core.manifest.ManifestOptions.builder().validation(false).build()).readString(manifest, "generated").objects();
+    return Manifests.with(
+            io.github.kongtranslator.core.manifest.ManifestOptions.builder()
+                .validation(false)
+                .build())
+        .readString(manifest, "generated")
+        .objects();
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How much an incremental translation redoes: one changed object re-translates its own unit
- * (and units that read it), not the cluster; global kinds rebuild everything. Work is counted,
- * not timed (timings are in the bench module).
+ * How much an incremental translation redoes: one changed object re-translates its own unit (and
+ * units that read it), not the cluster; global kinds rebuild everything. Work is counted, not timed
+ * (timings are in the bench module).
  */
 class IncrementalTranslatorTest {
   private static final int SIZE = 2000;
@@ -34,7 +34,8 @@ class IncrementalTranslatorTest {
   @BeforeEach
   void fill() {
     SyntheticCluster.generate(SIZE, 7).objects().forEach(cache::upsert);
-    SyntheticCluster.generate(SIZE, 8).objects()
+    SyntheticCluster.generate(SIZE, 8)
+        .objects()
         .forEach(o -> namesakes.put(o.kind() + "/" + o.key(), o));
     inc = IncrementalTranslator.create(TranslatorOptions.defaults());
     inc.translate(cache.snapshot());
@@ -60,14 +61,19 @@ class IncrementalTranslatorTest {
 
   private Ingress ingress(boolean tls) {
     return cache.snapshot().list(Kind.INGRESS, Ingress.class).stream()
-        .filter(i -> i.spec().tls().isEmpty() != tls).findFirst().orElseThrow();
+        .filter(i -> i.spec().tls().isEmpty() != tls)
+        .findFirst()
+        .orElseThrow();
   }
 
   private K8sObject sliceOf(Ingress ing) {
     return cache.snapshot().list(Kind.ENDPOINT_SLICE).stream()
-        .filter(e -> e.metadata().namespace().equals(ing.metadata().namespace())
-            && e.metadata().name().startsWith(ing.metadata().name() + "-x"))
-        .findFirst().orElseThrow();
+        .filter(
+            e ->
+                e.metadata().namespace().equals(ing.metadata().namespace())
+                    && e.metadata().name().startsWith(ing.metadata().name() + "-x"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -93,12 +99,17 @@ class IncrementalTranslatorTest {
   @Test
   void aChangeToAGlobalKind_rebuildsEverything() {
     CacheStores s = cache.snapshot();
-    cache.upsert(Manifests.parse("""
+    cache.upsert(
+        Manifests.parse(
+                """
         apiVersion: networking.k8s.io/v1
         kind: IngressClass
         metadata: {name: kong}
         spec: {controller: ingress-controllers.konghq.com/kong}
-        """, "class").objects().get(0));
+        """,
+                "class")
+            .objects()
+            .get(0));
     CacheStores next = cache.snapshot();
     same(next);
     assertThat(inc.lastStats().rebuilt()).isTrue();

@@ -28,14 +28,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenarios of the DB-mode audit (issue 18, items 1–6), each run through the update loop
- * with {@link KongAdminClient} against {@link KongAdminFake}, each checked against the expected
- * final gateway contents: what the pushed configuration asks for ({@link
- * GatewayContents#expected}) under our tag, another team's entities unchanged.
+ * The scenarios of the DB-mode audit (issue 18, items 1–6), each run through the update loop with
+ * {@link KongAdminClient} against {@link KongAdminFake}, each checked against the expected final
+ * gateway contents: what the pushed configuration asks for ({@link GatewayContents#expected}) under
+ * our tag, another team's entities unchanged.
  */
 class DbModeAuditRegressionIT {
 
-  private static final String ENDPOINTS = """
+  private static final String ENDPOINTS =
+      """
       apiVersion: discovery.k8s.io/v1
       kind: EndpointSlice
       metadata:
@@ -52,7 +53,8 @@ class DbModeAuditRegressionIT {
       - {name: "", port: 8080, protocol: TCP}
       """;
 
-  private static final String SERVICE_8080 = """
+  private static final String SERVICE_8080 =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default, uid: 5b6f5a4e-0000-0000-0000-000000000001}
@@ -60,7 +62,8 @@ class DbModeAuditRegressionIT {
         ports: [{port: 80, targetPort: 8080}]
       """;
 
-  private static final String GROUP = """
+  private static final String GROUP =
+      """
       apiVersion: configuration.konghq.com/v1beta1
       kind: KongConsumerGroup
       metadata: {name: gold, namespace: default, uid: 5b6f5a4e-0000-0000-0000-000000000021,
@@ -70,12 +73,17 @@ class DbModeAuditRegressionIT {
   private final List<Duration> sleeps = new ArrayList<>();
 
   private KongAdminClient client(KongAdminFake node) {
-    return KongAdminClient.builder(node.url()).mode(KongAdminClient.Mode.DATABASE).timeout(Duration.ofSeconds(5))
-        .retry(RetryPolicy.defaults().withSleeper(sleeps::add)).driftCheckInterval(Duration.ZERO).build();
+    return KongAdminClient.builder(node.url())
+        .mode(KongAdminClient.Mode.DATABASE)
+        .timeout(Duration.ofSeconds(5))
+        .retry(RetryPolicy.defaults().withSleeper(sleeps::add))
+        .driftCheckInterval(Duration.ZERO)
+        .build();
   }
 
   private static CacheStores withEndpoints(String rv) {
-    return Fixtures.load(SERVICE_8080, ENDPOINTS, Fixtures.ingress("working-ingress", "/ingress-testing", rv, ""));
+    return Fixtures.load(
+        SERVICE_8080, ENDPOINTS, Fixtures.ingress("working-ingress", "/ingress-testing", rv, ""));
   }
 
   private static List<String> expected(CacheStores snapshot) {
@@ -91,8 +99,10 @@ class DbModeAuditRegressionIT {
       SyncResult r = loop.tick(Fixtures.valid("1"), client(kong));
       assertThat(r.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
       assertThat(kong.requests()).anyMatch(q -> q.startsWith("GET /consumer_groups?"));
-      assertThat(GatewayContents.ours(kong.database())).isEqualTo(expected(Fixtures.valid("1")))
-          .anyMatch(l -> l.startsWith("route ")).anyMatch(l -> l.startsWith("service "));
+      assertThat(GatewayContents.ours(kong.database()))
+          .isEqualTo(expected(Fixtures.valid("1")))
+          .anyMatch(l -> l.startsWith("route "))
+          .anyMatch(l -> l.startsWith("service "));
     }
   }
 
@@ -100,13 +110,18 @@ class DbModeAuditRegressionIT {
   void oss_aKongConsumerGroup_isExcludedByName_andTheRestIsApplied() {
     try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
       Loop loop = Loop.with(SkipPolicy.TARGET);
-      CacheStores withGroup = Fixtures.load(Fixtures.SERVICE,
-          Fixtures.ingress("working-ingress", "/ingress-testing", "1", ""), GROUP);
+      CacheStores withGroup =
+          Fixtures.load(
+              Fixtures.SERVICE,
+              Fixtures.ingress("working-ingress", "/ingress-testing", "1", ""),
+              GROUP);
       assertThat(Loop.translate(withGroup).sections()).containsKey("consumer_groups");
       SyncResult r = loop.tick(withGroup, client(kong));
       assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
-      assertThat(r.brokenObjects()).extracting(ObjectRef::withoutVersionAndUid)
-          .containsExactly(ObjectRef.of(Kind.KONG_CONSUMER_GROUP, "default", "gold").withoutVersionAndUid());
+      assertThat(r.brokenObjects())
+          .extracting(ObjectRef::withoutVersionAndUid)
+          .containsExactly(
+              ObjectRef.of(Kind.KONG_CONSUMER_GROUP, "default", "gold").withoutVersionAndUid());
       assertThat(GatewayContents.ours(kong.database())).isEqualTo(expected(Fixtures.valid("1")));
     }
   }
@@ -120,19 +135,27 @@ class DbModeAuditRegressionIT {
       Loop loop = Loop.with(SkipPolicy.TARGET);
       SyncResult r = loop.tick(withEndpoints("1"), c);
       assertThat(r.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-      assertThat(kong.database().values("targets", "target")).containsExactlyInAnyOrder("10.0.0.1:8080", "10.0.0.2:8080");
+      assertThat(kong.database().values("targets", "target"))
+          .containsExactlyInAnyOrder("10.0.0.1:8080", "10.0.0.2:8080");
       assertThat(GatewayContents.ours(kong.database())).isEqualTo(expected(withEndpoints("1")));
-      assertThat(kong.writes()).filteredOn(w -> w.contains("/targets")).hasSize(2)
+      assertThat(kong.writes())
+          .filteredOn(w -> w.contains("/targets"))
+          .hasSize(2)
           .allMatch(w -> w.startsWith("POST /upstreams/"));
       kong.clearRequests();
       KongConfig cfg = Loop.translate(withEndpoints("1"));
       assertThat(c.push(cfg, ConfigSha.of(cfg))).isEqualTo(PushOutcome.accepted());
       assertThat(kong.writes()).as("nothing to change").isEmpty();
-      CacheStores one = Fixtures.load(SERVICE_8080, ENDPOINTS.replace("- addresses: [10.0.0.2]\n  conditions: {ready: true}\n", ""),
-          Fixtures.ingress("working-ingress", "/ingress-testing", "1", ""));
+      CacheStores one =
+          Fixtures.load(
+              SERVICE_8080,
+              ENDPOINTS.replace("- addresses: [10.0.0.2]\n  conditions: {ready: true}\n", ""),
+              Fixtures.ingress("working-ingress", "/ingress-testing", "1", ""));
       assertThat(loop.tick(one, c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
       assertThat(kong.database().values("targets", "target")).containsExactly("10.0.0.1:8080");
-      assertThat(kong.writes()).filteredOn(w -> w.contains("/targets")).singleElement()
+      assertThat(kong.writes())
+          .filteredOn(w -> w.contains("/targets"))
+          .singleElement()
           .satisfies(w -> assertThat(w).startsWith("DELETE /upstreams/"));
     }
   }
@@ -143,23 +166,41 @@ class DbModeAuditRegressionIT {
   void foreignEntities_areNeitherReadNorChangedNorDeleted() {
     try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
       KongDatabase db = kong.database();
-      ObjectNode billing = db.insert("services", obj().put("name", "billing").put("host", "billing.svc"));
-      db.insert("routes", obj().put("name", "billing-api").set("service", obj().put("id", billing.get("id").asText())));
-      db.insert("plugins", obj().put("name", "rate-limiting").putNull("route").putNull("service").putNull("consumer"));
+      ObjectNode billing =
+          db.insert("services", obj().put("name", "billing").put("host", "billing.svc"));
+      db.insert(
+          "routes",
+          obj()
+              .put("name", "billing-api")
+              .set("service", obj().put("id", billing.get("id").asText())));
+      db.insert(
+          "plugins",
+          obj()
+              .put("name", "rate-limiting")
+              .putNull("route")
+              .putNull("service")
+              .putNull("consumer"));
       ObjectNode partner = db.insert("consumers", obj().put("username", "partner"));
-      db.insert("key-auths", obj().put("key", "partner-key").set("consumer", obj().put("id", partner.get("id").asText())));
+      db.insert(
+          "key-auths",
+          obj()
+              .put("key", "partner-key")
+              .set("consumer", obj().put("id", partner.get("id").asText())));
       List<String> theirs = GatewayContents.foreign(db);
       assertThat(theirs).hasSize(5);
 
       Loop loop = Loop.with(SkipPolicy.TARGET);
       KongAdminClient c = client(kong);
-      assertThat(loop.tick(Fixtures.valid("1"), c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      assertThat(loop.tick(Fixtures.valid("1"), c).outcome())
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
       assertThat(GatewayContents.ours(db)).isEqualTo(expected(Fixtures.valid("1")));
       assertThat(GatewayContents.foreign(db)).isEqualTo(theirs);
-      assertThat(loop.tick(CacheStores.empty(), c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      assertThat(loop.tick(CacheStores.empty(), c).outcome())
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
       assertThat(GatewayContents.ours(db)).isEqualTo(expected(CacheStores.empty()));
       assertThat(GatewayContents.foreign(db)).isEqualTo(theirs);
-      assertThat(kong.requests()).filteredOn(q -> q.startsWith("GET /services?"))
+      assertThat(kong.requests())
+          .filteredOn(q -> q.startsWith("GET /services?"))
           .allMatch(q -> q.contains("tags=managed-by-ingress-controller"));
     }
   }
@@ -184,23 +225,33 @@ class DbModeAuditRegressionIT {
     try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
       Loop loop = Loop.with(SkipPolicy.TARGET);
       KongAdminClient c = client(kong);
-      assertThat(loop.tick(Fixtures.valid("1"), c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-      for (HttpFault f : List.of(HttpFault.status(503), HttpFault.status(429), HttpFault.resetAfter(),
-          HttpFault.resetBefore())) {
+      assertThat(loop.tick(Fixtures.valid("1"), c).outcome())
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      for (HttpFault f :
+          List.of(
+              HttpFault.status(503),
+              HttpFault.status(429),
+              HttpFault.resetAfter(),
+              HttpFault.resetBefore())) {
         kong.clearFaults();
-        kong.failMatching(w -> w.startsWith("PUT /routes/") || w.startsWith("PUT /plugins/"), f, 100);
+        kong.failMatching(
+            w -> w.startsWith("PUT /routes/") || w.startsWith("PUT /plugins/"), f, 100);
         SyncResult r = loop.tick(Fixtures.withBrokenPluginFixed(), c);
         assertThat(r.outcome()).as("%s", f).isEqualTo(SyncOutcome.FAILED);
         assertThat(r.brokenObjects()).as("%s", f).isEmpty();
         assertThat(r.excluded()).as("%s", f).isEmpty();
-        assertThat(r.gateways().get(0).attempts()).as("%s", f)
+        assertThat(r.gateways().get(0).attempts())
+            .as("%s", f)
             .allMatch(a -> !a.outcome().isRejected());
-        assertThat(loop.state(c.id())).as("%s: services may have been written", f).isEqualTo(GatewayState.unknown());
+        assertThat(loop.state(c.id()))
+            .as("%s: services may have been written", f)
+            .isEqualTo(GatewayState.unknown());
       }
       kong.clearFaults();
       SyncResult ok = loop.tick(Fixtures.withBrokenPluginFixed(), c);
       assertThat(ok.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-      assertThat(GatewayContents.ours(kong.database())).isEqualTo(expected(Fixtures.withBrokenPluginFixed()));
+      assertThat(GatewayContents.ours(kong.database()))
+          .isEqualTo(expected(Fixtures.withBrokenPluginFixed()));
     }
   }
 
@@ -213,21 +264,35 @@ class DbModeAuditRegressionIT {
       KongConfig cfg = Loop.translate(Fixtures.withBrokenPluginFixed());
       // an earlier install: our names and tags, other ids; its routes use its service
       List<String> oldIds = new ArrayList<>();
-      cfg.toJson().path("services").forEach(s -> {
-        ObjectNode svc = db.insert("services", obj().put("id", UUID.randomUUID().toString())
-            .put("name", s.path("name").asText()).put("host", "old.svc"));
-        svc.putArray("tags").add(GatewayContents.TAG);
-        db.insert("services", svc);
-        oldIds.add(svc.get("id").asText());
-        s.path("routes").forEach(rt -> {
-          ObjectNode route = obj().put("id", UUID.randomUUID().toString()).put("name", rt.path("name").asText());
-          route.set("service", obj().put("id", svc.get("id").asText()));
-          route.putArray("tags").add(GatewayContents.TAG);
-          oldIds.add(db.insert("routes", route).get("id").asText());
-        });
-      });
+      cfg.toJson()
+          .path("services")
+          .forEach(
+              s -> {
+                ObjectNode svc =
+                    db.insert(
+                        "services",
+                        obj()
+                            .put("id", UUID.randomUUID().toString())
+                            .put("name", s.path("name").asText())
+                            .put("host", "old.svc"));
+                svc.putArray("tags").add(GatewayContents.TAG);
+                db.insert("services", svc);
+                oldIds.add(svc.get("id").asText());
+                s.path("routes")
+                    .forEach(
+                        rt -> {
+                          ObjectNode route =
+                              obj()
+                                  .put("id", UUID.randomUUID().toString())
+                                  .put("name", rt.path("name").asText());
+                          route.set("service", obj().put("id", svc.get("id").asText()));
+                          route.putArray("tags").add(GatewayContents.TAG);
+                          oldIds.add(db.insert("routes", route).get("id").asText());
+                        });
+              });
       assertThat(oldIds).hasSizeGreaterThan(2);
-      SyncResult r = Loop.with(SkipPolicy.TARGET).tick(Fixtures.withBrokenPluginFixed(), client(kong));
+      SyncResult r =
+          Loop.with(SkipPolicy.TARGET).tick(Fixtures.withBrokenPluginFixed(), client(kong));
       assertThat(r.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
       assertThat(r.excluded()).isEmpty();
       assertThat(GatewayContents.ours(db)).isEqualTo(expected(Fixtures.withBrokenPluginFixed()));
@@ -245,7 +310,9 @@ class DbModeAuditRegressionIT {
       KongAdminClient c = client(kong);
       CacheStores snap = Fixtures.withBrokenPluginFixed();
       assertThat(loop.tick(snap, c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-      assertThat(loop.tick(snap, c).outcome()).as("no drift, nothing to do").isEqualTo(SyncOutcome.IN_SYNC);
+      assertThat(loop.tick(snap, c).outcome())
+          .as("no drift, nothing to do")
+          .isEqualTo(SyncOutcome.IN_SYNC);
       assertThat(kong.database().deleteIf("routes", r -> true)).isPositive();
       SyncResult repaired = loop.tick(snap, c);
       assertThat(repaired.outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
@@ -261,8 +328,13 @@ class DbModeAuditRegressionIT {
   void drift_isCheckedOncePerInterval() {
     try (KongAdminFake kong = KongAdminFake.start(KongAdminFake.Edition.OSS)) {
       MutableClock clock = new MutableClock();
-      KongAdminClient c = KongAdminClient.builder(kong.url()).mode(KongAdminClient.Mode.DATABASE)
-          .retry(RetryPolicy.none()).driftCheckInterval(Duration.ofMinutes(1)).clock(clock).build();
+      KongAdminClient c =
+          KongAdminClient.builder(kong.url())
+              .mode(KongAdminClient.Mode.DATABASE)
+              .retry(RetryPolicy.none())
+              .driftCheckInterval(Duration.ofMinutes(1))
+              .clock(clock)
+              .build();
       Loop loop = Loop.with(SkipPolicy.TARGET);
       CacheStores snap = Fixtures.valid("1");
       assertThat(loop.tick(snap, c).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
@@ -280,10 +352,18 @@ class DbModeAuditRegressionIT {
   void twoNodesOneDatabase_inOneGroup_shareOneStateAndOnePush() {
     try (KongAdminFake a = KongAdminFake.start(KongAdminFake.Edition.OSS);
         KongAdminFake b = KongAdminFake.node(a.database())) {
-      KongAdminClient ca = KongAdminClient.builder(a.url()).mode(KongAdminClient.Mode.DATABASE)
-          .sharedDatabase("pg-main").driftCheckInterval(Duration.ZERO).build();
-      KongAdminClient cb = KongAdminClient.builder(b.url()).mode(KongAdminClient.Mode.DATABASE)
-          .sharedDatabase("pg-main").driftCheckInterval(Duration.ZERO).build();
+      KongAdminClient ca =
+          KongAdminClient.builder(a.url())
+              .mode(KongAdminClient.Mode.DATABASE)
+              .sharedDatabase("pg-main")
+              .driftCheckInterval(Duration.ZERO)
+              .build();
+      KongAdminClient cb =
+          KongAdminClient.builder(b.url())
+              .mode(KongAdminClient.Mode.DATABASE)
+              .sharedDatabase("pg-main")
+              .driftCheckInterval(Duration.ZERO)
+              .build();
       assertThat(ca.id()).isEqualTo(cb.id()).isEqualTo("kong-database:pg-main");
       Loop loop = Loop.with(SkipPolicy.TARGET);
       SyncResult r = loop.tick(Fixtures.valid("1"), ca, cb);
@@ -303,11 +383,16 @@ class DbModeAuditRegressionIT {
       Loop second = Loop.with(SkipPolicy.TARGET);
       KongAdminClient ca = client(a);
       KongAdminClient cb = client(b);
-      assertThat(first.tick(Fixtures.valid("1"), ca).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-      assertThat(second.tick(Fixtures.withBrokenPluginFixed(), cb).outcome()).isEqualTo(SyncOutcome.DESIRED_APPLIED);
-      assertThat(GatewayContents.ours(a.database())).isEqualTo(expected(Fixtures.withBrokenPluginFixed()));
+      assertThat(first.tick(Fixtures.valid("1"), ca).outcome())
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      assertThat(second.tick(Fixtures.withBrokenPluginFixed(), cb).outcome())
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      assertThat(GatewayContents.ours(a.database()))
+          .isEqualTo(expected(Fixtures.withBrokenPluginFixed()));
       SyncResult again = first.tick(Fixtures.valid("1"), ca);
-      assertThat(again.outcome()).as("the first controller's KNOWN state was stale").isEqualTo(SyncOutcome.DESIRED_APPLIED);
+      assertThat(again.outcome())
+          .as("the first controller's KNOWN state was stale")
+          .isEqualTo(SyncOutcome.DESIRED_APPLIED);
       assertThat(GatewayContents.ours(a.database())).isEqualTo(expected(Fixtures.valid("1")));
     }
   }

@@ -18,7 +18,8 @@ final class Fixtures {
   /** The Ingress that must keep serving. */
   static final ObjectRef WORKING = ObjectRef.of(Kind.INGRESS, "default", "working-ingress");
 
-  static final String SERVICE = """
+  static final String SERVICE =
+      """
       apiVersion: v1
       kind: Service
       metadata: {name: echo, namespace: default, uid: 5b6f5a4e-0000-0000-0000-000000000001}
@@ -46,12 +47,19 @@ final class Fixtures {
               - path: %s
                 pathType: ImplementationSpecific
                 backend: {service: {name: echo, port: {number: 80}}}
-        """.formatted(name, name.equals("for-auth") ? "12" : "11", resourceVersion,
-        pluginAnnotation.isEmpty() ? "konghq.com/strip-path: \"true\"" : "konghq.com/plugins: " + pluginAnnotation,
-        path);
+        """
+        .formatted(
+            name,
+            name.equals("for-auth") ? "12" : "11",
+            resourceVersion,
+            pluginAnnotation.isEmpty()
+                ? "konghq.com/strip-path: \"true\""
+                : "konghq.com/plugins: " + pluginAnnotation,
+            path);
   }
 
-  static final String KEY_AUTH_PLUGIN = """
+  static final String KEY_AUTH_PLUGIN =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: key-auth, namespace: default, uid: 5b6f5a4e-0000-0000-0000-000000000013}
@@ -60,7 +68,8 @@ final class Fixtures {
         keys: [apikey]
       """;
 
-  static final String KEY_AUTH_PLUGIN_FIXED = """
+  static final String KEY_AUTH_PLUGIN_FIXED =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: key-auth, namespace: default, uid: 5b6f5a4e-0000-0000-0000-000000000013}
@@ -71,8 +80,11 @@ final class Fixtures {
 
   /** The seed-000 cluster with the plugin repaired: valid, and serves {@code /for-auth-users}. */
   static CacheStores withBrokenPluginFixed() {
-    return load(SERVICE, ingress("working-ingress", "/ingress-testing", "1", ""),
-        ingress("for-auth", "/for-auth-users", "1", "key-auth"), KEY_AUTH_PLUGIN_FIXED);
+    return load(
+        SERVICE,
+        ingress("working-ingress", "/ingress-testing", "1", ""),
+        ingress("for-auth", "/for-auth-users", "1", "key-auth"),
+        KEY_AUTH_PLUGIN_FIXED);
   }
 
   /** The valid cluster: the service and the working Ingress. */
@@ -82,11 +94,20 @@ final class Fixtures {
 
   /** The seed-000 cluster: the working Ingress, and {@code for-auth} using the broken plugin. */
   static CacheStores withBrokenPlugin(String resourceVersion) {
-    return load(SERVICE, ingress("working-ingress", "/ingress-testing", resourceVersion, ""),
-        ingress("for-auth", "/for-auth-users", "1", "key-auth"), KEY_AUTH_PLUGIN);
+    return load(
+        SERVICE,
+        ingress("working-ingress", "/ingress-testing", resourceVersion, ""),
+        ingress("for-auth", "/for-auth-users", "1", "key-auth"),
+        KEY_AUTH_PLUGIN);
   }
 
   static CacheStores load(String... documents) {
-    return CacheStores.of(Manifests.with(io.github.kongtranslator.core.manifest.ManifestOptions.builder().validation(false).build()).readString(String.join("\n---\n", documents), "fixture").objects());
+    return CacheStores.of(
+        Manifests.with(
+                io.github.kongtranslator.core.manifest.ManifestOptions.builder()
+                    .validation(false)
+                    .build())
+            .readString(String.join("\n---\n", documents), "fixture")
+            .objects());
   }
 }

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * What a gateway serves, as sorted lines such as {@code route r1 @ service s1} or {@code target
- * u1 10.0.0.1:80}: read from a {@link KongDatabase} (the entities with or without the select tag)
- * or from a configuration (what should be there). Two independent readings of the same facts,
- * so that a test compares the gateway with the pushed configuration without trusting the client.
+ * What a gateway serves, as sorted lines such as {@code route r1 @ service s1} or {@code target u1
+ * 10.0.0.1:80}: read from a {@link KongDatabase} (the entities with or without the select tag) or
+ * from a configuration (what should be there). Two independent readings of the same facts, so that
+ * a test compares the gateway with the pushed configuration without trusting the client.
  */
 final class GatewayContents {
   private GatewayContents() {}
@@ -45,7 +45,9 @@ final class GatewayContents {
     Map<String, String> names = new HashMap<>();
     for (String c : List.of("services", "routes", "upstreams", "consumers")) {
       for (ObjectNode e : db.entities(c)) {
-        names.put(e.get("id").asText(), e.has("username") ? e.path("username").asText() : e.path("name").asText());
+        names.put(
+            e.get("id").asText(),
+            e.has("username") ? e.path("username").asText() : e.path("name").asText());
       }
     }
     List<String> out = new ArrayList<>();
@@ -56,7 +58,11 @@ final class GatewayContents {
     }
     for (ObjectNode e : db.entities("routes")) {
       if (which.test(e)) {
-        out.add("route " + e.path("name").asText() + " @ " + names.getOrDefault(e.path("service").path("id").asText(), "-"));
+        out.add(
+            "route "
+                + e.path("name").asText()
+                + " @ "
+                + names.getOrDefault(e.path("service").path("id").asText(), "-"));
       }
     }
     for (ObjectNode e : db.entities("upstreams")) {
@@ -66,7 +72,11 @@ final class GatewayContents {
     }
     for (ObjectNode e : db.entities("targets")) {
       if (which.test(e)) {
-        out.add("target " + names.get(e.path("upstream").path("id").asText()) + " " + e.path("target").asText());
+        out.add(
+            "target "
+                + names.get(e.path("upstream").path("id").asText())
+                + " "
+                + e.path("target").asText());
       }
     }
     for (ObjectNode e : db.entities("plugins")) {
@@ -108,7 +118,9 @@ final class GatewayContents {
   private static void collectNames(JsonNode node, Map<String, String> names) {
     if (node.isObject()) {
       if (node.hasNonNull("id") && (node.hasNonNull("name") || node.hasNonNull("username"))) {
-        names.put(node.get("id").asText(), node.has("username") ? node.path("username").asText() : node.path("name").asText());
+        names.put(
+            node.get("id").asText(),
+            node.has("username") ? node.path("username").asText() : node.path("name").asText());
       }
       node.fields().forEachRemaining(f -> collectNames(f.getValue(), names));
     } else if (node.isArray()) {
@@ -126,43 +138,65 @@ final class GatewayContents {
     return r.path("name").asText(r.path("username").asText("?"));
   }
 
-  private static void walk(JsonNode obj, String parentSection, String parentName, Map<String, String> names,
+  private static void walk(
+      JsonNode obj,
+      String parentSection,
+      String parentName,
+      Map<String, String> names,
       List<String> out) {
-    obj.fields().forEachRemaining(f -> {
-      if (!f.getValue().isArray() || f.getKey().equals("tags")) {
-        return;
-      }
-      for (JsonNode e : f.getValue()) {
-        if (!e.isObject()) {
-          continue;
-        }
-        String name = e.has("username") ? e.path("username").asText() : e.path("name").asText();
-        switch (f.getKey()) {
-          case "services" -> out.add("service " + name);
-          case "routes" -> out.add("route " + name + " @ "
-              + (parentSection.equals("services") ? parentName : e.has("service") ? ref(e.get("service"), names) : "-"));
-          case "upstreams" -> out.add("upstream " + name);
-          case "targets" -> {
-            String t = e.path("target").asText();
-            out.add("target " + (parentSection.equals("upstreams") ? parentName : ref(e.path("upstream"), names)) + " "
-                + (t.contains(":") ? t : t + ":8000"));
-          }
-          case "plugins" -> {
-            String scope = parentSection.isEmpty() ? "global" : parentName;
-            for (String r : List.of("route", "service", "consumer")) {
-              if (e.hasNonNull(r)) {
-                scope = ref(e.get(r), names);
+    obj.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getValue().isArray() || f.getKey().equals("tags")) {
+                return;
               }
-            }
-            out.add("plugin " + name + " @ " + scope);
-          }
-          case "consumers" -> out.add("consumer " + name);
-          case "keyauth_credentials" -> out.add("key-auth @ "
-              + (parentSection.equals("consumers") ? parentName : ref(e.path("consumer"), names)));
-          default -> out.add(f.getKey() + " " + name);
-        }
-        walk(e, f.getKey(), name, names, out);
-      }
-    });
+              for (JsonNode e : f.getValue()) {
+                if (!e.isObject()) {
+                  continue;
+                }
+                String name =
+                    e.has("username") ? e.path("username").asText() : e.path("name").asText();
+                switch (f.getKey()) {
+                  case "services" -> out.add("service " + name);
+                  case "routes" ->
+                      out.add(
+                          "route "
+                              + name
+                              + " @ "
+                              + (parentSection.equals("services")
+                                  ? parentName
+                                  : e.has("service") ? ref(e.get("service"), names) : "-"));
+                  case "upstreams" -> out.add("upstream " + name);
+                  case "targets" -> {
+                    String t = e.path("target").asText();
+                    out.add(
+                        "target "
+                            + (parentSection.equals("upstreams")
+                                ? parentName
+                                : ref(e.path("upstream"), names))
+                            + " "
+                            + (t.contains(":") ? t : t + ":8000"));
+                  }
+                  case "plugins" -> {
+                    String scope = parentSection.isEmpty() ? "global" : parentName;
+                    for (String r : List.of("route", "service", "consumer")) {
+                      if (e.hasNonNull(r)) {
+                        scope = ref(e.get(r), names);
+                      }
+                    }
+                    out.add("plugin " + name + " @ " + scope);
+                  }
+                  case "consumers" -> out.add("consumer " + name);
+                  case "keyauth_credentials" ->
+                      out.add(
+                          "key-auth @ "
+                              + (parentSection.equals("consumers")
+                                  ? parentName
+                                  : ref(e.path("consumer"), names)));
+                  default -> out.add(f.getKey() + " " + name);
+                }
+                walk(e, f.getKey(), name, names, out);
+              }
+            });
   }
 }

@@ -89,11 +89,14 @@ class HonestReportTest {
     assertThat(second.appliedSha()).isEqualTo(first.appliedSha());
     assertThat(second.desiredSha()).isEqualTo(first.desiredSha());
     assertThat(second.excluded()).isNotEmpty().isEqualTo(first.excluded());
-    assertThat(second.excluded().keySet()).extracting(ObjectRef::withoutVersionAndUid)
+    assertThat(second.excluded().keySet())
+        .extracting(ObjectRef::withoutVersionAndUid)
         .contains(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
     assertThat(second.brokenObjects()).isEqualTo(first.brokenObjects());
-    assertThat(second.configuredObjects()).isEqualTo(first.configuredObjects())
-        .doesNotContain(FOR_AUTH.withoutVersionAndUid()).contains(Fixtures.WORKING.withoutVersionAndUid());
+    assertThat(second.configuredObjects())
+        .isEqualTo(first.configuredObjects())
+        .doesNotContain(FOR_AUTH.withoutVersionAndUid())
+        .contains(Fixtures.WORKING.withoutVersionAndUid());
     assertRunsEverywhere(second, RunningConfig.FALLBACK);
     assertThat(kong.servesEntityOf(FOR_AUTH)).isFalse();
   }
@@ -101,8 +104,11 @@ class HonestReportTest {
   @Test
   void tickAfterLastValid_sameSnapshot_reportsLastValidAndTheBrokenObjects() {
     SimulatedGateway kong = gateway(true, Set.of(KEY_AUTH));
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong)
-        .fallbackMode(FallbackMode.DISABLED).build();
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR)
+            .gateway(kong)
+            .fallbackMode(FallbackMode.DISABLED)
+            .build();
     assertThat(sync.sync(Fixtures.valid("1")).isSuccess()).isTrue();
     CacheStores broken = Fixtures.withBrokenPlugin("1");
     SyncResult first = sync.sync(broken);
@@ -134,20 +140,25 @@ class HonestReportTest {
     SimulatedGateway ok = gateway(true, Set.of());
     SimulatedGateway down = SimulatedGateway.partial("down", e -> false);
     down.inject(Fault.timeoutAfterApplying());
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(ok).gateway(down).build();
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(ok).gateway(down).build();
     SyncResult r = sync.sync(Fixtures.valid("1"));
     assertThat(r.isSuccess()).isFalse();
-    assertThat(r.gateways()).extracting(GatewayReport::running)
+    assertThat(r.gateways())
+        .extracting(GatewayReport::running)
         .containsExactly(RunningConfig.DESIRED, RunningConfig.UNKNOWN);
   }
 
-  /** Without a retry policy the desired configuration of an unchanged snapshot is not tried again. */
+  /**
+   * Without a retry policy the desired configuration of an unchanged snapshot is not tried again.
+   */
   @Test
   void fixedGateway_withoutRetry_keepsServingTheFallback() {
     Set<ObjectRef> invalid = new HashSet<>(List.of(KEY_AUTH));
     SimulatedGateway kong = gateway(false, invalid);
     ManualClock clock = new ManualClock();
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).clock(clock).build();
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).clock(clock).build();
     CacheStores snapshot = Fixtures.withBrokenPlugin("1");
     sync.sync(snapshot);
     invalid.clear(); // e.g. the plugin was installed on the gateway
@@ -193,10 +204,12 @@ class HonestReportTest {
     SyncResult r = sync.sync(snapshot);
     assertThat(r.desiredRetried()).isTrue();
     assertThat(r.outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
-    assertThat(r.gateways().get(0).attempts()).extracting(a -> a.kind())
+    assertThat(r.gateways().get(0).attempts())
+        .extracting(a -> a.kind())
         .containsExactly(PushKind.DESIRED, PushKind.FALLBACK);
     assertThat(r.excluded()).isEqualTo(first.excluded());
-    assertThat(kong.served()).isEqualTo(SimulatedGateway.entitiesOf(Loop.translate(Fixtures.valid("1"))));
+    assertThat(kong.served())
+        .isEqualTo(SimulatedGateway.entitiesOf(Loop.translate(Fixtures.valid("1"))));
     // the request is used up
     assertThat(sync.sync(snapshot).sentCount()).isZero();
   }
@@ -206,8 +219,12 @@ class HonestReportTest {
     Set<ObjectRef> invalid = new HashSet<>(List.of(KEY_AUTH));
     SimulatedGateway kong = gateway(true, invalid);
     ManualClock clock = new ManualClock();
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong)
-        .retryDesiredAfter(Duration.ofMinutes(5)).clock(clock).build();
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR)
+            .gateway(kong)
+            .retryDesiredAfter(Duration.ofMinutes(5))
+            .clock(clock)
+            .build();
     CacheStores snapshot = Fixtures.withBrokenPlugin("1");
     assertThat(sync.sync(snapshot).outcome()).isEqualTo(SyncOutcome.FALLBACK_APPLIED);
     clock.advance(Duration.ofMinutes(4));
@@ -228,7 +245,10 @@ class HonestReportTest {
 
   @Test
   void retryDesiredAfter_rejectsNegative() {
-    assertThatThrownBy(() -> ConfigSynchronizer.builder(Loop.TRANSLATOR).retryDesiredAfter(Duration.ofSeconds(-1)))
+    assertThatThrownBy(
+            () ->
+                ConfigSynchronizer.builder(Loop.TRANSLATOR)
+                    .retryDesiredAfter(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -249,20 +269,26 @@ class HonestReportTest {
   void perGatewayRunning_desiredLastValidAndEarlier() {
     SimulatedGateway a = SimulatedGateway.atomic("a", e -> false);
     SimulatedGateway b = SimulatedGateway.atomic("b", e -> false);
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(a).gateway(b).build();
-    CacheStores s1 = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/one", "1", ""));
-    CacheStores s2 = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/two", "2", ""));
-    CacheStores s3 = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/three", "3", ""));
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(a).gateway(b).build();
+    CacheStores s1 =
+        Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/one", "1", ""));
+    CacheStores s2 =
+        Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/two", "2", ""));
+    CacheStores s3 =
+        Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/three", "3", ""));
     assertRunsEverywhere(sync.sync(s1), RunningConfig.DESIRED);
     b.inject(Fault.timeoutBeforeSending());
     SyncResult r2 = sync.sync(s2);
     assertThat(r2.isSuccess()).isFalse();
-    assertThat(r2.gateways()).extracting(GatewayReport::running)
+    assertThat(r2.gateways())
+        .extracting(GatewayReport::running)
         .containsExactly(RunningConfig.DESIRED, RunningConfig.LAST_VALID);
     a.inject(Fault.timeoutBeforeSending());
     SyncResult r3 = sync.sync(s3);
     assertThat(r3.isSuccess()).isFalse();
-    assertThat(r3.gateways()).extracting(GatewayReport::running)
+    assertThat(r3.gateways())
+        .extracting(GatewayReport::running)
         .containsExactly(RunningConfig.EARLIER, RunningConfig.DESIRED);
     assertThat(sync.sync(s3).isSuccess()).isTrue();
   }

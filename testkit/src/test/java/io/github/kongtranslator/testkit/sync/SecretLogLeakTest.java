@@ -19,15 +19,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Log lines never carry secrets: a sync whose gateways reject the entities built from credential
- * and TLS Secrets seeded with a marker logs (captured through a real SLF4J binding at debug
- * level) without the marker, and so do its result and reports.
+ * and TLS Secrets seeded with a marker logs (captured through a real SLF4J binding at debug level)
+ * without the marker, and so do its result and reports.
  */
 class SecretLogLeakTest {
   private static final String MARKER = "LOG-SEKRET-MARKER";
 
   @Test
   void syncWithRejectedSecretEntities_logsNoSecret() {
-    List<K8sObject> objects = Manifests.parse("""
+    List<K8sObject> objects =
+        Manifests.parse(
+                """
         apiVersion: v1
         kind: Secret
         metadata: {name: cred, namespace: n, labels: {konghq.com/credential: key-auth}}
@@ -66,7 +68,10 @@ class SecretLogLeakTest {
         spec:
           ingressClassName: kong
           rules: [{host: a.example, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: s, port: {number: 80}}}}]}}]
-        """.formatted(MARKER), "leak.yaml").objects();
+        """
+                    .formatted(MARKER),
+                "leak.yaml")
+            .objects();
     CacheStores snapshot = CacheStores.of(objects);
     List<io.github.kongtranslator.core.model.ObjectRef> secrets =
         snapshot.list(Kind.SECRET).stream().map(K8sObject::ref).toList();
@@ -75,11 +80,14 @@ class SecretLogLeakTest {
     StringBuilder reports = new StringBuilder();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      for (SimulatedGateway gateway : List.of(
-          SimulatedGateway.atomic("a", SimulatedGateway.taggedByAny(secrets)),
-          SimulatedGateway.partial("p", SimulatedGateway.taggedByAny(secrets)))) {
-        ConfigSynchronizer sync = ConfigSynchronizer.builder(
-            Translator.create(TranslatorOptions.defaults())).gateway(gateway).build();
+      for (SimulatedGateway gateway :
+          List.of(
+              SimulatedGateway.atomic("a", SimulatedGateway.taggedByAny(secrets)),
+              SimulatedGateway.partial("p", SimulatedGateway.taggedByAny(secrets)))) {
+        ConfigSynchronizer sync =
+            ConfigSynchronizer.builder(Translator.create(TranslatorOptions.defaults()))
+                .gateway(gateway)
+                .build();
         for (int tick = 0; tick < 3; tick++) {
           SyncResult r = sync.sync(snapshot);
           reports.append(r).append(r.excluded()).append(r.gateways());

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Status is a pure function of the snapshot and the last sync result (issue 19): the same inputs,
- * with the snapshot's objects and the result's collections in any order, give the same status.
- * The snapshots come from the synthetic cluster generator; the result from a real tick against a
+ * with the snapshot's objects and the result's collections in any order, give the same status. The
+ * snapshots come from the synthetic cluster generator; the result from a real tick against a
  * simulated gateway that rejects some of the objects.
  */
 class StatusPurityPropertiesTest {
-  static final AttachmentOptions OPTIONS = AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME);
+  static final AttachmentOptions OPTIONS =
+      AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME);
 
   static <T> List<T> shuffled(List<T> in, Random rnd) {
     List<T> out = new ArrayList<>(in);
@@ -44,13 +45,15 @@ class StatusPurityPropertiesTest {
     for (ObjectRef k : shuffled(new ArrayList<>(r.excluded().keySet()), rnd)) {
       excluded.put(k, r.excluded().get(k));
     }
-    SyncResult.Builder b = SyncResult.builder(r.outcome(), r.snapshotHash())
-        .translationFailures(shuffled(r.translationFailures(), rnd))
-        .brokenObjects(shuffled(r.brokenObjects(), rnd))
-        .excluded(excluded)
-        .backfilled(new LinkedHashSet<>(shuffled(new ArrayList<>(r.backfilled()), rnd)))
-        .configuredObjects(new LinkedHashSet<>(shuffled(new ArrayList<>(r.configuredObjects()), rnd)))
-        .gateways(r.gateways());
+    SyncResult.Builder b =
+        SyncResult.builder(r.outcome(), r.snapshotHash())
+            .translationFailures(shuffled(r.translationFailures(), rnd))
+            .brokenObjects(shuffled(r.brokenObjects(), rnd))
+            .excluded(excluded)
+            .backfilled(new LinkedHashSet<>(shuffled(new ArrayList<>(r.backfilled()), rnd)))
+            .configuredObjects(
+                new LinkedHashSet<>(shuffled(new ArrayList<>(r.configuredObjects()), rnd)))
+            .gateways(r.gateways());
     r.desiredSha().ifPresent(b::desiredSha);
     r.appliedSha().ifPresent(b::appliedSha);
     return b.build();
@@ -59,23 +62,27 @@ class StatusPurityPropertiesTest {
   @Test
   void sameSnapshotAndResult_inAnyOrder_giveTheSameStatus() {
     qt().forAll(ClusterGens.snapshots(15), longs().all())
-        .checkAssert((snapshot, seed) -> {
-          Random rnd = new Random(seed);
-          List<ObjectRef> rejected = new ArrayList<>();
-          for (K8sObject o : snapshot.all()) {
-            if (rnd.nextInt(4) == 0) {
-              rejected.add(o.ref());
-            }
-          }
-          SimulatedGateway kong = SimulatedGateway.atomic("kong", SimulatedGateway.taggedByAny(rejected));
-          SyncResult r = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).build().sync(snapshot);
-          StatusReport expected = Statuses.of(snapshot, r, OPTIONS);
-          assertThat(expected.objects()).hasSize(snapshot.size());
-          CacheStores again = CacheStores.of(shuffled(snapshot.all(), rnd));
-          StatusReport actual = Statuses.of(again, reordered(r, rnd), OPTIONS);
-          assertThat(actual).isEqualTo(expected);
-          assertThat(List.copyOf(actual.objects().keySet())).isEqualTo(List.copyOf(expected.objects().keySet()));
-          assertThat(actual.changesSince(expected)).isEmpty();
-        });
+        .checkAssert(
+            (snapshot, seed) -> {
+              Random rnd = new Random(seed);
+              List<ObjectRef> rejected = new ArrayList<>();
+              for (K8sObject o : snapshot.all()) {
+                if (rnd.nextInt(4) == 0) {
+                  rejected.add(o.ref());
+                }
+              }
+              SimulatedGateway kong =
+                  SimulatedGateway.atomic("kong", SimulatedGateway.taggedByAny(rejected));
+              SyncResult r =
+                  ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).build().sync(snapshot);
+              StatusReport expected = Statuses.of(snapshot, r, OPTIONS);
+              assertThat(expected.objects()).hasSize(snapshot.size());
+              CacheStores again = CacheStores.of(shuffled(snapshot.all(), rnd));
+              StatusReport actual = Statuses.of(again, reordered(r, rnd), OPTIONS);
+              assertThat(actual).isEqualTo(expected);
+              assertThat(List.copyOf(actual.objects().keySet()))
+                  .isEqualTo(List.copyOf(expected.objects().keySet()));
+              assertThat(actual.changesSince(expected)).isEmpty();
+            });
   }
 }

@@ -24,13 +24,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Per-object configuration status after real ticks against simulated gateways (issue 19), and
- * KIC's {@code Programmed} condition (internal/controllers/utils/conditions.go).
+ * Per-object configuration status after real ticks against simulated gateways (issue 19), and KIC's
+ * {@code Programmed} condition (internal/controllers/utils/conditions.go).
  */
 class StatusTest {
-  static final AttachmentOptions OPTIONS = AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME);
+  static final AttachmentOptions OPTIONS =
+      AttachmentOptions.of(AttachmentOptions.KIC_CONTROLLER_NAME);
 
-  static final String CONSUMER = """
+  static final String CONSUMER =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongConsumer
       metadata:
@@ -40,7 +42,8 @@ class StatusTest {
         annotations: {kubernetes.io/ingress.class: kong}
       username: alice
       """;
-  static final String NAMELESS_CONSUMER = """
+  static final String NAMELESS_CONSUMER =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongConsumer
       metadata:
@@ -49,13 +52,15 @@ class StatusTest {
         generation: 2
         annotations: {kubernetes.io/ingress.class: kong}
       """;
-  static final String UNUSED_PLUGIN = """
+  static final String UNUSED_PLUGIN =
+      """
       apiVersion: configuration.konghq.com/v1
       kind: KongPlugin
       metadata: {name: unused, namespace: default}
       plugin: correlation-id
       """;
-  static final String GATEWAY_API = """
+  static final String GATEWAY_API =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: GatewayClass
       metadata: {name: kong}
@@ -89,9 +94,14 @@ class StatusTest {
   static final ObjectRef NOBODY = ObjectRef.of(Kind.KONG_CONSUMER, "default", "nobody");
 
   static CacheStores brokenCluster() {
-    return Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/ingress-testing", "1", ""),
-        Fixtures.ingress("for-auth", "/for-auth-users", "1", "key-auth"), Fixtures.KEY_AUTH_PLUGIN, CONSUMER,
-        NAMELESS_CONSUMER, UNUSED_PLUGIN);
+    return Fixtures.load(
+        Fixtures.SERVICE,
+        Fixtures.ingress("working-ingress", "/ingress-testing", "1", ""),
+        Fixtures.ingress("for-auth", "/for-auth-users", "1", "key-auth"),
+        Fixtures.KEY_AUTH_PLUGIN,
+        CONSUMER,
+        NAMELESS_CONSUMER,
+        UNUSED_PLUGIN);
   }
 
   static ObjectStatus status(StatusReport r, ObjectRef ref) {
@@ -106,26 +116,50 @@ class StatusTest {
 
   @Test
   void afterFallback_everyObjectSaysWhetherItIsLive() {
-    SimulatedGateway kong = SimulatedGateway.partial("kong", SimulatedGateway.taggedByAny(Set.of(KEY_AUTH)));
+    SimulatedGateway kong =
+        SimulatedGateway.partial("kong", SimulatedGateway.taggedByAny(Set.of(KEY_AUTH)));
     ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).build();
     CacheStores snapshot = brokenCluster();
     SyncResult first = sync.sync(snapshot);
-    for (SyncResult r : new SyncResult[] {first, sync.sync(snapshot)}) { // also the tick that sends nothing
+    for (SyncResult r :
+        new SyncResult[] {first, sync.sync(snapshot)}) { // also the tick that sends nothing
       StatusReport s = Statuses.of(snapshot, r, OPTIONS);
       assertStatus(s, WORKING, ConfigurationStatus.SUCCEEDED, "Programmed");
-      assertStatus(s, ObjectRef.of(Kind.SERVICE, "default", "echo"), ConfigurationStatus.SUCCEEDED, "Programmed");
+      assertStatus(
+          s,
+          ObjectRef.of(Kind.SERVICE, "default", "echo"),
+          ConfigurationStatus.SUCCEEDED,
+          "Programmed");
       assertStatus(s, KEY_AUTH, ConfigurationStatus.FAILED, "Rejected");
       assertStatus(s, FOR_AUTH, ConfigurationStatus.FAILED, "Excluded");
-      assertThat(status(s, FOR_AUTH).message()).contains("Ingress default/for-auth").contains("KongPlugin default/key-auth");
+      assertThat(status(s, FOR_AUTH).message())
+          .contains("Ingress default/for-auth")
+          .contains("KongPlugin default/key-auth");
       assertStatus(s, NOBODY, ConfigurationStatus.FAILED, "TranslationError");
       assertThat(status(s, NOBODY).message()).contains("no username or custom_id");
       assertStatus(s, ALICE, ConfigurationStatus.SUCCEEDED, "Programmed");
-      assertStatus(s, ObjectRef.of(Kind.KONG_PLUGIN, "default", "unused"), ConfigurationStatus.UNKNOWN, "Pending");
+      assertStatus(
+          s,
+          ObjectRef.of(Kind.KONG_PLUGIN, "default", "unused"),
+          ConfigurationStatus.UNKNOWN,
+          "Pending");
       // KIC's Programmed condition, on the kinds KIC writes it on
-      assertThat(status(s, ALICE).programmed()).contains(new Condition("Programmed", "True", "Programmed",
-          "Object was successfully configured in Kong.", 4));
-      assertThat(status(s, NOBODY).programmed()).contains(new Condition("Programmed", "False", "Invalid",
-          "Object failed to be configured in Kong - see its attached Events for more information.", 2));
+      assertThat(status(s, ALICE).programmed())
+          .contains(
+              new Condition(
+                  "Programmed",
+                  "True",
+                  "Programmed",
+                  "Object was successfully configured in Kong.",
+                  4));
+      assertThat(status(s, NOBODY).programmed())
+          .contains(
+              new Condition(
+                  "Programmed",
+                  "False",
+                  "Invalid",
+                  "Object failed to be configured in Kong - see its attached Events for more information.",
+                  2));
       assertThat(status(s, WORKING).programmed()).isEmpty();
     }
   }
@@ -135,20 +169,30 @@ class StatusTest {
     SimulatedGateway kong = SimulatedGateway.partial("kong", e -> false);
     kong.inject(Fault.timeoutAfterApplying());
     ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).build();
-    CacheStores snapshot = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/x", "1", ""),
-        CONSUMER, NAMELESS_CONSUMER);
+    CacheStores snapshot =
+        Fixtures.load(
+            Fixtures.SERVICE,
+            Fixtures.ingress("working-ingress", "/x", "1", ""),
+            CONSUMER,
+            NAMELESS_CONSUMER);
     StatusReport s = Statuses.of(snapshot, sync.sync(snapshot), OPTIONS);
     assertStatus(s, WORKING, ConfigurationStatus.UNKNOWN, "Pending");
-    assertThat(status(s, ALICE).programmed()).contains(new Condition("Programmed", "False", "Pending",
-        "Object is pending configuration in Kong.", 4));
+    assertThat(status(s, ALICE).programmed())
+        .contains(
+            new Condition(
+                "Programmed", "False", "Pending", "Object is pending configuration in Kong.", 4));
     assertStatus(s, NOBODY, ConfigurationStatus.FAILED, "TranslationError");
   }
 
   @Test
   void lastValid_rejectedObjectFailed_othersUnknown() {
-    SimulatedGateway kong = SimulatedGateway.atomic("kong", SimulatedGateway.taggedByAny(Set.of(KEY_AUTH)));
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong)
-        .fallbackMode(FallbackMode.DISABLED).build();
+    SimulatedGateway kong =
+        SimulatedGateway.atomic("kong", SimulatedGateway.taggedByAny(Set.of(KEY_AUTH)));
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR)
+            .gateway(kong)
+            .fallbackMode(FallbackMode.DISABLED)
+            .build();
     sync.sync(Fixtures.valid("1"));
     CacheStores broken = Fixtures.withBrokenPlugin("1");
     sync.sync(broken);
@@ -169,12 +213,20 @@ class StatusTest {
 
   @Test
   void translationAlone_withoutGateway() {
-    CacheStores snapshot = Fixtures.load(Fixtures.SERVICE, Fixtures.ingress("working-ingress", "/x", "1", ""),
-        NAMELESS_CONSUMER, UNUSED_PLUGIN);
+    CacheStores snapshot =
+        Fixtures.load(
+            Fixtures.SERVICE,
+            Fixtures.ingress("working-ingress", "/x", "1", ""),
+            NAMELESS_CONSUMER,
+            UNUSED_PLUGIN);
     StatusReport s = Statuses.ofTranslation(snapshot, Loop.TRANSLATOR.translate(snapshot), OPTIONS);
     assertStatus(s, WORKING, ConfigurationStatus.SUCCEEDED, "Programmed");
     assertStatus(s, NOBODY, ConfigurationStatus.FAILED, "TranslationError");
-    assertStatus(s, ObjectRef.of(Kind.KONG_PLUGIN, "default", "unused"), ConfigurationStatus.UNKNOWN, "Pending");
+    assertStatus(
+        s,
+        ObjectRef.of(Kind.KONG_PLUGIN, "default", "unused"),
+        ConfigurationStatus.UNKNOWN,
+        "Pending");
   }
 
   @Test
@@ -183,20 +235,29 @@ class StatusTest {
     ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).build();
     CacheStores snapshot = Fixtures.load(Fixtures.SERVICE, GATEWAY_API);
     StatusReport s = Statuses.of(snapshot, sync.sync(snapshot), OPTIONS);
-    ParentStatus accepted = status(s, ObjectRef.of(Kind.HTTP_ROUTE, "default", "accepted")).parents().get(0);
-    assertThat(accepted.conditions()).extracting(Condition::type, Condition::status, Condition::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Accepted", "True", "Accepted"),
+    ParentStatus accepted =
+        status(s, ObjectRef.of(Kind.HTTP_ROUTE, "default", "accepted")).parents().get(0);
+    assertThat(accepted.conditions())
+        .extracting(Condition::type, Condition::status, Condition::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Accepted", "True", "Accepted"),
             org.assertj.core.groups.Tuple.tuple("ResolvedRefs", "True", "ResolvedRefs"),
             org.assertj.core.groups.Tuple.tuple("Programmed", "True", "ConfiguredInGateway"));
     assertThat(accepted.conditions()).allMatch(c -> c.observedGeneration() == 5);
     ObjectStatus wrong = status(s, ObjectRef.of(Kind.HTTP_ROUTE, "default", "wrong-host"));
-    assertThat(wrong.parents().get(0).conditions()).extracting(Condition::type, Condition::status, Condition::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Accepted", "False", "NoMatchingListenerHostname"),
+    assertThat(wrong.parents().get(0).conditions())
+        .extracting(Condition::type, Condition::status, Condition::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Accepted", "False", "NoMatchingListenerHostname"),
             org.assertj.core.groups.Tuple.tuple("ResolvedRefs", "True", "ResolvedRefs"),
             org.assertj.core.groups.Tuple.tuple("Programmed", "Unknown", "Unknown"));
     ObjectStatus gw = status(s, ObjectRef.of(Kind.GATEWAY, "default", "kong"));
-    assertThat(gw.listeners()).singleElement().satisfies(l -> assertThat(l.attachedRoutes()).isEqualTo(1));
-    assertThat(gw.conditions()).extracting(Condition::type).containsExactly("Accepted", "Programmed");
+    assertThat(gw.listeners())
+        .singleElement()
+        .satisfies(l -> assertThat(l.attachedRoutes()).isEqualTo(1));
+    assertThat(gw.conditions())
+        .extracting(Condition::type)
+        .containsExactly("Accepted", "Programmed");
   }
 
   @Test
@@ -211,8 +272,10 @@ class StatusTest {
     invalid.clear();
     sync.retryDesired();
     StatusReport fixed = Statuses.of(snapshot, sync.sync(snapshot), OPTIONS);
-    assertThat(fixed.changesSince(first)).extracting(c -> c.after().orElseThrow().object())
-        .containsExactlyInAnyOrder(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
+    assertThat(fixed.changesSince(first))
+        .extracting(c -> c.after().orElseThrow().object())
+        .containsExactlyInAnyOrder(
+            FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
     assertThat(StatusReport.EMPTY.changesSince(fixed)).hasSize(fixed.objects().size());
   }
 
@@ -220,14 +283,21 @@ class StatusTest {
   void listener_getsOneEventPerStatusChange() {
     Set<ObjectRef> invalid = new java.util.HashSet<>(Set.of(KEY_AUTH));
     SimulatedGateway kong = SimulatedGateway.partial("kong", SimulatedGateway.taggedByAny(invalid));
-    java.util.List<io.github.kongtranslator.fallback.status.StatusChange> events = new java.util.ArrayList<>();
-    ConfigSynchronizer sync = ConfigSynchronizer.builder(Loop.TRANSLATOR).gateway(kong).status(OPTIONS)
-        .listener(new io.github.kongtranslator.fallback.sync.SyncListener() {
-          @Override
-          public void statusChanged(io.github.kongtranslator.fallback.status.StatusChange change) {
-            events.add(change);
-          }
-        }).build();
+    java.util.List<io.github.kongtranslator.fallback.status.StatusChange> events =
+        new java.util.ArrayList<>();
+    ConfigSynchronizer sync =
+        ConfigSynchronizer.builder(Loop.TRANSLATOR)
+            .gateway(kong)
+            .status(OPTIONS)
+            .listener(
+                new io.github.kongtranslator.fallback.sync.SyncListener() {
+                  @Override
+                  public void statusChanged(
+                      io.github.kongtranslator.fallback.status.StatusChange change) {
+                    events.add(change);
+                  }
+                })
+            .build();
     assertThat(sync.status()).isEmpty();
     CacheStores snapshot = Fixtures.withBrokenPlugin("1");
     sync.sync(snapshot);
@@ -240,13 +310,21 @@ class StatusTest {
     invalid.clear();
     sync.retryDesired();
     sync.sync(snapshot);
-    assertThat(events).extracting(c -> c.after().orElseThrow().object())
-        .containsExactlyInAnyOrder(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
-    assertThat(events).allMatch(c -> c.after().orElseThrow().configuration() == ConfigurationStatus.SUCCEEDED
-        && c.before().orElseThrow().configuration() == ConfigurationStatus.FAILED);
+    assertThat(events)
+        .extracting(c -> c.after().orElseThrow().object())
+        .containsExactlyInAnyOrder(
+            FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
+    assertThat(events)
+        .allMatch(
+            c ->
+                c.after().orElseThrow().configuration() == ConfigurationStatus.SUCCEEDED
+                    && c.before().orElseThrow().configuration() == ConfigurationStatus.FAILED);
     events.clear();
     sync.sync(Fixtures.valid("1")); // for-auth and key-auth leave the cluster
-    assertThat(events).filteredOn(c -> c.after().isEmpty()).extracting(c -> c.before().orElseThrow().object())
-        .containsExactlyInAnyOrder(FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
+    assertThat(events)
+        .filteredOn(c -> c.after().isEmpty())
+        .extracting(c -> c.before().orElseThrow().object())
+        .containsExactlyInAnyOrder(
+            FOR_AUTH.withoutVersionAndUid(), KEY_AUTH.withoutVersionAndUid());
   }
 }

@@ -34,20 +34,20 @@ import org.quicktheories.generators.Generate;
  * KongAdminClient}, in both modes (database and DB-less), with transient faults (429, 5xx,
  * connection resets) and, in database mode, drift (routes deleted behind the loop's back) in the
  * schedule. The cluster is a subset of {@link SyncLoopPropertiesTest}'s catalogue, whose {@code
- * broken-} objects the gateway rejects; another team's entities sit in the database from the
- * start. After every tick:
+ * broken-} objects the gateway rejects; another team's entities sit in the database from the start.
+ * After every tick:
  *
  * <ul>
- *   <li>only objects that really are broken are ever named broken (a transient fault never
- *       excludes anything);
+ *   <li>only objects that really are broken are ever named broken (a transient fault never excludes
+ *       anything);
  *   <li>after a tick that did not fail, the gateway holds exactly the configuration last applied
  *       (database: the entities under our tag; DB-less: the whole declarative configuration);
  *   <li>another team's entities are untouched.
  * </ul>
  *
  * At the end the faults stop and the loop converges. Each step makes real HTTP calls, so the
- * example count is small (a tenth of {@code QT_EXAMPLES}, at least 8); replay a failure's seed
- * with {@code -DQT_SEED=<seed>}.
+ * example count is small (a tenth of {@code QT_EXAMPLES}, at least 8); replay a failure's seed with
+ * {@code -DQT_SEED=<seed>}.
  */
 class SyncLoopAdminApiPropertiesIT {
   private static final AtomicInteger TICKS = new AtomicInteger();
@@ -70,11 +70,18 @@ class SyncLoopAdminApiPropertiesIT {
 
   static Gen<Command> commands() {
     Gen<Command> set = integers().between(0, CATALOGUE_MASK).map(SetCluster::new);
-    Gen<Command> next = integers().between(1, 40).zip(GatewayGens.transientHttpFaults(), FaultNext::new);
+    Gen<Command> next =
+        integers().between(1, 40).zip(GatewayGens.transientHttpFaults(), FaultNext::new);
     // enough failing writes to outlast the client's 4 attempts most of the time
-    Gen<Command> writes = integers().between(3, 8).zip(GatewayGens.transientHttpFaults(), FaultWrites::new);
-    return Generate.frequency(List.of(Pair.of(3, set), Pair.of(5, Generate.constant(new Tick())),
-        Pair.of(2, next), Pair.of(3, writes), Pair.of(1, Generate.constant(new Drift()))));
+    Gen<Command> writes =
+        integers().between(3, 8).zip(GatewayGens.transientHttpFaults(), FaultWrites::new);
+    return Generate.frequency(
+        List.of(
+            Pair.of(3, set),
+            Pair.of(5, Generate.constant(new Tick())),
+            Pair.of(2, next),
+            Pair.of(3, writes),
+            Pair.of(1, Generate.constant(new Drift()))));
   }
 
   private static int examples() {
@@ -92,17 +99,23 @@ class SyncLoopAdminApiPropertiesIT {
 
     Run(boolean database) {
       this.database = database;
-      this.kong = database ? KongAdminFake.start(KongAdminFake.Edition.OSS) : KongAdminFake.dbLess();
+      this.kong =
+          database ? KongAdminFake.start(KongAdminFake.Edition.OSS) : KongAdminFake.dbLess();
       kong.rejectEntities(e -> e.path("tags").toString().contains("k8s-name:broken-"));
-      KongAdminClient.Builder b = KongAdminClient.builder(kong.url()).timeout(Duration.ofSeconds(5))
-          .retry(RetryPolicy.defaults().withSleeper(d -> { }));
-      this.client = database ? b.mode(KongAdminClient.Mode.DATABASE).driftCheckInterval(Duration.ZERO).build()
-          : b.build();
+      KongAdminClient.Builder b =
+          KongAdminClient.builder(kong.url())
+              .timeout(Duration.ofSeconds(5))
+              .retry(RetryPolicy.defaults().withSleeper(d -> {}));
+      this.client =
+          database
+              ? b.mode(KongAdminClient.Mode.DATABASE).driftCheckInterval(Duration.ZERO).build()
+              : b.build();
       if (database) {
         KongDatabase db = kong.database();
         ObjectMapper m = new ObjectMapper();
-        ObjectNode svc = db.insert("services", m.createObjectNode().put("name", "billing")
-            .put("host", "billing.svc"));
+        ObjectNode svc =
+            db.insert(
+                "services", m.createObjectNode().put("name", "billing").put("host", "billing.svc"));
         ObjectNode route = m.createObjectNode().put("name", "billing");
         route.putObject("service").put("id", svc.get("id").asText());
         db.insert("routes", route);
@@ -141,17 +154,22 @@ class SyncLoopAdminApiPropertiesIT {
         assertHolds(applied, r);
       }
       if (database) {
-        assertThat(GatewayContents.foreign(kong.database())).as("another team's entities").isEqualTo(foreign);
+        assertThat(GatewayContents.foreign(kong.database()))
+            .as("another team's entities")
+            .isEqualTo(foreign);
       }
       return r;
     }
 
     void assertHolds(KongConfig config, SyncResult r) {
       if (database) {
-        assertThat(GatewayContents.ours(kong.database())).as("tagged entities after %s", r)
+        assertThat(GatewayContents.ours(kong.database()))
+            .as("tagged entities after %s", r)
             .isEqualTo(GatewayContents.expected(config));
       } else {
-        assertThat(kong.declarativeConfig()).as("declarative configuration after %s", r).isEqualTo(config.toJson());
+        assertThat(kong.declarativeConfig())
+            .as("declarative configuration after %s", r)
+            .isEqualTo(config.toJson());
       }
     }
 
@@ -161,13 +179,20 @@ class SyncLoopAdminApiPropertiesIT {
       if (r.outcome() == SyncOutcome.FAILED) {
         r = tick();
       }
-      assertThat(r.outcome()).as("converges without faults: %s", r).isNotEqualTo(SyncOutcome.FAILED);
-      boolean anyBroken = (mask & ((1 << 4) | (1 << 7))) != 0; // broken-ing, broken-auth in the catalogue
+      assertThat(r.outcome())
+          .as("converges without faults: %s", r)
+          .isNotEqualTo(SyncOutcome.FAILED);
+      boolean anyBroken =
+          (mask & ((1 << 4) | (1 << 7))) != 0; // broken-ing, broken-auth in the catalogue
       if (r.outcome() == SyncOutcome.DESIRED_APPLIED) {
         assertHolds(Loop.translate(SyncLoopPropertiesTest.snapshot(mask)), r);
       }
-      assertThat(anyBroken || r.outcome() == SyncOutcome.DESIRED_APPLIED || r.outcome() == SyncOutcome.IN_SYNC)
-          .as("a cluster without broken objects is applied as desired: %s", r).isTrue();
+      assertThat(
+              anyBroken
+                  || r.outcome() == SyncOutcome.DESIRED_APPLIED
+                  || r.outcome() == SyncOutcome.IN_SYNC)
+          .as("a cluster without broken objects is applied as desired: %s", r)
+          .isTrue();
     }
 
     @Override
@@ -186,14 +211,19 @@ class SyncLoopAdminApiPropertiesIT {
   }
 
   @Test
-  void databaseMode_transientFaultsAndDrift_neverBlameObjects_andTaggedEntitiesEqualThePushedConfig() {
-    qt().withExamples(examples()).withShrinkCycles(20).forAll(lists().of(commands()).ofSizeBetween(1, 16))
+  void
+      databaseMode_transientFaultsAndDrift_neverBlameObjects_andTaggedEntitiesEqualThePushedConfig() {
+    qt().withExamples(examples())
+        .withShrinkCycles(20)
+        .forAll(lists().of(commands()).ofSizeBetween(1, 16))
         .checkAssert(commands -> run(true, commands));
   }
 
   @Test
   void dbLessMode_transientFaults_neverBlameObjects_andTheGatewayHoldsThePushedConfig() {
-    qt().withExamples(examples()).withShrinkCycles(20).forAll(lists().of(commands()).ofSizeBetween(1, 16))
+    qt().withExamples(examples())
+        .withShrinkCycles(20)
+        .forAll(lists().of(commands()).ofSizeBetween(1, 16))
         .checkAssert(commands -> run(false, commands));
   }
 

@@ -42,12 +42,12 @@ import org.quicktheories.generators.Generate;
 /**
  * Stateful property test of the update loop against two simulated gateways, one atomic and one
  * partial (fallback-spec §6.6; shape of QuickTheories' {@code StatefulTest}): random sequences of
- * commands — change the cluster, tick, inject a fault, restart a gateway, add or remove a
- * gateway — are run against a fresh loop, and the invariants are checked after every step.
+ * commands — change the cluster, tick, inject a fault, restart a gateway, add or remove a gateway —
+ * are run against a fresh loop, and the invariants are checked after every step.
  *
  * <p>The cluster is a subset of a fixed catalogue in which every object whose name starts with
- * {@code broken-} is rejected by both gateways; subsets make references dangle and objects
- * appear and disappear.
+ * {@code broken-} is rejected by both gateways; subsets make references dangle and objects appear
+ * and disappear.
  */
 class SyncLoopPropertiesTest {
 
@@ -90,7 +90,8 @@ class SyncLoopPropertiesTest {
   private static final int MARKER = 1 << (CATALOGUE.length - 1);
   private static final Map<Integer, CacheStores> SNAPSHOTS = new ConcurrentHashMap<>();
 
-  private static String ingress(String name, String path, String service, int port, String plugins) {
+  private static String ingress(
+      String name, String path, String service, int port, String plugins) {
     return """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -104,19 +105,23 @@ class SyncLoopPropertiesTest {
           - http:
               paths:
               - {path: %s, pathType: Prefix, backend: {service: {name: %s, port: {number: %d}}}}
-        """.formatted(name, plugins.isEmpty() ? "" : "konghq.com/plugins: " + plugins, path, service, port);
+        """
+        .formatted(
+            name, plugins.isEmpty() ? "" : "konghq.com/plugins: " + plugins, path, service, port);
   }
 
   static CacheStores snapshot(int mask) {
-    return SNAPSHOTS.computeIfAbsent(mask, m -> {
-      List<String> docs = new ArrayList<>();
-      for (int i = 0; i < CATALOGUE.length; i++) {
-        if ((m & (1 << i)) != 0) {
-          docs.add(CATALOGUE[i]);
-        }
-      }
-      return docs.isEmpty() ? CacheStores.empty() : Fixtures.load(docs.toArray(String[]::new));
-    });
+    return SNAPSHOTS.computeIfAbsent(
+        mask,
+        m -> {
+          List<String> docs = new ArrayList<>();
+          for (int i = 0; i < CATALOGUE.length; i++) {
+            if ((m & (1 << i)) != 0) {
+              docs.add(CATALOGUE[i]);
+            }
+          }
+          return docs.isEmpty() ? CacheStores.empty() : Fixtures.load(docs.toArray(String[]::new));
+        });
   }
 
   // ---- commands ---------------------------------------------------------------------------
@@ -140,10 +145,13 @@ class SyncLoopPropertiesTest {
     Gen<Command> inject = gateway.zip(GatewayGens.faults(4), Inject::new);
     Gen<Command> restart = gateway.map(Restart::new);
     Gen<Command> toggle = gateway.map(Toggle::new);
-    return Generate.frequency(List.of(
-        org.quicktheories.api.Pair.of(3, set), org.quicktheories.api.Pair.of(5, tick),
-        org.quicktheories.api.Pair.of(3, inject), org.quicktheories.api.Pair.of(1, restart),
-        org.quicktheories.api.Pair.of(1, toggle)));
+    return Generate.frequency(
+        List.of(
+            org.quicktheories.api.Pair.of(3, set),
+            org.quicktheories.api.Pair.of(5, tick),
+            org.quicktheories.api.Pair.of(3, inject),
+            org.quicktheories.api.Pair.of(1, restart),
+            org.quicktheories.api.Pair.of(1, toggle)));
   }
 
   // ---- the system under test and its checks -----------------------------------------------
@@ -166,21 +174,29 @@ class SyncLoopPropertiesTest {
     int expectSingleSendTo = -1;
 
     Run(FallbackMode mode, SkipPolicy policy) {
-      this.loop = Loop.with(policy, mode, new SyncListener() {
-        @Override
-        public void pushSkipped(PushEvent e) {
-          // U2: never skipped while the belief is UNKNOWN (or KNOWN for another SHA)
-          // (not checked for the KIC policies: their witness must fail on what the gateways serve)
-          if (policy == SkipPolicy.TARGET) {
-            assertThat(loop.state(e.gatewayId())).as("U2: state at skip").isEqualTo(GatewayState.known(e.sha()));
-          }
-          // U3: a push is skipped only when the gateway really runs that configuration
-          KongConfig c = pushed.get(e.sha());
-          assertThat(c).as("skipped SHA was pushed before").isNotNull();
-          assertThat(sim(e.gatewayId()).served()).as("U2: skipped push to %s", e.gatewayId())
-              .isEqualTo(SimulatedGateway.entitiesOf(c));
-        }
-      });
+      this.loop =
+          Loop.with(
+              policy,
+              mode,
+              new SyncListener() {
+                @Override
+                public void pushSkipped(PushEvent e) {
+                  // U2: never skipped while the belief is UNKNOWN (or KNOWN for another SHA)
+                  // (not checked for the KIC policies: their witness must fail on what the gateways
+                  // serve)
+                  if (policy == SkipPolicy.TARGET) {
+                    assertThat(loop.state(e.gatewayId()))
+                        .as("U2: state at skip")
+                        .isEqualTo(GatewayState.known(e.sha()));
+                  }
+                  // U3: a push is skipped only when the gateway really runs that configuration
+                  KongConfig c = pushed.get(e.sha());
+                  assertThat(c).as("skipped SHA was pushed before").isNotNull();
+                  assertThat(sim(e.gatewayId()).served())
+                      .as("U2: skipped push to %s", e.gatewayId())
+                      .isEqualTo(SimulatedGateway.entitiesOf(c));
+                }
+              });
     }
 
     SimulatedGateway sim(String id) {
@@ -244,8 +260,12 @@ class SyncLoopPropertiesTest {
       } else if (c instanceof Toggle t) {
         boolean adding = !present[t.gateway()];
         present[t.gateway()] = adding;
-        boolean u13 = adding && quiet && quietKind.isPresent()
-            && quietKind.get() != PushKind.LAST_VALID && sims[t.gateway()].pendingFaults() == 0;
+        boolean u13 =
+            adding
+                && quiet
+                && quietKind.isPresent()
+                && quietKind.get() != PushKind.LAST_VALID
+                && sims[t.gateway()].pendingFaults() == 0;
         expectSingleSendTo = u13 ? t.gateway() : -1;
         quiet = false;
       } else {
@@ -273,7 +293,8 @@ class SyncLoopPropertiesTest {
       for (SimulatedGateway s : sims) {
         before.put(s.id(), loop.state(s.id()));
       }
-      SyncResult r = loop.tick(snapshot(mask), targets().toArray(GatewayClient[]::new)); // U9: no throw
+      SyncResult r =
+          loop.tick(snapshot(mask), targets().toArray(GatewayClient[]::new)); // U9: no throw
       check(r, wasQuiet, single);
       boolean noFaults = sims[0].pendingFaults() == 0 && sims[1].pendingFaults() == 0;
       // a tick without gateways settles nothing: the snapshot was not processed
@@ -288,9 +309,13 @@ class SyncLoopPropertiesTest {
         assertThat(r.sentCount()).as("U12 %s", r).isZero();
         // issue 19: a tick that sends nothing still says what runs (no IN_SYNC on a fallback)
         assertThat(r.applied()).as("U12 %s", r).isEqualTo(quietKind);
-        assertThat(r.outcome()).isEqualTo(quietKind.orElseThrow() == PushKind.DESIRED
-            ? SyncOutcome.IN_SYNC : quietKind.get() == PushKind.FALLBACK
-                ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.LAST_VALID_APPLIED);
+        assertThat(r.outcome())
+            .isEqualTo(
+                quietKind.orElseThrow() == PushKind.DESIRED
+                    ? SyncOutcome.IN_SYNC
+                    : quietKind.get() == PushKind.FALLBACK
+                        ? SyncOutcome.FALLBACK_APPLIED
+                        : SyncOutcome.LAST_VALID_APPLIED);
       }
       // U16 (issue 19): a result reports success only if every gateway serves the desired
       // configuration of the tick's snapshot, which is what the simulated gateway really serves
@@ -298,7 +323,8 @@ class SyncLoopPropertiesTest {
         KongConfig desired = Loop.translate(snapshot(lastTicked));
         for (GatewayReport g : r.gateways()) {
           assertThat(g.running()).as("U16 %s", r).isEqualTo(RunningConfig.DESIRED);
-          assertThat(sim(g.gatewayId()).served()).as("U16 %s serves the desired config: %s", g.gatewayId(), r)
+          assertThat(sim(g.gatewayId()).served())
+              .as("U16 %s serves the desired config: %s", g.gatewayId(), r)
               .isEqualTo(SimulatedGateway.entitiesOf(desired));
         }
       }
@@ -314,7 +340,8 @@ class SyncLoopPropertiesTest {
       // U13: a gateway added to a settled loop gets exactly one push
       if (single >= 0) {
         assertThat(r.sentCount()).as("U13 %s", r).isEqualTo(1);
-        assertThat(r.gateways().stream().filter(g -> g.sentCount() == 1).map(GatewayReport::gatewayId))
+        assertThat(
+                r.gateways().stream().filter(g -> g.sentCount() == 1).map(GatewayReport::gatewayId))
             .containsExactly(sims[single].id());
       }
       for (GatewayReport g : r.gateways()) {
@@ -322,7 +349,9 @@ class SyncLoopPropertiesTest {
         // U3: KNOWN(s) means the gateway runs exactly the configuration s
         if (g.stateAfter() instanceof GatewayState.Known k) {
           assertThat(pushed).containsKey(k.value());
-          assertThat(sim.served()).as("U3 %s %s", g, r).isEqualTo(SimulatedGateway.entitiesOf(pushed.get(k.value())));
+          assertThat(sim.served())
+              .as("U3 %s %s", g, r)
+              .isEqualTo(SimulatedGateway.entitiesOf(pushed.get(k.value())));
         }
         Optional<PushAttempt> last = g.lastAttempt();
         if (last.isPresent()) {
@@ -332,14 +361,17 @@ class SyncLoopPropertiesTest {
             assertThat(g.stateAfter()).as("U1 %s", g).isEqualTo(GatewayState.known(a.sha()));
           }
           // U4: failed push to a partial gateway, or any indeterminate outcome: UNKNOWN
-          if (a.outcome().kind() == PushOutcome.Kind.INDETERMINATE || (!g.atomic() && a.outcome().isRejected())) {
+          if (a.outcome().kind() == PushOutcome.Kind.INDETERMINATE
+              || (!g.atomic() && a.outcome().isRejected())) {
             assertThat(g.stateAfter()).as("U4 %s", g).isEqualTo(GatewayState.unknown());
           }
         }
         // U14: transient/indeterminate only: no fallback generated after the desired push
         // (re-pushing the remembered fallback of the same snapshot before it is D6, not generation)
-        boolean anyRejected = r.gateways().stream().flatMap(x -> x.attempts().stream())
-            .anyMatch(x -> x.kind() == PushKind.DESIRED && x.outcome().isRejected());
+        boolean anyRejected =
+            r.gateways().stream()
+                .flatMap(x -> x.attempts().stream())
+                .anyMatch(x -> x.kind() == PushKind.DESIRED && x.outcome().isRejected());
         if (!anyRejected && !r.desiredWithheld()) {
           boolean desiredSeen = false;
           for (PushAttempt a : g.attempts()) {
@@ -353,22 +385,28 @@ class SyncLoopPropertiesTest {
         ConfigSha s = r.appliedSha().get();
         acceptedEverywhere.add(s);
         for (GatewayReport g : r.gateways()) {
-          assertThat(sim(g.gatewayId()).served()).as("U10 %s", r).isEqualTo(SimulatedGateway.entitiesOf(pushed.get(s)));
+          assertThat(sim(g.gatewayId()).served())
+              .as("U10 %s", r)
+              .isEqualTo(SimulatedGateway.entitiesOf(pushed.get(s)));
         }
       }
       // U15: success iff the desired configuration was accepted by every gateway
       if (r.outcome() == SyncOutcome.DESIRED_APPLIED) {
         for (GatewayReport g : r.gateways()) {
-          assertThat(g.attempts()).as("U15 %s", g).anyMatch(a -> a.kind() == PushKind.DESIRED && a.outcome().isAccepted());
+          assertThat(g.attempts())
+              .as("U15 %s", g)
+              .anyMatch(a -> a.kind() == PushKind.DESIRED && a.outcome().isAccepted());
         }
       }
-      if (r.gateways().stream().flatMap(g -> g.attempts().stream())
+      if (r.gateways().stream()
+          .flatMap(g -> g.attempts().stream())
           .anyMatch(a -> a.kind() == PushKind.DESIRED && !a.outcome().isAccepted())) {
         assertThat(r.outcome().isSuccess()).as("U15 %s", r).isFalse();
       }
       // U11: the last valid configuration was accepted by every gateway of some tick
-      loop.loop().lastValidConfig().ifPresent(c ->
-          assertThat(acceptedEverywhere).as("U11").contains(ConfigSha.of(c)));
+      loop.loop()
+          .lastValidConfig()
+          .ifPresent(c -> assertThat(acceptedEverywhere).as("U11").contains(ConfigSha.of(c)));
     }
 
     /** Clears faults, brings every gateway in, changes the cluster's hash, ticks: must converge. */
@@ -381,12 +419,16 @@ class SyncLoopPropertiesTest {
       expectSingleSendTo = -1;
       mask = lastTicked ^ MARKER;
       SyncResult r = tick();
-      assertThat(r.outcome()).as("converges: %s", r)
+      assertThat(r.outcome())
+          .as("converges: %s", r)
           .isIn(SyncOutcome.DESIRED_APPLIED, SyncOutcome.FALLBACK_APPLIED);
       KongConfig applied = pushed.get(r.appliedSha().orElseThrow());
       for (SimulatedGateway s : sims) {
-        assertThat(s.served()).as("no residual entities on %s", s.id()).isEqualTo(SimulatedGateway.entitiesOf(applied));
-        assertThat(s.served().values()).as("nothing from a broken object on %s", s.id())
+        assertThat(s.served())
+            .as("no residual entities on %s", s.id())
+            .isEqualTo(SimulatedGateway.entitiesOf(applied));
+        assertThat(s.served().values())
+            .as("nothing from a broken object on %s", s.id())
             .noneMatch(json -> json.contains("k8s-name:broken-"));
       }
       assertThat(tick().sentCount()).as("U12 after settling").isZero();
@@ -429,16 +471,23 @@ class SyncLoopPropertiesTest {
   /** The same property finds the bug in a loop that skips pushes by SHA alone (KIC's rule). */
   @Test
   void shaOnlySkip_isFalsified() {
-    assertThatThrownBy(() -> qt().withExamples(500)
-            .forAll(lists().of(commands()).ofSizeBetween(1, 40))
-            .checkAssert(commands -> run(FallbackMode.EXCLUDE, KicSkipPolicies.SHA_ONLY, commands)))
+    assertThatThrownBy(
+            () ->
+                qt().withExamples(500)
+                    .forAll(lists().of(commands()).ofSizeBetween(1, 40))
+                    .checkAssert(
+                        commands -> run(FallbackMode.EXCLUDE, KicSkipPolicies.SHA_ONLY, commands)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Property falsified");
   }
 
   @AfterAll
   static void report() {
-    System.out.println("SyncLoopPropertiesTest: " + SEQUENCES.get() + " command sequences with the target policy, "
-        + TICKS.get() + " ticks (all policies)");
+    System.out.println(
+        "SyncLoopPropertiesTest: "
+            + SEQUENCES.get()
+            + " command sequences with the target policy, "
+            + TICKS.get()
+            + " ticks (all policies)");
   }
 }

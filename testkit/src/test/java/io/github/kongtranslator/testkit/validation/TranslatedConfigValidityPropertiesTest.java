@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.quicktheories.QuickTheory;
 
 /**
- * Kong's validation of what the translator produces, for generated clusters ({@link
- * ClusterGens}): every entity Kong would reject is reported as a {@code KONG_INVALID} failure
- * blaming the object its tags name, and once the blamed objects are left out (what the
- * fail-closed exclusion does), the configuration passes {@link KongValidator}. Replay a failure
- * with {@code -DQT_SEED=<seed>} (QuickTheories prints the seed).
+ * Kong's validation of what the translator produces, for generated clusters ({@link ClusterGens}):
+ * every entity Kong would reject is reported as a {@code KONG_INVALID} failure blaming the object
+ * its tags name, and once the blamed objects are left out (what the fail-closed exclusion does),
+ * the configuration passes {@link KongValidator}. Replay a failure with {@code -DQT_SEED=<seed>}
+ * (QuickTheories prints the seed).
  *
  * <p>What the generated clusters make the translator emit, as KIC does, and Kong rejects: routes
  * without any matcher (HTTPRoutes without matches or hostnames; TCPRoutes and UDPRoutes whose
@@ -42,45 +42,61 @@ class TranslatedConfigValidityPropertiesTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void generatedClusters_everyKongViolationIsReported_andLeavingTheBlamedOutPasses(boolean expressions) {
-    TranslatorOptions options = TranslatorOptions.builder()
-        .flag(FeatureFlag.EXPRESSION_ROUTES, expressions).build();
-    KongValidator validator = KongValidator.kong391()
-        .withRouterFlavor(expressions ? RouterFlavor.EXPRESSIONS : RouterFlavor.TRADITIONAL_COMPATIBLE);
+  void generatedClusters_everyKongViolationIsReported_andLeavingTheBlamedOutPasses(
+      boolean expressions) {
+    TranslatorOptions options =
+        TranslatorOptions.builder().flag(FeatureFlag.EXPRESSION_ROUTES, expressions).build();
+    KongValidator validator =
+        KongValidator.kong391()
+            .withRouterFlavor(
+                expressions ? RouterFlavor.EXPRESSIONS : RouterFlavor.TRADITIONAL_COMPATIBLE);
     Translator translator = Translator.create(options);
     int[] examples = {0};
-    QuickTheory.qt().withExamples(examples()).forAll(ClusterGens.snapshots()).checkAssert(s -> {
-      examples[0]++;
-      CacheStores snapshot = s;
-      for (int round = 0; ; round++) {
-        TranslationResult r = translator.translate(snapshot);
-        List<Violation> violations = validator.validate(r.config());
-        Set<String> blamed = new HashSet<>();
-        for (TranslationFailure f : r.failures()) {
-          if (f.effect() == TranslationFailure.Effect.KONG_INVALID) {
-            f.causingObjects().forEach(o -> blamed.add(key(o)));
-          }
-        }
-        for (Violation v : violations) {
-          TagIdentity.fromTags(v.tags()).targetRef().ifPresent(ref ->
-              assertThat(blamed).as("%s is reported", v).contains(key(ref)));
-        }
-        assertThat(r.failures().stream().filter(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID)
-            .map(TranslationFailure::reason).distinct())
-            .as("one KONG_INVALID failure per violation with an object")
-            .containsExactlyInAnyOrderElementsOf(violations.stream()
-                .filter(v -> TagIdentity.fromTags(v.tags()).targetRef().isPresent())
-                .map(v -> "Kong would reject " + v.line()).distinct().toList());
-        if (blamed.isEmpty()) {
-          assertThat(violations).as("violations naming no object").isEmpty();
-          break;
-        }
-        assertThat(round).as("leaving out the blamed objects converges").isLessThan(5);
-        List<K8sObject> kept = snapshot.all().stream().filter(o -> !blamed.contains(key(o.ref()))).toList();
-        assertThat(kept).hasSizeLessThan(snapshot.size());
-        snapshot = CacheStores.of(kept);
-      }
-    });
+    QuickTheory.qt()
+        .withExamples(examples())
+        .forAll(ClusterGens.snapshots())
+        .checkAssert(
+            s -> {
+              examples[0]++;
+              CacheStores snapshot = s;
+              for (int round = 0; ; round++) {
+                TranslationResult r = translator.translate(snapshot);
+                List<Violation> violations = validator.validate(r.config());
+                Set<String> blamed = new HashSet<>();
+                for (TranslationFailure f : r.failures()) {
+                  if (f.effect() == TranslationFailure.Effect.KONG_INVALID) {
+                    f.causingObjects().forEach(o -> blamed.add(key(o)));
+                  }
+                }
+                for (Violation v : violations) {
+                  TagIdentity.fromTags(v.tags())
+                      .targetRef()
+                      .ifPresent(
+                          ref -> assertThat(blamed).as("%s is reported", v).contains(key(ref)));
+                }
+                assertThat(
+                        r.failures().stream()
+                            .filter(f -> f.effect() == TranslationFailure.Effect.KONG_INVALID)
+                            .map(TranslationFailure::reason)
+                            .distinct())
+                    .as("one KONG_INVALID failure per violation with an object")
+                    .containsExactlyInAnyOrderElementsOf(
+                        violations.stream()
+                            .filter(v -> TagIdentity.fromTags(v.tags()).targetRef().isPresent())
+                            .map(v -> "Kong would reject " + v.line())
+                            .distinct()
+                            .toList());
+                if (blamed.isEmpty()) {
+                  assertThat(violations).as("violations naming no object").isEmpty();
+                  break;
+                }
+                assertThat(round).as("leaving out the blamed objects converges").isLessThan(5);
+                List<K8sObject> kept =
+                    snapshot.all().stream().filter(o -> !blamed.contains(key(o.ref()))).toList();
+                assertThat(kept).hasSizeLessThan(snapshot.size());
+                snapshot = CacheStores.of(kept);
+              }
+            });
     assertThat(examples[0]).isGreaterThan(0);
   }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One variant of one golden case directory: {@code in.yaml}, {@code <variant>_golden.yaml} and
- * the feature flags of {@code <variant>_settings.yaml} (empty when that file is absent).
+ * One variant of one golden case directory: {@code in.yaml}, {@code <variant>_golden.yaml} and the
+ * feature flags of {@code <variant>_settings.yaml} (empty when that file is absent).
  *
  * @param caseName the case directory's name
  * @param variant the variant name, e.g. {@code default} or {@code expression-routes-on}
@@ -17,7 +17,11 @@ import java.util.Objects;
  * @param golden path of the expected configuration
  * @param featureFlags the variant's flags by KIC name, in file order
  */
-public record GoldenCase(String caseName, String variant, Path input, Path golden,
+public record GoldenCase(
+    String caseName,
+    String variant,
+    Path input,
+    Path golden,
     ImmutableMap<String, Boolean> featureFlags) {
 
   /**
@@ -43,20 +47,21 @@ public record GoldenCase(String caseName, String variant, Path input, Path golde
   }
 
   /**
-   * The translator options of KIC's golden harness for this variant: the defaults, the
-   * variant's feature flags, and the custom entity schema the harness's mock gateway serves
-   * ({@code degraphql_routes} with a foreign field {@code service}).
+   * The translator options of KIC's golden harness for this variant: the defaults, the variant's
+   * feature flags, and the custom entity schema the harness's mock gateway serves ({@code
+   * degraphql_routes} with a foreign field {@code service}).
    *
-   * <p>Flags this translator does not know (see {@link #unknownFlags()}) are ignored: KIC has
-   * flags that do not change translation.
+   * <p>Flags this translator does not know (see {@link #unknownFlags()}) are ignored: KIC has flags
+   * that do not change translation.
    *
    * @return the options
    */
   public TranslatorOptions options() {
-    TranslatorOptions.Builder b = TranslatorOptions.builder()
-        .customEntityForeignField("degraphql_routes", "service", "services");
-    featureFlags.forEach((name, value) ->
-        FeatureFlag.byKicName(name).ifPresent(f -> b.flag(f, value)));
+    TranslatorOptions.Builder b =
+        TranslatorOptions.builder()
+            .customEntityForeignField("degraphql_routes", "service", "services");
+    featureFlags.forEach(
+        (name, value) -> FeatureFlag.byKicName(name).ifPresent(f -> b.flag(f, value)));
     return b.build();
   }
 

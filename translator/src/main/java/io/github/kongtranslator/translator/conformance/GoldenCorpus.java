@@ -30,12 +30,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The golden corpus ({@code conformance/kic-golden}): discovers cases and runs them through the
  * translator.
  *
- * <p>Typical use: {@code GoldenCorpus.discover(dir)} then {@link #check(GoldenCase)} for each
- * case; an empty difference means the case passes.
+ * <p>Typical use: {@code GoldenCorpus.discover(dir)} then {@link #check(GoldenCase)} for each case;
+ * an empty difference means the case passes.
  */
 public final class GoldenCorpus {
   /** Annotation marking an object the corpus gateway rejects (needs the fallback). */
   public static final String BROKEN_ANNOTATION = "test.konghq.com/broken";
+
   private static final String GOLDEN_SUFFIX = "_golden.yaml";
   private static final String SETTINGS_SUFFIX = "_settings.yaml";
 
@@ -58,13 +59,21 @@ public final class GoldenCorpus {
           continue;
         }
         try (Stream<Path> files = Files.list(dir)) {
-          for (Path g : files.filter(f -> f.getFileName().toString().endsWith(GOLDEN_SUFFIX))
-              .sorted(Comparator.comparing(Path::toString)).toList()) {
+          for (Path g :
+              files
+                  .filter(f -> f.getFileName().toString().endsWith(GOLDEN_SUFFIX))
+                  .sorted(Comparator.comparing(Path::toString))
+                  .toList()) {
             String file = g.getFileName().toString();
             String variant = file.substring(0, file.length() - GOLDEN_SUFFIX.length());
             Path settings = dir.resolve(variant + SETTINGS_SUFFIX);
-            out.add(new GoldenCase(dir.getFileName().toString(), variant, in, g,
-                Files.isRegularFile(settings) ? flags(settings) : ImmutableMap.of()));
+            out.add(
+                new GoldenCase(
+                    dir.getFileName().toString(),
+                    variant,
+                    in,
+                    g,
+                    Files.isRegularFile(settings) ? flags(settings) : ImmutableMap.of()));
           }
         }
       }
@@ -80,8 +89,8 @@ public final class GoldenCorpus {
     if (doc instanceof Map<?, ?> m && m.get("feature_flags") instanceof Map<?, ?> ff) {
       for (Map.Entry<?, ?> e : ff.entrySet()) {
         if (!(e.getValue() instanceof Boolean b)) {
-          throw new IllegalArgumentException(settings + ": feature flag " + e.getKey()
-              + " must be a boolean");
+          throw new IllegalArgumentException(
+              settings + ": feature flag " + e.getKey() + " must be a boolean");
         }
         out.put(String.valueOf(e.getKey()), b);
       }
@@ -96,11 +105,11 @@ public final class GoldenCorpus {
   }
 
   /**
-   * Loads a case's input objects <em>as stored</em> ({@link Manifests#asStored()}): no
-   * namespace, uid, default or validation step. KIC's golden harness puts {@code in.yaml}
-   * straight into its store without an API server, and the goldens depend on that: kind-less
-   * backendRefs stay kind-less ({@code gateway-api-spec.md} §1.2) and broken objects keep
-   * their empty uids ({@code conformance/README.md}, {@code fallback-spec.md} §4.5).
+   * Loads a case's input objects <em>as stored</em> ({@link Manifests#asStored()}): no namespace,
+   * uid, default or validation step. KIC's golden harness puts {@code in.yaml} straight into its
+   * store without an API server, and the goldens depend on that: kind-less backendRefs stay
+   * kind-less ({@code gateway-api-spec.md} §1.2) and broken objects keep their empty uids ({@code
+   * conformance/README.md}, {@code fallback-spec.md} §4.5).
    *
    * @param c the case
    * @return the objects in input order
@@ -134,8 +143,8 @@ public final class GoldenCorpus {
   }
 
   /**
-   * Translates a case's input with its options and compares the written configuration with
-   * its golden.
+   * Translates a case's input with its options and compares the written configuration with its
+   * golden.
    *
    * @param c the case
    * @return the first difference, or empty when the case passes

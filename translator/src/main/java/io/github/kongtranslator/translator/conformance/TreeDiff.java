@@ -9,10 +9,10 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares two YAML/JSON trees (maps, lists, scalars as parsed by SnakeYAML or Jackson) the way
- * the corpus requires: mapping key order is irrelevant, sequence order and scalar types and
- * values matter, and a missing key differs from an empty value. Integral numbers compare by
- * value whatever their Java type; floating-point numbers only equal floating-point numbers.
+ * Compares two YAML/JSON trees (maps, lists, scalars as parsed by SnakeYAML or Jackson) the way the
+ * corpus requires: mapping key order is irrelevant, sequence order and scalar types and values
+ * matter, and a missing key differs from an empty value. Integral numbers compare by value whatever
+ * their Java type; floating-point numbers only equal floating-point numbers.
  */
 public final class TreeDiff {
   private TreeDiff() {}
@@ -25,7 +25,8 @@ public final class TreeDiff {
    * @return a description like {@code services[2].routes[0].paths[1]: expected "/a", found "/b"},
    *     or empty when the trees are equal
    */
-  public static Optional<String> firstDifference(@Nullable Object expected, @Nullable Object actual) {
+  public static Optional<String> firstDifference(
+      @Nullable Object expected, @Nullable Object actual) {
     return diff("", expected, actual);
   }
 
@@ -106,8 +107,11 @@ public final class TreeDiff {
   }
 
   private static boolean isIntegral(Object o) {
-    return o instanceof Integer || o instanceof Long || o instanceof BigInteger
-        || o instanceof Short || o instanceof Byte;
+    return o instanceof Integer
+        || o instanceof Long
+        || o instanceof BigInteger
+        || o instanceof Short
+        || o instanceof Byte;
   }
 
   private static boolean isFloat(Object o) {

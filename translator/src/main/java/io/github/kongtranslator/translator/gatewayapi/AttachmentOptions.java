@@ -10,16 +10,17 @@ import java.util.Optional;
 /**
  * What attachment needs beyond the snapshot.
  *
- * @param controllerName the Gateway controller name: a Gateway is managed when its GatewayClass
- *     has this {@code spec.controllerName} (KIC's default is {@link #KIC_CONTROLLER_NAME})
+ * @param controllerName the Gateway controller name: a Gateway is managed when its GatewayClass has
+ *     this {@code spec.controllerName} (KIC's default is {@link #KIC_CONTROLLER_NAME})
  * @param namespaceLabels labels of Namespaces, for {@code allowedRoutes.namespaces.from: Selector};
  *     every namespace also carries {@code kubernetes.io/metadata.name: <name>} as on a real API
  *     server
- * @param kongListens the protocols and ports Kong listens on (KIC reads them from the proxy
- *     Service and the data plane); empty when unknown, and then no listener is refused for them
+ * @param kongListens the protocols and ports Kong listens on (KIC reads them from the proxy Service
+ *     and the data plane); empty when unknown, and then no listener is refused for them
  */
 public record AttachmentOptions(
-    String controllerName, ImmutableMap<String, ImmutableMap<String, String>> namespaceLabels,
+    String controllerName,
+    ImmutableMap<String, ImmutableMap<String, String>> namespaceLabels,
     ImmutableList<KongListen> kongListens) {
 
   /** KIC's default Gateway controller name. */
@@ -36,7 +37,8 @@ public record AttachmentOptions(
     /**
      * Validates the components.
      *
-     * @param protocol the Gateway API protocol ({@code HTTP}, {@code HTTPS}, {@code TLS}, {@code TCP}, {@code UDP})
+     * @param protocol the Gateway API protocol ({@code HTTP}, {@code HTTPS}, {@code TLS}, {@code
+     *     TCP}, {@code UDP})
      * @param port the port as the Gateway listener names it
      */
     public KongListen {
@@ -47,9 +49,13 @@ public record AttachmentOptions(
   /**
    * Validates and copies the components.
    *
-   * @param controllerName the Gateway controller name: a Gateway is managed when its GatewayClass has this {@code spec.controllerName} (KIC's default is {@link #KIC_CONTROLLER_NAME})
-   * @param namespaceLabels labels of Namespaces, for {@code allowedRoutes.namespaces.from: Selector}; every namespace also carries {@code kubernetes.io/metadata.name: <name>} as on a real API server
-   * @param kongListens the protocols and ports Kong listens on (KIC reads them from the proxy Service and the data plane); empty when unknown, and then no listener is refused for them
+   * @param controllerName the Gateway controller name: a Gateway is managed when its GatewayClass
+   *     has this {@code spec.controllerName} (KIC's default is {@link #KIC_CONTROLLER_NAME})
+   * @param namespaceLabels labels of Namespaces, for {@code allowedRoutes.namespaces.from:
+   *     Selector}; every namespace also carries {@code kubernetes.io/metadata.name: <name>} as on a
+   *     real API server
+   * @param kongListens the protocols and ports Kong listens on (KIC reads them from the proxy
+   *     Service and the data plane); empty when unknown, and then no listener is refused for them
    */
   public AttachmentOptions {
     Objects.requireNonNull(controllerName, "controllerName");

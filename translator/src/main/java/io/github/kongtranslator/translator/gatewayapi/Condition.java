@@ -13,11 +13,14 @@ import java.util.Objects;
  * @param observedGeneration the {@code metadata.generation} of the object the condition was
  *     computed from
  */
-public record Condition(String type, String status, String reason, String message, long observedGeneration) {
+public record Condition(
+    String type, String status, String reason, String message, long observedGeneration) {
   /** {@code True}. */
   public static final String TRUE = "True";
+
   /** {@code False}. */
   public static final String FALSE = "False";
+
   /** {@code Unknown}. */
   public static final String UNKNOWN = "Unknown";
 
@@ -28,7 +31,8 @@ public record Condition(String type, String status, String reason, String messag
    * @param status {@code True}, {@code False} or {@code Unknown}
    * @param reason the CamelCase reason
    * @param message a human-readable message, possibly empty; never holds Secret data
-   * @param observedGeneration the {@code metadata.generation} of the object the condition was computed from
+   * @param observedGeneration the {@code metadata.generation} of the object the condition was
+   *     computed from
    */
   public Condition {
     Objects.requireNonNull(type, "type");
@@ -36,7 +40,8 @@ public record Condition(String type, String status, String reason, String messag
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(message, "message");
     if (!status.equals(TRUE) && !status.equals(FALSE) && !status.equals(UNKNOWN)) {
-      throw new IllegalArgumentException("condition status must be True, False or Unknown: " + status);
+      throw new IllegalArgumentException(
+          "condition status must be True, False or Unknown: " + status);
     }
   }
 
@@ -50,7 +55,8 @@ public record Condition(String type, String status, String reason, String messag
    * @param generation the observed generation
    * @return the condition
    */
-  public static Condition of(String type, boolean status, String reason, String message, long generation) {
+  public static Condition of(
+      String type, boolean status, String reason, String message, long generation) {
     return new Condition(type, status ? TRUE : FALSE, reason, message, generation);
   }
 

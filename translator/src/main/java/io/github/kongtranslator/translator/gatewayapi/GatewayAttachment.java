@@ -33,9 +33,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which listener of which managed Gateway accepts which route, and the resulting Gateway API
- * status, computed as KIC's Gateway controllers compute it
- * ({@code internal/controllers/gateway/route_utils.go}: {@code getSupportedGatewayForRoute},
- * {@code routeMatchesListenerAllowedRoutes}, {@code routeTypeMatchesListenerType}, {@code
+ * status, computed as KIC's Gateway controllers compute it ({@code
+ * internal/controllers/gateway/route_utils.go}: {@code getSupportedGatewayForRoute}, {@code
+ * routeMatchesListenerAllowedRoutes}, {@code routeTypeMatchesListenerType}, {@code
  * filterHostnames}; {@code gateway_utils.go}: {@code getListenerStatus}, {@code
  * getListenerSupportedRouteKinds}, {@code getAttachedRoutesForListener}; {@code
  * httproute_controller.go}: {@code getHTTPRouteRuleReason}; KIC commit 1fa68f86). Immutable and
@@ -44,18 +44,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Where KIC reads the status it wrote earlier (listener {@code supportedKinds} and {@code
  * Programmed}, the Gateway's {@code Accepted}), this class uses the status it computes from the
  * same snapshot, so the result does not depend on what a status writer did before. Other
- * differences from KIC, each a choice where KIC is inconsistent or incomplete: a parentRef that
- * is not a Gateway is reported ({@code Accepted=False}, {@code UnsupportedValue}) instead of
- * failing the whole route; a parentRef to a Gateway that does not exist is reported ({@code
+ * differences from KIC, each a choice where KIC is inconsistent or incomplete: a parentRef that is
+ * not a Gateway is reported ({@code Accepted=False}, {@code UnsupportedValue}) instead of failing
+ * the whole route; a parentRef to a Gateway that does not exist is reported ({@code
  * NoMatchingParent}) instead of being skipped; {@code GRPCRoute} is a valid {@code
- * allowedRoutes.kinds} entry (KIC lists it among a listener's default kinds but refuses it
- * there); {@code attachedRoutes} counts every route kind (KIC counts HTTPRoutes only); {@code
- * ResolvedRefs} is computed for every route kind (KIC: HTTPRoute only), with {@code
- * UnsupportedProtocol} for a backend Service port whose {@code appProtocol} Kong cannot serve.
+ * allowedRoutes.kinds} entry (KIC lists it among a listener's default kinds but refuses it there);
+ * {@code attachedRoutes} counts every route kind (KIC counts HTTPRoutes only); {@code ResolvedRefs}
+ * is computed for every route kind (KIC: HTTPRoute only), with {@code UnsupportedProtocol} for a
+ * backend Service port whose {@code appProtocol} Kong cannot serve.
  *
  * <p>Use {@link #acceptedRoutesOnly()} to get the snapshot a running KIC would hand to its
- * translator: routes that no listener accepts are removed and HTTPRoute hostnames are narrowed
- * to the listeners' hostnames. The {@link io.github.kongtranslator.translator.Translator} never
+ * translator: routes that no listener accepts are removed and HTTPRoute hostnames are narrowed to
+ * the listeners' hostnames. The {@link io.github.kongtranslator.translator.Translator} never
  * filters by itself (gateway-api-spec §1.3).
  */
 public final class GatewayAttachment {
@@ -67,9 +67,19 @@ public final class GatewayAttachment {
       ImmutableList.of("HTTPRoute", "TCPRoute", "UDPRoute", "TLSRoute", "GRPCRoute");
 
   /** Service {@code appProtocol} values Kong can serve a route on (besides none). */
-  static final Set<String> APP_PROTOCOLS = Set.of(
-      "http", "https", "grpc", "grpcs", "tcp", "tls", "udp", "ws", "wss", "kubernetes.io/ws",
-      "kubernetes.io/wss");
+  static final Set<String> APP_PROTOCOLS =
+      Set.of(
+          "http",
+          "https",
+          "grpc",
+          "grpcs",
+          "tcp",
+          "tls",
+          "udp",
+          "ws",
+          "wss",
+          "kubernetes.io/ws",
+          "kubernetes.io/wss");
 
   private static final List<Kind> ROUTE_KINDS =
       List.of(Kind.HTTP_ROUTE, Kind.GRPC_ROUTE, Kind.TCP_ROUTE, Kind.UDP_ROUTE, Kind.TLS_ROUTE);
@@ -78,6 +88,7 @@ public final class GatewayAttachment {
   private final AttachmentOptions options;
   private final ImmutableMap<ObjectRef, GatewayStatus> gateways;
   private final ImmutableMap<ObjectRef, RouteStatus> routes;
+
   /** Per route, the resolved parents (managed gateways, rejected ones included) for narrowing. */
   private final ImmutableMap<ObjectRef, ImmutableList<Resolved>> resolved;
 
@@ -86,8 +97,13 @@ public final class GatewayAttachment {
 
   /** A route of any kind, seen uniformly. */
   private record Route(
-      K8sObject object, ObjectRef ref, String kind, List<GatewayApi.ParentReference> parentRefs,
-      List<String> hostnames, boolean hasHostnames, List<GatewayApi.BackendRef> backendRefs) {
+      K8sObject object,
+      ObjectRef ref,
+      String kind,
+      List<GatewayApi.ParentReference> parentRefs,
+      List<String> hostnames,
+      boolean hasHostnames,
+      List<GatewayApi.BackendRef> backendRefs) {
     String namespace() {
       return object.metadata().namespace();
     }
@@ -106,14 +122,16 @@ public final class GatewayAttachment {
     Map<String, Managed> managed = new LinkedHashMap<>();
     for (Gateway g : snapshot.list(Kind.GATEWAY, Gateway.class)) {
       if (isManaged(g)) {
-        managed.put(key(g.metadata().namespace(), g.metadata().name()),
+        managed.put(
+            key(g.metadata().namespace(), g.metadata().name()),
             new Managed(g, refOf(g), listenerStatuses(g)));
       }
     }
     // attached routes per gateway key and listener index
     Map<String, int[]> attached = new HashMap<>();
     for (Managed m : managed.values()) {
-      attached.put(key(m.gateway().metadata().namespace(), m.gateway().metadata().name()),
+      attached.put(
+          key(m.gateway().metadata().namespace(), m.gateway().metadata().name()),
           new int[m.gateway().spec().listeners().size()]);
     }
     ImmutableMap.Builder<ObjectRef, RouteStatus> rs = ImmutableMap.builder();
@@ -127,23 +145,45 @@ public final class GatewayAttachment {
         String group = p.group() == null ? GROUP : p.group();
         String kind = p.kind() == null ? "Gateway" : p.kind();
         GatewayApi.ParentReference filled =
-            new GatewayApi.ParentReference(group, kind, p.namespace(), p.name(), p.sectionName(), p.port());
+            new GatewayApi.ParentReference(
+                group, kind, p.namespace(), p.name(), p.sectionName(), p.port());
         if (!group.equals(GROUP) || !kind.equals("Gateway")) {
-          parents.add(new ParentStatus(filled, options.controllerName(), null, ImmutableList.of(), ImmutableList.of(
-              Condition.of("Accepted", false, "UnsupportedValue",
-                  "unsupported parent kind " + group + "/" + kind, r.generation()),
-              resolvedRefs)));
+          parents.add(
+              new ParentStatus(
+                  filled,
+                  options.controllerName(),
+                  null,
+                  ImmutableList.of(),
+                  ImmutableList.of(
+                      Condition.of(
+                          "Accepted",
+                          false,
+                          "UnsupportedValue",
+                          "unsupported parent kind " + group + "/" + kind,
+                          r.generation()),
+                      resolvedRefs)));
           continue;
         }
-        String ns = p.namespace() == null || p.namespace().isEmpty() ? r.namespace() : p.namespace();
+        String ns =
+            p.namespace() == null || p.namespace().isEmpty() ? r.namespace() : p.namespace();
         String name = p.name() == null ? "" : p.name();
-        Optional<Gateway> gw = name.isEmpty() ? Optional.empty()
-            : snapshot.get(Kind.GATEWAY, ns, name, Gateway.class);
+        Optional<Gateway> gw =
+            name.isEmpty() ? Optional.empty() : snapshot.get(Kind.GATEWAY, ns, name, Gateway.class);
         if (gw.isEmpty()) {
-          parents.add(new ParentStatus(filled, options.controllerName(), null, ImmutableList.of(), ImmutableList.of(
-              Condition.of("Accepted", false, "NoMatchingParent",
-                  "Gateway " + ns + "/" + name + " not found", r.generation()),
-              resolvedRefs)));
+          parents.add(
+              new ParentStatus(
+                  filled,
+                  options.controllerName(),
+                  null,
+                  ImmutableList.of(),
+                  ImmutableList.of(
+                      Condition.of(
+                          "Accepted",
+                          false,
+                          "NoMatchingParent",
+                          "Gateway " + ns + "/" + name + " not found",
+                          r.generation()),
+                      resolvedRefs)));
           continue;
         }
         Managed m = managed.get(key(ns, name));
@@ -162,8 +202,15 @@ public final class GatewayAttachment {
             Objects.requireNonNull(attached.get(key(ns, name)), "managed gateway")[i]++;
           }
         }
-        parents.add(new ParentStatus(filled, options.controllerName(), m.ref(), ImmutableList.copyOf(names), ImmutableList.of(
-            Condition.of("Accepted", match.accepted(), match.reason(), "", r.generation()), resolvedRefs)));
+        parents.add(
+            new ParentStatus(
+                filled,
+                options.controllerName(),
+                m.ref(),
+                ImmutableList.copyOf(names),
+                ImmutableList.of(
+                    Condition.of("Accepted", match.accepted(), match.reason(), "", r.generation()),
+                    resolvedRefs)));
       }
       rs.put(r.ref(), new RouteStatus(r.ref(), ImmutableList.copyOf(parents)));
       rv.put(r.ref(), ImmutableList.copyOf(res));
@@ -172,8 +219,9 @@ public final class GatewayAttachment {
     this.resolved = rv.buildKeepingLast();
     ImmutableMap.Builder<ObjectRef, GatewayStatus> gs = ImmutableMap.builder();
     for (Managed m : managed.values()) {
-      int[] counts = Objects.requireNonNull(
-          attached.get(key(m.gateway().metadata().namespace(), m.gateway().metadata().name())));
+      int[] counts =
+          Objects.requireNonNull(
+              attached.get(key(m.gateway().metadata().namespace(), m.gateway().metadata().name())));
       List<ListenerStatus> ls = new ArrayList<>();
       for (int i = 0; i < m.listeners().size(); i++) {
         ListenerStatus l = m.listeners().get(i);
@@ -181,10 +229,19 @@ public final class GatewayAttachment {
       }
       long gen = m.gateway().metadata().generation();
       // gateway_controller.go reconcileUnmanagedGateway / updateAddressesAndListenersStatus
-      gs.put(m.ref(), new GatewayStatus(m.ref(), ImmutableList.of(
-          Condition.of("Accepted", true, "Accepted",
-              "this unmanaged gateway has been picked up by the controller and will be processed", gen),
-          Condition.of("Programmed", true, "Programmed", "", gen)), ImmutableList.copyOf(ls)));
+      gs.put(
+          m.ref(),
+          new GatewayStatus(
+              m.ref(),
+              ImmutableList.of(
+                  Condition.of(
+                      "Accepted",
+                      true,
+                      "Accepted",
+                      "this unmanaged gateway has been picked up by the controller and will be processed",
+                      gen),
+                  Condition.of("Programmed", true, "Programmed", "", gen)),
+              ImmutableList.copyOf(ls)));
     }
     this.gateways = gs.buildKeepingLast();
   }
@@ -197,16 +254,16 @@ public final class GatewayAttachment {
    * @return the attachment
    */
   public static GatewayAttachment compute(CacheStores snapshot, AttachmentOptions options) {
-    return new GatewayAttachment(Objects.requireNonNull(snapshot, "snapshot"),
-        Objects.requireNonNull(options, "options"));
+    return new GatewayAttachment(
+        Objects.requireNonNull(snapshot, "snapshot"), Objects.requireNonNull(options, "options"));
   }
 
   /**
    * The snapshot restricted to the routes some listener of a Gateway managed by {@code
    * controllerName} accepts, HTTPRoute hostnames narrowed to the listeners' hostnames, as KIC's
    * route controllers fill the translator's store. For tools that must serve what a running
-   * controller would serve, e.g. an offline router: translate the returned snapshot. Equivalent
-   * to {@code compute(snapshot, AttachmentOptions.of(controllerName)).acceptedRoutesOnly()}.
+   * controller would serve, e.g. an offline router: translate the returned snapshot. Equivalent to
+   * {@code compute(snapshot, AttachmentOptions.of(controllerName)).acceptedRoutesOnly()}.
    *
    * @param snapshot the snapshot
    * @param controllerName the Gateway controller name
@@ -235,8 +292,8 @@ public final class GatewayAttachment {
   }
 
   /**
-   * The status of every route of the snapshot (HTTPRoute, GRPCRoute, TCPRoute, UDPRoute,
-   * TLSRoute), in snapshot order; a route without parents of ours has an empty parent list.
+   * The status of every route of the snapshot (HTTPRoute, GRPCRoute, TCPRoute, UDPRoute, TLSRoute),
+   * in snapshot order; a route without parents of ours has an empty parent list.
    *
    * @return route statuses by route (without version and uid)
    */
@@ -251,7 +308,9 @@ public final class GatewayAttachment {
    * @return the routes (without version and uid), in snapshot order
    */
   public ImmutableList<ObjectRef> unacceptedRoutes() {
-    return routes.values().stream().filter(r -> !r.accepted()).map(RouteStatus::route)
+    return routes.values().stream()
+        .filter(r -> !r.accepted())
+        .map(RouteStatus::route)
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -277,9 +336,9 @@ public final class GatewayAttachment {
 
   /**
    * The snapshot a running KIC would translate: routes that no parent accepts are removed, and
-   * HTTPRoute {@code spec.hostnames} are narrowed to the hostnames of the listeners (KIC's
-   * {@code filterHostnames}; a route left without a matching hostname is removed). Other objects
-   * are unchanged. See {@link #restrictToAcceptedRoutes}.
+   * HTTPRoute {@code spec.hostnames} are narrowed to the hostnames of the listeners (KIC's {@code
+   * filterHostnames}; a route left without a matching hostname is removed). Other objects are
+   * unchanged. See {@link #restrictToAcceptedRoutes}.
    *
    * @return the restricted snapshot
    */
@@ -300,8 +359,11 @@ public final class GatewayAttachment {
           if (narrowed.isEmpty()) {
             b.remove(o);
           } else if (!narrowed.get().equals(h.spec().hostnames())) {
-            b.put(new HttpRoute(h.apiVersion(), h.metadata(),
-                new HttpRoute.Spec(h.spec().parentRefs(), narrowed.get(), h.spec().rules())));
+            b.put(
+                new HttpRoute(
+                    h.apiVersion(),
+                    h.metadata(),
+                    new HttpRoute.Spec(h.spec().parentRefs(), narrowed.get(), h.spec().rules())));
           }
         }
       }
@@ -312,7 +374,8 @@ public final class GatewayAttachment {
   // ---- listener matching (route_utils.go getSupportedGatewayForRoute) ----------------------
 
   /** The outcome of matching one parentRef against one Gateway's listeners. */
-  private record Match(boolean accepted, String reason, List<Integer> accepting, List<Integer> attaching) {}
+  private record Match(
+      boolean accepted, String reason, List<Integer> accepting, List<Integer> attaching) {}
 
   private Match match(Route r, GatewayApi.ParentReference p, Managed m) {
     Gateway g = m.gateway();
@@ -331,8 +394,10 @@ public final class GatewayAttachment {
       ListenerStatus ls = m.listeners().get(i);
       boolean allowed = allowedRoutesMatch(r, l, g, p);
       boolean kindOk = ls.supportedKinds().contains(new RouteGroupKind(GROUP, r.kind()));
-      boolean nameOk = p.sectionName() == null || p.sectionName().isEmpty()
-          || p.sectionName().equals(listenerName(l));
+      boolean nameOk =
+          p.sectionName() == null
+              || p.sectionName().isEmpty()
+              || p.sectionName().equals(listenerName(l));
       boolean portOk = p.port() == null || p.port() == l.port();
       boolean typeOk = typeMatches(r, l);
       boolean hostOk = hostnamesIntersect(r, l);
@@ -395,8 +460,10 @@ public final class GatewayAttachment {
   }
 
   /** route_utils.go routeMatchesListenerAllowedRoutes, with the CRD default {@code from: Same}. */
-  private boolean allowedRoutesMatch(Route r, Gateway.Listener l, Gateway g, GatewayApi.ParentReference p) {
-    JsonNode allowed = l.allowedRoutes() == null || l.allowedRoutes().isNull() ? null : l.allowedRoutes().toNode();
+  private boolean allowedRoutesMatch(
+      Route r, Gateway.Listener l, Gateway g, GatewayApi.ParentReference p) {
+    JsonNode allowed =
+        l.allowedRoutes() == null || l.allowedRoutes().isNull() ? null : l.allowedRoutes().toNode();
     if (allowed != null && allowed.path("kinds").isArray() && allowed.path("kinds").size() > 0) {
       boolean found = false;
       for (JsonNode k : allowed.path("kinds")) {
@@ -412,12 +479,14 @@ public final class GatewayAttachment {
     String from = allowed == null ? "Same" : allowed.path("namespaces").path("from").asText("Same");
     return switch (from) {
       case "All" -> true;
-      case "Same" -> p.namespace() == null
-          ? g.metadata().namespace().equals(r.namespace())
-          : r.namespace().equals(p.namespace());
-      case "Selector" -> allowed != null // from is "Same" when allowed is absent
-          && LabelSelectors.matches(
-              allowed.path("namespaces").path("selector"), namespaceLabels(r.namespace()));
+      case "Same" ->
+          p.namespace() == null
+              ? g.metadata().namespace().equals(r.namespace())
+              : r.namespace().equals(p.namespace());
+      case "Selector" ->
+          allowed != null // from is "Same" when allowed is absent
+              && LabelSelectors.matches(
+                  allowed.path("namespaces").path("selector"), namespaceLabels(r.namespace()));
       default -> false; // KIC: an error, the route is not reconciled
     };
   }
@@ -432,13 +501,16 @@ public final class GatewayAttachment {
     return labels;
   }
 
-  /** route_utils.go routeTypeMatchesListenerType, with the CRD default TLS mode {@code Terminate}. */
+  /**
+   * route_utils.go routeTypeMatchesListenerType, with the CRD default TLS mode {@code Terminate}.
+   */
   private static boolean typeMatches(Route r, Gateway.Listener l) {
     String protocol = l.protocol() == null ? "" : l.protocol();
     String mode = l.tls() == null ? null : (l.tls().mode() == null ? "Terminate" : l.tls().mode());
     return switch (r.kind()) {
-      case "HTTPRoute" -> (protocol.equals("HTTP") || protocol.equals("HTTPS"))
-          && (mode == null || mode.equals("Terminate"));
+      case "HTTPRoute" ->
+          (protocol.equals("HTTP") || protocol.equals("HTTPS"))
+              && (mode == null || mode.equals("Terminate"));
       case "TCPRoute" -> protocol.equals("TCP") && (mode == null || mode.equals("Terminate"));
       case "UDPRoute" -> protocol.equals("UDP") && l.tls() == null;
       case "TLSRoute" -> protocol.equals("TLS") && (mode == null || mode.equals("Passthrough"));
@@ -465,7 +537,8 @@ public final class GatewayAttachment {
 
   // ---- hostname narrowing (route_utils.go filterHostnames) ---------------------------------
 
-  private static Optional<List<String>> filterHostnames(List<Resolved> parents, List<String> hostnames) {
+  private static Optional<List<String>> filterHostnames(
+      List<Resolved> parents, List<String> hostnames) {
     List<String> out = new ArrayList<>();
     if (hostnames.isEmpty()) {
       for (Resolved p : parents) {
@@ -564,8 +637,10 @@ public final class GatewayAttachment {
             break;
           }
           String secretNs = cert.namespace() == null ? gwNs : cert.namespace();
-          Optional<Secret> secret = cert.name() == null ? Optional.empty()
-              : snapshot.get(Kind.SECRET, secretNs, cert.name(), Secret.class);
+          Optional<Secret> secret =
+              cert.name() == null
+                  ? Optional.empty()
+                  : snapshot.get(Kind.SECRET, secretNs, cert.name(), Secret.class);
           if (secret.isEmpty()) {
             tlsReason = "InvalidCertificateRef";
             break;
@@ -597,16 +672,30 @@ public final class GatewayAttachment {
           conflictedHostnames.get(l.port()).add(hostname);
         }
       }
-      options.listens().ifPresent(listens -> {
-        boolean anyProtocol = listens.stream().anyMatch(k -> k.protocol().equals(protocol));
-        if (!anyProtocol) {
-          c.add(Condition.of("Accepted", false, "UnsupportedProtocol",
-              "no Kong listen with the requested protocol is configured", gen));
-        } else if (listens.stream().noneMatch(k -> k.protocol().equals(protocol) && k.port() == l.port())) {
-          c.add(Condition.of("Accepted", false, "PortUnavailable",
-              "no Kong listen with the requested protocol is configured for the requested port", gen));
-        }
-      });
+      options
+          .listens()
+          .ifPresent(
+              listens -> {
+                boolean anyProtocol = listens.stream().anyMatch(k -> k.protocol().equals(protocol));
+                if (!anyProtocol) {
+                  c.add(
+                      Condition.of(
+                          "Accepted",
+                          false,
+                          "UnsupportedProtocol",
+                          "no Kong listen with the requested protocol is configured",
+                          gen));
+                } else if (listens.stream()
+                    .noneMatch(k -> k.protocol().equals(protocol) && k.port() == l.port())) {
+                  c.add(
+                      Condition.of(
+                          "Accepted",
+                          false,
+                          "PortUnavailable",
+                          "no Kong listen with the requested protocol is configured for the requested port",
+                          gen));
+                }
+              });
       if (c.isEmpty()) {
         c.add(Condition.of("Conflicted", false, "NoConflicts", "", gen));
         c.add(Condition.of("ResolvedRefs", true, "ResolvedRefs", "", gen));
@@ -658,7 +747,8 @@ public final class GatewayAttachment {
 
   /** gateway_utils.go getListenerSupportedRouteKinds; returns the ResolvedRefs reason. */
   private static String supportedKinds(Gateway.Listener l, List<RouteGroupKind> out) {
-    JsonNode allowed = l.allowedRoutes() == null || l.allowedRoutes().isNull() ? null : l.allowedRoutes().toNode();
+    JsonNode allowed =
+        l.allowedRoutes() == null || l.allowedRoutes().isNull() ? null : l.allowedRoutes().toNode();
     JsonNode kinds = allowed == null ? null : allowed.path("kinds");
     if (kinds == null || !kinds.isArray() || kinds.isEmpty()) {
       String protocol = l.protocol() == null ? "" : l.protocol();
@@ -705,7 +795,9 @@ public final class GatewayAttachment {
         continue;
       }
       for (ReferenceGrant.From from : grant.spec().from()) {
-        if (!GROUP.equals(from.group()) || !"Gateway".equals(from.kind()) || !gwNs.equals(from.namespace())) {
+        if (!GROUP.equals(from.group())
+            || !"Gateway".equals(from.kind())
+            || !gwNs.equals(from.namespace())) {
           continue;
         }
         for (ReferenceGrant.To to : grant.spec().to()) {
@@ -744,26 +836,54 @@ public final class GatewayAttachment {
       String gk = group.isEmpty() ? kind : group + "/" + kind;
       String target = ns + "/" + (b.name() == null ? "" : b.name());
       if (!((group.isEmpty() || group.equals("core")) && kind.equals("Service"))) {
-        return Condition.of("ResolvedRefs", false, "InvalidKind",
-            "target " + target + " has unsupported type " + gk, r.generation());
+        return Condition.of(
+            "ResolvedRefs",
+            false,
+            "InvalidKind",
+            "target " + target + " has unsupported type " + gk,
+            r.generation());
       }
-      Optional<Service> svc = b.name() == null ? Optional.empty()
-          : snapshot.get(Kind.SERVICE, ns, b.name(), Service.class);
+      Optional<Service> svc =
+          b.name() == null
+              ? Optional.empty()
+              : snapshot.get(Kind.SERVICE, ns, b.name(), Service.class);
       if (svc.isEmpty()) {
-        return Condition.of("ResolvedRefs", false, "BackendNotFound",
-            "target " + target + " of type " + gk + " does not exist", r.generation());
+        return Condition.of(
+            "ResolvedRefs",
+            false,
+            "BackendNotFound",
+            "target " + target + " of type " + gk + " does not exist",
+            r.generation());
       }
       if (!ns.equals(r.namespace()) && !backendGranted(r, b, ns, group, kind)) {
-        return Condition.of("ResolvedRefs", false, "RefNotPermitted",
-            target + " is in a different namespace than the " + r.kind() + " (namespace " + r.namespace()
-                + ") and no ReferenceGrant allowing reference is configured", r.generation());
+        return Condition.of(
+            "ResolvedRefs",
+            false,
+            "RefNotPermitted",
+            target
+                + " is in a different namespace than the "
+                + r.kind()
+                + " (namespace "
+                + r.namespace()
+                + ") and no ReferenceGrant allowing reference is configured",
+            r.generation());
       }
       for (Service.ServicePort port : svc.get().spec().ports()) {
-        if (b.port() != null && port.port() == b.port() && port.appProtocol() != null
+        if (b.port() != null
+            && port.port() == b.port()
+            && port.appProtocol() != null
             && !APP_PROTOCOLS.contains(port.appProtocol())) {
-          return Condition.of("ResolvedRefs", false, "UnsupportedProtocol",
-              "target " + target + " port " + port.port() + " has unsupported appProtocol "
-                  + port.appProtocol(), r.generation());
+          return Condition.of(
+              "ResolvedRefs",
+              false,
+              "UnsupportedProtocol",
+              "target "
+                  + target
+                  + " port "
+                  + port.port()
+                  + " has unsupported appProtocol "
+                  + port.appProtocol(),
+              r.generation());
         }
       }
     }
@@ -771,18 +891,23 @@ public final class GatewayAttachment {
   }
 
   /** route_utils.go isHTTPReferenceGranted, for the route's own kind. */
-  private boolean backendGranted(Route r, GatewayApi.BackendRef b, String ns, String group, String kind) {
+  private boolean backendGranted(
+      Route r, GatewayApi.BackendRef b, String ns, String group, String kind) {
     for (ReferenceGrant grant : snapshot.list(Kind.REFERENCE_GRANT, ReferenceGrant.class)) {
       if (!grant.metadata().namespace().equals(ns)) {
         continue;
       }
       for (ReferenceGrant.From from : grant.spec().from()) {
-        if (!GROUP.equals(from.group()) || !r.kind().equals(from.kind()) || !r.namespace().equals(from.namespace())) {
+        if (!GROUP.equals(from.group())
+            || !r.kind().equals(from.kind())
+            || !r.namespace().equals(from.namespace())) {
           continue;
         }
         for (ReferenceGrant.To to : grant.spec().to()) {
           String tg = to.group() == null ? "" : to.group();
-          if (tg.equals(group) && kind.equals(to.kind()) && (to.name() == null || to.name().equals(b.name()))) {
+          if (tg.equals(group)
+              && kind.equals(to.kind())
+              && (to.name() == null || to.name().equals(b.name()))) {
             return true;
           }
         }
@@ -798,7 +923,8 @@ public final class GatewayAttachment {
     if (className == null || className.isEmpty() || options.controllerName().isEmpty()) {
       return false;
     }
-    return snapshot.get(Kind.GATEWAY_CLASS, "", className, GatewayClass.class)
+    return snapshot
+        .get(Kind.GATEWAY_CLASS, "", className, GatewayClass.class)
         .map(c -> options.controllerName().equals(c.spec().controllerName()))
         .orElse(false);
   }
@@ -808,12 +934,16 @@ public final class GatewayAttachment {
     for (HttpRoute r : s.list(Kind.HTTP_ROUTE, HttpRoute.class)) {
       List<GatewayApi.BackendRef> b = new ArrayList<>();
       r.spec().rules().forEach(rule -> b.addAll(rule.backendRefs()));
-      out.add(new Route(r, refOf(r), "HTTPRoute", r.spec().parentRefs(), r.spec().hostnames(), true, b));
+      out.add(
+          new Route(
+              r, refOf(r), "HTTPRoute", r.spec().parentRefs(), r.spec().hostnames(), true, b));
     }
     for (GrpcRoute r : s.list(Kind.GRPC_ROUTE, GrpcRoute.class)) {
       List<GatewayApi.BackendRef> b = new ArrayList<>();
       r.spec().rules().forEach(rule -> b.addAll(rule.backendRefs()));
-      out.add(new Route(r, refOf(r), "GRPCRoute", r.spec().parentRefs(), r.spec().hostnames(), true, b));
+      out.add(
+          new Route(
+              r, refOf(r), "GRPCRoute", r.spec().parentRefs(), r.spec().hostnames(), true, b));
     }
     for (TcpRoute r : s.list(Kind.TCP_ROUTE, TcpRoute.class)) {
       List<GatewayApi.BackendRef> b = new ArrayList<>();
@@ -828,7 +958,8 @@ public final class GatewayAttachment {
     for (TlsRoute r : s.list(Kind.TLS_ROUTE, TlsRoute.class)) {
       List<GatewayApi.BackendRef> b = new ArrayList<>();
       r.spec().rules().forEach(rule -> b.addAll(rule.backendRefs()));
-      out.add(new Route(r, refOf(r), "TLSRoute", r.spec().parentRefs(), r.spec().hostnames(), true, b));
+      out.add(
+          new Route(r, refOf(r), "TLSRoute", r.spec().parentRefs(), r.spec().hostnames(), true, b));
     }
     return out;
   }

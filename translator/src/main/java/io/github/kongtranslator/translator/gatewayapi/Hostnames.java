@@ -1,8 +1,8 @@
 package io.github.kongtranslator.translator.gatewayapi;
 
 /**
- * Hostname matching with wildcards, as KIC's {@code internal/util/hostname.go}
- * ({@code HostnamesMatch}, {@code HostnamesIntersect}).
+ * Hostname matching with wildcards, as KIC's {@code internal/util/hostname.go} ({@code
+ * HostnamesMatch}, {@code HostnamesIntersect}).
  */
 public final class Hostnames {
   private Hostnames() {}

@@ -14,8 +14,8 @@ final class LabelSelectors {
   private LabelSelectors() {}
 
   /**
-   * Whether a selector matches labels: an absent selector matches nothing, an empty one
-   * everything, an invalid one (unknown operator) nothing.
+   * Whether a selector matches labels: an absent selector matches nothing, an empty one everything,
+   * an invalid one (unknown operator) nothing.
    */
   static boolean matches(JsonNode selector, Map<String, String> labels) {
     if (selector == null || selector.isMissingNode() || selector.isNull() || !selector.isObject()) {
@@ -37,13 +37,14 @@ final class LabelSelectors {
       Set<String> values = new HashSet<>();
       ex.path("values").forEach(v -> values.add(v.asText()));
       boolean has = labels.containsKey(key);
-      boolean ok = switch (op) {
-        case "In" -> has && values.contains(labels.get(key));
-        case "NotIn" -> !has || !values.contains(labels.get(key));
-        case "Exists" -> has;
-        case "DoesNotExist" -> !has;
-        default -> false;
-      };
+      boolean ok =
+          switch (op) {
+            case "In" -> has && values.contains(labels.get(key));
+            case "NotIn" -> !has || !values.contains(labels.get(key));
+            case "Exists" -> has;
+            case "DoesNotExist" -> !has;
+            default -> false;
+          };
       if (!ok) {
         return false;
       }

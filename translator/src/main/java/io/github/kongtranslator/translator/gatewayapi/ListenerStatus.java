@@ -8,19 +8,22 @@ import java.util.Objects;
  * The status of one listener of a managed Gateway ({@code Gateway.status.listeners[]}).
  *
  * @param name the listener name
- * @param supportedKinds the route kinds the listener supports, in {@code allowedRoutes.kinds}
- *     order (or the protocol's kinds)
+ * @param supportedKinds the route kinds the listener supports, in {@code allowedRoutes.kinds} order
+ *     (or the protocol's kinds)
  * @param attachedRoutes the number of routes attached to the listener
  * @param conditions the conditions, sorted as KIC sorts them (type, status, reason, message)
  */
 public record ListenerStatus(
-    String name, ImmutableList<RouteGroupKind> supportedKinds, int attachedRoutes,
+    String name,
+    ImmutableList<RouteGroupKind> supportedKinds,
+    int attachedRoutes,
     ImmutableList<Condition> conditions) {
   /**
    * Validates and copies the components.
    *
    * @param name the listener name
-   * @param supportedKinds the route kinds the listener supports, in {@code allowedRoutes.kinds} order (or the protocol's kinds)
+   * @param supportedKinds the route kinds the listener supports, in {@code allowedRoutes.kinds}
+   *     order (or the protocol's kinds)
    * @param attachedRoutes the number of routes attached to the listener
    * @param conditions the conditions, sorted as KIC sorts them (type, status, reason, message)
    */
@@ -40,8 +43,14 @@ public record ListenerStatus(
    * @return the status
    */
   public static ListenerStatus of(
-      String name, List<RouteGroupKind> supportedKinds, int attachedRoutes, List<Condition> conditions) {
-    return new ListenerStatus(name, ImmutableList.copyOf(supportedKinds), attachedRoutes,
+      String name,
+      List<RouteGroupKind> supportedKinds,
+      int attachedRoutes,
+      List<Condition> conditions) {
+    return new ListenerStatus(
+        name,
+        ImmutableList.copyOf(supportedKinds),
+        attachedRoutes,
         ImmutableList.copyOf(conditions));
   }
 

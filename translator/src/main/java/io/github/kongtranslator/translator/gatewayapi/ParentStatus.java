@@ -14,22 +14,28 @@ import org.jspecify.annotations.Nullable;
  * @param controllerName the controller that wrote the status
  * @param gateway the Gateway the parentRef resolves to (without version and uid), null when it
  *     names no Gateway of the snapshot or is not a Gateway reference
- * @param acceptingListeners the names of the listeners that accept the route for this
- *     parentRef, in {@code spec.listeners} order; empty when not accepted
+ * @param acceptingListeners the names of the listeners that accept the route for this parentRef, in
+ *     {@code spec.listeners} order; empty when not accepted
  * @param conditions {@code Accepted} then {@code ResolvedRefs} (a status writer adds {@code
  *     Programmed})
  */
 public record ParentStatus(
-    GatewayApi.ParentReference parentRef, String controllerName, @Nullable ObjectRef gateway,
-    ImmutableList<String> acceptingListeners, ImmutableList<Condition> conditions) {
+    GatewayApi.ParentReference parentRef,
+    String controllerName,
+    @Nullable ObjectRef gateway,
+    ImmutableList<String> acceptingListeners,
+    ImmutableList<Condition> conditions) {
   /**
    * Validates and copies the components.
    *
    * @param parentRef the parentRef as written, with group and kind filled in (their CRD defaults)
    * @param controllerName the controller that wrote the status
-   * @param gateway the Gateway the parentRef resolves to (without version and uid), null when it names no Gateway of the snapshot or is not a Gateway reference
-   * @param acceptingListeners the names of the listeners that accept the route for this parentRef, in {@code spec.listeners} order; empty when not accepted
-   * @param conditions {@code Accepted} then {@code ResolvedRefs} (a status writer adds {@code Programmed})
+   * @param gateway the Gateway the parentRef resolves to (without version and uid), null when it
+   *     names no Gateway of the snapshot or is not a Gateway reference
+   * @param acceptingListeners the names of the listeners that accept the route for this parentRef,
+   *     in {@code spec.listeners} order; empty when not accepted
+   * @param conditions {@code Accepted} then {@code ResolvedRefs} (a status writer adds {@code
+   *     Programmed})
    */
   public ParentStatus {
     Objects.requireNonNull(parentRef, "parentRef");

@@ -5,10 +5,10 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import java.util.Objects;
 
 /**
- * The Gateway API status of one route: one entry per parentRef that names a Gateway managed by
- * the controller, or no Gateway of the snapshot, or something that is not a Gateway, in {@code
- * spec.parentRefs} order. ParentRefs to Gateways of other controllers are left out (their
- * status is not ours to write).
+ * The Gateway API status of one route: one entry per parentRef that names a Gateway managed by the
+ * controller, or no Gateway of the snapshot, or something that is not a Gateway, in {@code
+ * spec.parentRefs} order. ParentRefs to Gateways of other controllers are left out (their status is
+ * not ours to write).
  *
  * @param route the route (without version and uid)
  * @param parents the parent statuses

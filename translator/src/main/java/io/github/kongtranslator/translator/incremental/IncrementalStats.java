@@ -9,11 +9,16 @@ package io.github.kongtranslator.translator.incremental;
  * @param unitsTranslated units translated again for this snapshot
  * @param objectsTranslated objects fed to the translator for this snapshot (the units with the
  *     objects they read)
- * @param rebuilt whether every unit was translated again (the first snapshot, or a change to a
- *     kind nearly every object reads: IngressClass, IngressClassParameters, GatewayClass,
+ * @param rebuilt whether every unit was translated again (the first snapshot, or a change to a kind
+ *     nearly every object reads: IngressClass, IngressClassParameters, GatewayClass,
  *     ReferenceGrant, KongVault, BackendTLSPolicy, KongClusterPlugin)
- * @param fullTranslation whether two units disagreed about an entity, so a full translation
- *     was returned instead (the result is the same; only slower)
+ * @param fullTranslation whether two units disagreed about an entity, so a full translation was
+ *     returned instead (the result is the same; only slower)
  */
-public record IncrementalStats(int objects, int units, int unitsTranslated,
-    int objectsTranslated, boolean rebuilt, boolean fullTranslation) {}
+public record IncrementalStats(
+    int objects,
+    int units,
+    int unitsTranslated,
+    int objectsTranslated,
+    boolean rebuilt,
+    boolean fullTranslation) {}

@@ -6,28 +6,28 @@ import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslationResult;
 import io.github.kongtranslator.translator.Translator;
 import io.github.kongtranslator.translator.TranslatorOptions;
-import io.github.kongtranslator.translator.internal.incremental.IncrementalEngine;
 import io.github.kongtranslator.translator.internal.assembly.KongChecks;
+import io.github.kongtranslator.translator.internal.incremental.IncrementalEngine;
 import java.util.Objects;
 
 /**
- * A translator that remembers its last translation and, for the next snapshot, translates
- * again only what the changed objects touch. The result is always equal to {@link
- * Translator#translate} of the same snapshot: the same configuration, entity for entity (so the
- * same config SHA), and the same failures.
+ * A translator that remembers its last translation and, for the next snapshot, translates again
+ * only what the changed objects touch. The result is always equal to {@link Translator#translate}
+ * of the same snapshot: the same configuration, entity for entity (so the same config SHA), and the
+ * same failures.
  *
  * <p>Objects are grouped into units whose output merges (an Ingress with its Services and their
  * EndpointSlices, a KongConsumer with its credential Secrets, ...); each unit is translated with
  * the objects it reads (KongPlugins, KongIngresses, Gateways, ...), and the configuration is the
- * ordered merge of the units' entities. A changed object re-translates its unit and every unit
- * that reads it; a change to IngressClass, IngressClassParameters, GatewayClass,
- * ReferenceGrant, KongVault, BackendTLSPolicy or KongClusterPlugin re-translates everything.
+ * ordered merge of the units' entities. A changed object re-translates its unit and every unit that
+ * reads it; a change to IngressClass, IngressClassParameters, GatewayClass, ReferenceGrant,
+ * KongVault, BackendTLSPolicy or KongClusterPlugin re-translates everything.
  *
  * <p>Feed it the snapshots of one {@link io.github.kongtranslator.core.cache.ObjectCache}: kinds
  * that did not change share their stores between snapshots, so finding the changes costs time
- * proportional to the changed kinds only. Any snapshot works, though; unrelated snapshots just
- * cost a comparison. Instances are thread-safe (calls are serialised) and hold, for reuse, the
- * entities of the last configuration plus an index of the objects of the last snapshot.
+ * proportional to the changed kinds only. Any snapshot works, though; unrelated snapshots just cost
+ * a comparison. Instances are thread-safe (calls are serialised) and hold, for reuse, the entities
+ * of the last configuration plus an index of the objects of the last snapshot.
  *
  * <pre>{@code
  * IncrementalTranslator translator = IncrementalTranslator.create(TranslatorOptions.defaults());
@@ -76,7 +76,12 @@ public final class IncrementalTranslator {
   /** {@return what the last {@link #translate} call did; all zero before the first} */
   public synchronized IncrementalStats lastStats() {
     IncrementalEngine.Stats s = engine.stats();
-    return new IncrementalStats(s.objects(), s.units(), s.unitsTranslated(),
-        s.objectsTranslated(), s.rebuilt(), s.fullTranslation());
+    return new IncrementalStats(
+        s.objects(),
+        s.units(),
+        s.unitsTranslated(),
+        s.objectsTranslated(),
+        s.rebuilt(),
+        s.fullTranslation());
   }
 }

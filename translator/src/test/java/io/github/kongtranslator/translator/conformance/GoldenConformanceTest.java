@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every case variant of the shared golden corpus whose input has no broken object with
- * the translator alone; each must match its golden. Cases with broken objects need the
- * fallback; the fallback module's {@code GoldenConformanceTest} runs the whole corpus as its
- * README says and holds the one list of known failures.
+ * Runs every case variant of the shared golden corpus whose input has no broken object with the
+ * translator alone; each must match its golden. Cases with broken objects need the fallback; the
+ * fallback module's {@code GoldenConformanceTest} runs the whole corpus as its README says and
+ * holds the one list of known failures.
  */
 class GoldenConformanceTest {
 
@@ -26,11 +26,20 @@ class GoldenConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> everyCaseVariantWithoutBrokenObjects_matchesItsGolden() {
-    List<GoldenCase> cases = GoldenCorpus.discover(corpus()).stream()
-        .filter(c -> !GoldenCorpus.needsFallback(c)).toList();
+    List<GoldenCase> cases =
+        GoldenCorpus.discover(corpus()).stream()
+            .filter(c -> !GoldenCorpus.needsFallback(c))
+            .toList();
     assertThat(cases).hasSize(33);
-    return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () ->
-        assertThat(GoldenCorpus.check(c)).as("%s differs from its golden", c.id()).isEmpty()));
+    return cases.stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.id(),
+                    () ->
+                        assertThat(GoldenCorpus.check(c))
+                            .as("%s differs from its golden", c.id())
+                            .isEmpty()));
   }
 
   @Test

@@ -23,7 +23,11 @@ class HostnamesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"foo.bar.com, *.bar.com, true", "*.bar.com, foo.bar.com, true", "a.com, b.com, false"})
+  @CsvSource({
+    "foo.bar.com, *.bar.com, true",
+    "*.bar.com, foo.bar.com, true",
+    "a.com, b.com, false"
+  })
   void intersect(String a, String b, boolean expected) {
     assertThat(Hostnames.intersect(a, b)).isEqualTo(expected);
   }

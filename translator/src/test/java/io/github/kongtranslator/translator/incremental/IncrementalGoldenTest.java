@@ -23,10 +23,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every golden case input, built up object by object and torn down again through an {@link
- * ObjectCache}: after every step the incremental translation equals a full translation of the
- * same snapshot (configuration, failures and written bytes), under each case's own options; and
- * it was incremental: a change to a global kind rebuilt every unit, any other change rebuilt
- * nothing unless a global object was in the snapshot (whose reads also rebuild).
+ * ObjectCache}: after every step the incremental translation equals a full translation of the same
+ * snapshot (configuration, failures and written bytes), under each case's own options; and it was
+ * incremental: a change to a global kind rebuilt every unit, any other change rebuilt nothing
+ * unless a global object was in the snapshot (whose reads also rebuild).
  */
 class IncrementalGoldenTest {
 
@@ -75,16 +75,22 @@ class IncrementalGoldenTest {
   }
 
   /** The kinds whose change re-translates everything (see {@link IncrementalTranslator}). */
-  private static final Set<Kind> GLOBAL = EnumSet.of(Kind.INGRESS_CLASS,
-      Kind.INGRESS_CLASS_PARAMETERS, Kind.GATEWAY_CLASS, Kind.REFERENCE_GRANT, Kind.KONG_VAULT,
-      Kind.BACKEND_TLS_POLICY, Kind.KONG_CLUSTER_PLUGIN);
+  private static final Set<Kind> GLOBAL =
+      EnumSet.of(
+          Kind.INGRESS_CLASS,
+          Kind.INGRESS_CLASS_PARAMETERS,
+          Kind.GATEWAY_CLASS,
+          Kind.REFERENCE_GRANT,
+          Kind.KONG_VAULT,
+          Kind.BACKEND_TLS_POLICY,
+          Kind.KONG_CLUSTER_PLUGIN);
 
   /**
-   * A change to a global kind rebuilds every unit; any other change re-translates only the units
-   * it touches, unless a global object (which may read the changed one) was in the snapshot.
+   * A change to a global kind rebuilds every unit; any other change re-translates only the units it
+   * touches, unless a global object (which may read the changed one) was in the snapshot.
    */
-  private static void checkIncremental(IncrementalStats stats, K8sObject changed,
-      boolean globalPresent, GoldenCase c, int step) {
+  private static void checkIncremental(
+      IncrementalStats stats, K8sObject changed, boolean globalPresent, GoldenCase c, int step) {
     String what = c.id() + " step " + step + " " + changed.ref() + " " + stats;
     assertThat(stats.unitsTranslated()).as(what).isLessThanOrEqualTo(stats.units());
     if (GLOBAL.contains(changed.kind())) {
@@ -95,15 +101,17 @@ class IncrementalGoldenTest {
     }
   }
 
-  private static void check(Translator full, IncrementalTranslator inc, ObjectCache cache,
-      GoldenCase c, int step) {
+  private static void check(
+      Translator full, IncrementalTranslator inc, ObjectCache cache, GoldenCase c, int step) {
     var snapshot = cache.snapshot();
     TranslationResult expected = full.translate(snapshot);
     TranslationResult actual = inc.translate(snapshot);
     assertThat(actual.config()).as("%s step %d config", c.id(), step).isEqualTo(expected.config());
-    assertThat(actual.failures()).as("%s step %d failures", c.id(), step)
+    assertThat(actual.failures())
+        .as("%s step %d failures", c.id(), step)
         .isEqualTo(expected.failures());
-    assertThat(KongConfigWriter.yaml().write(actual.config())).as("%s step %d YAML", c.id(), step)
+    assertThat(KongConfigWriter.yaml().write(actual.config()))
+        .as("%s step %d YAML", c.id(), step)
         .isEqualTo(KongConfigWriter.yaml().write(expected.config()));
   }
 }

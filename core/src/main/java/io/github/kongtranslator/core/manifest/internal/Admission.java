@@ -13,12 +13,12 @@ import java.util.List;
 /**
  * What the API server does to an object on create, before a controller sees it, in its order:
  * conversion and defaulting while decoding (Secret {@code stringData}, core defaults), the
- * namespace and uid of {@code BeforeCreate}, the CRD's structural-schema defaults, then
- * validation (core rules and the CRD schema). Works on the object's JSON tree in place. Not API.
+ * namespace and uid of {@code BeforeCreate}, the CRD's structural-schema defaults, then validation
+ * (core rules and the CRD schema). Works on the object's JSON tree in place. Not API.
  *
- * <p>Upstream: {@code k8s.io/apiserver/pkg/registry/rest/create.go} ({@code BeforeCreate}:
- * {@code EnsureObjectNamespaceMatchesRequestNamespace} fills an unset namespace and clears the
- * namespace of a cluster-scoped object; {@code FillObjectMetaSystemFields} sets the uid).
+ * <p>Upstream: {@code k8s.io/apiserver/pkg/registry/rest/create.go} ({@code BeforeCreate}: {@code
+ * EnsureObjectNamespaceMatchesRequestNamespace} fills an unset namespace and clears the namespace
+ * of a cluster-scoped object; {@code FillObjectMetaSystemFields} sets the uid).
  */
 public final class Admission {
 
@@ -124,8 +124,10 @@ public final class Admission {
       meta.remove("namespace");
     }
     if (options.deterministicUids() && unset(meta.get("uid"))) {
-      meta.put("uid", Uids.derive(kind, meta.path("namespace").asText(""),
-          meta.path("name").asText("")).toString());
+      meta.put(
+          "uid",
+          Uids.derive(kind, meta.path("namespace").asText(""), meta.path("name").asText(""))
+              .toString());
       defaulted.add("/metadata/uid");
     }
     if (options.apiServerDefaults()) {

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The defaults the Kubernetes API server applies to the core kinds this library reads, each
- * citing its upstream source (kubernetes/kubernetes); listed in {@code
- * core/docs/api-server-defaults.md}. Works on the object's JSON tree in place and returns the
- * JSON pointers it set. Not API.
+ * The defaults the Kubernetes API server applies to the core kinds this library reads, each citing
+ * its upstream source (kubernetes/kubernetes); listed in {@code core/docs/api-server-defaults.md}.
+ * Works on the object's JSON tree in place and returns the JSON pointers it set. Not API.
  */
 final class CoreDefaults {
   private CoreDefaults() {}
@@ -27,10 +26,27 @@ final class CoreDefaults {
       case CONFIG_MAP -> configMap(object, set);
       case ENDPOINT_SLICE -> endpointSlice(object, set);
       case INGRESS_CLASS -> ingressClass(object, set);
-      case INGRESS, HTTP_ROUTE, UDP_ROUTE, TCP_ROUTE, TLS_ROUTE, GRPC_ROUTE, REFERENCE_GRANT,
-          GATEWAY, GATEWAY_CLASS, BACKEND_TLS_POLICY, KONG_PLUGIN, KONG_CLUSTER_PLUGIN,
-          KONG_CONSUMER, KONG_CONSUMER_GROUP, KONG_INGRESS, TCP_INGRESS, UDP_INGRESS,
-          KONG_UPSTREAM_POLICY, INGRESS_CLASS_PARAMETERS, KONG_SERVICE_FACADE, KONG_VAULT,
+      case INGRESS,
+          HTTP_ROUTE,
+          UDP_ROUTE,
+          TCP_ROUTE,
+          TLS_ROUTE,
+          GRPC_ROUTE,
+          REFERENCE_GRANT,
+          GATEWAY,
+          GATEWAY_CLASS,
+          BACKEND_TLS_POLICY,
+          KONG_PLUGIN,
+          KONG_CLUSTER_PLUGIN,
+          KONG_CONSUMER,
+          KONG_CONSUMER_GROUP,
+          KONG_INGRESS,
+          TCP_INGRESS,
+          UDP_INGRESS,
+          KONG_UPSTREAM_POLICY,
+          INGRESS_CLASS_PARAMETERS,
+          KONG_SERVICE_FACADE,
+          KONG_VAULT,
           KONG_CUSTOM_ENTITY -> {
         // Ingress v1 has no defaulting function (pkg/apis/networking/v1/defaults.go); the
         // others are CRDs, defaulted from their schemas.
@@ -73,7 +89,8 @@ final class CoreDefaults {
           set.add("/spec/ports/" + i + "/protocol");
         }
         JsonNode target = port.get("targetPort");
-        boolean zero = Admission.unset(target) || (target.isIntegralNumber() && target.asLong() == 0);
+        boolean zero =
+            Admission.unset(target) || (target.isIntegralNumber() && target.asLong() == 0);
         if (zero && port.path("port").isIntegralNumber()) {
           port.set("targetPort", port.get("port").deepCopy());
           set.add("/spec/ports/" + i + "/targetPort");
@@ -82,9 +99,12 @@ final class CoreDefaults {
     }
     String type = spec.path("type").asText("");
     // pkg/api/v1/service/util.go ExternallyAccessible
-    boolean external = type.equals("LoadBalancer") || type.equals("NodePort")
-        || (type.equals("ClusterIP") && spec.path("externalIPs").isArray()
-            && !spec.path("externalIPs").isEmpty());
+    boolean external =
+        type.equals("LoadBalancer")
+            || type.equals("NodePort")
+            || (type.equals("ClusterIP")
+                && spec.path("externalIPs").isArray()
+                && !spec.path("externalIPs").isEmpty());
     if (external && Admission.unset(spec.get("externalTrafficPolicy"))) {
       spec.put("externalTrafficPolicy", "Cluster");
       set.add("/spec/externalTrafficPolicy");
@@ -102,24 +122,28 @@ final class CoreDefaults {
 
   /**
    * pkg/apis/core/v1/defaults.go SetDefaults_Secret (type {@code Opaque}), and
-   * pkg/apis/core/v1/conversion.go Convert_v1_Secret_To_core_Secret ("StringData overwrites
-   * Data"): each {@code stringData} value is stored base64-encoded under {@code data}, replacing
-   * a {@code data} value of the same key; {@code stringData} itself is not stored. Values of
-   * the wrong type are left for binding to report.
+   * pkg/apis/core/v1/conversion.go Convert_v1_Secret_To_core_Secret ("StringData overwrites Data"):
+   * each {@code stringData} value is stored base64-encoded under {@code data}, replacing a {@code
+   * data} value of the same key; {@code stringData} itself is not stored. Values of the wrong type
+   * are left for binding to report.
    */
   private static void secret(ObjectNode object, List<String> set) {
     JsonNode stringData = object.get("stringData");
-    if (stringData instanceof ObjectNode sd && sd.size() > 0
-        && allTextOrNull(sd) && (object.get("data") == null || object.get("data").isNull()
+    if (stringData instanceof ObjectNode sd
+        && sd.size() > 0
+        && allTextOrNull(sd)
+        && (object.get("data") == null
+            || object.get("data").isNull()
             || object.get("data").isObject())) {
       ObjectNode data = object.get("data") instanceof ObjectNode d ? d : object.putObject("data");
       for (Map.Entry<String, JsonNode> e : sd.properties()) {
         String v = e.getValue().isNull() ? "" : e.getValue().textValue();
-        data.put(e.getKey(), Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)));
+        data.put(
+            e.getKey(), Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)));
       }
       object.remove("stringData");
-    } else if (stringData != null && (stringData.isNull()
-        || (stringData.isObject() && stringData.isEmpty()))) {
+    } else if (stringData != null
+        && (stringData.isNull() || (stringData.isObject() && stringData.isEmpty()))) {
       object.remove("stringData");
     }
     if (Admission.unset(object.get("type"))) {
@@ -172,8 +196,8 @@ final class CoreDefaults {
   }
 
   /**
-   * pkg/apis/networking/v1/defaults.go SetDefaults_IngressClass: {@code parameters.scope}
-   * defaults to {@code Cluster} when parameters are given.
+   * pkg/apis/networking/v1/defaults.go SetDefaults_IngressClass: {@code parameters.scope} defaults
+   * to {@code Cluster} when parameters are given.
    */
   private static void ingressClass(ObjectNode object, List<String> set) {
     if (object.path("spec").get("parameters") instanceof ObjectNode params

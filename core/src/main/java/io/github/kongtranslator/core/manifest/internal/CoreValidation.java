@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validation rules of the Kubernetes API server for the core kinds this library reads, where
- * the translation depends on them; listed in {@code core/docs/api-server-defaults.md}. Not API.
+ * Validation rules of the Kubernetes API server for the core kinds this library reads, where the
+ * translation depends on them; listed in {@code core/docs/api-server-defaults.md}. Not API.
  */
 final class CoreValidation {
   // pkg/apis/networking/validation/validation.go invalidPathSequences / invalidPathSuffixes
@@ -28,9 +28,9 @@ final class CoreValidation {
   /**
    * pkg/apis/networking/validation/validation.go validateHTTPIngressPath: {@code pathType} is
    * required in networking.k8s.io/v1 and one of Exact, Prefix, ImplementationSpecific; Exact and
-   * Prefix paths must be absolute and free of {@code //}, {@code /./}, {@code /../}, {@code
-   * %2f}, and not end in {@code /..} or {@code /.}; an ImplementationSpecific path, when given,
-   * must be absolute.
+   * Prefix paths must be absolute and free of {@code //}, {@code /./}, {@code /../}, {@code %2f},
+   * and not end in {@code /..} or {@code /.}; an ImplementationSpecific path, when given, must be
+   * absolute.
    */
   private static void ingress(JsonNode object, List<SchemaViolation> out) {
     JsonNode rules = object.path("spec").path("rules");
@@ -49,26 +49,36 @@ final class CoreValidation {
         switch (type) {
           case "Exact", "Prefix" -> {
             if (!value.startsWith("/")) {
-              out.add(new SchemaViolation(at + "/path", "absolute path", "must be an absolute path"));
+              out.add(
+                  new SchemaViolation(at + "/path", "absolute path", "must be an absolute path"));
             }
             for (String seq : INVALID_SEQUENCES) {
               if (value.contains(seq)) {
-                out.add(new SchemaViolation(at + "/path", "path sequence", "must not contain '" + seq + "'"));
+                out.add(
+                    new SchemaViolation(
+                        at + "/path", "path sequence", "must not contain '" + seq + "'"));
               }
             }
             for (String suffix : INVALID_SUFFIXES) {
               if (value.endsWith(suffix)) {
-                out.add(new SchemaViolation(at + "/path", "path suffix", "cannot end with '" + suffix + "'"));
+                out.add(
+                    new SchemaViolation(
+                        at + "/path", "path suffix", "cannot end with '" + suffix + "'"));
               }
             }
           }
           case "ImplementationSpecific" -> {
             if (!value.isEmpty() && !value.startsWith("/")) {
-              out.add(new SchemaViolation(at + "/path", "absolute path", "must be an absolute path"));
+              out.add(
+                  new SchemaViolation(at + "/path", "absolute path", "must be an absolute path"));
             }
           }
-          default -> out.add(new SchemaViolation(at + "/pathType", "enum",
-              "supported values: Exact, ImplementationSpecific, Prefix"));
+          default ->
+              out.add(
+                  new SchemaViolation(
+                      at + "/pathType",
+                      "enum",
+                      "supported values: Exact, ImplementationSpecific, Prefix"));
         }
       }
     }

@@ -5,9 +5,9 @@ import java.nio.CharBuffer;
 
 /**
  * The per-object size bound, checked on the raw text before the YAML parser sees it (SnakeYAML's
- * plain-scalar scanner is quadratic in the scalar's length: a 16 MB scalar took 75 s). A
- * document ends at a line starting with {@code ---} followed by a space, a tab or the end of the
- * line (YAML 1.2 §9.1.3: such a line cannot be content). Not API.
+ * plain-scalar scanner is quadratic in the scalar's length: a 16 MB scalar took 75 s). A document
+ * ends at a line starting with {@code ---} followed by a space, a tab or the end of the line (YAML
+ * 1.2 §9.1.3: such a line cannot be content). Not API.
  */
 public final class DocumentSizes {
   private DocumentSizes() {}
@@ -50,16 +50,31 @@ public final class DocumentSizes {
     checkOne(text, source, maxBytes, docStart, n, docLine, markers, firstHasContent);
   }
 
-  private static void checkOne(String text, String source, int maxBytes, int from, int to,
-      int line, int markers, boolean firstHasContent) {
+  private static void checkOne(
+      String text,
+      String source,
+      int maxBytes,
+      int from,
+      int to,
+      int line,
+      int markers,
+      boolean firstHasContent) {
     if (to - from <= maxBytes / 3) {
       return;
     }
     long bytes = Utf8Text.length(CharBuffer.wrap(text, from, to), source);
     if (bytes > maxBytes) {
       int document = markers + (firstHasContent ? 1 : 0);
-      throw new ManifestException(source, Math.max(document, 1), line, 1, "",
-          "document of " + bytes + " bytes is larger than " + maxBytes
+      throw new ManifestException(
+          source,
+          Math.max(document, 1),
+          line,
+          1,
+          "",
+          "document of "
+              + bytes
+              + " bytes is larger than "
+              + maxBytes
               + " bytes, the most the API server stores for one object (limit maxObjectBytes)");
     }
   }

@@ -10,13 +10,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * timestamp, merge), giving exactly the tags of {@link Resolver} without running a regular
  * expression for scalars that cannot be numbers or timestamps. Not API.
  *
- * <p>{@code org/yaml/snakeyaml/resolver/Resolver.java} (SnakeYAML 2.5) picks candidate patterns
- * by the first character, then tries {@code NULL} and {@code EMPTY} (registered for every first
+ * <p>{@code org/yaml/snakeyaml/resolver/Resolver.java} (SnakeYAML 2.5) picks candidate patterns by
+ * the first character, then tries {@code NULL} and {@code EMPTY} (registered for every first
  * character) on every scalar, so every plain scalar, keys included, ran at least two regular
- * expressions. Their patterns are fixed word lists except the numeric ones: here the word lists
- * are set lookups and only a scalar starting with a digit, a sign or a dot goes to {@link
- * Resolver} itself. The list of tags a first character can give is Resolver's {@code
- * addImplicitResolvers}:
+ * expressions. Their patterns are fixed word lists except the numeric ones: here the word lists are
+ * set lookups and only a scalar starting with a digit, a sign or a dot goes to {@link Resolver}
+ * itself. The list of tags a first character can give is Resolver's {@code addImplicitResolvers}:
  *
  * <ul>
  *   <li>{@code yYnNtTfFoO}: {@code BOOL} (yes, no, true, false, on, off in three spellings);
@@ -30,8 +29,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class ImplicitTags extends Resolver {
   /** {@link Resolver#BOOL}. */
-  private static final Set<String> BOOLS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true",
-      "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+  private static final Set<String> BOOLS =
+      Set.of(
+          "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+          "on", "On", "ON", "off", "Off", "OFF");
+
   /** {@link Resolver#NULL} without its one-character words ({@code ~} and a space). */
   private static final Set<String> NULLS = Set.of("null", "Null", "NULL");
 

@@ -22,9 +22,11 @@ public final class Utf8Text {
    * @throws ManifestException naming the line and column (in bytes) of the first invalid byte
    */
   public static String decode(byte[] bytes, String source) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult r = decoder.decode(in, out, true);
@@ -41,7 +43,12 @@ public final class Utf8Text {
           lineStart = i + 1;
         }
       }
-      throw new ManifestException(source, 0, line, at - lineStart + 1, "",
+      throw new ManifestException(
+          source,
+          0,
+          line,
+          at - lineStart + 1,
+          "",
           "invalid UTF-8 (byte offset " + at + "); manifests must be UTF-8");
     }
     out.flip();

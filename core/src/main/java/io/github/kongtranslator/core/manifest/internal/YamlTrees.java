@@ -31,8 +31,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads a YAML (or JSON) stream into one JSON tree per document, remembering the line and
- * column of every field, rejecting duplicate keys and bounding alias expansion. Not API.
+ * Reads a YAML (or JSON) stream into one JSON tree per document, remembering the line and column of
+ * every field, rejecting duplicate keys and bounding alias expansion. Not API.
  */
 public final class YamlTrees {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -132,20 +132,25 @@ public final class YamlTrees {
 
   /**
    * Reads every document of a stream, handing each to {@code sink} as soon as it is parsed (the
-   * next document is parsed only after {@code sink} returns). Empty documents are skipped but
-   * still counted.
+   * next document is parsed only after {@code sink} returns). Empty documents are skipped but still
+   * counted.
    *
    * @param reader the stream
    * @param sink receives the documents, in order
-   * @throws ManifestException on malformed input or when a limit is exceeded, after the
-   *     documents before the bad one were handed over
+   * @throws ManifestException on malformed input or when a limit is exceeded, after the documents
+   *     before the bad one were handed over
    */
   public void read(Reader reader, Consumer<Document> sink) {
     LoaderOptions options = loaderOptions(limits);
     // Yaml(LoaderOptions) with SnakeYAML's resolver replaced by the equivalent ImplicitTags
     DumperOptions dumper = new DumperOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
-        ImplicitTags.INSTANCE);
+    Yaml yaml =
+        new Yaml(
+            new SafeConstructor(options),
+            new Representer(dumper),
+            dumper,
+            options,
+            ImplicitTags.INSTANCE);
     int number = 0;
     try {
       Iterator<Node> it = yaml.composeAll(reader).iterator();
@@ -161,7 +166,12 @@ public final class YamlTrees {
         }
         number++;
         if (number > limits.maxDocuments()) {
-          throw new ManifestException(source, number, 0, 0, "",
+          throw new ManifestException(
+              source,
+              number,
+              0,
+              0,
+              "",
               "more than " + limits.maxDocuments() + " documents (limit maxDocuments)");
         }
         if (node == null) {
@@ -185,8 +195,13 @@ public final class YamlTrees {
     if (e.getContext() != null) {
       problem = e.getContext() + ": " + problem;
     }
-    return new ManifestException(source, doc, m == null ? 0 : m.getLine() + 1,
-        m == null ? 0 : m.getColumn() + 1, "", "malformed YAML: " + safeMessage(problem));
+    return new ManifestException(
+        source,
+        doc,
+        m == null ? 0 : m.getLine() + 1,
+        m == null ? 0 : m.getColumn() + 1,
+        "",
+        "malformed YAML: " + safeMessage(problem));
   }
 
   /** Keeps the first line of a parser message; parser snippets of input are never included. */
@@ -198,15 +213,26 @@ public final class YamlTrees {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  private JsonNode convert(Node node, String pointer, int depth, int doc,
-      Map<String, Mark> marks, int[] budget) {
+  private JsonNode convert(
+      Node node, String pointer, int depth, int doc, Map<String, Mark> marks, int[] budget) {
     if (--budget[0] < 0) {
-      throw new ManifestException(source, doc, line(node), col(node), field(pointer),
-          "document expands to more than " + limits.maxNodesPerDocument()
+      throw new ManifestException(
+          source,
+          doc,
+          line(node),
+          col(node),
+          field(pointer),
+          "document expands to more than "
+              + limits.maxNodesPerDocument()
               + " nodes (limit maxNodesPerDocument; an alias bomb?)");
     }
     if (depth > limits.maxDepth()) {
-      throw new ManifestException(source, doc, line(node), col(node), field(pointer),
+      throw new ManifestException(
+          source,
+          doc,
+          line(node),
+          col(node),
+          field(pointer),
           "nesting deeper than " + limits.maxDepth() + " (limit maxDepth)");
     }
     marks.putIfAbsent(pointer, node.getStartMark());
@@ -223,31 +249,48 @@ public final class YamlTrees {
           continue;
         }
         if (!(k instanceof ScalarNode ks)) {
-          throw new ManifestException(source, doc, line(k), col(k), field(pointer),
-              "mapping keys must be scalars");
+          throw new ManifestException(
+              source, doc, line(k), col(k), field(pointer), "mapping keys must be scalars");
         }
         String key = ks.getValue();
         // out holds exactly the keys before this one (merged keys are added after the loop)
         if (out.has(key)) {
-          throw new ManifestException(source, doc, line(k), col(k), field(pointer + "/" + esc(key)),
+          throw new ManifestException(
+              source,
+              doc,
+              line(k),
+              col(k),
+              field(pointer + "/" + esc(key)),
               "duplicate key '" + key + "' (first at line " + firstKeyLine(map, key) + ")");
         }
-        out.set(key, convert(t.getValueNode(), pointer + "/" + esc(key), depth + 1, doc, marks, budget));
+        out.set(
+            key,
+            convert(t.getValueNode(), pointer + "/" + esc(key), depth + 1, doc, marks, budget));
       }
       for (NodeTuple t : merges) {
-        List<Node> sources = t.getValueNode() instanceof SequenceNode seq
-            ? seq.getValue() : List.of(t.getValueNode());
+        List<Node> sources =
+            t.getValueNode() instanceof SequenceNode seq
+                ? seq.getValue()
+                : List.of(t.getValueNode());
         for (Node src : sources) {
           JsonNode merged = convert(src, pointer, depth + 1, doc, marks, budget);
           if (!merged.isObject()) {
-            throw new ManifestException(source, doc, line(src), col(src), field(pointer),
+            throw new ManifestException(
+                source,
+                doc,
+                line(src),
+                col(src),
+                field(pointer),
                 "a merge key '<<' needs a mapping");
           }
-          merged.properties().forEach(e -> {
-            if (!out.has(e.getKey())) {
-              out.set(e.getKey(), e.getValue());
-            }
-          });
+          merged
+              .properties()
+              .forEach(
+                  e -> {
+                    if (!out.has(e.getKey())) {
+                      out.set(e.getKey(), e.getValue());
+                    }
+                  });
         }
       }
       return out;
@@ -266,7 +309,8 @@ public final class YamlTrees {
   /** The 1-based line of the first key {@code key} of a mapping (for duplicate-key messages). */
   private static int firstKeyLine(MappingNode map, String key) {
     for (NodeTuple t : map.getValue()) {
-      if (!t.getKeyNode().getTag().equals(Tag.MERGE) && t.getKeyNode() instanceof ScalarNode ks
+      if (!t.getKeyNode().getTag().equals(Tag.MERGE)
+          && t.getKeyNode() instanceof ScalarNode ks
           && ks.getValue().equals(key)) {
         return ks.getStartMark().getLine() + 1;
       }
@@ -361,10 +405,9 @@ public final class YamlTrees {
     }
 
     /**
-     * {@code BaseConstructor.constructObjectNoCheck} for a scalar, without its record of every
-     * node constructed (which is never cleared, so it held every non-string scalar of the
-     * stream until the end of the read); a scalar has no children, so the record never
-     * changes its result.
+     * {@code BaseConstructor.constructObjectNoCheck} for a scalar, without its record of every node
+     * constructed (which is never cleared, so it held every non-string scalar of the stream until
+     * the end of the read); a scalar has no children, so the record never changes its result.
      */
     @Nullable Object construct(ScalarNode node) {
       return finalizeConstruction(node, getConstructor(node).construct(node));

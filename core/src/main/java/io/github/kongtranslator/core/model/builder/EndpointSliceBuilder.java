@@ -49,8 +49,9 @@ public final class EndpointSliceBuilder extends ObjectBuilder<EndpointSlice, End
    * @return this builder
    */
   public EndpointSliceBuilder endpoint(boolean ready, String... addresses) {
-    endpoints.add(new EndpointSlice.Endpoint(List.of(addresses),
-        new EndpointSlice.Conditions(ready, null, null), null, null));
+    endpoints.add(
+        new EndpointSlice.Endpoint(
+            List.of(addresses), new EndpointSlice.Conditions(ready, null, null), null, null));
     return this;
   }
 

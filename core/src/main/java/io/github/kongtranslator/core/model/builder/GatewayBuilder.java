@@ -92,6 +92,7 @@ public final class GatewayBuilder extends ObjectBuilder<Gateway, GatewayBuilder>
 
   @Override
   Gateway create(String apiVersion, ObjectMeta metadata) {
-    return new Gateway(apiVersion, metadata, new Gateway.Spec(gatewayClassName, listeners, addresses), null);
+    return new Gateway(
+        apiVersion, metadata, new Gateway.Spec(gatewayClassName, listeners, addresses), null);
   }
 }

@@ -59,11 +59,15 @@ public final class HttpRouteBuilder extends ObjectBuilder<HttpRoute, HttpRouteBu
    * @return this builder
    */
   public HttpRouteBuilder rule(String pathPrefix, String service, int port) {
-    rules.add(new HttpRoute.Rule(null,
-        List.of(new HttpRoute.Match(new HttpRoute.PathMatch("PathPrefix", pathPrefix), List.of(), List.of(), null)),
-        List.of(),
-        List.of(new GatewayApi.BackendRef(null, null, service, null, port, null, List.of())),
-        null));
+    rules.add(
+        new HttpRoute.Rule(
+            null,
+            List.of(
+                new HttpRoute.Match(
+                    new HttpRoute.PathMatch("PathPrefix", pathPrefix), List.of(), List.of(), null)),
+            List.of(),
+            List.of(new GatewayApi.BackendRef(null, null, service, null, port, null, List.of())),
+            null));
     return this;
   }
 
@@ -96,7 +100,8 @@ public final class HttpRouteBuilder extends ObjectBuilder<HttpRoute, HttpRouteBu
         if (blank(ref.name())) {
           problems.add(at + ".name is required");
         }
-        boolean service = blank(ref.group()) && (ref.kind() == null || "Service".equals(ref.kind()));
+        boolean service =
+            blank(ref.group()) && (ref.kind() == null || "Service".equals(ref.kind()));
         // the HTTPRoute CRD's rule: "Must have port for Service reference"
         if (service) {
           checkPort(problems, at + ".port", ref.port());

@@ -55,8 +55,11 @@ public final class IngressBuilder extends ObjectBuilder<Ingress, IngressBuilder>
    * @return this builder
    */
   public IngressBuilder rule(String host, String path, String pathType, String service, int port) {
-    rules.add(new Ingress.Rule(host.isEmpty() ? null : host, new Ingress.Http(
-        List.of(new Ingress.Path(path, pathType, serviceBackend(service, port))))));
+    rules.add(
+        new Ingress.Rule(
+            host.isEmpty() ? null : host,
+            new Ingress.Http(
+                List.of(new Ingress.Path(path, pathType, serviceBackend(service, port))))));
     return this;
   }
 
@@ -84,7 +87,8 @@ public final class IngressBuilder extends ObjectBuilder<Ingress, IngressBuilder>
   }
 
   private static Ingress.Backend serviceBackend(String service, int port) {
-    return new Ingress.Backend(new Ingress.ServiceBackend(service, new Ingress.Port(null, port)), null);
+    return new Ingress.Backend(
+        new Ingress.ServiceBackend(service, new Ingress.Port(null, port)), null);
   }
 
   @Override
@@ -109,8 +113,10 @@ public final class IngressBuilder extends ObjectBuilder<Ingress, IngressBuilder>
         if (blank(path.pathType())) {
           problems.add(at + ".pathType is required");
         } else if (!PATH_TYPES.contains(path.pathType())) {
-          problems.add(at + ".pathType must be Exact, Prefix or ImplementationSpecific, found "
-              + path.pathType());
+          problems.add(
+              at
+                  + ".pathType must be Exact, Prefix or ImplementationSpecific, found "
+                  + path.pathType());
         }
         if (path.backend() == null) {
           problems.add(at + ".backend is required");
@@ -147,6 +153,7 @@ public final class IngressBuilder extends ObjectBuilder<Ingress, IngressBuilder>
 
   @Override
   Ingress create(String apiVersion, ObjectMeta metadata) {
-    return new Ingress(apiVersion, metadata, new Ingress.Spec(ingressClassName, defaultBackend, rules, tls));
+    return new Ingress(
+        apiVersion, metadata, new Ingress.Spec(ingressClassName, defaultBackend, rules, tls));
   }
 }

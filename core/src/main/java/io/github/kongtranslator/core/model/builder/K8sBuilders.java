@@ -10,8 +10,8 @@ package io.github.kongtranslator.core.model.builder;
  *     .plugin("key-auth").build();
  * }</pre>
  *
- * <p>Every {@code build()} checks the object as the API server would check its required fields
- * and throws an {@link ObjectBuildException} naming the object otherwise; the {@code apiVersion}
+ * <p>Every {@code build()} checks the object as the API server would check its required fields and
+ * throws an {@link ObjectBuildException} naming the object otherwise; the {@code apiVersion}
  * defaults to the kind's preferred one.
  */
 public final class K8sBuilders {

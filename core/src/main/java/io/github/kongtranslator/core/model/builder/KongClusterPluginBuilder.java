@@ -9,8 +9,12 @@ import io.github.kongtranslator.core.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link KongClusterPlugin} (cluster-scoped); start with {@link K8sBuilders#kongClusterPlugin()}. */
-public final class KongClusterPluginBuilder extends ObjectBuilder<KongClusterPlugin, KongClusterPluginBuilder> {
+/**
+ * Builds a {@link KongClusterPlugin} (cluster-scoped); start with {@link
+ * K8sBuilders#kongClusterPlugin()}.
+ */
+public final class KongClusterPluginBuilder
+    extends ObjectBuilder<KongClusterPlugin, KongClusterPluginBuilder> {
   private final PluginFields f = new PluginFields();
 
   KongClusterPluginBuilder() {
@@ -59,8 +63,10 @@ public final class KongClusterPluginBuilder extends ObjectBuilder<KongClusterPlu
    * @param key the key holding the configuration (JSON or YAML)
    * @return this builder
    */
-  public KongClusterPluginBuilder configFrom(String secretNamespace, String secretName, String key) {
-    f.configFrom = new KongPlugin.ConfigSource(new KongPlugin.SecretKeyRef(secretName, key, secretNamespace));
+  public KongClusterPluginBuilder configFrom(
+      String secretNamespace, String secretName, String key) {
+    f.configFrom =
+        new KongPlugin.ConfigSource(new KongPlugin.SecretKeyRef(secretName, key, secretNamespace));
     return this;
   }
 
@@ -104,7 +110,18 @@ public final class KongClusterPluginBuilder extends ObjectBuilder<KongClusterPlu
 
   @Override
   KongClusterPlugin create(String apiVersion, ObjectMeta metadata) {
-    return new KongClusterPlugin(apiVersion, metadata, f.plugin, f.config, f.configFrom, List.of(),
-        f.disabled, f.protocols, null, f.instanceName, null, null);
+    return new KongClusterPlugin(
+        apiVersion,
+        metadata,
+        f.plugin,
+        f.config,
+        f.configFrom,
+        List.of(),
+        f.disabled,
+        f.protocols,
+        null,
+        f.instanceName,
+        null,
+        null);
   }
 }

@@ -102,7 +102,18 @@ public final class KongPluginBuilder extends ObjectBuilder<KongPlugin, KongPlugi
 
   @Override
   KongPlugin create(String apiVersion, ObjectMeta metadata) {
-    return new KongPlugin(apiVersion, metadata, f.plugin, f.config, f.configFrom, List.of(),
-        f.disabled, f.protocols, null, f.instanceName, null, null);
+    return new KongPlugin(
+        apiVersion,
+        metadata,
+        f.plugin,
+        f.config,
+        f.configFrom,
+        List.of(),
+        f.disabled,
+        f.protocols,
+        null,
+        f.instanceName,
+        null,
+        null);
   }
 }

@@ -5,10 +5,9 @@ import io.github.kongtranslator.core.KongTranslatorException;
 import java.util.List;
 
 /**
- * A builder was asked to build an object that the API server would reject: the
- * {@code apiVersion} does not serve the kind, or a required field is missing or out of range.
- * The message names the object as {@code Kind namespace/name} and lists every problem; it never
- * contains Secret values.
+ * A builder was asked to build an object that the API server would reject: the {@code apiVersion}
+ * does not serve the kind, or a required field is missing or out of range. The message names the
+ * object as {@code Kind namespace/name} and lists every problem; it never contains Secret values.
  */
 public final class ObjectBuildException extends KongTranslatorException {
   private static final long serialVersionUID = 1L;

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every builder shares: the {@code apiVersion} and the metadata. A builder is mutable and
- * not thread-safe; {@link #build()} may be called more than once and returns a new immutable
- * object each time.
+ * What every builder shares: the {@code apiVersion} and the metadata. A builder is mutable and not
+ * thread-safe; {@link #build()} may be called more than once and returns a new immutable object
+ * each time.
  *
  * @param <T> the model type built
  * @param <B> the concrete builder type
@@ -145,16 +145,22 @@ public abstract class ObjectBuilder<T extends K8sObject, B extends ObjectBuilder
    * Builds the object.
    *
    * @return a new immutable object
-   * @throws ObjectBuildException naming the object and listing every problem, when the
-   *     {@code apiVersion} does not serve the kind or a required field is missing or invalid
+   * @throws ObjectBuildException naming the object and listing every problem, when the {@code
+   *     apiVersion} does not serve the kind or a required field is missing or invalid
    */
   public final T build() {
     List<String> problems = new ArrayList<>();
     String av = apiVersion == null ? kind.apiVersion() : apiVersion;
     Optional<Kind> served = Kind.forApiVersion(av, kind.kindName());
     if (served.isEmpty() || served.get() != kind) {
-      problems.add("apiVersion " + (av.isEmpty() ? "<empty>" : av) + " does not serve kind "
-          + kind.kindName() + " (served: " + servedApiVersions() + ")");
+      problems.add(
+          "apiVersion "
+              + (av.isEmpty() ? "<empty>" : av)
+              + " does not serve kind "
+              + kind.kindName()
+              + " (served: "
+              + servedApiVersions()
+              + ")");
     }
     if (name.isEmpty()) {
       problems.add("metadata.name is required");
@@ -172,8 +178,16 @@ public abstract class ObjectBuilder<T extends K8sObject, B extends ObjectBuilder
     if (!problems.isEmpty()) {
       throw new ObjectBuildException(kind.kindName(), namespace, name, problems);
     }
-    ObjectMeta meta = new ObjectMeta(name, namespace, uid, resourceVersion, generation,
-        labels, annotations, creationTimestamp);
+    ObjectMeta meta =
+        new ObjectMeta(
+            name,
+            namespace,
+            uid,
+            resourceVersion,
+            generation,
+            labels,
+            annotations,
+            creationTimestamp);
     return create(av, meta);
   }
 

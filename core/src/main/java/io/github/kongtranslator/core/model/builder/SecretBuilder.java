@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link Secret}; start with {@link K8sBuilders#secret()}. Values never appear in
- * messages or in {@code toString()}.
+ * Builds a {@link Secret}; start with {@link K8sBuilders#secret()}. Values never appear in messages
+ * or in {@code toString()}.
  */
 public final class SecretBuilder extends ObjectBuilder<Secret, SecretBuilder> {
   private String type = "Opaque";
@@ -73,7 +73,10 @@ public final class SecretBuilder extends ObjectBuilder<Secret, SecretBuilder> {
   void check(List<String> problems) {
     for (String key : data.keySet()) {
       if (key.isEmpty() || !key.matches("[-._a-zA-Z0-9]+")) {
-        problems.add("data key <" + key + "> must be non-empty and consist of alphanumerics, '-', '_' or '.'");
+        problems.add(
+            "data key <"
+                + key
+                + "> must be non-empty and consist of alphanumerics, '-', '_' or '.'");
       }
     }
     if ("kubernetes.io/tls".equals(type)

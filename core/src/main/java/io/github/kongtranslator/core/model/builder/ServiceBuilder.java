@@ -23,8 +23,8 @@ public final class ServiceBuilder extends ObjectBuilder<Service, ServiceBuilder>
   }
 
   /**
-   * Sets {@code spec.type} ({@code ClusterIP}, {@code NodePort}, {@code LoadBalancer} or
-   * {@code ExternalName}); absent by default.
+   * Sets {@code spec.type} ({@code ClusterIP}, {@code NodePort}, {@code LoadBalancer} or {@code
+   * ExternalName}); absent by default.
    *
    * @param type the type
    * @return this builder
@@ -66,7 +66,8 @@ public final class ServiceBuilder extends ObjectBuilder<Service, ServiceBuilder>
    * @return this builder
    */
   public ServiceBuilder port(String name, int port, IntOrString targetPort) {
-    ports.add(new Service.ServicePort(name.isEmpty() ? null : name, "TCP", port, targetPort, null, null));
+    ports.add(
+        new Service.ServicePort(name.isEmpty() ? null : name, "TCP", port, targetPort, null, null));
     return this;
   }
 
@@ -112,7 +113,7 @@ public final class ServiceBuilder extends ObjectBuilder<Service, ServiceBuilder>
 
   @Override
   Service create(String apiVersion, ObjectMeta metadata) {
-    return new Service(apiVersion, metadata,
-        new Service.Spec(type, clusterIp, externalName, ports, selector));
+    return new Service(
+        apiVersion, metadata, new Service.Spec(type, clusterIp, externalName, ports, selector));
   }
 }

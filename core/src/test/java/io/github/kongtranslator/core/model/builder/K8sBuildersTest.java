@@ -22,10 +22,19 @@ class K8sBuildersTest {
 
   @Test
   void service_equalsTheLoadedManifest() {
-    K8sObject built = K8sBuilders.service().namespace("default").name("echo")
-        .label("app", "echo").port("http", 80, IntOrString.of(8080)).selector("app", "echo").build();
+    K8sObject built =
+        K8sBuilders.service()
+            .namespace("default")
+            .name("echo")
+            .label("app", "echo")
+            .port("http", 80, IntOrString.of(8080))
+            .selector("app", "echo")
+            .build();
 
-    assertThat(built).isEqualTo(load("""
+    assertThat(built)
+        .isEqualTo(
+            load(
+                """
         apiVersion: v1
         kind: Service
         metadata: {name: echo, namespace: default, labels: {app: echo}}
@@ -37,10 +46,20 @@ class K8sBuildersTest {
 
   @Test
   void endpointSlice_equalsTheLoadedManifest() {
-    K8sObject built = K8sBuilders.endpointSlice().namespace("default").name("echo-1")
-        .serviceName("echo").addressType("IPv4").endpoint(true, "10.0.0.1").port("http", 8080).build();
+    K8sObject built =
+        K8sBuilders.endpointSlice()
+            .namespace("default")
+            .name("echo-1")
+            .serviceName("echo")
+            .addressType("IPv4")
+            .endpoint(true, "10.0.0.1")
+            .port("http", 8080)
+            .build();
 
-    assertThat(built).isEqualTo(load("""
+    assertThat(built)
+        .isEqualTo(
+            load(
+                """
         apiVersion: discovery.k8s.io/v1
         kind: EndpointSlice
         metadata: {name: echo-1, namespace: default, labels: {kubernetes.io/service-name: echo}}
@@ -52,10 +71,17 @@ class K8sBuildersTest {
 
   @Test
   void secret_equalsTheLoadedManifest_andHidesValues() {
-    Secret built = K8sBuilders.secret().namespace("default").name("creds")
-        .stringData("key", "s3cr3t-value").build();
+    Secret built =
+        K8sBuilders.secret()
+            .namespace("default")
+            .name("creds")
+            .stringData("key", "s3cr3t-value")
+            .build();
 
-    assertThat((K8sObject) built).isEqualTo(load("""
+    assertThat((K8sObject) built)
+        .isEqualTo(
+            load(
+                """
         apiVersion: v1
         kind: Secret
         metadata: {name: creds, namespace: default}
@@ -67,11 +93,20 @@ class K8sBuildersTest {
 
   @Test
   void ingress_equalsTheLoadedManifest() {
-    K8sObject built = K8sBuilders.ingress().namespace("default").name("web")
-        .annotation("konghq.com/plugins", "auth").ingressClassName("kong")
-        .rule("example.com", "/", "Prefix", "echo", 80).tls("cert", "example.com").build();
+    K8sObject built =
+        K8sBuilders.ingress()
+            .namespace("default")
+            .name("web")
+            .annotation("konghq.com/plugins", "auth")
+            .ingressClassName("kong")
+            .rule("example.com", "/", "Prefix", "echo", 80)
+            .tls("cert", "example.com")
+            .build();
 
-    assertThat(built).isEqualTo(load("""
+    assertThat(built)
+        .isEqualTo(
+            load(
+                """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata: {name: web, namespace: default, annotations: {konghq.com/plugins: auth}}
@@ -87,23 +122,49 @@ class K8sBuildersTest {
 
   @Test
   void kongPlugins_andConsumer_equalTheLoadedManifests() {
-    assertThat((K8sObject) K8sBuilders.kongPlugin().namespace("default").name("rl")
-        .plugin("rate-limiting").config(Map.of("minute", 5)).build()).isEqualTo(load("""
+    assertThat(
+            (K8sObject)
+                K8sBuilders.kongPlugin()
+                    .namespace("default")
+                    .name("rl")
+                    .plugin("rate-limiting")
+                    .config(Map.of("minute", 5))
+                    .build())
+        .isEqualTo(
+            load(
+                """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: rl, namespace: default}
         plugin: rate-limiting
         config: {minute: 5}
         """));
-    assertThat((K8sObject) K8sBuilders.kongClusterPlugin().name("global-cors")
-        .label("global", "true").plugin("cors").build()).isEqualTo(load("""
+    assertThat(
+            (K8sObject)
+                K8sBuilders.kongClusterPlugin()
+                    .name("global-cors")
+                    .label("global", "true")
+                    .plugin("cors")
+                    .build())
+        .isEqualTo(
+            load(
+                """
         apiVersion: configuration.konghq.com/v1
         kind: KongClusterPlugin
         metadata: {name: global-cors, labels: {global: "true"}}
         plugin: cors
         """));
-    assertThat((K8sObject) K8sBuilders.kongConsumer().namespace("default").name("alice")
-        .username("alice").credentials("alice-key").build()).isEqualTo(load("""
+    assertThat(
+            (K8sObject)
+                K8sBuilders.kongConsumer()
+                    .namespace("default")
+                    .name("alice")
+                    .username("alice")
+                    .credentials("alice-key")
+                    .build())
+        .isEqualTo(
+            load(
+                """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata: {name: alice, namespace: default}
@@ -114,8 +175,17 @@ class K8sBuildersTest {
 
   @Test
   void gatewayAndHttpRoute_equalTheLoadedManifests() {
-    assertThat((K8sObject) K8sBuilders.gateway().namespace("default").name("kong")
-        .gatewayClassName("kong").listener("http", 80, "HTTP").build()).isEqualTo(load("""
+    assertThat(
+            (K8sObject)
+                K8sBuilders.gateway()
+                    .namespace("default")
+                    .name("kong")
+                    .gatewayClassName("kong")
+                    .listener("http", 80, "HTTP")
+                    .build())
+        .isEqualTo(
+            load(
+                """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: kong, namespace: default}
@@ -123,10 +193,19 @@ class K8sBuildersTest {
           gatewayClassName: kong
           listeners: [{name: http, port: 80, protocol: HTTP}]
         """));
-    HttpRoute route = K8sBuilders.httpRoute().apiVersion("gateway.networking.k8s.io/v1beta1")
-        .namespace("default").name("r").parentGateway("kong").hostnames("example.com")
-        .rule("/api", "echo", 80).build();
-    assertThat((K8sObject) route).isEqualTo(load("""
+    HttpRoute route =
+        K8sBuilders.httpRoute()
+            .apiVersion("gateway.networking.k8s.io/v1beta1")
+            .namespace("default")
+            .name("r")
+            .parentGateway("kong")
+            .hostnames("example.com")
+            .rule("/api", "echo", 80)
+            .build();
+    assertThat((K8sObject) route)
+        .isEqualTo(
+            load(
+                """
         apiVersion: gateway.networking.k8s.io/v1beta1
         kind: HTTPRoute
         metadata: {name: r, namespace: default}
@@ -142,15 +221,28 @@ class K8sBuildersTest {
 
   @Test
   void build_rejectsAnApiVersionOfAnotherKind_namingTheObject() {
-    assertThatThrownBy(() -> K8sBuilders.kongPlugin().apiVersion("v1").namespace("ns").name("p")
-        .plugin("cors").build())
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.kongPlugin()
+                    .apiVersion("v1")
+                    .namespace("ns")
+                    .name("p")
+                    .plugin("cors")
+                    .build())
         .isInstanceOf(ObjectBuildException.class)
-        .hasMessage("KongPlugin ns/p: apiVersion v1 does not serve kind KongPlugin"
-            + " (served: configuration.konghq.com/v1)");
-    assertThatThrownBy(() -> K8sBuilders.httpRoute().apiVersion("gateway.networking.k8s.io/v2")
-        .namespace("ns").name("r").build())
+        .hasMessage(
+            "KongPlugin ns/p: apiVersion v1 does not serve kind KongPlugin"
+                + " (served: configuration.konghq.com/v1)");
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.httpRoute()
+                    .apiVersion("gateway.networking.k8s.io/v2")
+                    .namespace("ns")
+                    .name("r")
+                    .build())
         .isInstanceOf(ObjectBuildException.class)
-        .hasMessageContaining("HTTPRoute ns/r: apiVersion gateway.networking.k8s.io/v2 does not serve")
+        .hasMessageContaining(
+            "HTTPRoute ns/r: apiVersion gateway.networking.k8s.io/v2 does not serve")
         .hasMessageContaining("gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1");
   }
 
@@ -158,8 +250,9 @@ class K8sBuildersTest {
   void build_listsEveryMissingRequiredField_withoutANullPointerException() {
     assertThatThrownBy(() -> K8sBuilders.kongPlugin().build())
         .isInstanceOf(ObjectBuildException.class)
-        .hasMessage("KongPlugin <no name>: metadata.name is required; metadata.namespace is required"
-            + " for namespaced kind KongPlugin; plugin (the Kong plugin name) is required")
+        .hasMessage(
+            "KongPlugin <no name>: metadata.name is required; metadata.namespace is required"
+                + " for namespaced kind KongPlugin; plugin (the Kong plugin name) is required")
         .satisfies(e -> assertThat(((ObjectBuildException) e).problems()).hasSize(3));
   }
 
@@ -167,33 +260,67 @@ class K8sBuildersTest {
   void build_checksKindSpecificRules() {
     assertThatThrownBy(() -> K8sBuilders.kongConsumer().namespace("ns").name("c").build())
         .hasMessage("KongConsumer ns/c: username or custom_id is required");
-    assertThatThrownBy(() -> K8sBuilders.kongClusterPlugin().namespace("ns").name("g").plugin("x")
-        .configFrom("", "conf", "k").build())
-        .hasMessage("KongClusterPlugin ns/g: metadata.namespace must be empty: KongClusterPlugin is"
-            + " cluster-scoped; configFrom.secretKeyRef.namespace is required on a KongClusterPlugin");
-    assertThatThrownBy(() -> K8sBuilders.kongPlugin().namespace("ns").name("p").plugin("x")
-        .config(Map.of("a", 1)).configFrom("s", "k").build())
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.kongClusterPlugin()
+                    .namespace("ns")
+                    .name("g")
+                    .plugin("x")
+                    .configFrom("", "conf", "k")
+                    .build())
+        .hasMessage(
+            "KongClusterPlugin ns/g: metadata.namespace must be empty: KongClusterPlugin is"
+                + " cluster-scoped; configFrom.secretKeyRef.namespace is required on a KongClusterPlugin");
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.kongPlugin()
+                    .namespace("ns")
+                    .name("p")
+                    .plugin("x")
+                    .config(Map.of("a", 1))
+                    .configFrom("s", "k")
+                    .build())
         .hasMessage("KongPlugin ns/p: config and configFrom cannot both be set");
-    assertThatThrownBy(() -> K8sBuilders.gateway().namespace("ns").name("g")
-        .listener("a", 0, "HTTP").listener("a", 443, "").build())
-        .hasMessage("Gateway ns/g: spec.gatewayClassName is required; spec.listeners[0].port must be"
-            + " in 1..65535, found 0; spec.listeners[1].name a is used by an earlier listener;"
-            + " spec.listeners[1].protocol is required");
-    assertThatThrownBy(() -> K8sBuilders.ingress().namespace("ns").name("i")
-        .rule("", "/", "Regex", "svc", 80).build())
-        .hasMessage("Ingress ns/i: spec.rules[0].http.paths[0].pathType must be Exact, Prefix or"
-            + " ImplementationSpecific, found Regex");
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.gateway()
+                    .namespace("ns")
+                    .name("g")
+                    .listener("a", 0, "HTTP")
+                    .listener("a", 443, "")
+                    .build())
+        .hasMessage(
+            "Gateway ns/g: spec.gatewayClassName is required; spec.listeners[0].port must be"
+                + " in 1..65535, found 0; spec.listeners[1].name a is used by an earlier listener;"
+                + " spec.listeners[1].protocol is required");
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.ingress()
+                    .namespace("ns")
+                    .name("i")
+                    .rule("", "/", "Regex", "svc", 80)
+                    .build())
+        .hasMessage(
+            "Ingress ns/i: spec.rules[0].http.paths[0].pathType must be Exact, Prefix or"
+                + " ImplementationSpecific, found Regex");
     assertThatThrownBy(() -> K8sBuilders.endpointSlice().namespace("ns").name("e").build())
         .hasMessage("EndpointSlice ns/e: addressType is required (IPv4, IPv6 or FQDN)");
-    assertThatThrownBy(() -> K8sBuilders.httpRoute().namespace("ns").name("r")
-        .rule("/", "svc", 70000).build())
-        .hasMessage("HTTPRoute ns/r: spec.rules[0].backendRefs[0].port must be in 1..65535, found 70000");
+    assertThatThrownBy(
+            () -> K8sBuilders.httpRoute().namespace("ns").name("r").rule("/", "svc", 70000).build())
+        .hasMessage(
+            "HTTPRoute ns/r: spec.rules[0].backendRefs[0].port must be in 1..65535, found 70000");
   }
 
   @Test
   void secretProblems_neverShowValues() {
-    assertThatThrownBy(() -> K8sBuilders.secret().namespace("ns").name("tls").type("kubernetes.io/tls")
-        .stringData("tls.crt", "CERT-BYTES-VALUE").build())
+    assertThatThrownBy(
+            () ->
+                K8sBuilders.secret()
+                    .namespace("ns")
+                    .name("tls")
+                    .type("kubernetes.io/tls")
+                    .stringData("tls.crt", "CERT-BYTES-VALUE")
+                    .build())
         .isInstanceOf(ObjectBuildException.class)
         .hasMessage("Secret ns/tls: a kubernetes.io/tls Secret needs the keys tls.crt and tls.key")
         .hasMessageNotContaining("CERT-BYTES-VALUE");

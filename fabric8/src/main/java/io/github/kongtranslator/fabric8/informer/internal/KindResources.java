@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which fabric8 resource serves each kind: fabric8's typed classes where fabric8 has them (core,
- * networking, discovery and the Gateway API extension), {@code GenericKubernetesResource} with
- * the CRD's plural for Kong's CRDs. The version watched is the kind's preferred one. Not API.
+ * networking, discovery and the Gateway API extension), {@code GenericKubernetesResource} with the
+ * CRD's plural for Kong's CRDs. The version watched is the kind's preferred one. Not API.
  */
 public final class KindResources {
   private KindResources() {}
@@ -29,14 +29,26 @@ public final class KindResources {
       case GRPC_ROUTE -> io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute.class;
       case GATEWAY -> io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class;
       case GATEWAY_CLASS -> io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass.class;
-      case REFERENCE_GRANT -> io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class;
+      case REFERENCE_GRANT ->
+          io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class;
       case UDP_ROUTE -> io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.UDPRoute.class;
       case TCP_ROUTE -> io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TCPRoute.class;
       case TLS_ROUTE -> io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute.class;
-      case BACKEND_TLS_POLICY -> io.fabric8.kubernetes.api.model.gatewayapi.v1alpha3.BackendTLSPolicy.class;
-      case KONG_PLUGIN, KONG_CLUSTER_PLUGIN, KONG_CONSUMER, KONG_CONSUMER_GROUP, KONG_INGRESS,
-          TCP_INGRESS, UDP_INGRESS, KONG_UPSTREAM_POLICY, INGRESS_CLASS_PARAMETERS,
-          KONG_SERVICE_FACADE, KONG_VAULT, KONG_CUSTOM_ENTITY -> null;
+      case BACKEND_TLS_POLICY ->
+          io.fabric8.kubernetes.api.model.gatewayapi.v1alpha3.BackendTLSPolicy.class;
+      case KONG_PLUGIN,
+          KONG_CLUSTER_PLUGIN,
+          KONG_CONSUMER,
+          KONG_CONSUMER_GROUP,
+          KONG_INGRESS,
+          TCP_INGRESS,
+          UDP_INGRESS,
+          KONG_UPSTREAM_POLICY,
+          INGRESS_CLASS_PARAMETERS,
+          KONG_SERVICE_FACADE,
+          KONG_VAULT,
+          KONG_CUSTOM_ENTITY ->
+          null;
     };
   }
 
@@ -110,9 +122,10 @@ public final class KindResources {
     if (!kind.namespaced()) {
       i = op.runnableInformer(resyncMillis);
     } else {
-      i = namespace.isEmpty()
-          ? op.inAnyNamespace().runnableInformer(resyncMillis)
-          : op.inNamespace(namespace).runnableInformer(resyncMillis);
+      i =
+          namespace.isEmpty()
+              ? op.inAnyNamespace().runnableInformer(resyncMillis)
+              : op.inNamespace(namespace).runnableInformer(resyncMillis);
     }
     return i;
   }

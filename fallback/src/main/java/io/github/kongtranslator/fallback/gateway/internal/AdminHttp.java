@@ -51,7 +51,12 @@ public final class AdminHttp {
    * @param headers extra headers (e.g. {@code Kong-Admin-Token})
    * @param retry how {@link #sendRetrying} retries
    */
-  public AdminHttp(HttpClient client, URI base, Duration timeout, Map<String, String> headers, RetryPolicy retry) {
+  public AdminHttp(
+      HttpClient client,
+      URI base,
+      Duration timeout,
+      Map<String, String> headers,
+      RetryPolicy retry) {
     this.retry = retry;
     this.client = client;
     String s = base.toString();
@@ -108,8 +113,8 @@ public final class AdminHttp {
   public record Lost(String reason) implements Reply {}
 
   /**
-   * Whether a reply says nothing about the request's content, so that the same request may be
-   * sent again: no answer, HTTP 429 or a 5xx.
+   * Whether a reply says nothing about the request's content, so that the same request may be sent
+   * again: no answer, HTTP 429 or a 5xx.
    *
    * @param r the reply
    * @return true when retrying may help
@@ -137,10 +142,9 @@ public final class AdminHttp {
   }
 
   /**
-   * Sends a request, retrying per the {@link RetryPolicy} while the reply is {@link
-   * #retryable}. Retrying a write is safe: PUT and DELETE are idempotent; a POST retried after
-   * a lost answer may meet its own earlier effect, which the caller sees through {@link
-   * Sent#retried()}.
+   * Sends a request, retrying per the {@link RetryPolicy} while the reply is {@link #retryable}.
+   * Retrying a write is safe: PUT and DELETE are idempotent; a POST retried after a lost answer may
+   * meet its own earlier effect, which the caller sees through {@link Sent#retried()}.
    *
    * @param method the method
    * @param pathAndQuery the path from the base, starting with {@code /}
@@ -172,7 +176,8 @@ public final class AdminHttp {
    * @return how it ended
    */
   public Reply send(String method, String pathAndQuery, @Nullable String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout);
     headers.forEach(b::header);
     if (body != null) {
       b.header("Content-Type", "application/json");
@@ -181,12 +186,14 @@ public final class AdminHttp {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
     try {
-      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answered(r.statusCode(), r.body() == null ? "" : r.body());
     } catch (ConnectException e) {
       return new NotSent("connection failed: " + e.getClass().getSimpleName());
     } catch (IOException e) {
-      return new Lost("request failed after it may have been sent: " + e.getClass().getSimpleName());
+      return new Lost(
+          "request failed after it may have been sent: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Lost("interrupted");
@@ -199,7 +206,10 @@ public final class AdminHttp {
    * @return the base URL
    */
   public String baseForDisplay() {
-    return base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort())
+    return base.getScheme()
+        + "://"
+        + base.getHost()
+        + (base.getPort() < 0 ? "" : ":" + base.getPort())
         + (base.getPath() == null ? "" : base.getPath());
   }
 }

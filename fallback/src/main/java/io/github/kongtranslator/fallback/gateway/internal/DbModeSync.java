@@ -35,15 +35,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li><b>Select tags</b> ({@code pkg/file/builder.go} merges them into every entity, {@code
- *       pkg/dump/dump.go} lists with {@code ?tags=a,b}, all of them, 1000 per page): every
- *       written entity carries them and only entities carrying all of them are read, so the
- *       sync never sees, changes or deletes another team's entities. Targets are listed per
- *       upstream and filtered here; licenses (no {@code tags} field in Kong's schema) are not
- *       filtered.
+ *       pkg/dump/dump.go} lists with {@code ?tags=a,b}, all of them, 1000 per page): every written
+ *       entity carries them and only entities carrying all of them are read, so the sync never
+ *       sees, changes or deletes another team's entities. Targets are listed per upstream and
+ *       filtered here; licenses (no {@code tags} field in Kong's schema) are not filtered.
  *   <li><b>Optional collections</b>: {@code consumer_groups} (Enterprise), {@code licenses},
- *       credential and custom-entity collections answer 404 when the gateway lacks the
- *       feature or plugin ({@code kong/api/endpoints.lua} {@code not_found}); they read as empty
- *       and a desired entity there is rejected by name, never the whole push.
+ *       credential and custom-entity collections answer 404 when the gateway lacks the feature or
+ *       plugin ({@code kong/api/endpoints.lua} {@code not_found}); they read as empty and a desired
+ *       entity there is rejected by name, never the whole push.
  *   <li><b>Targets</b> are created with {@code POST /upstreams/{u}/targets}; {@code PUT
  *       /upstreams/{u}/targets/{t}} only updates an existing target in Kong 3.x ({@code
  *       kong/api/routes/upstreams.lua}: {@code target_endpoint} answers 404 for a missing one).
@@ -56,31 +55,53 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Core kinds: services, routes, upstreams, targets, plugins, consumers, consumer groups,
- * certificates, CA certificates, SNIs, vaults ({@code PUT /<collection>/<id or name>}). Beside
- * them ({@link Extras}): credentials of consumers ({@code /consumers/{consumer}/key-auth},
- * {@code basic-auth}, {@code hmac-auth}, {@code jwt}, {@code oauth2}, {@code acls}, {@code
- * mtls-auth}, read from {@code /key-auths}, …), consumer-group members ({@code
- * /consumer_groups/{group}/consumers}, from {@code consumer_group_consumers}, a consumer's
- * {@code groups} or a group's {@code consumers}), licenses ({@code /licenses}) and custom
- * entities ({@code /<entity_type>}). Order: licenses, core kinds, credentials, members, custom
- * entities; deletions in reverse. A configuration with anything else (e.g. a credential outside
- * a consumer) is refused before anything is written.
+ * certificates, CA certificates, SNIs, vaults ({@code PUT /<collection>/<id or name>}). Beside them
+ * ({@link Extras}): credentials of consumers ({@code /consumers/{consumer}/key-auth}, {@code
+ * basic-auth}, {@code hmac-auth}, {@code jwt}, {@code oauth2}, {@code acls}, {@code mtls-auth},
+ * read from {@code /key-auths}, …), consumer-group members ({@code
+ * /consumer_groups/{group}/consumers}, from {@code consumer_group_consumers}, a consumer's {@code
+ * groups} or a group's {@code consumers}), licenses ({@code /licenses}) and custom entities ({@code
+ * /<entity_type>}). Order: licenses, core kinds, credentials, members, custom entities; deletions
+ * in reverse. A configuration with anything else (e.g. a credential outside a consumer) is refused
+ * before anything is written.
  *
- * <p>Secret values (credential keys, passwords, license payloads) travel only in request
- * bodies: URLs carry ids and names, and outcomes name entities by kind, name, id and tags.
+ * <p>Secret values (credential keys, passwords, license payloads) travel only in request bodies:
+ * URLs carry ids and names, and outcomes name entities by kind, name, id and tags.
  */
 public final class DbModeSync {
   /** Upsert order (parents first); deletions run in reverse. */
-  static final ImmutableList<EntityKind> ORDER = ImmutableList.of(
-      EntityKind.VAULT, EntityKind.CERTIFICATE, EntityKind.CA_CERTIFICATE, EntityKind.SNI,
-      EntityKind.SERVICE, EntityKind.ROUTE, EntityKind.UPSTREAM, EntityKind.TARGET,
-      EntityKind.CONSUMER_GROUP, EntityKind.CONSUMER, EntityKind.PLUGIN);
+  static final ImmutableList<EntityKind> ORDER =
+      ImmutableList.of(
+          EntityKind.VAULT,
+          EntityKind.CERTIFICATE,
+          EntityKind.CA_CERTIFICATE,
+          EntityKind.SNI,
+          EntityKind.SERVICE,
+          EntityKind.ROUTE,
+          EntityKind.UPSTREAM,
+          EntityKind.TARGET,
+          EntityKind.CONSUMER_GROUP,
+          EntityKind.CONSUMER,
+          EntityKind.PLUGIN);
 
-  static final ImmutableMap<String, EntityKind> REFERENCES = ImmutableMap.of(
-      "service", EntityKind.SERVICE, "route", EntityKind.ROUTE, "consumer", EntityKind.CONSUMER,
-      "consumer_group", EntityKind.CONSUMER_GROUP, "certificate", EntityKind.CERTIFICATE,
-      "upstream", EntityKind.UPSTREAM, "client_certificate", EntityKind.CERTIFICATE,
-      "ca_certificate", EntityKind.CA_CERTIFICATE);
+  static final ImmutableMap<String, EntityKind> REFERENCES =
+      ImmutableMap.of(
+          "service",
+          EntityKind.SERVICE,
+          "route",
+          EntityKind.ROUTE,
+          "consumer",
+          EntityKind.CONSUMER,
+          "consumer_group",
+          EntityKind.CONSUMER_GROUP,
+          "certificate",
+          EntityKind.CERTIFICATE,
+          "upstream",
+          EntityKind.UPSTREAM,
+          "client_certificate",
+          EntityKind.CERTIFICATE,
+          "ca_certificate",
+          EntityKind.CA_CERTIFICATE);
 
   /** Collections that a Kong may lack (Enterprise, plugin-provided): a 404 means "none here". */
   static final ImmutableSet<String> OPTIONAL = ImmutableSet.of("consumer_groups", "licenses");
@@ -89,6 +110,7 @@ public final class DbModeSync {
   private final Set<String> customTypes;
   private final ImmutableList<String> selectTags;
   private final boolean dryRun;
+
   /** Collections that answered 404 in this sync. */
   final Set<String> absent = new LinkedHashSet<>();
 
@@ -102,16 +124,17 @@ public final class DbModeSync {
   }
 
   /**
-   * Creates a sync over an Admin API that also reads (and so deletes what is not desired of)
-   * the given custom entity types, beside those in the configuration.
+   * Creates a sync over an Admin API that also reads (and so deletes what is not desired of) the
+   * given custom entity types, beside those in the configuration.
    *
    * @param http the HTTP helper
    * @param customTypes custom entity types to manage even when the configuration has none
-   * @param selectTags tags written on every entity and required of every entity read; empty:
-   *     every entity is read and managed
+   * @param selectTags tags written on every entity and required of every entity read; empty: every
+   *     entity is read and managed
    * @param dryRun whether to only count the writes the sync would make ({@link #pending()})
    */
-  public DbModeSync(AdminHttp http, Set<String> customTypes, List<String> selectTags, boolean dryRun) {
+  public DbModeSync(
+      AdminHttp http, Set<String> customTypes, List<String> selectTags, boolean dryRun) {
     this.http = http;
     this.customTypes = Set.copyOf(customTypes);
     this.selectTags = ImmutableList.copyOf(selectTags);
@@ -129,7 +152,10 @@ public final class DbModeSync {
     return ImmutableList.copyOf(pending);
   }
 
-  /** Whether a dry run compares this entity's secret fields (basic-auth passwords are stored hashed). */
+  /**
+   * Whether a dry run compares this entity's secret fields (basic-auth passwords are stored
+   * hashed).
+   */
   boolean dryRun() {
     return dryRun;
   }
@@ -139,7 +165,10 @@ public final class DbModeSync {
     return selectTags;
   }
 
-  /** Adds the select tags to an entity body that has none of them yet (deck's {@code MustMergeTags}). */
+  /**
+   * Adds the select tags to an entity body that has none of them yet (deck's {@code
+   * MustMergeTags}).
+   */
   void tag(ObjectNode body) {
     if (selectTags.isEmpty()) {
       return;
@@ -162,7 +191,8 @@ public final class DbModeSync {
   }
 
   /** An entity to upsert. */
-  record Desired(EntityKind kind, String collection, String key, ObjectNode body, KongEntity entity) {}
+  record Desired(
+      EntityKind kind, String collection, String key, ObjectNode body, KongEntity entity) {}
 
   /** An entity read from Kong. */
   record Current(EntityKind kind, String collection, JsonNode body) {
@@ -189,7 +219,8 @@ public final class DbModeSync {
       }
     }
     if (!unsupported.isEmpty()) {
-      return PushOutcome.transientFailure("DB mode does not support " + unsupported + "; nothing was written");
+      return PushOutcome.transientFailure(
+          "DB mode does not support " + unsupported + "; nothing was written");
     }
     desired.sort((a, b) -> Integer.compare(ORDER.indexOf(a.kind()), ORDER.indexOf(b.kind())));
 
@@ -212,7 +243,8 @@ public final class DbModeSync {
       int slash = d.collection().indexOf('/');
       String root = slash < 0 ? d.collection() : d.collection().substring(0, slash);
       if (absent.contains(root)) {
-        w.reject(typeName(d.kind()), d.body(), root + " is not available on this gateway (HTTP 404)");
+        w.reject(
+            typeName(d.kind()), d.body(), root + " is not available on this gateway (HTTP 404)");
         it.remove();
       }
     }
@@ -232,10 +264,15 @@ public final class DbModeSync {
       }
       if (d.kind() == EntityKind.TARGET) {
         // kong/api/routes/upstreams.lua: POST creates a target; PUT on /targets/{t} updates only
-        stop = now.isPresent()
-            ? w.write("PUT", "/" + now.get().collection() + "/" + enc(now.get().id()), d.body(),
-                typeName(d.kind()), d.body())
-            : w.write("POST", "/" + d.collection(), d.body(), typeName(d.kind()), d.body());
+        stop =
+            now.isPresent()
+                ? w.write(
+                    "PUT",
+                    "/" + now.get().collection() + "/" + enc(now.get().id()),
+                    d.body(),
+                    typeName(d.kind()),
+                    d.body())
+                : w.write("POST", "/" + d.collection(), d.body(), typeName(d.kind()), d.body());
       } else {
         String path = "/" + d.collection() + "/" + enc(d.key());
         stop = w.write("PUT", path, d.body(), typeName(d.kind()), d.body());
@@ -272,14 +309,18 @@ public final class DbModeSync {
   }
 
   /**
-   * deck's {@code deleteDuplicates} ({@code pkg/diff/diff.go}; {@code pkg/types/service.go},
-   * {@code route.go}, {@code consumer.go}): a current entity with a desired entity's name (its
-   * natural key) but another id is deleted before anything is created, children first (a
-   * duplicate service's routes first: Kong does not cascade routes). What Kong deletes with it
-   * by cascade (plugins, targets, credentials, memberships) is forgotten, so it is created again.
+   * deck's {@code deleteDuplicates} ({@code pkg/diff/diff.go}; {@code pkg/types/service.go}, {@code
+   * route.go}, {@code consumer.go}): a current entity with a desired entity's name (its natural
+   * key) but another id is deleted before anything is created, children first (a duplicate
+   * service's routes first: Kong does not cascade routes). What Kong deletes with it by cascade
+   * (plugins, targets, credentials, memberships) is forgotten, so it is created again.
    */
   private Optional<PushOutcome> deleteDuplicates(
-      Writer w, List<Desired> desired, List<Current> current, Map<String, Current> byId, Extras extras) {
+      Writer w,
+      List<Desired> desired,
+      List<Current> current,
+      Map<String, Current> byId,
+      Extras extras) {
     List<Current> dups = new ArrayList<>();
     for (Desired d : desired) {
       if (!d.body().hasNonNull("id")) {
@@ -291,12 +332,15 @@ public final class DbModeSync {
       }
       String id = d.body().get("id").asText();
       for (Current c : current) {
-        if (c.kind() == d.kind() && !c.id().equals(id) && nk.equals(naturalKey(c.kind(), c.body()))
+        if (c.kind() == d.kind()
+            && !c.id().equals(id)
+            && nk.equals(naturalKey(c.kind(), c.body()))
             && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current)))
             && !dups.contains(c)) {
           if (c.kind() == EntityKind.SERVICE) {
             for (Current r : current) {
-              if (r.kind() == EntityKind.ROUTE && c.id().equals(r.body().path("service").path("id").asText())
+              if (r.kind() == EntityKind.ROUTE
+                  && c.id().equals(r.body().path("service").path("id").asText())
                   && !dups.contains(r)) {
                 dups.add(r);
               }
@@ -312,7 +356,8 @@ public final class DbModeSync {
     dups.sort((a, b) -> Integer.compare(ORDER.indexOf(b.kind()), ORDER.indexOf(a.kind())));
     Set<String> gone = new LinkedHashSet<>();
     for (Current c : dups) {
-      Optional<PushOutcome> stop = w.delete("/" + c.collection() + "/" + enc(c.id()), typeName(c.kind()), c.body());
+      Optional<PushOutcome> stop =
+          w.delete("/" + c.collection() + "/" + enc(c.id()), typeName(c.kind()), c.body());
       if (stop.isPresent()) {
         return stop;
       }
@@ -320,7 +365,8 @@ public final class DbModeSync {
     }
     // Kong's on_delete = "cascade" (kong/db/schema/entities/plugins.lua, targets.lua, the
     // credentials' daos.lua): forget what went with the duplicates
-    java.util.function.Predicate<Current> cascaded = c -> gone.contains(c.id()) || refersTo(c, gone);
+    java.util.function.Predicate<Current> cascaded =
+        c -> gone.contains(c.id()) || refersTo(c, gone);
     current.removeIf(cascaded);
     byId.values().removeIf(cascaded);
     extras.forget(cascaded);
@@ -344,9 +390,9 @@ public final class DbModeSync {
   /**
    * Sends writes and collects their failures. A request answered 429 or 5xx, or not answered, is
    * retried; when the retries run out the sync stops, as {@code TRANSIENT} when the gateway
-   * certainly did not change (refused or rate limited before anything was written) and as
-   * {@code INDETERMINATE} otherwise. A 400 or a 409 names the entity written (fallback-spec
-   * §4.8) and the sync goes on; other answers are counted as unexplained failures.
+   * certainly did not change (refused or rate limited before anything was written) and as {@code
+   * INDETERMINATE} otherwise. A 400 or a 409 names the entity written (fallback-spec §4.8) and the
+   * sync goes on; other answers are counted as unexplained failures.
    */
   final class Writer {
     final List<FlattenedError> errors = new ArrayList<>();
@@ -363,7 +409,8 @@ public final class DbModeSync {
      * @param blame the entity named in a failure (its name, id and tags)
      * @return an outcome to stop the sync with, or empty to go on
      */
-    Optional<PushOutcome> write(String method, String path, JsonNode body, String type, JsonNode blame) {
+    Optional<PushOutcome> write(
+        String method, String path, JsonNode body, String type, JsonNode blame) {
       if (dryRun) {
         pending.add(method + " " + path);
         return Optional.empty();
@@ -413,19 +460,28 @@ public final class DbModeSync {
         return PushOutcome.rejected(errors);
       }
       if (!unexplained.isEmpty()) {
-        String what = unexplained.size() + " requests failed without naming an entity, first: " + unexplained.get(0);
-        return wrote ? PushOutcome.indeterminate(what) : PushOutcome.transientFailure(what + "; nothing was written");
+        String what =
+            unexplained.size()
+                + " requests failed without naming an entity, first: "
+                + unexplained.get(0);
+        return wrote
+            ? PushOutcome.indeterminate(what)
+            : PushOutcome.transientFailure(what + "; nothing was written");
       }
       return PushOutcome.accepted();
     }
 
-    private Optional<PushOutcome> settle(String method, String path, AdminHttp.Sent sent, String type, JsonNode blame) {
+    private Optional<PushOutcome> settle(
+        String method, String path, AdminHttp.Sent sent, String type, JsonNode blame) {
       AdminHttp.Reply r = sent.reply();
       String what = method + " " + path + " after " + sent.attempts() + " attempt(s)";
       if (r instanceof AdminHttp.NotSent n) {
-        return Optional.of(wrote
-            ? PushOutcome.indeterminate(n.reason() + " on " + what + " after earlier operations were applied")
-            : PushOutcome.transientFailure(n.reason() + " on " + what + "; nothing was written"));
+        return Optional.of(
+            wrote
+                ? PushOutcome.indeterminate(
+                    n.reason() + " on " + what + " after earlier operations were applied")
+                : PushOutcome.transientFailure(
+                    n.reason() + " on " + what + "; nothing was written"));
       }
       if (r instanceof AdminHttp.Lost l) {
         return Optional.of(PushOutcome.indeterminate(l.reason() + " on " + what));
@@ -436,9 +492,11 @@ public final class DbModeSync {
         return Optional.empty();
       }
       if (a.status() == 429) {
-        return Optional.of(wrote
-            ? PushOutcome.indeterminate("HTTP 429 on " + what + " after earlier operations were applied")
-            : PushOutcome.transientFailure("HTTP 429 on " + what + "; nothing was written"));
+        return Optional.of(
+            wrote
+                ? PushOutcome.indeterminate(
+                    "HTTP 429 on " + what + " after earlier operations were applied")
+                : PushOutcome.transientFailure("HTTP 429 on " + what + "; nothing was written"));
       }
       if (a.status() >= 500) {
         return Optional.of(PushOutcome.indeterminate("HTTP " + a.status() + " on " + what));
@@ -459,7 +517,11 @@ public final class DbModeSync {
   private static FlattenedError entry(String type, JsonNode body, String problem) {
     List<String> tags = new ArrayList<>();
     body.path("tags").forEach(t -> tags.add(t.asText()));
-    return FlattenedError.of(type, body.path("name").asText(""), body.path("id").asText(""), tags,
+    return FlattenedError.of(
+        type,
+        body.path("name").asText(""),
+        body.path("id").asText(""),
+        tags,
         List.of(FieldError.of("entity", "", problem, List.of())));
   }
 
@@ -469,22 +531,32 @@ public final class DbModeSync {
     body.path("tags").forEach(t -> tags.add(t.asText()));
     String name = body.path("name").asText("");
     StringBuilder problem = new StringBuilder("HTTP ").append(a.status());
-    a.json().ifPresent(j -> {
-      if (j.hasNonNull("name")) {
-        problem.append(' ').append(j.get("name").asText());
-      }
-      if (j.path("fields").isObject()) {
-        List<String> fields = new ArrayList<>();
-        j.get("fields").fieldNames().forEachRemaining(fields::add);
-        problem.append(" (fields: ").append(String.join(", ", fields)).append(')');
-      }
-    });
-    return FlattenedError.of(type, name, body.path("id").asText(""), tags,
+    a.json()
+        .ifPresent(
+            j -> {
+              if (j.hasNonNull("name")) {
+                problem.append(' ').append(j.get("name").asText());
+              }
+              if (j.path("fields").isObject()) {
+                List<String> fields = new ArrayList<>();
+                j.get("fields").fieldNames().forEachRemaining(fields::add);
+                problem.append(" (fields: ").append(String.join(", ", fields)).append(')');
+              }
+            });
+    return FlattenedError.of(
+        type,
+        name,
+        body.path("id").asText(""),
+        tags,
         List.of(FieldError.of("entity", "", problem.toString(), List.of())));
   }
 
   private void flatten(
-      KongEntity e, @Nullable Desired parent, List<Desired> out, Set<String> unsupported, Extras extras) {
+      KongEntity e,
+      @Nullable Desired parent,
+      List<Desired> out,
+      Set<String> unsupported,
+      Extras extras) {
     EntityKind kind = e.kind();
     if (!ORDER.contains(kind)) {
       unsupported.add(kind.sectionKey().isEmpty() ? kind.name() : kind.sectionKey());
@@ -494,8 +566,10 @@ public final class DbModeSync {
     normalizeReferences(body);
     tag(body);
     // memberships are written through /consumer_groups/{group}/consumers, not as fields
-    @Nullable JsonNode members = kind == EntityKind.CONSUMER ? body.remove("groups")
-        : kind == EntityKind.CONSUMER_GROUP ? body.remove("consumers") : null;
+    @Nullable JsonNode members =
+        kind == EntityKind.CONSUMER
+            ? body.remove("groups")
+            : kind == EntityKind.CONSUMER_GROUP ? body.remove("consumers") : null;
     String collection = collectionOf(kind);
     if (parent != null) {
       Desired p = parent;
@@ -507,8 +581,21 @@ public final class DbModeSync {
         case CONSUMER_GROUP -> body.set("consumer_group", ref);
         case CERTIFICATE -> body.set("certificate", ref);
         case UPSTREAM -> collection = "upstreams/" + enc(p.key()) + "/targets";
-        case TARGET, PLUGIN, CONSUMER_GROUP_CONSUMER, KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET,
-            OAUTH2, ACL, MTLS_AUTH, SNI, CA_CERTIFICATE, VAULT, LICENSE, CUSTOM_ENTITY ->
+        case TARGET,
+            PLUGIN,
+            CONSUMER_GROUP_CONSUMER,
+            KEY_AUTH,
+            BASIC_AUTH,
+            HMAC_AUTH,
+            JWT_SECRET,
+            OAUTH2,
+            ACL,
+            MTLS_AUTH,
+            SNI,
+            CA_CERTIFICATE,
+            VAULT,
+            LICENSE,
+            CUSTOM_ENTITY ->
             unsupported.add(kind.sectionKey() + " under " + p.kind().sectionKey());
       }
     }
@@ -541,7 +628,10 @@ public final class DbModeSync {
     return ref;
   }
 
-  /** deck allows {@code route: name}; the Admin API wants {@code route: {name: …}} or {@code {id: …}}. */
+  /**
+   * deck allows {@code route: name}; the Admin API wants {@code route: {name: …}} or {@code {id:
+   * …}}.
+   */
   static void normalizeReferences(ObjectNode body) {
     for (String field : REFERENCES.keySet()) {
       JsonNode v = body.get(field);
@@ -565,15 +655,30 @@ public final class DbModeSync {
     if (body.hasNonNull("id")) {
       return Optional.of(body.get("id").asText());
     }
-    String field = switch (kind) {
-      case SERVICE, ROUTE, UPSTREAM, CONSUMER_GROUP, SNI -> "name";
-      case CONSUMER -> "username";
-      case VAULT -> "prefix";
-      case TARGET -> "target";
-      case PLUGIN, CONSUMER_GROUP_CONSUMER, KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT_SECRET, OAUTH2,
-          ACL, MTLS_AUTH, CERTIFICATE, CA_CERTIFICATE, LICENSE, CUSTOM_ENTITY -> "";
-    };
-    return field.isEmpty() || !body.hasNonNull(field) ? Optional.empty() : Optional.of(body.get(field).asText());
+    String field =
+        switch (kind) {
+          case SERVICE, ROUTE, UPSTREAM, CONSUMER_GROUP, SNI -> "name";
+          case CONSUMER -> "username";
+          case VAULT -> "prefix";
+          case TARGET -> "target";
+          case PLUGIN,
+              CONSUMER_GROUP_CONSUMER,
+              KEY_AUTH,
+              BASIC_AUTH,
+              HMAC_AUTH,
+              JWT_SECRET,
+              OAUTH2,
+              ACL,
+              MTLS_AUTH,
+              CERTIFICATE,
+              CA_CERTIFICATE,
+              LICENSE,
+              CUSTOM_ENTITY ->
+              "";
+        };
+    return field.isEmpty() || !body.hasNonNull(field)
+        ? Optional.empty()
+        : Optional.of(body.get(field).asText());
   }
 
   static Optional<String> naturalKey(EntityKind kind, JsonNode body) {
@@ -588,7 +693,8 @@ public final class DbModeSync {
     }
     Optional<String> nk = naturalKey(d.kind(), d.body());
     for (Current c : current) {
-      if (c.kind() == d.kind() && nk.equals(naturalKey(c.kind(), c.body()))
+      if (c.kind() == d.kind()
+          && nk.equals(naturalKey(c.kind(), c.body()))
           && (d.kind() != EntityKind.TARGET || c.collection().equals(targetsOf(d, current)))) {
         return Optional.of(c);
       }
@@ -599,8 +705,9 @@ public final class DbModeSync {
   /** The collection of the current upstream a desired target belongs to. */
   private static String targetsOf(Desired d, List<Current> current) {
     for (Current c : current) {
-      if (c.kind() == EntityKind.UPSTREAM && d.collection().equals(
-          "upstreams/" + enc(c.body().path("name").asText()) + "/targets")) {
+      if (c.kind() == EntityKind.UPSTREAM
+          && d.collection()
+              .equals("upstreams/" + enc(c.body().path("name").asText()) + "/targets")) {
         return "upstreams/" + enc(c.id()) + "/targets";
       }
     }
@@ -625,12 +732,14 @@ public final class DbModeSync {
     return false;
   }
 
-  private static boolean sameRef(EntityKind kind, JsonNode want, JsonNode have, Map<String, Current> byId) {
+  private static boolean sameRef(
+      EntityKind kind, JsonNode want, JsonNode have, Map<String, Current> byId) {
     if (want.hasNonNull("id")) {
       return want.get("id").asText().equals(have.path("id").asText());
     }
     Current target = byId.get(kind + "/" + have.path("id").asText());
-    return target != null && naturalKey(kind, target.body()).equals(Optional.of(want.path("name").asText()));
+    return target != null
+        && naturalKey(kind, target.body()).equals(Optional.of(want.path("name").asText()));
   }
 
   private Optional<String> readAll(List<Current> out) {
@@ -646,7 +755,8 @@ public final class DbModeSync {
     }
     for (Current up : List.copyOf(out)) {
       if (up.kind() == EntityKind.UPSTREAM) {
-        Optional<String> err = readCollection(EntityKind.TARGET, "upstreams/" + enc(up.id()) + "/targets", out);
+        Optional<String> err =
+            readCollection(EntityKind.TARGET, "upstreams/" + enc(up.id()) + "/targets", out);
         if (err.isPresent()) {
           return err;
         }
@@ -663,8 +773,8 @@ public final class DbModeSync {
    * Reads every page of a collection ({@code size=1000}, then {@code offset} as Kong returns it:
    * {@code kong/api/endpoints.lua} {@code get_collection_endpoint}), only the entities with every
    * select tag: with {@code ?tags=a,b} (Kong's AND form, {@code extract_options}) for top-level
-   * collections of tagged entities, by filtering here for nested ones (targets) where a tag
-   * filter is not part of the paging method.
+   * collections of tagged entities, by filtering here for nested ones (targets) where a tag filter
+   * is not part of the paging method.
    *
    * @param kind the kind of its entities
    * @param collection the path without the leading slash
@@ -673,11 +783,15 @@ public final class DbModeSync {
    *     feature that this Kong does not have); the collection is then remembered as absent
    * @return a failure description, or empty
    */
-  Optional<String> readCollection(EntityKind kind, String collection, List<Current> out, boolean missingIsEmpty) {
+  Optional<String> readCollection(
+      EntityKind kind, String collection, List<Current> out, boolean missingIsEmpty) {
     boolean nested = collection.contains("/");
-    boolean filter = !selectTags.isEmpty() && kind != EntityKind.LICENSE
-        && kind != EntityKind.CONSUMER_GROUP_CONSUMER;
-    String query = "?size=1000" + (filter && !nested ? "&tags=" + enc(String.join(",", selectTags)) : "");
+    boolean filter =
+        !selectTags.isEmpty()
+            && kind != EntityKind.LICENSE
+            && kind != EntityKind.CONSUMER_GROUP_CONSUMER;
+    String query =
+        "?size=1000" + (filter && !nested ? "&tags=" + enc(String.join(",", selectTags)) : "");
     String next = "/" + collection + query;
     for (int page = 0; page < 10_000; page++) {
       AdminHttp.Reply r = http.sendRetrying("GET", next, null).reply();
@@ -686,12 +800,18 @@ public final class DbModeSync {
         return Optional.empty();
       }
       if (!(r instanceof AdminHttp.Answered a) || !a.ok()) {
-        return Optional.of("reading " + collection + " failed: "
-            + (r instanceof AdminHttp.Answered a2 ? "HTTP " + a2.status() : r.getClass().getSimpleName()));
+        return Optional.of(
+            "reading "
+                + collection
+                + " failed: "
+                + (r instanceof AdminHttp.Answered a2
+                    ? "HTTP " + a2.status()
+                    : r.getClass().getSimpleName()));
       }
       Optional<JsonNode> json = a.json();
-      JsonNode data = json.map(j -> j.path("data").isArray() ? j.path("data") : j.path("consumers"))
-          .orElse(AdminHttp.MAPPER.missingNode());
+      JsonNode data =
+          json.map(j -> j.path("data").isArray() ? j.path("data") : j.path("consumers"))
+              .orElse(AdminHttp.MAPPER.missingNode());
       if (!data.isArray()) {
         return Optional.of("reading " + collection + " failed: unexpected body");
       }

@@ -21,17 +21,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The part of a DB-mode sync beyond the core kinds: credentials of consumers, consumer-group
  * members, licenses and custom entities. One instance per sync: {@link #accept} and {@link
- * #members} collect what is desired, {@link #read} what Kong has, then the upsert and delete
- * steps run in the order {@link DbModeSync#sync} calls them.
+ * #members} collect what is desired, {@link #read} what Kong has, then the upsert and delete steps
+ * run in the order {@link DbModeSync#sync} calls them.
  *
- * <p>Matching, per kind: a desired entity with an {@code id} matches the current one with that
- * id; otherwise a credential matches one of the same consumer by its natural key ({@code key},
- * {@code username}, {@code client_id}, {@code group} or {@code subject_name}) and a license by
- * its payload; failing that, any of these matches a current entity whose fields equal all the
- * desired ones. A current entity matches at most one desired entity. Secret values are compared
- * in memory and sent in bodies only, never in URLs. Kong stores basic-auth passwords hashed, so
- * such a credential always differs and is rewritten on every sync (a changed password is never
- * missed).
+ * <p>Matching, per kind: a desired entity with an {@code id} matches the current one with that id;
+ * otherwise a credential matches one of the same consumer by its natural key ({@code key}, {@code
+ * username}, {@code client_id}, {@code group} or {@code subject_name}) and a license by its
+ * payload; failing that, any of these matches a current entity whose fields equal all the desired
+ * ones. A current entity matches at most one desired entity. Secret values are compared in memory
+ * and sent in bodies only, never in URLs. Kong stores basic-auth passwords hashed, so such a
+ * credential always differs and is rewritten on every sync (a changed password is never missed).
  */
 final class Extras {
 
@@ -112,12 +111,16 @@ final class Extras {
       @Nullable JsonNode consumerRef = body.remove("consumer");
       DbModeSync.normalizeReferences(body);
       sync.tag(body);
-      Optional<String> consumer = parent != null
-          ? (parent.kind() == EntityKind.CONSUMER ? Optional.of(parent.key()) : Optional.empty())
-          : refOf(consumerRef, "username");
+      Optional<String> consumer =
+          parent != null
+              ? (parent.kind() == EntityKind.CONSUMER
+                  ? Optional.of(parent.key())
+                  : Optional.empty())
+              : refOf(consumerRef, "username");
       if (consumer.isEmpty()) {
-        unsupported.add(kind.sectionKey() + (parent != null
-            ? " under " + parent.kind().sectionKey() : " without consumer"));
+        unsupported.add(
+            kind.sectionKey()
+                + (parent != null ? " under " + parent.kind().sectionKey() : " without consumer"));
       } else {
         creds.add(new WantCred(cred.get(), consumer.get(), body));
       }
@@ -156,8 +159,24 @@ final class Extras {
         }
         yield true;
       }
-      case SERVICE, ROUTE, UPSTREAM, TARGET, PLUGIN, CONSUMER, CONSUMER_GROUP, KEY_AUTH, BASIC_AUTH,
-          HMAC_AUTH, JWT_SECRET, OAUTH2, ACL, MTLS_AUTH, CERTIFICATE, SNI, CA_CERTIFICATE, VAULT -> {
+      case SERVICE,
+          ROUTE,
+          UPSTREAM,
+          TARGET,
+          PLUGIN,
+          CONSUMER,
+          CONSUMER_GROUP,
+          KEY_AUTH,
+          BASIC_AUTH,
+          HMAC_AUTH,
+          JWT_SECRET,
+          OAUTH2,
+          ACL,
+          MTLS_AUTH,
+          CERTIFICATE,
+          SNI,
+          CA_CERTIFICATE,
+          VAULT -> {
         yield false;
       }
     };
@@ -174,10 +193,11 @@ final class Extras {
   }
 
   /**
-   * Whether a desired entity differs from Kong's. In a dry run (drift check) a basic-auth
-   * password is not compared: Kong stores it hashed, so it would always differ.
+   * Whether a desired entity differs from Kong's. In a dry run (drift check) a basic-auth password
+   * is not compared: Kong stores it hashed, so it would always differ.
    */
-  private boolean differsNow(EntityKind kind, ObjectNode want, JsonNode now, Map<String, DbModeSync.Current> byId) {
+  private boolean differsNow(
+      EntityKind kind, ObjectNode want, JsonNode now, Map<String, DbModeSync.Current> byId) {
     if (sync.dryRun() && kind == EntityKind.BASIC_AUTH && want.has("password")) {
       ObjectNode copy = want.deepCopy();
       copy.remove("password");
@@ -190,8 +210,8 @@ final class Extras {
    * Takes the memberships written in a consumer's {@code groups} or a group's {@code consumers}.
    *
    * @param owner the consumer or consumer group
-   * @param list its field: a list of names, ids, or objects with {@code id} / {@code name} /
-   *     {@code username}; an explicit null means none
+   * @param list its field: a list of names, ids, or objects with {@code id} / {@code name} / {@code
+   *     username}; an explicit null means none
    * @param unsupported where to name what cannot be synced
    */
   void members(DbModeSync.Desired owner, JsonNode list, Set<String> unsupported) {
@@ -239,9 +259,9 @@ final class Extras {
   }
 
   /**
-   * Reads Kong's credentials, members of the current consumer groups, licenses and custom
-   * entities (of the desired types and of {@code alsoTypes}) into {@code all}. An endpoint that
-   * answers 404 (plugin or Enterprise feature absent) has none.
+   * Reads Kong's credentials, members of the current consumer groups, licenses and custom entities
+   * (of the desired types and of {@code alsoTypes}) into {@code all}. An endpoint that answers 404
+   * (plugin or Enterprise feature absent) has none.
    *
    * @param all the current core entities; the extras are added
    * @param alsoTypes custom entity types to read even when none is desired
@@ -270,7 +290,8 @@ final class Extras {
         return err;
       }
       for (DbModeSync.Current m : raw) {
-        JsonNode consumer = m.body().path("consumer").isObject() ? m.body().get("consumer") : m.body();
+        JsonNode consumer =
+            m.body().path("consumer").isObject() ? m.body().get("consumer") : m.body();
         ObjectNode body = AdminHttp.MAPPER.createObjectNode();
         body.putObject("consumer_group").put("id", g.id());
         body.set("consumer", consumer);
@@ -299,11 +320,20 @@ final class Extras {
   Optional<PushOutcome> upsertLicenses(DbModeSync.Writer w) {
     for (WantPlain l : licenses) {
       if (sync.absent.contains("licenses")) {
-        w.reject(typeName(EntityKind.LICENSE), l.body(), "licenses is not available on this gateway (HTTP 404)");
+        w.reject(
+            typeName(EntityKind.LICENSE),
+            l.body(),
+            "licenses is not available on this gateway (HTTP 404)");
         continue;
       }
-      Optional<DbModeSync.Current> now = pick(EntityKind.LICENSE, "licenses", l.body(),
-          c -> l.body().hasNonNull("payload") && l.body().get("payload").equals(c.body().get("payload")));
+      Optional<DbModeSync.Current> now =
+          pick(
+              EntityKind.LICENSE,
+              "licenses",
+              l.body(),
+              c ->
+                  l.body().hasNonNull("payload")
+                      && l.body().get("payload").equals(c.body().get("payload")));
       Optional<PushOutcome> stop = upsertPlain(w, l, now.orElse(null), Map.of());
       if (stop.isPresent()) {
         return stop;
@@ -313,8 +343,8 @@ final class Extras {
   }
 
   /**
-   * Creates and updates credentials, then members, then custom entities (after every core
-   * entity, so their consumers, groups and referenced entities exist).
+   * Creates and updates credentials, then members, then custom entities (after every core entity,
+   * so their consumers, groups and referenced entities exist).
    *
    * @param w the writer
    * @param desired the desired core entities
@@ -323,7 +353,9 @@ final class Extras {
    * @return an outcome to stop the sync with, or empty
    */
   Optional<PushOutcome> upsertDependents(
-      DbModeSync.Writer w, List<DbModeSync.Desired> desired, List<DbModeSync.Current> all,
+      DbModeSync.Writer w,
+      List<DbModeSync.Desired> desired,
+      List<DbModeSync.Current> all,
       Map<String, DbModeSync.Current> byId) {
     for (Cred cred : Cred.values()) {
       for (WantCred want : creds) {
@@ -331,7 +363,10 @@ final class Extras {
           continue;
         }
         if (sync.absent.contains(cred.listing)) {
-          w.reject(typeName(cred.kind), want.body(), cred.listing + " is not available on this gateway (HTTP 404)");
+          w.reject(
+              typeName(cred.kind),
+              want.body(),
+              cred.listing + " is not available on this gateway (HTTP 404)");
           continue;
         }
         Optional<String> consumerId = currentConsumerId(want.consumer(), all);
@@ -343,11 +378,21 @@ final class Extras {
           if (!differsNow(cred.kind, want.body(), now.get().body(), byId)) {
             continue;
           }
-          stop = w.write("PUT", base + "/" + enc(now.get().id()), want.body(), typeName(cred.kind),
-              want.body());
+          stop =
+              w.write(
+                  "PUT",
+                  base + "/" + enc(now.get().id()),
+                  want.body(),
+                  typeName(cred.kind),
+                  want.body());
         } else if (want.body().hasNonNull("id")) {
-          stop = w.write("PUT", base + "/" + enc(want.body().get("id").asText()), want.body(),
-              typeName(cred.kind), want.body());
+          stop =
+              w.write(
+                  "PUT",
+                  base + "/" + enc(want.body().get("id").asText()),
+                  want.body(),
+                  typeName(cred.kind),
+                  want.body());
         } else {
           stop = w.write("POST", base, want.body(), typeName(cred.kind), want.body());
         }
@@ -362,7 +407,8 @@ final class Extras {
       }
       Optional<DbModeSync.Current> now = Optional.empty();
       for (DbModeSync.Current c : current) {
-        if (c.kind() == EntityKind.CONSUMER_GROUP_CONSUMER && !matched.contains(c)
+        if (c.kind() == EntityKind.CONSUMER_GROUP_CONSUMER
+            && !matched.contains(c)
             && groupIs(m.group(), c.body().path("consumer_group").path("id").asText(""), byId)
             && consumerIs(m.consumer(), c.body().path("consumer"))) {
           now = Optional.of(c);
@@ -374,8 +420,13 @@ final class Extras {
         continue;
       }
       ObjectNode body = AdminHttp.MAPPER.createObjectNode().put("consumer", m.consumer());
-      Optional<PushOutcome> stop = w.write("POST", "/consumer_groups/" + enc(m.group()) + "/consumers",
-          body, typeName(EntityKind.CONSUMER_GROUP_CONSUMER), blameOf(m, desired));
+      Optional<PushOutcome> stop =
+          w.write(
+              "POST",
+              "/consumer_groups/" + enc(m.group()) + "/consumers",
+              body,
+              typeName(EntityKind.CONSUMER_GROUP_CONSUMER),
+              blameOf(m, desired));
       if (stop.isPresent()) {
         return stop;
       }
@@ -385,8 +436,12 @@ final class Extras {
         w.reject(c.type(), c.body(), c.type() + " is not available on this gateway (HTTP 404)");
         continue;
       }
-      Optional<DbModeSync.Current> now = pick(EntityKind.CUSTOM_ENTITY, enc(c.type()), c.body(),
-          cur -> !differs(c.body(), cur.body(), byId));
+      Optional<DbModeSync.Current> now =
+          pick(
+              EntityKind.CUSTOM_ENTITY,
+              enc(c.type()),
+              c.body(),
+              cur -> !differs(c.body(), cur.body(), byId));
       Optional<PushOutcome> stop = upsertPlain(w, c, now.orElse(null), byId);
       if (stop.isPresent()) {
         return stop;
@@ -405,7 +460,8 @@ final class Extras {
   Optional<PushOutcome> deleteDependents(DbModeSync.Writer w) {
     for (DbModeSync.Current c : current) {
       if (c.kind() == EntityKind.CUSTOM_ENTITY && !matched.contains(c)) {
-        Optional<PushOutcome> stop = w.delete("/" + c.collection() + "/" + enc(c.id()), c.collection(), c.body());
+        Optional<PushOutcome> stop =
+            w.delete("/" + c.collection() + "/" + enc(c.id()), c.collection(), c.body());
         if (stop.isPresent()) {
           return stop;
         }
@@ -414,8 +470,11 @@ final class Extras {
     for (DbModeSync.Current c : current) {
       if (c.kind() == EntityKind.CONSUMER_GROUP_CONSUMER && !matched.contains(c)) {
         String consumer = c.body().path("consumer").path("id").asText("");
-        Optional<PushOutcome> stop = w.delete("/" + c.collection() + "/" + enc(consumer),
-            typeName(EntityKind.CONSUMER_GROUP_CONSUMER), c.body().path("consumer"));
+        Optional<PushOutcome> stop =
+            w.delete(
+                "/" + c.collection() + "/" + enc(consumer),
+                typeName(EntityKind.CONSUMER_GROUP_CONSUMER),
+                c.body().path("consumer"));
         if (stop.isPresent()) {
           return stop;
         }
@@ -429,8 +488,10 @@ final class Extras {
           continue;
         }
         String consumer = c.body().path("consumer").path("id").asText("");
-        String path = consumer.isEmpty() ? "/" + cred.listing + "/" + enc(c.id())
-            : "/consumers/" + enc(consumer) + "/" + cred.endpoint + "/" + enc(c.id());
+        String path =
+            consumer.isEmpty()
+                ? "/" + cred.listing + "/" + enc(c.id())
+                : "/consumers/" + enc(consumer) + "/" + cred.endpoint + "/" + enc(c.id());
         Optional<PushOutcome> stop = w.delete(path, typeName(cred.kind), c.body());
         if (stop.isPresent()) {
           return stop;
@@ -449,7 +510,8 @@ final class Extras {
   Optional<PushOutcome> deleteLicenses(DbModeSync.Writer w) {
     for (DbModeSync.Current c : current) {
       if (c.kind() == EntityKind.LICENSE && !matched.contains(c)) {
-        Optional<PushOutcome> stop = w.delete("/licenses/" + enc(c.id()), typeName(EntityKind.LICENSE), c.body());
+        Optional<PushOutcome> stop =
+            w.delete("/licenses/" + enc(c.id()), typeName(EntityKind.LICENSE), c.body());
         if (stop.isPresent()) {
           return stop;
         }
@@ -459,7 +521,9 @@ final class Extras {
   }
 
   private Optional<PushOutcome> upsertPlain(
-      DbModeSync.Writer w, WantPlain want, DbModeSync.@Nullable Current now,
+      DbModeSync.Writer w,
+      WantPlain want,
+      DbModeSync.@Nullable Current now,
       Map<String, DbModeSync.Current> byId) {
     String base = "/" + enc(want.type());
     String type = want.kind() == EntityKind.CUSTOM_ENTITY ? want.type() : typeName(want.kind());
@@ -471,18 +535,23 @@ final class Extras {
       return w.write("PUT", base + "/" + enc(now.id()), want.body(), type, want.body());
     }
     if (want.body().hasNonNull("id")) {
-      return w.write("PUT", base + "/" + enc(want.body().get("id").asText()), want.body(), type,
-          want.body());
+      return w.write(
+          "PUT", base + "/" + enc(want.body().get("id").asText()), want.body(), type, want.body());
     }
     return w.write("POST", base, want.body(), type, want.body());
   }
 
   /** By id; else the first unmatched current entity of the collection that {@code same} accepts. */
   private Optional<DbModeSync.Current> pick(
-      EntityKind kind, String collection, ObjectNode body, java.util.function.Predicate<DbModeSync.Current> same) {
+      EntityKind kind,
+      String collection,
+      ObjectNode body,
+      java.util.function.Predicate<DbModeSync.Current> same) {
     String id = body.path("id").asText("");
     for (DbModeSync.Current c : current) {
-      if (c.kind() == kind && c.collection().equals(collection) && !matched.contains(c)
+      if (c.kind() == kind
+          && c.collection().equals(collection)
+          && !matched.contains(c)
           && (id.isEmpty() ? same.test(c) : id.equals(c.id()))) {
         return Optional.of(c);
       }
@@ -494,7 +563,8 @@ final class Extras {
       WantCred want, @Nullable String consumerId, Map<String, DbModeSync.Current> byId) {
     String id = want.body().path("id").asText("");
     if (!id.isEmpty()) {
-      return Optional.ofNullable(byId.get(want.cred().kind + "/" + id)).filter(c -> !matched.contains(c));
+      return Optional.ofNullable(byId.get(want.cred().kind + "/" + id))
+          .filter(c -> !matched.contains(c));
     }
     if (consumerId == null) {
       return Optional.empty(); // a new consumer has no credentials yet
@@ -502,7 +572,8 @@ final class Extras {
     @Nullable JsonNode natural = want.body().get(want.cred().naturalKey);
     DbModeSync.@Nullable Current byBody = null;
     for (DbModeSync.Current c : current) {
-      if (c.kind() != want.cred().kind || matched.contains(c)
+      if (c.kind() != want.cred().kind
+          || matched.contains(c)
           || !consumerId.equals(c.body().path("consumer").path("id").asText())) {
         continue;
       }
@@ -536,14 +607,16 @@ final class Extras {
   }
 
   private static boolean consumerIs(String ref, JsonNode consumer) {
-    return ref.equals(consumer.path("id").asText(null)) || ref.equals(consumer.path("username").asText(null));
+    return ref.equals(consumer.path("id").asText(null))
+        || ref.equals(consumer.path("username").asText(null));
   }
 
   /** The entity named when adding a member fails: the consumer (its tags name the KongConsumer). */
   private static JsonNode blameOf(WantMember m, List<DbModeSync.Desired> desired) {
     for (DbModeSync.Desired d : desired) {
-      if (d.kind() == EntityKind.CONSUMER && (m.consumer().equals(d.key())
-          || m.consumer().equals(d.body().path("username").asText(null)))) {
+      if (d.kind() == EntityKind.CONSUMER
+          && (m.consumer().equals(d.key())
+              || m.consumer().equals(d.body().path("username").asText(null)))) {
         return d.body();
       }
     }

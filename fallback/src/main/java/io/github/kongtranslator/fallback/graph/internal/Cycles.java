@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds the dependency cycles of a graph: its strongly connected components with more than one
- * node (self-loops are never added to a {@code ConfigGraph}). Iterative Tarjan, so deep graphs
- * do not overflow the stack.
+ * Finds the dependency cycles of a graph: its strongly connected components with more than one node
+ * (self-loops are never added to a {@code ConfigGraph}). Iterative Tarjan, so deep graphs do not
+ * overflow the stack.
  */
 public final class Cycles {
   private Cycles() {}
@@ -81,13 +81,22 @@ public final class Cycles {
     return components.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
   }
 
-  /** A number of a node already numbered (every node has an order; visited ones an index and low). */
+  /**
+   * A number of a node already numbered (every node has an order; visited ones an index and low).
+   */
   private static <N> int at(Map<N, Integer> numbers, N node) {
     return Objects.requireNonNull(numbers.get(node), "the node is numbered before it is read");
   }
 
-  private static <N> void visit(N v, Graph<N> graph, Map<N, Integer> index, Map<N, Integer> low,
-      Deque<N> stack, Map<N, Boolean> onStack, int[] counter, Deque<Map.Entry<N, Iterator<N>>> work) {
+  private static <N> void visit(
+      N v,
+      Graph<N> graph,
+      Map<N, Integer> index,
+      Map<N, Integer> low,
+      Deque<N> stack,
+      Map<N, Boolean> onStack,
+      int[] counter,
+      Deque<Map.Entry<N, Iterator<N>>> work) {
     index.put(v, counter[0]);
     low.put(v, counter[0]);
     counter[0]++;

@@ -43,30 +43,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the dependencies of one object against one snapshot by every {@link DependencyRule}
- * ({@code fallback-spec.md} §2.2, the rules KIC resolves, plus §2.4, those it misses); callers
- * that want fewer rules drop the others' dependencies. A reference to an
- * absent object, and a reference of an object to itself, yields no dependency; nothing here
- * throws for a well-formed snapshot.
+ * ({@code fallback-spec.md} §2.2, the rules KIC resolves, plus §2.4, those it misses); callers that
+ * want fewer rules drop the others' dependencies. A reference to an absent object, and a reference
+ * of an object to itself, yields no dependency; nothing here throws for a well-formed snapshot.
  *
- * <p>Dispatch is a {@code switch} expression over {@link Kind} without {@code default}. The
- * result lists dependencies in the order the references appear in the object, duplicates
- * possible.
+ * <p>Dispatch is a {@code switch} expression over {@link Kind} without {@code default}. The result
+ * lists dependencies in the order the references appear in the object, duplicates possible.
  */
 public final class DependencyResolver {
   /** Annotation naming plugins. */
   public static final String PLUGINS = "konghq.com/plugins";
+
   /** Annotation naming a KongUpstreamPolicy. */
   public static final String UPSTREAM_POLICY = "konghq.com/upstream-policy";
+
   /** Legacy Ingress class annotation. */
   public static final String INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
   /** Annotation marking the default IngressClass. */
   public static final String DEFAULT_CLASS = "ingressclass.kubernetes.io/is-default-class";
+
   /** Service annotation naming a client-certificate Secret. */
   public static final String CLIENT_CERT = "konghq.com/client-cert";
+
   /** Service annotation naming CA Secrets. */
   public static final String CA_SECRETS = "konghq.com/ca-certificates-secrets";
+
   /** Service annotation naming CA ConfigMaps. */
   public static final String CA_CONFIGMAPS = "konghq.com/ca-certificates-configmaps";
+
   /** Service annotation naming a KongIngress. */
   public static final String OVERRIDE = "konghq.com/override";
 
@@ -95,7 +100,8 @@ public final class DependencyResolver {
 
   private DependencyResolver(CacheStores snapshot) {
     this.snapshot = snapshot;
-    ImmutableListMultimap.Builder<String, BackendTlsPolicy> policies = ImmutableListMultimap.builder();
+    ImmutableListMultimap.Builder<String, BackendTlsPolicy> policies =
+        ImmutableListMultimap.builder();
     for (BackendTlsPolicy p : snapshot.list(Kind.BACKEND_TLS_POLICY, BackendTlsPolicy.class)) {
       for (BackendTlsPolicy.TargetRef t : p.spec().targetRefs()) {
         if (isCore(t.group()) && "Service".equals(t.kind()) && !Strings.isNullOrEmpty(t.name())) {
@@ -123,9 +129,10 @@ public final class DependencyResolver {
       }
     }
     this.vaultsByPrefix = vaults.build();
-    this.defaultClasses = snapshot.list(Kind.INGRESS_CLASS, IngressClass.class).stream()
-        .filter(c -> "true".equals(c.metadata().annotation(DEFAULT_CLASS)))
-        .collect(ImmutableList.toImmutableList());
+    this.defaultClasses =
+        snapshot.list(Kind.INGRESS_CLASS, IngressClass.class).stream()
+            .filter(c -> "true".equals(c.metadata().annotation(DEFAULT_CLASS)))
+            .collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -139,8 +146,8 @@ public final class DependencyResolver {
   }
 
   /**
-   * The dependencies of {@code object} that exist in the snapshot. The object itself need not
-   * be in the snapshot (backfill resolves old versions against a candidate result).
+   * The dependencies of {@code object} that exist in the snapshot. The object itself need not be in
+   * the snapshot (backfill resolves old versions against a candidate result).
    *
    * @param object the dependent
    * @return its dependencies in reference order, possibly with duplicates, never itself
@@ -153,12 +160,12 @@ public final class DependencyResolver {
   }
 
   /**
-   * {@link #resolve(K8sObject)} without building refs or a list: each dependency goes to
-   * {@code sink} as the rule and the snapshot's target object.
+   * {@link #resolve(K8sObject)} without building refs or a list: each dependency goes to {@code
+   * sink} as the rule and the snapshot's target object.
    *
    * @param object the dependent
-   * @param sink receives its dependencies in reference order, possibly with duplicates, never
-   *     the object itself
+   * @param sink receives its dependencies in reference order, possibly with duplicates, never the
+   *     object itself
    */
   public void resolve(K8sObject object, Sink sink) {
     Out out = new Out(object, sink);
@@ -166,15 +173,34 @@ public final class DependencyResolver {
       case INGRESS -> ingress((Ingress) object, out);
       case INGRESS_CLASS -> ingressClass((IngressClass) object, out);
       case SERVICE -> service((Service) object, out);
-      case SECRET, CONFIG_MAP, ENDPOINT_SLICE, REFERENCE_GRANT, GATEWAY_CLASS, KONG_INGRESS,
-          KONG_UPSTREAM_POLICY, INGRESS_CLASS_PARAMETERS, KONG_VAULT -> { }
+      case SECRET,
+          CONFIG_MAP,
+          ENDPOINT_SLICE,
+          REFERENCE_GRANT,
+          GATEWAY_CLASS,
+          KONG_INGRESS,
+          KONG_UPSTREAM_POLICY,
+          INGRESS_CLASS_PARAMETERS,
+          KONG_VAULT -> {}
       case HTTP_ROUTE -> httpRoute((HttpRoute) object, out);
-      case UDP_ROUTE -> l4Route(object, ((UdpRoute) object).spec().parentRefs(),
-          ((UdpRoute) object).spec().rules(), out);
-      case TCP_ROUTE -> l4Route(object, ((TcpRoute) object).spec().parentRefs(),
-          ((TcpRoute) object).spec().rules(), out);
-      case TLS_ROUTE -> l4Route(object, ((TlsRoute) object).spec().parentRefs(),
-          ((TlsRoute) object).spec().rules(), out);
+      case UDP_ROUTE ->
+          l4Route(
+              object,
+              ((UdpRoute) object).spec().parentRefs(),
+              ((UdpRoute) object).spec().rules(),
+              out);
+      case TCP_ROUTE ->
+          l4Route(
+              object,
+              ((TcpRoute) object).spec().parentRefs(),
+              ((TcpRoute) object).spec().rules(),
+              out);
+      case TLS_ROUTE ->
+          l4Route(
+              object,
+              ((TlsRoute) object).spec().parentRefs(),
+              ((TlsRoute) object).spec().rules(),
+              out);
       case GRPC_ROUTE -> grpcRoute((GrpcRoute) object, out);
       case GATEWAY -> gateway((Gateway) object, out);
       case BACKEND_TLS_POLICY -> backendTlsPolicy((BackendTlsPolicy) object, out);
@@ -226,7 +252,8 @@ public final class DependencyResolver {
     plugins(ing, out);
   }
 
-  private void ingressBackend(String ns, Ingress.@Nullable Backend backend, DependencyRule rule, Out out) {
+  private void ingressBackend(
+      String ns, Ingress.@Nullable Backend backend, DependencyRule rule, Out out) {
     if (backend == null) {
       return;
     }
@@ -234,18 +261,25 @@ public final class DependencyResolver {
       out.add(rule, Kind.SERVICE, ns, backend.service().name());
     }
     Ingress.TypedRef res = backend.resource();
-    if (res != null && FACADE_GROUP.equals(res.apiGroup())
-        && Kind.KONG_SERVICE_FACADE.kindName().equals(res.kind()) && !Strings.isNullOrEmpty(res.name())) {
+    if (res != null
+        && FACADE_GROUP.equals(res.apiGroup())
+        && Kind.KONG_SERVICE_FACADE.kindName().equals(res.kind())
+        && !Strings.isNullOrEmpty(res.name())) {
       out.add(rule, Kind.KONG_SERVICE_FACADE, ns, res.name());
     }
   }
 
   private void ingressClass(IngressClass ic, Out out) {
     IngressClass.Parameters p = ic.spec().parameters();
-    if (p != null && Kind.KONG_GROUP.equals(p.apiGroup())
-        && Kind.INGRESS_CLASS_PARAMETERS.kindName().equals(p.kind()) && !Strings.isNullOrEmpty(p.name())) {
-      out.add(DependencyRule.INGRESS_CLASS_COMPLETE, Kind.INGRESS_CLASS_PARAMETERS,
-          str(p.namespace()), p.name());
+    if (p != null
+        && Kind.KONG_GROUP.equals(p.apiGroup())
+        && Kind.INGRESS_CLASS_PARAMETERS.kindName().equals(p.kind())
+        && !Strings.isNullOrEmpty(p.name())) {
+      out.add(
+          DependencyRule.INGRESS_CLASS_COMPLETE,
+          Kind.INGRESS_CLASS_PARAMETERS,
+          str(p.namespace()),
+          p.name());
     }
   }
 
@@ -299,8 +333,11 @@ public final class DependencyResolver {
     plugins(route, out);
   }
 
-  private void l4Route(K8sObject route, List<GatewayApi.ParentReference> parents,
-      List<GatewayApi.L4Rule> rules, Out out) {
+  private void l4Route(
+      K8sObject route,
+      List<GatewayApi.ParentReference> parents,
+      List<GatewayApi.L4Rule> rules,
+      Out out) {
     parentGateways(route, parents, out);
     for (GatewayApi.L4Rule rule : rules) {
       for (GatewayApi.BackendRef ref : rule.backendRefs()) {
@@ -311,7 +348,9 @@ public final class DependencyResolver {
   }
 
   private void routeBackend(K8sObject route, GatewayApi.BackendRef ref, Out out) {
-    if (ref.kind() == null || !"Service".equals(ref.kind()) || !isCore(ref.group())
+    if (ref.kind() == null
+        || !"Service".equals(ref.kind())
+        || !isCore(ref.group())
         || Strings.isNullOrEmpty(ref.name())) {
       return;
     }
@@ -323,7 +362,9 @@ public final class DependencyResolver {
   private void extensionRefs(K8sObject route, List<GatewayApi.Filter> filters, Out out) {
     for (GatewayApi.Filter f : filters) {
       GatewayApi.LocalObjectReference ext = f.extensionRef();
-      if (ext != null && Kind.KONG_GROUP.equals(ext.group()) && !Strings.isNullOrEmpty(ext.name())
+      if (ext != null
+          && Kind.KONG_GROUP.equals(ext.group())
+          && !Strings.isNullOrEmpty(ext.name())
           && (Kind.KONG_PLUGIN.kindName().equals(ext.kind())
               || Kind.KONG_CLUSTER_PLUGIN.kindName().equals(ext.kind()))) {
         plugin(route.namespace(), ext.name(), DependencyRule.EXTENSION_REF_PLUGIN, out);
@@ -379,14 +420,24 @@ public final class DependencyResolver {
 
   private void kongPlugin(KongPlugin p, Out out) {
     String ns = p.namespace();
-    if (p.configFrom() != null && p.configFrom().secretKeyRef() != null
+    if (p.configFrom() != null
+        && p.configFrom().secretKeyRef() != null
         && !Strings.isNullOrEmpty(p.configFrom().secretKeyRef().name())) {
-      out.add(DependencyRule.PLUGIN_CONFIG_SECRET, Kind.SECRET, ns, p.configFrom().secretKeyRef().name());
+      out.add(
+          DependencyRule.PLUGIN_CONFIG_SECRET,
+          Kind.SECRET,
+          ns,
+          p.configFrom().secretKeyRef().name());
     }
     for (KongPlugin.ConfigPatch patch : p.configPatches()) {
-      if (patch.valueFrom() != null && patch.valueFrom().secretKeyRef() != null
+      if (patch.valueFrom() != null
+          && patch.valueFrom().secretKeyRef() != null
           && !Strings.isNullOrEmpty(patch.valueFrom().secretKeyRef().name())) {
-        out.add(DependencyRule.PLUGIN_CONFIG_SECRET, Kind.SECRET, ns, patch.valueFrom().secretKeyRef().name());
+        out.add(
+            DependencyRule.PLUGIN_CONFIG_SECRET,
+            Kind.SECRET,
+            ns,
+            patch.valueFrom().secretKeyRef().name());
       }
     }
     vaults(p.config(), out);
@@ -405,7 +456,9 @@ public final class DependencyResolver {
   }
 
   private void clusterSecret(KongPlugin.@Nullable SecretKeyRef ref, Out out) {
-    if (ref != null && !Strings.isNullOrEmpty(ref.name()) && !Strings.isNullOrEmpty(ref.namespace())) {
+    if (ref != null
+        && !Strings.isNullOrEmpty(ref.name())
+        && !Strings.isNullOrEmpty(ref.namespace())) {
       out.add(DependencyRule.PLUGIN_CONFIG_SECRET, Kind.SECRET, ref.namespace(), ref.name());
     }
   }
@@ -471,7 +524,8 @@ public final class DependencyResolver {
 
   private void l4Backend(K8sObject ing, TcpIngress.@Nullable Backend backend, Out out) {
     if (backend != null && !Strings.isNullOrEmpty(backend.serviceName())) {
-      out.add(DependencyRule.L4_INGRESS_BACKEND, Kind.SERVICE, ing.namespace(), backend.serviceName());
+      out.add(
+          DependencyRule.L4_INGRESS_BACKEND, Kind.SERVICE, ing.namespace(), backend.serviceName());
     }
   }
 
@@ -491,7 +545,8 @@ public final class DependencyResolver {
     }
     if (Kind.KONG_PLUGIN.kindName().equals(p.kind())) {
       if (!Strings.isNullOrEmpty(p.namespace()) && !p.namespace().equals(e.namespace())) {
-        out.add(DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, Kind.KONG_PLUGIN, p.namespace(), p.name());
+        out.add(
+            DependencyRule.CUSTOM_ENTITY_REMOTE_PARENT, Kind.KONG_PLUGIN, p.namespace(), p.name());
         grants(e, Kind.KONG_PLUGIN, p.namespace(), p.name(), out);
       } else {
         out.add(DependencyRule.CUSTOM_ENTITY_PARENT, Kind.KONG_PLUGIN, e.namespace(), p.name());
@@ -521,7 +576,9 @@ public final class DependencyResolver {
     }
   }
 
-  /** Plugin precedence: KongPlugin {@code ns/name} if present, else KongClusterPlugin {@code name}. */
+  /**
+   * Plugin precedence: KongPlugin {@code ns/name} if present, else KongClusterPlugin {@code name}.
+   */
   private void plugin(String ns, String name, DependencyRule rule, Out out) {
     if (!out.add(rule, Kind.KONG_PLUGIN, ns, name)) {
       out.add(rule, Kind.KONG_CLUSTER_PLUGIN, "", name);
@@ -541,14 +598,20 @@ public final class DependencyResolver {
       return;
     }
     for (ReferenceGrant g : grantsByNamespace.get(toNs)) {
-      boolean fromOk = g.spec().from().stream().anyMatch(f ->
-          groupEquals(f.group(), from.kind().group())
-              && from.kind().kindName().equals(f.kind())
-              && from.namespace().equals(f.namespace()));
-      boolean toOk = g.spec().to().stream().anyMatch(t ->
-          groupEquals(t.group(), toKind.group())
-              && toKind.kindName().equals(t.kind())
-              && (Strings.isNullOrEmpty(t.name()) || toName.equals(t.name())));
+      boolean fromOk =
+          g.spec().from().stream()
+              .anyMatch(
+                  f ->
+                      groupEquals(f.group(), from.kind().group())
+                          && from.kind().kindName().equals(f.kind())
+                          && from.namespace().equals(f.namespace()));
+      boolean toOk =
+          g.spec().to().stream()
+              .anyMatch(
+                  t ->
+                      groupEquals(t.group(), toKind.group())
+                          && toKind.kindName().equals(t.kind())
+                          && (Strings.isNullOrEmpty(t.name()) || toName.equals(t.name())));
       if (fromOk && toOk) {
         out.add(DependencyRule.REFERENCE_GRANT, g);
       }
@@ -591,13 +654,13 @@ public final class DependencyResolver {
     }
 
     void add(DependencyRule rule, K8sObject target) {
-      if (target == dependent || (target.kind() == dependent.kind()
-          && target.metadata().name().equals(dependent.metadata().name())
-          && target.namespace().equals(dependent.namespace()))) {
+      if (target == dependent
+          || (target.kind() == dependent.kind()
+              && target.metadata().name().equals(dependent.metadata().name())
+              && target.namespace().equals(dependent.namespace()))) {
         return; // itself: same kind and key
       }
       sink.accept(rule, target);
     }
   }
-
 }

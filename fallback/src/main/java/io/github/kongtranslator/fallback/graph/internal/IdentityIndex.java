@@ -4,10 +4,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fixed-capacity map from object identity to a non-negative {@code int}, by open addressing
- * over two arrays: no entry objects, no boxed values, and a lookup reads the key's identity
- * hash code, not its contents (so looking up a snapshot object does not load its strings).
- * Not thread-safe while it is filled; safe to read from several threads once it is published.
+ * A fixed-capacity map from object identity to a non-negative {@code int}, by open addressing over
+ * two arrays: no entry objects, no boxed values, and a lookup reads the key's identity hash code,
+ * not its contents (so looking up a snapshot object does not load its strings). Not thread-safe
+ * while it is filled; safe to read from several threads once it is published.
  */
 public final class IdentityIndex {
   private final @Nullable Object[] keys;

@@ -18,17 +18,17 @@ import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable directed graph without self-loops over int-indexed nodes, with a list of values
- * per edge: nodes in insertion order, successors and predecessors each in the order their
- * edges were added (what Guava's {@code ImmutableGraph} with insertion node order and stable
- * incident-edge order gives), at a fraction of its memory (two {@code int[]} per node instead
- * of a hash map of connections per node, built once instead of built mutable then copied).
- * Node sets are views; not API.
+ * An immutable directed graph without self-loops over int-indexed nodes, with a list of values per
+ * edge: nodes in insertion order, successors and predecessors each in the order their edges were
+ * added (what Guava's {@code ImmutableGraph} with insertion node order and stable incident-edge
+ * order gives), at a fraction of its memory (two {@code int[]} per node instead of a hash map of
+ * connections per node, built once instead of built mutable then copied). Node sets are views; not
+ * API.
  *
- * <p>Nodes are found by index through a hash map of the nodes ({@link #builder(int)}), or
- * through an indexer the caller supplies when it can find a node's index without hashing it
- * ({@link #distinctNodesBuilder(int)}: the dependency graph finds its nodes through the
- * snapshot's own indexes, and so does not hash every object's reference while it builds).
+ * <p>Nodes are found by index through a hash map of the nodes ({@link #builder(int)}), or through
+ * an indexer the caller supplies when it can find a node's index without hashing it ({@link
+ * #distinctNodesBuilder(int)}: the dependency graph finds its nodes through the snapshot's own
+ * indexes, and so does not hash every object's reference while it builds).
  *
  * @param <N> node type (unique under {@code equals})
  * @param <V> edge value type
@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
   /** Returned by {@link #firstParentsBackward(int[])} for a node that was not reached. */
   public static final int UNREACHED = -2;
+
   /** Returned by {@link #firstParentsBackward(int[])} for a start. */
   public static final int START = -1;
 
@@ -43,8 +44,10 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
   private final ToIntFunction<@Nullable Object> indexer;
   private final int[][] succ;
   private final int[][] pred;
+
   /** Per node, aligned with {@code succ}: a {@code V} or a {@code List<V>}. */
   private final Object[][] values;
+
   private final Set<N> nodeSet;
 
   private IndexedDigraph(Builder<N, V> b, ToIntFunction<@Nullable Object> indexer) {
@@ -57,8 +60,10 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     for (int i = 0; i < n; i++) { // trimmed; arrays already of the right size are taken as is
       succ[i] = trim(b.succ[i], b.succCount[i]);
       pred[i] = trim(b.pred[i], b.predCount[i]);
-      values[i] = b.values[i].length == b.succCount[i]
-          ? b.values[i] : Arrays.copyOf(b.values[i], b.succCount[i]);
+      values[i] =
+          b.values[i].length == b.succCount[i]
+              ? b.values[i]
+              : Arrays.copyOf(b.values[i], b.succCount[i]);
     }
     this.nodeSet = new IndexSet(null);
   }
@@ -80,10 +85,9 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
   }
 
   /**
-   * A builder for nodes the caller knows to be distinct and can index itself: nodes are added
-   * with {@link Builder#appendNode} only (no hash map of the nodes is built), edges by index
-   * with {@link Builder#putEdgeValueAt}, and the graph is built with {@link
-   * Builder#build(ToIntFunction)}.
+   * A builder for nodes the caller knows to be distinct and can index itself: nodes are added with
+   * {@link Builder#appendNode} only (no hash map of the nodes is built), edges by index with {@link
+   * Builder#putEdgeValueAt}, and the graph is built with {@link Builder#build(ToIntFunction)}.
    *
    * @param expectedNodes presizing hint
    * @param <N> node type
@@ -125,12 +129,11 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
   }
 
   /**
-   * Multi-start breadth-first search along predecessors, by index: for every node, the node it
-   * was first reached from, {@link #START} for a start and {@link #UNREACHED} for a node that
-   * was not reached. Starts are taken in order, duplicates ignored, then each node's
-   * predecessors in their order; each node is visited once (cycles terminate). Following
-   * parents from a node back to a start gives a shortest path to the nearest start, ties to the
-   * earlier start.
+   * Multi-start breadth-first search along predecessors, by index: for every node, the node it was
+   * first reached from, {@link #START} for a start and {@link #UNREACHED} for a node that was not
+   * reached. Starts are taken in order, duplicates ignored, then each node's predecessors in their
+   * order; each node is visited once (cycles terminate). Following parents from a node back to a
+   * start gives a shortest path to the nearest start, ties to the earlier start.
    *
    * @param starts start indices in priority order
    * @return the first parent of every node, by index
@@ -194,8 +197,8 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
   }
 
   /**
-   * Whether the graph has a directed cycle ({@code Graphs.hasCycle}), by an iterative
-   * depth-first search over the index arrays (no hashing of nodes).
+   * Whether the graph has a directed cycle ({@code Graphs.hasCycle}), by an iterative depth-first
+   * search over the index arrays (no hashing of nodes).
    *
    * @return true when some node can reach itself
    */
@@ -394,13 +397,16 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     private static final int[] NO_INTS = new int[0];
     private static final Object[] NO_OBJECTS = new Object[0];
     private final List<N> nodes;
+
     /** Null for a {@link #distinctNodesBuilder} (nodes are not hashed). */
     private final @Nullable Map<N, Integer> index;
+
     private int[][] succ;
     private int[] succCount;
     private int[][] pred;
     private int[] predCount;
     private Object[][] values;
+
     /** Successor sets of nodes with many successors, for duplicate checks. */
     private final Map<Integer, Set<Integer>> bigSucc = new HashMap<>();
 
@@ -461,8 +467,8 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     }
 
     /**
-     * Adds the edge {@code from → to} (and the nodes) if absent, and appends {@code value} to
-     * its values unless the edge already has an equal value.
+     * Adds the edge {@code from → to} (and the nodes) if absent, and appends {@code value} to its
+     * values unless the edge already has an equal value.
      *
      * @param from the source
      * @param to the target, not {@code from}
@@ -487,8 +493,10 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
     public boolean putEdgeValueAt(int u, int v, V value) {
       Objects.requireNonNull(value, "value");
       if (u == v) {
-        throw new IllegalArgumentException("Cannot add self-loop edge on node " + nodes.get(u)
-            + ", as self-loops are not allowed.");
+        throw new IllegalArgumentException(
+            "Cannot add self-loop edge on node "
+                + nodes.get(u)
+                + ", as self-loops are not allowed.");
       }
       int j = successorPosition(u, v);
       if (j >= 0) {
@@ -518,13 +526,16 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
       succ[u][k] = v;
       values[u][k] = value;
       if (k >= 8) {
-        Set<Integer> big = bigSucc.computeIfAbsent(u, x -> {
-          Set<Integer> s = new HashSet<>();
-          for (int t = 0; t < k; t++) {
-            s.add(succ[u][t]);
-          }
-          return s;
-        });
+        Set<Integer> big =
+            bigSucc.computeIfAbsent(
+                u,
+                x -> {
+                  Set<Integer> s = new HashSet<>();
+                  for (int t = 0; t < k; t++) {
+                    s.add(succ[u][t]);
+                  }
+                  return s;
+                });
         big.add(v);
       }
       int p = predCount[v]++;
@@ -537,7 +548,9 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
 
     private int successorPosition(int u, int v) {
       int n = succCount[u];
-      if (n > 8 && !Objects.requireNonNull(bigSucc.get(u), "a node with over 8 successors has its set").contains(v)) {
+      if (n > 8
+          && !Objects.requireNonNull(bigSucc.get(u), "a node with over 8 successors has its set")
+              .contains(v)) {
         return -1;
       }
       int[] s = succ[u];
@@ -560,17 +573,19 @@ public final class IndexedDigraph<N, V> extends AbstractGraph<N> {
       if (map == null) {
         throw new IllegalStateException("a distinct-nodes builder builds with an indexer");
       }
-      return new IndexedDigraph<>(this, o -> {
-        Integer i = map.get(o);
-        return i == null ? -1 : i;
-      });
+      return new IndexedDigraph<>(
+          this,
+          o -> {
+            Integer i = map.get(o);
+            return i == null ? -1 : i;
+          });
     }
 
     /**
      * The graph, finding nodes with the caller's indexer.
      *
-     * @param indexer the index of a node, -1 for any object that is not a node (it must agree
-     *     with the nodes' {@code equals}: it is what the graph's node sets use)
+     * @param indexer the index of a node, -1 for any object that is not a node (it must agree with
+     *     the nodes' {@code equals}: it is what the graph's node sets use)
      * @return the graph
      */
     public IndexedDigraph<N, V> build(ToIntFunction<@Nullable Object> indexer) {

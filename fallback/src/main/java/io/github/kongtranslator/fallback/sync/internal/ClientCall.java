@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One call on one gateway client (a push, or the instance and empty-configuration probes), run
- * on the loop's executor. The call touches only its client; the loop reads the value on its own
- * thread and changes the gateway's state there, so no state is shared between threads.
+ * One call on one gateway client (a push, or the instance and empty-configuration probes), run on
+ * the loop's executor. The call touches only its client; the loop reads the value on its own thread
+ * and changes the gateway's state there, so no state is shared between threads.
  *
  * <p>A call that has not started when its deadline passes is abandoned and never runs ({@link
  * NotStarted}); one that has started is waited for no longer ({@link StillRunning}) but is not
@@ -46,8 +46,8 @@ final class ClientCall<T> implements Runnable {
   record Done<T>(T value, Duration took) implements Waited<T> {}
 
   /**
-   * The call never started (deadline passed in the executor's queue, or the executor refused
-   * it): the client was not called.
+   * The call never started (deadline passed in the executor's queue, or the executor refused it):
+   * the client was not called.
    *
    * @param why a description naming no values
    * @param <T> the value type

@@ -22,19 +22,21 @@ public final class PushExecutors {
 
     private static Executor create() {
       AtomicInteger n = new AtomicInteger();
-      ThreadFactory threads = r -> {
-        Thread t = new Thread(r, "kong-translator-push-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
+      ThreadFactory threads =
+          r -> {
+            Thread t = new Thread(r, "kong-translator-push-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          };
       // no core threads, idle threads end after 60 s: nothing to shut down, never blocks exit
-      return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+      return new ThreadPoolExecutor(
+          0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     }
   }
 
   /**
-   * The default executor: a cached pool of daemon threads named {@code kong-translator-push-N},
-   * one thread per concurrent push, idle threads ending after 60 s.
+   * The default executor: a cached pool of daemon threads named {@code kong-translator-push-N}, one
+   * thread per concurrent push, idle threads ending after 60 s.
    *
    * @return the shared executor
    */

@@ -6,8 +6,8 @@ import io.github.kongtranslator.kongmodel.sha.ConfigSha;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a push is skipped. The library uses {@link #TARGET}; tests implement KIC's
- * rules (fallback-spec §5.3, §5.7) to show that the loop's properties catch the bugs they cause.
+ * Decides whether a push is skipped. The library uses {@link #TARGET}; tests implement KIC's rules
+ * (fallback-spec §5.3, §5.7) to show that the loop's properties catch the bugs they cause.
  */
 public interface SkipPolicy {
 
@@ -18,16 +18,22 @@ public interface SkipPolicy {
    * @param lastAccepted the SHA of the last push the gateway accepted, as KIC remembers it; null
    *     when none was
    * @param atomic whether the gateway is atomic
-   * @param reportsEmpty whether the gateway reports an empty configuration while a non-empty
-   *     one is believed applied
+   * @param reportsEmpty whether the gateway reports an empty configuration while a non-empty one is
+   *     believed applied
    * @param sha the SHA to push
    * @param kind what is pushed
    * @return true to skip
    */
   boolean skip(
-      GatewayState state, @Nullable ConfigSha lastAccepted, boolean atomic, boolean reportsEmpty,
-      ConfigSha sha, PushKind kind);
+      GatewayState state,
+      @Nullable ConfigSha lastAccepted,
+      boolean atomic,
+      boolean reportsEmpty,
+      ConfigSha sha,
+      PushKind kind);
 
-  /** fallback-spec §5.9 D4: skip iff the gateway is {@code KNOWN(sha)} (and does not report empty). */
+  /**
+   * fallback-spec §5.9 D4: skip iff the gateway is {@code KNOWN(sha)} (and does not report empty).
+   */
   SkipPolicy TARGET = (state, last, atomic, empty, sha, kind) -> state.isKnown(sha) && !empty;
 }

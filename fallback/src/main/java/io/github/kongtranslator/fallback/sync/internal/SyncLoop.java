@@ -52,16 +52,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The update loop of fallback-spec §5.12 with the per-gateway belief of §5.9 (D1–D6). One
- * instance per controller; {@link #sync} runs one tick at a time.
+ * The update loop of fallback-spec §5.12 with the per-gateway belief of §5.9 (D1–D6). One instance
+ * per controller; {@link #sync} runs one tick at a time.
  */
 public final class SyncLoop {
   private static final Logger LOG =
       LoggerFactory.getLogger("io.github.kongtranslator.fallback.sync.ConfigSynchronizer");
 
   private final FailClosedTranslator translator;
+
   /** Builds fallbacks with the same translator (the one fallback pipeline). */
   private final FallbackGenerator generator;
+
   private final FallbackMode mode;
   private final SyncListener listener;
   private final SkipPolicy skipPolicy;
@@ -69,14 +71,20 @@ public final class SyncLoop {
   private final Duration pushTimeout;
 
   private final Map<String, Target> targets = new LinkedHashMap<>();
-  /** Calls still running after their deadline, by gateway id: that client is not called again yet. */
+
+  /**
+   * Calls still running after their deadline, by gateway id: that client is not called again yet.
+   */
   private final Map<String, ClientCall<?>> stillRunning = new LinkedHashMap<>();
+
   private @Nullable CacheStores lastValidSnapshot;
   private @Nullable KongConfig lastValidConfig;
   private @Nullable ConfigSha lastValidSha;
   private @Nullable Memo memo;
+
   /** What the last tick that pushed reported, for the ticks that push nothing (honest reports). */
   private @Nullable Held held;
+
   private @Nullable Duration retryAfter;
   private Clock clock = Clock.systemUTC();
   private final AtomicBoolean retryRequested = new AtomicBoolean();
@@ -91,9 +99,17 @@ public final class SyncLoop {
    * @param skipPolicy the skip rule ({@link SkipPolicy#TARGET} outside tests)
    */
   public SyncLoop(
-      Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
+      Function<CacheStores, TranslationResult> translator,
+      FallbackMode mode,
+      SyncListener listener,
       SkipPolicy skipPolicy) {
-    this(translator, mode, listener, skipPolicy, PushExecutors.shared(), PushExecutors.DEFAULT_TIMEOUT);
+    this(
+        translator,
+        mode,
+        listener,
+        skipPolicy,
+        PushExecutors.shared(),
+        PushExecutors.DEFAULT_TIMEOUT);
   }
 
   /**
@@ -110,10 +126,19 @@ public final class SyncLoop {
    * @throws IllegalArgumentException when the timeout is not positive
    */
   public SyncLoop(
-      Function<CacheStores, TranslationResult> translator, FallbackMode mode, SyncListener listener,
-      SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
-    this(FailClosedTranslator.of(translator, TranslationFailurePolicy.KIC_COMPATIBLE),
-        mode, listener, skipPolicy, executor, pushTimeout);
+      Function<CacheStores, TranslationResult> translator,
+      FallbackMode mode,
+      SyncListener listener,
+      SkipPolicy skipPolicy,
+      Executor executor,
+      Duration pushTimeout) {
+    this(
+        FailClosedTranslator.of(translator, TranslationFailurePolicy.KIC_COMPATIBLE),
+        mode,
+        listener,
+        skipPolicy,
+        executor,
+        pushTimeout);
   }
 
   /**
@@ -130,8 +155,12 @@ public final class SyncLoop {
    * @throws IllegalArgumentException when the timeout is not positive
    */
   public SyncLoop(
-      FailClosedTranslator translator, FallbackMode mode, SyncListener listener,
-      SkipPolicy skipPolicy, Executor executor, Duration pushTimeout) {
+      FailClosedTranslator translator,
+      FallbackMode mode,
+      SyncListener listener,
+      SkipPolicy skipPolicy,
+      Executor executor,
+      Duration pushTimeout) {
     this.translator = Objects.requireNonNull(translator, "translator");
     this.generator = FallbackGenerator.of(translator);
     this.mode = Objects.requireNonNull(mode, "mode");
@@ -141,7 +170,9 @@ public final class SyncLoop {
     this.pushTimeout = PushExecutors.checkTimeout(pushTimeout);
   }
 
-  /** Per-gateway state (D1) plus what KIC would remember (the last accepted SHA), for skip policies. */
+  /**
+   * Per-gateway state (D1) plus what KIC would remember (the last accepted SHA), for skip policies.
+   */
   private static final class Target {
     GatewayClient client;
     final String id;
@@ -152,8 +183,12 @@ public final class SyncLoop {
     boolean knownEmpty;
     boolean emptyDoubt;
     @Nullable ConfigSha lastAccepted;
-    /** Which configuration the gateway accepted last (pushed or skipped), and for which snapshot. */
+
+    /**
+     * Which configuration the gateway accepted last (pushed or skipped), and for which snapshot.
+     */
     @Nullable PushKind servedKind;
+
     @Nullable String servedHash;
     final List<PushAttempt> attempts = new ArrayList<>();
 
@@ -180,12 +215,19 @@ public final class SyncLoop {
 
   /** D6: the last fallback every gateway accepted, for the snapshot hash it was built from. */
   private record Memo(
-      String hash, KongConfig config, ConfigSha sha, ImmutableList<ObjectRef> broken,
-      ImmutableSet<ObjectRef> unknown, ImmutableMap<ObjectRef, ExclusionReason> excluded,
-      ImmutableSet<ObjectRef> backfilled, ImmutableList<BackfillRefusal> refusals,
-      ImmutableMap<ObjectRef, K8sObject> brokenContent, @Nullable ConfigSha desiredSha,
+      String hash,
+      KongConfig config,
+      ConfigSha sha,
+      ImmutableList<ObjectRef> broken,
+      ImmutableSet<ObjectRef> unknown,
+      ImmutableMap<ObjectRef, ExclusionReason> excluded,
+      ImmutableSet<ObjectRef> backfilled,
+      ImmutableList<BackfillRefusal> refusals,
+      ImmutableMap<ObjectRef, K8sObject> brokenContent,
+      @Nullable ConfigSha desiredSha,
       ImmutableList<TranslationFailure> translationFailures,
-      ImmutableList<TranslationFailure> fallbackTranslationFailures, ImmutableSet<ObjectRef> configured,
+      ImmutableList<TranslationFailure> fallbackTranslationFailures,
+      ImmutableSet<ObjectRef> configured,
       ImmutableMap<ObjectRef, ExclusionReason> translationExcluded) {}
 
   /**
@@ -210,15 +252,16 @@ public final class SyncLoop {
   }
 
   /**
-   * Asks the next tick to try the desired configuration again if the gateways run a fallback or
-   * the last valid configuration of the tick's snapshot. Safe to call from any thread.
+   * Asks the next tick to try the desired configuration again if the gateways run a fallback or the
+   * last valid configuration of the tick's snapshot. Safe to call from any thread.
    */
   public void retryDesired() {
     retryRequested.set(true);
   }
 
   /** Whether every broken object of the last fallback is in the snapshot, unchanged. */
-  private static boolean unchanged(ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
+  private static boolean unchanged(
+      ImmutableMap<ObjectRef, K8sObject> brokenContent, CacheStores snap) {
     for (Map.Entry<ObjectRef, K8sObject> e : brokenContent.entrySet()) {
       Optional<K8sObject> now = snap.get(e.getKey());
       if (now.isEmpty() || !now.get().ref().equals(e.getKey()) || !now.get().equals(e.getValue())) {
@@ -274,15 +317,28 @@ public final class SyncLoop {
     result.outcome(outcome);
     ImmutableList.Builder<GatewayReport> reports = ImmutableList.builder();
     for (Target t : ts) {
-      reports.add(new GatewayReport(t.id, t.atomic, ImmutableList.copyOf(t.attempts), t.state, running(t, h)));
+      reports.add(
+          new GatewayReport(
+              t.id, t.atomic, ImmutableList.copyOf(t.attempts), t.state, running(t, h)));
     }
-    SyncResult r = result.gateways(reports.build())
-        .duration(Duration.ofNanos(System.nanoTime() - start)).build();
+    SyncResult r =
+        result
+            .gateways(reports.build())
+            .duration(Duration.ofNanos(System.nanoTime() - start))
+            .build();
     if (pushed && outcome != SyncOutcome.FAILED && skippedOrSent(ts) > 0) {
       Held before = held;
-      held = new Held(h, outcome, r,
-          before != null && before.hash().equals(h) && before.outcome() == outcome && !r.desiredRetried()
-              ? before.since() : clock.instant());
+      held =
+          new Held(
+              h,
+              outcome,
+              r,
+              before != null
+                      && before.hash().equals(h)
+                      && before.outcome() == outcome
+                      && !r.desiredRetried()
+                  ? before.since()
+                  : clock.instant());
     }
     log(r);
     fire(() -> listener.syncCompleted(r));
@@ -315,11 +371,17 @@ public final class SyncLoop {
   private SyncOutcome tick(CacheStores snap, String h, List<Target> ts, SyncResult.Builder result) {
     boolean retryAsked = retryRequested.getAndSet(false);
     Held hd = held;
-    boolean onFallback = hd != null && hd.hash().equals(h)
-        && (hd.outcome() == SyncOutcome.FALLBACK_APPLIED || hd.outcome() == SyncOutcome.LAST_VALID_APPLIED);
+    boolean onFallback =
+        hd != null
+            && hd.hash().equals(h)
+            && (hd.outcome() == SyncOutcome.FALLBACK_APPLIED
+                || hd.outcome() == SyncOutcome.LAST_VALID_APPLIED);
     Duration after = retryAfter;
-    boolean retry = hd != null && onFallback && !ts.isEmpty()
-        && (retryAsked || (after != null && !clock.instant().isBefore(hd.since().plus(after))));
+    boolean retry =
+        hd != null
+            && onFallback
+            && !ts.isEmpty()
+            && (retryAsked || (after != null && !clock.instant().isBefore(hd.since().plus(after))));
     result.desiredRetried(retry);
     List<Target> needs = new ArrayList<>();
     for (Target t : ts) {
@@ -335,9 +397,12 @@ public final class SyncLoop {
       return settled(h, ts, result);
     }
     if (retry) {
-      LOG.info("trying the desired configuration again while the gateways run the {}",
-          Objects.requireNonNull(hd, "a retry is of a held fallback").outcome() == SyncOutcome.FALLBACK_APPLIED
-              ? "fallback" : "last valid configuration");
+      LOG.info(
+          "trying the desired configuration again while the gateways run the {}",
+          Objects.requireNonNull(hd, "a retry is of a held fallback").outcome()
+                  == SyncOutcome.FALLBACK_APPLIED
+              ? "fallback"
+              : "last valid configuration");
     }
 
     Memo m = memo;
@@ -349,19 +414,26 @@ public final class SyncLoop {
       }
     }
 
-    Optional<FailClosedResult> desired = translate(() -> translator.translate(snap), PushKind.DESIRED, result);
+    Optional<FailClosedResult> desired =
+        translate(() -> translator.translate(snap), PushKind.DESIRED, result);
     if (desired.isEmpty()) {
       return SyncOutcome.FAILED;
     }
     KongConfig cfg = desired.get().config();
     ConfigSha sha = ConfigSha.of(cfg);
-    result.desiredSha(sha).translationFailures(desired.get().failures())
+    result
+        .desiredSha(sha)
+        .translationFailures(desired.get().failures())
         .translationExcluded(desired.get().excluded());
     // D7: while the objects behind the last fallback are unchanged, partial gateways do not get
     // the desired configuration (it would re-create their unprotected entities until the fallback
     // push of this tick removes them); atomic gateways still try it, harmlessly.
-    boolean withhold = !retry && m != null && !m.brokenContent().isEmpty() && unchanged(m.brokenContent(), snap)
-        && ts.stream().anyMatch(t -> !t.atomic);
+    boolean withhold =
+        !retry
+            && m != null
+            && !m.brokenContent().isEmpty()
+            && unchanged(m.brokenContent(), snap)
+            && ts.stream().anyMatch(t -> !t.atomic);
     List<Target> atomics = ts.stream().filter(t -> t.atomic).toList();
     List<Target> partials = ts.stream().filter(t -> !t.atomic).toList();
     boolean accepted;
@@ -381,14 +453,17 @@ public final class SyncLoop {
       memo = null;
       result.appliedSha(sha).configuredObjects(objectsOf(cfg));
       // issue 18: objects left out because their translation failed closed: not a success
-      return desired.get().excludedSomething() ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.DESIRED_APPLIED;
+      return desired.get().excludedSomething()
+          ? SyncOutcome.FALLBACK_APPLIED
+          : SyncOutcome.DESIRED_APPLIED;
     }
     result.desiredWithheld(withhold);
 
     boolean rejected = withhold;
     Set<ObjectRef> broken = new LinkedHashSet<>();
     if (withhold) {
-      broken.addAll(Objects.requireNonNull(m, "withholding needs the memo of a rejection").broken());
+      broken.addAll(
+          Objects.requireNonNull(m, "withholding needs the memo of a rejection").broken());
     }
     for (Target t : ts) {
       Optional<PushAttempt> last = lastOf(t, PushKind.DESIRED);
@@ -421,41 +496,59 @@ public final class SyncLoop {
   }
 
   /**
-   * Builds, pushes and remembers the fallback (fallback-spec §5.12 {@code fallback}). The
-   * pipeline is {@link FallbackGenerator}'s, step by step so that the report, the log and the
-   * listener see the fallback snapshot before its translation.
+   * Builds, pushes and remembers the fallback (fallback-spec §5.12 {@code fallback}). The pipeline
+   * is {@link FallbackGenerator}'s, step by step so that the report, the log and the listener see
+   * the fallback snapshot before its translation.
    */
   private Optional<SyncOutcome> fallback(
-      CacheStores snap, String h, List<Target> ts, ImmutableList<ObjectRef> broken,
+      CacheStores snap,
+      String h,
+      List<Target> ts,
+      ImmutableList<ObjectRef> broken,
       SyncResult.Builder result) {
     FallbackSnapshot prepared;
     try {
       CacheStores lvs = lastValidSnapshot;
-      prepared = mode == FallbackMode.BACKFILL && lvs != null
-          ? generator.prepare(snap, broken, lvs)
-          : generator.prepare(snap, broken);
+      prepared =
+          mode == FallbackMode.BACKFILL && lvs != null
+              ? generator.prepare(snap, broken, lvs)
+              : generator.prepare(snap, broken);
     } catch (RuntimeException e) {
       LOG.error("building the fallback configuration failed; trying the last valid one", e);
-      result.addProblem("building the fallback configuration failed: " + e.getClass().getSimpleName());
+      result.addProblem(
+          "building the fallback configuration failed: " + e.getClass().getSimpleName());
       return Optional.empty();
     }
     ExclusionResult excl = prepared.exclusion();
     ImmutableSet<ObjectRef> backfilled = prepared.backfilled();
-    ImmutableList<BackfillRefusal> refusals = ImmutableList.copyOf(prepared.backfillRefusals().values());
-    result.unknownBrokenObjects(excl.unknownBroken()).excluded(excl.excluded()).backfilled(backfilled)
+    ImmutableList<BackfillRefusal> refusals =
+        ImmutableList.copyOf(prepared.backfillRefusals().values());
+    result
+        .unknownBrokenObjects(excl.unknownBroken())
+        .excluded(excl.excluded())
+        .backfilled(backfilled)
         .backfillRefusals(refusals);
     int excludedCount = excl.excluded().size();
     int backfilledCount = backfilled.size();
     int refusedCount = refusals.size();
-    LOG.info("fallback generated: {} broken, {} excluded, {} backfilled, {} refused backfill",
-        broken.size(), excludedCount, backfilledCount, refusedCount);
-    fire(() -> listener.fallbackGenerated(broken.size(), excludedCount, backfilledCount, refusedCount));
+    LOG.info(
+        "fallback generated: {} broken, {} excluded, {} backfilled, {} refused backfill",
+        broken.size(),
+        excludedCount,
+        backfilledCount,
+        refusedCount);
+    fire(
+        () ->
+            listener.fallbackGenerated(
+                broken.size(), excludedCount, backfilledCount, refusedCount));
     if (prepared.excludedNothing()) {
       return Optional.empty(); // §3.5: the fallback would repeat the rejected configuration
     }
-    Optional<FailClosedResult> tr = translate(
-        () -> generator.translate(prepared).failClosedTranslation().orElseThrow(),
-        PushKind.FALLBACK, result);
+    Optional<FailClosedResult> tr =
+        translate(
+            () -> generator.translate(prepared).failClosedTranslation().orElseThrow(),
+            PushKind.FALLBACK,
+            result);
     if (tr.isEmpty()) {
       return Optional.empty();
     }
@@ -478,18 +571,36 @@ public final class SyncLoop {
     }
     ImmutableSet<ObjectRef> configured = objectsOf(cfg);
     SyncResult partial = result.build();
-    memo = new Memo(h, cfg, sha, broken, excl.unknownBroken(), excl.excluded(), backfilled, refusals,
-        content.buildKeepingLast(), partial.desiredSha().orElse(null), partial.translationFailures(),
-        tr.get().failures(), configured, translationExcluded);
+    memo =
+        new Memo(
+            h,
+            cfg,
+            sha,
+            broken,
+            excl.unknownBroken(),
+            excl.excluded(),
+            backfilled,
+            refusals,
+            content.buildKeepingLast(),
+            partial.desiredSha().orElse(null),
+            partial.translationFailures(),
+            tr.get().failures(),
+            configured,
+            translationExcluded);
     result.appliedSha(sha).configuredObjects(configured);
     return Optional.of(SyncOutcome.FALLBACK_APPLIED);
   }
 
   private static void record(SyncResult.Builder result, Memo m) {
-    result.brokenObjects(m.broken()).unknownBrokenObjects(m.unknown()).excluded(m.excluded())
-        .backfilled(m.backfilled()).backfillRefusals(m.refusals())
+    result
+        .brokenObjects(m.broken())
+        .unknownBrokenObjects(m.unknown())
+        .excluded(m.excluded())
+        .backfilled(m.backfilled())
+        .backfillRefusals(m.refusals())
         .translationFailures(m.translationFailures())
-        .fallbackTranslationFailures(m.fallbackTranslationFailures()).configuredObjects(m.configured())
+        .fallbackTranslationFailures(m.fallbackTranslationFailures())
+        .configuredObjects(m.configured())
         .translationExcluded(m.translationExcluded());
     if (m.desiredSha() != null) {
       result.desiredSha(m.desiredSha());
@@ -504,11 +615,13 @@ public final class SyncLoop {
   private SyncOutcome settled(String h, List<Target> ts, SyncResult.Builder result) {
     Set<PushKind> kinds = new HashSet<>();
     for (Target t : ts) {
-      kinds.add(h.equals(t.servedHash) && t.servedKind != null ? t.servedKind : PushKind.LAST_VALID);
+      kinds.add(
+          h.equals(t.servedHash) && t.servedKind != null ? t.servedKind : PushKind.LAST_VALID);
     }
     SyncOutcome outcome;
     Held hd = held;
-    boolean leftOut = hd != null && hd.hash().equals(h) && !hd.report().translationExcluded().isEmpty();
+    boolean leftOut =
+        hd != null && hd.hash().equals(h) && !hd.report().translationExcluded().isEmpty();
     if (kinds.equals(Set.of(PushKind.DESIRED))) {
       // issue 18: a desired configuration that left out objects failing closed is not in sync
       outcome = leftOut ? SyncOutcome.FALLBACK_APPLIED : SyncOutcome.IN_SYNC;
@@ -526,18 +639,23 @@ public final class SyncLoop {
         p.appliedSha().ifPresent(result::appliedSha);
         result.configuredObjects(p.configuredObjects());
       }
-      result.translationFailures(p.translationFailures())
+      result
+          .translationFailures(p.translationFailures())
           .fallbackTranslationFailures(p.fallbackTranslationFailures())
-          .brokenObjects(p.brokenObjects()).unknownBrokenObjects(p.unknownBrokenObjects())
-          .excluded(p.excluded()).backfilled(p.backfilled()).backfillRefusals(p.backfillRefusals())
-          .desiredWithheld(p.desiredWithheld()).translationExcluded(p.translationExcluded());
+          .brokenObjects(p.brokenObjects())
+          .unknownBrokenObjects(p.unknownBrokenObjects())
+          .excluded(p.excluded())
+          .backfilled(p.backfilled())
+          .backfillRefusals(p.backfillRefusals())
+          .desiredWithheld(p.desiredWithheld())
+          .translationExcluded(p.translationExcluded());
     }
     return outcome;
   }
 
   /**
-   * The objects named by the {@code k8s-*} tags of a configuration's entities, nested ones
-   * included (fallback-spec §4.10 target rules).
+   * The objects named by the {@code k8s-*} tags of a configuration's entities, nested ones included
+   * (fallback-spec §4.10 target rules).
    *
    * @param config the configuration
    * @return the refs without version and uid, in entity order
@@ -583,25 +701,31 @@ public final class SyncLoop {
       fire(() -> listener.translated(kind, tr.failures().size(), entities, d));
       return Optional.of(tr);
     } catch (RuntimeException e) {
-      LOG.error("translating the {} snapshot failed", kind.name().toLowerCase(java.util.Locale.ROOT), e);
-      result.addProblem("translating the " + kind.name().toLowerCase(java.util.Locale.ROOT)
-          + " snapshot failed: " + e.getClass().getSimpleName());
+      LOG.error(
+          "translating the {} snapshot failed", kind.name().toLowerCase(java.util.Locale.ROOT), e);
+      result.addProblem(
+          "translating the "
+              + kind.name().toLowerCase(java.util.Locale.ROOT)
+              + " snapshot failed: "
+              + e.getClass().getSimpleName());
       return Optional.empty();
     }
   }
 
   /**
    * Pushes to every target concurrently (fallback-spec §5.12 {@code push}); true iff every one
-   * accepted (sent or skipped). Only the client calls run on the executor; skip decisions,
-   * state transitions (D3), listener events and log lines happen on this thread, in the targets'
-   * order, so reports and events are deterministic whatever order the pushes finish in.
+   * accepted (sent or skipped). Only the client calls run on the executor; skip decisions, state
+   * transitions (D3), listener events and log lines happen on this thread, in the targets' order,
+   * so reports and events are deterministic whatever order the pushes finish in.
    */
-  private boolean pushAll(KongConfig config, ConfigSha sha, List<Target> ts, PushKind kind, String h) {
+  private boolean pushAll(
+      KongConfig config, ConfigSha sha, List<Target> ts, PushKind kind, String h) {
     int entities = countEntities(config);
     boolean empty = config.isContentEmpty();
     Map<Target, ClientCall<PushResult>> calls = new LinkedHashMap<>();
     for (Target t : ts) {
-      if (!skipPolicy.skip(t.state, t.lastAccepted, t.atomic, t.emptyDoubt, sha, kind) && !stillRunning.containsKey(t.id)) {
+      if (!skipPolicy.skip(t.state, t.lastAccepted, t.atomic, t.emptyDoubt, sha, kind)
+          && !stillRunning.containsKey(t.id)) {
         GatewayClient client = t.client;
         calls.put(t, ClientCall.submit(executor, () -> pushOnce(client, config, sha)));
       }
@@ -616,11 +740,16 @@ public final class SyncLoop {
         t.attempts.add(a);
         t.syncedHash = h;
         t.served(kind, h);
-        fire(() -> listener.pushSkipped(new SyncListener.PushEvent(
-            t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
+        fire(
+            () ->
+                listener.pushSkipped(
+                    new SyncListener.PushEvent(
+                        t.id, kind, sha, entities, false, a.outcome(), Duration.ZERO)));
         continue;
       } else if (call == null) {
-        o = PushOutcome.transientFailure("an earlier call to this gateway is still running; nothing was sent");
+        o =
+            PushOutcome.transientFailure(
+                "an earlier call to this gateway is still running; nothing was sent");
         d = Duration.ZERO;
       } else {
         ClientCall.Waited<PushResult> w = call.await(pushTimeout);
@@ -645,7 +774,10 @@ public final class SyncLoop {
       PushAttempt a = new PushAttempt(kind, sha, true, o, d);
       t.attempts.add(a);
       PushOutcome fo = o;
-      fire(() -> listener.pushSent(new SyncListener.PushEvent(t.id, kind, sha, entities, true, fo, d)));
+      fire(
+          () ->
+              listener.pushSent(
+                  new SyncListener.PushEvent(t.id, kind, sha, entities, true, fo, d)));
       if (!o.isAccepted()) {
         all = false;
         LOG.warn("{} push {} to {}: {}; state now {}", kind, sha.hex(), t.id, o, t.state);
@@ -666,16 +798,17 @@ public final class SyncLoop {
   private static PushResult pushOnce(GatewayClient client, KongConfig config, ConfigSha sha) {
     try {
       PushOutcome o = client.push(config, sha);
-      return new PushResult(o == null ? PushOutcome.indeterminate("the client returned no outcome") : o,
-          null);
+      return new PushResult(
+          o == null ? PushOutcome.indeterminate("the client returned no outcome") : o, null);
     } catch (RuntimeException e) {
-      return new PushResult(PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName()),
-          e);
+      return new PushResult(
+          PushOutcome.indeterminate("the client threw " + e.getClass().getSimpleName()), e);
     }
   }
 
   /** D3. */
-  private static void apply(Target t, PushOutcome o, ConfigSha sha, String h, boolean empty, PushKind kind) {
+  private static void apply(
+      Target t, PushOutcome o, ConfigSha sha, String h, boolean empty, PushKind kind) {
     switch (o.kind()) {
       case ACCEPTED -> {
         t.state = GatewayState.known(sha);
@@ -720,7 +853,8 @@ public final class SyncLoop {
       Target known = targets.get(id);
       boolean same = known != null && known.atomic == c.isAtomic();
       String previous = known != null && same ? known.instance : "";
-      boolean askEmpty = known != null && same && known.state instanceof GatewayState.Known && !known.knownEmpty;
+      boolean askEmpty =
+          known != null && same && known.state instanceof GatewayState.Known && !known.knownEmpty;
       probes.put(id, ClientCall.submit(executor, () -> probe(c, same, previous, askEmpty)));
     }
     List<Target> ts = new ArrayList<>();
@@ -748,17 +882,27 @@ public final class SyncLoop {
         if (w instanceof ClientCall.StillRunning<Probe>) {
           stillRunning.put(id, call);
         }
-        String why = w instanceof ClientCall.NotStarted<Probe> ns ? ns.why() : ((ClientCall.StillRunning<Probe>) w).why();
-        LOG.warn("asking gateway {} for its instance failed ({}); its configuration is unknown", id, why);
+        String why =
+            w instanceof ClientCall.NotStarted<Probe> ns
+                ? ns.why()
+                : ((ClientCall.StillRunning<Probe>) w).why();
+        LOG.warn(
+            "asking gateway {} for its instance failed ({}); its configuration is unknown",
+            id,
+            why);
         p = new Probe("unanswered:" + System.nanoTime(), false, null, null);
       }
       RuntimeException instanceError = p.instanceError();
       if (instanceError != null) {
-        LOG.warn("reading the instance of {} failed; its configuration is unknown", id, instanceError);
+        LOG.warn(
+            "reading the instance of {} failed; its configuration is unknown", id, instanceError);
       }
       RuntimeException emptyError = p.emptyError();
       if (emptyError != null) {
-        LOG.warn("asking {} whether it runs an empty configuration failed; assuming it does", id, emptyError);
+        LOG.warn(
+            "asking {} whether it runs an empty configuration failed; assuming it does",
+            id,
+            emptyError);
       }
       Target t = targets.get(id);
       if (t == null || t.atomic != c.isAtomic()) {
@@ -796,7 +940,9 @@ public final class SyncLoop {
    *     not or was not asked
    */
   private record Probe(
-      String instance, boolean reportsEmpty, @Nullable RuntimeException instanceError,
+      String instance,
+      boolean reportsEmpty,
+      @Nullable RuntimeException instanceError,
       @Nullable RuntimeException emptyError) {}
 
   /** Runs on the executor: the instance, then (if still the same instance) the empty check. */
@@ -837,7 +983,9 @@ public final class SyncLoop {
       case FALLBACK_APPLIED, LAST_VALID_APPLIED, FAILED -> LOG.warn("{}", r);
     }
     r.excluded().values().forEach(reason -> LOG.info("excluded: {}", reason));
-    r.translationExcluded().values().forEach(reason -> LOG.warn("left out (translation failed closed): {}", reason));
+    r.translationExcluded()
+        .values()
+        .forEach(reason -> LOG.warn("left out (translation failed closed): {}", reason));
     r.backfillRefusals().forEach(refusal -> LOG.info("backfill refused: {}", refusal));
     r.translationFailures().forEach(f -> LOG.debug("translation failure: {}", f));
   }

@@ -1,6 +1,4 @@
-/**
- * Implementation of the update loop; not API, may change in any release.
- */
+/** Implementation of the update loop; not API, may change in any release. */
 @NullMarked
 package io.github.kongtranslator.fallback.sync.internal;
 

@@ -27,14 +27,12 @@ class CyclesTest {
 
   @Test
   void twoNodeCycle_isOneCycle_inNodeOrder() {
-    assertThat(Cycles.of(TWO_NODE_CYCLE)).containsExactly(
-        ImmutableList.of(SERVICE, PLUGIN));
+    assertThat(Cycles.of(TWO_NODE_CYCLE)).containsExactly(ImmutableList.of(SERVICE, PLUGIN));
   }
 
   @Test
   void cycleInSubtree_reportsOnlyTheCycle() {
-    assertThat(Cycles.of(CYCLE_IN_SUBTREE)).containsExactly(
-        ImmutableList.of(SERVICE, FACADE));
+    assertThat(Cycles.of(CYCLE_IN_SUBTREE)).containsExactly(ImmutableList.of(SERVICE, FACADE));
   }
 
   @Test
@@ -42,14 +40,19 @@ class CyclesTest {
     ObjectRef a = Fixtures.parse("Service default/a");
     ObjectRef b = Fixtures.parse("Service default/b");
     ObjectRef c = Fixtures.parse("Service default/c");
-    ImmutableGraph<ObjectRef> g = GraphBuilder.directed().nodeOrder(ElementOrder.insertion())
-        .<ObjectRef>immutable()
-        .putEdge(c, a).putEdge(a, c).putEdge(SERVICE, PLUGIN).putEdge(PLUGIN, b).putEdge(b, SERVICE)
-        .build();
+    ImmutableGraph<ObjectRef> g =
+        GraphBuilder.directed()
+            .nodeOrder(ElementOrder.insertion())
+            .<ObjectRef>immutable()
+            .putEdge(c, a)
+            .putEdge(a, c)
+            .putEdge(SERVICE, PLUGIN)
+            .putEdge(PLUGIN, b)
+            .putEdge(b, SERVICE)
+            .build();
 
-    assertThat(Cycles.of(g)).containsExactly(
-        ImmutableList.of(c, a),
-        ImmutableList.of(SERVICE, PLUGIN, b));
+    assertThat(Cycles.of(g))
+        .containsExactly(ImmutableList.of(c, a), ImmutableList.of(SERVICE, PLUGIN, b));
   }
 
   @Test

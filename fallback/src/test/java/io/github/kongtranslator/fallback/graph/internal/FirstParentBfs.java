@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Multi-start breadth-first search that remembers, for every reached node, the node it was
- * first reached from (its <em>first parent</em>); starts have no parent. Following parents
- * from a node back to a start gives a shortest path from the nearest start, ties broken by
- * start order and then by successor order, so equal inputs give equal paths.
+ * Multi-start breadth-first search that remembers, for every reached node, the node it was first
+ * reached from (its <em>first parent</em>); starts have no parent. Following parents from a node
+ * back to a start gives a shortest path from the nearest start, ties broken by start order and then
+ * by successor order, so equal inputs give equal paths.
  *
- * <p>Cycle-safe (each node is visited once). Guava's {@code Traverser} computes the same node
- * set but not the paths. The reference model for {@link IndexedDigraph#firstParentsBackward},
- * which the dependency graph uses: the same search over any successors function, kept plain.
+ * <p>Cycle-safe (each node is visited once). Guava's {@code Traverser} computes the same node set
+ * but not the paths. The reference model for {@link IndexedDigraph#firstParentsBackward}, which the
+ * dependency graph uses: the same search over any successors function, kept plain.
  *
  * @param <N> node type
  */
@@ -72,8 +72,8 @@ public final class FirstParentBfs<N> {
   }
 
   /**
-   * The path from a reached node back to the start it was first reached from: the node first,
-   * the start last; a start's path is the start alone.
+   * The path from a reached node back to the start it was first reached from: the node first, the
+   * start last; a start's path is the start alone.
    *
    * @param node a reached node
    * @return the path

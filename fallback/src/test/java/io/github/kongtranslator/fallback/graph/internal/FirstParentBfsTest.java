@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class FirstParentBfsTest {
 
   private static FirstParentBfs<ObjectRef> dependentsOf(Graph<ObjectRef> g, ObjectRef... starts) {
-    return FirstParentBfs.run(n -> g.nodes().contains(n) ? g.predecessors(n) : List.of(), List.of(starts));
+    return FirstParentBfs.run(
+        n -> g.nodes().contains(n) ? g.predecessors(n) : List.of(), List.of(starts));
   }
 
   @Test

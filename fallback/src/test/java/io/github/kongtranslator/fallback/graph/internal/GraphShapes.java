@@ -7,9 +7,9 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.fallback.Fixtures;
 
 /**
- * The graph-shape catalogue as bare Guava graphs. Edges point from a dependent to its
- * dependency ({@code a → b}: {@code a} depends on {@code b}); exclusion walks them backwards.
- * Nodes are refs so that the shapes read like clusters.
+ * The graph-shape catalogue as bare Guava graphs. Edges point from a dependent to its dependency
+ * ({@code a → b}: {@code a} depends on {@code b}); exclusion walks them backwards. Nodes are refs
+ * so that the shapes read like clusters.
  */
 final class GraphShapes {
   private GraphShapes() {}
@@ -49,9 +49,13 @@ final class GraphShapes {
    *        └→ f ───┘
    * </pre>
    */
-  static final ImmutableGraph<ObjectRef> DIAMOND = graph()
-      .putEdge(INGRESS, SERVICE).putEdge(INGRESS, FACADE)
-      .putEdge(SERVICE, PLUGIN).putEdge(FACADE, PLUGIN).build();
+  static final ImmutableGraph<ObjectRef> DIAMOND =
+      graph()
+          .putEdge(INGRESS, SERVICE)
+          .putEdge(INGRESS, FACADE)
+          .putEdge(SERVICE, PLUGIN)
+          .putEdge(FACADE, PLUGIN)
+          .build();
 
   /**
    * Two roots (objects nothing depends on) sharing a dependency, plus an isolated node:
@@ -60,8 +64,8 @@ final class GraphShapes {
    * ing → svc ← r        s
    * </pre>
    */
-  static final ImmutableGraph<ObjectRef> MULTIPLE_ROOTS = graph()
-      .putEdge(INGRESS, SERVICE).putEdge(ROUTE, SERVICE).addNode(SECRET).build();
+  static final ImmutableGraph<ObjectRef> MULTIPLE_ROOTS =
+      graph().putEdge(INGRESS, SERVICE).putEdge(ROUTE, SERVICE).addNode(SECRET).build();
 
   /**
    * Two objects depending on each other:
@@ -81,23 +85,35 @@ final class GraphShapes {
    * ing → svc ⇄ f → p → s
    * </pre>
    */
-  static final ImmutableGraph<ObjectRef> CYCLE_IN_SUBTREE = graph()
-      .putEdge(INGRESS, SERVICE).putEdge(SERVICE, FACADE).putEdge(FACADE, SERVICE)
-      .putEdge(FACADE, PLUGIN).putEdge(PLUGIN, SECRET).build();
+  static final ImmutableGraph<ObjectRef> CYCLE_IN_SUBTREE =
+      graph()
+          .putEdge(INGRESS, SERVICE)
+          .putEdge(SERVICE, FACADE)
+          .putEdge(FACADE, SERVICE)
+          .putEdge(FACADE, PLUGIN)
+          .putEdge(PLUGIN, SECRET)
+          .build();
 
   /**
-   * A route in {@code default} depending on a plugin in {@code other}, beside a route in
-   * {@code other} using it too, and a same-named plugin in {@code default} used by nobody:
+   * A route in {@code default} depending on a plugin in {@code other}, beside a route in {@code
+   * other} using it too, and a same-named plugin in {@code default} used by nobody:
    *
    * <pre>
    * default/r → other/p ← other/r      default/p
    * </pre>
    */
-  static final ImmutableGraph<ObjectRef> CROSS_NAMESPACE = graph()
-      .putEdge(ROUTE, OTHER_PLUGIN).putEdge(OTHER_ROUTE, OTHER_PLUGIN).addNode(PLUGIN).build();
+  static final ImmutableGraph<ObjectRef> CROSS_NAMESPACE =
+      graph()
+          .putEdge(ROUTE, OTHER_PLUGIN)
+          .putEdge(OTHER_ROUTE, OTHER_PLUGIN)
+          .addNode(PLUGIN)
+          .build();
 
   private static ImmutableGraph.Builder<ObjectRef> graph() {
-    return GraphBuilder.directed().allowsSelfLoops(false).nodeOrder(ElementOrder.insertion())
-        .incidentEdgeOrder(ElementOrder.stable()).immutable();
+    return GraphBuilder.directed()
+        .allowsSelfLoops(false)
+        .nodeOrder(ElementOrder.insertion())
+        .incidentEdgeOrder(ElementOrder.stable())
+        .immutable();
   }
 }

@@ -23,27 +23,28 @@ class IdentityIndexTest {
   void property_likeAnIdentityHashMap() {
     // a pool of 40 keys in pairs that are equal but not identical; each op puts (even) or gets
     qt().forAll(lists().of(integers().between(0, 40 * 2 * 50 - 1)).ofSizeBetween(0, 200))
-        .checkAssert(ops -> {
-          List<String> pool = new ArrayList<>();
-          for (int i = 0; i < 40; i++) {
-            pool.add(new String("key" + i / 2)); // keys 2k and 2k+1 are equal strings
-          }
-          IdentityIndex index = new IdentityIndex(pool.size());
-          Map<Object, Integer> model = new IdentityHashMap<>();
-          for (int op : ops) {
-            String key = pool.get(op % 40);
-            int value = op / 80;
-            if (op / 40 % 2 == 0) {
-              index.put(key, value);
-              model.put(key, value);
-            }
-            assertThat(index.get(key)).isEqualTo(model.getOrDefault(key, -1));
-            assertThat(index.size()).isEqualTo(model.size());
-          }
-          for (String key : pool) {
-            assertThat(index.get(key)).isEqualTo(model.getOrDefault(key, -1));
-          }
-        });
+        .checkAssert(
+            ops -> {
+              List<String> pool = new ArrayList<>();
+              for (int i = 0; i < 40; i++) {
+                pool.add(new String("key" + i / 2)); // keys 2k and 2k+1 are equal strings
+              }
+              IdentityIndex index = new IdentityIndex(pool.size());
+              Map<Object, Integer> model = new IdentityHashMap<>();
+              for (int op : ops) {
+                String key = pool.get(op % 40);
+                int value = op / 80;
+                if (op / 40 % 2 == 0) {
+                  index.put(key, value);
+                  model.put(key, value);
+                }
+                assertThat(index.get(key)).isEqualTo(model.getOrDefault(key, -1));
+                assertThat(index.size()).isEqualTo(model.size());
+              }
+              for (String key : pool) {
+                assertThat(index.get(key)).isEqualTo(model.getOrDefault(key, -1));
+              }
+            });
   }
 
   @Test
@@ -65,9 +66,9 @@ class IdentityIndexTest {
     index.put(first, 1); // replacing is not growing
 
     assertThatThrownBy(() -> index.put(new Object(), 2))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("full: 1 keys");
-    assertThatThrownBy(() -> index.put(first, -1))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("full: 1 keys");
+    assertThatThrownBy(() -> index.put(first, -1)).isInstanceOf(IllegalArgumentException.class);
     assertThat(index.get(first)).isEqualTo(1);
   }
 

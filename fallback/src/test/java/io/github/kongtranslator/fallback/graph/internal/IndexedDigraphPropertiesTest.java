@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 
 /**
- * {@link IndexedDigraph} orders nodes, successors and predecessors exactly like Guava's
- * {@code ImmutableGraph} (insertion node order, stable incident-edge order) built from the same
- * edges, and keeps each edge's distinct values in insertion order.
+ * {@link IndexedDigraph} orders nodes, successors and predecessors exactly like Guava's {@code
+ * ImmutableGraph} (insertion node order, stable incident-edge order) built from the same edges, and
+ * keeps each edge's distinct values in insertion order.
  */
 class IndexedDigraphPropertiesTest {
   private static final int N = 12;
@@ -35,65 +35,74 @@ class IndexedDigraphPropertiesTest {
   void property_sameOrdersAsGuavaImmutableGraph() {
     // each element: from, to and a value 0..2; up to 60 edges (many nodes with > 8 successors)
     qt().forAll(lists().of(integers().between(0, N * N * 3 - 1)).ofSizeBetween(0, 60))
-        .checkAssert(codes -> {
-          ImmutableGraph.Builder<Integer> guava = GraphBuilder.directed().allowsSelfLoops(false)
-              .nodeOrder(ElementOrder.insertion()).incidentEdgeOrder(ElementOrder.stable())
-              .immutable();
-          IndexedDigraph.Builder<Integer, Integer> ours = IndexedDigraph.builder(2);
-          SetMultimap<EndpointPair<Integer>, Integer> values = LinkedHashMultimap.create();
-          for (int i = N - 1; i >= N / 2; i--) {
-            guava.addNode(i);
-            ours.addNode(i);
-          }
-          for (int c : codes) {
-            int from = c / 3 / N;
-            int to = c / 3 % N;
-            if (from == to) {
-              continue;
-            }
-            guava.putEdge(from, to);
-            boolean added = ours.putEdgeValue(from, to, c % 3);
-            assertThat(added).isEqualTo(values.put(EndpointPair.ordered(from, to), c % 3));
-          }
-          ImmutableGraph<Integer> g = guava.build();
-          IndexedDigraph<Integer, Integer> d = ours.build();
-          assertThat(ImmutableList.copyOf(d.nodes())).isEqualTo(ImmutableList.copyOf(g.nodes()));
-          assertThat(d.numberOfEdges()).isEqualTo(g.edges().size());
-          assertThat(Graphs.hasCycle(d)).isEqualTo(Graphs.hasCycle(g));
-          assertThat(d.hasCycle()).isEqualTo(Graphs.hasCycle(g));
-          for (int n : g.nodes()) {
-            assertThat(ImmutableList.copyOf(d.successors(n)))
-                .isEqualTo(ImmutableList.copyOf(g.successors(n)));
-            assertThat(ImmutableList.copyOf(d.predecessors(n)))
-                .isEqualTo(ImmutableList.copyOf(g.predecessors(n)));
-            assertThat(ImmutableList.copyOf(Traverser.forGraph(Graphs.transpose(d)).breadthFirst(n)))
-                .isEqualTo(ImmutableList.copyOf(Traverser.forGraph(Graphs.transpose(g)).breadthFirst(n)));
-            for (int m : g.nodes()) {
-              assertThat(d.hasEdgeConnecting(n, m)).isEqualTo(g.hasEdgeConnecting(n, m));
-              assertThat(d.edgeValues(n, m))
-                  .containsExactlyElementsOf(values.get(EndpointPair.ordered(n, m)));
-            }
-          }
-          assertThat(Cycles.of(d)).isEqualTo(Cycles.of(g));
-          // first parents by index equal the plain search over Guava's predecessors, from
-          // starts taken from the codes (duplicates included)
-          List<Integer> starts = codes.stream().limit(6).map(c -> c % N)
-              .filter(g.nodes()::contains).toList();
-          int[] parents = d.firstParentsBackward(
-              starts.stream().mapToInt(d::indexOf).toArray());
-          FirstParentBfs<Integer> reference = FirstParentBfs.run(g::predecessors, starts);
-          for (int n : g.nodes()) {
-            int i = d.indexOf(n);
-            assertThat(parents[i] != IndexedDigraph.UNREACHED).isEqualTo(reference.reached(n));
-            if (reference.reached(n)) {
-              List<Integer> path = new ArrayList<>();
-              for (int k = i; k != IndexedDigraph.START; k = parents[k]) {
-                path.add(d.node(k));
+        .checkAssert(
+            codes -> {
+              ImmutableGraph.Builder<Integer> guava =
+                  GraphBuilder.directed()
+                      .allowsSelfLoops(false)
+                      .nodeOrder(ElementOrder.insertion())
+                      .incidentEdgeOrder(ElementOrder.stable())
+                      .immutable();
+              IndexedDigraph.Builder<Integer, Integer> ours = IndexedDigraph.builder(2);
+              SetMultimap<EndpointPair<Integer>, Integer> values = LinkedHashMultimap.create();
+              for (int i = N - 1; i >= N / 2; i--) {
+                guava.addNode(i);
+                ours.addNode(i);
               }
-              assertThat(path).isEqualTo(reference.pathToStart(n));
-            }
-          }
-        });
+              for (int c : codes) {
+                int from = c / 3 / N;
+                int to = c / 3 % N;
+                if (from == to) {
+                  continue;
+                }
+                guava.putEdge(from, to);
+                boolean added = ours.putEdgeValue(from, to, c % 3);
+                assertThat(added).isEqualTo(values.put(EndpointPair.ordered(from, to), c % 3));
+              }
+              ImmutableGraph<Integer> g = guava.build();
+              IndexedDigraph<Integer, Integer> d = ours.build();
+              assertThat(ImmutableList.copyOf(d.nodes()))
+                  .isEqualTo(ImmutableList.copyOf(g.nodes()));
+              assertThat(d.numberOfEdges()).isEqualTo(g.edges().size());
+              assertThat(Graphs.hasCycle(d)).isEqualTo(Graphs.hasCycle(g));
+              assertThat(d.hasCycle()).isEqualTo(Graphs.hasCycle(g));
+              for (int n : g.nodes()) {
+                assertThat(ImmutableList.copyOf(d.successors(n)))
+                    .isEqualTo(ImmutableList.copyOf(g.successors(n)));
+                assertThat(ImmutableList.copyOf(d.predecessors(n)))
+                    .isEqualTo(ImmutableList.copyOf(g.predecessors(n)));
+                assertThat(
+                        ImmutableList.copyOf(
+                            Traverser.forGraph(Graphs.transpose(d)).breadthFirst(n)))
+                    .isEqualTo(
+                        ImmutableList.copyOf(
+                            Traverser.forGraph(Graphs.transpose(g)).breadthFirst(n)));
+                for (int m : g.nodes()) {
+                  assertThat(d.hasEdgeConnecting(n, m)).isEqualTo(g.hasEdgeConnecting(n, m));
+                  assertThat(d.edgeValues(n, m))
+                      .containsExactlyElementsOf(values.get(EndpointPair.ordered(n, m)));
+                }
+              }
+              assertThat(Cycles.of(d)).isEqualTo(Cycles.of(g));
+              // first parents by index equal the plain search over Guava's predecessors, from
+              // starts taken from the codes (duplicates included)
+              List<Integer> starts =
+                  codes.stream().limit(6).map(c -> c % N).filter(g.nodes()::contains).toList();
+              int[] parents =
+                  d.firstParentsBackward(starts.stream().mapToInt(d::indexOf).toArray());
+              FirstParentBfs<Integer> reference = FirstParentBfs.run(g::predecessors, starts);
+              for (int n : g.nodes()) {
+                int i = d.indexOf(n);
+                assertThat(parents[i] != IndexedDigraph.UNREACHED).isEqualTo(reference.reached(n));
+                if (reference.reached(n)) {
+                  List<Integer> path = new ArrayList<>();
+                  for (int k = i; k != IndexedDigraph.START; k = parents[k]) {
+                    path.add(d.node(k));
+                  }
+                  assertThat(path).isEqualTo(reference.pathToStart(n));
+                }
+              }
+            });
   }
 
   @Test
@@ -104,8 +113,12 @@ class IndexedDigraphPropertiesTest {
     assertThat(b.appendNode("c")).isEqualTo(2);
     b.putEdgeValueAt(0, 1, 5);
     b.putEdgeValueAt(2, 1, 6);
-    IndexedDigraph<String, Integer> d = b.build(o -> o instanceof String s && s.length() == 1
-        && s.charAt(0) >= 'a' && s.charAt(0) <= 'c' ? s.charAt(0) - 'a' : -1);
+    IndexedDigraph<String, Integer> d =
+        b.build(
+            o ->
+                o instanceof String s && s.length() == 1 && s.charAt(0) >= 'a' && s.charAt(0) <= 'c'
+                    ? s.charAt(0) - 'a'
+                    : -1);
 
     assertThat(d.successors("a")).containsExactly("b");
     assertThat(d.predecessors("b")).containsExactly("a", "c");
@@ -114,8 +127,7 @@ class IndexedDigraphPropertiesTest {
     assertThat(d.edgeValues("c", "b")).containsExactly(6);
     assertThat(d.successorsAt(0)).containsExactly(1);
     assertThat(d.predecessorsAt(1)).containsExactly(0, 2);
-    assertThat(d.firstParentsBackward(new int[] {1}))
-        .containsExactly(1, IndexedDigraph.START, 1);
+    assertThat(d.firstParentsBackward(new int[] {1})).containsExactly(1, IndexedDigraph.START, 1);
     assertThat(d.firstParentsBackward(new int[] {0}))
         .containsExactly(IndexedDigraph.START, IndexedDigraph.UNREACHED, IndexedDigraph.UNREACHED);
   }
@@ -128,6 +140,7 @@ class IndexedDigraphPropertiesTest {
     IndexedDigraph.Builder<String, Integer> hashed = IndexedDigraph.builder(1);
     hashed.addNode("a");
     assertThatThrownBy(() -> hashed.appendNode("a"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node added twice: a");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("node added twice: a");
   }
 }

@@ -1,7 +1,6 @@
 package io.github.kongtranslator.kongmodel.atc.internal;
 
 import io.github.kongtranslator.kongmodel.atc.AtcException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Compiles a regex written for Rust's {@code regex} crate (what atc-router 1.6.2 uses for the
- * {@code ~} operator, {@code src/parser.rs} {@code Regex::new}) into a {@link Pattern} that
- * matches the same strings, or rejects it as Rust would.
+ * {@code ~} operator, {@code src/parser.rs} {@code Regex::new}) into a {@link Pattern} that matches
+ * the same strings, or rejects it as Rust would.
  *
  * <p>Differences handled:
  *
@@ -22,31 +21,40 @@ import java.util.regex.PatternSyntaxException;
  *       Pattern#UNIX_LINES}.
  *   <li>Rust's {@code $} without {@code (?m)} matches only at the end of the text; Java's also
  *       before a final line terminator: written as {@code \z} when no {@code m} flag appears.
- *   <li>Named groups {@code (?P<name>..)} and {@code (?<name>..)}: Java group names cannot
- *       hold {@code _}, so groups are renamed and the Rust names kept for captures.
+ *   <li>Named groups {@code (?P<name>..)} and {@code (?<name>..)}: Java group names cannot hold
+ *       {@code _}, so groups are renamed and the Rust names kept for captures.
  *   <li>{@code \v} is a vertical tab in Rust, a class in Java; {@code [[:alpha:]]}-style ASCII
  *       classes do not exist in Java: both rewritten. A {@code ]} first in a class is literal.
- *   <li>Rejected as Rust rejects them: look-around, back-references and octal escapes,
- *       atomic groups, possessive quantifiers, {@code \Z \Q \E \h \H \G \R \X \K \e}, unknown
- *       escapes of letters.
+ *   <li>Rejected as Rust rejects them: look-around, back-references and octal escapes, atomic
+ *       groups, possessive quantifiers, {@code \Z \Q \E \h \H \G \R \X \K \e}, unknown escapes of
+ *       letters.
  * </ul>
  *
- * <p>Not handled (documented gaps): the {@code U} (swap greed) and {@code R} (CRLF) flags and
- * class set operations {@code --}/{@code ~~} are rejected as unsupported here although Rust
- * accepts them; {@code $} keeps Java semantics in a pattern that sets {@code m} anywhere;
- * {@code \p{Greek}}-style script names without {@code Is}; Rust's compiled size limits;
- * {@code \<}/{@code \>} word-start/end assertions. Not API.
+ * <p>Not handled (documented gaps): the {@code U} (swap greed) and {@code R} (CRLF) flags and class
+ * set operations {@code --}/{@code ~~} are rejected as unsupported here although Rust accepts them;
+ * {@code $} keeps Java semantics in a pattern that sets {@code m} anywhere; {@code \p{Greek}}-style
+ * script names without {@code Is}; Rust's compiled size limits; {@code \<}/{@code \>}
+ * word-start/end assertions. Not API.
  */
 public final class RustRegex {
   private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
 
-  private static final Map<String, String> ASCII_CLASSES = Map.ofEntries(
-      Map.entry("alnum", "0-9A-Za-z"), Map.entry("alpha", "A-Za-z"),
-      Map.entry("ascii", "\\x00-\\x7F"), Map.entry("blank", "\\t "),
-      Map.entry("cntrl", "\\x00-\\x1F\\x7F"), Map.entry("digit", "0-9"),
-      Map.entry("graph", "!-~"), Map.entry("lower", "a-z"), Map.entry("print", " -~"),
-      Map.entry("punct", "!-/:-@\\[-`{-~"), Map.entry("space", "\\t\\n\\x0B\\f\\r "),
-      Map.entry("upper", "A-Z"), Map.entry("word", "0-9A-Za-z_"), Map.entry("xdigit", "0-9A-Fa-f"));
+  private static final Map<String, String> ASCII_CLASSES =
+      Map.ofEntries(
+          Map.entry("alnum", "0-9A-Za-z"),
+          Map.entry("alpha", "A-Za-z"),
+          Map.entry("ascii", "\\x00-\\x7F"),
+          Map.entry("blank", "\\t "),
+          Map.entry("cntrl", "\\x00-\\x1F\\x7F"),
+          Map.entry("digit", "0-9"),
+          Map.entry("graph", "!-~"),
+          Map.entry("lower", "a-z"),
+          Map.entry("print", " -~"),
+          Map.entry("punct", "!-/:-@\\[-`{-~"),
+          Map.entry("space", "\\t\\n\\x0B\\f\\r "),
+          Map.entry("upper", "A-Z"),
+          Map.entry("word", "0-9A-Za-z_"),
+          Map.entry("xdigit", "0-9A-Fa-f"));
 
   private RustRegex() {}
 
@@ -79,11 +87,43 @@ public final class RustRegex {
         }
         switch (e) {
           case 'v' -> out.append("\\x0B");
-          case 'Z', 'Q', 'E', 'h', 'H', 'G', 'R', 'X', 'K', 'e', 'c', 'N', 'i', 'j', 'l',
-              'o', 'q', 'y', 'g', 'k', 'C', 'F', 'I', 'J', 'L', 'M', 'O', 'T', 'U', 'V', 'Y' ->
+          case 'Z',
+              'Q',
+              'E',
+              'h',
+              'H',
+              'G',
+              'R',
+              'X',
+              'K',
+              'e',
+              'c',
+              'N',
+              'i',
+              'j',
+              'l',
+              'o',
+              'q',
+              'y',
+              'g',
+              'k',
+              'C',
+              'F',
+              'I',
+              'J',
+              'L',
+              'M',
+              'O',
+              'T',
+              'U',
+              'V',
+              'Y' ->
               throw new AtcException("regex parse error: unrecognized escape sequence \\" + e);
-          case '<', '>' -> throw AtcException.unsupported("regex: word-start/end assertion \\" + e
-              + " is not supported by the offline router");
+          case '<', '>' ->
+              throw AtcException.unsupported(
+                  "regex: word-start/end assertion \\"
+                      + e
+                      + " is not supported by the offline router");
           default -> out.append('\\').append(e);
         }
         continue;
@@ -113,8 +153,8 @@ public final class RustRegex {
           classDepth--;
         }
         if ((c == '-' || c == '~') && i + 1 < n && rust.charAt(i + 1) == c) {
-          throw AtcException.unsupported("regex: class set operation " + c + c
-              + " is not supported by the offline router");
+          throw AtcException.unsupported(
+              "regex: class set operation " + c + c + " is not supported by the offline router");
         }
         out.append(c);
         continue;
@@ -158,8 +198,7 @@ public final class RustRegex {
     return j - 1;
   }
 
-  private static int group(String rust, int i, StringBuilder out, List<String> names)
-      {
+  private static int group(String rust, int i, StringBuilder out, List<String> names) {
     if (!rust.startsWith("(?", i)) {
       out.append('(');
       return i;
@@ -167,8 +206,10 @@ public final class RustRegex {
     int nameStart;
     if (rust.startsWith("(?P<", i)) {
       nameStart = i + 4;
-    } else if (rust.startsWith("(?<", i) && i + 3 < rust.length()
-        && rust.charAt(i + 3) != '=' && rust.charAt(i + 3) != '!') {
+    } else if (rust.startsWith("(?<", i)
+        && i + 3 < rust.length()
+        && rust.charAt(i + 3) != '='
+        && rust.charAt(i + 3) != '!') {
       nameStart = i + 3;
     } else {
       // flags group (?flags) or (?flags:...); reject what Rust rejects or we cannot express
@@ -176,11 +217,12 @@ public final class RustRegex {
       while (j < rust.length() && rust.charAt(j) != ')' && rust.charAt(j) != ':') {
         char f = rust.charAt(j);
         if (f == '=' || f == '!' || f == '<' || f == '>' || f == '#') {
-          throw new AtcException("regex parse error: look-around, atomic groups and comments"
-              + " are not supported");
+          throw new AtcException(
+              "regex parse error: look-around, atomic groups and comments" + " are not supported");
         }
         if (f == 'U' || f == 'R') {
-          throw AtcException.unsupported("regex: flag " + f + " is not supported by the offline router");
+          throw AtcException.unsupported(
+              "regex: flag " + f + " is not supported by the offline router");
         }
         if ("imsxu-".indexOf(f) < 0) {
           throw new AtcException("regex parse error: unrecognized flag " + f);
@@ -210,8 +252,11 @@ public final class RustRegex {
     int k = rust.indexOf("(?");
     while (k >= 0) {
       int j = k + 2;
-      while (j < rust.length() && rust.charAt(j) != ')' && rust.charAt(j) != ':'
-          && rust.charAt(j) != '-' && rust.charAt(j) != '<') {
+      while (j < rust.length()
+          && rust.charAt(j) != ')'
+          && rust.charAt(j) != ':'
+          && rust.charAt(j) != '-'
+          && rust.charAt(j) != '<') {
         if (rust.charAt(j) == 'm') {
           return true;
         }

@@ -8,17 +8,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Writes a JSON tree as YAML the way go-yaml v2 (behind {@code sigs.k8s.io/yaml}) does, which
- * is how the KIC goldens were produced: keys in go-yaml's order, block style, sequences at
- * their parent key's indentation, literal blocks for multi-line strings, quoting only where a
- * plain scalar would be read as another type or is not allowed. Lines are never folded.
+ * Writes a JSON tree as YAML the way go-yaml v2 (behind {@code sigs.k8s.io/yaml}) does, which is
+ * how the KIC goldens were produced: keys in go-yaml's order, block style, sequences at their
+ * parent key's indentation, literal blocks for multi-line strings, quoting only where a plain
+ * scalar would be read as another type or is not allowed. Lines are never folded.
  */
 public final class GoYamlEmitter {
   private static final Resolver RESOLVER = new Resolver();
@@ -241,7 +240,8 @@ public final class GoYamlEmitter {
     int[] cps = s.codePoints().toArray();
     for (int i = 0; i < cps.length; i++) {
       int c = cps[i];
-      boolean followedByWhitespace = i + 1 >= cps.length || isBlank(cps[i + 1]) || isBreak(cps[i + 1]);
+      boolean followedByWhitespace =
+          i + 1 >= cps.length || isBlank(cps[i + 1]) || isBreak(cps[i + 1]);
       if (i == 0) {
         switch (c) {
           case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' ->
@@ -484,6 +484,4 @@ public final class GoYamlEmitter {
     }
     return i >= as.length() && j < bs.length();
   }
-
-
 }

@@ -71,9 +71,10 @@ public final class JsonTrees {
         }
         JsonPointer here = p.getParsingContext().pathAsPointer();
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          here = p.getParsingContext().getParent() == null
-              ? JsonPointer.empty()
-              : p.getParsingContext().getParent().pathAsPointer();
+          here =
+              p.getParsingContext().getParent() == null
+                  ? JsonPointer.empty()
+                  : p.getParsingContext().getParent().pathAsPointer();
         }
         if (here.equals(target)) {
           JsonLocation l = p.currentTokenLocation();

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import java.io.StringReader;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -21,6 +18,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads one YAML document (YAML 1.1 resolution, as go-yaml v2) into a Jackson tree. */
 public final class YamlTrees {
@@ -34,8 +34,8 @@ public final class YamlTrees {
    *
    * @param text the YAML text
    * @return the tree and a locator
-   * @throws ParsedTree.SyntaxError for invalid YAML, several documents, duplicate keys,
-   *     non-string keys, values JSON cannot hold (.nan, .inf) or no document at all
+   * @throws ParsedTree.SyntaxError for invalid YAML, several documents, duplicate keys, non-string
+   *     keys, values JSON cannot hold (.nan, .inf) or no document at all
    */
   public static ParsedTree parse(String text) throws ParsedTree.SyntaxError {
     LoaderOptions options = new LoaderOptions();
@@ -66,7 +66,6 @@ public final class YamlTrees {
     JsonNode tree = convert(root, 0);
     return new ParsedTree(tree, pointer -> locate(root, pointer));
   }
-
 
   private static ParsedTree.SyntaxError error(Node n, String message) {
     Mark m = n.getStartMark();
@@ -107,7 +106,8 @@ public final class YamlTrees {
     }
     if (Tag.BOOL.equals(tag)) {
       String l = v.toLowerCase(java.util.Locale.ROOT);
-      return NODES.booleanNode(l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y"));
+      return NODES.booleanNode(
+          l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y"));
     }
     if (Tag.INT.equals(tag)) {
       return NODES.numberNode(parseInt(s, v));
@@ -170,8 +170,10 @@ public final class YamlTrees {
         }
         return neg ? r.negate() : r;
       }
-      return new java.math.BigDecimal(v.startsWith(".") || v.startsWith("-.") || v.startsWith("+.")
-          ? v.replaceFirst("\\.", "0.") : v);
+      return new java.math.BigDecimal(
+          v.startsWith(".") || v.startsWith("-.") || v.startsWith("+.")
+              ? v.replaceFirst("\\.", "0.")
+              : v);
     } catch (NumberFormatException e) {
       throw error(n, "not a valid number");
     }

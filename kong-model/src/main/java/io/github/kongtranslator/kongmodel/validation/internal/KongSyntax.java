@@ -6,27 +6,31 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Kong 3.9.1's value syntaxes, each a port of the Lua function it names. Every method returns
- * the error Kong would give, or empty when Kong accepts the value. Not API.
+ * Kong 3.9.1's value syntaxes, each a port of the Lua function it names. Every method returns the
+ * error Kong would give, or empty when Kong accepts the value. Not API.
  */
 public final class KongSyntax {
   private KongSyntax() {}
 
   /** {@code kong/tools/ip.lua}: the three address types. */
-  enum HostType { IPV4, IPV6, NAME }
+  enum HostType {
+    IPV4,
+    IPV6,
+    NAME
+  }
 
   /** A parsed address: its type and whether it carries a port ({@code normalize_ip}). */
   record Address(HostType type, boolean hasPort) {}
 
   private static final Pattern UUID =
-      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+      Pattern.compile(
+          "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
   private static final Pattern IPV4_PORT =
       Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?::(\\d+))?$");
-  private static final Pattern IPV6_GROUPS = Pattern.compile(
-      "^[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){7}$");
+  private static final Pattern IPV6_GROUPS =
+      Pattern.compile("^[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){7}$");
   private static final Pattern HOSTNAME_CHARS = Pattern.compile("^[0-9A-Za-z._-]+$");
-  private static final Pattern PATH_CHARS =
-      Pattern.compile("^/[A-Za-z0-9.\\-_~/%:@!$&'()*+,;=]*$");
+  private static final Pattern PATH_CHARS = Pattern.compile("^/[A-Za-z0-9.\\-_~/%:@!$&'()*+,;=]*$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9._~-]+$");
   private static final Pattern HEADER_NAME = Pattern.compile("^[a-zA-Z0-9_-]+$");
   private static final Pattern METHOD = Pattern.compile("^[A-Z]+$");
@@ -57,12 +61,13 @@ public final class KongSyntax {
       return HostType.IPV6;
     }
     return rest.length() > 0 && rest.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')
-        ? HostType.IPV4 : HostType.NAME;
+        ? HostType.IPV4
+        : HostType.NAME;
   }
 
   /**
-   * {@code kong/tools/ip.lua} {@code normalize_ip}: an ipv4, ipv4:port, ipv6, [ipv6]:port, name
-   * or name:port. Empty when invalid; {@code portTooBig[0]} tells "invalid port number".
+   * {@code kong/tools/ip.lua} {@code normalize_ip}: an ipv4, ipv4:port, ipv6, [ipv6]:port, name or
+   * name:port. Empty when invalid; {@code portTooBig[0]} tells "invalid port number".
    */
   static Optional<Address> normalizeIp(String address, boolean[] portTooBig) {
     portTooBig[0] = false;
@@ -183,11 +188,15 @@ public final class KongSyntax {
   /** {@code typedefs.lua} {@code validate_host_with_optional_port}. */
   public static Optional<String> hostWithOptionalPort(String host) {
     boolean[] big = new boolean[1];
-    return normalizeIp(host, big).isPresent() ? Optional.empty()
+    return normalizeIp(host, big).isPresent()
+        ? Optional.empty()
         : Optional.of(big[0] ? "invalid port number" : "invalid value: " + host);
   }
 
-  /** {@code typedefs.lua} {@code validate_wildcard_host} (and {@code validate_sni} when {@code wildcards} is false). */
+  /**
+   * {@code typedefs.lua} {@code validate_wildcard_host} (and {@code validate_sni} when {@code
+   * wildcards} is false).
+   */
   public static Optional<String> wildcardHost(String host, boolean wildcards) {
     String h = host;
     if (wildcards) {
@@ -217,8 +226,8 @@ public final class KongSyntax {
   }
 
   /**
-   * {@code typedefs.hosts} element: at most one wildcard, leftmost or rightmost label, then
-   * {@code validate_host_with_wildcards}.
+   * {@code typedefs.hosts} element: at most one wildcard, leftmost or rightmost label, then {@code
+   * validate_host_with_wildcards}.
    */
   public static Optional<String> routeHost(String host) {
     if (!host.matches("^[^*]*\\*?[^*]*$")) {
@@ -239,7 +248,10 @@ public final class KongSyntax {
       return Optional.of("must not have empty segments");
     }
     if (!PATH_CHARS.matcher(path).matches()) {
-      return Optional.of("invalid path: '" + path + "' (characters outside of the reserved list of RFC 3986 found)");
+      return Optional.of(
+          "invalid path: '"
+              + path
+              + "' (characters outside of the reserved list of RFC 3986 found)");
     }
     return percent(path);
   }
@@ -251,9 +263,9 @@ public final class KongSyntax {
 
   /**
    * {@code typedefs.router_path}: {@code /} or {@code ~/}, no empty segment, valid
-   * percent-encoding, and a prefix path in normalized form ({@code kong/tools/uri.lua}
-   * {@code normalize}). A regex path is not compiled here: Java's regex syntax is not PCRE's,
-   * and the check must never reject what Kong accepts.
+   * percent-encoding, and a prefix path in normalized form ({@code kong/tools/uri.lua} {@code
+   * normalize}). A regex path is not compiled here: Java's regex syntax is not PCRE's, and the
+   * check must never reject what Kong accepts.
    */
   public static Optional<String> routerPath(String path) {
     if (!(path.startsWith("/") || path.startsWith("~/"))) {
@@ -285,21 +297,37 @@ public final class KongSyntax {
     return NAME.matcher(name).matches();
   }
 
-  /** {@code typedefs.lua} {@code validate_utf8_name}: ASCII alphanumerics, {@code . - _ ~}, or non-ASCII. */
+  /**
+   * {@code typedefs.lua} {@code validate_utf8_name}: ASCII alphanumerics, {@code . - _ ~}, or
+   * non-ASCII.
+   */
   public static boolean isUtf8Name(String name) {
-    return !name.isEmpty() && name.codePoints().allMatch(c -> c >= 128
-        || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-        || c == '.' || c == '-' || c == '_' || c == '~');
+    return !name.isEmpty()
+        && name.codePoints()
+            .allMatch(
+                c ->
+                    c >= 128
+                        || (c >= '0' && c <= '9')
+                        || (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || c == '.'
+                        || c == '-'
+                        || c == '_'
+                        || c == '~');
   }
 
-  /** {@code typedefs.lua} {@code validate_tag}: printable ASCII but {@code ,} and {@code /}, space, or non-ASCII. */
+  /**
+   * {@code typedefs.lua} {@code validate_tag}: printable ASCII but {@code ,} and {@code /}, space,
+   * or non-ASCII.
+   */
   public static boolean isTag(String tag) {
     if (tag.isEmpty()) {
       return false;
     }
     for (byte b : tag.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      boolean ok = c == ' ' || (c >= 33 && c <= 126 && c != ',' && c != '/') || (c >= 128 && c <= 244);
+      boolean ok =
+          c == ' ' || (c >= 33 && c <= 126 && c != ',' && c != '/') || (c >= 128 && c <= 244);
       if (!ok) {
         return false;
       }
@@ -319,8 +347,11 @@ public final class KongSyntax {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!ok) {
         return false;
       }
@@ -328,7 +359,10 @@ public final class KongSyntax {
     return true;
   }
 
-  /** {@code kong/tools/ip.lua} {@code is_valid_ip_or_cidr}: an IPv4 or IPv6 address, optionally with a prefix length. */
+  /**
+   * {@code kong/tools/ip.lua} {@code is_valid_ip_or_cidr}: an IPv4 or IPv6 address, optionally with
+   * a prefix length.
+   */
   public static boolean isIpOrCidr(String s) {
     String ip = s;
     int slash = s.indexOf('/');
@@ -358,12 +392,18 @@ public final class KongSyntax {
     return true;
   }
 
-  /** {@code kong/db/schema/entities/targets.lua} {@code validate_target}: a name or IP, optionally with a port. */
+  /**
+   * {@code kong/db/schema/entities/targets.lua} {@code validate_target}: a name or IP, optionally
+   * with a port.
+   */
   public static boolean isTarget(String target) {
     return normalizeIp(target, new boolean[1]).isPresent();
   }
 
-  /** {@code kong/db/schema/entities/upstreams.lua} {@code validate_name}: a hostname, no IP, no port. */
+  /**
+   * {@code kong/db/schema/entities/upstreams.lua} {@code validate_name}: a hostname, no IP, no
+   * port.
+   */
   public static Optional<String> upstreamName(String name) {
     Optional<Address> a = normalizeIp(name, new boolean[1]);
     if (a.isEmpty()) {

@@ -1,7 +1,4 @@
-/**
- * Implementation of the Kong schema checks (host and path syntax);
- * not API.
- */
+/** Implementation of the Kong schema checks (host and path syntax); not API. */
 @NullMarked
 package io.github.kongtranslator.kongmodel.validation.internal;
 

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rust {@code regex} crate semantics (what atc-router compiles {@code ~} with) where Java's
- * differ; see the class doc of {@link RustRegex}. Expected values follow the regex crate's
- * documented syntax (docs.rs/regex, "Syntax"), not Java's.
+ * Rust {@code regex} crate semantics (what atc-router compiles {@code ~} with) where Java's differ;
+ * see the class doc of {@link RustRegex}. Expected values follow the regex crate's documented
+ * syntax (docs.rs/regex, "Syntax"), not Java's.
  */
 class RustRegexTest {
   private static boolean find(String rust, String input) {
@@ -60,8 +60,25 @@ class RustRegexTest {
 
   @Test
   void rejected_likeRust() {
-    for (String bad : new String[] {"(?=a)", "(?!a)", "(?<=a)b", "(?<!a)b", "(a)\\1", "(?>a)",
-        "a*+", "a++", "\\Z", "\\Qa\\E", "\\h", "(?#c)", "(?P<1a>x)", "(a", "[a", "\\"}) {
+    for (String bad :
+        new String[] {
+          "(?=a)",
+          "(?!a)",
+          "(?<=a)b",
+          "(?<!a)b",
+          "(a)\\1",
+          "(?>a)",
+          "a*+",
+          "a++",
+          "\\Z",
+          "\\Qa\\E",
+          "\\h",
+          "(?#c)",
+          "(?P<1a>x)",
+          "(a",
+          "[a",
+          "\\"
+        }) {
       assertThatThrownBy(() -> RustRegex.compile(bad)).as(bad).isInstanceOf(AtcException.class);
     }
   }

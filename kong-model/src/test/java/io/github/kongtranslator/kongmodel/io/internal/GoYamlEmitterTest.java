@@ -19,7 +19,8 @@ class GoYamlEmitterTest {
     // translator-spec §15.4: _format_version first, consumer_group_consumers before
     // consumer_groups, hash_on before hash_on_header
     assertThat(sorted("services", "consumer_groups", "_format_version", "consumer_group_consumers"))
-        .containsExactly("_format_version", "consumer_group_consumers", "consumer_groups", "services");
+        .containsExactly(
+            "_format_version", "consumer_group_consumers", "consumer_groups", "services");
     assertThat(sorted("hash_on_header", "hash_on")).containsExactly("hash_on", "hash_on_header");
   }
 

@@ -1,8 +1,8 @@
 package io.github.kongtranslator.translator.internal.assembly;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.kongtranslator.kongmodel.config.CaCertificate;
 import io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
@@ -10,6 +10,7 @@ import io.github.kongtranslator.kongmodel.config.Service;
 import io.github.kongtranslator.kongmodel.config.Upstream;
 import io.github.kongtranslator.kongmodel.config.Vault;
 import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumerGroup;
@@ -17,15 +18,16 @@ import io.github.kongtranslator.translator.internal.entities.Entities.KPlugin;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.KUpstream;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
-/** FillIDs, deck defaults, list ordering and the DB-less document (translator-spec §12, §14, §15). */
+/**
+ * FillIDs, deck defaults, list ordering and the DB-less document (translator-spec §12, §14, §15).
+ */
 public final class DeckGenerator {
   private final Context ctx;
   private final Stages stages;
@@ -54,10 +56,14 @@ public final class DeckGenerator {
    * @param plugins plugin instances (plugins stage)
    * @param customEntities custom entity type → entities (custom entities stage)
    */
-  record Stages(ImmutableMap<String, KService> services,
-      ImmutableMap<String, KUpstream> upstreams, ImmutableList<KCertificate> certificates,
-      ImmutableList<CaCertificate> caCertificates, ImmutableList<KConsumer> consumers,
-      ImmutableList<KConsumerGroup> consumerGroups, ImmutableList<Vault> vaults,
+  record Stages(
+      ImmutableMap<String, KService> services,
+      ImmutableMap<String, KUpstream> upstreams,
+      ImmutableList<KCertificate> certificates,
+      ImmutableList<CaCertificate> caCertificates,
+      ImmutableList<KConsumer> consumers,
+      ImmutableList<KConsumerGroup> consumerGroups,
+      ImmutableList<Vault> vaults,
       ImmutableList<KPlugin> plugins,
       ImmutableMap<String, ImmutableList<ObjectNode>> customEntities) {}
 
@@ -155,10 +161,11 @@ public final class DeckGenerator {
     }
 
     List<KConsumer> consumers = new ArrayList<>(stages.consumers());
-    consumers.sort(Comparator.comparing((KConsumer c) -> c.username != null)
-        .thenComparing(c -> Strs.nz(c.username), Strs.BYTES)
-        .thenComparing(c -> c.customId != null)
-        .thenComparing(c -> Strs.nz(c.customId), Strs.BYTES));
+    consumers.sort(
+        Comparator.comparing((KConsumer c) -> c.username != null)
+            .thenComparing(c -> Strs.nz(c.username), Strs.BYTES)
+            .thenComparing(c -> c.customId != null)
+            .thenComparing(c -> Strs.nz(c.customId), Strs.BYTES));
     if (!consumers.isEmpty()) {
       doc.consumers(consumers.stream().map(x -> x.toEntity(shared)).toList());
       empty = false;
@@ -199,11 +206,14 @@ public final class DeckGenerator {
     for (KPlugin p : stages.plugins()) {
       keyed.add(Map.entry(p.sortKey(), p));
     }
-    keyed.sort((a, b) -> {
-      int c = Strs.compareBytes(b.getKey(), a.getKey());
-      return c != 0 ? c : Strs.compareBytes(
-          String.join(",", a.getValue().tags), String.join(",", b.getValue().tags));
-    });
+    keyed.sort(
+        (a, b) -> {
+          int c = Strs.compareBytes(b.getKey(), a.getKey());
+          return c != 0
+              ? c
+              : Strs.compareBytes(
+                  String.join(",", a.getValue().tags), String.join(",", b.getValue().tags));
+        });
     List<KPlugin> plugins = new ArrayList<>(keyed.size());
     keyed.forEach(e -> plugins.add(e.getValue()));
     if (!plugins.isEmpty()) {

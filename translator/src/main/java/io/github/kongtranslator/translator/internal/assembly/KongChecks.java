@@ -38,14 +38,19 @@ public final class KongChecks {
     if (!options.kongValidation()) {
       return ImmutableList.of();
     }
-    KongValidator validator = options.isEnabled(FeatureFlag.EXPRESSION_ROUTES)
-        ? EXPRESSIONS : TRADITIONAL_COMPATIBLE;
+    KongValidator validator =
+        options.isEnabled(FeatureFlag.EXPRESSION_ROUTES) ? EXPRESSIONS : TRADITIONAL_COMPATIBLE;
     ImmutableList.Builder<TranslationFailure> b = ImmutableList.builder();
     for (Violation v : validator.validate(config)) {
       Optional<ObjectRef> ref = TagIdentity.fromTags(v.tags()).targetRef();
       // an entity without k8s tags names no object: nothing to blame (and leave out)
-      ref.ifPresent(r -> b.add(TranslationFailure.of("Kong would reject " + v.line(),
-          TranslationFailure.Effect.KONG_INVALID, List.of(r))));
+      ref.ifPresent(
+          r ->
+              b.add(
+                  TranslationFailure.of(
+                      "Kong would reject " + v.line(),
+                      TranslationFailure.Effect.KONG_INVALID,
+                      List.of(r))));
     }
     return b.build();
   }
@@ -59,8 +64,8 @@ public final class KongChecks {
    * @param options the options
    * @return the failures
    */
-  public static ImmutableList<TranslationFailure> withKongFailures(KongConfig config,
-      List<TranslationFailure> failures, TranslatorOptions options) {
+  public static ImmutableList<TranslationFailure> withKongFailures(
+      KongConfig config, List<TranslationFailure> failures, TranslatorOptions options) {
     ImmutableList<TranslationFailure> kong = failures(config, options);
     if (kong.isEmpty()) {
       return ImmutableList.copyOf(failures);

@@ -29,12 +29,12 @@ import java.util.Map;
 
 /**
  * The translation pipeline: the one place that states the order of the stages (KIC's order,
- * translator-spec §1). Each stage takes what it reads and returns what it produced; the
- * {@link Context} holds only the run's inputs and its failure log. Not API.
+ * translator-spec §1). Each stage takes what it reads and returns what it produced; the {@link
+ * Context} holds only the run's inputs and its failure log. Not API.
  *
  * <ol>
- *   <li>routing: {@code ingress.IngressStage} (Ingress, TCPIngress, UDPIngress), then
- *       {@code gatewayapi.GatewayApiStage} (HTTPRoute, UDPRoute, TCPRoute, TLSRoute, GRPCRoute)
+ *   <li>routing: {@code ingress.IngressStage} (Ingress, TCPIngress, UDPIngress), then {@code
+ *       gatewayapi.GatewayApiStage} (HTTPRoute, UDPRoute, TCPRoute, TLSRoute, GRPCRoute)
  *   <li>{@code backends.ServicePart}: targets, upstreams, Service annotations
  *   <li>{@code routes.RouteOverrides}: route annotations
  *   <li>{@code consumers.ConsumerPart}, {@code vaults.VaultPart}
@@ -72,8 +72,8 @@ public final class TranslationRun {
   }
 
   /**
-   * The outputs of every stage before the TLS certificates (the incremental engine runs those
-   * once over the whole snapshot instead of per unit).
+   * The outputs of every stage before the TLS certificates (the incremental engine runs those once
+   * over the whole snapshot instead of per unit).
    *
    * @param ctx the run (inputs, options, failure log)
    * @param services the Kong services, completed by the backends and route annotation stages
@@ -85,11 +85,16 @@ public final class TranslationRun {
    * @param caCertificates the CA certificates stage's output
    * @param tls what the TLS certificates stage reads
    */
-  public record BeforeCertificates(Context ctx, ImmutableMap<String, KService> services,
-      ServicePart.Output backends, ConsumerPart.Output consumers,
-      ImmutableList<Vault> vaults, PluginPart.Output plugins,
+  public record BeforeCertificates(
+      Context ctx,
+      ImmutableMap<String, KService> services,
+      ServicePart.Output backends,
+      ConsumerPart.Output consumers,
+      ImmutableList<Vault> vaults,
+      PluginPart.Output plugins,
       ImmutableMap<String, ImmutableList<ObjectNode>> customEntities,
-      ImmutableList<CaCertificate> caCertificates, CertificatePart.Inputs tls) {}
+      ImmutableList<CaCertificate> caCertificates,
+      CertificatePart.Inputs tls) {}
 
   /**
    * The stages before the TLS certificates, in their order (KIC's, translator-spec §1).
@@ -98,8 +103,8 @@ public final class TranslationRun {
    * @param options the options
    * @return every stage's output
    */
-  public static BeforeCertificates beforeCertificates(CacheStores stores,
-      TranslatorOptions options) {
+  public static BeforeCertificates beforeCertificates(
+      CacheStores stores, TranslatorOptions options) {
     Context ctx = new Context(stores, options);
     // 1. routing: Kong services with their routes, from Ingresses then from Gateway API routes
     IngressStage.Output ingress = IngressStage.run(ctx);
@@ -118,18 +123,27 @@ public final class TranslationRun {
     ConsumerPart.Output consumers = ConsumerPart.run(ctx);
     ImmutableList<Vault> vaults = VaultPart.run(ctx);
     // 5. plugins bound to services, routes, consumers and groups; custom entities through them
-    PluginPart.Output plugins = PluginPart.run(ctx, backends.services(), consumers.consumers(),
-        consumers.consumerGroups());
+    PluginPart.Output plugins =
+        PluginPart.run(ctx, backends.services(), consumers.consumers(), consumers.consumerGroups());
     ImmutableMap<String, ImmutableList<ObjectNode>> customEntities =
         ctx.flag(FeatureFlag.KONG_CUSTOM_ENTITY)
             ? CustomEntityPart.run(ctx, plugins.relations(), backends.services())
             : ImmutableMap.of();
     // 6. CA certificates
     ImmutableList<CaCertificate> caCertificates = CertificatePart.caCertificates(ctx);
-    CertificatePart.Inputs tls = new CertificatePart.Inputs(ingress.tlsIngresses(),
-        ingress.tlsTcpIngresses(), backends.clientCertSecrets());
-    return new BeforeCertificates(ctx, backends.services(), backends, consumers, vaults, plugins,
-        customEntities, caCertificates, tls);
+    CertificatePart.Inputs tls =
+        new CertificatePart.Inputs(
+            ingress.tlsIngresses(), ingress.tlsTcpIngresses(), backends.clientCertSecrets());
+    return new BeforeCertificates(
+        ctx,
+        backends.services(),
+        backends,
+        consumers,
+        vaults,
+        plugins,
+        customEntities,
+        caCertificates,
+        tls);
   }
 
   /**
@@ -141,11 +155,19 @@ public final class TranslationRun {
    */
   public static Output assemble(BeforeCertificates stages, List<KCertificate> certificates) {
     Context ctx = stages.ctx();
-    DeckGenerator deck = new DeckGenerator(ctx, new DeckGenerator.Stages(stages.services(),
-        stages.backends().upstreams(), ImmutableList.copyOf(certificates),
-        stages.caCertificates(), stages.consumers().consumers(),
-        stages.consumers().consumerGroups(), stages.vaults(), stages.plugins().plugins(),
-        stages.customEntities()));
+    DeckGenerator deck =
+        new DeckGenerator(
+            ctx,
+            new DeckGenerator.Stages(
+                stages.services(),
+                stages.backends().upstreams(),
+                ImmutableList.copyOf(certificates),
+                stages.caCertificates(),
+                stages.consumers().consumers(),
+                stages.consumers().consumerGroups(),
+                stages.vaults(),
+                stages.plugins().plugins(),
+                stages.customEntities()));
     if (ctx.flag(FeatureFlag.FILL_IDS)) {
       deck.fillIds();
     }
@@ -154,16 +176,18 @@ public final class TranslationRun {
 
   /**
    * Failures without repeats, in a canonical order: by the blamed objects, then by reason. The
-   * order does not depend on the order in which parts of the translation ran, so incremental
-   * and full translations report the same list.
+   * order does not depend on the order in which parts of the translation ran, so incremental and
+   * full translations report the same list.
    *
    * @param failures failures as found
    * @return the canonical list
    */
   public static ImmutableList<TranslationFailure> canonical(List<TranslationFailure> failures) {
-    return failures.stream().distinct()
-        .sorted(java.util.Comparator.comparing((TranslationFailure f) -> f.causingObjects().toString())
-            .thenComparing(TranslationFailure::reason))
+    return failures.stream()
+        .distinct()
+        .sorted(
+            java.util.Comparator.comparing((TranslationFailure f) -> f.causingObjects().toString())
+                .thenComparing(TranslationFailure::reason))
         .collect(ImmutableList.toImmutableList());
   }
 }

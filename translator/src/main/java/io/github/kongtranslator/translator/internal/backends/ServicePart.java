@@ -1,9 +1,9 @@
 package io.github.kongtranslator.translator.internal.backends;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.kongtranslator.core.model.EndpointSlice;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
@@ -17,6 +17,10 @@ import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.KTarget;
 import io.github.kongtranslator.translator.internal.entities.Entities.KUpstream;
 import io.github.kongtranslator.translator.internal.entities.Entities.ResolvedBackend;
+import io.github.kongtranslator.translator.internal.entities.Json;
+import io.github.kongtranslator.translator.internal.entities.Tags;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,14 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.entities.Json;
-import io.github.kongtranslator.translator.internal.entities.Tags;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /**
- * Kong services' backends, upstreams and targets, Service-level annotations and upstream
- * overrides (translator-spec §5, §6.2, §7, §8).
+ * Kong services' backends, upstreams and targets, Service-level annotations and upstream overrides
+ * (translator-spec §5, §6.2, §7, §8).
  */
 public final class ServicePart {
   static final String PROTOCOL = "konghq.com/protocol";
@@ -58,12 +58,16 @@ public final class ServicePart {
       Set.of("http", "grpc", "tcp", "tls_passthrough", "udp", "ws");
 
   private final Context ctx;
+
   /** The services this stage completes, in creation order; the dropped ones leave. */
   private final Map<String, KService> services;
+
   /** Services dropped for inconsistent backend annotations; their upstreams stay, bare. */
-  private final Set<KService> dropped = java.util.Collections.newSetFromMap(
-      new java.util.IdentityHashMap<>());
+  private final Set<KService> dropped =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   private final Map<String, KUpstream> upstreams = new LinkedHashMap<>();
+
   /** Secrets named by client-cert annotations, with the Services that use them. */
   private final Map<String, List<K8sObject>> clientCertSecrets = new LinkedHashMap<>();
 
@@ -77,10 +81,11 @@ public final class ServicePart {
    *
    * @param services the Kong services kept, in creation order (without the dropped ones)
    * @param upstreams the upstreams by name, in creation order (a dropped service's one bare)
-   * @param clientCertSecrets Secret keys named by client-cert annotations, with the objects
-   *     naming them
+   * @param clientCertSecrets Secret keys named by client-cert annotations, with the objects naming
+   *     them
    */
-  public record Output(ImmutableMap<String, KService> services,
+  public record Output(
+      ImmutableMap<String, KService> services,
       ImmutableMap<String, KUpstream> upstreams,
       ImmutableMap<String, ImmutableList<K8sObject>> clientCertSecrets) {}
 
@@ -102,7 +107,9 @@ public final class ServicePart {
     part.upstreamOverrides();
     ImmutableMap.Builder<String, ImmutableList<K8sObject>> certs = ImmutableMap.builder();
     part.clientCertSecrets.forEach((k, v) -> certs.put(k, ImmutableList.copyOf(v)));
-    return new Output(ImmutableMap.copyOf(part.services), ImmutableMap.copyOf(part.upstreams),
+    return new Output(
+        ImmutableMap.copyOf(part.services),
+        ImmutableMap.copyOf(part.upstreams),
         certs.buildOrThrow());
   }
 
@@ -112,8 +119,9 @@ public final class ServicePart {
       for (Backend b : svc.backends) {
         ResolvedBackend rb = resolve(b);
         if (rb == null) {
-          ctx.fail("failed to resolve Kubernetes Service for backend: " + b.namespace + "/"
-              + b.name, svc.parent);
+          ctx.fail(
+              "failed to resolve Kubernetes Service for backend: " + b.namespace + "/" + b.name,
+              svc.parent);
         } else {
           svc.resolved.add(rb);
         }
@@ -132,7 +140,9 @@ public final class ServicePart {
     }
   }
 
-  /** §2.7: every k8s Service behind one Kong service must carry the same konghq.com/* annotations. */
+  /**
+   * §2.7: every k8s Service behind one Kong service must carry the same konghq.com/* annotations.
+   */
   private void checkConsistentAnnotations(KService svc) {
     Map<String, String> first = konghqAnnotations(svc.resolved.get(0).annotations());
     Set<String> keys = new java.util.TreeSet<>(Strs.BYTES);
@@ -143,8 +153,12 @@ public final class ServicePart {
       for (String k : List.copyOf(keys)) {
         if (!java.util.Objects.equals(first.get(k), a.get(k))) {
           for (ResolvedBackend each : svc.resolved) {
-            ctx.fail("inconsistent annotation " + k + " on the Kubernetes Services behind Kong service "
-                + svc.name, each.annotated());
+            ctx.fail(
+                "inconsistent annotation "
+                    + k
+                    + " on the Kubernetes Services behind Kong service "
+                    + svc.name,
+                each.annotated());
           }
           dropped.add(svc);
           return;
@@ -155,11 +169,12 @@ public final class ServicePart {
 
   private static Map<String, String> konghqAnnotations(Map<String, String> all) {
     Map<String, String> out = new LinkedHashMap<>();
-    all.forEach((k, v) -> {
-      if (k.startsWith("konghq.com/")) {
-        out.put(k, v);
-      }
-    });
+    all.forEach(
+        (k, v) -> {
+          if (k.startsWith("konghq.com/")) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 
@@ -171,8 +186,12 @@ public final class ServicePart {
         return null;
       }
       KongServiceFacade.BackendRef ref = f.get().spec().backendRef();
-      Service s = ref == null ? null
-          : ctx.stores.get(Kind.SERVICE, b.namespace, Strs.nz(ref.name()), Service.class).orElse(null);
+      Service s =
+          ref == null
+              ? null
+              : ctx.stores
+                  .get(Kind.SERVICE, b.namespace, Strs.nz(ref.name()), Service.class)
+                  .orElse(null);
       Map<String, String> ann = new LinkedHashMap<>();
       if (s != null) {
         ann.putAll(s.metadata().annotations());
@@ -180,7 +199,8 @@ public final class ServicePart {
       ann.putAll(f.get().metadata().annotations());
       return new ResolvedBackend(b, f.get(), s, ann);
     }
-    return ctx.stores.get(Kind.SERVICE, b.namespace, b.name, Service.class)
+    return ctx.stores
+        .get(Kind.SERVICE, b.namespace, b.name, Service.class)
         .map(s -> new ResolvedBackend(b, s, s, withBackendTlsPolicy(s)))
         .orElse(null);
   }
@@ -195,18 +215,23 @@ public final class ServicePart {
       policiesByService() {
     if (policiesByService == null) {
       policiesByService = new HashMap<>();
-      for (var p : ctx.stores.list(Kind.BACKEND_TLS_POLICY,
-          io.github.kongtranslator.core.model.BackendTlsPolicy.class)) {
+      for (var p :
+          ctx.stores.list(
+              Kind.BACKEND_TLS_POLICY,
+              io.github.kongtranslator.core.model.BackendTlsPolicy.class)) {
         Set<String> names = new LinkedHashSet<>();
         for (var t : p.spec().targetRefs()) {
-          if ((Strs.isEmpty(t.group()) || "core".equals(t.group())) && "Service".equals(t.kind())
+          if ((Strs.isEmpty(t.group()) || "core".equals(t.group()))
+              && "Service".equals(t.kind())
               && t.name() != null) {
             names.add(t.name());
           }
         }
         for (String name : names) {
-          policiesByService.computeIfAbsent(new ServiceKey(p.metadata().namespace(), name),
-              k -> new ArrayList<>()).add(p);
+          policiesByService
+              .computeIfAbsent(
+                  new ServiceKey(p.metadata().namespace(), name), k -> new ArrayList<>())
+              .add(p);
         }
       }
     }
@@ -215,14 +240,19 @@ public final class ServicePart {
 
   /** The Service's annotations, overlaid by its single BackendTLSPolicy (gateway-api-spec §2.8). */
   private Map<String, String> withBackendTlsPolicy(Service s) {
-    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies = policiesByService()
-        .getOrDefault(new ServiceKey(s.metadata().namespace(), s.metadata().name()), List.of());
+    List<io.github.kongtranslator.core.model.BackendTlsPolicy> policies =
+        policiesByService()
+            .getOrDefault(new ServiceKey(s.metadata().namespace(), s.metadata().name()), List.of());
     if (policies.isEmpty()) {
       return s.metadata().annotations();
     }
     if (policies.size() > 1) {
-      ctx.fail("Multiple BackendTLSPolicies attached to service " + s.metadata().namespace() + "/"
-          + s.metadata().name(), s);
+      ctx.fail(
+          "Multiple BackendTLSPolicies attached to service "
+              + s.metadata().namespace()
+              + "/"
+              + s.metadata().name(),
+          s);
       return s.metadata().annotations();
     }
     io.github.kongtranslator.core.model.BackendTlsPolicy p = policies.get(0);
@@ -277,12 +307,15 @@ public final class ServicePart {
       }
       String protocol = effectiveProtocol(rb.annotations());
       if (NON_TLS_PROTOCOLS.contains(protocol)) {
-        ctx.fail("client certificate configured, but protocol " + protocol
-            + " does not support TLS", rb.annotated());
+        ctx.fail(
+            "client certificate configured, but protocol " + protocol + " does not support TLS",
+            rb.annotated());
         continue;
       }
       svc.clientCertificate = secret.get().metadata().uid();
-      clientCertSecrets.computeIfAbsent(ns + "/" + name, k -> new ArrayList<>()).add(rb.annotated());
+      clientCertSecrets
+          .computeIfAbsent(ns + "/" + name, k -> new ArrayList<>())
+          .add(rb.annotated());
     }
   }
 
@@ -295,14 +328,16 @@ public final class ServicePart {
         continue;
       }
       if (!Boolean.TRUE.equals(Strs.parseBool(ann.get(TLS_VERIFY)))) {
-        ctx.fail("CA certificates annotations are set, but " + TLS_VERIFY + " is not true",
+        ctx.fail(
+            "CA certificates annotations are set, but " + TLS_VERIFY + " is not true",
             rb.annotated());
         continue;
       }
       String protocol = effectiveProtocol(ann);
       if (NON_TLS_PROTOCOLS.contains(protocol)) {
-        ctx.fail("CA certificates configured, but protocol " + protocol
-            + " does not support TLS", rb.annotated());
+        ctx.fail(
+            "CA certificates configured, but protocol " + protocol + " does not support TLS",
+            rb.annotated());
         continue;
       }
       String ns = rb.annotated().metadata().namespace();
@@ -316,21 +351,26 @@ public final class ServicePart {
         }
         Optional<String> id = s.get().value("id").map(v -> v.utf8());
         if (id.isEmpty() || id.get().isEmpty()) {
-          ctx.fail("CA certificate Secret " + ns + "/" + name + " has no id", rb.annotated(), s.get());
+          ctx.fail(
+              "CA certificate Secret " + ns + "/" + name + " has no id", rb.annotated(), s.get());
           continue;
         }
         ids.add(id.get());
       }
       for (String name : maps) {
-        Optional<io.github.kongtranslator.core.model.ConfigMap> m = ctx.stores.get(
-            Kind.CONFIG_MAP, ns, name, io.github.kongtranslator.core.model.ConfigMap.class);
+        Optional<io.github.kongtranslator.core.model.ConfigMap> m =
+            ctx.stores.get(
+                Kind.CONFIG_MAP, ns, name, io.github.kongtranslator.core.model.ConfigMap.class);
         if (m.isEmpty()) {
           ctx.fail("CA certificate ConfigMap " + ns + "/" + name + " not found", rb.annotated());
           continue;
         }
         String id = m.get().data().get("id");
         if (Strs.isEmpty(id)) {
-          ctx.fail("CA certificate ConfigMap " + ns + "/" + name + " has no id", rb.annotated(), m.get());
+          ctx.fail(
+              "CA certificate ConfigMap " + ns + "/" + name + " has no id",
+              rb.annotated(),
+              m.get());
           continue;
         }
         ids.add(id);
@@ -354,18 +394,24 @@ public final class ServicePart {
         continue;
       }
       for (Backend b : svc.backends) {
-        ResolvedBackend rb = svc.resolved.stream().filter(r -> r.backend() == b).findFirst()
-            .orElse(null);
+        ResolvedBackend rb =
+            svc.resolved.stream().filter(r -> r.backend() == b).findFirst().orElse(null);
         if (rb == null || rb.service() == null) {
-          ctx.fail("can't add target for backend " + b.name + ": no kubernetes service found",
+          ctx.fail(
+              "can't add target for backend " + b.name + ": no kubernetes service found",
               svc.parent);
           continue;
         }
         Service s = rb.service();
         Service.ServicePort sp = resolvePort(b, s);
         if (sp == null) {
-          ctx.fail("can't find port for backend kubernetes service: " + s.metadata().namespace()
-              + "/" + s.metadata().name(), s, svc.parent);
+          ctx.fail(
+              "can't find port for backend kubernetes service: "
+                  + s.metadata().namespace()
+                  + "/"
+                  + s.metadata().name(),
+              s,
+              svc.parent);
           continue;
         }
         svc.port = sp.port();
@@ -399,8 +445,13 @@ public final class ServicePart {
     String name = b.port.name();
     if (number != null && number != 0) {
       if (isExternalName(s)) {
-        return new Service.ServicePort(null, "TCP", number,
-            io.github.kongtranslator.core.model.IntOrString.of(number), null, null);
+        return new Service.ServicePort(
+            null,
+            "TCP",
+            number,
+            io.github.kongtranslator.core.model.IntOrString.of(number),
+            null,
+            null);
       }
       return s.spec().ports().stream().filter(p -> p.port() == number).findFirst().orElse(null);
     }
@@ -408,9 +459,14 @@ public final class ServicePart {
       if (isExternalName(s)) {
         return null;
       }
-      return s.spec().ports().stream().filter(p -> name.equals(p.name())
-          || (p.targetPort() != null && p.targetPort().string().map(name::equals).orElse(false)))
-          .findFirst().orElse(null);
+      return s.spec().ports().stream()
+          .filter(
+              p ->
+                  name.equals(p.name())
+                      || (p.targetPort() != null
+                          && p.targetPort().string().map(name::equals).orElse(false)))
+          .findFirst()
+          .orElse(null);
     }
     if (isExternalName(s) || s.spec().ports().size() != 1) {
       return null;
@@ -431,14 +487,20 @@ public final class ServicePart {
     boolean serviceUpstream = "true".equals(ann.get(SERVICE_UPSTREAM)) || ctx.serviceUpstream;
     for (String protocol : protocols) {
       if (serviceUpstream) {
-        String host = s.metadata().name() + "." + ns + ".svc"
-            + (ctx.options.clusterDomain().isEmpty() ? "" : "." + ctx.options.clusterDomain());
+        String host =
+            s.metadata().name()
+                + "."
+                + ns
+                + ".svc"
+                + (ctx.options.clusterDomain().isEmpty() ? "" : "." + ctx.options.clusterDomain());
         out.add(new KTarget(host + ":" + sp.port(), null));
         continue;
       }
       if (isExternalName(s)) {
-        int tp = sp.targetPort() != null && sp.targetPort().number().isPresent()
-            ? sp.targetPort().number().get() : sp.port();
+        int tp =
+            sp.targetPort() != null && sp.targetPort().number().isPresent()
+                ? sp.targetPort().number().get()
+                : sp.port();
         out.add(new KTarget(Strs.nz(s.spec().externalName()) + ":" + tp, null));
         continue;
       }
@@ -478,16 +540,19 @@ public final class ServicePart {
   private void serviceAnnotations() {
     for (KService svc : services.values()) {
       List<ResolvedBackend> ordered = new ArrayList<>(svc.resolved);
-      ordered.sort(Comparator.comparing(
-          (ResolvedBackend r) -> r.annotated().metadata().namespace() + "/"
-              + r.annotated().metadata().name(), Strs.BYTES));
+      ordered.sort(
+          Comparator.comparing(
+              (ResolvedBackend r) ->
+                  r.annotated().metadata().namespace() + "/" + r.annotated().metadata().name(),
+              Strs.BYTES));
       boolean invalid = false;
       for (ResolvedBackend rb : ordered) {
         Map<String, String> ann = rb.annotations();
         String protocol = ann.get(PROTOCOL);
         if (protocol != null && !protocol.isEmpty()) {
           if (!VALID_SERVICE_PROTOCOLS.contains(protocol)) {
-            ctx.fail(PROTOCOL + " annotation has invalid value: " + protocol,
+            ctx.fail(
+                PROTOCOL + " annotation has invalid value: " + protocol,
                 svc.resolved.stream().map(ResolvedBackend::annotated).toList());
             invalid = true;
             break;
@@ -536,8 +601,8 @@ public final class ServicePart {
       if (dropped.contains(svc)) {
         continue;
       }
-      boolean gatewayParent = svc.parent.kind().group().equals(
-          io.github.kongtranslator.core.model.GatewayApi.GROUP);
+      boolean gatewayParent =
+          svc.parent.kind().group().equals(io.github.kongtranslator.core.model.GatewayApi.GROUP);
       List<ResolvedBackend> rbs = svc.resolved;
       List<K8sObject> objs = rbs.stream().map(ResolvedBackend::annotated).toList();
       boolean skipStep2 = false;
@@ -545,11 +610,22 @@ public final class ServicePart {
       for (ResolvedBackend rb : rbs) {
         String name = rb.annotations().get(OVERRIDE);
         if (name != null && !name.isEmpty()) {
-          ki = ctx.stores.get(Kind.KONG_INGRESS, rb.annotated().metadata().namespace(), name,
-              KongIngress.class).orElse(null);
+          ki =
+              ctx.stores
+                  .get(
+                      Kind.KONG_INGRESS,
+                      rb.annotated().metadata().namespace(),
+                      name,
+                      KongIngress.class)
+                  .orElse(null);
           if (ki == null) {
-            ctx.fail("failed to get KongIngress: " + rb.annotated().metadata().namespace() + "/"
-                + name + " not found", objs);
+            ctx.fail(
+                "failed to get KongIngress: "
+                    + rb.annotated().metadata().namespace()
+                    + "/"
+                    + name
+                    + " not found",
+                objs);
             skipStep2 = true;
           }
           break;
@@ -570,16 +646,28 @@ public final class ServicePart {
     }
   }
 
-  private static final List<String> KONG_INGRESS_FIELDS = List.of("host_header", "algorithm",
-      "slots", "healthchecks", "hash_on", "hash_fallback", "hash_on_header",
-      "hash_fallback_header", "hash_on_cookie", "hash_on_cookie_path", "hash_on_query_arg",
-      "hash_fallback_query_arg", "hash_on_uri_capture", "hash_fallback_uri_capture");
+  private static final List<String> KONG_INGRESS_FIELDS =
+      List.of(
+          "host_header",
+          "algorithm",
+          "slots",
+          "healthchecks",
+          "hash_on",
+          "hash_fallback",
+          "hash_on_header",
+          "hash_fallback_header",
+          "hash_on_cookie",
+          "hash_on_cookie_path",
+          "hash_on_query_arg",
+          "hash_fallback_query_arg",
+          "hash_on_uri_capture",
+          "hash_fallback_uri_capture");
 
   static {
     for (String f : KONG_INGRESS_FIELDS) { // the names are Kong's: checked against its definition
       if (EntityKind.UPSTREAM.fieldSpec(f).isEmpty()) {
-        throw new IllegalStateException("KongIngress upstream field " + f
-            + " is not an upstream field");
+        throw new IllegalStateException(
+            "KongIngress upstream field " + f + " is not an upstream field");
       }
     }
   }
@@ -613,8 +701,13 @@ public final class ServicePart {
       return;
     }
     if (anyMissing || names.size() > 1) {
-      ctx.fail("inconsistent KongUpstreamPolicy configuration for services " + String.join(", ",
-          objs.stream().map(o -> o.metadata().namespace() + "/" + o.metadata().name()).toList()),
+      ctx.fail(
+          "inconsistent KongUpstreamPolicy configuration for services "
+              + String.join(
+                  ", ",
+                  objs.stream()
+                      .map(o -> o.metadata().namespace() + "/" + o.metadata().name())
+                      .toList()),
           objs);
       return;
     }
@@ -628,8 +721,13 @@ public final class ServicePart {
     }
     KongUpstreamPolicy.Spec spec = policy.get().spec();
     if ("sticky-sessions".equals(spec.algorithm()) && !ctx.options.kongVersionAtLeast(3, 11)) {
-      ctx.fail("KongUpstreamPolicy " + ns + "/" + name
-          + " uses sticky-sessions, which needs Kong 3.11 or newer", objs);
+      ctx.fail(
+          "KongUpstreamPolicy "
+              + ns
+              + "/"
+              + name
+              + " uses sticky-sessions, which needs Kong 3.11 or newer",
+          objs);
       return;
     }
     UpstreamPolicies.apply(up.overrides, spec);

@@ -3,9 +3,9 @@ package io.github.kongtranslator.translator.internal.backends;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.KongUpstreamPolicy;
 import io.github.kongtranslator.kongmodel.config.Upstream;
+import io.github.kongtranslator.translator.internal.entities.Json;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.entities.Json;
 
 /** KongUpstreamPolicy spec → upstream fields (translator-spec §8.3). */
 final class UpstreamPolicies {

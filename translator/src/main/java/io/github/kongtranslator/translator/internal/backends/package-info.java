@@ -1,6 +1,6 @@
 /**
- * Backends stage: resolves the services' backends to targets and upstreams and applies the
- * Service annotations and upstream policies. Not API.
+ * Backends stage: resolves the services' backends to targets and upstreams and applies the Service
+ * annotations and upstream policies. Not API.
  */
 @NullMarked
 package io.github.kongtranslator.translator.internal.backends;

@@ -1,6 +1,5 @@
 package io.github.kongtranslator.translator.internal.certificates;
 
-import java.util.Collection;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.ConfigMap;
 import io.github.kongtranslator.core.model.Ingress;
@@ -11,6 +10,8 @@ import io.github.kongtranslator.core.model.TcpIngress;
 import io.github.kongtranslator.kongmodel.config.CaCertificate;
 import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -19,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,15 +33,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 import org.jspecify.annotations.Nullable;
 
 /** Certificates and SNIs from TLS sections and client certificates; CA certificates (§10). */
 public final class CertificatePart {
   public static final String CA_CERT_LABEL = "konghq.com/ca-cert";
-  private static final Pattern PEM_BLOCK = Pattern.compile(
-      "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+  private static final Pattern PEM_BLOCK =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
 
   private final Context ctx;
 
@@ -63,7 +63,9 @@ public final class CertificatePart {
    * @param tcpIngresses accepted TCPIngresses with a TLS section, in translation order
    * @param clientCertSecrets client certificate Secret keys with the objects naming them
    */
-  public record Inputs(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+  public record Inputs(
+      List<Ingress> ingresses,
+      List<TcpIngress> tcpIngresses,
       Map<String, ? extends List<K8sObject>> clientCertSecrets) {}
 
   /**
@@ -76,8 +78,8 @@ public final class CertificatePart {
    * @return the certificates and the id rewrites
    */
   public static Output run(Context ctx, Inputs inputs) {
-    return new CertificatePart(ctx).certificates(inputs.ingresses(), inputs.tcpIngresses(),
-        inputs.clientCertSecrets());
+    return new CertificatePart(ctx)
+        .certificates(inputs.ingresses(), inputs.tcpIngresses(), inputs.clientCertSecrets());
   }
 
   /**
@@ -86,8 +88,8 @@ public final class CertificatePart {
    * @param services the Kong services
    * @param idRewrites the certificate stage's id rewrites
    */
-  public static void rewriteClientCertificates(Collection<KService> services,
-      IdRewrites idRewrites) {
+  public static void rewriteClientCertificates(
+      Collection<KService> services, IdRewrites idRewrites) {
     for (KService svc : services) {
       if (svc.clientCertificate != null && idRewrites.containsKey(svc.clientCertificate)) {
         svc.clientCertificate = idRewrites.get(svc.clientCertificate);
@@ -107,10 +109,13 @@ public final class CertificatePart {
 
   /** Secret key → hosts (first claim wins) and parents. */
   private final Map<String, List<String>> secretHosts = new LinkedHashMap<>();
+
   private final Map<String, List<K8sObject>> secretParents = new LinkedHashMap<>();
   private final Set<String> claimed = new HashSet<>();
 
-  private Output certificates(List<Ingress> ingresses, List<TcpIngress> tcpIngresses,
+  private Output certificates(
+      List<Ingress> ingresses,
+      List<TcpIngress> tcpIngresses,
       Map<String, ? extends List<K8sObject>> clientCertSecrets) {
     for (Ingress ing : ingresses) {
       claim(ing, ing.spec().tls());
@@ -118,10 +123,11 @@ public final class CertificatePart {
     for (TcpIngress ing : tcpIngresses) {
       claim(ing, ing.spec().tls());
     }
-    clientCertSecrets.forEach((key, users) -> {
-      secretHosts.computeIfAbsent(key, k -> new ArrayList<>());
-      secretParents.computeIfAbsent(key, k -> new ArrayList<>()).addAll(users);
-    });
+    clientCertSecrets.forEach(
+        (key, users) -> {
+          secretHosts.computeIfAbsent(key, k -> new ArrayList<>());
+          secretParents.computeIfAbsent(key, k -> new ArrayList<>()).addAll(users);
+        });
     List<KCertificate> certs = new ArrayList<>();
     Map<CertPair, KCertificate> byPair = new HashMap<>();
     IdentityHashMap<KCertificate, Set<String>> sniSets = new IdentityHashMap<>();
@@ -132,8 +138,9 @@ public final class CertificatePart {
       // claim() and the client-certificate loop above fill both maps with the same keys
       List<K8sObject> parents = Objects.requireNonNull(secretParents.get(key), key);
       int slash = key.indexOf('/');
-      Optional<Secret> s = ctx.stores.get(Kind.SECRET, key.substring(0, slash),
-          key.substring(slash + 1), Secret.class);
+      Optional<Secret> s =
+          ctx.stores.get(
+              Kind.SECRET, key.substring(0, slash), key.substring(slash + 1), Secret.class);
       if (s.isEmpty()) {
         ctx.fail("Failed to fetch the secret (" + key + ")", parents);
         continue;
@@ -158,8 +165,9 @@ public final class CertificatePart {
         byPair.put(pair, c);
         idRewrites.put(uid, uid);
       } else {
-        boolean older = ts.compareTo(existing.creationTimestamp) < 0
-            || (ts.equals(existing.creationTimestamp) && uid.compareTo(existing.id) < 0);
+        boolean older =
+            ts.compareTo(existing.creationTimestamp) < 0
+                || (ts.equals(existing.creationTimestamp) && uid.compareTo(existing.id) < 0);
         if (older) {
           idRewrites.replaceValue(existing.id, uid);
           existing.id = uid;
@@ -189,7 +197,8 @@ public final class CertificatePart {
    * replaces an earlier one, whose SNIs are then not served. Output stays KIC's; the loss is
    * reported (effect PARTIAL) naming both Secrets and the field that collided.
    */
-  private void reportCollapsed(KCertificate dropped, KCertificate kept, Map<KCertificate, Secret> sourceOf) {
+  private void reportCollapsed(
+      KCertificate dropped, KCertificate kept, Map<KCertificate, Secret> sourceOf) {
     Secret lost = sourceOf.get(dropped);
     Secret winner = sourceOf.get(kept);
     List<K8sObject> blamed = new ArrayList<>();
@@ -202,10 +211,17 @@ public final class CertificatePart {
     if (blamed.isEmpty()) {
       return;
     }
-    ctx.fail("certificate of " + (lost == null ? "a Gateway listener" : lost.ref().toString())
-        + " dropped: " + (winner == null ? "a Gateway listener certificate" : winner.ref().toString())
-        + " has the same certificate id '" + kept.id + "' (field metadata.uid); SNIs "
-        + dropped.snis + " are not served", blamed);
+    ctx.fail(
+        "certificate of "
+            + (lost == null ? "a Gateway listener" : lost.ref().toString())
+            + " dropped: "
+            + (winner == null ? "a Gateway listener certificate" : winner.ref().toString())
+            + " has the same certificate id '"
+            + kept.id
+            + "' (field metadata.uid); SNIs "
+            + dropped.snis
+            + " are not served",
+        blamed);
   }
 
   /** A certificate's identity for merging: its PEM certificate and key. */
@@ -257,14 +273,16 @@ public final class CertificatePart {
         continue;
       }
       if (cert == null) {
-        ctx.fail("invalid CA certificate " + o.ref() + ": missing 'cert' or 'ca.crt' field in data", o);
+        ctx.fail(
+            "invalid CA certificate " + o.ref() + ": missing 'cert' or 'ca.crt' field in data", o);
         continue;
       }
       candidates.add(new Candidate(o, id, cert));
     }
-    candidates.sort(Comparator.comparing((Candidate c) -> c.obj().metadata().creationTimestamp())
-        .thenComparing(c -> c.obj().metadata().namespace(), Strs.BYTES)
-        .thenComparing(c -> c.obj().metadata().name(), Strs.BYTES));
+    candidates.sort(
+        Comparator.comparing((Candidate c) -> c.obj().metadata().creationTimestamp())
+            .thenComparing(c -> c.obj().metadata().namespace(), Strs.BYTES)
+            .thenComparing(c -> c.obj().metadata().name(), Strs.BYTES));
     Set<String> seen = new HashSet<>();
     for (Candidate c : candidates) {
       if (!seen.add(c.id())) {
@@ -276,8 +294,11 @@ public final class CertificatePart {
         List<K8sObject> blamed = new ArrayList<>();
         blamed.add(c.obj());
         blamed.addAll(pluginsUsingCa(c.id()));
-        ctx.fail("invalid CA certificate " + c.obj().ref()
-            + ": not exactly one valid, unexpired CA certificate", blamed);
+        ctx.fail(
+            "invalid CA certificate "
+                + c.obj().ref()
+                + ": not exactly one valid, unexpired CA certificate",
+            blamed);
         continue;
       }
       out.add(CaCertificate.builder().cert(pem).id(c.id()).tags(ctx.tags(c.obj())).build());
@@ -292,7 +313,8 @@ public final class CertificatePart {
     all.addAll(ctx.stores.list(Kind.KONG_CLUSTER_PLUGIN));
     for (K8sObject o : all) {
       io.github.kongtranslator.core.model.JsonValue cfg =
-          o instanceof io.github.kongtranslator.core.model.KongPlugin p ? p.config()
+          o instanceof io.github.kongtranslator.core.model.KongPlugin p
+              ? p.config()
               : ((io.github.kongtranslator.core.model.KongClusterPlugin) o).config();
       if (cfg == null) {
         continue;
@@ -328,13 +350,16 @@ public final class CertificatePart {
       return null;
     }
     try {
-      X509Certificate x = (X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(certs.get(0)));
+      X509Certificate x =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(certs.get(0)));
       if (x.getBasicConstraints() < 0 || x.getNotAfter().toInstant().isBefore(Instant.now())) {
         return null;
       }
-      String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(x.getEncoded());
+      String b64 =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(x.getEncoded());
       return "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
     } catch (CertificateException | RuntimeException e) {
       return null;

@@ -6,6 +6,10 @@ import io.github.kongtranslator.core.model.GatewayClass;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.Secret;
 import io.github.kongtranslator.translator.internal.entities.Entities.KCertificate;
+import io.github.kongtranslator.translator.internal.entities.Tags;
+import io.github.kongtranslator.translator.internal.gatewayapi.GatewayBackends;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,14 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import io.github.kongtranslator.translator.internal.entities.Tags;
-import io.github.kongtranslator.translator.internal.gatewayapi.GatewayBackends;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /**
- * Certificates from the TLS listeners of managed Gateways, merged after the Ingress-derived
- * ones (gateway-api-spec §1.4). A Gateway is managed when its GatewayClass names the configured
+ * Certificates from the TLS listeners of managed Gateways, merged after the Ingress-derived ones
+ * (gateway-api-spec §1.4). A Gateway is managed when its GatewayClass names the configured
  * controller; with the default empty controller name (KIC's golden harness) none is.
  */
 final class GatewayCertificates {
@@ -38,26 +38,33 @@ final class GatewayCertificates {
   private record ListenerCert(Secret secret, String cert, String key, String sni) {}
 
   /**
-   * Merges listener certificates into {@code certs}: an identical cert/key pair joins the
-   * existing certificate ({@code byPair} indexes {@code certs}; the oldest Secret's id wins,
-   * recorded in {@code idRewrites}); an SNI
-   * some certificate already serves is dropped, so Ingress SNIs win.
+   * Merges listener certificates into {@code certs}: an identical cert/key pair joins the existing
+   * certificate ({@code byPair} indexes {@code certs}; the oldest Secret's id wins, recorded in
+   * {@code idRewrites}); an SNI some certificate already serves is dropped, so Ingress SNIs win.
    */
-  void mergeInto(List<KCertificate> certs, Map<CertificatePart.CertPair, KCertificate> byPair,
+  void mergeInto(
+      List<KCertificate> certs,
+      Map<CertificatePart.CertPair, KCertificate> byPair,
       IdRewrites idRewrites) {
     Set<String> seen = new HashSet<>();
     certs.forEach(c -> seen.addAll(c.snis));
     for (Gateway gw : ctx.sorted(Kind.GATEWAY, Gateway.class)) {
-      ctx.guard(gw, () -> {
-        for (ListenerCert lc : listenerCerts(gw)) {
-          merge(lc, certs, byPair, idRewrites, seen);
-        }
-      });
+      ctx.guard(
+          gw,
+          () -> {
+            for (ListenerCert lc : listenerCerts(gw)) {
+              merge(lc, certs, byPair, idRewrites, seen);
+            }
+          });
     }
   }
 
-  private static void merge(ListenerCert lc, List<KCertificate> certs,
-      Map<CertificatePart.CertPair, KCertificate> byPair, IdRewrites idRewrites, Set<String> seen) {
+  private static void merge(
+      ListenerCert lc,
+      List<KCertificate> certs,
+      Map<CertificatePart.CertPair, KCertificate> byPair,
+      IdRewrites idRewrites,
+      Set<String> seen) {
     String uid = lc.secret().metadata().uid();
     String ts = lc.secret().metadata().creationTimestamp();
     CertificatePart.CertPair pair = new CertificatePart.CertPair(lc.cert(), lc.key());
@@ -89,7 +96,8 @@ final class GatewayCertificates {
     Optional<GatewayClass> gwc =
         ctx.stores.get(Kind.GATEWAY_CLASS, "", className, GatewayClass.class);
     if (gwc.isEmpty()
-        || !Strs.nz(gwc.get().spec().controllerName()).equals(ctx.options.gatewayControllerName())) {
+        || !Strs.nz(gwc.get().spec().controllerName())
+            .equals(ctx.options.gatewayControllerName())) {
       return List.of();
     }
     boolean unmanaged = !Strs.isEmpty(gwc.get().metadata().annotation(UNMANAGED_ANNOTATION));
@@ -107,8 +115,12 @@ final class GatewayCertificates {
         continue;
       }
       if (l.tls().certificateRefs().size() > 1) {
-        ctx.fail("listener '" + Strs.nz(l.name()) + "' has more than one certificateRef, it's"
-            + " not supported", gw);
+        ctx.fail(
+            "listener '"
+                + Strs.nz(l.name())
+                + "' has more than one certificateRef, it's"
+                + " not supported",
+            gw);
         continue;
       }
       GatewayApi.ObjectReference ref = l.tls().certificateRefs().get(0);
@@ -129,8 +141,16 @@ final class GatewayCertificates {
       String cert = secret.get().value("tls.crt").map(v -> v.utf8().strip()).orElse("");
       String key = secret.get().value("tls.key").map(v -> v.utf8().strip()).orElse("");
       if (!KeyPairs.valid(cert, key)) {
-        ctx.fail("Secret " + ns + "/" + name + " of listener '" + Strs.nz(l.name())
-            + "' does not hold a valid TLS key pair", secret.get(), gw);
+        ctx.fail(
+            "Secret "
+                + ns
+                + "/"
+                + name
+                + " of listener '"
+                + Strs.nz(l.name())
+                + "' does not hold a valid TLS key pair",
+            secret.get(),
+            gw);
         continue;
       }
       String sni = Strs.orElse(l.hostname(), "*");
@@ -140,8 +160,13 @@ final class GatewayCertificates {
   }
 
   private static boolean programmed(Gateway.ListenerStatus st, long generation) {
-    return st.conditions().stream().anyMatch(c -> "Programmed".equals(c.type())
-        && "True".equals(c.status()) && "Programmed".equals(c.reason())
-        && c.observedGeneration() != null && c.observedGeneration() == generation);
+    return st.conditions().stream()
+        .anyMatch(
+            c ->
+                "Programmed".equals(c.type())
+                    && "True".equals(c.status())
+                    && "Programmed".equals(c.reason())
+                    && c.observedGeneration() != null
+                    && c.observedGeneration() == generation);
   }
 }

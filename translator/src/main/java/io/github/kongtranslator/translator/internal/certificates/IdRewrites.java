@@ -5,10 +5,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Secret uid → certificate id, as a map whose {@link #replaceValue} ("every key mapped to
- * {@code old} now maps to {@code replacement}", i.e. {@code map.replaceAll((k, v) ->
- * v.equals(old) ? replacement : v)}) costs O(α(n)) instead of a scan of the whole map: keys
- * point to union-find nodes, and the root of a node's set holds the current value. Not API.
+ * Secret uid → certificate id, as a map whose {@link #replaceValue} ("every key mapped to {@code
+ * old} now maps to {@code replacement}", i.e. {@code map.replaceAll((k, v) -> v.equals(old) ?
+ * replacement : v)}) costs O(α(n)) instead of a scan of the whole map: keys point to union-find
+ * nodes, and the root of a node's set holds the current value. Not API.
  */
 public final class IdRewrites {
   private static final class Node {
@@ -21,6 +21,7 @@ public final class IdRewrites {
   }
 
   private final Map<String, Node> keys = new HashMap<>();
+
   /** Current value → the root holding it; distinct roots hold distinct values. */
   private final Map<String, Node> byValue = new HashMap<>();
 

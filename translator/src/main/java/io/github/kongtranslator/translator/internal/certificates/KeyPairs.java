@@ -18,15 +18,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Checks that a PEM certificate and private key form a key pair, like Go's {@code tls.X509KeyPair}. */
+/**
+ * Checks that a PEM certificate and private key form a key pair, like Go's {@code tls.X509KeyPair}.
+ */
 final class KeyPairs {
-  private static final Pattern BLOCK = Pattern.compile(
-      "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+  private static final Pattern BLOCK =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
 
   /**
-   * Verdicts by SHA-256 of (certificate, key): checking a pair signs and verifies, which
-   * dominated whole-cluster translation time, and controllers re-translate the same Secrets on
-   * every sync. Only digests are kept, never key material. Bounded and thread-safe.
+   * Verdicts by SHA-256 of (certificate, key): checking a pair signs and verifies, which dominated
+   * whole-cluster translation time, and controllers re-translate the same Secrets on every sync.
+   * Only digests are kept, never key material. Bounded and thread-safe.
    */
   private static final com.google.common.cache.Cache<String, Boolean> VERDICTS =
       com.google.common.cache.CacheBuilder.newBuilder().maximumSize(50_000).build();
@@ -54,8 +56,10 @@ final class KeyPairs {
       if (certDer == null) {
         return false;
       }
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(certDer));
+      X509Certificate cert =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(certDer));
       PublicKey pub = cert.getPublicKey();
       Matcher m = BLOCK.matcher(keyPem);
       while (m.find()) {
@@ -93,19 +97,22 @@ final class KeyPairs {
 
   private static boolean matches(PublicKey pub, PrivateKey key) throws Exception {
     if (pub instanceof RSAPublicKey rp) {
-      return key instanceof RSAPrivateCrtKey rk && rk.getModulus().equals(rp.getModulus())
+      return key instanceof RSAPrivateCrtKey rk
+          && rk.getModulus().equals(rp.getModulus())
           && rk.getPublicExponent().equals(rp.getPublicExponent());
     }
-    String alg = switch (pub.getAlgorithm()) {
-      case "EC" -> "SHA256withECDSA";
-      case "Ed25519", "EdDSA" -> "Ed25519";
-      case "Ed448" -> "Ed448";
-      default -> null;
-    };
+    String alg =
+        switch (pub.getAlgorithm()) {
+          case "EC" -> "SHA256withECDSA";
+          case "Ed25519", "EdDSA" -> "Ed25519";
+          case "Ed448" -> "Ed448";
+          default -> null;
+        };
     if (alg == null || !pub.getAlgorithm().equals(key.getAlgorithm())) {
       return false;
     }
-    byte[] probe = "kong-translator key pair probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] probe =
+        "kong-translator key pair probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     java.security.Signature signer = java.security.Signature.getInstance(alg);
     signer.initSign(key);
     signer.update(probe);
@@ -173,8 +180,17 @@ final class KeyPairs {
       int len = d.length();
       ints.add(new BigInteger(d.bytes(len)));
     }
-    return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(ints.get(1),
-        ints.get(2), ints.get(3), ints.get(4), ints.get(5), ints.get(6), ints.get(7), ints.get(8)));
+    return KeyFactory.getInstance("RSA")
+        .generatePrivate(
+            new RSAPrivateCrtKeySpec(
+                ints.get(1),
+                ints.get(2),
+                ints.get(3),
+                ints.get(4),
+                ints.get(5),
+                ints.get(6),
+                ints.get(7),
+                ints.get(8)));
   }
 
   /** A tiny DER reader. */

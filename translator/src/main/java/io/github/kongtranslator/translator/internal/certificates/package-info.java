@@ -1,6 +1,6 @@
 /**
- * Certificates stage: TLS certificates and SNIs from Ingresses, TCPIngresses and Gateway
- * listeners, client certificates, CA certificates. Not API.
+ * Certificates stage: TLS certificates and SNIs from Ingresses, TCPIngresses and Gateway listeners,
+ * client certificates, CA certificates. Not API.
  */
 @NullMarked
 package io.github.kongtranslator.translator.internal.certificates;

@@ -22,6 +22,8 @@ import io.github.kongtranslator.kongmodel.config.Oauth2Credential;
 import io.github.kongtranslator.kongmodel.config.Tagged;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumerGroup;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,8 +35,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** KongConsumers, credentials, conflicts and KongConsumerGroups (translator-spec §11). */
 public final class ConsumerPart {
@@ -60,9 +60,9 @@ public final class ConsumerPart {
   }
 
   /**
-   * A credential type (the {@code konghq.com/credential} label's value): the consumer's nested
-   * list it goes to, and the Secret data keys it reads. The keys are the Secret's (user input),
-   * so they are looked up in this table of typed setters; a key not in it is ignored.
+   * A credential type (the {@code konghq.com/credential} label's value): the consumer's nested list
+   * it goes to, and the Secret data keys it reads. The keys are the Secret's (user input), so they
+   * are looked up in this table of typed setters; a key not in it is ignored.
    *
    * @param kind the credential's entity kind
    * @param builder a new credential builder
@@ -73,81 +73,163 @@ public final class ConsumerPart {
    * @param conflictField the key whose value must be unique per type ("" for none)
    * @param complete completes the builder from the string fields read (e.g. a default)
    */
-  private record CredType<E extends KongEntity,
-      B extends KongEntity.Builder<E, B> & Tagged.Builder<B>>(
-      EntityKind kind, Supplier<B> builder, BiConsumer<Consumer.Builder, List<E>> attach,
-      Map<String, FieldSetter<B>> fields, List<String> required, Set<String> invalidFields,
-      String conflictField, BiConsumer<B, Map<String, String>> complete) {}
+  private record CredType<
+      E extends KongEntity, B extends KongEntity.Builder<E, B> & Tagged.Builder<B>>(
+      EntityKind kind,
+      Supplier<B> builder,
+      BiConsumer<Consumer.Builder, List<E>> attach,
+      Map<String, FieldSetter<B>> fields,
+      List<String> required,
+      Set<String> invalidFields,
+      String conflictField,
+      BiConsumer<B, Map<String, String>> complete) {}
 
   private static final Set<String> COMMON_INVALID = Set.of("tags", "created_at", "consumer");
   private static final Map<String, CredType<?, ?>> TYPES = new LinkedHashMap<>();
 
   static {
     // KIC: internal/dataplane/kongstate/consumer.go (credential types and their fields)
-    TYPES.put("key-auth", new CredType<>(EntityKind.KEY_AUTH, KeyAuthCredential::builder,
-        Consumer.Builder::keyauthCredentials,
-        Map.of("key", text(KeyAuthCredential.Builder::key),
-            "id", text(KeyAuthCredential.Builder::id),
-            "ttl", (b, v) -> {
-              Integer ttl = Strs.parseInt(v);
-              if (ttl == null) {
-                return "an invalid ttl value";
+    TYPES.put(
+        "key-auth",
+        new CredType<>(
+            EntityKind.KEY_AUTH,
+            KeyAuthCredential::builder,
+            Consumer.Builder::keyauthCredentials,
+            Map.of(
+                "key",
+                text(KeyAuthCredential.Builder::key),
+                "id",
+                text(KeyAuthCredential.Builder::id),
+                "ttl",
+                (b, v) -> {
+                  Integer ttl = Strs.parseInt(v);
+                  if (ttl == null) {
+                    return "an invalid ttl value";
+                  }
+                  b.ttl(ttl);
+                  return null;
+                }),
+            List.of("key"),
+            COMMON_INVALID,
+            "key",
+            (b, seen) -> {}));
+    TYPES.put(
+        "basic-auth",
+        new CredType<>(
+            EntityKind.BASIC_AUTH,
+            BasicAuthCredential::builder,
+            Consumer.Builder::basicauthCredentials,
+            Map.of(
+                "username",
+                text(BasicAuthCredential.Builder::username),
+                "password",
+                text(BasicAuthCredential.Builder::password),
+                "id",
+                text(BasicAuthCredential.Builder::id)),
+            List.of("username"),
+            COMMON_INVALID,
+            "username",
+            (b, seen) -> {}));
+    TYPES.put(
+        "hmac-auth",
+        new CredType<>(
+            EntityKind.HMAC_AUTH,
+            HmacAuthCredential::builder,
+            Consumer.Builder::hmacauthCredentials,
+            Map.of(
+                "username",
+                text(HmacAuthCredential.Builder::username),
+                "secret",
+                text(HmacAuthCredential.Builder::secret),
+                "id",
+                text(HmacAuthCredential.Builder::id)),
+            List.of("username"),
+            COMMON_INVALID,
+            "username",
+            (b, seen) -> {}));
+    TYPES.put(
+        "jwt",
+        new CredType<>(
+            EntityKind.JWT_SECRET,
+            JwtSecret::builder,
+            Consumer.Builder::jwtSecrets,
+            Map.of(
+                "key",
+                text(JwtSecret.Builder::key),
+                "secret",
+                text(JwtSecret.Builder::secret),
+                "algorithm",
+                text(JwtSecret.Builder::algorithm),
+                "rsa_public_key",
+                text(JwtSecret.Builder::rsaPublicKey),
+                "id",
+                text(JwtSecret.Builder::id)),
+            List.of("key"),
+            COMMON_INVALID,
+            "key",
+            (b, seen) -> {
+              if (Strs.isEmpty(seen.get("algorithm"))) {
+                b.algorithm("HS256");
               }
-              b.ttl(ttl);
-              return null;
-            }),
-        List.of("key"), COMMON_INVALID, "key", (b, seen) -> {}));
-    TYPES.put("basic-auth", new CredType<>(EntityKind.BASIC_AUTH, BasicAuthCredential::builder,
-        Consumer.Builder::basicauthCredentials,
-        Map.of("username", text(BasicAuthCredential.Builder::username),
-            "password", text(BasicAuthCredential.Builder::password),
-            "id", text(BasicAuthCredential.Builder::id)),
-        List.of("username"), COMMON_INVALID, "username", (b, seen) -> {}));
-    TYPES.put("hmac-auth", new CredType<>(EntityKind.HMAC_AUTH, HmacAuthCredential::builder,
-        Consumer.Builder::hmacauthCredentials,
-        Map.of("username", text(HmacAuthCredential.Builder::username),
-            "secret", text(HmacAuthCredential.Builder::secret),
-            "id", text(HmacAuthCredential.Builder::id)),
-        List.of("username"), COMMON_INVALID, "username", (b, seen) -> {}));
-    TYPES.put("jwt", new CredType<>(EntityKind.JWT_SECRET, JwtSecret::builder,
-        Consumer.Builder::jwtSecrets,
-        Map.of("key", text(JwtSecret.Builder::key),
-            "secret", text(JwtSecret.Builder::secret),
-            "algorithm", text(JwtSecret.Builder::algorithm),
-            "rsa_public_key", text(JwtSecret.Builder::rsaPublicKey),
-            "id", text(JwtSecret.Builder::id)),
-        List.of("key"), COMMON_INVALID, "key", (b, seen) -> {
-          if (Strs.isEmpty(seen.get("algorithm"))) {
-            b.algorithm("HS256");
-          }
-        }));
-    TYPES.put("acl", new CredType<>(EntityKind.ACL, AclGroup::builder,
-        Consumer.Builder::acls,
-        Map.of("group", text(AclGroup.Builder::group), "id", text(AclGroup.Builder::id)),
-        List.of("group"), COMMON_INVALID, "", (b, seen) -> {}));
-    TYPES.put("oauth2", new CredType<>(EntityKind.OAUTH2, Oauth2Credential::builder,
-        Consumer.Builder::oauth2Credentials,
-        Map.of("name", text(Oauth2Credential.Builder::name),
-            "client_id", text(Oauth2Credential.Builder::clientId),
-            "client_secret", text(Oauth2Credential.Builder::clientSecret),
-            "client_type", text(Oauth2Credential.Builder::clientType),
-            "id", text(Oauth2Credential.Builder::id),
-            "redirect_uris", (b, v) -> {
-              b.redirectUris(List.of(v.split(",", -1)));
-              return null;
-            },
-            "hash_secret", (b, v) -> {
-              Boolean h = Strs.parseBool(v);
-              b.hashSecret(h != null && h);
-              return h == null ? "an invalid hash_secret value" : null;
-            }),
-        List.of("client_id", "name"), COMMON_INVALID, "client_id", (b, seen) -> {}));
-    TYPES.put("mtls-auth", new CredType<>(EntityKind.MTLS_AUTH, MtlsAuthCredential::builder,
-        Consumer.Builder::mtlsAuthCredentials,
-        Map.of("subject_name", text(MtlsAuthCredential.Builder::subjectName),
-            "id", text(MtlsAuthCredential.Builder::id)),
-        List.of("subject_name"),
-        Set.of("tags", "created_at", "consumer", "ca_certificate"), "", (b, seen) -> {}));
+            }));
+    TYPES.put(
+        "acl",
+        new CredType<>(
+            EntityKind.ACL,
+            AclGroup::builder,
+            Consumer.Builder::acls,
+            Map.of("group", text(AclGroup.Builder::group), "id", text(AclGroup.Builder::id)),
+            List.of("group"),
+            COMMON_INVALID,
+            "",
+            (b, seen) -> {}));
+    TYPES.put(
+        "oauth2",
+        new CredType<>(
+            EntityKind.OAUTH2,
+            Oauth2Credential::builder,
+            Consumer.Builder::oauth2Credentials,
+            Map.of(
+                "name",
+                text(Oauth2Credential.Builder::name),
+                "client_id",
+                text(Oauth2Credential.Builder::clientId),
+                "client_secret",
+                text(Oauth2Credential.Builder::clientSecret),
+                "client_type",
+                text(Oauth2Credential.Builder::clientType),
+                "id",
+                text(Oauth2Credential.Builder::id),
+                "redirect_uris",
+                (b, v) -> {
+                  b.redirectUris(List.of(v.split(",", -1)));
+                  return null;
+                },
+                "hash_secret",
+                (b, v) -> {
+                  Boolean h = Strs.parseBool(v);
+                  b.hashSecret(h != null && h);
+                  return h == null ? "an invalid hash_secret value" : null;
+                }),
+            List.of("client_id", "name"),
+            COMMON_INVALID,
+            "client_id",
+            (b, seen) -> {}));
+    TYPES.put(
+        "mtls-auth",
+        new CredType<>(
+            EntityKind.MTLS_AUTH,
+            MtlsAuthCredential::builder,
+            Consumer.Builder::mtlsAuthCredentials,
+            Map.of(
+                "subject_name",
+                text(MtlsAuthCredential.Builder::subjectName),
+                "id",
+                text(MtlsAuthCredential.Builder::id)),
+            List.of("subject_name"),
+            Set.of("tags", "created_at", "consumer", "ca_certificate"),
+            "",
+            (b, seen) -> {}));
   }
 
   private final Context ctx;
@@ -164,8 +246,8 @@ public final class ConsumerPart {
    * @param consumers the consumers kept, in store order
    * @param consumerGroups the consumer groups, in store order
    */
-  public record Output(ImmutableList<KConsumer> consumers,
-      ImmutableList<KConsumerGroup> consumerGroups) {}
+  public record Output(
+      ImmutableList<KConsumer> consumers, ImmutableList<KConsumerGroup> consumerGroups) {}
 
   /**
    * The consumers stage: KongConsumers with their credentials (a consumer with a conflicting
@@ -178,8 +260,8 @@ public final class ConsumerPart {
     ConsumerPart part = new ConsumerPart(ctx);
     part.consumers();
     part.consumerGroups();
-    return new Output(ImmutableList.copyOf(part.consumers),
-        ImmutableList.copyOf(part.consumerGroups));
+    return new Output(
+        ImmutableList.copyOf(part.consumers), ImmutableList.copyOf(part.consumerGroups));
   }
 
   /** A credential with where it came from, for conflict detection. */
@@ -232,12 +314,14 @@ public final class ConsumerPart {
     String type = secret.metadata().labels().get(CREDENTIAL_LABEL);
     String ref = secret.metadata().namespace() + "/" + secret.metadata().name();
     if (type == null || type.isEmpty()) {
-      ctx.failUnprotected("credential Secret " + ref + " has no " + CREDENTIAL_LABEL + " label", kc);
+      ctx.failUnprotected(
+          "credential Secret " + ref + " has no " + CREDENTIAL_LABEL + " label", kc);
       return null;
     }
     CredType<?, ?> ct = TYPES.get(type);
     if (ct == null) {
-      ctx.failUnprotected("credential Secret " + ref + " has unsupported credential type " + type, kc);
+      ctx.failUnprotected(
+          "credential Secret " + ref + " has unsupported credential type " + type, kc);
       return null;
     }
     return credential(c, secret, type, ref, ct);
@@ -245,7 +329,7 @@ public final class ConsumerPart {
 
   private <E extends KongEntity, B extends KongEntity.Builder<E, B> & Tagged.Builder<B>>
       @Nullable Cred credential(
-      KConsumer c, Secret secret, String type, String ref, CredType<E, B> ct) {
+          KConsumer c, Secret secret, String type, String ref, CredType<E, B> ct) {
     KongConsumer kc = c.source;
     B n = ct.builder().get();
     Map<String, String> seen = new HashMap<>(); // the string fields set, for the checks below
@@ -295,8 +379,14 @@ public final class ConsumerPart {
         continue;
       }
       for (Cred c : group) {
-        ctx.fail("conflicting " + c.type() + " credential in Secret "
-            + c.secret().metadata().namespace() + "/" + c.secret().metadata().name(), c.secret());
+        ctx.fail(
+            "conflicting "
+                + c.type()
+                + " credential in Secret "
+                + c.secret().metadata().namespace()
+                + "/"
+                + c.secret().metadata().name(),
+            c.secret());
         removed.add(c.consumer());
       }
     }

@@ -1,6 +1,4 @@
-/**
- * Consumers stage: KongConsumers with their credentials, and KongConsumerGroups. Not API.
- */
+/** Consumers stage: KongConsumers with their credentials, and KongConsumerGroups. Not API. */
 @NullMarked
 package io.github.kongtranslator.translator.internal.consumers;
 

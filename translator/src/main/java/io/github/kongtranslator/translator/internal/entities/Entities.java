@@ -19,6 +19,7 @@ import io.github.kongtranslator.kongmodel.config.Sni;
 import io.github.kongtranslator.kongmodel.config.Tagged;
 import io.github.kongtranslator.kongmodel.config.Target;
 import io.github.kongtranslator.kongmodel.config.Upstream;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -27,11 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /**
- * The mutable Kong entities of one translation run (KIC's "kong state"), each with the
- * Kubernetes objects it came from and its deck JSON form. Only ever touched by one thread.
+ * The mutable Kong entities of one translation run (KIC's "kong state"), each with the Kubernetes
+ * objects it came from and its deck JSON form. Only ever touched by one thread.
  */
 public final class Entities {
   public static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -39,8 +39,8 @@ public final class Entities {
   private Entities() {}
 
   /**
-   * Sets a field through its typed builder setter when the value is present (the field's key,
-   * type and checks come from the entity definitions, {@code EntityKind}).
+   * Sets a field through its typed builder setter when the value is present (the field's key, type
+   * and checks come from the entity definitions, {@code EntityKind}).
    */
   static <T> void set(@Nullable T v, java.util.function.Consumer<T> setter) {
     if (v != null) {
@@ -56,16 +56,18 @@ public final class Entities {
   }
 
   /**
-   * Tag lists as array nodes, one node per distinct list: entities with equal tags (a Kong
-   * service and its upstream, the plugin instances of one KongPlugin, the routes of one
-   * Ingress) share it, which entities allow since they never modify or expose their values.
-   * Equal tags share one text node too: most of an object's tags (its kind, group, version,
-   * namespace) repeat across thousands of entities.
+   * Tag lists as array nodes, one node per distinct list: entities with equal tags (a Kong service
+   * and its upstream, the plugin instances of one KongPlugin, the routes of one Ingress) share it,
+   * which entities allow since they never modify or expose their values. Equal tags share one text
+   * node too: most of an object's tags (its kind, group, version, namespace) repeat across
+   * thousands of entities.
    */
   public static final class TagNodes {
     private final Map<List<String>, ArrayNode> nodes = new HashMap<>();
+
     /** The same, by list identity: lists are mostly shared ({@code support.Context#tags}). */
     private final IdentityHashMap<List<String>, ArrayNode> byIdentity = new IdentityHashMap<>();
+
     private final Map<String, TextNode> texts = new HashMap<>();
 
     void put(Tagged.Builder<?> b, List<String> tags) {
@@ -101,6 +103,7 @@ public final class Entities {
     public final String name;
     public final PortDef port;
     public final boolean facade;
+
     /** Gateway API backend weight; null when not set. */
     public final @Nullable Integer weight;
 
@@ -108,7 +111,8 @@ public final class Entities {
       this(namespace, name, port, facade, null);
     }
 
-    public Backend(String namespace, String name, PortDef port, boolean facade, @Nullable Integer weight) {
+    public Backend(
+        String namespace, String name, PortDef port, boolean facade, @Nullable Integer weight) {
       this.namespace = namespace;
       this.name = name;
       this.port = port;
@@ -139,8 +143,10 @@ public final class Entities {
     public String name = "";
     public String host = "";
     public @Nullable Integer port = 80;
+
     /** Multi-backend service whose parent registers no tags (GRPCRoute, traditional router). */
     public boolean noParentTags;
+
     public @Nullable String protocol;
     public @Nullable String path;
     public @Nullable Integer connectTimeout;
@@ -158,7 +164,9 @@ public final class Entities {
 
     /** The route source that created this service. */
     public K8sObject parent;
+
     public final List<Backend> backends = new ArrayList<>();
+
     /** Resolved k8s Services (or facades, with the overlaid annotations), in backend order. */
     public final List<ResolvedBackend> resolved = new ArrayList<>();
 
@@ -197,7 +205,9 @@ public final class Entities {
   }
 
   /** A resolved backend: the object whose annotations apply and the k8s Service behind it. */
-  public record ResolvedBackend(Backend backend, K8sObject annotated,
+  public record ResolvedBackend(
+      Backend backend,
+      K8sObject annotated,
       io.github.kongtranslator.core.model.@Nullable Service service,
       Map<String, String> annotations) {}
 
@@ -226,6 +236,7 @@ public final class Entities {
 
     /** The Ingress / TCPIngress / UDPIngress / Gateway API route this route comes from. */
     public final K8sObject source;
+
     /** Overrides the source's {@code konghq.com/plugins} value (HTTPRoute ExtensionRefs). */
     public @Nullable String pluginAnnotation;
 
@@ -244,10 +255,11 @@ public final class Entities {
       set(expression, b::expression);
       if (headers != null && !headers.isEmpty()) {
         ObjectNode h = JSON.objectNode();
-        headers.forEach((k, v) -> {
-          ArrayNode a = h.putArray(k);
-          v.forEach(a::add);
-        });
+        headers.forEach(
+            (k, v) -> {
+              ArrayNode a = h.putArray(k);
+              v.forEach(a::add);
+            });
         b.adoptHeaders(h);
       }
       setList(hosts, b::hosts);
@@ -277,11 +289,13 @@ public final class Entities {
   public static final class KUpstream {
     public final String name;
     public List<String> tags = List.of();
+
     /**
-     * The override fields ({@code algorithm}, {@code hash_on}, …), set through the typed setters
-     * in the order the overrides apply; {@link #toEntity} adds the name, tags and targets.
+     * The override fields ({@code algorithm}, {@code hash_on}, …), set through the typed setters in
+     * the order the overrides apply; {@link #toEntity} adds the name, tags and targets.
      */
     public final Upstream.Builder overrides = Upstream.builder();
+
     public final Map<String, KTarget> targets = new LinkedHashMap<>();
     public final KService service;
 
@@ -333,7 +347,8 @@ public final class Entities {
     final List<String> tags;
     public final String creationTimestamp;
 
-    public KCertificate(String id, String cert, String key, List<String> tags, String creationTimestamp) {
+    public KCertificate(
+        String id, String cert, String key, List<String> tags, String creationTimestamp) {
       this.id = id;
       this.cert = cert;
       this.key = key;
@@ -348,14 +363,17 @@ public final class Entities {
       set(key, b::key);
       if (!snis.isEmpty()) {
         List<Sni> out = new ArrayList<>(snis.size());
-        snis.stream().sorted(Strs.BYTES).forEach(s -> {
-          Sni.Builder sn = Sni.builder();
-          ObjectNode ref = JSON.objectNode();
-          ref.put("id", id);
-          sn.adoptCertificate(ref);
-          set(s, sn::name);
-          out.add(sn.build());
-        });
+        snis.stream()
+            .sorted(Strs.BYTES)
+            .forEach(
+                s -> {
+                  Sni.Builder sn = Sni.builder();
+                  ObjectNode ref = JSON.objectNode();
+                  ref.put("id", id);
+                  sn.adoptCertificate(ref);
+                  set(s, sn::name);
+                  out.add(sn.build());
+                });
         b.snis(out);
       }
       shared.put(b, tags);
@@ -370,8 +388,10 @@ public final class Entities {
     public @Nullable String customId;
     public @Nullable String id;
     public List<String> tags = List.of();
+
     /** Credential kind (e.g. {@code KEY_AUTH}) → its credentials in order; kinds in first use. */
     private final Map<EntityKind, CredentialList<?>> credentials = new LinkedHashMap<>();
+
     public final List<String> groups = new ArrayList<>();
 
     public KConsumer(io.github.kongtranslator.core.model.KongConsumer source) {
@@ -391,11 +411,11 @@ public final class Entities {
      * @param credential the credential, of {@code kind}
      */
     @SuppressWarnings("unchecked") // sound: the kind determines E, checked below
-    public <E extends KongEntity> void addCredential(EntityKind kind,
-        BiConsumer<Consumer.Builder, List<E>> attach, E credential) {
+    public <E extends KongEntity> void addCredential(
+        EntityKind kind, BiConsumer<Consumer.Builder, List<E>> attach, E credential) {
       if (credential.kind() != kind) {
-        throw new IllegalArgumentException("credential of kind " + credential.kind()
-            + " added as " + kind);
+        throw new IllegalArgumentException(
+            "credential of kind " + credential.kind() + " added as " + kind);
       }
       ((CredentialList<E>) credentials.computeIfAbsent(kind, k -> new CredentialList<>(attach)))
           .entities.add(credential);

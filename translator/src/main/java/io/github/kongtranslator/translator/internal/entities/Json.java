@@ -68,8 +68,11 @@ public final class Json {
         if (e.getValue().isNull()) {
           continue;
         }
-        o.set(snake(e.getKey()), e.getKey().equals("headers")
-            ? normalizeNumbers(e.getValue()) : snakeKeys(e.getValue()));
+        o.set(
+            snake(e.getKey()),
+            e.getKey().equals("headers")
+                ? normalizeNumbers(e.getValue())
+                : snakeKeys(e.getValue()));
       }
       return o;
     }

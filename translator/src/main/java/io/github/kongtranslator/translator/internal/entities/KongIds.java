@@ -12,9 +12,9 @@ public final class KongIds {
   static final UUID ROOT = UUID.fromString("fd02801f-0957-4a15-a55a-c8d9606f30b5");
 
   /**
-   * Per entity plural, a SHA-1 digest primed with the plural's namespace UUID: an id is a clone
-   * of it plus the key's bytes (no provider lookup or namespace hashing per id). The primed
-   * digests are never updated, only cloned.
+   * Per entity plural, a SHA-1 digest primed with the plural's namespace UUID: an id is a clone of
+   * it plus the key's bytes (no provider lookup or namespace hashing per id). The primed digests
+   * are never updated, only cloned.
    */
   private static final java.util.concurrent.ConcurrentMap<String, MessageDigest> PRIMED =
       new java.util.concurrent.ConcurrentHashMap<>();

@@ -3,19 +3,24 @@ package io.github.kongtranslator.translator.internal.entities;
 import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.ObjectMeta;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** The {@code k8s-*} tags of an object plus its {@code konghq.com/tags} (translator-spec §13). */
 public final class Tags {
   static final String USER_TAGS = "konghq.com/tags";
 
   /** Tags of a Kong service whose k8s Service could not be resolved (§5.1). */
-  public static final ImmutableList<String> PLACEHOLDER = ImmutableList.of(
-      "k8s-name:UNKNOWN", "k8s-namespace:UNKNOWN", "k8s-kind:Service",
-      "k8s-uid:00000000-0000-0000-0000-000000000000", "k8s-group:core", "k8s-version:v1");
+  public static final ImmutableList<String> PLACEHOLDER =
+      ImmutableList.of(
+          "k8s-name:UNKNOWN",
+          "k8s-namespace:UNKNOWN",
+          "k8s-kind:Service",
+          "k8s-uid:00000000-0000-0000-0000-000000000000",
+          "k8s-group:core",
+          "k8s-version:v1");
 
   private Tags() {}
 

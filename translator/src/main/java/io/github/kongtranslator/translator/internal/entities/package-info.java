@@ -1,6 +1,6 @@
 /**
- * The Kong entities a translation builds (mutable while a stage builds them), with their ids, 
- * tags and JSON conversion. Not API.
+ * The Kong entities a translation builds (mutable while a stage builds them), with their ids, tags
+ * and JSON conversion. Not API.
  */
 @NullMarked
 package io.github.kongtranslator.translator.internal.entities;

@@ -17,8 +17,8 @@ public final class GatewayApiStage {
    * Runs the stage.
    *
    * @param ctx the run
-   * @return the Kong services (with their routes) by name, in creation order; a later route
-   *     kind's service of the same name replaces an earlier one in its position
+   * @return the Kong services (with their routes) by name, in creation order; a later route kind's
+   *     service of the same name replaces an earlier one in its position
    */
   public static ImmutableMap<String, KService> run(Context ctx) {
     GatewayL4Part l4 = new GatewayL4Part(ctx);

@@ -7,17 +7,19 @@ import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.ReferenceGrant;
 import io.github.kongtranslator.kongmodel.config.Plugin;
+import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.PortDef;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
-/** What all Gateway API route kinds share: backends, grants, listeners (gateway-api-spec §1.5, §2). */
+/**
+ * What all Gateway API route kinds share: backends, grants, listeners (gateway-api-spec §1.5, §2).
+ */
 public final class GatewayBackends {
   private final Context ctx;
 
@@ -26,14 +28,14 @@ public final class GatewayBackends {
   }
 
   /**
-   * Resolves backendRefs (§2.1). Unresolvable ones are skipped as KIC skips them, and each skip
-   * is reported as a translation failure (effect PARTIAL) naming the route and the field
-   * ({@code <field>[j]}), so that nothing is dropped silently.
+   * Resolves backendRefs (§2.1). Unresolvable ones are skipped as KIC skips them, and each skip is
+   * reported as a translation failure (effect PARTIAL) naming the route and the field ({@code
+   * <field>[j]}), so that nothing is dropped silently.
    *
    * @param field the dotted path of the refs, e.g. {@code spec.rules[0].backendRefs}
    */
-  List<Backend> resolve(K8sObject route, List<GatewayApi.BackendRef> refs, boolean httpRoute,
-      String field) {
+  List<Backend> resolve(
+      K8sObject route, List<GatewayApi.BackendRef> refs, boolean httpRoute, String field) {
     List<Backend> out = new ArrayList<>();
     String routeNs = route.metadata().namespace();
     for (int j = 0; j < refs.size(); j++) {
@@ -44,9 +46,10 @@ public final class GatewayBackends {
       String group = Strs.nz(ref.group());
       String kind = ref.kind();
       if (kind == null || !kind.equals("Service")) {
-        why = kind == null
-            ? "it has no kind (the Gateway API CRD defaults it to Service; objects read as stored keep none)"
-            : "kind " + kind + " is not supported";
+        why =
+            kind == null
+                ? "it has no kind (the Gateway API CRD defaults it to Service; objects read as stored keep none)"
+                : "kind " + kind + " is not supported";
       } else if (ctx.stores.get(Kind.SERVICE, ns, name).isEmpty()) {
         why = "Service " + ns + "/" + name + " does not exist";
       } else if (!(group.isEmpty() || group.equals("core"))) {
@@ -55,12 +58,18 @@ public final class GatewayBackends {
         why = "no ReferenceGrant in namespace " + ns + " allows it";
       }
       if (why != null) {
-        ctx.fail(route.ref() + ": " + field + "[" + j + "] (" + ns + "/" + name + ") dropped: "
-            + why, route);
+        ctx.fail(
+            route.ref() + ": " + field + "[" + j + "] (" + ns + "/" + name + ") dropped: " + why,
+            route);
         continue;
       }
-      out.add(new Backend(ns, name, PortDef.ofNumber(ref.port() == null ? -1 : ref.port()), false,
-          ref.weight()));
+      out.add(
+          new Backend(
+              ns,
+              name,
+              PortDef.ofNumber(ref.port() == null ? -1 : ref.port()),
+              false,
+              ref.weight()));
     }
     return out;
   }
@@ -74,11 +83,20 @@ public final class GatewayBackends {
       if (!g.metadata().namespace().equals(ns)) {
         continue;
       }
-      boolean f = g.spec().from().stream().anyMatch(x -> Strs.nz(x.group()).equals(from.kind().group())
-          && Strs.nz(x.kind()).equals(from.kind().kindName())
-          && Strs.nz(x.namespace()).equals(from.metadata().namespace()));
-      boolean t = g.spec().to().stream().anyMatch(x -> Strs.nz(x.group()).equals(toGroup)
-          && Strs.nz(x.kind()).equals(toKind) && (Strs.isEmpty(x.name()) || toName.equals(x.name())));
+      boolean f =
+          g.spec().from().stream()
+              .anyMatch(
+                  x ->
+                      Strs.nz(x.group()).equals(from.kind().group())
+                          && Strs.nz(x.kind()).equals(from.kind().kindName())
+                          && Strs.nz(x.namespace()).equals(from.metadata().namespace()));
+      boolean t =
+          g.spec().to().stream()
+              .anyMatch(
+                  x ->
+                      Strs.nz(x.group()).equals(toGroup)
+                          && Strs.nz(x.kind()).equals(toKind)
+                          && (Strs.isEmpty(x.name()) || toName.equals(x.name())));
       if (f && t) {
         return true;
       }
@@ -87,8 +105,8 @@ public final class GatewayBackends {
   }
 
   /** The listeners selected by each parentRef whose Gateway exists (§1.5). */
-  List<Gateway.Listener> listeners(K8sObject route, List<GatewayApi.ParentReference> parents,
-      boolean requireGatewayKind) {
+  List<Gateway.Listener> listeners(
+      K8sObject route, List<GatewayApi.ParentReference> parents, boolean requireGatewayKind) {
     List<Gateway.Listener> out = new ArrayList<>();
     for (GatewayApi.ParentReference p : parents) {
       if (requireGatewayKind && p.kind() != null && !p.kind().equals("Gateway")) {

@@ -8,19 +8,17 @@ import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import io.github.kongtranslator.translator.internal.entities.Tags;
 import io.github.kongtranslator.translator.internal.routes.Atc;
 import io.github.kongtranslator.translator.internal.routes.Priorities;
 import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
 import io.github.kongtranslator.translator.internal.support.Context;
 import io.github.kongtranslator.translator.internal.text.Strs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** GRPCRoute → Kong services and routes, both routers (gateway-api-spec §4, §6.3). */
 final class GrpcRoutePart {
@@ -40,35 +38,43 @@ final class GrpcRoutePart {
     List<Unit> units = new ArrayList<>();
     boolean expressions = ctx.flag(FeatureFlag.EXPRESSION_ROUTES);
     for (GrpcRoute r : ctx.sorted(Kind.GRPC_ROUTE, GrpcRoute.class)) {
-      ctx.guard(r, () -> {
-        if (expressions) {
-          expression(r, out, units);
-        } else {
-          traditional(r, out);
-        }
-        ignoredPluginFilters(r, out);
-      });
+      ctx.guard(
+          r,
+          () -> {
+            if (expressions) {
+              expression(r, out, units);
+            } else {
+              traditional(r, out);
+            }
+            ignoredPluginFilters(r, out);
+          });
     }
-    Priorities.assign(units, Unit::base, 255,
+    Priorities.assign(
+        units,
+        Unit::base,
+        255,
         Comparator.comparing((Unit u) -> u.source().metadata().creationTimestamp())
             .thenComparing(u -> u.source().metadata().namespace(), Strs.BYTES)
             .thenComparing(u -> u.source().metadata().name(), Strs.BYTES)
-            .thenComparingInt(Unit::rule).thenComparingInt(Unit::match),
+            .thenComparingInt(Unit::rule)
+            .thenComparingInt(Unit::match),
         (u, p) -> u.route().priority = p);
     return out;
   }
 
   /**
-   * GRPCRoute filters are ignored, as by KIC (gateway-api-spec.md: "GRPCRoute filters are
-   * ignored entirely"); an ExtensionRef filter naming a KongPlugin asks for a plugin the routes
-   * would be served without: an UNPROTECTED failure on the route, when it produced routes.
+   * GRPCRoute filters are ignored, as by KIC (gateway-api-spec.md: "GRPCRoute filters are ignored
+   * entirely"); an ExtensionRef filter naming a KongPlugin asks for a plugin the routes would be
+   * served without: an UNPROTECTED failure on the route, when it produced routes.
    */
   private void ignoredPluginFilters(GrpcRoute r, Map<String, KService> out) {
     List<String> names = new ArrayList<>();
     for (GrpcRoute.Rule rule : r.spec().rules()) {
       for (GatewayApi.Filter f : rule.filters()) {
         GatewayApi.LocalObjectReference ref = f.extensionRef();
-        if ("ExtensionRef".equals(f.type()) && ref != null && Kind.KONG_GROUP.equals(ref.group())
+        if ("ExtensionRef".equals(f.type())
+            && ref != null
+            && Kind.KONG_GROUP.equals(ref.group())
             && "KongPlugin".equals(ref.kind())) {
           names.add(Strs.nz(ref.name()));
         }
@@ -77,11 +83,14 @@ final class GrpcRoutePart {
     if (names.isEmpty()) {
       return;
     }
-    boolean routed = out.values().stream()
-        .anyMatch(s -> s.routes.stream().anyMatch(route -> route.source == r));
+    boolean routed =
+        out.values().stream().anyMatch(s -> s.routes.stream().anyMatch(route -> route.source == r));
     if (routed) {
-      ctx.failUnprotected("GRPCRoute filters are not supported: the ExtensionRef plugin(s) "
-          + String.join(", ", names) + " would not be applied", r);
+      ctx.failUnprotected(
+          "GRPCRoute filters are not supported: the ExtensionRef plugin(s) "
+              + String.join(", ", names)
+              + " would not be applied",
+          r);
     }
   }
 
@@ -92,18 +101,24 @@ final class GrpcRoutePart {
   }
 
   private String serviceProtocol(GrpcRoute r) {
-    boolean http = backends.listeners(r, r.spec().parentRefs(), false).stream()
-        .anyMatch(l -> "HTTP".equals(l.protocol()));
+    boolean http =
+        backends.listeners(r, r.spec().parentRefs(), false).stream()
+            .anyMatch(l -> "HTTP".equals(l.protocol()));
     return http ? "grpc" : "grpcs";
   }
 
   private KService service(GrpcRoute r, String name, GrpcRoute.Rule rule, int index) {
     KService svc = GatewayBackends.skeleton(name, serviceProtocol(r), r);
-    List<Backend> bs = backends.resolve(r, rule.backendRefs(), false,
-        "spec.rules[" + index + "].backendRefs");
+    List<Backend> bs =
+        backends.resolve(r, rule.backendRefs(), false, "spec.rules[" + index + "].backendRefs");
     if (!rule.backendRefs().isEmpty() && bs.isEmpty()) {
-      ctx.fail(r.ref() + ": spec.rules[" + index + "]: no backendRef resolves; requests get KIC's"
-          + " 500 request-termination stub", r);
+      ctx.fail(
+          r.ref()
+              + ": spec.rules["
+              + index
+              + "]: no backendRef resolves; requests get KIC's"
+              + " 500 request-termination stub",
+          r);
     }
     svc.backends.addAll(bs);
     return svc;
@@ -170,7 +185,9 @@ final class GrpcRoutePart {
         if (!match.headers().isEmpty()) {
           Map<String, List<String>> headers = new LinkedHashMap<>();
           for (GatewayApi.NameValueMatch h : match.headers()) {
-            headers.computeIfAbsent(Strs.nz(h.name()), k -> new ArrayList<>()).add(Strs.nz(h.value()));
+            headers
+                .computeIfAbsent(Strs.nz(h.name()), k -> new ArrayList<>())
+                .add(Strs.nz(h.value()));
           }
           route.headers = headers;
         }
@@ -213,8 +230,8 @@ final class GrpcRoutePart {
           out.put(svcName, svc);
         }
         boolean noBackend = !rule.backendRefs().isEmpty() && svc.backends.isEmpty();
-        List<GrpcRoute.Match> matches = rule.matches().isEmpty()
-            ? java.util.Collections.singletonList(null) : rule.matches();
+        List<GrpcRoute.Match> matches =
+            rule.matches().isEmpty() ? java.util.Collections.singletonList(null) : rule.matches();
         for (int m = 0; m < matches.size(); m++) {
           GrpcRoute.Match match = matches.get(m);
           KRoute route = new KRoute(r);
@@ -239,15 +256,21 @@ final class GrpcRoutePart {
             headerOp = Atc.and(hs.stream().map(HttpRoutePart::headerPredicate).toList());
             headerCount = hs.size();
           }
-          String expr = Atc.and(List.of(methodOp, headerOp,
-              host.isEmpty() ? "" : Atc.hosts(List.of(host)), Atc.snis(snis)));
+          String expr =
+              Atc.and(
+                  List.of(
+                      methodOp,
+                      headerOp,
+                      host.isEmpty() ? "" : Atc.hosts(List.of(host)),
+                      Atc.snis(snis)));
           route.expression = expr.isEmpty() ? Atc.CATCH_ALL : expr;
-          long priority = (1L << 44)
-              + (!host.isEmpty() && !host.startsWith("*") ? 1L << 43 : 0)
-              + ((long) host.length() << 35)
-              + ((long) serviceLen << 24)
-              + ((long) methodLen << 13)
-              + ((long) headerCount << 8);
+          long priority =
+              (1L << 44)
+                  + (!host.isEmpty() && !host.startsWith("*") ? 1L << 43 : 0)
+                  + ((long) host.length() << 35)
+                  + ((long) serviceLen << 24)
+                  + ((long) methodLen << 13)
+                  + ((long) headerCount << 8);
           units.add(new Unit(route, priority, r, i, m));
           svc.routes.add(route);
           if (noBackend) {
@@ -269,13 +292,15 @@ final class GrpcRoutePart {
       if (!s.isEmpty() && !m.isEmpty()) {
         return Atc.pred("http.path", "==", "/" + s + "/" + m);
       }
-      return !s.isEmpty() ? Atc.pred("http.path", "^=", "/" + s + "/")
+      return !s.isEmpty()
+          ? Atc.pred("http.path", "^=", "/" + s + "/")
           : Atc.pred("http.path", "=^", "/" + m);
     }
     if (!s.isEmpty() && !m.isEmpty()) {
       return Atc.pred("http.path", "~", "^/" + s + "/" + m);
     }
-    return !s.isEmpty() ? Atc.pred("http.path", "~", "^/" + s + "/.+")
+    return !s.isEmpty()
+        ? Atc.pred("http.path", "~", "^/" + s + "/.+")
         : Atc.pred("http.path", "~", "^/.+/" + m);
   }
 }

@@ -10,8 +10,16 @@ import io.github.kongtranslator.core.model.HttpRoute;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
+import io.github.kongtranslator.translator.internal.entities.Tags;
+import io.github.kongtranslator.translator.internal.plugins.PluginPart;
+import io.github.kongtranslator.translator.internal.routes.Atc;
+import io.github.kongtranslator.translator.internal.routes.Priorities;
+import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,14 +32,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.entities.Tags;
-import io.github.kongtranslator.translator.internal.plugins.PluginPart;
-import io.github.kongtranslator.translator.internal.routes.Atc;
-import io.github.kongtranslator.translator.internal.routes.Priorities;
-import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** HTTPRoute → Kong services and routes, both routers (gateway-api-spec §3, §6.2). */
 final class HttpRoutePart {
@@ -57,7 +57,8 @@ final class HttpRoutePart {
   private record Unit(KRoute route, long base, HttpRoute source, int rule, int match) {}
 
   /** One match placed in a bucket. */
-  private record Placed(HttpRoute route, int rule, int match, HttpRoute.Rule r, HttpRoute.Match m) {}
+  private record Placed(
+      HttpRoute route, int rule, int match, HttpRoute.Rule r, HttpRoute.Match m) {}
 
   HttpRoutePart(Context ctx) {
     this.ctx = ctx;
@@ -87,8 +88,10 @@ final class HttpRoutePart {
         } else {
           GroupKey key = new GroupKey(base, ImmutableMultiset.copyOf(rules.get(i).backendRefs()));
           int first = i;
-          groups.computeIfAbsent(key, k -> new Group(base + "." + first, new ArrayList<>()))
-              .rules().add(ref);
+          groups
+              .computeIfAbsent(key, k -> new Group(base + "." + first, new ArrayList<>()))
+              .rules()
+              .add(ref);
         }
       }
     }
@@ -99,15 +102,21 @@ final class HttpRoutePart {
       RuleRef first = g.rules().get(0);
       ctx.guard(first.route(), () -> translateGroup(g, out, units, errors));
     }
-    errors.forEach((k, list) ->
-        ctx.fail("HTTPRoute can't be routed: " + String.join("; ", list),
-            // translateGroup keys errors by the parent route, one of the valid routes
-            java.util.Objects.requireNonNull(byKey.get(k), k)));
-    Priorities.assign(units, Unit::base, 4095,
+    errors.forEach(
+        (k, list) ->
+            ctx.fail(
+                "HTTPRoute can't be routed: " + String.join("; ", list),
+                // translateGroup keys errors by the parent route, one of the valid routes
+                java.util.Objects.requireNonNull(byKey.get(k), k)));
+    Priorities.assign(
+        units,
+        Unit::base,
+        4095,
         Comparator.comparing((Unit u) -> u.source().metadata().creationTimestamp())
             .thenComparing(u -> u.source().metadata().namespace(), Strs.BYTES)
             .thenComparing(u -> u.source().metadata().name(), Strs.BYTES)
-            .thenComparingInt(Unit::rule).thenComparingInt(Unit::match),
+            .thenComparingInt(Unit::rule)
+            .thenComparingInt(Unit::match),
         (u, p) -> u.route().priority = p);
     return out;
   }
@@ -131,10 +140,14 @@ final class HttpRoutePart {
       ctx.fail("HTTPRoute can't be routed: no rules provided", r);
       return false;
     }
-    if (!expressions && r.spec().rules().stream().flatMap(x -> x.matches().stream())
-        .anyMatch(m -> !m.queryParams().isEmpty())) {
-      ctx.fail("HTTPRoute can't be routed: query param matches are supported only with the"
-          + " expression router", r);
+    if (!expressions
+        && r.spec().rules().stream()
+            .flatMap(x -> x.matches().stream())
+            .anyMatch(m -> !m.queryParams().isEmpty())) {
+      ctx.fail(
+          "HTTPRoute can't be routed: query param matches are supported only with the"
+              + " expression router",
+          r);
       return false;
     }
     return true;
@@ -164,21 +177,29 @@ final class HttpRoutePart {
     return name;
   }
 
-  private void translateGroup(Group g, Map<String, KService> out, List<Unit> units,
-      Map<String, List<String>> errors) {
+  private void translateGroup(
+      Group g, Map<String, KService> out, List<Unit> units, Map<String, List<String>> errors) {
     List<RuleRef> ordered = new ArrayList<>(g.rules());
     ordered.sort(Comparator.comparing(RuleRef::sortKey, Strs.BYTES));
     RuleRef first = g.rules().get(0);
     HttpRoute parent = ordered.get(0).route();
     KService svc = GatewayBackends.skeleton(g.name(), "http", parent);
     HttpRoute.Rule firstRule = first.rule();
-    String refsField = (first.route().key().equals(parent.key()) ? "" : first.route().ref() + " ")
-        + "spec.rules[" + first.index() + "].backendRefs";
+    String refsField =
+        (first.route().key().equals(parent.key()) ? "" : first.route().ref() + " ")
+            + "spec.rules["
+            + first.index()
+            + "].backendRefs";
     svc.backends.addAll(backends.resolve(parent, firstRule.backendRefs(), true, refsField));
     if (!firstRule.backendRefs().isEmpty() && svc.backends.isEmpty()) {
       svc.plugins.add(GatewayBackends.noBackendPlugin());
-      ctx.fail(first.route().ref() + ": spec.rules[" + first.index() + "]: no backendRef resolves;"
-          + " requests get KIC's 500 request-termination stub", first.route());
+      ctx.fail(
+          first.route().ref()
+              + ": spec.rules["
+              + first.index()
+              + "]: no backendRef resolves;"
+              + " requests get KIC's 500 request-termination stub",
+          first.route());
     }
     for (RuleRef ref : ordered) {
       Integer ms = timeoutMillis(ref.rule().timeouts());
@@ -223,7 +244,8 @@ final class HttpRoutePart {
     return new ArrayList<>(out);
   }
 
-  static @Nullable Integer timeoutMillis(io.github.kongtranslator.core.model.@Nullable JsonValue timeouts) {
+  static @Nullable Integer timeoutMillis(
+      io.github.kongtranslator.core.model.@Nullable JsonValue timeouts) {
     if (timeouts == null) {
       return null;
     }
@@ -240,12 +262,13 @@ final class HttpRoutePart {
         return null;
       }
       long n = Long.parseLong(m.group(1));
-      total += switch (m.group(2)) {
-        case "h" -> n * 3_600_000L;
-        case "m" -> n * 60_000L;
-        case "s" -> n * 1_000L;
-        default -> n;
-      };
+      total +=
+          switch (m.group(2)) {
+            case "h" -> n * 3_600_000L;
+            case "m" -> n * 60_000L;
+            case "s" -> n * 1_000L;
+            default -> n;
+          };
       end = m.end();
     }
     if (end != v.length() || v.isEmpty() || total > Integer.MAX_VALUE) {
@@ -254,7 +277,8 @@ final class HttpRoutePart {
     return (int) total;
   }
 
-  private KRoute newRoute(HttpRoute r, String name, List<String> protocols, List<String> extraTags) {
+  private KRoute newRoute(
+      HttpRoute r, String name, List<String> protocols, List<String> extraTags) {
     KRoute route = new KRoute(r);
     route.name = name;
     route.preserveHost = true;
@@ -270,8 +294,9 @@ final class HttpRoutePart {
     // rules with the same filters, in any order (compared by value, not by text)
     Map<ImmutableMultiset<GatewayApi.Filter>, List<RuleRef>> filterGroups = new LinkedHashMap<>();
     for (RuleRef ref : ordered) {
-      filterGroups.computeIfAbsent(ImmutableMultiset.copyOf(ref.rule().filters()),
-          k -> new ArrayList<>()).add(ref);
+      filterGroups
+          .computeIfAbsent(ImmutableMultiset.copyOf(ref.rule().filters()), k -> new ArrayList<>())
+          .add(ref);
     }
     for (List<RuleRef> fg : filterGroups.values()) {
       Map<String, List<Placed>> buckets = new LinkedHashMap<>();
@@ -292,14 +317,15 @@ final class HttpRoutePart {
         }
         for (int m = 0; m < rule.matches().size(); m++) {
           HttpRoute.Match match = rule.matches().get(m);
-          buckets.computeIfAbsent(base + "\u0001" + matchKey(match), k -> new ArrayList<>())
+          buckets
+              .computeIfAbsent(base + "\u0001" + matchKey(match), k -> new ArrayList<>())
               .add(new Placed(r, ref.index(), m, rule, match));
         }
       }
       for (List<Placed> bucket : buckets.values()) {
         Placed head = bucket.get(0);
-        boolean redirect = head.r().filters().stream()
-            .anyMatch(f -> "RequestRedirect".equals(f.type()));
+        boolean redirect =
+            head.r().filters().stream().anyMatch(f -> "RequestRedirect".equals(f.type()));
         if (redirect) {
           for (int k = 1; k <= bucket.size(); k++) {
             svc.routes.add(bucketRoute(bucket.subList(0, k), protocols));
@@ -320,9 +346,13 @@ final class HttpRoutePart {
     for (GatewayApi.NameValueMatch q : m.queryParams()) {
       query.putIfAbsent(Strs.nz(q.name()), q);
     }
-    return Strs.nz(m.method()) + "\u0000" + headers.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue().type() + ":" + e.getValue().value()).toList()
-        + "\u0000" + query.values();
+    return Strs.nz(m.method())
+        + "\u0000"
+        + headers.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().type() + ":" + e.getValue().value())
+            .toList()
+        + "\u0000"
+        + query.values();
   }
 
   private KRoute bucketRoute(List<Placed> bucket, List<String> protocols) throws GroupException {
@@ -374,7 +404,9 @@ final class HttpRoutePart {
     List<String> out = new ArrayList<>();
     for (GatewayApi.Filter f : rule.filters()) {
       GatewayApi.LocalObjectReference ref = f.extensionRef();
-      if ("ExtensionRef".equals(f.type()) && ref != null && Kind.KONG_GROUP.equals(ref.group())
+      if ("ExtensionRef".equals(f.type())
+          && ref != null
+          && Kind.KONG_GROUP.equals(ref.group())
           && "KongPlugin".equals(ref.kind())) {
         out.add(Strs.nz(ref.name()));
       }
@@ -386,9 +418,12 @@ final class HttpRoutePart {
   private void unappliedPlugins(HttpRoute r, List<String> asked, List<String> applied) {
     List<String> missing = asked.stream().filter(n -> !applied.contains(n)).distinct().toList();
     if (!missing.isEmpty()) {
-      ctx.failUnprotected("HTTPRoute ExtensionRef plugin(s) " + String.join(", ", missing)
-          + " not applied: the traditional router ignores the filters of a rule without matches"
-          + " and of a rule whose match an earlier rule already has", r);
+      ctx.failUnprotected(
+          "HTTPRoute ExtensionRef plugin(s) "
+              + String.join(", ", missing)
+              + " not applied: the traditional router ignores the filters of a rule without matches"
+              + " and of a rule whose match an earlier rule already has",
+          r);
     }
   }
 
@@ -405,7 +440,8 @@ final class HttpRoutePart {
     };
   }
 
-  private static @Nullable Map<String, List<String>> headers(HttpRoute.Match m) throws GroupException {
+  private static @Nullable Map<String, List<String>> headers(HttpRoute.Match m)
+      throws GroupException {
     if (m.headers().isEmpty()) {
       return null;
     }
@@ -428,8 +464,13 @@ final class HttpRoutePart {
   // ---------------------------------------------------------------- filters
 
   /** Plugins of a rule's filters for one route; may replace the route's paths (URLRewrite). */
-  private List<Plugin> filters(HttpRoute r, KRoute route, HttpRoute.Rule rule,
-      HttpRoute.@Nullable Match match, boolean expression) throws GroupException {
+  private List<Plugin> filters(
+      HttpRoute r,
+      KRoute route,
+      HttpRoute.Rule rule,
+      HttpRoute.@Nullable Match match,
+      boolean expression)
+      throws GroupException {
     Plugin.Builder termination = null;
     Plugin.Builder redirectPlugin = null;
     Map<String, Map<String, List<String>>> req = new LinkedHashMap<>();
@@ -461,7 +502,8 @@ final class HttpRoutePart {
             putStatus(c, rr.statusCode());
             termination = Plugin.builder().name("request-termination").adoptConfig(c);
             String path = full ? fullPath : pathValue;
-            section(resp, "add").computeIfAbsent("headers", k -> new ArrayList<>())
+            section(resp, "add")
+                .computeIfAbsent("headers", k -> new ArrayList<>())
                 .add("Location:" + location(rr, path));
           }
         }
@@ -471,9 +513,11 @@ final class HttpRoutePart {
             throw new GroupException("URLRewrite filter needs a hostname or a path");
           }
           if (u.hostname() != null) {
-            section(req, "replace").computeIfAbsent("headers", k -> new ArrayList<>())
+            section(req, "replace")
+                .computeIfAbsent("headers", k -> new ArrayList<>())
                 .add("host:" + u.hostname());
-            section(req, "add").computeIfAbsent("headers", k -> new ArrayList<>())
+            section(req, "add")
+                .computeIfAbsent("headers", k -> new ArrayList<>())
                 .add("host:" + u.hostname());
           }
           if (u.path() != null) {
@@ -486,25 +530,34 @@ final class HttpRoutePart {
                 uri = u.path().replaceFullPath();
               }
             } else if (t.equals("ReplacePrefixMatch") && u.path().replacePrefixMatch() != null) {
-              String firstPath = expression ? pathValue
-                  : rule.matches().isEmpty() || rule.matches().get(0).path() == null
-                      ? "" : Strs.nz(rule.matches().get(0).path().value());
+              String firstPath =
+                  expression
+                      ? pathValue
+                      : rule.matches().isEmpty() || rule.matches().get(0).path() == null
+                          ? ""
+                          : Strs.nz(rule.matches().get(0).path().value());
               String p = normalizePrefix(firstPath);
               String rp = u.path().replacePrefixMatch();
               if (rp.endsWith("/")) {
                 rp = rp.substring(0, rp.length() - 1);
               }
               if (!expression) {
-                route.paths = p.equals("/") ? new ArrayList<>(List.of("~/$", "~/(.*)"))
-                    : new ArrayList<>(List.of("~" + p + "$", "~" + p + "(/.*)"));
+                route.paths =
+                    p.equals("/")
+                        ? new ArrayList<>(List.of("~/$", "~/(.*)"))
+                        : new ArrayList<>(List.of("~" + p + "$", "~" + p + "(/.*)"));
               }
               String template;
               if (rp.isEmpty()) {
-                template = p.equals("/") ? "$(uri_captures[1] == nil and \"/\" or \"/\" .. uri_captures[1])"
-                    : "$(uri_captures[1] == nil and \"/\" or uri_captures[1])";
+                template =
+                    p.equals("/")
+                        ? "$(uri_captures[1] == nil and \"/\" or \"/\" .. uri_captures[1])"
+                        : "$(uri_captures[1] == nil and \"/\" or uri_captures[1])";
               } else {
-                template = p.equals("/") ? rp + "$(uri_captures[1] == nil and \"\" or \"/\" .. uri_captures[1])"
-                    : rp + "$(uri_captures[1])";
+                template =
+                    p.equals("/")
+                        ? rp + "$(uri_captures[1] == nil and \"\" or \"/\" .. uri_captures[1])"
+                        : rp + "$(uri_captures[1])";
               }
               if (uri == null || uri.isEmpty()) {
                 uri = template;
@@ -514,9 +567,13 @@ final class HttpRoutePart {
         }
         case "ExtensionRef" -> {
           GatewayApi.LocalObjectReference ref = f.extensionRef();
-          if (ref == null || !Kind.KONG_GROUP.equals(ref.group()) || !"KongPlugin".equals(ref.kind())) {
-            throw new GroupException("plugin " + (ref == null ? "" : Strs.nz(ref.group()) + "/"
-                + Strs.nz(ref.kind())) + " unsupported");
+          if (ref == null
+              || !Kind.KONG_GROUP.equals(ref.group())
+              || !"KongPlugin".equals(ref.kind())) {
+            throw new GroupException(
+                "plugin "
+                    + (ref == null ? "" : Strs.nz(ref.group()) + "/" + Strs.nz(ref.kind()))
+                    + " unsupported");
           }
           extensionPlugins.add(Strs.nz(ref.name()));
         }
@@ -559,13 +616,13 @@ final class HttpRoutePart {
     }
   }
 
-  private static Map<String, List<String>> section(Map<String, Map<String, List<String>>> cfg,
-      String name) {
+  private static Map<String, List<String>> section(
+      Map<String, Map<String, List<String>>> cfg, String name) {
     return cfg.computeIfAbsent(name, k -> new LinkedHashMap<>());
   }
 
-  private static void headerOps(Map<String, Map<String, List<String>>> cfg,
-      GatewayApi.@Nullable HeaderModifier mod) {
+  private static void headerOps(
+      Map<String, Map<String, List<String>>> cfg, GatewayApi.@Nullable HeaderModifier mod) {
     if (mod == null) {
       return;
     }
@@ -586,8 +643,8 @@ final class HttpRoutePart {
     return Strs.isEmpty(h.value()) ? Strs.nz(h.name()) : Strs.nz(h.name()) + ":" + h.value();
   }
 
-  private static Plugin.Builder transformer(String name,
-      Map<String, Map<String, List<String>>> cfg, @Nullable String uri) {
+  private static Plugin.Builder transformer(
+      String name, Map<String, Map<String, List<String>>> cfg, @Nullable String uri) {
     ObjectNode c = Entities.JSON.objectNode();
     for (String sec : List.of("replace", "add", "append", "remove")) {
       Map<String, List<String>> s = cfg.get(sec);
@@ -595,10 +652,11 @@ final class HttpRoutePart {
         continue;
       }
       ObjectNode sn = c.putObject(sec);
-      s.forEach((k, v) -> {
-        ArrayNode a = sn.putArray(k);
-        v.forEach(a::add);
-      });
+      s.forEach(
+          (k, v) -> {
+            ArrayNode a = sn.putArray(k);
+            v.forEach(a::add);
+          });
       if (sec.equals("replace") && uri != null && !uri.isEmpty()) {
         sn.put("uri", uri);
       }
@@ -647,8 +705,9 @@ final class HttpRoutePart {
 
   // ---------------------------------------------------------------- expression router
 
-  private void expressionRoutes(List<RuleRef> ordered, KService svc, List<String> protocols,
-      List<Unit> units) throws GroupException {
+  private void expressionRoutes(
+      List<RuleRef> ordered, KService svc, List<String> protocols, List<Unit> units)
+      throws GroupException {
     for (RuleRef ref : ordered) {
       HttpRoute r = ref.route();
       String base = "httproute." + r.metadata().namespace() + "." + r.metadata().name();
@@ -656,21 +715,31 @@ final class HttpRoutePart {
       List<String> snis = Strs.list(r.metadata().annotation(RouteOverrides.SNIS));
       HttpRoute.Rule rule = ref.rule();
       int i = ref.index();
-      boolean prefixRewrite = rule.filters().stream().anyMatch(f -> "URLRewrite".equals(f.type())
-          && f.urlRewrite() != null && f.urlRewrite().path() != null
-          && "ReplacePrefixMatch".equals(f.urlRewrite().path().type()));
+      boolean prefixRewrite =
+          rule.filters().stream()
+              .anyMatch(
+                  f ->
+                      "URLRewrite".equals(f.type())
+                          && f.urlRewrite() != null
+                          && f.urlRewrite().path() != null
+                          && "ReplacePrefixMatch".equals(f.urlRewrite().path().type()));
       for (String host : hostnames) {
         String h = host.isEmpty() ? "_" : host.replace('*', '_');
-        List<HttpRoute.Match> matches = rule.matches().isEmpty()
-            ? java.util.Collections.singletonList(null) : rule.matches();
+        List<HttpRoute.Match> matches =
+            rule.matches().isEmpty() ? java.util.Collections.singletonList(null) : rule.matches();
         for (int m = 0; m < matches.size(); m++) {
           HttpRoute.Match match = matches.get(m);
-          KRoute route = newRoute(r, base + "." + h + "." + i + "." + m, protocols,
-              GatewayBackends.namedRule(rule.name()));
+          KRoute route =
+              newRoute(
+                  r,
+                  base + "." + h + "." + i + "." + m,
+                  protocols,
+                  GatewayBackends.namedRule(rule.name()));
           route.stripPath = false;
           String matchOp = match == null ? "" : matchOperand(match, prefixRewrite);
-          String expr = Atc.and(List.of(host.isEmpty() ? "" : Atc.hosts(List.of(host)),
-              Atc.snis(snis), matchOp));
+          String expr =
+              Atc.and(
+                  List.of(host.isEmpty() ? "" : Atc.hosts(List.of(host)), Atc.snis(snis), matchOp));
           route.expression = expr.isEmpty() ? Atc.CATCH_ALL : expr;
           units.add(new Unit(route, basePriority(host, match), r, i, m));
           route.plugins.addAll(filters(r, route, rule, match, true));
@@ -692,13 +761,21 @@ final class HttpRoutePart {
         default -> {
           String n = normalizePrefix(v);
           if (prefixRewrite) {
-            pathOp = n.equals("/")
-                ? Atc.or(List.of(Atc.pred("http.path", "==", "/"), Atc.pred("http.path", "~", "^/(.*)")))
-                : Atc.or(List.of(Atc.pred("http.path", "==", n), Atc.pred("http.path", "~", "^" + n + "(/.*)")));
+            pathOp =
+                n.equals("/")
+                    ? Atc.or(
+                        List.of(
+                            Atc.pred("http.path", "==", "/"), Atc.pred("http.path", "~", "^/(.*)")))
+                    : Atc.or(
+                        List.of(
+                            Atc.pred("http.path", "==", n),
+                            Atc.pred("http.path", "~", "^" + n + "(/.*)")));
           } else if (n.equals("/")) {
             pathOp = Atc.pred("http.path", "^=", "/");
           } else {
-            pathOp = Atc.or(List.of(Atc.pred("http.path", "==", n), Atc.pred("http.path", "^=", n + "/")));
+            pathOp =
+                Atc.or(
+                    List.of(Atc.pred("http.path", "==", n), Atc.pred("http.path", "^=", n + "/")));
           }
         }
       }
@@ -708,10 +785,19 @@ final class HttpRoutePart {
     String headerOp = Atc.and(hs.stream().map(HttpRoutePart::headerPredicate).toList());
     List<GatewayApi.NameValueMatch> qs = new ArrayList<>(m.queryParams());
     qs.sort(Comparator.comparing(x -> Strs.nz(x.name()), Strs.BYTES));
-    String queryOp = Atc.and(qs.stream().map(q -> Atc.pred("http.queries." + Strs.nz(q.name()),
-        REGEX.equals(q.type()) ? "~" : "==", Strs.nz(q.value()))).toList());
+    String queryOp =
+        Atc.and(
+            qs.stream()
+                .map(
+                    q ->
+                        Atc.pred(
+                            "http.queries." + Strs.nz(q.name()),
+                            REGEX.equals(q.type()) ? "~" : "==",
+                            Strs.nz(q.value())))
+                .toList());
     String method = m.method();
-    String methodOp = method == null || method.isEmpty() ? "" : Atc.pred("http.method", "==", method);
+    String methodOp =
+        method == null || method.isEmpty() ? "" : Atc.pred("http.method", "==", method);
     return Atc.and(List.of(pathOp, headerOp, queryOp, methodOp));
   }
 

@@ -28,31 +28,37 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The TLS certificates stage ({@link CertificatePart}) over the whole snapshot, fed by the
- * units' accepted TLS Ingresses and client certificates, and run again only when those, a TLS
- * Secret or a Gateway changed. Its entities and failures are held by a unit of its own.
+ * The TLS certificates stage ({@link CertificatePart}) over the whole snapshot, fed by the units'
+ * accepted TLS Ingresses and client certificates, and run again only when those, a TLS Secret or a
+ * Gateway changed. Its entities and failures are held by a unit of its own.
  */
 final class CertificateStep {
   /** Translation order of Ingresses: creation time, then {@code namespace/name} bytes. */
   private record TlsKey(String created, String name) {}
 
-  private static final Comparator<TlsKey> TLS_ORDER = Comparator
-      .comparing(TlsKey::created, Context::compareTime).thenComparing(TlsKey::name, Strs.BYTES);
+  private static final Comparator<TlsKey> TLS_ORDER =
+      Comparator.comparing(TlsKey::created, Context::compareTime)
+          .thenComparing(TlsKey::name, Strs.BYTES);
 
   private static TlsKey tlsKey(K8sObject o) {
-    return new TlsKey(o.metadata().creationTimestamp(),
-        o.metadata().namespace() + "/" + o.metadata().name());
+    return new TlsKey(
+        o.metadata().creationTimestamp(), o.metadata().namespace() + "/" + o.metadata().name());
   }
 
   private final TranslatorOptions options;
+
   /** Holds the entities and failures of the step. */
   private final Unit unit = new Unit(-1);
+
   /** Accepted Ingresses and TCPIngresses with TLS, in translation order. */
   private final TreeMap<TlsKey, K8sObject> tlsIngresses = new TreeMap<>(TLS_ORDER);
+
   private final TreeMap<TlsKey, K8sObject> tlsTcpIngresses = new TreeMap<>(TLS_ORDER);
   private final Set<Unit> clientCertUnits = new LinkedHashSet<>();
+
   /** Inputs of the last run, to skip it when they did not change. */
   private List<K8sObject> lastTlsObjects = List.of();
+
   private Map<String, List<K8sObject>> lastClientCerts = Map.of();
   private int unitsWithClientCerts;
   private boolean dirty = true;
@@ -76,8 +82,12 @@ final class CertificateStep {
   /** Notes changes the step reads directly: Gateways, and Secrets' presence and TLS keys. */
   void changed(List<ObjectChange> changes) {
     for (ObjectChange c : changes) {
-      if (c.kind() == Kind.GATEWAY || (c.kind() == Kind.SECRET && (c.before().isEmpty()
-          || c.after().isEmpty() || holdsTls(c.before().get()) || holdsTls(c.after().get())))) {
+      if (c.kind() == Kind.GATEWAY
+          || (c.kind() == Kind.SECRET
+              && (c.before().isEmpty()
+                  || c.after().isEmpty()
+                  || holdsTls(c.before().get())
+                  || holdsTls(c.after().get())))) {
         dirty = true;
       }
     }
@@ -90,11 +100,13 @@ final class CertificateStep {
 
   /** Records the unit's share of the step's inputs: the TLS claimants it owns. */
   void record(Unit u, CertificatePart.Inputs translated, Partition partition) {
-    CertificatePart.Inputs mine = new CertificatePart.Inputs(
-        translated.ingresses().stream().filter(i -> partition.owns(u, i)).toList(),
-        translated.tcpIngresses().stream().filter(i -> partition.owns(u, i)).toList(),
-        translated.clientCertSecrets());
-    if (!mine.ingresses().isEmpty() || !mine.tcpIngresses().isEmpty()
+    CertificatePart.Inputs mine =
+        new CertificatePart.Inputs(
+            translated.ingresses().stream().filter(i -> partition.owns(u, i)).toList(),
+            translated.tcpIngresses().stream().filter(i -> partition.owns(u, i)).toList(),
+            translated.clientCertSecrets());
+    if (!mine.ingresses().isEmpty()
+        || !mine.tcpIngresses().isEmpty()
         || !mine.clientCertSecrets().isEmpty()) {
       u.tls = mine;
       mine.ingresses().forEach(i -> tlsIngresses.put(tlsKey(i), i));
@@ -164,13 +176,20 @@ final class CertificateStep {
       return;
     }
     Context ctx = new Context(snapshot, options);
-    CertificatePart.Output out = CertificatePart.run(ctx, new CertificatePart.Inputs(
-        tlsIngresses.values().stream().map(Ingress.class::cast).toList(),
-        tlsTcpIngresses.values().stream().map(TcpIngress.class::cast).toList(), clientCerts));
+    CertificatePart.Output out =
+        CertificatePart.run(
+            ctx,
+            new CertificatePart.Inputs(
+                tlsIngresses.values().stream().map(Ingress.class::cast).toList(),
+                tlsTcpIngresses.values().stream().map(TcpIngress.class::cast).toList(),
+                clientCerts));
     for (String key : clientCerts.keySet()) {
       int slash = key.indexOf('/');
-      String uid = snapshot.get(Kind.SECRET, key.substring(0, slash), key.substring(slash + 1),
-          Secret.class).map(x -> x.metadata().uid()).orElse("");
+      String uid =
+          snapshot
+              .get(Kind.SECRET, key.substring(0, slash), key.substring(slash + 1), Secret.class)
+              .map(x -> x.metadata().uid())
+              .orElse("");
       String to = out.idRewrites().get(uid);
       if (to != null && !to.equals(uid)) {
         merge.conflict(); // services' client certificate ids would change: take the full path

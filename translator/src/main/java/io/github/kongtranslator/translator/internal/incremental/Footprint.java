@@ -26,6 +26,8 @@ import io.github.kongtranslator.core.model.UdpIngress;
 import io.github.kongtranslator.core.model.UdpRoute;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.internal.certificates.CertificatePart;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -33,35 +35,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.certificates.CertificatePart;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /**
- * What one object's translation can touch, computed from the object alone: the keys that tie it
- * to other objects whose output it merges with ({@link #union()}), and the objects it only reads
+ * What one object's translation can touch, computed from the object alone: the keys that tie it to
+ * other objects whose output it merges with ({@link #union()}), and the objects it only reads
  * ({@link #context()}). Incremental translation groups objects that share a union key into one
- * unit; a unit is translated with the objects it reads, and re-translated when any of them
- * changes. Keys are over-approximations: a key too many only makes units larger, never wrong.
+ * unit; a unit is translated with the objects it reads, and re-translated when any of them changes.
+ * Keys are over-approximations: a key too many only makes units larger, never wrong.
  *
  * <p>TLS certificates are not part of any unit: they come from a separate step over the whole
- * snapshot (see the engine), so Ingress TLS sections, listener certificates and certificate
- * Secrets tie no objects together.
+ * snapshot (see the engine), so Ingress TLS sections, listener certificates and certificate Secrets
+ * tie no objects together.
  *
- * <p>Object keys have the form {@code KIND:namespace/name} ({@link #objectKey}); other keys
- * name a shared resource (a TLS host, a certificate, a consumer username...). Keys derived from
- * Secret content are one-way hashes and never leave this class's users.
+ * <p>Object keys have the form {@code KIND:namespace/name} ({@link #objectKey}); other keys name a
+ * shared resource (a TLS host, a certificate, a consumer username...). Keys derived from Secret
+ * content are one-way hashes and never leave this class's users.
  *
  * @param identity this object's own key
- * @param union keys shared with objects whose output this object's output merges with,
- *     including references that must be translated together
+ * @param union keys shared with objects whose output this object's output merges with, including
+ *     references that must be translated together
  * @param context keys of objects this object only reads
  */
 record Footprint(String identity, Set<String> union, Set<String> context) {
 
   /** Kinds read by almost every object; any change to one re-translates everything. */
-  static final Set<Kind> GLOBAL = EnumSet.of(Kind.INGRESS_CLASS, Kind.INGRESS_CLASS_PARAMETERS,
-      Kind.GATEWAY_CLASS, Kind.REFERENCE_GRANT, Kind.KONG_VAULT, Kind.BACKEND_TLS_POLICY,
-      Kind.KONG_CLUSTER_PLUGIN);
+  static final Set<Kind> GLOBAL =
+      EnumSet.of(
+          Kind.INGRESS_CLASS,
+          Kind.INGRESS_CLASS_PARAMETERS,
+          Kind.GATEWAY_CLASS,
+          Kind.REFERENCE_GRANT,
+          Kind.KONG_VAULT,
+          Kind.BACKEND_TLS_POLICY,
+          Kind.KONG_CLUSTER_PLUGIN);
 
   private static final String PLUGINS = "konghq.com/plugins";
   private static final String OVERRIDE = "konghq.com/override";
@@ -137,7 +143,7 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
       case TCP_ROUTE -> l4(o, ((TcpRoute) o).spec().parentRefs(), ((TcpRoute) o).spec().rules(), b);
       case UDP_ROUTE -> l4(o, ((UdpRoute) o).spec().parentRefs(), ((UdpRoute) o).spec().rules(), b);
       case TLS_ROUTE -> l4(o, ((TlsRoute) o).spec().parentRefs(), ((TlsRoute) o).spec().rules(), b);
-      case GATEWAY -> { }
+      case GATEWAY -> {}
       case KONG_PLUGIN -> {
         KongPlugin p = (KongPlugin) o;
         if (p.configFrom() != null && p.configFrom().secretKeyRef() != null) {
@@ -209,7 +215,7 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
           b.union(Kind.KONG_CLUSTER_PLUGIN, "", p.name());
         }
       }
-      case KONG_INGRESS, KONG_UPSTREAM_POLICY -> { }
+      case KONG_INGRESS, KONG_UPSTREAM_POLICY -> {}
       case KONG_CLUSTER_PLUGIN -> {
         KongClusterPlugin p = (KongClusterPlugin) o;
         if (p.configFrom() != null && p.configFrom().secretKeyRef() != null) {
@@ -301,8 +307,11 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
     }
   }
 
-  private static void l4(K8sObject o, List<GatewayApi.ParentReference> parents,
-      List<GatewayApi.L4Rule> rules, Builder b) {
+  private static void l4(
+      K8sObject o,
+      List<GatewayApi.ParentReference> parents,
+      List<GatewayApi.L4Rule> rules,
+      Builder b) {
     route(o, parents, b);
     for (GatewayApi.L4Rule rule : rules) {
       backends(o, rule.backendRefs(), b);
@@ -368,9 +377,9 @@ record Footprint(String identity, Set<String> union, Set<String> context) {
     }
 
     /**
-     * A plugin reference. Consumers and consumer groups change which instances every other
-     * referrer gets (translator-spec §9.4), so theirs are union keys; others only read the
-     * plugin, unless some consumer-like object refers to it as well (see the engine).
+     * A plugin reference. Consumers and consumer groups change which instances every other referrer
+     * gets (translator-spec §9.4), so theirs are union keys; others only read the plugin, unless
+     * some consumer-like object refers to it as well (see the engine).
      */
     void plugin(String ns, @Nullable String item, boolean consumerLike) {
       String name = item;

@@ -17,18 +17,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Incremental translation (not API; see {@code translator.incremental.IncrementalTranslator}).
  *
- * <p>Objects are grouped into <em>units</em> ({@link Partition}, by {@link Footprint}). A unit
- * is translated by the translator's own pipeline ({@link TranslationRun#beforeCertificates} and
- * {@link TranslationRun#assemble}) over a snapshot holding the unit, the objects it reads and
- * the global objects; the unit keeps only the entities it owns ({@link Ownership}). The
- * configuration is the ordered merge of every unit's entities ({@link Merge}). TLS certificates
- * are one separate run of the certificates stage over the whole snapshot ({@link
- * CertificateStep}). On a change, only the units whose members or read objects changed are
- * translated again; a change to a global kind (IngressClass, GatewayClass, ReferenceGrant, ...)
- * rebuilds everything. When two units claim the same position with different entities (an
- * interaction the footprints did not foresee) the engine returns a full translation instead.
- * Equality with a full translation otherwise rests on the footprints being complete, which the
- * property tests (testkit) and the golden build-up test check.
+ * <p>Objects are grouped into <em>units</em> ({@link Partition}, by {@link Footprint}). A unit is
+ * translated by the translator's own pipeline ({@link TranslationRun#beforeCertificates} and {@link
+ * TranslationRun#assemble}) over a snapshot holding the unit, the objects it reads and the global
+ * objects; the unit keeps only the entities it owns ({@link Ownership}). The configuration is the
+ * ordered merge of every unit's entities ({@link Merge}). TLS certificates are one separate run of
+ * the certificates stage over the whole snapshot ({@link CertificateStep}). On a change, only the
+ * units whose members or read objects changed are translated again; a change to a global kind
+ * (IngressClass, GatewayClass, ReferenceGrant, ...) rebuilds everything. When two units claim the
+ * same position with different entities (an interaction the footprints did not foresee) the engine
+ * returns a full translation instead. Equality with a full translation otherwise rests on the
+ * footprints being complete, which the property tests (testkit) and the golden build-up test check.
  */
 public final class IncrementalEngine {
   private final TranslatorOptions options;
@@ -51,8 +50,13 @@ public final class IncrementalEngine {
    * @param rebuilt whether the call partitioned the snapshot anew
    * @param fullTranslation whether the call fell back to a full translation
    */
-  public record Stats(int objects, int units, int unitsTranslated, int objectsTranslated,
-      boolean rebuilt, boolean fullTranslation) {}
+  public record Stats(
+      int objects,
+      int units,
+      int unitsTranslated,
+      int objectsTranslated,
+      boolean rebuilt,
+      boolean fullTranslation) {}
 
   /**
    * An engine for the given options.
@@ -127,8 +131,9 @@ public final class IncrementalEngine {
       result = Translator.create(options).translate(snapshot);
       fellBack = true;
     }
-    stats = new Stats(next.size(), partition.units().size(), dirty.size(), translated, rebuilt,
-        fellBack);
+    stats =
+        new Stats(
+            next.size(), partition.units().size(), dirty.size(), translated, rebuilt, fellBack);
     last = result;
     return result;
   }

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The ordered merge of the units' entities and failures. Each section is kept sorted with the
- * translator's own order (a sorted array per section: binary search and a block move per
- * entity), so that the merged list is a plain copy. Two units placing different entities at one
- * position is a conflict: the merge then has no result, and the engine translates in full.
+ * translator's own order (a sorted array per section: binary search and a block move per entity),
+ * so that the merged list is a plain copy. Two units placing different entities at one position is
+ * a conflict: the merge then has no result, and the engine translates in full.
  */
 final class Merge {
   /** An entity a unit put into a section. */
@@ -83,24 +83,31 @@ final class Merge {
   private static Comparator<Slot> order(String section) {
     Comparator<Slot> byRank = Comparator.comparingInt(Slot::rank);
     return switch (section) {
-      case "consumers" -> Comparator.comparingInt((Slot s) -> (s.flags() >> 1) & 1)
-          .thenComparing(Slot::k1, Strs.BYTES)
-          .thenComparingInt(s -> s.flags() & 1)
-          .thenComparing(Slot::k2, Strs.BYTES)
-          .thenComparing(byRank);
+      case "consumers" ->
+          Comparator.comparingInt((Slot s) -> (s.flags() >> 1) & 1)
+              .thenComparing(Slot::k1, Strs.BYTES)
+              .thenComparingInt(s -> s.flags() & 1)
+              .thenComparing(Slot::k2, Strs.BYTES)
+              .thenComparing(byRank);
       case "consumer_group_consumers" -> order("consumers");
-      case "plugins" -> Comparator.comparing(Slot::k1, DESC).thenComparing(Slot::k2, Strs.BYTES)
-          .thenComparing(byRank);
+      case "plugins" ->
+          Comparator.comparing(Slot::k1, DESC)
+              .thenComparing(Slot::k2, Strs.BYTES)
+              .thenComparing(byRank);
       default -> Comparator.comparing(Slot::k1, DESC).thenComparing(byRank);
     };
   }
 
   private final Map<String, Section> sections = new LinkedHashMap<>();
+
   /** Sections whose merged list must be rebuilt; the others reuse {@link #lists}. */
   private final Set<String> dirtySections = new HashSet<>();
+
   private final Map<String, List<KongEntity>> lists = new HashMap<>();
+
   /** Every failure with the number of units reporting it. */
   private final Map<TranslationFailure, Integer> failureCounts = new HashMap<>();
+
   private @Nullable ImmutableList<TranslationFailure> failureList;
   private boolean conflict;
 
@@ -170,9 +177,7 @@ final class Merge {
     u.placed = List.of();
   }
 
-  /**
-   * The merged configuration and failures; empty after a conflict (which it then forgets).
-   */
+  /** The merged configuration and failures; empty after a conflict (which it then forgets). */
   Optional<TranslationResult> merged() {
     if (conflict) {
       conflict = false;
@@ -206,8 +211,9 @@ final class Merge {
       // the translator's stub for an empty configuration (DeckGenerator)
       b.upstreams(List.of(Upstream.builder().name("kong").build()));
     }
-    custom.forEach((type, list) -> b.customEntities(type,
-        list.stream().map(CustomEntity.class::cast).toList()));
+    custom.forEach(
+        (type, list) ->
+            b.customEntities(type, list.stream().map(CustomEntity.class::cast).toList()));
     dirtySections.clear();
     if (failureList == null) {
       failureList = TranslationRun.canonical(new ArrayList<>(failureCounts.keySet()));
@@ -221,15 +227,16 @@ final class Merge {
     switch (kind) {
       case SERVICE -> b.services((List<io.github.kongtranslator.kongmodel.config.Service>) l);
       case UPSTREAM -> b.upstreams((List<io.github.kongtranslator.kongmodel.config.Upstream>) l);
-      case CERTIFICATE -> b.certificates(
-          (List<io.github.kongtranslator.kongmodel.config.Certificate>) l);
-      case CA_CERTIFICATE -> b.caCertificates(
-          (List<io.github.kongtranslator.kongmodel.config.CaCertificate>) l);
+      case CERTIFICATE ->
+          b.certificates((List<io.github.kongtranslator.kongmodel.config.Certificate>) l);
+      case CA_CERTIFICATE ->
+          b.caCertificates((List<io.github.kongtranslator.kongmodel.config.CaCertificate>) l);
       case CONSUMER -> b.consumers((List<io.github.kongtranslator.kongmodel.config.Consumer>) l);
-      case CONSUMER_GROUP -> b.consumerGroups(
-          (List<io.github.kongtranslator.kongmodel.config.ConsumerGroup>) l);
-      case CONSUMER_GROUP_CONSUMER -> b.consumerGroupConsumers(
-          (List<io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer>) l);
+      case CONSUMER_GROUP ->
+          b.consumerGroups((List<io.github.kongtranslator.kongmodel.config.ConsumerGroup>) l);
+      case CONSUMER_GROUP_CONSUMER ->
+          b.consumerGroupConsumers(
+              (List<io.github.kongtranslator.kongmodel.config.ConsumerGroupConsumer>) l);
       case PLUGIN -> b.plugins((List<io.github.kongtranslator.kongmodel.config.Plugin>) l);
       case VAULT -> b.vaults((List<io.github.kongtranslator.kongmodel.config.Vault>) l);
       case ROUTE -> b.routes((List<io.github.kongtranslator.kongmodel.config.Route>) l);

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which entities of a unit's translation the unit owns, and their positions in the merge: by
- * their {@code k8s-*} tags, or for plugin instances by what they are attached to. Entities of
- * unknown source are shared (every unit that produces them holds them).
+ * Which entities of a unit's translation the unit owns, and their positions in the merge: by their
+ * {@code k8s-*} tags, or for plugin instances by what they are attached to. Entities of unknown
+ * source are shared (every unit that produces them holds them).
  */
 final class Ownership {
   private final Partition partition;
@@ -55,8 +55,12 @@ final class Ownership {
     for (KongEntity c : config.consumers()) {
       Optional<String> user = text(c, "username");
       Optional<String> custom = text(c, "custom_id");
-      Slot slot = new Slot(user.orElse(""), custom.orElse(""),
-          (user.isPresent() ? 2 : 0) | (custom.isPresent() ? 1 : 0), 0);
+      Slot slot =
+          new Slot(
+              user.orElse(""),
+              custom.orElse(""),
+              (user.isPresent() ? 2 : 0) | (custom.isPresent() ? 1 : 0),
+              0);
       user.or(() -> text(c, "id")).ifPresent(k -> consumerSlots.putIfAbsent(k, slot));
     }
     List<Placed> out = new ArrayList<>();
@@ -69,9 +73,16 @@ final class Ownership {
         switch (section) {
           case "plugins" -> {
             mine = attachedOwned(u, entity, services, routes, consumers, groups);
-            slot = new Slot(text(entity, "name").orElse("") + text(entity, "consumer").orElse("")
-                + text(entity, "consumer_group").orElse("") + text(entity, "route").orElse("")
-                + text(entity, "service").orElse(""), tags(entity), 0, 0);
+            slot =
+                new Slot(
+                    text(entity, "name").orElse("")
+                        + text(entity, "consumer").orElse("")
+                        + text(entity, "consumer_group").orElse("")
+                        + text(entity, "route").orElse("")
+                        + text(entity, "service").orElse(""),
+                    tags(entity),
+                    0,
+                    0);
           }
           case "consumer_group_consumers" -> {
             String consumer = text(entity, "consumer").orElse("");
@@ -90,8 +101,12 @@ final class Ownership {
             mine = owned(u, entity);
             Optional<String> user = text(entity, "username");
             Optional<String> custom = text(entity, "custom_id");
-            slot = new Slot(user.orElse(""), custom.orElse(""),
-                (user.isPresent() ? 2 : 0) | (custom.isPresent() ? 1 : 0), 0);
+            slot =
+                new Slot(
+                    user.orElse(""),
+                    custom.orElse(""),
+                    (user.isPresent() ? 2 : 0) | (custom.isPresent() ? 1 : 0),
+                    0);
           }
           case "services", "consumer_groups" -> {
             mine = owned(u, entity);
@@ -125,11 +140,20 @@ final class Ownership {
     return e.keys().size() == 1 && text(e, "name").filter("kong"::equals).isPresent();
   }
 
-  private boolean attachedOwned(Unit u, KongEntity plugin, Map<String, Boolean> services,
-      Map<String, Boolean> routes, Map<String, Boolean> consumers, Map<String, Boolean> groups) {
+  private boolean attachedOwned(
+      Unit u,
+      KongEntity plugin,
+      Map<String, Boolean> services,
+      Map<String, Boolean> routes,
+      Map<String, Boolean> consumers,
+      Map<String, Boolean> groups) {
     Boolean verdict = null;
-    for (var a : List.of(Map.entry("service", services), Map.entry("route", routes),
-        Map.entry("consumer", consumers), Map.entry("consumer_group", groups))) {
+    for (var a :
+        List.of(
+            Map.entry("service", services),
+            Map.entry("route", routes),
+            Map.entry("consumer", consumers),
+            Map.entry("consumer_group", groups))) {
       Optional<String> ref = text(plugin, a.getKey());
       if (ref.isEmpty()) {
         continue;
@@ -181,5 +205,4 @@ final class Ownership {
   static Optional<String> text(KongEntity e, String field) {
     return e.field(field).filter(JsonNode::isTextual).map(JsonNode::asText);
   }
-
 }

@@ -18,29 +18,34 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The objects of a snapshot grouped into units: the connected components of the relation
- * "shares a union key" ({@link Footprint}); a context key that some object also holds as a
- * union key ties all its readers together. Global objects (IngressClass, GatewayClass, ...)
- * and what they read form the global unit. Units form deterministically: components are
- * searched from the objects in snapshot order, and sets of units iterate by unit id.
+ * The objects of a snapshot grouped into units: the connected components of the relation "shares a
+ * union key" ({@link Footprint}); a context key that some object also holds as a union key ties all
+ * its readers together. Global objects (IngressClass, GatewayClass, ...) and what they read form
+ * the global unit. Units form deterministically: components are searched from the objects in
+ * snapshot order, and sets of units iterate by unit id.
  */
 final class Partition {
   private final TranslatorOptions options;
   private final Map<String, Node> nodes = new HashMap<>();
   private final Map<String, Set<Node>> unionHolders = new HashMap<>();
   private final Map<String, Set<Node>> contextHolders = new HashMap<>();
+
   /** Object key → the units whose last translation read it. */
   private final Map<String, Set<Unit>> readers = new HashMap<>();
+
   private final Set<Unit> units = new LinkedHashSet<>();
   private final Map<String, K8sObject> globals = new TreeMap<>();
   private final Unit globalUnit = new Unit(0);
+
   /** Objects the global objects read (e.g. a KongClusterPlugin's configuration Secret). */
   private final Set<String> globalReads = new LinkedHashSet<>();
+
   /**
-   * The global objects and what they read: part of every unit's snapshot. Fixed between
-   * rebuilds, since a change to any of them rebuilds.
+   * The global objects and what they read: part of every unit's snapshot. Fixed between rebuilds,
+   * since a change to any of them rebuilds.
    */
   private Map<String, K8sObject> globalContext = Map.of();
+
   private int nextUnitId = 1;
 
   Partition(TranslatorOptions options) {
@@ -122,7 +127,9 @@ final class Partition {
 
   private void index(Node n) {
     n.fp.union().forEach(k -> unionHolders.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(n));
-    n.fp.context().forEach(k -> contextHolders.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(n));
+    n.fp
+        .context()
+        .forEach(k -> contextHolders.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(n));
   }
 
   private void unindex(Node n) {
@@ -355,8 +362,8 @@ final class Partition {
   }
 
   /**
-   * The objects a unit's translation reads: its members, what they read (transitively), and
-   * the global context; records the reads, so that a change to one re-translates the unit.
+   * The objects a unit's translation reads: its members, what they read (transitively), and the
+   * global context; records the reads, so that a change to one re-translates the unit.
    */
   Map<String, K8sObject> snapshotOf(Unit u) {
     unread(u);
@@ -405,8 +412,8 @@ final class Partition {
   }
 
   /**
-   * Whether the unit owns the entities of the object with this key: global objects belong to
-   * the global unit; objects not in the snapshot (or not in a unit) are shared.
+   * Whether the unit owns the entities of the object with this key: global objects belong to the
+   * global unit; objects not in the snapshot (or not in a unit) are shared.
    */
   boolean ownsKey(Unit u, String key) {
     if (globals.containsKey(key)) {

@@ -2,16 +2,18 @@ package io.github.kongtranslator.translator.internal.ingress;
 
 import io.github.kongtranslator.core.model.Ingress;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
+import io.github.kongtranslator.translator.internal.routes.Atc;
+import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import io.github.kongtranslator.translator.internal.routes.Atc;
-import io.github.kongtranslator.translator.internal.routes.RouteOverrides;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
-/** Expression and priority of an Ingress route under the expression router (gateway-api-spec §6.4). */
+/**
+ * Expression and priority of an Ingress route under the expression router (gateway-api-spec §6.4).
+ */
 final class IngressExpression {
 
   private IngressExpression() {}
@@ -42,8 +44,11 @@ final class IngressExpression {
             pathOps.add(Atc.pred("http.path", "^=", "/"));
             len = 1;
           } else {
-            pathOps.add(Atc.or(List.of(Atc.pred("http.path", "==", "/" + base),
-                Atc.pred("http.path", "^=", "/" + base + "/"))));
+            pathOps.add(
+                Atc.or(
+                    List.of(
+                        Atc.pred("http.path", "==", "/" + base),
+                        Atc.pred("http.path", "^=", "/" + base + "/"))));
             len = 2 + base.length();
           }
           regex = true;
@@ -89,38 +94,55 @@ final class IngressExpression {
       }
     }
     List<String> headerOps = new ArrayList<>();
-    headers.forEach((name, vals) -> {
-      if (name.equalsIgnoreCase("host")) {
-        return;
-      }
-      String field = "http.headers." + name.toLowerCase(Locale.ROOT).replace('-', '_');
-      headerOps.add(Atc.or(vals.stream().map(v -> v.startsWith("~*")
-          ? Atc.pred(field, "~", v.substring(2))
-          : Atc.pred(field, "==", v)).toList()));
-    });
+    headers.forEach(
+        (name, vals) -> {
+          if (name.equalsIgnoreCase("host")) {
+            return;
+          }
+          String field = "http.headers." + name.toLowerCase(Locale.ROOT).replace('-', '_');
+          headerOps.add(
+              Atc.or(
+                  vals.stream()
+                      .map(
+                          v ->
+                              v.startsWith("~*")
+                                  ? Atc.pred(field, "~", v.substring(2))
+                                  : Atc.pred(field, "==", v))
+                      .toList()));
+        });
 
-    List<String> methods = Strs.list(ann.get(RouteOverrides.METHODS)).stream()
-        .map(m -> m.toUpperCase(Locale.ROOT)).filter(m -> m.matches("^[A-Z]+$")).toList();
+    List<String> methods =
+        Strs.list(ann.get(RouteOverrides.METHODS)).stream()
+            .map(m -> m.toUpperCase(Locale.ROOT))
+            .filter(m -> m.matches("^[A-Z]+$"))
+            .toList();
     List<String> snis = Strs.list(ann.get(RouteOverrides.SNIS));
 
-    String expr = Atc.and(List.of(
-        Atc.hosts(hosts),
-        Atc.or(pathOps),
-        Atc.and(headerOps),
-        Atc.or(methods.stream().map(m -> Atc.pred("http.method", "==", m)).toList()),
-        Atc.snis(snis)));
+    String expr =
+        Atc.and(
+            List.of(
+                Atc.hosts(hosts),
+                Atc.or(pathOps),
+                Atc.and(headerOps),
+                Atc.or(methods.stream().map(m -> Atc.pred("http.method", "==", m)).toList()),
+                Atc.snis(snis)));
     if (expr.isEmpty()) {
       expr = Atc.CATCH_ALL;
     }
-    int matchFields = (paths.isEmpty() ? 0 : 1) + (hosts.isEmpty() ? 0 : 1)
-        + (headers.isEmpty() ? 0 : 1) + (methods.isEmpty() ? 0 : 1) + (snis.isEmpty() ? 0 : 1);
+    int matchFields =
+        (paths.isEmpty() ? 0 : 1)
+            + (hosts.isEmpty() ? 0 : 1)
+            + (headers.isEmpty() ? 0 : 1)
+            + (methods.isEmpty() ? 0 : 1)
+            + (snis.isEmpty() ? 0 : 1);
     boolean plainHosts = !hosts.isEmpty() && hosts.stream().noneMatch(h -> h.startsWith("*"));
-    long priority = (3L << 44)
-        + ((long) matchFields << 41)
-        + ((long) Math.min(headers.size(), 255) << 33)
-        + ((plainHosts ? 1L : 0L) << 32)
-        + ((regex ? 1L : 0L) << 16)
-        + Math.min(maxLen, 65535);
+    long priority =
+        (3L << 44)
+            + ((long) matchFields << 41)
+            + ((long) Math.min(headers.size(), 255) << 33)
+            + ((plainHosts ? 1L : 0L) << 32)
+            + ((regex ? 1L : 0L) << 16)
+            + Math.min(maxLen, 65535);
     route.expression = expr;
     route.priority = priority;
   }

@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kongtranslator.core.model.Ingress;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
-import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.core.model.KongServiceFacade;
+import io.github.kongtranslator.kongmodel.config.Plugin;
 import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.PortDef;
+import io.github.kongtranslator.translator.internal.routes.Atc;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.routes.Atc;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /**
  * Ingress (networking.k8s.io/v1) → Kong services and routes, traditional or expression router
@@ -34,13 +34,15 @@ final class IngressPart {
 
   private final Context ctx;
   private final boolean expressions;
+
   /** The Kong services this source produced, by name. */
   final Map<String, KService> services = new LinkedHashMap<>();
+
   private final Map<String, RouteBuild> routes = new LinkedHashMap<>();
 
   /** A route under construction with the Ingress paths it merges. */
-  private record RouteBuild(KRoute route, KService service, Ingress ingress, String host,
-      List<String[]> paths) {}
+  private record RouteBuild(
+      KRoute route, KService service, Ingress ingress, String host, List<String[]> paths) {}
 
   IngressPart(Context ctx) {
     this.ctx = ctx;
@@ -72,7 +74,9 @@ final class IngressPart {
         IngressExpression.apply(rb.route(), rb.ingress(), rb.host(), rb.paths());
       }
     }
-    ingresses.stream().filter(i -> i.spec().defaultBackend() != null).findFirst()
+    ingresses.stream()
+        .filter(i -> i.spec().defaultBackend() != null)
+        .findFirst()
         .ifPresent(i -> ctx.guard(i, () -> defaultBackend(i)));
     handleRewrites();
     return services;
@@ -81,8 +85,9 @@ final class IngressPart {
   private void translateRules(Ingress ing) {
     String ns = ing.metadata().namespace();
     String ingName = ing.metadata().name();
-    String regexPrefix = Optional.ofNullable(ing.metadata().annotation(REGEX_PREFIX_ANNOTATION))
-        .orElse(IngressPaths.DEFAULT_REGEX_PREFIX);
+    String regexPrefix =
+        Optional.ofNullable(ing.metadata().annotation(REGEX_PREFIX_ANNOTATION))
+            .orElse(IngressPaths.DEFAULT_REGEX_PREFIX);
     for (Ingress.Rule rule : ing.spec().rules()) {
       if (rule.http() == null || rule.http().paths().isEmpty()) {
         continue;
@@ -90,23 +95,47 @@ final class IngressPart {
       String host = Strs.nz(rule.host());
       for (Ingress.Path path : rule.http().paths()) {
         String p = IngressPaths.normalize(Strs.nz(path.path()));
-        String type = path.pathType() == null ? IngressPaths.IMPLEMENTATION_SPECIFIC : path.pathType();
+        String type =
+            path.pathType() == null ? IngressPaths.IMPLEMENTATION_SPECIFIC : path.pathType();
         Target t = resolveBackend(ing, path.backend());
         if (t == null) {
           continue;
         }
-        String routeKey = t.facade
-            ? ns + "." + ingName + "." + host + "." + t.backend.name + ".svc.facade"
-            : ns + "." + ingName + "." + t.backend.name + "." + host + "." + t.backend.port.canonical();
+        String routeKey =
+            t.facade
+                ? ns + "." + ingName + "." + host + "." + t.backend.name + ".svc.facade"
+                : ns
+                    + "."
+                    + ingName
+                    + "."
+                    + t.backend.name
+                    + "."
+                    + host
+                    + "."
+                    + t.backend.port.canonical();
         KService svc = service(t, ing, true);
         RouteBuild rb = routes.get(routeKey);
         if (rb == null) {
           KRoute r = new KRoute(ing);
-          r.name = t.facade
-              ? ns + "." + ingName + "." + host.replace('*', '_') + "." + t.backend.name
-                  + ".svc.facade"
-              : ns + "." + ingName + "." + t.backend.name + "." + host.replace('*', '_') + "."
-                  + t.backend.port.canonical();
+          r.name =
+              t.facade
+                  ? ns
+                      + "."
+                      + ingName
+                      + "."
+                      + host.replace('*', '_')
+                      + "."
+                      + t.backend.name
+                      + ".svc.facade"
+                  : ns
+                      + "."
+                      + ingName
+                      + "."
+                      + t.backend.name
+                      + "."
+                      + host.replace('*', '_')
+                      + "."
+                      + t.backend.port.canonical();
           r.tags = ctx.tags(ing);
           r.stripPath = false;
           r.preserveHost = true;
@@ -165,13 +194,23 @@ final class IngressPart {
       return null;
     }
     if (!FACADE_GROUP.equals(res.apiGroup()) || !"KongServiceFacade".equals(res.kind())) {
-      ctx.fail("unknown resource type " + Strs.nz(res.apiGroup()) + "/" + Strs.nz(res.kind())
-          + " in Ingress backend", ing);
+      ctx.fail(
+          "unknown resource type "
+              + Strs.nz(res.apiGroup())
+              + "/"
+              + Strs.nz(res.kind())
+              + " in Ingress backend",
+          ing);
       return null;
     }
     if (!ctx.flag(FeatureFlag.KONG_SERVICE_FACADE)) {
-      ctx.fail("KongServiceFacade is used as a backend of Ingress " + ns + "/"
-          + ing.metadata().name() + ", but the KongServiceFacade feature gate is disabled", ing);
+      ctx.fail(
+          "KongServiceFacade is used as a backend of Ingress "
+              + ns
+              + "/"
+              + ing.metadata().name()
+              + ", but the KongServiceFacade feature gate is disabled",
+          ing);
       return null;
     }
     String name = Strs.nz(res.name());
@@ -192,8 +231,15 @@ final class IngressPart {
     if (svc == null) {
       svc = new KService(parent);
       svc.name = t.serviceName;
-      svc.host = t.facade ? t.serviceName
-          : t.backend.name + "." + t.backend.namespace + "." + t.backend.port.canonical() + ".svc";
+      svc.host =
+          t.facade
+              ? t.serviceName
+              : t.backend.name
+                  + "."
+                  + t.backend.namespace
+                  + "."
+                  + t.backend.port.canonical()
+                  + ".svc";
       svc.port = 80;
       svc.protocol = "http";
       svc.path = withPath ? "/" : null;
@@ -238,22 +284,33 @@ final class IngressPart {
         continue;
       }
       if (!ctx.flag(FeatureFlag.REWRITE_URIS)) {
-        ctx.fail(REWRITE_ANNOTATION + " annotation used but the RewriteURIs feature flag is off;"
-            + " dropping Kong service " + svc.name, svc.parent);
+        ctx.fail(
+            REWRITE_ANNOTATION
+                + " annotation used but the RewriteURIs feature flag is off;"
+                + " dropping Kong service "
+                + svc.name,
+            svc.parent);
         services.remove(svc.name);
         continue;
       }
       String template = rewriteTemplate(rewrite.isEmpty() ? "/" : rewrite);
       if (template == null) {
-        ctx.fail("invalid " + REWRITE_ANNOTATION + " value: " + rewrite
-            + "; dropping Kong service " + svc.name, svc.parent);
+        ctx.fail(
+            "invalid "
+                + REWRITE_ANNOTATION
+                + " value: "
+                + rewrite
+                + "; dropping Kong service "
+                + svc.name,
+            svc.parent);
         services.remove(svc.name);
         continue;
       }
       ObjectNode config = Entities.JSON.objectNode();
       config.putObject("replace").put("uri", template);
-      rb.route().plugins.add(
-          Plugin.builder().adoptConfig(config).name("request-transformer").build());
+      rb.route()
+          .plugins
+          .add(Plugin.builder().adoptConfig(config).name("request-transformer").build());
     }
   }
 

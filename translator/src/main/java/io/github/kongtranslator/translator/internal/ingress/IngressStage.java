@@ -21,8 +21,10 @@ public final class IngressStage {
    * @param tlsIngresses accepted Ingresses with a TLS section, in translation order
    * @param tlsTcpIngresses accepted TCPIngresses with a TLS section, in translation order
    */
-  public record Output(ImmutableMap<String, KService> services,
-      ImmutableList<Ingress> tlsIngresses, ImmutableList<TcpIngress> tlsTcpIngresses) {}
+  public record Output(
+      ImmutableMap<String, KService> services,
+      ImmutableList<Ingress> tlsIngresses,
+      ImmutableList<TcpIngress> tlsTcpIngresses) {}
 
   /**
    * Runs the stage.
@@ -36,10 +38,13 @@ public final class IngressStage {
     L4IngressPart l4 = new L4IngressPart(ctx);
     services.putAll(l4.tcp());
     services.putAll(l4.udp());
-    return new Output(ImmutableMap.copyOf(services),
-        ingress.acceptedIngresses().stream().filter(i -> !i.spec().tls().isEmpty())
+    return new Output(
+        ImmutableMap.copyOf(services),
+        ingress.acceptedIngresses().stream()
+            .filter(i -> !i.spec().tls().isEmpty())
             .collect(ImmutableList.toImmutableList()),
-        l4.acceptedTcp().stream().filter(i -> !i.spec().tls().isEmpty())
+        l4.acceptedTcp().stream()
+            .filter(i -> !i.spec().tls().isEmpty())
             .collect(ImmutableList.toImmutableList()));
   }
 }

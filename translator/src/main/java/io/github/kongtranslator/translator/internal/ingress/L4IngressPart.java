@@ -8,13 +8,13 @@ import io.github.kongtranslator.translator.internal.entities.Entities.Backend;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.PortDef;
+import io.github.kongtranslator.translator.internal.routes.Atc;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.github.kongtranslator.translator.internal.routes.Atc;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** TCPIngress and UDPIngress → Kong services and routes (translator-spec §3.8). */
 final class L4IngressPart {
@@ -26,7 +26,8 @@ final class L4IngressPart {
 
   List<TcpIngress> acceptedTcp() {
     return ctx.sorted(Kind.TCP_INGRESS, TcpIngress.class).stream()
-        .filter(ctx::annotationClassMatches).toList();
+        .filter(ctx::annotationClassMatches)
+        .toList();
   }
 
   Map<String, KService> tcp() {
@@ -76,8 +77,10 @@ final class L4IngressPart {
 
   Map<String, KService> udp() {
     Map<String, KService> services = new LinkedHashMap<>();
-    List<UdpIngress> list = ctx.sorted(Kind.UDP_INGRESS, UdpIngress.class).stream()
-        .filter(ctx::annotationClassMatches).toList();
+    List<UdpIngress> list =
+        ctx.sorted(Kind.UDP_INGRESS, UdpIngress.class).stream()
+            .filter(ctx::annotationClassMatches)
+            .toList();
     for (UdpIngress ing : list) {
       String ns = ing.metadata().namespace();
       List<UdpIngress.Rule> rules = ing.spec().rules();

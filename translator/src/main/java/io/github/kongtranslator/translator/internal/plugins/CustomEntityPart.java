@@ -1,40 +1,44 @@
 package io.github.kongtranslator.translator.internal.plugins;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.KongCustomEntity;
 import io.github.kongtranslator.core.model.ReferenceGrant;
+import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
+import io.github.kongtranslator.translator.internal.entities.Json;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.entities.Json;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 import org.jspecify.annotations.Nullable;
 
-/** KongCustomEntity → custom entities attached to what their plugin is bound to (gateway-api-spec §9). */
+/**
+ * KongCustomEntity → custom entities attached to what their plugin is bound to (gateway-api-spec
+ * §9).
+ */
 public final class CustomEntityPart {
-  static final Set<String> KNOWN_TYPES = Set.of("services", "routes", "upstreams", "targets",
-      "consumers", "consumer_groups", "plugins");
+  static final Set<String> KNOWN_TYPES =
+      Set.of(
+          "services", "routes", "upstreams", "targets", "consumers", "consumer_groups", "plugins");
 
   private final Context ctx;
   private final Map<String, PluginPart.Relations> relations;
   private final Map<String, KService> services;
   private final Map<String, ImmutableList<ObjectNode>> out = new java.util.LinkedHashMap<>();
 
-  private CustomEntityPart(Context ctx, Map<String, PluginPart.Relations> relations,
-      Map<String, KService> services) {
+  private CustomEntityPart(
+      Context ctx, Map<String, PluginPart.Relations> relations, Map<String, KService> services) {
     this.ctx = ctx;
     this.relations = relations;
     this.services = services;
@@ -48,8 +52,8 @@ public final class CustomEntityPart {
    * @param services the Kong services (backends stage)
    * @return custom entity type → entities, sorted per §9 of the Gateway API spec
    */
-  public static ImmutableMap<String, ImmutableList<ObjectNode>> run(Context ctx,
-      Map<String, PluginPart.Relations> relations, Map<String, KService> services) {
+  public static ImmutableMap<String, ImmutableList<ObjectNode>> run(
+      Context ctx, Map<String, PluginPart.Relations> relations, Map<String, KService> services) {
     CustomEntityPart part = new CustomEntityPart(ctx, relations, services);
     part.entities();
     return ImmutableMap.copyOf(part.out);
@@ -63,18 +67,22 @@ public final class CustomEntityPart {
     for (KongCustomEntity ce : ctx.stores.list(Kind.KONG_CUSTOM_ENTITY, KongCustomEntity.class)) {
       ctx.guard(ce, () -> entity(ce, byType));
     }
-    byType.forEach((type, outs) -> {
-      outs.sort(Comparator.comparing(Out::namespace, Strs.BYTES)
-          .thenComparing(Out::name, Strs.BYTES).thenComparing(Out::refs, Strs.BYTES));
-      if (!outs.isEmpty()) {
-        out.put(type, ImmutableList.copyOf(outs.stream().map(Out::entity).toList()));
-      }
-    });
+    byType.forEach(
+        (type, outs) -> {
+          outs.sort(
+              Comparator.comparing(Out::namespace, Strs.BYTES)
+                  .thenComparing(Out::name, Strs.BYTES)
+                  .thenComparing(Out::refs, Strs.BYTES));
+          if (!outs.isEmpty()) {
+            out.put(type, ImmutableList.copyOf(outs.stream().map(Out::entity).toList()));
+          }
+        });
   }
 
   private void entity(KongCustomEntity ce, Map<String, List<Out>> byType) {
     String controller = Strs.nz(ce.spec().controllerName());
-    if (!(controller.equals(ctx.options.ingressClass()) || (controller.isEmpty() && ctx.defaultClass))) {
+    if (!(controller.equals(ctx.options.ingressClass())
+        || (controller.isEmpty() && ctx.defaultClass))) {
       return;
     }
     String type = Strs.nz(ce.spec().type());
@@ -83,10 +91,14 @@ public final class CustomEntityPart {
       return;
     }
     JsonNode fieldsNode = ce.spec().fields() == null ? null : ce.spec().fields().toNode();
-    ObjectNode fields = fieldsNode != null && fieldsNode.isObject()
-        ? (ObjectNode) Json.normalizeNumbers(fieldsNode) : Entities.JSON.objectNode();
-    Map<String, String> foreign = ctx.options.customEntityForeignFields()
-        .getOrDefault(type, com.google.common.collect.ImmutableMap.of());
+    ObjectNode fields =
+        fieldsNode != null && fieldsNode.isObject()
+            ? (ObjectNode) Json.normalizeNumbers(fieldsNode)
+            : Entities.JSON.objectNode();
+    Map<String, String> foreign =
+        ctx.options
+            .customEntityForeignFields()
+            .getOrDefault(type, com.google.common.collect.ImmutableMap.of());
     List<Out> outs = byType.computeIfAbsent(type, k -> new ArrayList<>());
     String ns = ce.metadata().namespace();
     String name = ce.metadata().name();
@@ -109,7 +121,9 @@ public final class CustomEntityPart {
             Set<KService> svcs = new LinkedHashSet<>(rel.boundServices);
             if (svcs.isEmpty()) {
               for (KRoute r : rel.boundRoutes) {
-                services.values().stream().filter(s -> s.routes.contains(r)).findFirst()
+                services.values().stream()
+                    .filter(s -> s.routes.contains(r))
+                    .findFirst()
                     .ifPresent(svcs::add);
               }
             }
@@ -140,7 +154,7 @@ public final class CustomEntityPart {
               consumerIds.add(c.id);
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -188,8 +202,8 @@ public final class CustomEntityPart {
       return found(ce, ctx.stores.get(Kind.KONG_PLUGIN, pns, Strs.nz(pr.name())).orElse(null));
     }
     if ("KongClusterPlugin".equals(pr.kind())) {
-      return found(ce,
-          ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", Strs.nz(pr.name())).orElse(null));
+      return found(
+          ce, ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", Strs.nz(pr.name())).orElse(null));
     }
     ctx.fail("unsupported parentRef kind " + Strs.nz(pr.kind()) + " in KongCustomEntity", ce);
     return null;
@@ -197,8 +211,12 @@ public final class CustomEntityPart {
 
   private @Nullable K8sObject found(KongCustomEntity ce, @Nullable K8sObject plugin) {
     if (plugin == null) {
-      ctx.fail("failed to get plugin referenced by KongCustomEntity " + ce.metadata().namespace()
-          + "/" + ce.metadata().name(), ce);
+      ctx.fail(
+          "failed to get plugin referenced by KongCustomEntity "
+              + ce.metadata().namespace()
+              + "/"
+              + ce.metadata().name(),
+          ce);
       return null;
     }
     return plugin;
@@ -209,10 +227,20 @@ public final class CustomEntityPart {
       if (!g.metadata().namespace().equals(ns)) {
         continue;
       }
-      boolean from = g.spec().from().stream().anyMatch(f -> Kind.KONG_GROUP.equals(f.group())
-          && "KongCustomEntity".equals(f.kind()) && ce.metadata().namespace().equals(f.namespace()));
-      boolean to = g.spec().to().stream().anyMatch(t -> Kind.KONG_GROUP.equals(t.group())
-          && "KongPlugin".equals(t.kind()) && (Strs.isEmpty(t.name()) || name.equals(t.name())));
+      boolean from =
+          g.spec().from().stream()
+              .anyMatch(
+                  f ->
+                      Kind.KONG_GROUP.equals(f.group())
+                          && "KongCustomEntity".equals(f.kind())
+                          && ce.metadata().namespace().equals(f.namespace()));
+      boolean to =
+          g.spec().to().stream()
+              .anyMatch(
+                  t ->
+                      Kind.KONG_GROUP.equals(t.group())
+                          && "KongPlugin".equals(t.kind())
+                          && (Strs.isEmpty(t.name()) || name.equals(t.name())));
       if (from && to) {
         return true;
       }

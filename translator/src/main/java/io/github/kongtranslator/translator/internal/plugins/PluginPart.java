@@ -1,12 +1,12 @@
 package io.github.kongtranslator.translator.internal.plugins;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.kongtranslator.core.model.JsonValue;
 import io.github.kongtranslator.core.model.K8sObject;
 import io.github.kongtranslator.core.model.Kind;
@@ -15,12 +15,16 @@ import io.github.kongtranslator.core.model.KongPlugin;
 import io.github.kongtranslator.core.model.ReferenceGrant;
 import io.github.kongtranslator.core.model.Secret;
 import io.github.kongtranslator.core.model.SecretValue;
+import io.github.kongtranslator.translator.internal.entities.Entities;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumer;
 import io.github.kongtranslator.translator.internal.entities.Entities.KConsumerGroup;
 import io.github.kongtranslator.translator.internal.entities.Entities.KPlugin;
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
 import io.github.kongtranslator.translator.internal.entities.Entities.KService;
 import io.github.kongtranslator.translator.internal.entities.Entities.ResolvedBackend;
+import io.github.kongtranslator.translator.internal.entities.Json;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,10 +40,6 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.entities.Json;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** Plugin bindings from annotations and global KongClusterPlugins (translator-spec §9). */
 public final class PluginPart {
@@ -55,10 +55,13 @@ public final class PluginPart {
     final List<String> routes = new ArrayList<>();
     final List<String> consumers = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
+
     /** The translated entities the plugin is bound to, for custom entities. */
     final List<KService> boundServices = new ArrayList<>();
+
     final List<KRoute> boundRoutes = new ArrayList<>();
     final List<KConsumer> boundConsumers = new ArrayList<>();
+
     /**
      * The objects whose annotation or filters ask for the plugin (k8s Services, route sources,
      * KongConsumers, KongConsumerGroups), in discovery order without repeats: served without it
@@ -79,7 +82,10 @@ public final class PluginPart {
   private final List<KConsumerGroup> consumerGroups;
   private final List<KPlugin> plugins = new ArrayList<>();
 
-  private PluginPart(Context ctx, Map<String, KService> services, List<KConsumer> consumers,
+  private PluginPart(
+      Context ctx,
+      Map<String, KService> services,
+      List<KConsumer> consumers,
       List<KConsumerGroup> consumerGroups) {
     this.ctx = ctx;
     this.services = services;
@@ -91,8 +97,8 @@ public final class PluginPart {
    * What the plugins stage produced.
    *
    * @param plugins the plugin instances, in discovery order
-   * @param relations plugin store key → what the plugin is bound to, in discovery order (the
-   *     custom entities stage attaches through them)
+   * @param relations plugin store key → what the plugin is bound to, in discovery order (the custom
+   *     entities stage attaches through them)
    */
   public record Output(ImmutableList<KPlugin> plugins, ImmutableMap<String, Relations> relations) {}
 
@@ -106,8 +112,11 @@ public final class PluginPart {
    * @param consumerGroups the consumer groups (consumers stage)
    * @return the plugin instances and their relations
    */
-  public static Output run(Context ctx, Map<String, KService> services,
-      List<KConsumer> consumers, List<KConsumerGroup> consumerGroups) {
+  public static Output run(
+      Context ctx,
+      Map<String, KService> services,
+      List<KConsumer> consumers,
+      List<KConsumerGroup> consumerGroups) {
     PluginPart part = new PluginPart(ctx, services, consumers, consumerGroups);
     part.plugins();
     return new Output(ImmutableList.copyOf(part.plugins), ImmutableMap.copyOf(part.relations));
@@ -124,17 +133,21 @@ public final class PluginPart {
         build(r);
       } catch (RuntimeException e) {
         // as Context.guard, but the referrers would be served without the plugin: fail closed
-        failPerReferrer("unexpected error while translating " + r.plugin.ref() + ": "
-            + e.getClass().getSimpleName(), r);
+        failPerReferrer(
+            "unexpected error while translating "
+                + r.plugin.ref()
+                + ": "
+                + e.getClass().getSimpleName(),
+            r);
       }
     }
     globals();
   }
 
   /**
-   * An UNPROTECTED failure per object asking for the plugin, each blaming the plugin first and
-   * then that object: one failure per (plugin, referrer), so that translating a part of the
-   * snapshot (incremental units) reports the same failures as translating all of it.
+   * An UNPROTECTED failure per object asking for the plugin, each blaming the plugin first and then
+   * that object: one failure per (plugin, referrer), so that translating a part of the snapshot
+   * (incremental units) reports the same failures as translating all of it.
    */
   private void failPerReferrer(String reason, Relations r) {
     if (r.referrers.isEmpty()) {
@@ -158,8 +171,10 @@ public final class PluginPart {
     }
     for (KService svc : services.values()) {
       for (KRoute route : svc.routes) {
-        String ann = route.pluginAnnotation != null ? route.pluginAnnotation
-            : route.source.metadata().annotation(PLUGINS_ANNOTATION);
+        String ann =
+            route.pluginAnnotation != null
+                ? route.pluginAnnotation
+                : route.source.metadata().annotation(PLUGINS_ANNOTATION);
         for (K8sObject p : lookup(route.source, ann)) {
           Relations r = rel(p);
           r.routes.add(route.name);
@@ -209,8 +224,13 @@ public final class PluginPart {
         pns = item.substring(0, colon);
         name = item.substring(colon + 1);
         if (!granted(referrer, pns, name)) {
-          ctx.failUnprotected("no grant found to referenced \"" + pns + "/" + name
-              + "\" plugin in the requested remote KongPlugin bind", referrer);
+          ctx.failUnprotected(
+              "no grant found to referenced \""
+                  + pns
+                  + "/"
+                  + name
+                  + "\" plugin in the requested remote KongPlugin bind",
+              referrer);
           continue;
         }
       }
@@ -219,8 +239,8 @@ public final class PluginPart {
         p = ctx.stores.get(Kind.KONG_CLUSTER_PLUGIN, "", name);
       }
       if (p.isEmpty()) {
-        ctx.failUnprotected("referenced KongPlugin or KongClusterPlugin \"" + name
-            + "\" does not exist", referrer);
+        ctx.failUnprotected(
+            "referenced KongPlugin or KongClusterPlugin \"" + name + "\" does not exist", referrer);
         continue;
       }
       out.add(p.get());
@@ -233,13 +253,20 @@ public final class PluginPart {
       if (!g.metadata().namespace().equals(ns)) {
         continue;
       }
-      boolean from = g.spec().from().stream().anyMatch(f ->
-          Strs.nz(f.group()).equals(referrer.kind().group())
-              && Strs.nz(f.kind()).equals(referrer.kind().kindName())
-              && Strs.nz(f.namespace()).equals(referrer.metadata().namespace()));
-      boolean to = g.spec().to().stream().anyMatch(t ->
-          Kind.KONG_GROUP.equals(t.group()) && "KongPlugin".equals(t.kind())
-              && (Strs.isEmpty(t.name()) || name.equals(t.name())));
+      boolean from =
+          g.spec().from().stream()
+              .anyMatch(
+                  f ->
+                      Strs.nz(f.group()).equals(referrer.kind().group())
+                          && Strs.nz(f.kind()).equals(referrer.kind().kindName())
+                          && Strs.nz(f.namespace()).equals(referrer.metadata().namespace()));
+      boolean to =
+          g.spec().to().stream()
+              .anyMatch(
+                  t ->
+                      Kind.KONG_GROUP.equals(t.group())
+                          && "KongPlugin".equals(t.kind())
+                          && (Strs.isEmpty(t.name()) || name.equals(t.name())));
       if (from && to) {
         return true;
       }
@@ -248,19 +275,44 @@ public final class PluginPart {
   }
 
   /** The common fields of a KongPlugin or KongClusterPlugin. */
-  private record Def(String plugin, @Nullable JsonValue config, KongPlugin.@Nullable ConfigSource configFrom,
-      List<KongPlugin.ConfigPatch> patches, boolean disabled, List<String> protocols,
-      @Nullable JsonValue ordering, @Nullable String instanceName, @Nullable String runOn,
+  private record Def(
+      String plugin,
+      @Nullable JsonValue config,
+      KongPlugin.@Nullable ConfigSource configFrom,
+      List<KongPlugin.ConfigPatch> patches,
+      boolean disabled,
+      List<String> protocols,
+      @Nullable JsonValue ordering,
+      @Nullable String instanceName,
+      @Nullable String runOn,
       boolean cluster) {}
 
   private static Def def(K8sObject o) {
     if (o instanceof KongPlugin p) {
-      return new Def(p.plugin(), p.config(), p.configFrom(), p.configPatches(), p.disabled(),
-          p.protocols(), p.ordering(), p.instanceName(), p.runOn(), false);
+      return new Def(
+          p.plugin(),
+          p.config(),
+          p.configFrom(),
+          p.configPatches(),
+          p.disabled(),
+          p.protocols(),
+          p.ordering(),
+          p.instanceName(),
+          p.runOn(),
+          false);
     }
     KongClusterPlugin p = (KongClusterPlugin) o;
-    return new Def(p.plugin(), p.config(), p.configFrom(), p.configPatches(), p.disabled(),
-        p.protocols(), p.ordering(), p.instanceName(), p.runOn(), true);
+    return new Def(
+        p.plugin(),
+        p.config(),
+        p.configFrom(),
+        p.configPatches(),
+        p.disabled(),
+        p.protocols(),
+        p.ordering(),
+        p.instanceName(),
+        p.runOn(),
+        true);
   }
 
   /** Thrown for a plugin configuration problem; the message never holds secret values. */
@@ -274,11 +326,14 @@ public final class PluginPart {
 
   JsonNode config(K8sObject o) throws ConfigException {
     Def d = def(o);
-    ObjectNode base = d.config() != null && d.config().toNode().isObject()
-        ? (ObjectNode) d.config().toNode() : Entities.JSON.objectNode();
+    ObjectNode base =
+        d.config() != null && d.config().toNode().isObject()
+            ? (ObjectNode) d.config().toNode()
+            : Entities.JSON.objectNode();
     JsonNode cfg = base;
     for (KongPlugin.ConfigPatch patch : d.patches()) {
-      KongPlugin.SecretKeyRef ref = patch.valueFrom() == null ? null : patch.valueFrom().secretKeyRef();
+      KongPlugin.SecretKeyRef ref =
+          patch.valueFrom() == null ? null : patch.valueFrom().secretKeyRef();
       String raw = secretValue(o, ref, d.cluster());
       JsonNode value;
       try {
@@ -483,8 +538,9 @@ public final class PluginPart {
 
   public static String sha256Hex(String s) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every JVM provides SHA-256", e);
     }
@@ -493,7 +549,8 @@ public final class PluginPart {
   private void globals() {
     Map<String, List<KongClusterPlugin>> byName = new LinkedHashMap<>();
     for (KongClusterPlugin p : ctx.stores.list(Kind.KONG_CLUSTER_PLUGIN, KongClusterPlugin.class)) {
-      if (!"true".equals(p.metadata().labels().get("global")) || !ctx.annotationClassMatches(p)
+      if (!"true".equals(p.metadata().labels().get("global"))
+          || !ctx.annotationClassMatches(p)
           || p.plugin().isEmpty()) {
         continue;
       }

@@ -6,11 +6,14 @@ import java.util.stream.Collectors;
 
 /** The expression-router grammar (gateway-api-spec §6.1). */
 public final class Atc {
-  public static final String CATCH_ALL = "(net.protocol == \"http\") || (net.protocol == \"https\")";
+  public static final String CATCH_ALL =
+      "(net.protocol == \"http\") || (net.protocol == \"https\")";
   private static final Pattern HOST =
-      Pattern.compile("^(\\*\\.)?[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*(\\.\\*)?$");
+      Pattern.compile(
+          "^(\\*\\.)?[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*(\\.\\*)?$");
   private static final Pattern DNS =
-      Pattern.compile("^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$");
+      Pattern.compile(
+          "^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$");
 
   private Atc() {}
 
@@ -64,9 +67,15 @@ public final class Atc {
 
   /** Or over host predicates; invalid hosts skipped. */
   public static String hosts(List<String> hosts) {
-    return or(hosts.stream().filter(Atc::validHost).map(h -> h.startsWith("*")
-        ? pred("http.host", "=^", h.substring(1))
-        : pred("http.host", "==", h)).toList());
+    return or(
+        hosts.stream()
+            .filter(Atc::validHost)
+            .map(
+                h ->
+                    h.startsWith("*")
+                        ? pred("http.host", "=^", h.substring(1))
+                        : pred("http.host", "==", h))
+            .toList());
   }
 
   /** Or over SNI predicates; non-DNS values skipped. */

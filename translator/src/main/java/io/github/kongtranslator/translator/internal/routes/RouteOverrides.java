@@ -1,6 +1,7 @@
 package io.github.kongtranslator.translator.internal.routes;
 
 import io.github.kongtranslator.translator.internal.entities.Entities.KRoute;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import io.github.kongtranslator.translator.internal.text.Strs;
 import org.jspecify.annotations.Nullable;
 
 /** Route-level annotations of the route's source object (translator-spec §6.1). */
@@ -33,7 +33,8 @@ public final class RouteOverrides {
   private static final Set<Integer> REDIRECT_CODES = Set.of(426, 301, 302, 307, 308);
   private static final Pattern METHOD = Pattern.compile("^[A-Z]+$");
   private static final Pattern HOSTNAME =
-      Pattern.compile("^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$");
+      Pattern.compile(
+          "^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$");
   private static final Pattern PATH_HANDLING_VALUE = Pattern.compile("v\\d");
 
   private RouteOverrides() {}
@@ -77,8 +78,8 @@ public final class RouteOverrides {
       r.regexPriority = prio;
     }
     if (ann.containsKey(METHODS)) {
-      List<String> ms = Strs.list(ann.get(METHODS)).stream()
-          .map(m -> m.toUpperCase(Locale.ROOT)).toList();
+      List<String> ms =
+          Strs.list(ann.get(METHODS)).stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
       if (ms.stream().allMatch(m -> METHOD.matcher(m).matches())) {
         r.methods = ms.isEmpty() ? null : new ArrayList<>(ms);
       }

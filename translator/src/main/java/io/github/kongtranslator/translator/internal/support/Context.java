@@ -10,6 +10,10 @@ import io.github.kongtranslator.core.model.ObjectRef;
 import io.github.kongtranslator.translator.FeatureFlag;
 import io.github.kongtranslator.translator.TranslationFailure;
 import io.github.kongtranslator.translator.TranslatorOptions;
+import io.github.kongtranslator.translator.internal.entities.Entities;
+import io.github.kongtranslator.translator.internal.entities.KongIds;
+import io.github.kongtranslator.translator.internal.entities.Tags;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,16 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import io.github.kongtranslator.translator.internal.entities.Entities;
-import io.github.kongtranslator.translator.internal.entities.KongIds;
-import io.github.kongtranslator.translator.internal.entities.Tags;
-import io.github.kongtranslator.translator.internal.text.Strs;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The environment of one translation run, the same for every stage: the snapshot and options,
- * the class rules, shared tag lists, and the failure log. It holds no entities: each stage
- * returns what it built ({@code assembly.TranslationRun} composes them).
+ * The environment of one translation run, the same for every stage: the snapshot and options, the
+ * class rules, shared tag lists, and the failure log. It holds no entities: each stage returns what
+ * it built ({@code assembly.TranslationRun} composes them).
  */
 public final class Context {
   public static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
@@ -35,6 +35,7 @@ public final class Context {
 
   public final CacheStores stores;
   public final TranslatorOptions options;
+
   /** The run's failure log: stages append through {@link #fail} and its variants. */
   private final List<TranslationFailure> failures = new ArrayList<>();
 
@@ -47,18 +48,20 @@ public final class Context {
     this.options = options;
     Optional<IngressClass> ic =
         stores.get(Kind.INGRESS_CLASS, "", options.ingressClass(), IngressClass.class);
-    this.defaultClass = ic.map(c -> "true".equals(c.metadata().annotation(DEFAULT_CLASS_ANNOTATION)))
-        .orElse(false);
-    IngressClassParameters.Spec params = ic.flatMap(this::parameters)
-        .map(IngressClassParameters::spec).orElse(null);
+    this.defaultClass =
+        ic.map(c -> "true".equals(c.metadata().annotation(DEFAULT_CLASS_ANNOTATION))).orElse(false);
+    IngressClassParameters.Spec params =
+        ic.flatMap(this::parameters).map(IngressClassParameters::spec).orElse(null);
     this.serviceUpstream = params != null && params.serviceUpstream();
     this.legacyRegexDetection = params != null && params.enableLegacyRegexDetection();
   }
 
   private Optional<IngressClassParameters> parameters(IngressClass ic) {
     IngressClass.Parameters p = ic.spec().parameters();
-    if (p == null || !Kind.KONG_GROUP.equals(p.apiGroup())
-        || !"IngressClassParameters".equals(p.kind()) || Strs.isEmpty(p.scope())) {
+    if (p == null
+        || !Kind.KONG_GROUP.equals(p.apiGroup())
+        || !"IngressClassParameters".equals(p.kind())
+        || Strs.isEmpty(p.scope())) {
       return Optional.empty();
     }
     String namespace = p.namespace();
@@ -66,21 +69,25 @@ public final class Context {
     if (namespace == null || namespace.isEmpty() || name == null) {
       return Optional.empty();
     }
-    return stores.get(Kind.INGRESS_CLASS_PARAMETERS, namespace, name,
-        IngressClassParameters.class);
+    return stores.get(Kind.INGRESS_CLASS_PARAMETERS, namespace, name, IngressClassParameters.class);
   }
 
   private @Nullable Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>>
       slicesByService;
 
   /** EndpointSlices of a Service ({@code namespace/name}), in store order; indexed once per run. */
-  public List<io.github.kongtranslator.core.model.EndpointSlice> endpointSlices(String namespace, String service) {
+  public List<io.github.kongtranslator.core.model.EndpointSlice> endpointSlices(
+      String namespace, String service) {
     Map<String, List<io.github.kongtranslator.core.model.EndpointSlice>> bySvc = slicesByService;
     if (bySvc == null) {
       bySvc = new java.util.HashMap<>();
-      for (var es : stores.list(Kind.ENDPOINT_SLICE, io.github.kongtranslator.core.model.EndpointSlice.class)) {
-        bySvc.computeIfAbsent(es.metadata().namespace() + "/" + es.serviceName(),
-            k -> new ArrayList<>()).add(es);
+      for (var es :
+          stores.list(
+              Kind.ENDPOINT_SLICE, io.github.kongtranslator.core.model.EndpointSlice.class)) {
+        bySvc
+            .computeIfAbsent(
+                es.metadata().namespace() + "/" + es.serviceName(), k -> new ArrayList<>())
+            .add(es);
       }
       slicesByService = bySvc;
     }
@@ -105,9 +112,9 @@ public final class Context {
 
   /**
    * A failure whose objects would be served without a protection they ask for (a plugin, a
-   * credential, a consumer group): {@link TranslationFailure.Effect#UNPROTECTED}. Blame the
-   * object that cannot be translated first (e.g. the plugin), then the objects whose entities
-   * would lack it; the fail-closed entry points leave them all out with their dependents.
+   * credential, a consumer group): {@link TranslationFailure.Effect#UNPROTECTED}. Blame the object
+   * that cannot be translated first (e.g. the plugin), then the objects whose entities would lack
+   * it; the fail-closed entry points leave them all out with their dependents.
    */
   public void failUnprotected(String reason, K8sObject... blamed) {
     failUnprotected(reason, Arrays.asList(blamed));
@@ -131,15 +138,16 @@ public final class Context {
   }
 
   /**
-   * Runs one object's translation; an unexpected exception becomes a failure on the object so
-   * that one bad object never aborts the run. Only the exception type is reported: messages of
-   * parsing libraries may quote input, which could be secret.
+   * Runs one object's translation; an unexpected exception becomes a failure on the object so that
+   * one bad object never aborts the run. Only the exception type is reported: messages of parsing
+   * libraries may quote input, which could be secret.
    */
   public void guard(K8sObject o, Runnable work) {
     try {
       work.run();
     } catch (RuntimeException e) {
-      fail("unexpected error while translating " + o.ref() + ": " + e.getClass().getSimpleName(), o);
+      fail(
+          "unexpected error while translating " + o.ref() + ": " + e.getClass().getSimpleName(), o);
     }
   }
 
@@ -153,8 +161,8 @@ public final class Context {
   }
 
   /**
-   * The {@link Tags#of(K8sObject) tags} of an object, built once per run: the entities made
-   * from one object then share one list (and {@link Entities.TagNodes} one node).
+   * The {@link Tags#of(K8sObject) tags} of an object, built once per run: the entities made from
+   * one object then share one list (and {@link Entities.TagNodes} one node).
    */
   public ImmutableList<String> tags(K8sObject o) {
     return tags.computeIfAbsent(o, Tags::of);
@@ -175,7 +183,8 @@ public final class Context {
     for (Map.Entry<String, T> e : keyed) {
       list.add(e.getValue());
     }
-    list.sort(Comparator.comparing((T o) -> o.metadata().creationTimestamp(), Context::compareTime));
+    list.sort(
+        Comparator.comparing((T o) -> o.metadata().creationTimestamp(), Context::compareTime));
     return list;
   }
 

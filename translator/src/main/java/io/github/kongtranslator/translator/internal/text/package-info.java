@@ -1,6 +1,4 @@
-/**
- * String helpers of the translator: byte-order comparison, null-to-empty, joining. Not API.
- */
+/** String helpers of the translator: byte-order comparison, null-to-empty, joining. Not API. */
 @NullMarked
 package io.github.kongtranslator.translator.internal.text;
 

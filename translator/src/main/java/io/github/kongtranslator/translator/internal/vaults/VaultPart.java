@@ -1,21 +1,21 @@
 package io.github.kongtranslator.translator.internal.vaults;
 
-import com.google.common.collect.ImmutableList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.core.model.KongVault;
 import io.github.kongtranslator.kongmodel.config.Vault;
 import io.github.kongtranslator.translator.FeatureFlag;
+import io.github.kongtranslator.translator.internal.entities.Json;
+import io.github.kongtranslator.translator.internal.entities.Tags;
+import io.github.kongtranslator.translator.internal.support.Context;
+import io.github.kongtranslator.translator.internal.text.Strs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import io.github.kongtranslator.translator.internal.entities.Json;
-import io.github.kongtranslator.translator.internal.entities.Tags;
-import io.github.kongtranslator.translator.internal.support.Context;
-import io.github.kongtranslator.translator.internal.text.Strs;
 
 /** KongVaults → {@code vaults} (gateway-api-spec §10). */
 public final class VaultPart {
@@ -41,8 +41,9 @@ public final class VaultPart {
   private void vaults() {
     List<KongVault> vaults = new ArrayList<>(ctx.stores.list(Kind.KONG_VAULT, KongVault.class));
     vaults.removeIf(v -> !ctx.annotationClassMatches(v));
-    vaults.sort(Comparator.comparing((KongVault v) -> v.metadata().creationTimestamp())
-        .thenComparing(v -> v.metadata().name(), Strs.BYTES));
+    vaults.sort(
+        Comparator.comparing((KongVault v) -> v.metadata().creationTimestamp())
+            .thenComparing(v -> v.metadata().name(), Strs.BYTES));
     Set<String> prefixes = new HashSet<>();
     for (KongVault v : vaults) {
       String prefix = Strs.nz(v.spec().prefix());

@@ -1,6 +1,4 @@
-/**
- * Vaults stage: KongVaults. Not API.
- */
+/** Vaults stage: KongVaults. Not API. */
 @NullMarked
 package io.github.kongtranslator.translator.internal.vaults;
 

@@ -36,32 +36,33 @@ class IdRewritesTest {
   void property_matchesMapWithReplaceAll() {
     // each op: kind (0 put, 1 putIfAbsent, 2 replace), key and value drawn from 6 ids
     qt().forAll(lists().of(integers().between(0, 3 * 6 * 6 - 1)).ofSizeBetween(0, 40))
-        .checkAssert(ops -> {
-          IdRewrites r = new IdRewrites();
-          Map<String, String> model = new HashMap<>();
-          for (int op : ops) {
-            String k = "u" + (op / 6 % 6);
-            String v = "u" + (op % 6);
-            switch (op / 36) {
-              case 0 -> {
-                r.put(k, v);
-                model.put(k, v);
+        .checkAssert(
+            ops -> {
+              IdRewrites r = new IdRewrites();
+              Map<String, String> model = new HashMap<>();
+              for (int op : ops) {
+                String k = "u" + (op / 6 % 6);
+                String v = "u" + (op % 6);
+                switch (op / 36) {
+                  case 0 -> {
+                    r.put(k, v);
+                    model.put(k, v);
+                  }
+                  case 1 -> {
+                    r.putIfAbsent(k, v);
+                    model.putIfAbsent(k, v);
+                  }
+                  default -> {
+                    r.replaceValue(k, v);
+                    model.replaceAll((key, val) -> val.equals(k) ? v : val);
+                  }
+                }
+                for (int i = 0; i < 6; i++) {
+                  String key = "u" + i;
+                  assertThat(r.containsKey(key)).isEqualTo(model.containsKey(key));
+                  assertThat(r.get(key)).isEqualTo(model.get(key));
+                }
               }
-              case 1 -> {
-                r.putIfAbsent(k, v);
-                model.putIfAbsent(k, v);
-              }
-              default -> {
-                r.replaceValue(k, v);
-                model.replaceAll((key, val) -> val.equals(k) ? v : val);
-              }
-            }
-            for (int i = 0; i < 6; i++) {
-              String key = "u" + i;
-              assertThat(r.containsKey(key)).isEqualTo(model.containsKey(key));
-              assertThat(r.get(key)).isEqualTo(model.get(key));
-            }
-          }
-        });
+            });
   }
 }

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /** Key pair checks. Every key below was generated for this test only and protects nothing. */
 class KeyPairsTest {
-  private static final String CA_CRT = """
+  private static final String CA_CRT =
+      """
       -----BEGIN CERTIFICATE-----
       MIIBejCCAR+gAwIBAgIUYrot4IXXC6qTEeDw7Aa2bQtqpcgwCgYIKoZIzj0EAwIw
       EjEQMA4GA1UEAwwHdGVzdC1jYTAeFw0yNjExMjMyMTQxNDhaFw0zNjExMjAyMTQx
@@ -17,25 +18,31 @@ class KeyPairsTest {
       BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEA4mVFFvqGl8OtPNtJsRnd6DLxDbwq
       DAeWDhmKs3Kxex4CIQDer8nbNF1/2q1EICfArmnPagEM35ljzmIP56Y1bJIAEQ==
       -----END CERTIFICATE-----
-      """.strip();
+      """
+          .strip();
 
-  private static final String CA_KEY_PKCS8 = """
+  private static final String CA_KEY_PKCS8 =
+      """
       -----BEGIN PRIVATE KEY-----
       MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgO95zv783v4U08QwW
       s1hhO7sFcGpSEKzrLEsnlTbPIaGhRANCAATOEzT0uGMdRa6g2g76x8Dwc4imCBMb
       0taT/j/0yAQLLZyMrvx0KP5tH2PswFUh6GEziSxT728NUvbdyJButg3H
       -----END PRIVATE KEY-----
-      """.strip();
+      """
+          .strip();
 
-  private static final String CA_KEY_SEC1 = """
+  private static final String CA_KEY_SEC1 =
+      """
       -----BEGIN EC PRIVATE KEY-----
       MHcCAQEEIDvec7+/N7+FNPEMFrNYYTu7BXBqUhCs6yxLJ5U2zyGhoAoGCCqGSM49
       AwEHoUQDQgAEzhM09LhjHUWuoNoO+sfA8HOIpggTG9LWk/4/9MgECy2cjK78dCj+
       bR9j7MBVIehhM4ksU+9vDVL23ciQbrYNxw==
       -----END EC PRIVATE KEY-----
-      """.strip();
+      """
+          .strip();
 
-  private static final String LEAF_CRT = """
+  private static final String LEAF_CRT =
+      """
       -----BEGIN CERTIFICATE-----
       MIIBcDCCARagAwIBAgIUSNCu8o4X7FNahNxhl5w2g737PLMwCgYIKoZIzj0EAwIw
       DzENMAsGA1UEAwwEbGVhZjAeFw0yNjExMjMyMTQxNDhaFw0zNjExMjAyMTQxNDha
@@ -46,9 +53,11 @@ class KeyPairsTest {
       BggqhkjOPQQDAgNIADBFAiEAssN2WNOG9ayv+PSiGiSZiS/3BE4PI/lC9TrrC8AB
       xswCID7a1kCxR1j0aRs57GdjZSXXHcDlSbBZNZ76dCpbbEPj
       -----END CERTIFICATE-----
-      """.strip();
+      """
+          .strip();
 
-  private static final String RSA_CRT = """
+  private static final String RSA_CRT =
+      """
       -----BEGIN CERTIFICATE-----
       MIIC/TCCAeWgAwIBAgIUen0Cv6DDBB0EHsRvbPXvPLLfWYkwDQYJKoZIhvcNAQEL
       BQAwDjEMMAoGA1UEAwwDcnNhMB4XDTI2MTEyMzIxNDMwNloXDTM2MTEyMDIxNDMw
@@ -68,9 +77,11 @@ class KeyPairsTest {
       lJKfzFFxBe0fkZ77wXiXnm7MUNMR75F0ArOMgISxKlQMmgZXG6K9NEZyMwzgkdlE
       Rg==
       -----END CERTIFICATE-----
-      """.strip();
+      """
+          .strip();
 
-  private static final String RSA_KEY_PKCS1 = """
+  private static final String RSA_KEY_PKCS1 =
+      """
       -----BEGIN RSA PRIVATE KEY-----
       MIIEpAIBAAKCAQEAl6TYaRuMD7WOyY3rt6D/j7X7tQhqpMa72sd0xZZDtiYtc4Xa
       LoCn8U350tDfVb3laDRyQwmsBXoIiBYE2ThVcOKbLQy0fYumF3SQzCgWtFbOmcHm
@@ -98,7 +109,8 @@ class KeyPairsTest {
       Ir6OTIhWOxF3b9B9rtDqJhoikMdkF/LHXOsqzhs7Vo0NDWkCCkvhNGPoTLMndQjj
       JJUaPSYBvC3pXL4ZT6Q+BMnp3NGF+1uz4IYsBc1hYvfGhE43TfkWgg==
       -----END RSA PRIVATE KEY-----
-      """.strip();
+      """
+          .strip();
 
   @Test
   void ecCertificate_matchesItsPkcs8AndSec1Keys() {

@@ -34,15 +34,19 @@ class KongIdsTest {
 
   @Test
   void id_withWorkspace_prefixesTheKey() {
-    assertThat(KongIds.id("services", "demo.web.8080", "")).isEqualTo("c817de7b-4d3f-5f10-af72-180588c80b1b");
+    assertThat(KongIds.id("services", "demo.web.8080", ""))
+        .isEqualTo("c817de7b-4d3f-5f10-af72-180588c80b1b");
     assertThat(KongIds.id("services", "demo.web.8080", "team-a"))
         .isEqualTo("99c974dc-a8b4-59b6-84df-63cbadd22957");
   }
 
   @Test
   void id_ofGlobalPlugin_usesThePluginNameAlone() {
-    assertThat(KongIds.id("plugins", "prometheus", "")).isEqualTo("5dd2efa0-db6d-5a54-aa16-c42188ab498c");
-    assertThat(KongIds.id("plugins", "key-auth:route/demo.shop.web.shop.example.com.8080:consumer/alice", ""))
+    assertThat(KongIds.id("plugins", "prometheus", ""))
+        .isEqualTo("5dd2efa0-db6d-5a54-aa16-c42188ab498c");
+    assertThat(
+            KongIds.id(
+                "plugins", "key-auth:route/demo.shop.web.shop.example.com.8080:consumer/alice", ""))
         .isEqualTo("c6998e95-e357-504a-9ffd-6fa5dc7681c9");
   }
 }

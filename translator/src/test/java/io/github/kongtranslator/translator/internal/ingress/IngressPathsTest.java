@@ -33,14 +33,16 @@ class IngressPathsTest {
 
   @Test
   void regexPrefix_replacesControllerPrefixWithTilde() {
-    assertThat(IngressPaths.applyRegexPrefix("/~/items/\\d+", "/~", false)).isEqualTo("~/items/\\d+");
+    assertThat(IngressPaths.applyRegexPrefix("/~/items/\\d+", "/~", false))
+        .isEqualTo("~/items/\\d+");
     assertThat(IngressPaths.applyRegexPrefix("/items", "/~", false)).isEqualTo("/items");
     assertThat(IngressPaths.applyRegexPrefix("/items", "", false)).isEqualTo("~/items");
   }
 
   @Test
   void legacyHeuristic_prefixesPathsWithRegexCharacters() {
-    assertThat(IngressPaths.applyRegexPrefix("/items/[0-9]+", "/~", true)).isEqualTo("~/items/[0-9]+");
+    assertThat(IngressPaths.applyRegexPrefix("/items/[0-9]+", "/~", true))
+        .isEqualTo("~/items/[0-9]+");
     assertThat(IngressPaths.applyRegexPrefix("/items/plain", "/~", true)).isEqualTo("/items/plain");
     assertThat(IngressPaths.applyRegexPrefix("~/already(x)", "/~", true)).isEqualTo("~/already(x)");
   }

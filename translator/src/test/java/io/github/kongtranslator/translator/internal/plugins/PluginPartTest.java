@@ -27,7 +27,8 @@ class PluginPartTest {
     assertThat(PluginPart.addPatch(M.readTree("{\"l\":[1,3]}"), "/l/1", M.readTree("2")).toString())
         .isEqualTo("{\"l\":[1,2,3]}");
     assertThatThrownBy(() -> PluginPart.addPatch(M.readTree("{\"l\":[]}"), "/l/5", M.readTree("2")))
-        .isInstanceOf(PluginPart.ConfigException.class).hasMessageContaining("/l/5");
+        .isInstanceOf(PluginPart.ConfigException.class)
+        .hasMessageContaining("/l/5");
   }
 
   @Test

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class RouteOverridesTest {
 
   static KRoute route(List<String> protocols) {
-    KRoute r = new KRoute(new TcpIngress("configuration.konghq.com/v1beta1", ObjectMeta.of("ns", "x"), null));
+    KRoute r =
+        new KRoute(
+            new TcpIngress("configuration.konghq.com/v1beta1", ObjectMeta.of("ns", "x"), null));
     r.protocols = protocols == null ? null : new ArrayList<>(protocols);
     r.stripPath = false;
     return r;
@@ -37,8 +39,14 @@ class RouteOverridesTest {
   @Test
   void explicitRedirectCode_overridesForceSsl_andInvalidCodesAreIgnored() {
     KRoute r = route(null);
-    RouteOverrides.apply(r, Map.of("ingress.kubernetes.io/force-ssl-redirect", "true",
-        "konghq.com/https-redirect-status-code", "308"), false);
+    RouteOverrides.apply(
+        r,
+        Map.of(
+            "ingress.kubernetes.io/force-ssl-redirect",
+            "true",
+            "konghq.com/https-redirect-status-code",
+            "308"),
+        false);
     assertThat(r.httpsRedirectStatusCode).isEqualTo(308);
     KRoute r2 = route(null);
     RouteOverrides.apply(r2, Map.of("konghq.com/https-redirect-status-code", "303"), false);
@@ -64,8 +72,16 @@ class RouteOverridesTest {
   void invalidMethodsOrSnisOrAliases_areIgnoredAsAWhole() {
     KRoute r = route(null);
     r.hosts = new ArrayList<>(List.of("a.example"));
-    RouteOverrides.apply(r, Map.of("konghq.com/methods", "get,p0st", "konghq.com/snis", "a.example,*.b",
-        "konghq.com/host-aliases", "ok.example,bad_host"), false);
+    RouteOverrides.apply(
+        r,
+        Map.of(
+            "konghq.com/methods",
+            "get,p0st",
+            "konghq.com/snis",
+            "a.example,*.b",
+            "konghq.com/host-aliases",
+            "ok.example,bad_host"),
+        false);
     assertThat(r.methods).isNull();
     assertThat(r.snis).isNull();
     assertThat(r.hosts).containsExactly("a.example");
@@ -74,8 +90,16 @@ class RouteOverridesTest {
   @Test
   void expressionRouter_skipsTraditionalOnlyAnnotations() {
     KRoute r = route(null);
-    RouteOverrides.apply(r, Map.of("konghq.com/regex-priority", "5", "konghq.com/methods", "GET",
-        "konghq.com/strip-path", "true"), true);
+    RouteOverrides.apply(
+        r,
+        Map.of(
+            "konghq.com/regex-priority",
+            "5",
+            "konghq.com/methods",
+            "GET",
+            "konghq.com/strip-path",
+            "true"),
+        true);
     assertThat(r.regexPriority).isNull();
     assertThat(r.methods).isNull();
     assertThat(r.stripPath).isTrue();

@@ -6,29 +6,36 @@ import org.junit.jupiter.api.Test;
 
 class StrsTest {
 
-  private static final char[] UNITS = {'a', 'b', '.', '-', '\u00e9', '\uff61', '\uffff',
-      '\ud83d', '\ude00', '\ud800', '\udfff', '\ue000'};
+  private static final char[] UNITS = {
+    'a', 'b', '.', '-', '\u00e9', '\uff61', '\uffff', '\ud83d', '\ude00', '\ud800', '\udfff',
+    '\ue000'
+  };
 
   private static org.quicktheories.core.Gen<String> texts() {
     return org.quicktheories.generators.SourceDSL.lists()
         .of(org.quicktheories.generators.SourceDSL.integers().between(0, UNITS.length - 1))
-        .ofSizeBetween(0, 6).map(l -> {
-          StringBuilder sb = new StringBuilder();
-          l.forEach(i -> sb.append(UNITS[i]));
-          return sb.toString();
-        });
+        .ofSizeBetween(0, 6)
+        .map(
+            l -> {
+              StringBuilder sb = new StringBuilder();
+              l.forEach(i -> sb.append(UNITS[i]));
+              return sb.toString();
+            });
   }
 
   /** The UTF-16 fast path agrees with comparing code point by code point, for any text. */
   @Test
   void property_compareBytesHasTheSignOfCodePointOrder() {
-    org.quicktheories.QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 1000))
-        .forAll(texts(), texts()).checkAssert((a, b) -> {
-          int[] x = a.codePoints().toArray();
-          int[] y = b.codePoints().toArray();
-          assertThat(Integer.signum(Strs.compareBytes(a, b)))
-              .isEqualTo(Integer.signum(java.util.Arrays.compare(x, y)));
-        });
+    org.quicktheories.QuickTheory.qt()
+        .withExamples(Integer.getInteger("QT_EXAMPLES", 1000))
+        .forAll(texts(), texts())
+        .checkAssert(
+            (a, b) -> {
+              int[] x = a.codePoints().toArray();
+              int[] y = b.codePoints().toArray();
+              assertThat(Integer.signum(Strs.compareBytes(a, b)))
+                  .isEqualTo(Integer.signum(java.util.Arrays.compare(x, y)));
+            });
   }
 
   @Test

@@ -17,20 +17,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * A small interpreter for the subset of CEL (the Common Expression Language,
  * github.com/google/cel-spec {@code doc/langdef.md}) used by the {@code x-kubernetes-validations}
- * rules of the bundled CRDs, with the Kubernetes conventions of
- * {@code k8s.io/apiserver/pkg/cel} (field names escaped as {@code __namespace__}, the
- * {@code split} and {@code lowerAscii} string extensions, {@code duration()}).
+ * rules of the bundled CRDs, with the Kubernetes conventions of {@code k8s.io/apiserver/pkg/cel}
+ * (field names escaped as {@code __namespace__}, the {@code split} and {@code lowerAscii} string
+ * extensions, {@code duration()}).
  *
- * <p>Written instead of depending on {@code dev.cel:cel}, which pulls protobuf and ANTLR into
- * core. Supported: literals (int, uint, double, string in every quoting incl. raw and triple,
- * bool, null, lists), {@code self}/{@code oldSelf}, field selection, indexing, {@code has()},
- * the macros {@code all}, {@code exists}, {@code exists_one}, {@code filter}, {@code map},
- * {@code ! - * / % + - < <= > >= == != in && || ?:}, and the functions {@code size},
- * {@code contains}, {@code startsWith}, {@code endsWith}, {@code matches}, {@code split},
- * {@code lowerAscii}, {@code upperAscii}, {@code trim}, {@code duration}, {@code int},
- * {@code string}. Anything else fails at {@link #parse}, so a rule that uses it is listed as
- * skipped, never mis-evaluated. {@code &&}, {@code ||}, {@code all} and {@code exists} absorb
- * errors as CEL specifies (langdef.md "Logical Operators", "Macros").
+ * <p>Written instead of depending on {@code dev.cel:cel}, which pulls protobuf and ANTLR into core.
+ * Supported: literals (int, uint, double, string in every quoting incl. raw and triple, bool, null,
+ * lists), {@code self}/{@code oldSelf}, field selection, indexing, {@code has()}, the macros {@code
+ * all}, {@code exists}, {@code exists_one}, {@code filter}, {@code map}, {@code ! - * / % + - < <=
+ * > >= == != in && || ?:}, and the functions {@code size}, {@code contains}, {@code startsWith},
+ * {@code endsWith}, {@code matches}, {@code split}, {@code lowerAscii}, {@code upperAscii}, {@code
+ * trim}, {@code duration}, {@code int}, {@code string}. Anything else fails at {@link #parse}, so a
+ * rule that uses it is listed as skipped, never mis-evaluated. {@code &&}, {@code ||}, {@code all}
+ * and {@code exists} absorb errors as CEL specifies (langdef.md "Logical Operators", "Macros").
  */
 final class Cel {
   private Cel() {}
@@ -45,7 +44,9 @@ final class Cel {
   }
 
   /** CEL's {@code null}. */
-  enum Null { NULL }
+  enum Null {
+    NULL
+  }
 
   /** A compiled expression. */
   sealed interface Expr {}
@@ -73,14 +74,43 @@ final class Cel {
 
   record ListLit(List<Expr> elements) implements Expr {}
 
-  private static final Set<String> RECEIVER_FUNCTIONS = Set.of("size", "contains", "startsWith",
-      "endsWith", "matches", "split", "lowerAscii", "upperAscii", "trim");
-  private static final Set<String> GLOBAL_FUNCTIONS = Set.of("size", "duration", "int", "string",
-      "matches");
+  private static final Set<String> RECEIVER_FUNCTIONS =
+      Set.of(
+          "size",
+          "contains",
+          "startsWith",
+          "endsWith",
+          "matches",
+          "split",
+          "lowerAscii",
+          "upperAscii",
+          "trim");
+  private static final Set<String> GLOBAL_FUNCTIONS =
+      Set.of("size", "duration", "int", "string", "matches");
   private static final Set<String> MACROS = Set.of("all", "exists", "exists_one", "filter", "map");
-  private static final Set<String> RESERVED = Set.of("true", "false", "null", "in", "as", "break",
-      "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package",
-      "namespace", "return", "var", "void", "while");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "true",
+          "false",
+          "null",
+          "in",
+          "as",
+          "break",
+          "const",
+          "continue",
+          "else",
+          "for",
+          "function",
+          "if",
+          "import",
+          "let",
+          "loop",
+          "package",
+          "namespace",
+          "return",
+          "var",
+          "void",
+          "while");
   private static final Map<String, Pattern> REGEX_CACHE = new ConcurrentHashMap<>();
 
   // ------------------------------------------------------------------ parsing
@@ -115,7 +145,8 @@ final class Cel {
           || c.args().stream().anyMatch(Cel::usesOldSelf);
     }
     if (e instanceof Macro m) {
-      return usesOldSelf(m.range()) || usesOldSelf(m.body())
+      return usesOldSelf(m.range())
+          || usesOldSelf(m.body())
           || (m.transform() != null && usesOldSelf(m.transform()));
     }
     if (e instanceof Unary u) {
@@ -161,13 +192,15 @@ final class Cel {
       if (s.startsWith(tok, pos)) {
         // do not split "==" into "=" or "<=" into "<"
         if ((tok.equals("<") || tok.equals(">") || tok.equals("!") || tok.equals("="))
-            && pos + 1 < s.length() && s.charAt(pos + 1) == '=') {
+            && pos + 1 < s.length()
+            && s.charAt(pos + 1) == '=') {
           return false;
         }
         if (tok.equals("|") || tok.equals("&")) {
           return false;
         }
-        if (Character.isLetter(tok.charAt(0)) && pos + tok.length() < s.length()
+        if (Character.isLetter(tok.charAt(0))
+            && pos + tok.length() < s.length()
             && isIdentPart(s.charAt(pos + tok.length()))) {
           return false;
         }
@@ -351,19 +384,21 @@ final class Cel {
       if (c == '{') {
         throw new CelException("map literals are not supported");
       }
-      if (Character.isDigit(c) || (c == '.' && pos + 1 < s.length()
-          && Character.isDigit(s.charAt(pos + 1)))) {
+      if (Character.isDigit(c)
+          || (c == '.' && pos + 1 < s.length() && Character.isDigit(s.charAt(pos + 1)))) {
         return number();
       }
       if (c == '"' || c == '\'') {
         return new Lit(string(false));
       }
-      if ((c == 'r' || c == 'R') && pos + 1 < s.length()
+      if ((c == 'r' || c == 'R')
+          && pos + 1 < s.length()
           && (s.charAt(pos + 1) == '"' || s.charAt(pos + 1) == '\'')) {
         pos++;
         return new Lit(string(true));
       }
-      if ((c == 'b' || c == 'B') && pos + 1 < s.length()
+      if ((c == 'b' || c == 'B')
+          && pos + 1 < s.length()
           && (s.charAt(pos + 1) == '"' || s.charAt(pos + 1) == '\'')) {
         throw new CelException("bytes literals are not supported");
       }
@@ -468,8 +503,10 @@ final class Cel {
 
     String string(boolean raw) {
       char q = s.charAt(pos);
-      String delim = s.startsWith(String.valueOf(q).repeat(3), pos) ? String.valueOf(q).repeat(3)
-          : String.valueOf(q);
+      String delim =
+          s.startsWith(String.valueOf(q).repeat(3), pos)
+              ? String.valueOf(q).repeat(3)
+              : String.valueOf(q);
       pos += delim.length();
       StringBuilder out = new StringBuilder();
       while (true) {
@@ -517,9 +554,9 @@ final class Cel {
   // ------------------------------------------------------------------ evaluation
 
   /**
-   * Evaluation steps one rule may take, like the API server's per-call cost limit
-   * ({@code k8s.io/apiserver/pkg/apis/cel/config.go} {@code PerCallLimit}, 1,000,000): a rule
-   * over a list far beyond its {@code maxItems} stops with an error instead of running for long.
+   * Evaluation steps one rule may take, like the API server's per-call cost limit ({@code
+   * k8s.io/apiserver/pkg/apis/cel/config.go} {@code PerCallLimit}, 1,000,000): a rule over a list
+   * far beyond its {@code maxItems} stops with an error instead of running for long.
    */
   static final int STEP_LIMIT = 1_000_000;
 
@@ -563,7 +600,8 @@ final class Cel {
     }
     if (e instanceof Ident i) {
       return i.name().equals("oldSelf")
-          ? fail("oldSelf is not available on create") : env.lookup(i.name());
+          ? fail("oldSelf is not available on create")
+          : env.lookup(i.name());
     }
     if (e instanceof Select s) {
       return select(eval(s.operand(), env), s.field());
@@ -587,7 +625,9 @@ final class Cel {
       return binary(b, env);
     }
     if (e instanceof Cond c) {
-      return bool(eval(c.condition(), env), "_?_:_") ? eval(c.ifTrue(), env) : eval(c.ifFalse(), env);
+      return bool(eval(c.condition(), env), "_?_:_")
+          ? eval(c.ifTrue(), env)
+          : eval(c.ifFalse(), env);
     }
     ListLit l = (ListLit) e;
     List<Object> out = new ArrayList<>(l.elements().size());
@@ -632,8 +672,11 @@ final class Cel {
         return inner;
       }
     }
-    return field.replace("__underscores__", "__").replace("__dot__", ".")
-        .replace("__dash__", "-").replace("__slash__", "/");
+    return field
+        .replace("__underscores__", "__")
+        .replace("__dot__", ".")
+        .replace("__dash__", "-")
+        .replace("__slash__", "/");
   }
 
   private static Object select(Object operand, String field) {
@@ -878,7 +921,8 @@ final class Cel {
     if (l instanceof Duration ld && r instanceof Duration rd) {
       return ld.plus(rd);
     }
-    if ((l instanceof List<?> || l instanceof ArrayNode) && (r instanceof List<?> || r instanceof ArrayNode)) {
+    if ((l instanceof List<?> || l instanceof ArrayNode)
+        && (r instanceof List<?> || r instanceof ArrayNode)) {
       List<Object> out = elements(l);
       out.addAll(elements(r));
       return out;
@@ -1073,13 +1117,15 @@ final class Cel {
         }
       }
       case "string" -> {
-        if (args.size() == 1 && (first instanceof String || first instanceof Long
-            || first instanceof Boolean || first instanceof Double)) {
+        if (args.size() == 1
+            && (first instanceof String
+                || first instanceof Long
+                || first instanceof Boolean
+                || first instanceof Double)) {
           return String.valueOf(first);
         }
       }
-      default -> {
-      }
+      default -> {}
     }
     throw new CelException("no matching overload for '" + fn + "'");
   }

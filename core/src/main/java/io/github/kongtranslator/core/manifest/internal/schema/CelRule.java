@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param message the rule's {@code message}, or empty (the API server then says "failed rule")
  * @param fieldPath the rule's {@code fieldPath} (a JSON-path-like suffix), or empty
  * @param program the compiled expression; null when the rule is skipped
- * @param skipReason why the rule is not evaluated (transition rule, unsupported CEL); empty when
- *     it is evaluated
+ * @param skipReason why the rule is not evaluated (transition rule, unsupported CEL); empty when it
+ *     is evaluated
  */
-record CelRule(String rule, String message, String fieldPath, Cel.@Nullable Expr program,
-    String skipReason) {
+record CelRule(
+    String rule, String message, String fieldPath, Cel.@Nullable Expr program, String skipReason) {
 
   /** Compiles a rule entry ({@code rule}, {@code message}, {@code fieldPath}, ...). */
   static CelRule compile(JsonNode entry) {
@@ -27,7 +27,11 @@ record CelRule(String rule, String message, String fieldPath, Cel.@Nullable Expr
         // Transition rules compare with the stored object; the API server evaluates them only
         // on update (apiextensions-apiserver schema/cel/validation.go: "oldSelf" rules are
         // skipped when there is no old object). A manifest is always a create.
-        return new CelRule(rule, message, fieldPath, null,
+        return new CelRule(
+            rule,
+            message,
+            fieldPath,
+            null,
             "transition rule (oldSelf): evaluated by the API server only on update");
       }
       return new CelRule(rule, message, fieldPath, program, "");

@@ -71,14 +71,14 @@ public final class CrdSchemas {
 
   /**
    * Applies the structural-schema defaults of {@code kind} at {@code version} to the object in
-   * place, as the API server does on create/update (see {@link Defaulting}); non-nullable
-   * {@code null} fields without a default are removed first, as the API server does.
+   * place, as the API server does on create/update (see {@link Defaulting}); non-nullable {@code
+   * null} fields without a default are removed first, as the API server does.
    *
    * @param kind the object's kind
    * @param version the object's apiVersion version part (e.g. {@code v1})
    * @param object the whole object (apiVersion, kind, metadata, spec, ...)
-   * @return JSON pointers of the fields that were defaulted, in document order; empty when none
-   *     or when the kind has no bundled CRD
+   * @return JSON pointers of the fields that were defaulted, in document order; empty when none or
+   *     when the kind has no bundled CRD
    */
   public List<String> applyDefaults(Kind kind, String version, ObjectNode object) {
     SchemaNode s = schema(kind, version);
@@ -93,9 +93,9 @@ public final class CrdSchemas {
 
   /**
    * Validates the (already defaulted) object against the CRD schema of {@code kind} at {@code
-   * version}: types, enums, patterns, formats, min/max, lengths, required fields and the
-   * {@code x-kubernetes-validations} rules that are evaluated (see {@link #skippedRules}).
-   * {@code metadata} is not checked here (the API server validates it as ObjectMeta).
+   * version}: types, enums, patterns, formats, min/max, lengths, required fields and the {@code
+   * x-kubernetes-validations} rules that are evaluated (see {@link #skippedRules}). {@code
+   * metadata} is not checked here (the API server validates it as ObjectMeta).
    *
    * @return the violations, empty when the API server would accept the object
    */
@@ -119,7 +119,8 @@ public final class CrdSchemas {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("metadata")) {
         continue;
@@ -165,8 +166,12 @@ public final class CrdSchemas {
   public Map<String, String> skippedRules(Kind kind) {
     Map<String, String> out = new LinkedHashMap<>();
     for (SchemaNode s : versions(kind).values()) {
-      s.forEachNode("", (path, node) -> node.rules.stream().filter(r -> !r.evaluated())
-          .forEach(r -> out.put(r.rule(), r.skipReason())));
+      s.forEachNode(
+          "",
+          (path, node) ->
+              node.rules.stream()
+                  .filter(r -> !r.evaluated())
+                  .forEach(r -> out.put(r.rule(), r.skipReason())));
     }
     return out;
   }
@@ -254,8 +259,9 @@ public final class CrdSchemas {
     options.setCodePointLimit(16 * 1024 * 1024);
     Object yaml;
     try (InputStream in = open(file.get())) {
-      yaml = new Yaml(new StringTimestamps(options)).load(
-          new InputStreamReader(in, StandardCharsets.UTF_8));
+      yaml =
+          new Yaml(new StringTimestamps(options))
+              .load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled CRD " + file.get(), e);
     }
@@ -266,9 +272,12 @@ public final class CrdSchemas {
       if (!schema.isObject()) {
         continue;
       }
-      out.put(v.path("name").asText(), SchemaNode.compile(schema,
-          p -> patterns.computeIfAbsent(p, CrdSchemas::compilePattern),
-          r -> rules.computeIfAbsent(r.toString(), t -> CelRule.compile(r))));
+      out.put(
+          v.path("name").asText(),
+          SchemaNode.compile(
+              schema,
+              p -> patterns.computeIfAbsent(p, CrdSchemas::compilePattern),
+              r -> rules.computeIfAbsent(r.toString(), t -> CelRule.compile(r))));
     }
     return Collections.unmodifiableMap(out);
   }

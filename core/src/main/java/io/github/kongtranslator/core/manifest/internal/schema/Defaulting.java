@@ -15,26 +15,28 @@ import org.jspecify.annotations.Nullable;
  * Structural-schema defaulting as the Kubernetes API server does it for custom resources.
  *
  * <p>Follows {@code k8s.io/apiextensions-apiserver/pkg/apiserver/schema/defaulting/algorithm.go}
- * ({@code Default}) and {@code prunenulls.go} ({@code PruneNonNullableNullsWithoutDefaults}),
- * which the API server runs on every create and update:
+ * ({@code Default}) and {@code prunenulls.go} ({@code PruneNonNullableNullsWithoutDefaults}), which
+ * the API server runs on every create and update:
  *
  * <ul>
  *   <li>First, a {@code null} map value whose schema is neither nullable nor defaulted is removed
  *       (a YAML {@code matches:} with nothing after it is absent, not null).
  *   <li>Then, for an object, every property with a {@code default} that is absent, or null while
  *       its schema is not nullable, gets a deep copy of the default; then every field present
- *       (including the ones just defaulted) is defaulted recursively with its property schema,
- *       or with {@code additionalProperties} (whose non-nullable nulls also take its default).
- *   <li>For a list, every non-nullable null item takes the {@code items} default, and every item
- *       is defaulted recursively.
- *   <li>Scalars are left alone. A default is itself defaulted, because recursion runs after it
- *       is placed.
+ *       (including the ones just defaulted) is defaulted recursively with its property schema, or
+ *       with {@code additionalProperties} (whose non-nullable nulls also take its default).
+ *   <li>For a list, every non-nullable null item takes the {@code items} default, and every item is
+ *       defaulted recursively.
+ *   <li>Scalars are left alone. A default is itself defaulted, because recursion runs after it is
+ *       placed.
  * </ul>
  */
 final class Defaulting {
   private Defaulting() {}
 
-  /** {@code PruneNonNullableNullsWithoutDefaults}: drops non-nullable, non-defaulted null fields. */
+  /**
+   * {@code PruneNonNullableNullsWithoutDefaults}: drops non-nullable, non-defaulted null fields.
+   */
   static void pruneNulls(JsonNode x, @Nullable SchemaNode s) {
     if (s == null) {
       return; // prunenulls.go recurses with a nil schema, which never deletes anything
@@ -44,7 +46,9 @@ final class Defaulting {
       for (Iterator<Map.Entry<String, JsonNode>> it = obj.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         SchemaNode field = s.field(e.getKey());
-        if (e.getValue().isNull() && field != null && !field.nullable
+        if (e.getValue().isNull()
+            && field != null
+            && !field.nullable
             && field.defaultValue == null) {
           if (drop == null) {
             drop = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * Go's {@code time.ParseDuration} (Go {@code src/time/format.go}), which CEL's {@code duration()}
- * uses: a sign, then one or more decimal numbers each with a unit ({@code ns}, {@code us},
- * {@code µs}, {@code ms}, {@code s}, {@code m}, {@code h}); {@code "0"} alone is zero.
+ * uses: a sign, then one or more decimal numbers each with a unit ({@code ns}, {@code us}, {@code
+ * µs}, {@code ms}, {@code s}, {@code m}, {@code h}); {@code "0"} alone is zero.
  */
 final class GoDuration {
   private GoDuration() {}
@@ -39,18 +39,21 @@ final class GoDuration {
       while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
         i++;
       }
-      long unit = switch (s.substring(unitStart, i)) {
-        case "ns" -> 1L;
-        case "us", "µs", "μs" -> 1_000L;
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        case "h" -> 3_600_000_000_000L;
-        default -> throw new Cel.CelException("invalid duration: unknown unit");
-      };
+      long unit =
+          switch (s.substring(unitStart, i)) {
+            case "ns" -> 1L;
+            case "us", "µs", "μs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> throw new Cel.CelException("invalid duration: unknown unit");
+          };
       try {
-        nanos = nanos.add(new BigDecimal(number.endsWith(".") ? number + "0" : number)
-            .multiply(BigDecimal.valueOf(unit)));
+        nanos =
+            nanos.add(
+                new BigDecimal(number.endsWith(".") ? number + "0" : number)
+                    .multiply(BigDecimal.valueOf(unit)));
       } catch (NumberFormatException ex) {
         throw new Cel.CelException("invalid duration");
       }

@@ -16,25 +16,27 @@ import java.util.regex.Pattern;
  *   <li>{@code .} and {@code (?m)} line ends: Go knows only {@code \n}; compiled with {@link
  *       Pattern#UNIX_LINES}.
  *   <li>Inside a character class Go treats {@code [} and {@code &&} literally (Java nests classes
- *       and intersects): escaped. A {@code ]} first in a class is literal in Go: escaped.
- *       POSIX classes {@code [:alpha:]} become {@code \p{Alpha}} (ASCII in both).
+ *       and intersects): escaped. A {@code ]} first in a class is literal in Go: escaped. POSIX
+ *       classes {@code [:alpha:]} become {@code \p{Alpha}} (ASCII in both).
  *   <li>{@code (?i)} folds Unicode in Go: compiled with {@link Pattern#UNICODE_CASE}.
  *   <li>{@code (?P<name>...)} becomes {@code (?<name>...)}; a <code>&#123;</code> that starts no
  *       repetition is literal in Go, escaped for Java.
  * </ul>
  *
- * Matching is unanchored as Go's {@code regexp.MatchString} ({@link java.util.regex.Matcher#find()}):
- * a pattern matches when it matches a substring, unless it anchors itself.
+ * Matching is unanchored as Go's {@code regexp.MatchString} ({@link
+ * java.util.regex.Matcher#find()}): a pattern matches when it matches a substring, unless it
+ * anchors itself.
  */
 final class GoRegex {
-  private static final Map<String, String> POSIX = Map.ofEntries(
-      Map.entry("alnum", "\\p{Alnum}"), Map.entry("alpha", "\\p{Alpha}"),
-      Map.entry("ascii", "\\x00-\\x7F"), Map.entry("blank", "\\t "),
-      Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("digit", "0-9"),
-      Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "a-z"),
-      Map.entry("print", "\\p{Print}"), Map.entry("punct", "\\p{Punct}"),
-      Map.entry("space", "\\t\\n\\x0B\\f\\r "), Map.entry("upper", "A-Z"),
-      Map.entry("word", "0-9A-Za-z_"), Map.entry("xdigit", "0-9A-Fa-f"));
+  private static final Map<String, String> POSIX =
+      Map.ofEntries(
+          Map.entry("alnum", "\\p{Alnum}"), Map.entry("alpha", "\\p{Alpha}"),
+          Map.entry("ascii", "\\x00-\\x7F"), Map.entry("blank", "\\t "),
+          Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("digit", "0-9"),
+          Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "a-z"),
+          Map.entry("print", "\\p{Print}"), Map.entry("punct", "\\p{Punct}"),
+          Map.entry("space", "\\t\\n\\x0B\\f\\r "), Map.entry("upper", "A-Z"),
+          Map.entry("word", "0-9A-Za-z_"), Map.entry("xdigit", "0-9A-Fa-f"));
 
   private static final Pattern REPEAT = Pattern.compile("\\{[0-9]+(,[0-9]*)?}");
 

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One node of a CRD's {@code openAPIV3Schema}, compiled once per (kind, version): regular
- * expressions compiled, CEL rules parsed, defaults kept as trees. Immutable after {@link
- * #compile}; shared by every object validated against it.
+ * expressions compiled, CEL rules parsed, defaults kept as trees. Immutable after {@link #compile};
+ * shared by every object validated against it.
  */
 final class SchemaNode {
   @Nullable String type;
@@ -62,8 +62,8 @@ final class SchemaNode {
    * @param patterns compiles a Go (RE2) regular expression, cached by the caller
    * @param cel compiles a CEL rule, cached by the caller
    */
-  static SchemaNode compile(JsonNode json, Function<String, Pattern> patterns,
-      Function<JsonNode, CelRule> cel) {
+  static SchemaNode compile(
+      JsonNode json, Function<String, Pattern> patterns, Function<JsonNode, CelRule> cel) {
     SchemaNode n = new SchemaNode();
     n.type = text(json, "type");
     n.nullable = json.path("nullable").asBoolean(false);
@@ -71,7 +71,8 @@ final class SchemaNode {
     n.defaultValue = def == null || def.isNull() ? null : def;
     JsonNode props = json.get("properties");
     if (props != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         n.properties.put(e.getKey(), compile(e.getValue(), patterns, cel));
       }
@@ -120,10 +121,11 @@ final class SchemaNode {
       n.not = compile(not, patterns, cel);
     }
     json.path("x-kubernetes-validations").forEach(r -> n.rules.add(cel.apply(r)));
-    n.hasDefaultsBelow = n.defaultValue != null
-        || n.properties.values().stream().anyMatch(p -> p.hasDefaultsBelow)
-        || (n.items != null && n.items.hasDefaultsBelow)
-        || (n.additionalProperties != null && n.additionalProperties.hasDefaultsBelow);
+    n.hasDefaultsBelow =
+        n.defaultValue != null
+            || n.properties.values().stream().anyMatch(p -> p.hasDefaultsBelow)
+            || (n.items != null && n.items.hasDefaultsBelow)
+            || (n.additionalProperties != null && n.additionalProperties.hasDefaultsBelow);
     return n;
   }
 

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * ({@code type}, {@code enum}, {@code pattern}, {@code format}, numeric bounds, lengths in runes,
  * item and property counts, {@code required}, {@code allOf}/{@code anyOf}/{@code oneOf}/{@code
  * not}), the Kubernetes extensions of {@code apiextensions-apiserver/pkg/apiserver/validation}
- * ({@code x-kubernetes-int-or-string}, {@code nullable}, {@code x-kubernetes-list-type} set and
- * map uniqueness from {@code apimachinery/pkg/api/validation/.../listtype}) and the
- * {@code x-kubernetes-validations} CEL rules ({@code apiextensions-apiserver/pkg/apiserver/schema/cel/validation.go}).
+ * ({@code x-kubernetes-int-or-string}, {@code nullable}, {@code x-kubernetes-list-type} set and map
+ * uniqueness from {@code apimachinery/pkg/api/validation/.../listtype}) and the {@code
+ * x-kubernetes-validations} CEL rules ({@code
+ * apiextensions-apiserver/pkg/apiserver/schema/cel/validation.go}).
  *
  * <p>A value of the wrong type is reported once; nothing below it is checked (as kube-openapi's
  * type validator stops). CEL rules run only on values whose type is right.
@@ -53,13 +54,20 @@ final class Validation {
       return;
     }
     if (!typeMatches(x, s)) {
-      add(ptr, s.intOrString ? "x-kubernetes-int-or-string" : "type",
+      add(
+          ptr,
+          s.intOrString ? "x-kubernetes-int-or-string" : "type",
           "must be of type " + typeName(s) + ", got " + jsonType(x));
       return;
     }
     if (s.enumValues != null && !inEnum(s.enumValues, x)) {
-      add(ptr, "enum", "Unsupported value: " + quote(x) + ": supported values: "
-          + s.enumValues.stream().map(Validation::quote).collect(Collectors.joining(", ")));
+      add(
+          ptr,
+          "enum",
+          "Unsupported value: "
+              + quote(x)
+              + ": supported values: "
+              + s.enumValues.stream().map(Validation::quote).collect(Collectors.joining(", ")));
     }
     if (x.isTextual()) {
       checkString(x.textValue(), s, ptr);
@@ -79,8 +87,12 @@ final class Validation {
     if (!s.oneOf.isEmpty()) {
       long passing = s.oneOf.stream().filter(sub -> passes(x, sub, ptr)).count();
       if (passing != 1) {
-        add(ptr, "oneOf", passing == 0 ? "must validate one and only one schema (oneOf): none matched"
-            : "must validate one and only one schema (oneOf): " + passing + " matched");
+        add(
+            ptr,
+            "oneOf",
+            passing == 0
+                ? "must validate one and only one schema (oneOf): none matched"
+                : "must validate one and only one schema (oneOf): " + passing + " matched");
       }
     }
     if (s.not != null && passes(x, s.not, ptr)) {
@@ -118,15 +130,22 @@ final class Validation {
     } catch (Cel.CelException | StackOverflowError e) {
       // The API server reports an evaluation error (e.g. "no such key" for a field read without
       // has()) as an invalid value too (apiextensions-apiserver schema/cel/validation.go).
-      add(where, name, (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
-          + " (rule evaluation error: " + (e instanceof Cel.CelException ? e.getMessage()
-              : "too deep") + ")");
+      add(
+          where,
+          name,
+          (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
+              + " (rule evaluation error: "
+              + (e instanceof Cel.CelException ? e.getMessage() : "too deep")
+              + ")");
       return;
     }
     if (!Boolean.TRUE.equals(result)) {
-      add(where, name, result instanceof Boolean
-          ? (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
-          : "rule evaluation error: the rule does not give a bool");
+      add(
+          where,
+          name,
+          result instanceof Boolean
+              ? (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
+              : "rule evaluation error: the rule does not give a bool");
     }
   }
 
@@ -156,11 +175,12 @@ final class Validation {
       }
     }
     if (s.format != null) {
-      boolean ok = switch (s.format) {
-        case "ipv4" -> !v.contains(":") && InetAddresses.isInetAddress(v);
-        case "ipv6" -> v.contains(":") && InetAddresses.isInetAddress(v);
-        default -> true;
-      };
+      boolean ok =
+          switch (s.format) {
+            case "ipv4" -> !v.contains(":") && InetAddresses.isInetAddress(v);
+            case "ipv6" -> v.contains(":") && InetAddresses.isInetAddress(v);
+            default -> true;
+          };
       if (!ok) {
         add(ptr, "format", "must be of format " + s.format);
       }
@@ -172,18 +192,27 @@ final class Validation {
     if (s.minimum != null) {
       int c = v.compareTo(s.minimum);
       if (c < 0 || (s.exclusiveMinimum && c == 0)) {
-        add(ptr, "minimum", "should be greater than " + (s.exclusiveMinimum ? "" : "or equal to ")
-            + s.minimum.toPlainString());
+        add(
+            ptr,
+            "minimum",
+            "should be greater than "
+                + (s.exclusiveMinimum ? "" : "or equal to ")
+                + s.minimum.toPlainString());
       }
     }
     if (s.maximum != null) {
       int c = v.compareTo(s.maximum);
       if (c > 0 || (s.exclusiveMaximum && c == 0)) {
-        add(ptr, "maximum", "should be less than " + (s.exclusiveMaximum ? "" : "or equal to ")
-            + s.maximum.toPlainString());
+        add(
+            ptr,
+            "maximum",
+            "should be less than "
+                + (s.exclusiveMaximum ? "" : "or equal to ")
+                + s.maximum.toPlainString());
       }
     }
-    if (s.multipleOf != null && s.multipleOf.signum() > 0
+    if (s.multipleOf != null
+        && s.multipleOf.signum() > 0
         && v.remainder(s.multipleOf).signum() != 0) {
       add(ptr, "multipleOf", "should be a multiple of " + s.multipleOf.toPlainString());
     }
@@ -212,9 +241,13 @@ final class Validation {
         }
         Integer first = seen.putIfAbsent(key, i);
         if (first != null) {
-          add(ptr + "/" + i, "x-kubernetes-list-type: " + s.listType,
-              "Duplicate value" + ("map".equals(s.listType) ? " (same " + String.join(", ",
-                  s.listMapKeys) + " as item " + first + ")" : " (same as item " + first + ")"));
+          add(
+              ptr + "/" + i,
+              "x-kubernetes-list-type: " + s.listType,
+              "Duplicate value"
+                  + ("map".equals(s.listType)
+                      ? " (same " + String.join(", ", s.listMapKeys) + " as item " + first + ")"
+                      : " (same as item " + first + ")"));
         }
       }
     }
@@ -343,8 +376,8 @@ final class Validation {
   }
 
   /**
-   * The JSON pointer suffix of a rule's {@code fieldPath} ({@code .spec.foo},
-   * {@code .a['b.c']}, {@code .list[0]}).
+   * The JSON pointer suffix of a rule's {@code fieldPath} ({@code .spec.foo}, {@code .a['b.c']},
+   * {@code .list[0]}).
    */
   static String fieldPathPointer(String fieldPath) {
     if (fieldPath.isEmpty()) {
@@ -356,7 +389,8 @@ final class Validation {
       char c = fieldPath.charAt(i);
       if (c == '.') {
         int end = i + 1;
-        while (end < fieldPath.length() && fieldPath.charAt(end) != '.'
+        while (end < fieldPath.length()
+            && fieldPath.charAt(end) != '.'
             && fieldPath.charAt(end) != '[') {
           end++;
         }

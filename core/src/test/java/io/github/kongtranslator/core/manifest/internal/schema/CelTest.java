@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** The CEL subset's semantics, checked against the CEL language definition (cel-spec langdef.md). */
+/**
+ * The CEL subset's semantics, checked against the CEL language definition (cel-spec langdef.md).
+ */
 class CelTest {
   private static Object eval(String rule, String selfJson) {
     return Cel.evaluate(Cel.parse(rule), TestObjects.json(selfJson));
@@ -17,7 +19,8 @@ class CelTest {
     assertThat(eval("has(self.a) && self.a == 1", "{\"a\": 1}")).isEqualTo(true);
     assertThat(eval("has(self.b)", "{\"a\": 1}")).isEqualTo(false);
     assertThatThrownBy(() -> eval("self.b == 1", "{\"a\": 1}"))
-        .isInstanceOf(Cel.CelException.class).hasMessageContaining("no such key: b");
+        .isInstanceOf(Cel.CelException.class)
+        .hasMessageContaining("no such key: b");
   }
 
   // langdef.md "Logical Operators": && and || are commutative with respect to errors
@@ -65,16 +68,20 @@ class CelTest {
 
   @Test
   void durations() {
-    assertThat(eval("duration('1m') > duration('59s') && duration('1h30m') == duration('90m')", "{}"))
+    assertThat(
+            eval("duration('1m') > duration('59s') && duration('1h30m') == duration('90m')", "{}"))
         .isEqualTo(true);
-    assertThat(eval("duration('1.5s') == duration('1500ms') && duration('0s') == duration('0')", "{}"))
+    assertThat(
+            eval("duration('1.5s') == duration('1500ms') && duration('0s') == duration('0')", "{}"))
         .isEqualTo(true);
   }
 
   @Test
   void equalityIsDeep() {
-    JsonNode self = TestObjects.json("{\"a\": {\"x\": [1, 2]}, \"b\": {\"x\": [1, 2]}, \"c\": {\"x\": [2]}}");
-    assertThat(Cel.evaluate(Cel.parse("self.a == self.b && self.a != self.c"), self)).isEqualTo(true);
+    JsonNode self =
+        TestObjects.json("{\"a\": {\"x\": [1, 2]}, \"b\": {\"x\": [1, 2]}, \"c\": {\"x\": [2]}}");
+    assertThat(Cel.evaluate(Cel.parse("self.a == self.b && self.a != self.c"), self))
+        .isEqualTo(true);
   }
 
   // Like the API server's per-call cost limit: a quadratic rule over a huge list stops.
@@ -95,8 +102,10 @@ class CelTest {
   @Test
   void unsupportedFeaturesFailToParse() {
     assertThatThrownBy(() -> Cel.parse("self.url.isURL()")).isInstanceOf(Cel.CelException.class);
-    assertThatThrownBy(() -> Cel.parse("{'a': 1}.size() == 1")).isInstanceOf(Cel.CelException.class);
-    assertThatThrownBy(() -> Cel.parse("quantity(self.q) > 1")).isInstanceOf(Cel.CelException.class);
+    assertThatThrownBy(() -> Cel.parse("{'a': 1}.size() == 1"))
+        .isInstanceOf(Cel.CelException.class);
+    assertThatThrownBy(() -> Cel.parse("quantity(self.q) > 1"))
+        .isInstanceOf(Cel.CelException.class);
     assertThat(CelRule.compile(TestObjects.json("{\"rule\": \"self.ip.isIP()\"}")).evaluated())
         .isFalse();
     assertThat(CelRule.compile(TestObjects.json("{\"rule\": \"self == oldSelf\"}")).skipReason())

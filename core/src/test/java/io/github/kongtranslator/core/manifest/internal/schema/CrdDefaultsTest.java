@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One test per {@code default:} of the bundled CRDs. The expected defaults are the table
- * {@code crd-schemas/defaults.tsv}, read from the CRD YAML by {@code core/scripts/list-crd-defaults.py}
+ * One test per {@code default:} of the bundled CRDs. The expected defaults are the table {@code
+ * crd-schemas/defaults.tsv}, read from the CRD YAML by {@code core/scripts/list-crd-defaults.py}
  * (PyYAML, independent of the Java code); each case names the CRD file, the version and the schema
  * path of the default it checks, builds the smallest object that holds the field's parent, and
  * checks that defaulting fills the field with the CRD's default and reports its pointer.
@@ -59,7 +59,8 @@ class CrdDefaultsTest {
   static Kind kindOf(String file) {
     return Arrays.stream(Kind.values())
         .filter(k -> SCHEMAS.file(k).map(f -> f.endsWith("/" + file)).orElse(false))
-        .findFirst().orElseThrow(() -> new AssertionError("no kind for " + file));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no kind for " + file));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -99,8 +100,11 @@ class CrdDefaultsTest {
 
     JsonNode expected = TestObjects.json(row.defaultJson());
     JsonNode actual = object.at(pointer.toString());
-    assertThat(actual.isMissingNode()).as("%s missing after defaulting: %s", pointer, object).isFalse();
-    assertThat(contains(actual, expected)).as("%s is %s, expected %s", pointer, actual, expected)
+    assertThat(actual.isMissingNode())
+        .as("%s missing after defaulting: %s", pointer, object)
+        .isFalse();
+    assertThat(contains(actual, expected))
+        .as("%s is %s, expected %s", pointer, actual, expected)
         .isTrue();
     assertThat(defaulted).contains(pointer.toString());
   }
@@ -110,17 +114,30 @@ class CrdDefaultsTest {
   void tableListsEveryCompiledDefault() throws IOException {
     TreeSet<String> compiled = new TreeSet<>();
     for (Kind kind : Kind.values()) {
-      SCHEMAS.versions(kind).forEach((version, root) -> root.forEachNode("", (path, node) -> {
-        if (node.defaultValue != null) {
-          String file = SCHEMAS.file(kind).orElseThrow();
-          compiled.add(file.substring(file.lastIndexOf('/') + 1) + " " + version + " " + path
-              + " " + node.defaultValue);
-        }
-      }));
+      SCHEMAS
+          .versions(kind)
+          .forEach(
+              (version, root) ->
+                  root.forEachNode(
+                      "",
+                      (path, node) -> {
+                        if (node.defaultValue != null) {
+                          String file = SCHEMAS.file(kind).orElseThrow();
+                          compiled.add(
+                              file.substring(file.lastIndexOf('/') + 1)
+                                  + " "
+                                  + version
+                                  + " "
+                                  + path
+                                  + " "
+                                  + node.defaultValue);
+                        }
+                      }));
     }
     TreeSet<String> table = new TreeSet<>();
     for (Row r : rows()) {
-      table.add(r.file() + " " + r.version() + " " + r.path() + " " + TestObjects.json(r.defaultJson()));
+      table.add(
+          r.file() + " " + r.version() + " " + r.path() + " " + TestObjects.json(r.defaultJson()));
     }
     assertThat(compiled).containsExactlyElementsOf(table);
   }

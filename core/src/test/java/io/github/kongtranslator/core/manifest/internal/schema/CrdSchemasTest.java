@@ -9,22 +9,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Defaulting and validation of whole objects against the bundled CRDs, with the examples of
- * issue 17. Each test names the CRD file and schema path its expectation comes from.
+ * Defaulting and validation of whole objects against the bundled CRDs, with the examples of issue
+ * 17. Each test names the CRD file and schema path its expectation comes from.
  */
 class CrdSchemasTest {
   private static final CrdSchemas SCHEMAS = CrdSchemas.bundled();
 
   private static ObjectNode route(String spec) {
-    return yaml("""
+    return yaml(
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: echo, namespace: default}
         spec:
-        """ + spec.indent(2));
+        """
+            + spec.indent(2));
   }
 
-  private static List<SchemaViolation> defaultedViolations(Kind kind, String version, ObjectNode o) {
+  private static List<SchemaViolation> defaultedViolations(
+      Kind kind, String version, ObjectNode o) {
     SCHEMAS.applyDefaults(kind, version, o);
     return SCHEMAS.validate(kind, version, o);
   }
@@ -33,7 +36,9 @@ class CrdSchemasTest {
   // .group default "", .weight default 1 (issue 17: backendRefs without kind lost their targets)
   @Test
   void backendRefWithoutKindGetsServiceEmptyGroupAndWeightOne() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         parentRefs: [{name: kong}]
         rules:
         - matches: [{path: {type: PathPrefix, value: /echo}}]
@@ -45,25 +50,32 @@ class CrdSchemasTest {
     assertThat(ref.get("group").asText()).isEqualTo("");
     assertThat(ref.get("weight").asInt()).isEqualTo(1);
     assertThat(ref.get("name").asText()).isEqualTo("echo");
-    assertThat(defaulted).contains("/spec/rules/0/backendRefs/0/kind",
-        "/spec/rules/0/backendRefs/0/group", "/spec/rules/0/backendRefs/0/weight",
-        // parentRefs[].group default gateway.networking.k8s.io, .kind default Gateway
-        "/spec/parentRefs/0/group", "/spec/parentRefs/0/kind");
+    assertThat(defaulted)
+        .contains(
+            "/spec/rules/0/backendRefs/0/kind",
+            "/spec/rules/0/backendRefs/0/group",
+            "/spec/rules/0/backendRefs/0/weight",
+            // parentRefs[].group default gateway.networking.k8s.io, .kind default Gateway
+            "/spec/parentRefs/0/group",
+            "/spec/parentRefs/0/kind");
     assertThat(r.at("/spec/parentRefs/0/kind").asText()).isEqualTo("Gateway");
     assertThat(SCHEMAS.validate(Kind.HTTP_ROUTE, "v1", r)).isEmpty();
   }
 
   // gateway.networking.k8s.io_httproutes.yaml, v1 spec.rules[].matches
-  // default [{path: {type: PathPrefix, value: /}}] (issue 17: rules without matches matched nothing)
+  // default [{path: {type: PathPrefix, value: /}}] (issue 17: rules without matches matched
+  // nothing)
   @Test
   void ruleWithoutMatchesGetsOnePathPrefixSlashMatch() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         rules:
         - backendRefs: [{name: echo, port: 80}]
         """);
     List<String> defaulted = SCHEMAS.applyDefaults(Kind.HTTP_ROUTE, "v1", r);
-    assertThat(r.at("/spec/rules/0/matches")).isEqualTo(
-        TestObjects.json("[{\"path\":{\"type\":\"PathPrefix\",\"value\":\"/\"}}]"));
+    assertThat(r.at("/spec/rules/0/matches"))
+        .isEqualTo(TestObjects.json("[{\"path\":{\"type\":\"PathPrefix\",\"value\":\"/\"}}]"));
     assertThat(defaulted).contains("/spec/rules/0/matches");
   }
 
@@ -71,7 +83,9 @@ class CrdSchemasTest {
   // non-nullable null that has a default.
   @Test
   void nullMatchesIsDefaultedLikeMissingMatches() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         rules:
         - matches:
           backendRefs: [{name: echo, port: 80}]
@@ -94,7 +108,9 @@ class CrdSchemasTest {
   // (gateway.networking.k8s.io_httproutes.yaml, v1 spec.rules[].filters has no default).
   @Test
   void nonNullableNullWithoutDefaultIsDropped() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         rules:
         - filters:
           backendRefs: [{name: echo, port: 80}]
@@ -106,7 +122,9 @@ class CrdSchemasTest {
 
   @Test
   void presentValuesAreNeverReplaced() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         rules:
         - matches: [{path: {type: Exact, value: /x}}]
           backendRefs: [{name: echo, kind: Other, group: example.com, weight: 0}]
@@ -132,7 +150,8 @@ class CrdSchemasTest {
 
   @Test
   void coreKindsHaveNoCrd() {
-    ObjectNode svc = yaml("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n");
+    ObjectNode svc =
+        yaml("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n");
     assertThat(SCHEMAS.hasSchema(Kind.SERVICE, "v1")).isFalse();
     assertThat(SCHEMAS.applyDefaults(Kind.SERVICE, "v1", svc)).isEmpty();
     assertThat(SCHEMAS.validate(Kind.SERVICE, "v1", svc)).isEmpty();
@@ -142,7 +161,9 @@ class CrdSchemasTest {
   // spec.healthchecks.active.httpPath pattern ^/.*$
   @Test
   void upstreamPolicyHealthcheckPathMustStartWithSlash() {
-    ObjectNode p = yaml("""
+    ObjectNode p =
+        yaml(
+            """
         apiVersion: configuration.konghq.com/v1beta1
         kind: KongUpstreamPolicy
         metadata: {name: p}
@@ -150,9 +171,10 @@ class CrdSchemasTest {
           healthchecks: {active: {httpPath: health}}
         """);
     List<SchemaViolation> v = defaultedViolations(Kind.KONG_UPSTREAM_POLICY, "v1beta1", p);
-    assertThat(v).extracting(SchemaViolation::pointer, SchemaViolation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(
-            "/spec/healthchecks/active/httpPath", "pattern"));
+    assertThat(v)
+        .extracting(SchemaViolation::pointer, SchemaViolation::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/spec/healthchecks/active/httpPath", "pattern"));
   }
 
   // Issue 17 names "a KongUpstreamPolicy cookie path that does not start with /" as refused by
@@ -163,7 +185,9 @@ class CrdSchemasTest {
   // a cookie path and a cookie path without a cookie.
   @Test
   void upstreamPolicyCookiePathRules() {
-    ObjectNode noSlash = yaml("""
+    ObjectNode noSlash =
+        yaml(
+            """
         apiVersion: configuration.konghq.com/v1beta1
         kind: KongUpstreamPolicy
         metadata: {name: p}
@@ -173,7 +197,9 @@ class CrdSchemasTest {
         """);
     assertThat(defaultedViolations(Kind.KONG_UPSTREAM_POLICY, "v1beta1", noSlash)).isEmpty();
 
-    ObjectNode pathOnly = yaml("""
+    ObjectNode pathOnly =
+        yaml(
+            """
         apiVersion: configuration.konghq.com/v1beta1
         kind: KongUpstreamPolicy
         metadata: {name: p}
@@ -183,15 +209,18 @@ class CrdSchemasTest {
         """);
     assertThat(defaultedViolations(Kind.KONG_UPSTREAM_POLICY, "v1beta1", pathOnly))
         .extracting(SchemaViolation::rule)
-        .containsExactly("x-kubernetes-validations: has(self.spec.hashOn) && "
-            + "has(self.spec.hashOn.cookiePath) ? has(self.spec.hashOn.cookie) : true");
+        .containsExactly(
+            "x-kubernetes-validations: has(self.spec.hashOn) && "
+                + "has(self.spec.hashOn.cookiePath) ? has(self.spec.hashOn.cookie) : true");
   }
 
   // configuration.konghq.com_kongplugins.yaml, v1 config: x-kubernetes-preserve-unknown-fields;
   // other unknown fields are pruned by the API server.
   @Test
   void unknownFieldsAreListedExceptUnderPreserveUnknownFields() {
-    ObjectNode plugin = yaml("""
+    ObjectNode plugin =
+        yaml(
+            """
         apiVersion: configuration.konghq.com/v1
         kind: KongPlugin
         metadata: {name: p, labels: {a: b}}
@@ -220,18 +249,22 @@ class CrdSchemasTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/spec/rules", "type"));
   }
 
-  // httproutes.yaml, v1 spec.rules[].matches[].path.type enum [Exact, PathPrefix, RegularExpression]
+  // httproutes.yaml, v1 spec.rules[].matches[].path.type enum [Exact, PathPrefix,
+  // RegularExpression]
   @Test
   void enumViolation() {
     ObjectNode r = route("rules: [{matches: [{path: {type: Prefix, value: /}}]}]\n");
     List<SchemaViolation> v = defaultedViolations(Kind.HTTP_ROUTE, "v1", r);
-    assertThat(v).extracting(SchemaViolation::pointer, SchemaViolation::rule)
+    assertThat(v)
+        .extracting(SchemaViolation::pointer, SchemaViolation::rule)
         .contains(org.assertj.core.groups.Tuple.tuple("/spec/rules/0/matches/0/path/type", "enum"));
     assertThat(v.stream().filter(x -> x.rule().equals("enum")).findFirst().orElseThrow().message())
-        .contains("\"Prefix\"").contains("\"PathPrefix\"");
+        .contains("\"Prefix\"")
+        .contains("\"PathPrefix\"");
   }
 
-  // httproutes.yaml, v1 spec.hostnames[] pattern ^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$
+  // httproutes.yaml, v1 spec.hostnames[] pattern
+  // ^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$
   @Test
   void patternViolationAndAnchoredMatch() {
     ObjectNode ok = route("hostnames: ['*.example.com', foo.bar]\n");
@@ -239,7 +272,8 @@ class CrdSchemasTest {
     ObjectNode bad = route("hostnames: [Foo.example.com, \"a.b\\n\"]\n");
     assertThat(defaultedViolations(Kind.HTTP_ROUTE, "v1", bad))
         .extracting(SchemaViolation::pointer, SchemaViolation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("/spec/hostnames/0", "pattern"),
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/spec/hostnames/0", "pattern"),
             // Go's $ does not match before a final newline (Java's would)
             org.assertj.core.groups.Tuple.tuple("/spec/hostnames/1", "pattern"));
   }
@@ -248,7 +282,9 @@ class CrdSchemasTest {
   // .weight minimum 0 maximum 1000000
   @Test
   void minimumAndMaximum() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         rules: [{backendRefs: [{name: a, port: 0}, {name: b, port: 65536}, {name: c, port: 1, weight: 1000001}, {name: d, port: 65535, weight: 0}]}]
         """);
     assertThat(defaultedViolations(Kind.HTTP_ROUTE, "v1", r))
@@ -262,8 +298,11 @@ class CrdSchemasTest {
   // httproutes.yaml, v1 spec.rules[].backendRefs[].name minLength 1 maxLength 253, required [name]
   @Test
   void lengthsAndRequired() {
-    ObjectNode r = route("rules: [{backendRefs: [{name: '', port: 80}, {port: 80}, {name: "
-        + "a".repeat(254) + ", port: 80}]}]\n");
+    ObjectNode r =
+        route(
+            "rules: [{backendRefs: [{name: '', port: 80}, {port: 80}, {name: "
+                + "a".repeat(254)
+                + ", port: 80}]}]\n");
     assertThat(defaultedViolations(Kind.HTTP_ROUTE, "v1", r))
         .extracting(SchemaViolation::pointer, SchemaViolation::rule)
         .containsExactly(
@@ -288,19 +327,24 @@ class CrdSchemasTest {
   // httproutes.yaml, v1 spec.rules[].matches[].headers x-kubernetes-list-type map, keys [name]
   @Test
   void listMapKeysAreUnique() {
-    ObjectNode r = route("""
+    ObjectNode r =
+        route(
+            """
         rules: [{matches: [{headers: [{name: a, value: "1"}, {name: b, value: "2"}, {name: a, value: "3"}]}]}]
         """);
     assertThat(defaultedViolations(Kind.HTTP_ROUTE, "v1", r))
         .extracting(SchemaViolation::pointer, SchemaViolation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(
-            "/spec/rules/0/matches/0/headers/2", "x-kubernetes-list-type: map"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "/spec/rules/0/matches/0/headers/2", "x-kubernetes-list-type: map"));
   }
 
   // configuration.konghq.com_kongconsumers.yaml, v1 credentials x-kubernetes-list-type set
   @Test
   void listSetItemsAreUnique() {
-    ObjectNode c = yaml("""
+    ObjectNode c =
+        yaml(
+            """
         apiVersion: configuration.konghq.com/v1
         kind: KongConsumer
         metadata: {name: c}
@@ -309,15 +353,17 @@ class CrdSchemasTest {
         """);
     assertThat(defaultedViolations(Kind.KONG_CONSUMER, "v1", c))
         .extracting(SchemaViolation::pointer, SchemaViolation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("/credentials/2",
-            "x-kubernetes-list-type: set"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/credentials/2", "x-kubernetes-list-type: set"));
   }
 
   // gateway.networking.k8s.io_gateways.yaml, v1 spec.addresses[]: oneOf [{type enum [IPAddress],
   // value anyOf [format ipv4, format ipv6]}, {type not enum [IPAddress]}]
   @Test
   void oneOfAnyOfNotAndIpFormats() {
-    ObjectNode gw = yaml("""
+    ObjectNode gw =
+        yaml(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: g}
@@ -344,7 +390,9 @@ class CrdSchemasTest {
     for (int i = 0; i < 9; i++) {
       labels.append(i == 0 ? "" : ", ").append("l").append(i).append(": v");
     }
-    ObjectNode gw = yaml("""
+    ObjectNode gw =
+        yaml(
+            """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: g}
@@ -352,11 +400,12 @@ class CrdSchemasTest {
           gatewayClassName: kong
           listeners: [{name: http, port: 80, protocol: HTTP}]
           infrastructure: {labels: %s}}
-        """.formatted(labels));
+        """
+                .formatted(labels));
     assertThat(defaultedViolations(Kind.GATEWAY, "v1", gw))
         .extracting(SchemaViolation::pointer, SchemaViolation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("/spec/infrastructure/labels",
-            "maxProperties"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/spec/infrastructure/labels", "maxProperties"));
   }
 
   @Test

@@ -20,16 +20,17 @@ import org.quicktheories.QuickTheory;
 /**
  * Properties of defaulting over objects generated from the bundled schemas themselves (random
  * subsets of every kind's fields, enum values, lists of 0 to 2 items): defaulting is idempotent,
- * never removes or changes a field that was present, and validation never throws.
- * QuickTheories prints the seed of a failing case; replay with {@code -DQT_SEED=<seed>}.
+ * never removes or changes a field that was present, and validation never throws. QuickTheories
+ * prints the seed of a failing case; replay with {@code -DQT_SEED=<seed>}.
  */
 class DefaultingPropertiesTest {
   private static final CrdSchemas SCHEMAS = CrdSchemas.bundled();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<Kind> KINDS = Arrays.stream(Kind.values())
-      .filter(k -> SCHEMAS.hasSchema(k, k.versions().get(0))).toList();
-  private static final String[] STRINGS = {"", "a", "/", "/x", "Service", "PathPrefix", "gw",
-      "example.com", "10s", "ünï", "ip", "none"};
+  private static final List<Kind> KINDS =
+      Arrays.stream(Kind.values()).filter(k -> SCHEMAS.hasSchema(k, k.versions().get(0))).toList();
+  private static final String[] STRINGS = {
+    "", "a", "/", "/x", "Service", "PathPrefix", "gw", "example.com", "10s", "ünï", "ip", "none"
+  };
 
   private static QuickTheory qt() {
     return QuickTheory.qt().withExamples(Integer.getInteger("QT_EXAMPLES", 200));
@@ -64,31 +65,33 @@ class DefaultingPropertiesTest {
     }
     String type = s.type != null ? s.type : (!s.properties.isEmpty() ? "object" : "string");
     switch (type) {
-      case "object": {
-        ObjectNode o = NODES.objectNode();
-        if (depth < 9) {
-          for (Map.Entry<String, SchemaNode> p : s.properties.entrySet()) {
-            if (rnd.nextInt(10) < (depth < 2 ? 7 : 4)) {
-              o.set(p.getKey(), value(p.getValue(), rnd, depth + 1));
+      case "object":
+        {
+          ObjectNode o = NODES.objectNode();
+          if (depth < 9) {
+            for (Map.Entry<String, SchemaNode> p : s.properties.entrySet()) {
+              if (rnd.nextInt(10) < (depth < 2 ? 7 : 4)) {
+                o.set(p.getKey(), value(p.getValue(), rnd, depth + 1));
+              }
+            }
+            if (s.additionalProperties != null) {
+              for (int i = rnd.nextInt(3); i > 0; i--) {
+                o.set("k" + rnd.nextInt(5), value(s.additionalProperties, rnd, depth + 1));
+              }
             }
           }
-          if (s.additionalProperties != null) {
+          return o;
+        }
+      case "array":
+        {
+          ArrayNode a = NODES.arrayNode();
+          if (s.items != null && depth < 9) {
             for (int i = rnd.nextInt(3); i > 0; i--) {
-              o.set("k" + rnd.nextInt(5), value(s.additionalProperties, rnd, depth + 1));
+              a.add(value(s.items, rnd, depth + 1));
             }
           }
+          return a;
         }
-        return o;
-      }
-      case "array": {
-        ArrayNode a = NODES.arrayNode();
-        if (s.items != null && depth < 9) {
-          for (int i = rnd.nextInt(3); i > 0; i--) {
-            a.add(value(s.items, rnd, depth + 1));
-          }
-        }
-        return a;
-      }
       case "integer":
         return NODES.numberNode(rnd.nextInt(70_000) - 1);
       case "number":
@@ -104,40 +107,44 @@ class DefaultingPropertiesTest {
   void property_defaultingIsIdempotent() {
     qt().forAll(integers().between(0, KINDS.size() - 1), longs().all())
         .as(DefaultingPropertiesTest::generate)
-        .checkAssert(g -> {
-          SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
-          ObjectNode once = g.object().deepCopy();
-          List<String> second = SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
-          assertThat(second).as("%s", g).isEmpty();
-          assertThat(g.object()).isEqualTo(once);
-        });
+        .checkAssert(
+            g -> {
+              SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
+              ObjectNode once = g.object().deepCopy();
+              List<String> second = SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
+              assertThat(second).as("%s", g).isEmpty();
+              assertThat(g.object()).isEqualTo(once);
+            });
   }
 
   @Test
   void property_defaultingNeverRemovesOrChangesAPresentField() {
     qt().forAll(integers().between(0, KINDS.size() - 1), longs().all())
         .as(DefaultingPropertiesTest::generate)
-        .checkAssert(g -> {
-          ObjectNode before = g.object().deepCopy();
-          List<String> defaulted = SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
-          assertKept(before, g.object(), "", g);
-          for (String pointer : defaulted) {
-            assertThat(before.at(pointer).isMissingNode()).as("%s reported for %s", pointer, g)
-                .isTrue();
-            assertThat(g.object().at(pointer).isMissingNode()).isFalse();
-          }
-        });
+        .checkAssert(
+            g -> {
+              ObjectNode before = g.object().deepCopy();
+              List<String> defaulted = SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
+              assertKept(before, g.object(), "", g);
+              for (String pointer : defaulted) {
+                assertThat(before.at(pointer).isMissingNode())
+                    .as("%s reported for %s", pointer, g)
+                    .isTrue();
+                assertThat(g.object().at(pointer).isMissingNode()).isFalse();
+              }
+            });
   }
 
   @Test
   void property_validationNeverThrows() {
     qt().forAll(integers().between(0, KINDS.size() - 1), longs().all())
         .as(DefaultingPropertiesTest::generate)
-        .checkAssert(g -> {
-          SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
-          assertThat(SCHEMAS.validate(g.kind(), g.version(), g.object())).isNotNull();
-          assertThat(SCHEMAS.unknownFields(g.kind(), g.version(), g.object())).isEmpty();
-        });
+        .checkAssert(
+            g -> {
+              SCHEMAS.applyDefaults(g.kind(), g.version(), g.object());
+              assertThat(SCHEMAS.validate(g.kind(), g.version(), g.object())).isNotNull();
+              assertThat(SCHEMAS.unknownFields(g.kind(), g.version(), g.object())).isEmpty();
+            });
   }
 
   /** Every field of {@code before} is in {@code after} with the same scalar values. */

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Every object of the KIC golden inputs ({@code ../shared/conformance/kic-golden/*}{@code /in.yaml})
- * goes through defaulting, validation and the unknown-field check without an exception. The
- * numbers of objects defaulted and refused are printed (not asserted: KIC's inputs were written
+ * Every object of the KIC golden inputs ({@code ../shared/conformance/kic-golden/*}{@code
+ * /in.yaml}) goes through defaulting, validation and the unknown-field check without an exception.
+ * The numbers of objects defaulted and refused are printed (not asserted: KIC's inputs were written
  * for its tests, not all through an API server).
  */
 class GoldenInputsSchemaTest {
@@ -51,8 +51,14 @@ class GoldenInputsSchemaTest {
           continue;
         }
         withSchema++;
-        String name = in.getParent().getFileName() + " " + o.path("kind").asText() + " "
-            + o.path("metadata").path("namespace").asText() + "/" + o.path("metadata").path("name").asText();
+        String name =
+            in.getParent().getFileName()
+                + " "
+                + o.path("kind").asText()
+                + " "
+                + o.path("metadata").path("namespace").asText()
+                + "/"
+                + o.path("metadata").path("name").asText();
         List<String> unknown = schemas.unknownFields(kind.get(), version, o);
         List<String> defaulted = schemas.applyDefaults(kind.get(), version, o);
         List<SchemaViolation> violations = schemas.validate(kind.get(), version, o);
@@ -63,8 +69,17 @@ class GoldenInputsSchemaTest {
         }
         if (!violations.isEmpty()) {
           refusedObjects++;
-          violations.forEach(v -> System.out.println("refused: " + name + " " + v.pointer() + " "
-              + v.rule().substring(0, Math.min(90, v.rule().length())) + " :: " + v.message()));
+          violations.forEach(
+              v ->
+                  System.out.println(
+                      "refused: "
+                          + name
+                          + " "
+                          + v.pointer()
+                          + " "
+                          + v.rule().substring(0, Math.min(90, v.rule().length()))
+                          + " :: "
+                          + v.message()));
         }
         if (!unknown.isEmpty()) {
           unknownObjects++;
@@ -74,9 +89,10 @@ class GoldenInputsSchemaTest {
         assertThat(schemas.applyDefaults(kind.get(), version, (ObjectNode) again)).isEmpty();
       }
     }
-    System.out.printf("golden inputs: %d objects, %d with a CRD schema, %d defaulted (%d fields),"
-        + " %d refused, %d with unknown fields%n", objects, withSchema, defaultedObjects,
-        defaultedFields, refusedObjects, unknownObjects);
+    System.out.printf(
+        "golden inputs: %d objects, %d with a CRD schema, %d defaulted (%d fields),"
+            + " %d refused, %d with unknown fields%n",
+        objects, withSchema, defaultedObjects, defaultedFields, refusedObjects, unknownObjects);
     assertThat(withSchema).isPositive();
   }
 }

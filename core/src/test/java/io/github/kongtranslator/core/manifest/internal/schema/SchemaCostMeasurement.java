@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A rough cost measurement (not a timed test; runs only with {@code -Dkt.measure=true}): first
- * use of the HTTPRoute schema, then defaulting and validating 10k HTTPRoutes.
+ * A rough cost measurement (not a timed test; runs only with {@code -Dkt.measure=true}): first use
+ * of the HTTPRoute schema, then defaulting and validating 10k HTTPRoutes.
  */
 @EnabledIfSystemProperty(named = "kt.measure", matches = "true")
 class SchemaCostMeasurement {
@@ -24,7 +24,8 @@ class SchemaCostMeasurement {
     CrdSchemas schemas = CrdSchemas.bundled();
     schemas.hasSchema(Kind.HTTP_ROUTE, "v1");
     long compile = cpu() - t0;
-    String template = """
+    String template =
+        """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r%d, namespace: default}
@@ -53,9 +54,10 @@ class SchemaCostMeasurement {
         violations += schemas.validate(Kind.HTTP_ROUTE, "v1", r).size();
       }
       long end = cpu();
-      System.out.printf("round %d (thread CPU time): schema compile (first use) %.1f ms; 10k HTTPRoutes: defaulting"
-          + " %.1f ms (%d fields), validation %.1f ms (%d violations)%n", round, compile / 1e6,
-          (mid - start) / 1e6, defaulted, (end - mid) / 1e6, violations);
+      System.out.printf(
+          "round %d (thread CPU time): schema compile (first use) %.1f ms; 10k HTTPRoutes: defaulting"
+              + " %.1f ms (%d fields), validation %.1f ms (%d violations)%n",
+          round, compile / 1e6, (mid - start) / 1e6, defaulted, (end - mid) / 1e6, violations);
     }
   }
 }

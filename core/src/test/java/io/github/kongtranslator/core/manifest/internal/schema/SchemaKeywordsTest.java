@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI and Kubernetes keywords the bundled CRDs use rarely or not at all, on small
- * schemas written here (semantics from k8s.io/kube-openapi/pkg/validation/validate and
+ * The OpenAPI and Kubernetes keywords the bundled CRDs use rarely or not at all, on small schemas
+ * written here (semantics from k8s.io/kube-openapi/pkg/validation/validate and
  * apiextensions-apiserver/pkg/apiserver/validation), plus {@code minItems} from a CRD.
  */
 class SchemaKeywordsTest {
@@ -21,14 +21,17 @@ class SchemaKeywordsTest {
   private static List<String> rules(String schemaJson, String valueJson) {
     JsonNode value = TestObjects.json(valueJson);
     return Validation.validate(value, schema(schemaJson)).stream()
-        .map(v -> v.pointer() + " " + v.rule()).toList();
+        .map(v -> v.pointer() + " " + v.rule())
+        .toList();
   }
 
   // gateway.networking.k8s.io_gateways.yaml, v1 spec.listeners minItems 1
   @Test
   void minItemsFromTheGatewayCrd() {
-    var gw = TestObjects.yaml("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-        + "metadata: {name: g}\nspec: {gatewayClassName: kong, listeners: []}\n");
+    var gw =
+        TestObjects.yaml(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                + "metadata: {name: g}\nspec: {gatewayClassName: kong, listeners: []}\n");
     CrdSchemas.bundled().applyDefaults(Kind.GATEWAY, "v1", gw);
     assertThat(CrdSchemas.bundled().validate(Kind.GATEWAY, "v1", gw))
         .extracting(SchemaViolation::pointer, SchemaViolation::rule)
@@ -37,8 +40,9 @@ class SchemaKeywordsTest {
 
   @Test
   void exclusiveBoundsAndMultipleOf() {
-    String s = "{\"type\":\"number\",\"minimum\":0,\"exclusiveMinimum\":true,"
-        + "\"maximum\":10,\"exclusiveMaximum\":true,\"multipleOf\":2.5}";
+    String s =
+        "{\"type\":\"number\",\"minimum\":0,\"exclusiveMinimum\":true,"
+            + "\"maximum\":10,\"exclusiveMaximum\":true,\"multipleOf\":2.5}";
     assertThat(rules(s, "0")).containsExactly(" minimum");
     assertThat(rules(s, "10")).containsExactly(" maximum");
     assertThat(rules(s, "5")).isEmpty();
@@ -79,8 +83,9 @@ class SchemaKeywordsTest {
 
   @Test
   void allOfAndMinMaxProperties() {
-    String s = "{\"type\":\"object\",\"minProperties\":1,\"maxProperties\":2,"
-        + "\"allOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}";
+    String s =
+        "{\"type\":\"object\",\"minProperties\":1,\"maxProperties\":2,"
+            + "\"allOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}";
     assertThat(rules(s, "{\"a\":1,\"b\":2}")).isEmpty();
     assertThat(rules(s, "{\"a\":1}")).containsExactly("/b required");
     assertThat(rules(s, "{}")).containsExactly(" minProperties", "/a required", "/b required");
@@ -89,7 +94,8 @@ class SchemaKeywordsTest {
 
   @Test
   void additionalPropertiesAreValidated() {
-    String s = "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\",\"maxLength\":3}}";
+    String s =
+        "{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\",\"maxLength\":3}}";
     assertThat(rules(s, "{\"a\":\"xyz\",\"b\":\"long\"}")).containsExactly("/b maxLength");
   }
 
@@ -103,10 +109,12 @@ class SchemaKeywordsTest {
   // fieldPath of a rule points the violation at the field (x-kubernetes-validations fieldPath)
   @Test
   void ruleFieldPath() {
-    String s = "{\"type\":\"object\",\"x-kubernetes-validations\":[{\"rule\":\"self.a.b > 0\","
-        + "\"fieldPath\":\".a['b']\",\"message\":\"b must be positive\"}]}";
+    String s =
+        "{\"type\":\"object\",\"x-kubernetes-validations\":[{\"rule\":\"self.a.b > 0\","
+            + "\"fieldPath\":\".a['b']\",\"message\":\"b must be positive\"}]}";
     List<SchemaViolation> v = Validation.validate(TestObjects.json("{\"a\":{\"b\":0}}"), schema(s));
-    assertThat(v).extracting(SchemaViolation::pointer, SchemaViolation::message)
+    assertThat(v)
+        .extracting(SchemaViolation::pointer, SchemaViolation::message)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/a/b", "b must be positive"));
   }
 
