@@ -35,9 +35,9 @@ public final class GenerateEntityClasses {
 
   private static final Pattern CONSTANT =
       Pattern.compile(
-          "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\((top|nested)\\(\"([a-z0-9_]*)\"\\),\\s*"
+          "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*([A-Z0-9_]+)\\(\\s*(top|nested)\\(\"([a-z0-9_]*)\"\\),\\s*"
               + "(\\w+)\\.class,\\s*"
-              + "fields\\((.*?)\\),\\s*ImmutableMap\\.of\\((.*?)\\)\\)\\s*[,;]",
+              + "fields\\((.*?)\\),\\s*ImmutableMap\\.of\\((.*?)\\)\\s*\\)\\s*[,;]",
           Pattern.DOTALL);
   private static final Pattern FIELD =
       Pattern.compile(
