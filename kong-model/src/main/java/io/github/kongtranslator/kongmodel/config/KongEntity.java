@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -250,6 +251,30 @@ public abstract sealed class KongEntity
   final Optional<Boolean> bool(String key) {
     JsonNode n = get(key);
     return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
+  }
+
+  /**
+   * The entity's tags as a read-only view of its stored array, without copying them (for hot paths
+   * that read every entity's tags; {@link Tagged#tags()} returns a copy).
+   *
+   * @return the tags in order, empty when the kind has none or none are set
+   */
+  public final List<String> tagsView() {
+    JsonNode n = get("tags");
+    if (n == null || !n.isArray() || n.isEmpty()) {
+      return List.of();
+    }
+    return new AbstractList<>() {
+      @Override
+      public String get(int index) {
+        return n.get(index).asText();
+      }
+
+      @Override
+      public int size() {
+        return n.size();
+      }
+    };
   }
 
   final ImmutableList<String> strings(String key) {

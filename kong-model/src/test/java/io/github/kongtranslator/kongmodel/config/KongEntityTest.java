@@ -199,4 +199,13 @@ class KongEntityTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("'name'");
   }
+
+  @Test
+  void tagsView_readsTheStoredTagsInOrderWithoutCopying() {
+    Service s = Service.builder().name("s").tags(List.of("k8s-name:a", "k8s-kind:Service")).build();
+    assertThat(s.tagsView()).containsExactly("k8s-name:a", "k8s-kind:Service");
+    assertThat(s.tagsView()).isEqualTo(s.tags());
+    assertThat(Service.builder().name("t").build().tagsView()).isEmpty();
+    assertThat(Target.builder().target("10.0.0.1:80").build().tagsView()).isEmpty();
+  }
 }

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableList;
 import io.github.kongtranslator.core.model.Kind;
 import io.github.kongtranslator.kongmodel.config.KongConfig;
 import io.github.kongtranslator.kongmodel.config.KongEntity;
-import io.github.kongtranslator.kongmodel.config.Tagged;
 import io.github.kongtranslator.translator.internal.incremental.Merge.Placed;
 import io.github.kongtranslator.translator.internal.incremental.Merge.Slot;
 import java.util.ArrayList;
@@ -168,7 +167,7 @@ final class Ownership {
 
   /** Whether the unit owns an entity by its {@code k8s-*} tags; unknown sources are shared. */
   private boolean owned(Unit u, KongEntity e) {
-    List<String> tags = e instanceof Tagged t ? t.tags() : List.of();
+    List<String> tags = e.tagsView();
     if (tags.isEmpty()) {
       return true;
     }
@@ -199,7 +198,7 @@ final class Ownership {
   }
 
   private static String tags(KongEntity e) {
-    return e instanceof Tagged t ? String.join(",", t.tags()) : "";
+    return String.join(",", e.tagsView());
   }
 
   static Optional<String> text(KongEntity e, String field) {
